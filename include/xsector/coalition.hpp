@@ -1,0 +1,117 @@
+// The coalition: a plain value holding every field a coalition file held, with the
+// position of every item kept for messages.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xsector/error.hpp"
+
+namespace xsector {
+
+enum class Priority { core, recommended, optional };
+std::string_view to_string(Priority p);
+
+/// A sector of a taxonomy, or one declared in a coalition file's `sectors`.
+struct Sector {
+  std::string id;
+  std::string name;
+  Priority priority = Priority::optional;
+  std::vector<std::string> examples;
+  std::vector<std::string> aliases;
+  std::string source;
+  SourcePos pos;
+};
+
+/// A set of sectors a coalition is measured against (DESIGN.md, "The coalition file").
+struct Taxonomy {
+  std::string id;    ///< built-in id (`cross-sector`) or the path it was read from
+  std::string name;
+  std::string source;
+  std::vector<Sector> sectors;
+
+  /// The sector whose id or one of whose aliases is `id_or_alias`, or null.
+  [[nodiscard]] const Sector* find(std::string_view id_or_alias) const;
+};
+
+/// Collaboration continuum levels; a tie's strength in weighted metrics is its level.
+enum class TieLevel : int { networking = 1, coordinating = 2, cooperating = 3, collaborating = 4 };
+std::string_view to_string(TieLevel level);
+
+struct Member {
+  std::string id;
+  std::string name;               ///< defaults to the id
+  std::string sector;             ///< canonical sector id (aliases resolved)
+  std::string sector_as_written;  ///< what the file said (an alias or the id)
+  bool community_led = false;
+  bool lived_experience = false;
+  std::optional<double> funding;
+  std::vector<std::string> tags;
+  SourcePos pos;
+};
+
+/// How a tie was written: `[a, b]`, `{between: [a, b]}` or `{from: a, to: b}`.
+enum class TieForm { shorthand, between, from_to };
+
+struct Tie {
+  std::size_t a = 0;  ///< member index (`from` for a directed tie)
+  std::size_t b = 0;  ///< member index (`to` for a directed tie)
+  bool directed = false;
+  TieLevel level = TieLevel::networking;
+  std::vector<std::string> kinds;
+  TieForm form = TieForm::shorthand;
+  SourcePos pos;
+};
+
+/// A decision rule; `quota(total)` gives the votes a winning coalition needs.
+struct Rule {
+  enum class Kind { majority, two_thirds, unanimity, consensus, quota };
+  Kind kind = Kind::majority;
+  std::int64_t explicit_quota = 0;  ///< only for Kind::quota
+
+  /// majority: floor(total/2)+1; two-thirds: ceil(2*total/3); unanimity and consensus:
+  /// total; quota: the explicit number.
+  [[nodiscard]] std::int64_t quota(std::int64_t total_votes) const;
+  [[nodiscard]] std::string name() const;
+};
+
+struct Seat {
+  std::size_t member = 0;  ///< member index
+  std::int64_t votes = 0;  ///< a positive whole number
+  SourcePos pos;
+};
+
+struct Body {
+  std::string id;
+  std::vector<std::string> decides;
+  Rule rule;
+  std::vector<Seat> seats;          ///< in file order
+  std::vector<std::size_t> veto;    ///< member indices
+  std::optional<std::size_t> chair;
+  SourcePos pos;
+
+  [[nodiscard]] std::int64_t total_votes() const;
+};
+
+struct Coalition {
+  std::string file;  ///< the path it was read from, as given
+  std::string name;
+  std::string place;
+  std::string as_of;  ///< YYYY-MM-DD or empty
+  std::optional<std::size_t> backbone;
+  Taxonomy taxonomy;
+  std::vector<Sector> extra_sectors;  ///< the file's own `sectors`
+  std::vector<Member> members;        ///< in file order; a member's index is its vertex
+  std::vector<Tie> ties;
+  std::vector<Body> governance;
+
+  [[nodiscard]] std::optional<std::size_t> member_index(std::string_view id) const;
+  /// A sector of the taxonomy or of the file, by canonical id or alias; null if neither.
+  [[nodiscard]] const Sector* find_sector(std::string_view id_or_alias) const;
+};
+
+}  // namespace xsector

@@ -1,0 +1,33 @@
+// Writers: they read a Coalition and its Analysis and never compute a figure.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "xsector/analysis.hpp"
+#include "xsector/coalition.hpp"
+
+namespace xsector {
+
+enum class Format { table, json, csv, markdown };
+
+/// Parses a format name; throws UsageError for an unknown one.
+Format parse_format(std::string_view name);
+
+/// The JSON document of the output contract (DESIGN.md, schema "xsector/1"). Figures that
+/// are undefined for the input are null.
+std::string format_json(const Coalition& coalition, const Analysis& analysis);
+
+/// A plain-text report for the terminal.
+std::string format_table(const Coalition& coalition, const Analysis& analysis);
+
+/// One row per member with every member figure; undefined figures are empty cells.
+std::string format_csv(const Coalition& coalition, const Analysis& analysis);
+
+/// The table report as Markdown, for repositories and wikis.
+std::string format_markdown(const Coalition& coalition, const Analysis& analysis);
+
+/// Dispatches on `format`.
+std::string format_analysis(Format format, const Coalition& coalition, const Analysis& analysis);
+
+}  // namespace xsector

@@ -1,0 +1,109 @@
+// The xsector command-line tool: parses arguments, calls the library, and maps errors to
+// exit codes in one place (main).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xsector/analysis.hpp"
+#include "xsector/error.hpp"
+#include "xsector/io.hpp"
+#include "xsector/load.hpp"
+#include "xsector/output.hpp"
+
+namespace {
+
+using namespace xsector;
+
+void print_diagnostics(const InputError& e) {
+  for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
+}
+
+void emit(const std::string& text, const std::string& out_path) {
+  if (out_path.empty()) {
+    std::cout << text;
+    std::cout.flush();
+  } else {
+    write_file_atomic(out_path, text);
+  }
+}
+
+LoadOptions load_options(const std::string& taxonomy) {
+  LoadOptions o;
+  if (!taxonomy.empty()) o.taxonomy = taxonomy;
+  return o;
+}
+
+int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
+  int code = 0;
+  for (const auto& file : files) {
+    try {
+      const Coalition c = load_coalition_file(file, load_options(taxonomy));
+      std::cout << fmt::format("{}: ok: {} members, {} ties, {} decision bodies, taxonomy {}\n", file,
+                               c.members.size(), c.ties.size(), c.governance.size(), c.taxonomy.id);
+    } catch (const InputError& e) {
+      print_diagnostics(e);
+      code = std::max(code, static_cast<int>(ExitCode::invalid_input));
+    } catch (const IoError& e) {
+      std::cerr << "xsector: error: " << e.what() << '\n';
+      code = static_cast<int>(ExitCode::io);
+    }
+  }
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"xsector: map a cross-sector coalition, find its gaps, and see who holds power.\n"
+               "Exit codes: 0 success, 1 invalid input, 2 bad usage, 3 a file could not be read "
+               "or written."};
+  app.require_subcommand(1);
+
+  std::vector<std::string> validate_files;
+  std::string taxonomy;
+  auto* validate = app.add_subcommand("validate", "Check coalition files; report every problem as file:line:col");
+  validate->add_option("FILE", validate_files, "Coalition files (YAML)")->required();
+  validate->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
+
+  std::string analyze_file;
+  std::string format = "table";
+  std::string out;
+  auto* analyze_cmd = app.add_subcommand("analyze", "Every metric of one coalition");
+  analyze_cmd->add_option("FILE", analyze_file, "Coalition file (YAML)")->required();
+  analyze_cmd->add_option("-f,--format", format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+      ->capture_default_str();
+  analyze_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+  analyze_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, std::cout, std::cerr);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+  }
+
+  try {
+    if (validate->parsed()) return run_validate(validate_files, taxonomy);
+    if (analyze_cmd->parsed()) {
+      const Coalition c = load_coalition_file(analyze_file, load_options(taxonomy));
+      const Analysis a = xsector::analyze(c);
+      emit(format_analysis(parse_format(format), c, a), out);
+      return 0;
+    }
+  } catch (const InputError& e) {
+    print_diagnostics(e);
+    return static_cast<int>(e.exit_code());
+  } catch (const Error& e) {
+    std::cerr << "xsector: error: " << e.what() << '\n';
+    return static_cast<int>(e.exit_code());
+  } catch (const std::exception& e) {
+    std::cerr << "xsector: internal error (please report it): " << e.what() << '\n';
+    return 70;
+  }
+  return static_cast<int>(ExitCode::usage);
+}

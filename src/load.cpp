@@ -1,0 +1,575 @@
+// The coalition-file loader: YAML -> Coalition, every problem collected with its position.
+#include "xsector/load.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "xsector/io.hpp"
+#include "yaml_reader.hpp"
+
+namespace xsector {
+
+namespace detail {
+std::optional<Sector> read_sector(YamlReader& reader, const YAML::Node& node);
+void check_sector_names(YamlReader& reader, const std::vector<Sector>& sectors, const Taxonomy* base);
+}  // namespace detail
+
+namespace {
+
+using detail::Fields;
+using detail::YamlReader;
+
+bool valid_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int year = std::stoi(s.substr(0, 4));
+  const int month = std::stoi(s.substr(5, 2));
+  const int day = std::stoi(s.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > days[month - 1]) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+class CoalitionLoader {
+ public:
+  CoalitionLoader(std::string file, const LoadOptions& options)
+      : reader_(file, diagnostics_), options_(options) {
+    coalition_.file = std::move(file);
+  }
+
+  Coalition load(std::string_view text) {
+    if (auto root = reader_.parse(text)) read_root(*root);
+    if (!diagnostics_.empty()) {
+      std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const auto& a, const auto& b) {
+        if (a.file != b.file) return false;
+        return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+      });
+      throw InputError(std::move(diagnostics_));
+    }
+    return std::move(coalition_);
+  }
+
+ private:
+  void read_root(const YAML::Node& root) {
+    if (root.IsNull()) {
+      reader_.error(reader_.pos(root), "the file is empty; a coalition file needs at least "
+                                       "'coalition' and 'members'");
+      return;
+    }
+    static const std::vector<std::string> keys = {"coalition", "sectors", "members", "ties",
+                                                  "governance"};
+    auto f = reader_.fields(root, keys, "the coalition file");
+    if (!f) return;
+    std::optional<YAML::Node> backbone;
+    if (const auto* c = f->get("coalition")) {
+      backbone = read_header(*c);
+    } else {
+      reader_.error({1, 1}, "the file needs a 'coalition' section with at least a 'name'");
+    }
+    if (const auto* s = f->get("sectors")) read_sectors(*s);
+    if (!taxonomy_ok_) return;  // without sectors to check against, members cannot be read
+    if (const auto* m = f->get("members")) {
+      read_members(*m);
+    } else {
+      reader_.error({1, 1}, "the file needs 'members': a list of at least one member");
+    }
+    if (backbone) {
+      if (auto id = reader_.slug(*backbone, "backbone")) {
+        coalition_.backbone = member_ref(*backbone, *id, "backbone");
+      }
+    }
+    if (const auto* t = f->get("ties")) read_ties(*t);
+    if (const auto* g = f->get("governance")) read_governance(*g);
+  }
+
+  /// Reads `coalition` and loads the taxonomy; returns the backbone node, read once members are.
+  std::optional<YAML::Node> read_header(const YAML::Node& node) {
+    static const std::vector<std::string> keys = {"name", "place", "as_of", "backbone", "taxonomy"};
+    auto f = reader_.fields(node, keys, "'coalition'");
+    std::string taxonomy = "cross-sector";
+    SourcePos taxonomy_pos = reader_.pos(node);
+    std::optional<YAML::Node> backbone;
+    if (f) {
+      if (const auto* n = f->get("name")) {
+        if (auto v = reader_.text(*n, "the coalition's name")) {
+          if (v->empty()) reader_.error(reader_.pos(*n), "the coalition's name is empty");
+          coalition_.name = *v;
+        }
+      } else {
+        reader_.error(reader_.pos(node), "'coalition' needs a 'name'");
+      }
+      if (const auto* p = f->get("place")) {
+        if (auto v = reader_.text(*p, "place")) coalition_.place = *v;
+      }
+      if (const auto* d = f->get("as_of")) {
+        if (auto v = reader_.text(*d, "as_of")) {
+          if (valid_date(*v)) {
+            coalition_.as_of = *v;
+          } else {
+            reader_.error(reader_.pos(*d),
+                          fmt::format("as_of must be a date like 2024-06-30, found '{}'", *v));
+          }
+        }
+      }
+      if (const auto* b = f->get("backbone")) backbone = *b;
+      if (const auto* t = f->get("taxonomy")) {
+        if (auto v = reader_.text(*t, "taxonomy")) taxonomy = *v;
+        taxonomy_pos = reader_.pos(*t);
+      }
+    }
+    if (options_.taxonomy) {
+      taxonomy = *options_.taxonomy;
+      taxonomy_pos = {};
+    }
+    load_taxonomy(taxonomy, taxonomy_pos);
+    return backbone;
+  }
+
+  void load_taxonomy(const std::string& id_or_path, SourcePos pos) {
+    try {
+      coalition_.taxonomy =
+          resolve_taxonomy(id_or_path, std::filesystem::path(coalition_.file).parent_path());
+    } catch (const InputError& e) {
+      for (auto d : e.diagnostics()) {
+        if (d.file == "<taxonomy>") {
+          d.file = coalition_.file;
+          d.pos = pos;
+        }
+        diagnostics_.push_back(d);
+      }
+      taxonomy_ok_ = false;
+    } catch (const IoError& e) {
+      reader_.error(pos, fmt::format("cannot read the taxonomy: {}", e.what()));
+      taxonomy_ok_ = false;
+    }
+  }
+
+  void read_sectors(const YAML::Node& node) {
+    if (!node.IsSequence()) {
+      reader_.error(reader_.pos(node), "'sectors' must be a list of sectors");
+      return;
+    }
+    for (const auto& item : node) {
+      if (auto s = detail::read_sector(reader_, item)) coalition_.extra_sectors.push_back(*s);
+    }
+    if (taxonomy_ok_) {
+      detail::check_sector_names(reader_, coalition_.extra_sectors, &coalition_.taxonomy);
+    }
+  }
+
+  void read_members(const YAML::Node& node) {
+    if (!node.IsSequence() || node.size() == 0) {
+      reader_.error(reader_.pos(node), "'members' must be a list of at least one member");
+      return;
+    }
+    static const std::vector<std::string> keys = {"id",      "name",    "sector", "community_led",
+                                                  "lived_experience", "funding", "tags"};
+    std::map<std::string, SourcePos> seen;
+    for (const auto& item : node) {
+      auto f = reader_.fields(item, keys, "a member");
+      if (!f) continue;
+      Member m;
+      m.pos = reader_.pos(item);
+      bool ok = true;
+      if (const auto* id = f->get("id")) {
+        if (auto v = reader_.slug(*id, "member id")) {
+          m.id = *v;
+          const auto [it, inserted] = seen.emplace(m.id, reader_.pos(*id));
+          if (!inserted) {
+            reader_.error(reader_.pos(*id),
+                          fmt::format("duplicate member id '{}' (first defined at line {})", m.id,
+                                      it->second.line));
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        reader_.error(m.pos, "a member needs an 'id'");
+        ok = false;
+      }
+      if (const auto* n = f->get("name")) {
+        if (auto v = reader_.text(*n, "member name")) m.name = *v; else ok = false;
+      } else {
+        m.name = m.id;
+      }
+      if (const auto* s = f->get("sector")) {
+        if (auto v = reader_.text(*s, "sector")) {
+          m.sector_as_written = *v;
+          if (const Sector* sector = coalition_.find_sector(*v)) {
+            m.sector = sector->id;
+          } else {
+            reader_.error(reader_.pos(*s), unknown_sector_message(*v));
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        reader_.error(m.pos, fmt::format("member '{}' needs a 'sector'", m.id));
+        ok = false;
+      }
+      if (const auto* c = f->get("community_led")) {
+        if (auto v = reader_.boolean(*c, "community_led")) m.community_led = *v; else ok = false;
+      }
+      if (const auto* l = f->get("lived_experience")) {
+        if (auto v = reader_.boolean(*l, "lived_experience")) m.lived_experience = *v; else ok = false;
+      }
+      if (const auto* fu = f->get("funding")) {
+        if (auto v = reader_.number(*fu, "funding")) {
+          if (*v < 0) {
+            reader_.error(reader_.pos(*fu), "funding cannot be negative");
+            ok = false;
+          }
+          m.funding = *v;
+        } else {
+          ok = false;
+        }
+      }
+      if (const auto* t = f->get("tags")) {
+        if (auto v = reader_.text_list(*t, "tags")) m.tags = *v; else ok = false;
+      }
+      if (!m.id.empty()) attempted_ids_.insert(m.id);
+      if (ok) coalition_.members.push_back(std::move(m));
+    }
+  }
+
+  std::string unknown_sector_message(const std::string& sector) const {
+    std::vector<std::string> names;
+    for (const auto& s : coalition_.taxonomy.sectors) {
+      names.push_back(s.id);
+      names.insert(names.end(), s.aliases.begin(), s.aliases.end());
+    }
+    for (const auto& s : coalition_.extra_sectors) names.push_back(s.id);
+    std::string message = fmt::format("unknown sector '{}': not in the {} taxonomy nor declared "
+                                      "under 'sectors'",
+                                      sector, coalition_.taxonomy.id);
+    if (auto s = detail::nearest(sector, names); !s.empty()) {
+      message += fmt::format("; did you mean '{}'?", s);
+    }
+    return message;
+  }
+
+  /// The index of member `id`; reports an unknown id (not one whose member entry was invalid).
+  std::optional<std::size_t> member_ref(const YAML::Node& node, const std::string& id,
+                                        std::string_view role) {
+    if (auto i = coalition_.member_index(id)) return i;
+    if (!attempted_ids_.contains(id)) {
+      std::vector<std::string> ids;
+      for (const auto& m : coalition_.members) ids.push_back(m.id);
+      std::string message = fmt::format("{} names '{}', which is not a member", role, id);
+      if (auto s = detail::nearest(id, ids); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+      reader_.error(reader_.pos(node), message);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<TieLevel> read_level(const YAML::Node& node) {
+    auto v = reader_.text(node, "level");
+    if (!v) return std::nullopt;
+    static const std::vector<std::string> names = {"networking", "coordinating", "cooperating",
+                                                   "collaborating"};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (*v == names[i] || *v == std::to_string(i + 1)) return static_cast<TieLevel>(i + 1);
+    }
+    std::string message = fmt::format("level must be networking, coordinating, cooperating, "
+                                      "collaborating or 1-4, found '{}'",
+                                      *v);
+    if (auto s = detail::nearest(*v, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+    reader_.error(reader_.pos(node), message);
+    return std::nullopt;
+  }
+
+  void read_ties(const YAML::Node& node) {
+    if (node.IsNull()) return;
+    if (!node.IsSequence()) {
+      reader_.error(reader_.pos(node), "'ties' must be a list of ties");
+      return;
+    }
+    // Unordered pair -> indices of the ties already on it.
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> pairs;
+    for (const auto& item : node) {
+      Tie tie;
+      tie.pos = reader_.pos(item);
+      const YAML::Node* first = nullptr;
+      const YAML::Node* second = nullptr;
+      std::optional<Fields> f;
+      YAML::Node a_node;
+      YAML::Node b_node;
+      if (item.IsSequence()) {
+        if (item.size() != 2) {
+          reader_.error(tie.pos, fmt::format("a tie written as a list names exactly two members, "
+                                             "found {}",
+                                             item.size()));
+          continue;
+        }
+        tie.form = TieForm::shorthand;
+        a_node = item[0];
+        b_node = item[1];
+      } else {
+        static const std::vector<std::string> keys = {"between", "from", "to", "level", "kinds"};
+        f = reader_.fields(item, keys, "a tie");
+        if (!f) continue;
+        const auto* between = f->get("between");
+        const auto* from = f->get("from");
+        const auto* to = f->get("to");
+        if (between != nullptr && (from != nullptr || to != nullptr)) {
+          reader_.error(tie.pos, "a tie has either 'between' (undirected) or 'from' and 'to' "
+                                 "(directed), not both");
+          continue;
+        }
+        if (between != nullptr) {
+          if (!between->IsSequence() || between->size() != 2) {
+            reader_.error(reader_.pos(*between), "'between' names exactly two members, like "
+                                                 "[a, b]");
+            continue;
+          }
+          tie.form = TieForm::between;
+          a_node = (*between)[0];
+          b_node = (*between)[1];
+        } else if (from != nullptr && to != nullptr) {
+          tie.form = TieForm::from_to;
+          tie.directed = true;
+          a_node = *from;
+          b_node = *to;
+        } else {
+          reader_.error(tie.pos, from != nullptr || to != nullptr
+                                     ? "a directed tie needs both 'from' and 'to'"
+                                     : "a tie needs 'between: [a, b]' or 'from' and 'to'");
+          continue;
+        }
+      }
+      first = &a_node;
+      second = &b_node;
+      bool ok = true;
+      auto a_id = reader_.slug(*first, "member id");
+      auto b_id = reader_.slug(*second, "member id");
+      std::optional<std::size_t> a;
+      std::optional<std::size_t> b;
+      if (a_id) a = member_ref(*first, *a_id, "the tie");
+      if (b_id) b = member_ref(*second, *b_id, "the tie");
+      if (f) {
+        if (const auto* l = f->get("level")) {
+          if (auto v = read_level(*l)) tie.level = *v; else ok = false;
+        }
+        if (const auto* k = f->get("kinds")) {
+          if (auto v = reader_.text_list(*k, "kinds")) tie.kinds = *v; else ok = false;
+        }
+      }
+      if (!a || !b || !ok) continue;
+      if (*a == *b) {
+        reader_.error(tie.pos, fmt::format("a tie from '{}' to itself", *a_id));
+        continue;
+      }
+      tie.a = *a;
+      tie.b = *b;
+      auto& on_pair = pairs[std::minmax(*a, *b)];
+      bool clash = false;
+      for (const std::size_t other : on_pair) {
+        const Tie& o = coalition_.ties[other];
+        const bool reverse = tie.directed && o.directed && o.a == tie.b && o.b == tie.a;
+        if (!reverse) {
+          reader_.error(tie.pos, fmt::format("'{}' and '{}' are already tied at line {}; a pair "
+                                             "is tied once (or once each way with from/to)",
+                                             *a_id, *b_id, o.pos.line));
+          clash = true;
+          break;
+        }
+      }
+      if (clash) continue;
+      on_pair.push_back(coalition_.ties.size());
+      coalition_.ties.push_back(std::move(tie));
+    }
+  }
+
+  void read_governance(const YAML::Node& node) {
+    if (node.IsNull()) return;
+    if (!node.IsSequence()) {
+      reader_.error(reader_.pos(node), "'governance' must be a list of decision bodies");
+      return;
+    }
+    static const std::vector<std::string> keys = {"body", "decides", "rule", "seats", "veto", "chair"};
+    std::map<std::string, int> seen;
+    for (const auto& item : node) {
+      auto f = reader_.fields(item, keys, "a governance body");
+      if (!f) continue;
+      Body body;
+      body.pos = reader_.pos(item);
+      bool ok = true;
+      if (const auto* b = f->get("body")) {
+        if (auto v = reader_.slug(*b, "body id")) {
+          body.id = *v;
+          const auto [it, inserted] = seen.emplace(body.id, reader_.pos(*b).line);
+          if (!inserted) {
+            reader_.error(reader_.pos(*b), fmt::format("duplicate body '{}' (first at line {})",
+                                                       body.id, it->second));
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        reader_.error(body.pos, "a governance body needs a 'body' id");
+        ok = false;
+      }
+      if (const auto* d = f->get("decides")) {
+        if (auto v = reader_.text_list(*d, "decides")) body.decides = *v; else ok = false;
+      }
+      if (const auto* r = f->get("rule")) {
+        if (!read_rule(*r, body.rule)) ok = false;
+      }
+      if (const auto* s = f->get("seats")) {
+        if (!read_seats(*s, body)) ok = false;
+      } else {
+        reader_.error(body.pos, fmt::format("body '{}' needs 'seats': member id: votes", body.id));
+        ok = false;
+      }
+      if (const auto* v = f->get("veto")) {
+        if (!v->IsSequence()) {
+          reader_.error(reader_.pos(*v), "'veto' must be a list of member ids");
+          ok = false;
+        } else {
+          for (const auto& who : *v) {
+            auto id = reader_.slug(who, "veto member");
+            if (!id) { ok = false; continue; }
+            auto i = member_ref(who, *id, "veto");
+            if (!i) { ok = false; continue; }
+            const bool seated = std::any_of(body.seats.begin(), body.seats.end(),
+                                            [&](const Seat& s) { return s.member == *i; });
+            if (!seated && ok) {
+              reader_.error(reader_.pos(who), fmt::format("veto member '{}' holds no seat in '{}'",
+                                                          *id, body.id));
+              ok = false;
+              continue;
+            }
+            if (std::find(body.veto.begin(), body.veto.end(), *i) != body.veto.end()) {
+              reader_.error(reader_.pos(who), fmt::format("'{}' is listed twice in veto", *id));
+              ok = false;
+              continue;
+            }
+            body.veto.push_back(*i);
+          }
+        }
+      }
+      if (const auto* c = f->get("chair")) {
+        if (auto id = reader_.slug(*c, "chair")) {
+          body.chair = member_ref(*c, *id, "chair");
+          if (!body.chair) ok = false;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && !body.seats.empty()) {
+        const std::int64_t total = body.total_votes();
+        const std::int64_t quota = body.rule.quota(total);
+        if (quota > total) {
+          reader_.error(body.pos, fmt::format("body '{}' needs {} votes to decide but its seats "
+                                              "hold only {}",
+                                              body.id, quota, total));
+          ok = false;
+        }
+      }
+      if (ok) coalition_.governance.push_back(std::move(body));
+    }
+  }
+
+  bool read_rule(const YAML::Node& node, Rule& rule) {
+    if (node.IsMap()) {
+      static const std::vector<std::string> keys = {"quota"};
+      auto f = reader_.fields(node, keys, "'rule'");
+      if (!f) return false;
+      const auto* q = f->get("quota");
+      if (q == nullptr) {
+        reader_.error(reader_.pos(node), "a rule written as a map needs 'quota: N'");
+        return false;
+      }
+      auto v = reader_.integer(*q, "quota");
+      if (!v) return false;
+      if (*v < 1) {
+        reader_.error(reader_.pos(*q), "quota must be at least 1");
+        return false;
+      }
+      rule.kind = Rule::Kind::quota;
+      rule.explicit_quota = *v;
+      return true;
+    }
+    auto v = reader_.text(node, "rule");
+    if (!v) return false;
+    static const std::vector<std::string> names = {"majority", "two-thirds", "unanimity", "consensus"};
+    const auto it = std::find(names.begin(), names.end(), *v);
+    if (it == names.end()) {
+      std::string message = fmt::format("rule must be majority, two-thirds, unanimity, consensus "
+                                        "or {{quota: N}}, found '{}'",
+                                        *v);
+      if (auto s = detail::nearest(*v, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+      reader_.error(reader_.pos(node), message);
+      return false;
+    }
+    rule.kind = static_cast<Rule::Kind>(it - names.begin());
+    return true;
+  }
+
+  bool read_seats(const YAML::Node& node, Body& body) {
+    if (!node.IsMap() || node.size() == 0) {
+      reader_.error(reader_.pos(node), "'seats' must be a map of member id: votes, like "
+                                       "{a: 2, b: 1}");
+      return false;
+    }
+    bool ok = true;
+    std::int64_t total = 0;
+    for (const auto& entry : node) {
+      auto id = reader_.slug(entry.first, "seat holder");
+      auto votes = reader_.integer(entry.second, "votes");
+      if (!id || !votes) { ok = false; continue; }
+      if (*votes < 1) {
+        reader_.error(reader_.pos(entry.second),
+                      fmt::format("votes must be a positive whole number, found {}", *votes));
+        ok = false;
+        continue;
+      }
+      auto member = member_ref(entry.first, *id, "a seat");
+      if (!member) { ok = false; continue; }
+      const bool again = std::any_of(body.seats.begin(), body.seats.end(),
+                                     [&](const Seat& s) { return s.member == *member; });
+      if (again) {
+        reader_.error(reader_.pos(entry.first), fmt::format("duplicate key '{}' in 'seats'", *id));
+        ok = false;
+        continue;
+      }
+      if (*votes > (std::int64_t{1} << 40) || total > (std::int64_t{1} << 40)) {
+        reader_.error(reader_.pos(entry.second), "votes are too large (over 2^40 in a body)");
+        ok = false;
+        continue;
+      }
+      total += *votes;
+      body.seats.push_back({*member, *votes, reader_.pos(entry.first)});
+    }
+    return ok;
+  }
+
+  std::vector<Diagnostic> diagnostics_;
+  YamlReader reader_;
+  const LoadOptions& options_;
+  Coalition coalition_;
+  bool taxonomy_ok_ = true;
+  std::set<std::string> attempted_ids_;  // ids of members read, valid or not
+};
+
+}  // namespace
+
+Coalition parse_coalition(std::string_view text, const std::string& file, const LoadOptions& options) {
+  return CoalitionLoader(file, options).load(text);
+}
+
+Coalition load_coalition_file(const std::filesystem::path& path, const LoadOptions& options) {
+  return parse_coalition(read_file(path), path.string(), options);
+}
+
+}  // namespace xsector

@@ -1,0 +1,244 @@
+// Taxonomies (built-in and from files) and the small methods of the coalition value types.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "xsector/coalition.hpp"
+#include "xsector/io.hpp"
+#include "xsector/load.hpp"
+#include "yaml_reader.hpp"
+
+namespace xsector {
+
+namespace detail {
+const std::vector<std::pair<std::string_view, std::string_view>>& builtin_taxonomy_texts();
+}
+
+std::string_view to_string(Priority p) {
+  switch (p) {
+    case Priority::core: return "core";
+    case Priority::recommended: return "recommended";
+    case Priority::optional: return "optional";
+  }
+  return "optional";
+}
+
+std::string_view to_string(TieLevel level) {
+  switch (level) {
+    case TieLevel::networking: return "networking";
+    case TieLevel::coordinating: return "coordinating";
+    case TieLevel::cooperating: return "cooperating";
+    case TieLevel::collaborating: return "collaborating";
+  }
+  return "networking";
+}
+
+const Sector* Taxonomy::find(std::string_view id_or_alias) const {
+  for (const auto& s : sectors) {
+    if (s.id == id_or_alias) return &s;
+  }
+  for (const auto& s : sectors) {
+    if (std::find(s.aliases.begin(), s.aliases.end(), id_or_alias) != s.aliases.end()) return &s;
+  }
+  return nullptr;
+}
+
+std::int64_t Rule::quota(std::int64_t total_votes) const {
+  switch (kind) {
+    case Kind::majority: return total_votes / 2 + 1;
+    case Kind::two_thirds: return (2 * total_votes + 2) / 3;
+    case Kind::unanimity:
+    case Kind::consensus: return total_votes;
+    case Kind::quota: return explicit_quota;
+  }
+  return total_votes;
+}
+
+std::string Rule::name() const {
+  switch (kind) {
+    case Kind::majority: return "majority";
+    case Kind::two_thirds: return "two-thirds";
+    case Kind::unanimity: return "unanimity";
+    case Kind::consensus: return "consensus";
+    case Kind::quota: return fmt::format("quota {}", explicit_quota);
+  }
+  return "majority";
+}
+
+std::int64_t Body::total_votes() const {
+  std::int64_t total = 0;
+  for (const auto& s : seats) total += s.votes;
+  return total;
+}
+
+std::optional<std::size_t> Coalition::member_index(std::string_view id) const {
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (members[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+const Sector* Coalition::find_sector(std::string_view id_or_alias) const {
+  if (const Sector* s = taxonomy.find(id_or_alias)) return s;
+  for (const auto& s : extra_sectors) {
+    if (s.id == id_or_alias) return &s;
+  }
+  for (const auto& s : extra_sectors) {
+    if (std::find(s.aliases.begin(), s.aliases.end(), id_or_alias) != s.aliases.end()) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> builtin_taxonomy_ids() {
+  std::vector<std::string> ids;
+  for (const auto& [id, text] : detail::builtin_taxonomy_texts()) ids.emplace_back(id);
+  return ids;
+}
+
+namespace detail {
+
+std::optional<Sector> read_sector(YamlReader& reader, const YAML::Node& node) {
+  static const std::vector<std::string> keys = {"id",       "name",    "priority",
+                                                "examples", "aliases", "source"};
+  auto f = reader.fields(node, keys, "a sector");
+  if (!f) return std::nullopt;
+  Sector sector;
+  sector.pos = reader.pos(node);
+  bool ok = true;
+  if (const auto* id = f->get("id")) {
+    if (auto v = reader.slug(*id, "sector id")) sector.id = *v; else ok = false;
+  } else {
+    reader.error(sector.pos, "a sector needs an 'id'");
+    ok = false;
+  }
+  if (const auto* name = f->get("name")) {
+    if (auto v = reader.text(*name, "sector name")) sector.name = *v; else ok = false;
+  } else {
+    sector.name = sector.id;
+  }
+  if (const auto* p = f->get("priority")) {
+    if (auto v = reader.text(*p, "priority")) {
+      if (*v == "core") sector.priority = Priority::core;
+      else if (*v == "recommended") sector.priority = Priority::recommended;
+      else if (*v == "optional") sector.priority = Priority::optional;
+      else {
+        reader.error(reader.pos(*p), fmt::format("priority must be core, recommended or optional, "
+                                                 "found '{}'", *v));
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+  }
+  if (const auto* e = f->get("examples")) {
+    if (auto v = reader.text_list(*e, "examples")) sector.examples = *v; else ok = false;
+  }
+  if (const auto* a = f->get("aliases")) {
+    if (auto v = reader.text_list(*a, "aliases")) {
+      for (std::size_t i = 0; i < v->size(); ++i) {
+        if (!is_slug((*v)[i])) {
+          reader.error(reader.pos((*a)[i]), fmt::format("alias '{}' is not an id", (*v)[i]));
+          ok = false;
+        }
+      }
+      sector.aliases = *v;
+    } else {
+      ok = false;
+    }
+  }
+  if (const auto* s = f->get("source")) {
+    if (auto v = reader.text(*s, "source")) sector.source = *v; else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return sector;
+}
+
+/// Reports ids and aliases used twice across `sectors`.
+void check_sector_names(YamlReader& reader, const std::vector<Sector>& sectors,
+                        const Taxonomy* base) {
+  std::map<std::string, std::string> seen;  // id or alias -> owning sector id
+  if (base != nullptr) {
+    for (const auto& s : base->sectors) {
+      seen.emplace(s.id, s.id);
+      for (const auto& a : s.aliases) seen.emplace(a, s.id);
+    }
+  }
+  for (const auto& s : sectors) {
+    std::vector<std::string> names = s.aliases;
+    names.insert(names.begin(), s.id);
+    for (const auto& n : names) {
+      const auto [it, inserted] = seen.emplace(n, s.id);
+      if (inserted) continue;
+      const bool in_base = base != nullptr && base->find(n) != nullptr;
+      reader.error(s.pos, fmt::format("sector name '{}' is already used by sector '{}'{}", n,
+                                      it->second,
+                                      in_base ? fmt::format(" of the {} taxonomy", base->id) : ""));
+    }
+  }
+}
+
+}  // namespace detail
+
+Taxonomy parse_taxonomy(std::string_view text, const std::string& file, const std::string& id) {
+  std::vector<Diagnostic> diagnostics;
+  detail::YamlReader reader(file, diagnostics);
+  Taxonomy taxonomy;
+  taxonomy.id = id;
+  if (auto root = reader.parse(text)) {
+    static const std::vector<std::string> top = {"taxonomy", "sectors"};
+    if (auto f = reader.fields(*root, top, "a taxonomy file")) {
+      if (const auto* t = f->get("taxonomy")) {
+        static const std::vector<std::string> keys = {"id", "name", "source"};
+        if (auto tf = reader.fields(*t, keys, "'taxonomy'")) {
+          if (const auto* n = tf->get("name")) {
+            if (auto v = reader.text(*n, "taxonomy name")) taxonomy.name = *v;
+          }
+          if (const auto* s = tf->get("source")) {
+            if (auto v = reader.text(*s, "taxonomy source")) taxonomy.source = *v;
+          }
+          if (const auto* i = tf->get("id")) reader.slug(*i, "taxonomy id");
+        }
+      }
+      if (const auto* s = f->get("sectors"); s != nullptr && s->IsSequence() && s->size() > 0) {
+        for (const auto& item : *s) {
+          if (auto sector = detail::read_sector(reader, item)) taxonomy.sectors.push_back(*sector);
+        }
+        detail::check_sector_names(reader, taxonomy.sectors, nullptr);
+      } else {
+        reader.error(s != nullptr ? reader.pos(*s) : SourcePos{},
+                     "a taxonomy file needs 'sectors': a list of at least one sector");
+      }
+    }
+  }
+  if (!diagnostics.empty()) throw InputError(std::move(diagnostics));
+  if (taxonomy.name.empty()) taxonomy.name = id;
+  return taxonomy;
+}
+
+Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::path& base_dir) {
+  for (const auto& [id, text] : detail::builtin_taxonomy_texts()) {
+    if (id == id_or_path) {
+      return parse_taxonomy(text, fmt::format("<built-in taxonomy {}>", id), std::string(id));
+    }
+  }
+  const bool looks_like_path = id_or_path.find('/') != std::string::npos ||
+                               id_or_path.ends_with(".yaml") || id_or_path.ends_with(".yml");
+  if (!looks_like_path) {
+    const auto ids = builtin_taxonomy_ids();
+    std::string message = fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}",
+                                      id_or_path, fmt::join(ids, ", "));
+    if (auto s = detail::nearest(id_or_path, ids); !s.empty()) {
+      message += fmt::format("; did you mean '{}'?", s);
+    }
+    throw InputError({Diagnostic{"<taxonomy>", {}, message}});
+  }
+  std::filesystem::path path = id_or_path;
+  if (path.is_relative() && !base_dir.empty()) path = base_dir / path;
+  return parse_taxonomy(read_file(path), path.string(), id_or_path);
+}
+
+}  // namespace xsector
