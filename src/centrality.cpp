@@ -17,7 +17,6 @@ std::vector<double> betweenness_raw(const Graph& g) {
   boost::brandes_betweenness_centrality(
       g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
                                                                  boost::get(boost::vertex_index, g))));
-  for (auto& c : centrality) c /= 2.0;
   return centrality;
 }
 

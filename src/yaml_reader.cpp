@@ -121,8 +121,9 @@ std::string nearest(std::string_view word, std::span<const std::string> candidat
       best = c;
     }
   }
-  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
-  return best_distance <= limit ? best : std::string{};
+  // Close enough to be a typo, and not merely another short word.
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  return best_distance <= limit && best_distance < word.size() ? best : std::string{};
 }
 
 bool is_slug(std::string_view s) {

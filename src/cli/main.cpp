@@ -37,13 +37,20 @@ LoadOptions load_options(const std::string& taxonomy) {
   return o;
 }
 
+std::string count(std::size_t n, std::string_view noun) {
+  if (n == 1) return fmt::format("1 {}", noun);
+  if (noun.ends_with("y")) return fmt::format("{} {}ies", n, noun.substr(0, noun.size() - 1));
+  return fmt::format("{} {}s", n, noun);
+}
+
 int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
   int code = 0;
   for (const auto& file : files) {
     try {
       const Coalition c = load_coalition_file(file, load_options(taxonomy));
-      std::cout << fmt::format("{}: ok: {} members, {} ties, {} decision bodies, taxonomy {}\n", file,
-                               c.members.size(), c.ties.size(), c.governance.size(), c.taxonomy.id);
+      std::cout << fmt::format("{}: ok: {}, {}, {}, taxonomy {}\n", file, count(c.members.size(), "member"),
+                               count(c.ties.size(), "tie"), count(c.governance.size(), "decision body"),
+                               c.taxonomy.id);
     } catch (const InputError& e) {
       print_diagnostics(e);
       code = std::max(code, static_cast<int>(ExitCode::invalid_input));

@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+"""Times xsector, igraph and NetworkX on the same generated graphs and prints ratios.
+
+Usage: bench/compare.py [BUILD_DIR]   (default build; run after scripts/setup.sh)
+
+The graphs come from `metrics_bench --write-graphs`: G(n, 5n) for n = 1000 and 10000.
+igraph runs single-threaded; NetworkX runs only on n = 1000 for the all-pairs metrics
+(10000 would take many minutes). Ratios are xsector time / other time: below 1 is faster.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import igraph
+import networkx as nx
+
+build = sys.argv[1] if len(sys.argv) > 1 else "build"
+bench = os.path.join(build, "bench", "metrics_bench")
+
+
+def best_of(fn, repeats):
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000.0
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([bench, "--write-graphs", tmp], check=True)
+    out = subprocess.run([bench, "--benchmark_format=json", "--benchmark_min_time=0.5"],
+                         check=True, capture_output=True, text=True)
+    ours = {}
+    for b in json.loads(out.stdout)["benchmarks"]:
+        name, n = b["name"].split("/")
+        ours[(name[3:], int(n))] = b["real_time"]  # milliseconds
+    graphs = {}
+    for n in (1000, 10000):
+        with open(os.path.join(tmp, f"er_{n}.txt")) as f:
+            f.readline()
+            edges = [tuple(map(int, line.split())) for line in f]
+        graphs[n] = (igraph.Graph(n=n, edges=edges), nx.Graph(edges))
+
+rows = []
+for n, (ig, g) in graphs.items():
+    reps = 5 if n == 1000 else 2
+    cases = [
+        ("Betweenness", lambda: ig.betweenness(directed=False), lambda: nx.betweenness_centrality(g)),
+        ("PathFigures", lambda: (ig.closeness(), ig.harmonic_centrality()),
+         lambda: (nx.closeness_centrality(g), nx.harmonic_centrality(g))),
+        ("PageRank", lambda: ig.pagerank(), lambda: nx.pagerank(g)),
+        ("Eigenvector", lambda: ig.eigenvector_centrality(scale=False), lambda: nx.eigenvector_centrality(g)),
+        ("CoreNumbers", lambda: ig.coreness(), lambda: nx.core_number(g)),
+        ("Constraint", lambda: ig.constraint(), lambda: nx.constraint(g)),
+    ]
+    for name, igraph_fn, nx_fn in cases:
+        t_ig = best_of(igraph_fn, reps)
+        all_pairs = name in ("Betweenness", "PathFigures", "Constraint")
+        t_nx = best_of(nx_fn, 1) if (n == 1000 or not all_pairs) else None
+        rows.append((name, n, ours[(name, n)], t_ig, t_nx))
+
+print(f"{'metric':<13}{'n':>7}{'xsector ms':>12}{'igraph ms':>11}{'ratio':>7}{'networkx ms':>13}{'ratio':>8}")
+for name, n, t, t_ig, t_nx in rows:
+    nx_cols = f"{t_nx:>13.1f}{t / t_nx:>8.3f}" if t_nx else f"{'-':>13}{'-':>8}"
+    print(f"{name:<13}{n:>7}{t:>12.2f}{t_ig:>11.2f}{t / t_ig:>7.2f}{nx_cols}")

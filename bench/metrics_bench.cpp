@@ -1,0 +1,98 @@
+// Google Benchmark for the member metrics on generated graphs (n members, average degree
+// ~10). `metrics_bench --write-graphs DIR` writes the same graphs as edge lists, so that
+// bench/compare.py can time igraph and NetworkX on exactly these graphs.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "xsector/centrality.hpp"
+#include "xsector/structure.hpp"
+
+namespace {
+
+// splitmix64: small, fast and identical everywhere.
+std::uint64_t next(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+/// G(n, m) with m = 5n distinct pairs, no self-ties.
+std::vector<std::pair<std::size_t, std::size_t>> random_edges(std::size_t n) {
+  std::uint64_t state = n;
+  std::set<std::pair<std::size_t, std::size_t>> edges;
+  while (edges.size() < 5 * n) {
+    const std::size_t a = next(state) % n;
+    const std::size_t b = next(state) % n;
+    if (a != b) edges.insert(std::minmax(a, b));
+  }
+  return {edges.begin(), edges.end()};
+}
+
+xsector::Graph random_graph(std::size_t n) {
+  xsector::Graph g(n);
+  for (const auto& [a, b] : random_edges(n)) boost::add_edge(a, b, g);
+  return g;
+}
+
+const xsector::Graph& graph(std::size_t n) {
+  static std::map<std::size_t, xsector::Graph> cache;
+  auto it = cache.find(n);
+  if (it == cache.end()) it = cache.emplace(n, random_graph(n)).first;
+  return it->second;
+}
+
+void BM_Betweenness(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::betweenness(g));
+}
+void BM_PathFigures(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::path_figures(g));
+}
+void BM_PageRank(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::pagerank(g));
+}
+void BM_Eigenvector(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::eigenvector(g));
+}
+void BM_CoreNumbers(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::core_numbers(g));
+}
+void BM_Constraint(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::constraint(g));
+}
+
+BENCHMARK(BM_Betweenness)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PathFigures)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PageRank)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Eigenvector)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CoreNumbers)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Constraint)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 3 && std::strcmp(argv[1], "--write-graphs") == 0) {
+    for (const std::size_t n : {1000, 10000}) {
+      std::ofstream out(std::string(argv[2]) + "/er_" + std::to_string(n) + ".txt");
+      out << n << '\n';
+      for (const auto& [a, b] : random_edges(n)) out << a << ' ' << b << '\n';
+    }
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

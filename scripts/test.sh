@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set-up, build with warnings as errors, run every test; then again under ASan and UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+(cd build && ctest --output-on-failure -j2)
+
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DXSECTOR_WERROR=ON -DXSECTOR_SANITIZE=ON \
+  -DXSECTOR_BUILD_BENCH=OFF
+cmake --build build-sanitize -j"$(nproc)"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd build-sanitize && ctest --output-on-failure -j2)

@@ -1,0 +1,115 @@
+#!/usr/bin/python3
+"""End-to-end checks of the xsector command line: exit codes, outputs, no partial files.
+
+Usage: cli_test.py XSECTOR SOURCE_DIR
+"""
+import csv
+import glob
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+binary, source = sys.argv[1], sys.argv[2]
+networks = sorted(glob.glob(os.path.join(source, "networks", "*.yaml")))
+bad = os.path.join(source, "tests", "data", "bad", "unknown-key.yaml")
+good = os.path.join(source, "networks", "healthy-in-the-hills.yaml")
+passed = 0
+failed = 0
+
+
+def run(*args):
+    return subprocess.run([binary, *args], capture_output=True, text=True, timeout=60)
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def no_nan(text):
+    def refuse(token):
+        raise ValueError(f"non-JSON number {token}")
+    return json.loads(text, parse_constant=refuse)
+
+
+r = run("validate", *networks)
+check("validate networks exits 0", r.returncode == 0, r.stderr)
+check("validate prints one ok line per file", r.stdout.count(": ok:") == len(networks), r.stdout)
+
+r = run("validate", bad)
+check("bad file exits 1", r.returncode == 1, str(r.returncode))
+check("bad file names file:line:col", f"{bad}:5:5: error: unknown key 'sectr'" in r.stderr, r.stderr)
+
+r = run("validate", good, bad)
+check("good and bad exits 1", r.returncode == 1)
+check("good file still reported ok", f"{good}: ok:" in r.stdout, r.stdout)
+
+r = run("validate", os.path.join(source, "no-such-file.yaml"))
+check("missing file exits 3", r.returncode == 3, str(r.returncode))
+check("missing file message", "cannot read" in r.stderr, r.stderr)
+
+check("no command exits 2", run().returncode == 2)
+check("unknown command exits 2", run("frobnicate").returncode == 2)
+check("unknown format exits 2", run("analyze", good, "--format", "xml").returncode == 2)
+check("--help exits 0", run("--help").returncode == 0)
+h = run("analyze", "--help")
+check("analyze --help exits 0 and lists --format", h.returncode == 0 and "--format" in h.stdout, h.stdout)
+check("validate --help exits 0", run("validate", "--help").returncode == 0)
+
+required_network = {"members", "ties", "density", "components", "largest_component_share", "isolates",
+                    "average_path_length", "diameter", "transitivity", "degree_centralization",
+                    "betweenness_centralization", "reciprocity"}
+required_member = {"id", "name", "sector", "degree", "degree_centrality", "strength", "betweenness",
+                   "closeness", "harmonic", "eigenvector", "pagerank", "core", "clustering", "constraint",
+                   "effective_size", "articulation"}
+for path in networks:
+    r = run("analyze", path, "--format", "json")
+    check(f"analyze json {path} exits 0", r.returncode == 0, r.stderr)
+    if r.returncode != 0:
+        continue
+    doc = no_nan(r.stdout)
+    check(f"{path} schema", doc["schema"] == "xsector/1")
+    check(f"{path} coalition keys", {"name", "place", "as_of", "taxonomy"} <= set(doc["coalition"]))
+    check(f"{path} network keys", required_network <= set(doc["network"]), set(doc["network"]))
+    for m in doc["members"]:
+        check(f"{path} member keys", required_member <= set(m), required_member - set(m))
+    for fmt in ("table", "csv", "markdown"):
+        r = run("analyze", path, "--format", fmt)
+        check(f"analyze {fmt} {path}", r.returncode == 0 and r.stdout, r.stderr)
+
+r = run("analyze", good, "--format", "csv")
+rows = list(csv.DictReader(io.StringIO(r.stdout)))
+check("csv has one row per member", len(rows) == 10, len(rows))
+check("csv first member", rows[0]["id"] == "whwc", rows[0])
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "a.json")
+    r = run("analyze", good, "--format", "json", "-o", out)
+    check("-o writes the file", r.returncode == 0 and no_nan(open(out).read())["schema"] == "xsector/1")
+    check("-o prints nothing", r.stdout == "")
+    with open(out, "w") as f:
+        f.write("keep")
+    r = run("analyze", bad, "--format", "json", "-o", out)
+    check("invalid input with -o exits 1", r.returncode == 1)
+    check("invalid input leaves the old output", open(out).read() == "keep")
+    missing = os.path.join(tmp, "no", "dir", "a.json")
+    r = run("analyze", good, "-o", missing)
+    check("unwritable output exits 3", r.returncode == 3, r.stderr)
+    check("unwritable output leaves nothing", not os.path.exists(os.path.dirname(missing)))
+    check("no temporary files left", sorted(os.listdir(tmp)) == ["a.json"], os.listdir(tmp))
+
+r = run("analyze", source)
+check("analyzing a folder exits 3", r.returncode == 3, r.stderr)
+
+r = run("analyze", good, "--taxonomy", "nonsense")
+check("unknown --taxonomy exits 1", r.returncode == 1 and "unknown taxonomy 'nonsense'" in r.stderr, r.stderr)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""Checks `xsector analyze --format json` against NetworkX on coalition files.
+
+Usage: networkx_reference.py XSECTOR FILE...
+
+The coalition file is read here with PyYAML, independently of xsector's loader; the graph
+is built with NetworkX and every figure whose definition DESIGN.md pins to NetworkX is
+computed by NetworkX itself. Exits 1 listing every mismatch.
+"""
+import json
+import math
+import subprocess
+import sys
+
+import networkx as nx
+import yaml
+
+LEVELS = {"networking": 1, "coordinating": 2, "cooperating": 3, "collaborating": 4}
+failures = []
+
+
+def level_of(tie):
+    if isinstance(tie, list):
+        return 1
+    raw = tie.get("level", 1)
+    return LEVELS[raw] if isinstance(raw, str) else int(raw)
+
+
+def ends(tie):
+    if isinstance(tie, list):
+        return tie[0], tie[1], False
+    if "between" in tie:
+        return tie["between"][0], tie["between"][1], False
+    return tie["from"], tie["to"], True
+
+
+def close(where, got, want, tol):
+    if want is None or (isinstance(want, float) and math.isnan(want)):
+        if got is not None:
+            failures.append(f"{where}: got {got}, want null")
+        return
+    if got is None or abs(got - want) > tol:
+        failures.append(f"{where}: got {got}, want {want}")
+
+
+def check(binary, path):
+    with open(path) as f:
+        doc = yaml.safe_load(f)
+    ids = [str(m["id"]) for m in doc["members"]]
+    g = nx.Graph()
+    g.add_nodes_from(ids)
+    directed = nx.DiGraph()
+    strength = {v: 0 for v in ids}
+    for tie in doc.get("ties") or []:
+        a, b, is_directed = ends(tie)
+        a, b = str(a), str(b)
+        g.add_edge(a, b)
+        strength[a] += level_of(tie)
+        strength[b] += level_of(tie)
+        if is_directed:
+            directed.add_edge(a, b)
+    out = subprocess.run([binary, "analyze", "--format", "json", path], capture_output=True, text=True)
+    if out.returncode != 0:
+        failures.append(f"{path}: xsector exited {out.returncode}: {out.stderr}")
+        return
+    got = json.loads(out.stdout)
+    n = len(ids)
+    members = {m["id"]: m for m in got["members"]}
+    if [m["id"] for m in got["members"]] != ids:
+        failures.append(f"{path}: members not in file order")
+
+    reference = {
+        "betweenness": nx.betweenness_centrality(g),
+        "closeness": nx.closeness_centrality(g),
+        "harmonic": nx.harmonic_centrality(g),
+        "pagerank": nx.pagerank(g, alpha=0.85, tol=1e-12, max_iter=100000),
+        "core": nx.core_number(g),
+        "constraint": nx.constraint(g),
+        "effective_size": nx.effective_size(g),
+    }
+    try:
+        reference["eigenvector"] = nx.eigenvector_centrality(g, max_iter=10000)
+    except nx.PowerIterationFailedConvergence:
+        reference["eigenvector"] = {v: None for v in ids}
+    clustering = nx.clustering(g)
+    cut = set(nx.articulation_points(g))
+    for v in ids:
+        m = members[v]
+        where = f"{path}: {v}"
+        close(f"{where} degree", m["degree"], g.degree(v), 0)
+        close(f"{where} degree_centrality", m["degree_centrality"], g.degree(v) / (n - 1) if n > 1 else None, 1e-9)
+        close(f"{where} strength", m["strength"], strength[v], 0)
+        for key, tol in [("betweenness", 1e-9), ("closeness", 1e-9), ("harmonic", 1e-9), ("core", 0),
+                         ("constraint", 1e-9), ("effective_size", 1e-9)]:
+            close(f"{where} {key}", m[key], reference[key][v], tol)
+        close(f"{where} eigenvector", m["eigenvector"], reference["eigenvector"][v], 1e-4)
+        close(f"{where} pagerank", m["pagerank"], reference["pagerank"][v], 1e-6)
+        close(f"{where} clustering", m["clustering"], clustering[v] if g.degree(v) >= 2 else None, 1e-9)
+        if m["articulation"] != (v in cut):
+            failures.append(f"{where} articulation: got {m['articulation']}")
+
+    net = got["network"]
+    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(ids.index(x) for x in c)))
+    largest = g.subgraph(comps[0])
+    close(f"{path}: members", net["members"], n, 0)
+    close(f"{path}: density", net["density"], nx.density(g) if n > 1 else None, 1e-9)
+    close(f"{path}: components", net["components"], len(comps), 0)
+    close(f"{path}: largest_component_share", net["largest_component_share"], len(comps[0]) / n, 1e-9)
+    close(f"{path}: isolates", net["isolates"], nx.number_of_isolates(g), 0)
+    close(f"{path}: average_path_length", net["average_path_length"],
+          nx.average_shortest_path_length(largest) if len(largest) > 1 else None, 1e-9)
+    close(f"{path}: diameter", net["diameter"], nx.diameter(largest), 0)
+    triads = sum(d * (d - 1) for _, d in g.degree())
+    close(f"{path}: transitivity", net["transitivity"], nx.transitivity(g) if triads else None, 1e-9)
+    close(f"{path}: reciprocity", net["reciprocity"],
+          nx.overall_reciprocity(directed) if directed.number_of_edges() else None, 1e-9)
+
+
+def main():
+    binary, files = sys.argv[1], sys.argv[2:]
+    for path in files:
+        check(binary, path)
+    for f in failures:
+        print(f)
+    print(f"networkx reference: {len(files)} files, {len(failures)} mismatches")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
