@@ -1,22 +1,57 @@
 #include "xsector/centrality.hpp"
 
 #include <Eigen/SparseCore>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <cmath>
 #include <limits>
-#include <queue>
 
 #include "xsector/structure.hpp"
 
 namespace xsector {
 
 std::vector<double> betweenness_raw(const Graph& g) {
+  // Brandes (2001) for unweighted graphs on the compact snapshot: one BFS per source
+  // counting shortest paths, then dependencies accumulated in reverse BFS order.
   const std::size_t n = boost::num_vertices(g);
+  const Adjacency adj(g);
   std::vector<double> centrality(n, 0.0);
-  if (n == 0) return centrality;
-  boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
-                                                                 boost::get(boost::vertex_index, g))));
+  std::vector<std::int64_t> dist(n, -1);
+  std::vector<double> sigma(n, 0.0);
+  std::vector<double> delta(n, 0.0);
+  std::vector<std::uint32_t> order(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    std::size_t head = 0;
+    std::size_t tail = 0;
+    order[tail++] = static_cast<std::uint32_t>(s);
+    dist[s] = 0;
+    sigma[s] = 1.0;
+    while (head < tail) {
+      const std::uint32_t v = order[head++];
+      const std::int64_t next = dist[v] + 1;
+      for (const std::uint32_t w : adj[v]) {
+        if (dist[w] < 0) {
+          dist[w] = next;
+          order[tail++] = w;
+        }
+        if (dist[w] == next) sigma[w] += sigma[v];
+      }
+    }
+    for (std::size_t i = tail; i-- > 1;) {
+      const std::uint32_t w = order[i];
+      const double share = (1.0 + delta[w]) / sigma[w];
+      const std::int64_t previous = dist[w] - 1;
+      for (const std::uint32_t v : adj[w]) {
+        if (dist[v] == previous) delta[v] += sigma[v] * share;
+      }
+      centrality[w] += delta[w];
+    }
+    for (std::size_t i = 0; i < tail; ++i) {
+      const std::uint32_t v = order[i];
+      dist[v] = -1;
+      sigma[v] = 0.0;
+      delta[v] = 0.0;
+    }
+  }
+  for (auto& c : centrality) c /= 2.0;  // each unordered pair was counted from both ends
   return centrality;
 }
 

@@ -31,16 +31,18 @@ Graph build_graph(const Coalition& coalition) {
   return g;
 }
 
-std::vector<std::vector<std::size_t>> adjacency(const Graph& g) {
-  std::vector<std::vector<std::size_t>> adj(boost::num_vertices(g));
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const auto s = boost::source(e, g);
-    const auto t = boost::target(e, g);
-    adj[s].push_back(t);
-    adj[t].push_back(s);
+Adjacency::Adjacency(const Graph& g) : offsets_(boost::num_vertices(g) + 1, 0) {
+  const std::size_t n = boost::num_vertices(g);
+  for (std::size_t v = 0; v < n; ++v) offsets_[v + 1] = offsets_[v] + boost::out_degree(v, g);
+  targets_.resize(offsets_[n]);
+  for (std::size_t v = 0; v < n; ++v) {
+    std::size_t k = offsets_[v];
+    for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      targets_[k++] = static_cast<std::uint32_t>(boost::target(e, g));
+    }
+    std::sort(targets_.begin() + static_cast<std::ptrdiff_t>(offsets_[v]),
+              targets_.begin() + static_cast<std::ptrdiff_t>(offsets_[v + 1]));
   }
-  for (auto& a : adj) std::sort(a.begin(), a.end());
-  return adj;
 }
 
 }  // namespace xsector

@@ -11,9 +11,8 @@
 namespace xsector {
 
 /// Shortest-path betweenness, raw: for each member v, the sum over unordered pairs {s, t}
-/// (s, t != v) of the share of shortest s-t paths through v (Brandes' algorithm, through
-/// Boost.Graph's brandes_betweenness_centrality, which counts each unordered pair once on
-/// an undirected graph).
+/// (s, t != v) of the share of shortest s-t paths through v (Brandes' algorithm for
+/// unweighted graphs, on the compact Adjacency snapshot).
 /// Pairs in different components contribute nothing. Time complexity: O(n m).
 std::vector<double> betweenness_raw(const Graph& g);
 

@@ -3,6 +3,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include "xsector/coalition.hpp"
@@ -33,7 +35,22 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 /// Time complexity: O(n + m log m).
 Graph build_graph(const Coalition& coalition);
 
-/// Neighbour lists as vertex indices, sorted: the compact form the traversals use.
-std::vector<std::vector<std::size_t>> adjacency(const Graph& g);
+/// A compressed snapshot of the undirected view (neighbour lists in one array, sorted):
+/// the cache-friendly form the traversals run on.
+class Adjacency {
+ public:
+  explicit Adjacency(const Graph& g);
+  [[nodiscard]] std::size_t size() const { return offsets_.size() - 1; }
+  [[nodiscard]] std::span<const std::uint32_t> operator[](std::size_t v) const {
+    return {targets_.data() + offsets_[v], targets_.data() + offsets_[v + 1]};
+  }
+
+ private:
+  std::vector<std::size_t> offsets_;
+  std::vector<std::uint32_t> targets_;
+};
+
+/// The snapshot of `g`. O(n + m log m).
+inline Adjacency adjacency(const Graph& g) { return Adjacency(g); }
 
 }  // namespace xsector
