@@ -56,6 +56,9 @@ Analysis analyze(const Coalition& coalition, const Graph& g) {
   net.degree_centralization = degree_centralization(g);
   net.betweenness_centralization = betweenness_centralization(raw_b);
   net.reciprocity = reciprocity(g);
+  a.sectors = sector_report(coalition, g);
+  a.findings = gap_findings(coalition, a.sectors);
+  sort_findings(a.findings);
   return a;
 }
 

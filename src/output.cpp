@@ -1,8 +1,11 @@
 #include "xsector/output.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "xsector/error.hpp"
 
@@ -81,6 +84,217 @@ std::string header_line(const Coalition& c) {
   return line;
 }
 
+
+ordered_json findings_json(const std::vector<Finding>& findings) {
+  ordered_json out = ordered_json::array();
+  for (const auto& f : findings) {
+    out.push_back({{"severity", to_string(f.severity)}, {"area", f.area}, {"code", f.code}, {"message", f.message},
+                   {"subjects", f.subjects}});
+  }
+  return out;
+}
+
+ordered_json brokerage_json(const Brokerage& b) {
+  return {{"coordinator", b.coordinator}, {"itinerant", b.itinerant},       {"representative", b.representative},
+          {"gatekeeper", b.gatekeeper},   {"liaison", b.liaison},           {"total", b.total()}};
+}
+
+ordered_json sectors_json(const SectorReport& r, const Coalition& c) {
+  ordered_json out = ordered_json::array();
+  for (const auto& f : r.sectors) {
+    const Sector& s = r.index.sectors[f.sector];
+    std::vector<std::string> ids;
+    for (const auto m : f.members) ids.push_back(c.members[m].id);
+    std::vector<std::string> reaches;
+    for (const auto t : f.reaches) reaches.push_back(r.index.sectors[t].id);
+    out.push_back({{"id", s.id},
+                   {"name", s.name},
+                   {"priority", to_string(s.priority)},
+                   {"declared_in", r.index.from_taxonomy[f.sector] ? "taxonomy" : "file"},
+                   {"members", f.members.size()},
+                   {"member_ids", ids},
+                   {"internal_ties", f.internal_ties},
+                   {"external_ties", f.external_ties},
+                   {"ei_index", number_or_null(f.ei_index)},
+                   {"reaches", reaches}});
+  }
+  return out;
+}
+
+ordered_json mixing_json(const SectorReport& r) {
+  std::vector<std::size_t> present;
+  for (const auto& f : r.sectors) {
+    if (!f.members.empty()) present.push_back(f.sector);
+  }
+  ordered_json ids = ordered_json::array();
+  ordered_json rows = ordered_json::array();
+  for (const auto a : present) {
+    ids.push_back(r.index.sectors[a].id);
+    ordered_json row = ordered_json::array();
+    for (const auto b : present) row.push_back(r.mixing[a][b]);
+    rows.push_back(std::move(row));
+  }
+  return {{"sectors", ids}, {"ties", rows}};
+}
+
+ordered_json gaps_json(const SectorReport& r, const Coalition& c) {
+  const auto& sectors = r.index.sectors;
+  auto ids = [&](const std::vector<std::size_t>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto s : list) out.push_back(sectors[s].id);
+    return out;
+  };
+  auto singles = [&](const std::vector<SectorGaps::Single>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto& x : list) out.push_back({{"sector", sectors[x.sector].id}, {"member", c.members[x.member].id}});
+    return out;
+  };
+  ordered_json missing = ordered_json::array();
+  for (const auto s : r.gaps.missing) {
+    missing.push_back({{"sector", sectors[s].id}, {"name", sectors[s].name}, {"priority", to_string(sectors[s].priority)}});
+  }
+  ordered_json pairs = ordered_json::array();
+  for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back({sectors[a].id, sectors[b].id});
+  return {{"missing", missing},
+          {"thin", singles(r.gaps.thin)},
+          {"cut_off", ids(r.gaps.cut_off)},
+          {"unlinked_pairs", pairs},
+          {"no_vote", r.gaps.governance_described ? ids(r.gaps.no_vote) : ordered_json(nullptr)},
+          {"single_broker", singles(r.gaps.single_broker)}};
+}
+
+ordered_json coalition_json(const Coalition& c) {
+  return {{"name", c.name},
+          {"place", text_or_null(c.place)},
+          {"as_of", text_or_null(c.as_of)},
+          {"taxonomy", c.taxonomy.id},
+          {"backbone", c.backbone ? ordered_json(c.members[*c.backbone].id) : ordered_json(nullptr)}};
+}
+
+std::vector<Finding> area_findings(const Analysis& a, std::string_view area) {
+  std::vector<Finding> out;
+  std::copy_if(a.findings.begin(), a.findings.end(), std::back_inserter(out),
+               [&](const Finding& f) { return f.area == area; });
+  return out;
+}
+
+std::string findings_text(const std::vector<Finding>& findings, bool markdown) {
+  std::string out;
+  for (const auto& f : findings) {
+    out += markdown ? fmt::format("- **{}** {} (`{}`)\n", to_string(f.severity), f.message, f.code)
+                    : fmt::format("  [{}] {}\n", to_string(f.severity), f.message);
+  }
+  if (findings.empty()) out += markdown ? "- none\n" : "  none\n";
+  return out;
+}
+
+/// Present sectors as rows: id, members, internal, external, E-I, reaches.
+std::vector<std::vector<std::string>> sector_rows(const SectorReport& r) {
+  std::vector<std::vector<std::string>> rows = {{"sector", "members", "internal", "external", "E-I", "reaches"}};
+  for (const auto& f : r.sectors) {
+    if (f.members.empty()) continue;
+    std::vector<std::string> reaches;
+    for (const auto t : f.reaches) reaches.push_back(r.index.sectors[t].id);
+    rows.push_back({r.index.sectors[f.sector].id, fmt::format("{}", f.members.size()),
+                    fmt::format("{}", f.internal_ties), fmt::format("{}", f.external_ties), fixed(f.ei_index),
+                    reaches.empty() ? "-" : fmt::format("{}", fmt::join(reaches, " "))});
+  }
+  return rows;
+}
+
+/// Members who broker at all, most brokerage first.
+std::vector<std::vector<std::string>> broker_rows(const Analysis& a, const Coalition& c) {
+  std::vector<std::vector<std::string>> rows = {
+      {"member", "sector", "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}};
+  std::vector<std::size_t> order;
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    if (a.sectors.brokerage[v].total() > 0) order.push_back(v);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) {
+    return a.sectors.brokerage[x].total() > a.sectors.brokerage[y].total();
+  });
+  for (const auto v : order) {
+    const auto& b = a.sectors.brokerage[v];
+    rows.push_back({c.members[v].id, c.members[v].sector, fmt::format("{}", b.coordinator),
+                    fmt::format("{}", b.itinerant), fmt::format("{}", b.representative),
+                    fmt::format("{}", b.gatekeeper), fmt::format("{}", b.liaison), fmt::format("{}", b.total())});
+  }
+  return rows;
+}
+
+/// Aligned text columns (the first `left` columns left-aligned) or a Markdown table.
+std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t left, bool markdown,
+                 bool left_last = false) {
+  std::string out;
+  if (markdown) {
+    auto escape = [](const std::string& cell) {
+      std::string e;
+      for (const char ch : cell) {
+        if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' || ch == '`' || ch == '<') e += '\\';
+        e += ch;
+      }
+      return e;
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      out += "|";
+      for (const auto& cell : rows[r]) out += fmt::format(" {} |", r == 0 ? cell : escape(cell));
+      out += "\n";
+      if (r == 0) {
+        out += "|";
+        for (std::size_t k = 0; k < rows[0].size(); ++k) out += k < left ? "---|" : "---:|";
+        out += "\n";
+      }
+    }
+    return out;
+  }
+  std::vector<std::size_t> width(rows.empty() ? 0 : rows[0].size(), 0);
+  for (const auto& r : rows) {
+    for (std::size_t k = 0; k < r.size(); ++k) width[k] = std::max(width[k], r[k].size());
+  }
+  for (const auto& r : rows) {
+    std::string line = " ";
+    for (std::size_t k = 0; k < r.size(); ++k) {
+      const bool to_left = k < left || (left_last && k + 1 == r.size());
+      line += to_left ? fmt::format(" {:<{}}", r[k], width[k]) : fmt::format(" {:>{}}", r[k], width[k]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) {
+  const auto& sectors = r.index.sectors;
+  std::string out;
+  auto item = [&](const std::string& label, const std::string& value) {
+    out += markdown ? fmt::format("- **{}**: {}\n", label, value) : fmt::format("  {:<23}{}\n", label, value);
+  };
+  auto names = [&](const std::vector<std::size_t>& list) {
+    std::vector<std::string> v;
+    for (const auto s : list) v.push_back(sectors[s].id);
+    return v.empty() ? std::string("none") : fmt::format("{}", fmt::join(v, ", "));
+  };
+  for (const Priority p : {Priority::core, Priority::recommended, Priority::optional}) {
+    std::vector<std::size_t> list;
+    for (const auto s : r.gaps.missing) {
+      if (sectors[s].priority == p) list.push_back(s);
+    }
+    item(fmt::format("missing ({})", to_string(p)), names(list));
+  }
+  auto singles = [&](const std::vector<SectorGaps::Single>& list) {
+    std::vector<std::string> v;
+    for (const auto& x : list) v.push_back(fmt::format("{} ({})", sectors[x.sector].id, c.members[x.member].id));
+    return v.empty() ? std::string("none") : fmt::format("{}", fmt::join(v, ", "));
+  };
+  item("thin", singles(r.gaps.thin));
+  item("cut off", names(r.gaps.cut_off));
+  item("single broker", singles(r.gaps.single_broker));
+  item("no vote", r.gaps.governance_described ? names(r.gaps.no_vote) : "no decision body described");
+  std::vector<std::string> pairs;
+  for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back(fmt::format("{}/{}", sectors[a].id, sectors[b].id));
+  item("unlinked pairs", pairs.empty() ? "none" : fmt::format("{}: {}", pairs.size(), fmt::join(pairs, ", ")));
+  return out;
+}
 }  // namespace
 
 Format parse_format(std::string_view name) {
@@ -94,11 +308,7 @@ Format parse_format(std::string_view name) {
 std::string format_json(const Coalition& c, const Analysis& a) {
   ordered_json doc;
   doc["schema"] = "xsector/1";
-  doc["coalition"] = {{"name", c.name},
-                      {"place", text_or_null(c.place)},
-                      {"as_of", text_or_null(c.as_of)},
-                      {"taxonomy", c.taxonomy.id},
-                      {"backbone", c.backbone ? ordered_json(c.members[*c.backbone].id) : ordered_json(nullptr)}};
+  doc["coalition"] = coalition_json(c);
   const NetworkFigures& n = a.network;
   doc["network"] = {{"members", n.members},
                     {"ties", n.ties},
@@ -112,7 +322,10 @@ std::string format_json(const Coalition& c, const Analysis& a) {
                     {"transitivity", number_or_null(n.transitivity)},
                     {"degree_centralization", number_or_null(n.degree_centralization)},
                     {"betweenness_centralization", number_or_null(n.betweenness_centralization)},
-                    {"reciprocity", number_or_null(n.reciprocity)}};
+                    {"reciprocity", number_or_null(n.reciprocity)},
+                    {"ei_index", number_or_null(a.sectors.ei_index)},
+                    {"sector_assortativity", number_or_null(a.sectors.assortativity)},
+                    {"sector_modularity", number_or_null(a.sectors.modularity)}};
   ordered_json members = ordered_json::array();
   for (std::size_t i = 0; i < c.members.size(); ++i) {
     const Member& m = c.members[i];
@@ -136,57 +349,125 @@ std::string format_json(const Coalition& c, const Analysis& a) {
                        {"clustering", number_or_null(f.clustering)},
                        {"constraint", number_or_null(f.constraint)},
                        {"effective_size", number_or_null(f.effective_size)},
-                       {"articulation", f.articulation}});
+                       {"articulation", f.articulation},
+                       {"ei_index", number_or_null(a.sectors.member_ei[i])},
+                       {"brokerage", brokerage_json(a.sectors.brokerage[i])}});
   }
   doc["members"] = std::move(members);
+  doc["sectors"] = sectors_json(a.sectors, c);
+  doc["sector_mixing"] = mixing_json(a.sectors);
+  doc["gaps"] = gaps_json(a.sectors, c);
+  doc["findings"] = findings_json(a.findings);
   return doc.dump(2) + "\n";
 }
 
-std::string format_table(const Coalition& c, const Analysis& a) {
-  std::string out = header_line(c) + "\n";
-  out += fmt::format("taxonomy: {}\n\nNetwork\n", c.taxonomy.id);
-  for (const auto& row : network_rows(a.network)) out += fmt::format("  {:<28}{}\n", row.label, row.value);
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back(member_columns);
+namespace {
+
+std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
+  std::string out = markdown ? fmt::format("# {}\n\nTaxonomy: `{}`\n", header_line(c), c.taxonomy.id)
+                             : fmt::format("{}\ntaxonomy: {}\n", header_line(c), c.taxonomy.id);
+  auto section = [&](std::string_view title) {
+    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
+  };
+  section("Network");
+  std::vector<std::vector<std::string>> net = {{"figure", "value"}};
+  for (const auto& row : network_rows(a.network)) net.push_back({row.label, row.value});
+  net.push_back({"E-I index (sectors)", fixed(a.sectors.ei_index)});
+  net.push_back({"sector assortativity", fixed(a.sectors.assortativity)});
+  net.push_back({"sector modularity", fixed(a.sectors.modularity)});
+  if (!markdown) net.erase(net.begin());
+  out += grid(net, 1, markdown);
+  section("Members");
+  std::vector<std::vector<std::string>> rows = {member_columns};
   for (std::size_t i = 0; i < c.members.size(); ++i) rows.push_back(member_cells(c.members[i], a.members[i]));
-  std::vector<std::size_t> width(member_columns.size(), 0);
-  for (const auto& r : rows) {
-    for (std::size_t k = 0; k < r.size(); ++k) width[k] = std::max(width[k], r[k].size());
-  }
-  out += "\nMembers\n";
-  for (const auto& r : rows) {
-    std::string line = " ";
-    for (std::size_t k = 0; k < r.size(); ++k) {
-      line += k < 2 ? fmt::format(" {:<{}}", r[k], width[k]) : fmt::format(" {:>{}}", r[k], width[k]);
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
+  out += grid(rows, 2, markdown);
+  section("Sectors");
+  out += grid(sector_rows(a.sectors), 1, markdown, true);
+  section("Gaps");
+  out += gaps_text(a.sectors, c, markdown);
+  section("Findings");
+  out += findings_text(a.findings, markdown);
   return out;
 }
 
-std::string format_markdown(const Coalition& c, const Analysis& a) {
-  std::string out = fmt::format("# {}\n\nTaxonomy: `{}`\n\n## Network\n\n| figure | value |\n|---|---|\n",
-                                header_line(c), c.taxonomy.id);
-  for (const auto& row : network_rows(a.network)) out += fmt::format("| {} | {} |\n", row.label, row.value);
-  out += "\n## Members\n\n|";
-  for (const auto& col : member_columns) out += fmt::format(" {} |", col);
-  out += "\n|";
-  for (std::size_t k = 0; k < member_columns.size(); ++k) out += k < 2 ? "---|" : "---:|";
-  out += "\n";
-  for (std::size_t i = 0; i < c.members.size(); ++i) {
-    out += "|";
-    for (auto cell : member_cells(c.members[i], a.members[i])) {
-      std::string escaped;
-      for (const char ch : cell) {
-        if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' || ch == '`' || ch == '<') escaped += '\\';
-        escaped += ch;
-      }
-      out += fmt::format(" {} |", escaped);
-    }
-    out += "\n";
-  }
+std::string gaps_report_text(const Coalition& c, const Analysis& a, bool markdown) {
+  std::string out = markdown ? fmt::format("# Sector gaps: {}\n\nTaxonomy: `{}` ({})\n", header_line(c),
+                                           c.taxonomy.id, c.taxonomy.name)
+                             : fmt::format("Sector gaps: {}\ntaxonomy: {} ({})\n", header_line(c), c.taxonomy.id,
+                                           c.taxonomy.name);
+  auto section = [&](std::string_view title) {
+    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
+  };
+  section("Sectors at the table");
+  out += grid(sector_rows(a.sectors), 1, markdown, true);
+  section("Gaps");
+  out += gaps_text(a.sectors, c, markdown);
+  section("Brokers between sectors (Gould-Fernandez)");
+  const auto brokers = broker_rows(a, c);
+  out += brokers.size() > 1 ? grid(brokers, 2, markdown) : std::string(markdown ? "none\n" : "  none\n");
+  section("Sector mixing");
+  out += fmt::format("{}E-I index {}, assortativity {}, modularity {}\n", markdown ? "" : "  ",
+                     fixed(a.sectors.ei_index), fixed(a.sectors.assortativity), fixed(a.sectors.modularity));
+  section("Findings");
+  out += findings_text(area_findings(a, "sectors"), markdown);
   return out;
+}
+
+}  // namespace
+
+std::string format_table(const Coalition& c, const Analysis& a) { return report_text(c, a, false); }
+
+std::string format_markdown(const Coalition& c, const Analysis& a) { return report_text(c, a, true); }
+
+std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
+  switch (format) {
+    case Format::table: return gaps_report_text(c, a, false);
+    case Format::markdown: return gaps_report_text(c, a, true);
+    case Format::json: {
+      ordered_json doc;
+      doc["schema"] = "xsector/1";
+      doc["coalition"] = coalition_json(c);
+      doc["network"] = {{"ei_index", number_or_null(a.sectors.ei_index)},
+                        {"sector_assortativity", number_or_null(a.sectors.assortativity)},
+                        {"sector_modularity", number_or_null(a.sectors.modularity)}};
+      doc["sectors"] = sectors_json(a.sectors, c);
+      doc["sector_mixing"] = mixing_json(a.sectors);
+      doc["gaps"] = gaps_json(a.sectors, c);
+      ordered_json members = ordered_json::array();
+      for (std::size_t i = 0; i < c.members.size(); ++i) {
+        members.push_back({{"id", c.members[i].id},
+                           {"sector", c.members[i].sector},
+                           {"ei_index", number_or_null(a.sectors.member_ei[i])},
+                           {"brokerage", brokerage_json(a.sectors.brokerage[i])}});
+      }
+      doc["members"] = std::move(members);
+      doc["findings"] = findings_json(area_findings(a, "sectors"));
+      return doc.dump(2) + "\n";
+    }
+    case Format::csv: {
+      std::string out = "sector,name,priority,members,internal_ties,external_ties,ei_index,reaches,missing,thin,"
+                        "cut_off,no_vote,single_broker\n";
+      const auto& g = a.sectors.gaps;
+      auto in = [](const std::vector<std::size_t>& list, std::size_t s) {
+        return std::find(list.begin(), list.end(), s) != list.end();
+      };
+      auto single = [](const std::vector<SectorGaps::Single>& list, std::size_t s) {
+        return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.sector == s; });
+      };
+      for (const auto& f : a.sectors.sectors) {
+        const Sector& s = a.sectors.index.sectors[f.sector];
+        std::vector<std::string> reaches;
+        for (const auto t : f.reaches) reaches.push_back(a.sectors.index.sectors[t].id);
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(s.id), csv_cell(s.name),
+                           to_string(s.priority), f.members.size(), f.internal_ties, f.external_ties,
+                           csv_number(f.ei_index), csv_cell(fmt::format("{}", fmt::join(reaches, ";"))),
+                           in(g.missing, f.sector), single(g.thin, f.sector), in(g.cut_off, f.sector),
+                           in(g.no_vote, f.sector), single(g.single_broker, f.sector));
+      }
+      return out;
+    }
+  }
+  return gaps_report_text(c, a, false);
 }
 
 std::string format_csv(const Coalition& c, const Analysis& a) {

@@ -200,7 +200,9 @@ Taxonomy parse_taxonomy(std::string_view text, const std::string& file, const st
           if (const auto* s = tf->get("source")) {
             if (auto v = reader.text(*s, "taxonomy source")) taxonomy.source = *v;
           }
-          if (const auto* i = tf->get("id")) reader.slug(*i, "taxonomy id");
+          if (const auto* i = tf->get("id")) {
+            if (auto v = reader.slug(*i, "taxonomy id")) taxonomy.id = *v;
+          }
         }
       }
       if (const auto* s = f->get("sectors"); s != nullptr && s->IsSequence() && s->size() > 0) {

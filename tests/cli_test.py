@@ -111,5 +111,34 @@ check("analyzing a folder exits 3", r.returncode == 3, r.stderr)
 r = run("analyze", good, "--taxonomy", "nonsense")
 check("unknown --taxonomy exits 1", r.returncode == 1 and "unknown taxonomy 'nonsense'" in r.stderr, r.stderr)
 
+dfc = os.path.join(source, "networks", "dfc-coalition.yaml")
+r = run("gaps", dfc, "--format", "json")
+check("gaps json exits 0", r.returncode == 0, r.stderr)
+doc = no_nan(r.stdout)
+check("gaps json has the gap keys",
+      set(doc["gaps"]) == {"missing", "thin", "cut_off", "unlinked_pairs", "no_vote", "single_broker"}, doc["gaps"])
+check("dfc misses media", [m["sector"] for m in doc["gaps"]["missing"]] == ["media"], doc["gaps"]["missing"])
+check("dfc finding names media first", doc["findings"][0]["code"] == "missing-core-sector"
+      and "Media" in doc["findings"][0]["message"], doc["findings"][0])
+r = run("gaps", dfc)
+check("gaps table lists missing core", "media" in r.stdout and r.returncode == 0, r.stdout)
+r = run("gaps", dfc, "--format", "csv")
+rows = list(csv.DictReader(io.StringIO(r.stdout)))
+check("gaps csv one row per taxonomy sector", len(rows) == 12, len(rows))
+check("gaps csv marks media missing", [x["sector"] for x in rows if x["missing"] == "true"] == ["media"])
+r = run("gaps", dfc, "--format", "markdown")
+check("gaps markdown", r.returncode == 0 and r.stdout.startswith("# Sector gaps"), r.stdout[:80])
+r = run("gaps", good, "--taxonomy", "dash")
+check("gaps with --taxonomy dash refuses sectors outside it", r.returncode == 1 and "unknown sector" in r.stderr,
+      r.stderr)
+r = run("gaps", os.path.join(source, "networks", "allendale-broadband.yaml"), "--taxonomy", "rhihub", "-f", "json")
+check("gaps --taxonomy rhihub", r.returncode == 0 and no_nan(r.stdout)["coalition"]["taxonomy"] == "rhihub", r.stderr)
+analyzed = no_nan(run("analyze", good, "--format", "json").stdout)
+check("analyze json has sectors, gaps and findings",
+      {"sectors", "gaps", "findings", "sector_mixing"} <= set(analyzed), set(analyzed))
+check("analyze json member brokerage",
+      set(analyzed["members"][0]["brokerage"]) ==
+      {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"})
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

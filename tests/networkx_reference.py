@@ -99,7 +99,43 @@ def check(binary, path):
         if m["articulation"] != (v in cut):
             failures.append(f"{where} articulation: got {m['articulation']}")
 
+    sector = {m["id"]: m["sector"] for m in got["members"]}
+    arcs = set()
+    for tie in doc.get("ties") or []:
+        a, b, is_directed = ends(tie)
+        arcs.add((str(a), str(b)))
+        if not is_directed:
+            arcs.add((str(b), str(a)))
+    for j in ids:
+        counts = dict.fromkeys(["coordinator", "itinerant", "representative", "gatekeeper", "liaison"], 0)
+        for i in ids:
+            for k in ids:
+                if len({i, j, k}) < 3 or (i, j) not in arcs or (j, k) not in arcs or (i, k) in arcs:
+                    continue
+                gi, gj, gk = sector[i], sector[j], sector[k]
+                role = ("coordinator" if gi == gj == gk else "itinerant" if gi == gk else
+                        "representative" if gi == gj else "gatekeeper" if gj == gk else "liaison")
+                counts[role] += 1
+        counts["total"] = sum(counts.values())
+        if members[j]["brokerage"] != counts:
+            failures.append(f"{path}: {j} brokerage: got {members[j]['brokerage']}, want {counts}")
+        across = sum(1 for u in g[j] if sector[u] != sector[j])
+        deg = g.degree(j)
+        close(f"{path}: {j} ei_index", members[j]["ei_index"], (2 * across - deg) / deg if deg else None, 1e-12)
+    nx.set_node_attributes(g, sector, "sector")
+    m = g.number_of_edges()
+    groups = {}
+    for v in ids:
+        groups.setdefault(sector[v], set()).add(v)
+    with_ends = len({sector[v] for e in g.edges for v in e})
+    assort = nx.attribute_assortativity_coefficient(g, "sector") if m and with_ends > 1 else None
     net = got["network"]
+    close(f"{path}: sector_assortativity", net["sector_assortativity"], assort, 1e-9)
+    close(f"{path}: sector_modularity", net["sector_modularity"],
+          nx.community.modularity(g, list(groups.values())) if m else None, 1e-9)
+    across = sum(1 for a, b in g.edges if sector[a] != sector[b])
+    close(f"{path}: ei_index", net["ei_index"], (2 * across - m) / m if m else None, 1e-12)
+
     comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(ids.index(x) for x in c)))
     largest = g.subgraph(comps[0])
     close(f"{path}: members", net["members"], n, 0)

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
+#include "xsector/findings.hpp"
 #include "xsector/graph.hpp"
+#include "xsector/sectors.hpp"
 
 namespace xsector {
 
@@ -47,6 +49,8 @@ struct NetworkFigures {
 struct Analysis {
   NetworkFigures network;
   std::vector<MemberFigures> members;  ///< in file order
+  SectorReport sectors;                ///< sector figures, member E-I and brokerage, gaps
+  std::vector<Finding> findings;       ///< by severity
 };
 
 /// Computes every figure of `coalition` on `graph` (built by build_graph from it).

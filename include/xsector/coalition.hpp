@@ -29,7 +29,7 @@ struct Sector {
 
 /// A set of sectors a coalition is measured against (DESIGN.md, "The coalition file").
 struct Taxonomy {
-  std::string id;    ///< built-in id (`cross-sector`) or the path it was read from
+  std::string id;    ///< built-in id (`cross-sector`), the file's own `taxonomy.id`, or its path
   std::string name;
   std::string source;
   std::vector<Sector> sectors;

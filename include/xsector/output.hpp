@@ -27,6 +27,10 @@ std::string format_csv(const Coalition& coalition, const Analysis& analysis);
 /// The table report as Markdown, for repositories and wikis.
 std::string format_markdown(const Coalition& coalition, const Analysis& analysis);
 
+/// The sector view of `xsector gaps`: sectors at the table, coverage gaps, brokers, mixing
+/// and the gap findings. CSV has one row per sector of the taxonomy and the file.
+std::string format_gaps(Format format, const Coalition& coalition, const Analysis& analysis);
+
 /// Dispatches on `format`.
 std::string format_analysis(Format format, const Coalition& coalition, const Analysis& analysis);
 

@@ -87,6 +87,15 @@ int main(int argc, char** argv) {
   analyze_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
   analyze_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
 
+  std::string gaps_file;
+  auto* gaps_cmd = app.add_subcommand("gaps", "Sector coverage gaps, sector mixing and brokers between sectors");
+  gaps_cmd->add_option("FILE", gaps_file, "Coalition file (YAML)")->required();
+  gaps_cmd->add_option("-f,--format", format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+      ->capture_default_str();
+  gaps_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+  gaps_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id (cross-sector, rhihub, dfc, dash) or path");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -100,6 +109,11 @@ int main(int argc, char** argv) {
       const Coalition c = load_coalition_file(analyze_file, load_options(taxonomy));
       const Analysis a = xsector::analyze(c);
       emit(format_analysis(parse_format(format), c, a), out);
+      return 0;
+    }
+    if (gaps_cmd->parsed()) {
+      const Coalition c = load_coalition_file(gaps_file, load_options(taxonomy));
+      emit(format_gaps(parse_format(format), c, xsector::analyze(c)), out);
       return 0;
     }
   } catch (const InputError& e) {

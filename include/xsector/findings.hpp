@@ -1,0 +1,32 @@
+// Findings: what the figures mean for a coalition coordinator, in plain language.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xsector/coalition.hpp"
+#include "xsector/sectors.hpp"
+
+namespace xsector {
+
+enum class Severity { high, medium, low, info };
+std::string_view to_string(Severity s);
+
+struct Finding {
+  Severity severity = Severity::info;
+  std::string area;                   ///< `sectors`, `power` or `resilience`
+  std::string code;                   ///< stable, e.g. `missing-core-sector`
+  std::string message;                ///< one sentence for people
+  std::vector<std::string> subjects;  ///< sector and member ids it is about
+};
+
+/// One finding per coverage gap: missing sectors (high when core, medium when recommended,
+/// low when optional), thin, cut-off and voiceless sectors, sectors with a single broker,
+/// and sector pairs never tied.
+std::vector<Finding> gap_findings(const Coalition& coalition, const SectorReport& sectors);
+
+/// Orders findings by severity, keeping the order within one severity.
+void sort_findings(std::vector<Finding>& findings);
+
+}  // namespace xsector

@@ -1,0 +1,110 @@
+// Sectors: who is at the table, how sectors mix, who brokers between them, and the gaps a
+// planner looks for (DESIGN.md "Sector level and coverage gaps"). Ties are counted on the
+// undirected view (one per adjacent pair) except in brokerage, which follows directions.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "xsector/coalition.hpp"
+#include "xsector/graph.hpp"
+
+namespace xsector {
+
+/// The sectors a coalition is measured against: its taxonomy's, then those its file
+/// declares, in that order. Member i belongs to sectors[sector_of[i]].
+struct SectorIndex {
+  std::vector<Sector> sectors;
+  std::vector<bool> from_taxonomy;
+  std::vector<std::size_t> sector_of;
+};
+SectorIndex index_sectors(const Coalition& coalition);
+
+/// Ties between each pair of sectors: mixing[a][b] = adjacent pairs with one end in a and
+/// the other in b (symmetric); mixing[a][a] = pairs inside a. O(n + m + S^2).
+std::vector<std::vector<std::size_t>> sector_mixing(const Graph& g, const std::vector<std::size_t>& sector_of,
+                                                    std::size_t sector_count);
+
+/// Krackhardt and Stern's E-I index over the whole network: (E - I)/(E + I), E the adjacent
+/// pairs across sectors, I those within one; null without ties. Range -1 (all inside) to 1.
+std::optional<double> ei_index(const Graph& g, const std::vector<std::size_t>& sector_of);
+
+/// Each member's E-I: (ties to other sectors - ties within its sector) / degree; null for
+/// an isolate.
+std::vector<std::optional<double>> member_ei_index(const Graph& g, const std::vector<std::size_t>& sector_of);
+
+/// NetworkX `attribute_assortativity_coefficient(G, "sector")`: (tr e - Σ a_i b_i)/(1 - Σ a_i b_i)
+/// on the normalized mixing matrix e (each tie counted both ways); null without ties or
+/// when every tie end lies in one sector (NetworkX: NaN).
+std::optional<double> sector_assortativity(const Graph& g, const std::vector<std::size_t>& sector_of,
+                                           std::size_t sector_count);
+
+/// Newman's modularity of the partition by sector, as NetworkX
+/// `community.modularity(G, sectors)` (resolution 1): Σ_c L_c/m - (d_c/2m)^2; null without ties.
+std::optional<double> sector_modularity(const Graph& g, const std::vector<std::size_t>& sector_of,
+                                        std::size_t sector_count);
+
+/// Gould and Fernandez brokerage roles, raw counts as R sna `brokerage(g, cl)`: member j
+/// brokers each ordered two-path i -> j -> k (i != k) that has no arc i -> k. Undirected
+/// ties are arcs both ways, `from`/`to` ties one arc; so an open undirected triad counts
+/// twice (i -> j -> k and k -> j -> i).
+struct Brokerage {
+  std::size_t coordinator = 0;     ///< i, j, k in one sector
+  std::size_t itinerant = 0;       ///< i and k share a sector, j is from another
+  std::size_t representative = 0;  ///< i and j share a sector, k is from another
+  std::size_t gatekeeper = 0;      ///< j and k share a sector, i is from another
+  std::size_t liaison = 0;         ///< three different sectors
+  [[nodiscard]] std::size_t total() const {
+    return coordinator + itinerant + representative + gatekeeper + liaison;
+  }
+};
+
+/// Brokerage of every member. O(Σ in-degree × out-degree × log d).
+std::vector<Brokerage> brokerage(const Graph& g, const std::vector<std::size_t>& sector_of);
+
+struct SectorFigures {
+  std::size_t sector = 0;  ///< index into SectorIndex::sectors
+  std::vector<std::size_t> members;
+  std::size_t internal_ties = 0;  ///< pairs with both ends in the sector
+  std::size_t external_ties = 0;  ///< pairs with one end in the sector
+  std::optional<double> ei_index; ///< (external - internal)/(external + internal); null without ties
+  std::vector<std::size_t> reaches;  ///< other sectors tied to it directly
+};
+
+/// The coverage gaps, against the coalition's taxonomy and declared sectors.
+struct SectorGaps {
+  std::vector<std::size_t> missing;  ///< sectors without a member: core, then recommended, then optional
+  struct Single {
+    std::size_t sector = 0;
+    std::size_t member = 0;
+  };
+  std::vector<Single> thin;          ///< sectors with exactly one member
+  std::vector<std::size_t> cut_off;  ///< present sectors tied to no other sector
+  std::vector<std::pair<std::size_t, std::size_t>> unlinked_pairs;  ///< present sectors never tied
+  /// Present sectors without a seat in any decision body; empty when the file describes no
+  /// body (governance_described is then false).
+  std::vector<std::size_t> no_vote;
+  bool governance_described = false;
+  /// Sectors of two or more members whose ties to other sectors all involve one member.
+  std::vector<Single> single_broker;
+};
+
+struct SectorReport {
+  SectorIndex index;
+  std::vector<SectorFigures> sectors;  ///< one per entry of index.sectors
+  std::vector<std::vector<std::size_t>> mixing;
+  std::optional<double> ei_index;
+  std::optional<double> assortativity;
+  std::optional<double> modularity;
+  std::vector<std::optional<double>> member_ei;
+  std::vector<Brokerage> brokerage;
+  SectorGaps gaps;
+};
+
+/// Every sector figure and gap of `coalition` on its graph.
+SectorReport sector_report(const Coalition& coalition, const Graph& g);
+
+}  // namespace xsector
