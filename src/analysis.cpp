@@ -57,7 +57,11 @@ Analysis analyze(const Coalition& coalition, const Graph& g) {
   net.betweenness_centralization = betweenness_centralization(raw_b);
   net.reciprocity = reciprocity(g);
   a.sectors = sector_report(coalition, g);
+  a.power = coalition_power(coalition, g, a.sectors.index, norm_b);
+  a.resilience = resilience(coalition, g, a.sectors.index, a.power);
   a.findings = gap_findings(coalition, a.sectors);
+  for (auto&& f : power_findings(coalition, a.sectors.index, a.power)) a.findings.push_back(std::move(f));
+  for (auto&& f : resilience_findings(coalition, a.sectors.index, a.resilience)) a.findings.push_back(std::move(f));
   sort_findings(a.findings);
   return a;
 }

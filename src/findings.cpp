@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace xsector {
 
@@ -86,6 +87,138 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
     f.message = fmt::format("{} {} of sectors at the table {} no tie between them, such as {}", n,
                             n == 1 ? "pair" : "pairs", n == 1 ? "has" : "have", fmt::join(examples, "; "));
     out.push_back(std::move(f));
+  }
+  return out;
+}
+
+namespace {
+std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
+std::string seats_word(std::int64_t votes) { return votes == 1 ? "one seat" : fmt::format("{} seats", votes); }
+}  // namespace
+
+std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& sectors, const CoalitionPower& p) {
+  std::vector<Finding> out;
+  for (const BodyPower& body : p.bodies) {
+    const Body& b = c.governance[body.body];
+    const bool everyone_blocks = b.rule.kind == Rule::Kind::unanimity || b.rule.kind == Rule::Kind::consensus;
+    for (const SeatPower& s : body.seats) {
+      const Member& m = c.members[s.member];
+      if (s.dummy) {
+        out.push_back({Severity::high, "power", "seat-without-power",
+                       fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote",
+                                   m.name, seats_word(s.votes), b.id),
+                       {m.id, b.id}});
+      }
+      if (s.veto && !everyone_blocks && body.seats.size() > 1) {
+        out.push_back({Severity::medium, "power", "veto-player",
+                       fmt::format("{} can block every decision of {}", m.name, b.id), {m.id, b.id}});
+      }
+    }
+    // Sector seat shares against power shares inside this body.
+    std::vector<double> seat(sectors.sectors.size(), 0.0);
+    std::vector<double> power(sectors.sectors.size(), 0.0);
+    for (const SeatPower& s : body.seats) {
+      seat[sectors.sector_of[s.member]] += s.seat_share;
+      power[sectors.sector_of[s.member]] += s.banzhaf.value_or(0.0);
+    }
+    for (std::size_t k = 0; k < seat.size(); ++k) {
+      if (seat[k] >= 0.1 && power[k] < seat[k] * 2.0 / 3.0 && body.can_decide) {
+        out.push_back({Severity::medium, "power", "power-below-seats",
+                       fmt::format("{} hold {} of {}'s seats but {} of its voting power", sectors.sectors[k].name,
+                                   percent(seat[k]), b.id, percent(power[k])),
+                       {sectors.sectors[k].id, b.id}});
+      }
+    }
+    if (body.effective_decision_makers && body.seats.size() >= 3 &&
+        *body.effective_decision_makers < 2.0) {
+      out.push_back({Severity::medium, "power", "concentrated-body",
+                     fmt::format("Decisions of {} effectively rest with {:.1f} of its {} seat holders", b.id,
+                                 *body.effective_decision_makers, body.seats.size()),
+                     {b.id}});
+    }
+  }
+  const bool any_community = std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return m.community_led; });
+  if (!any_community) {
+    out.push_back({Severity::medium, "power", "no-community-led-members",
+                   "No member is marked community_led: is the coalition engaging organizations that serve "
+                   "communities experiencing inequities?",
+                   {}});
+  } else if (p.community_led) {
+    const bool voiceless = p.community_led->seats == 0.0;
+    out.push_back({voiceless ? Severity::high : Severity::info, "power", "community-led-power",
+                   voiceless ? std::string("No community-led member holds a seat in any decision body")
+                             : fmt::format("Community-led members hold {} of seats and {} of voting power across "
+                                           "decision bodies",
+                                           percent(p.community_led->seats), percent(p.community_led->power)),
+                   {}});
+  }
+  if (p.lived_experience && p.lived_experience->seats > 0) {
+    out.push_back({Severity::info, "power", "lived-experience-power",
+                   fmt::format("Members speaking from lived experience hold {} of seats and {} of voting power",
+                               percent(p.lived_experience->seats), percent(p.lived_experience->power)),
+                   {}});
+  }
+  if (c.backbone && p.backbone_betweenness_share && *p.backbone_betweenness_share > 0.5) {
+    const Member& m = c.members[*c.backbone];
+    out.push_back({Severity::medium, "power", "backbone-brokerage",
+                   fmt::format("The backbone, {}, carries {} of all brokerage (betweenness): most paths between "
+                               "members run through it",
+                               m.name, percent(*p.backbone_betweenness_share)),
+                   {m.id}});
+  }
+  for (const auto& r : p.concentrated_roles) {
+    const Member& m = c.members[r.member];
+    out.push_back({Severity::info, "power", "concentrated-roles",
+                   fmt::format("{} holds several roles at once: {}", m.name, fmt::join(r.roles, ", ")), {m.id}});
+  }
+  if (!p.resource_gaps.empty()) {
+    const ResourceGap& g = p.resource_gaps.front();
+    if (std::abs(g.funding_share - g.power_share) >= 0.2) {
+      const Member& m = c.members[g.member];
+      out.push_back({Severity::info, "power", "resources-and-power",
+                     fmt::format("{} brings {} of the stated funding and holds {} of voting power", m.name,
+                                 percent(g.funding_share), percent(g.power_share)),
+                     {m.id}});
+    }
+  }
+  return out;
+}
+
+std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& sectors, const Resilience& r) {
+  std::vector<Finding> out;
+  const double before = r.fragmentation.value_or(0.0);
+  std::vector<const Departure*> splitting;
+  for (const auto& d : r.departures) {
+    if (d.fragmentation && *d.fragmentation > before + 1e-12) splitting.push_back(&d);
+  }
+  std::stable_sort(splitting.begin(), splitting.end(),
+                   [](const Departure* a, const Departure* b) { return *a->fragmentation > *b->fragmentation; });
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, splitting.size()); ++i) {
+    const Departure& d = *splitting[i];
+    const Member& m = c.members[d.member];
+    out.push_back({*d.fragmentation - before >= 0.25 ? Severity::high : Severity::medium, "resilience",
+                   "departure-splits-network",
+                   fmt::format("If {} leaves, {} of pairs of the remaining members can no longer reach each other "
+                               "(now {})",
+                               m.name, percent(*d.fragmentation), percent(before)),
+                   {m.id}});
+  }
+  for (const auto& d : r.departures) {
+    const Member& m = c.members[d.member];
+    for (const auto s : d.sectors_unlinked) {
+      out.push_back({Severity::medium, "resilience", "departure-unlinks-sector",
+                     fmt::format("If {} leaves, {} loses its only link to other sectors", m.name,
+                                 sectors.sectors[s].name),
+                     {m.id, sectors.sectors[s].id}});
+    }
+    for (const auto& shift : d.power) {
+      if (!shift.can_decide) {
+        out.push_back({Severity::high, "resilience", "departure-blocks-body",
+                       fmt::format("If {} leaves, {} can no longer reach its quota", m.name,
+                                   c.governance[shift.body].id),
+                       {m.id, c.governance[shift.body].id}});
+      }
+    }
   }
   return out;
 }

@@ -295,6 +295,201 @@ std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) 
   item("unlinked pairs", pairs.empty() ? "none" : fmt::format("{}: {}", pairs.size(), fmt::join(pairs, ", ")));
   return out;
 }
+
+ordered_json body_json(const BodyPower& p, const Coalition& c) {
+  const Body& b = c.governance[p.body];
+  ordered_json seats = ordered_json::array();
+  for (const auto& s : p.seats) {
+    seats.push_back({{"member", c.members[s.member].id},
+                     {"votes", s.votes},
+                     {"seat_share", s.seat_share},
+                     {"banzhaf", number_or_null(s.banzhaf)},
+                     {"shapley_shubik", s.shapley_shubik},
+                     {"penrose", s.penrose},
+                     {"veto", s.veto},
+                     {"dummy", s.dummy}});
+  }
+  auto ids = [&](const std::vector<std::size_t>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto m : list) out.push_back(c.members[m].id);
+    return out;
+  };
+  return {{"id", b.id},
+          {"rule", b.rule.name()},
+          {"quota", p.quota},
+          {"total_votes", p.total_votes},
+          {"decides", b.decides},
+          {"chair", b.chair ? ordered_json(c.members[*b.chair].id) : ordered_json(nullptr)},
+          {"seats", seats},
+          {"veto_players", ids(p.veto_players)},
+          {"dummies", ids(p.dummies)},
+          {"gini_seats", number_or_null(p.gini_seats)},
+          {"gini_power", number_or_null(p.gini_power)},
+          {"effective_decision_makers", number_or_null(p.effective_decision_makers)}};
+}
+
+ordered_json share_json(const std::optional<ShareFigures>& s) {
+  if (!s) return nullptr;
+  return {{"seat_share", s->seats}, {"power_share", s->power}};
+}
+
+ordered_json power_json(const Analysis& a, const Coalition& c) {
+  const CoalitionPower& p = a.power;
+  ordered_json bodies = ordered_json::array();
+  for (const auto& b : p.bodies) bodies.push_back(body_json(b, c));
+  ordered_json members = ordered_json::array();
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    members.push_back({{"member", c.members[v].id}, {"seat_share", p.members[v].seats}, {"power_share", p.members[v].power}});
+  }
+  ordered_json sectors = ordered_json::array();
+  for (const auto& f : a.sectors.sectors) {
+    if (f.members.empty()) continue;
+    sectors.push_back({{"sector", a.sectors.index.sectors[f.sector].id},
+                       {"seat_share", p.sectors[f.sector].seats},
+                       {"power_share", p.sectors[f.sector].power}});
+  }
+  ordered_json gaps = ordered_json::array();
+  for (const auto& g : p.resource_gaps) {
+    gaps.push_back({{"member", c.members[g.member].id}, {"funding_share", g.funding_share}, {"power_share", g.power_share}});
+  }
+  ordered_json roles = ordered_json::array();
+  for (const auto& r : p.concentrated_roles) roles.push_back({{"member", c.members[r.member].id}, {"roles", r.roles}});
+  ordered_json backbone = nullptr;
+  if (c.backbone) {
+    backbone = {{"member", c.members[*c.backbone].id},
+                {"power_share", number_or_null(p.backbone_power_share)},
+                {"betweenness_share", number_or_null(p.backbone_betweenness_share)}};
+  }
+  return {{"bodies", bodies},
+          {"by_member", members},
+          {"by_sector", sectors},
+          {"community_led", share_json(p.community_led)},
+          {"lived_experience", share_json(p.lived_experience)},
+          {"backbone", backbone},
+          {"gini_degree", number_or_null(p.gini_degree)},
+          {"gini_betweenness", number_or_null(p.gini_betweenness)},
+          {"resource_gaps", gaps},
+          {"concentrated_roles", roles}};
+}
+
+ordered_json resilience_json(const Analysis& a, const Coalition& c) {
+  const Resilience& r = a.resilience;
+  auto member_ids = [&](const std::vector<std::size_t>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto m : list) out.push_back(c.members[m].id);
+    return out;
+  };
+  auto sector_ids = [&](const std::vector<std::size_t>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto s : list) out.push_back(a.sectors.index.sectors[s].id);
+    return out;
+  };
+  ordered_json bridges = ordered_json::array();
+  for (const auto& [x, y] : r.bridges) bridges.push_back({c.members[x].id, c.members[y].id});
+  ordered_json departures = ordered_json::array();
+  for (const auto& d : r.departures) {
+    ordered_json power = ordered_json::array();
+    for (const auto& shift : d.power) {
+      ordered_json seats = ordered_json::array();
+      for (std::size_t i = 0; i < shift.members.size(); ++i) {
+        seats.push_back({{"member", c.members[shift.members[i]].id},
+                         {"before", number_or_null(shift.before[i])},
+                         {"after", number_or_null(shift.after[i])}});
+      }
+      power.push_back({{"body", c.governance[shift.body].id}, {"can_decide", shift.can_decide}, {"seats", seats}});
+    }
+    departures.push_back({{"member", c.members[d.member].id},
+                          {"fragmentation", number_or_null(d.fragmentation)},
+                          {"components", d.components},
+                          {"sectors_lost", sector_ids(d.sectors_lost)},
+                          {"sectors_unlinked", sector_ids(d.sectors_unlinked)},
+                          {"power", power}});
+  }
+  return {{"fragmentation", number_or_null(r.fragmentation)},
+          {"articulation_points", member_ids(r.articulation_points)},
+          {"bridges", bridges},
+          {"departures", departures}};
+}
+
+std::string power_report_text(const Coalition& c, const Analysis& a, bool markdown) {
+  std::string out = markdown ? fmt::format("# Decision power: {}\n", header_line(c))
+                             : fmt::format("Decision power: {}\n", header_line(c));
+  auto section = [&](std::string_view title) {
+    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
+  };
+  const CoalitionPower& p = a.power;
+  if (p.bodies.empty()) {
+    section("Decision bodies");
+    out += markdown ? "The file describes no decision body.\n" : "  The file describes no decision body.\n";
+  }
+  for (const auto& body : p.bodies) {
+    const Body& b = c.governance[body.body];
+    section(fmt::format("{} ({}, {} of {} votes decide)", b.id, b.rule.name(), body.quota, body.total_votes));
+    std::vector<std::vector<std::string>> rows = {
+        {"member", "votes", "seats", "banzhaf", "shapley-shubik", "penrose", "veto", "dummy"}};
+    for (const auto& s : body.seats) {
+      rows.push_back({c.members[s.member].id, fmt::format("{}", s.votes), fixed(s.seat_share), fixed(s.banzhaf),
+                      fixed(s.shapley_shubik), fixed(s.penrose), s.veto ? "yes" : "", s.dummy ? "yes" : ""});
+    }
+    out += grid(rows, 1, markdown);
+    out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
+                       fixed(body.gini_seats), fixed(body.gini_power), fixed(body.effective_decision_makers, 2));
+  }
+  section("Across the coalition");
+  std::vector<std::vector<std::string>> sectors = {{"sector", "seat share", "power share"}};
+  for (const auto& f : a.sectors.sectors) {
+    if (f.members.empty()) continue;
+    sectors.push_back({a.sectors.index.sectors[f.sector].id, fixed(p.sectors[f.sector].seats),
+                       fixed(p.sectors[f.sector].power)});
+  }
+  out += grid(sectors, 1, markdown);
+  auto share = [](const std::optional<ShareFigures>& s) {
+    return s ? fmt::format("{} of seats, {} of power", fixed(s->seats), fixed(s->power)) : std::string("-");
+  };
+  std::vector<std::vector<std::string>> lines = {
+      {"figure", "value"},
+      {"community-led", share(p.community_led)},
+      {"lived experience", share(p.lived_experience)},
+      {"backbone power share", fixed(p.backbone_power_share)},
+      {"backbone betweenness share", fixed(p.backbone_betweenness_share)},
+      {"gini of degree", fixed(p.gini_degree)},
+      {"gini of betweenness", fixed(p.gini_betweenness)}};
+  if (!markdown) lines.erase(lines.begin());
+  if (markdown) out += "\n";
+  out += grid(lines, 2, markdown);
+  section("If a member leaves");
+  const Resilience& r = a.resilience;
+  std::vector<std::string> cut;
+  for (const auto v : r.articulation_points) cut.push_back(c.members[v].id);
+  std::vector<std::string> bridge;
+  for (const auto& [x, y] : r.bridges) bridge.push_back(fmt::format("{}-{}", c.members[x].id, c.members[y].id));
+  out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
+                     fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
+                     bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
+  std::vector<std::vector<std::string>> dep = {{"member", "fragmentation", "components", "sectors lost", "sectors unlinked"}};
+  std::vector<const Departure*> order;
+  for (const auto& d : r.departures) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [](const Departure* x, const Departure* y) {
+    return x->fragmentation.value_or(0.0) > y->fragmentation.value_or(0.0);
+  });
+  for (const auto* d : order) {
+    std::vector<std::string> lost;
+    for (const auto s : d->sectors_lost) lost.push_back(a.sectors.index.sectors[s].id);
+    std::vector<std::string> unlinked;
+    for (const auto s : d->sectors_unlinked) unlinked.push_back(a.sectors.index.sectors[s].id);
+    dep.push_back({c.members[d->member].id, fixed(d->fragmentation), fmt::format("{}", d->components),
+                   lost.empty() ? "-" : fmt::format("{}", fmt::join(lost, " ")),
+                   unlinked.empty() ? "-" : fmt::format("{}", fmt::join(unlinked, " "))});
+  }
+  if (markdown) out += "\n";
+  out += grid(dep, 1, markdown, true);
+  section("Findings");
+  std::vector<Finding> findings = area_findings(a, "power");
+  for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
+  sort_findings(findings);
+  out += findings_text(findings, markdown);
+  return out;
+}
 }  // namespace
 
 Format parse_format(std::string_view name) {
@@ -357,6 +552,8 @@ std::string format_json(const Coalition& c, const Analysis& a) {
   doc["sectors"] = sectors_json(a.sectors, c);
   doc["sector_mixing"] = mixing_json(a.sectors);
   doc["gaps"] = gaps_json(a.sectors, c);
+  doc["power"] = power_json(a, c);
+  doc["resilience"] = resilience_json(a, c);
   doc["findings"] = findings_json(a.findings);
   return doc.dump(2) + "\n";
 }
@@ -385,6 +582,16 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
   out += grid(sector_rows(a.sectors), 1, markdown, true);
   section("Gaps");
   out += gaps_text(a.sectors, c, markdown);
+  section("Decision bodies");
+  std::vector<std::vector<std::string>> bodies = {{"body", "rule", "quota", "seat holders", "veto players", "dummies",
+                                                   "effective decision makers"}};
+  for (const auto& p : a.power.bodies) {
+    bodies.push_back({c.governance[p.body].id, c.governance[p.body].rule.name(),
+                      fmt::format("{} of {}", p.quota, p.total_votes), fmt::format("{}", p.seats.size()),
+                      fmt::format("{}", p.veto_players.size()), fmt::format("{}", p.dummies.size()),
+                      fixed(p.effective_decision_makers, 2)});
+  }
+  out += bodies.size() > 1 ? grid(bodies, 2, markdown) : std::string("  none described\n");
   section("Findings");
   out += findings_text(a.findings, markdown);
   return out;
@@ -416,6 +623,37 @@ std::string gaps_report_text(const Coalition& c, const Analysis& a, bool markdow
 }  // namespace
 
 std::string format_table(const Coalition& c, const Analysis& a) { return report_text(c, a, false); }
+
+std::string format_power(Format format, const Coalition& c, const Analysis& a) {
+  switch (format) {
+    case Format::table: return power_report_text(c, a, false);
+    case Format::markdown: return power_report_text(c, a, true);
+    case Format::json: {
+      ordered_json doc;
+      doc["schema"] = "xsector/1";
+      doc["coalition"] = coalition_json(c);
+      doc["power"] = power_json(a, c);
+      doc["resilience"] = resilience_json(a, c);
+      std::vector<Finding> findings = area_findings(a, "power");
+      for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
+      sort_findings(findings);
+      doc["findings"] = findings_json(findings);
+      return doc.dump(2) + "\n";
+    }
+    case Format::csv: {
+      std::string out = "body,member,votes,seat_share,banzhaf,shapley_shubik,penrose,veto,dummy\n";
+      for (const auto& body : a.power.bodies) {
+        for (const auto& s : body.seats) {
+          out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
+                             csv_cell(c.members[s.member].id), s.votes, s.seat_share, csv_number(s.banzhaf),
+                             s.shapley_shubik, s.penrose, s.veto, s.dummy);
+        }
+      }
+      return out;
+    }
+  }
+  return power_report_text(c, a, false);
+}
 
 std::string format_markdown(const Coalition& c, const Analysis& a) { return report_text(c, a, true); }
 

@@ -140,5 +140,26 @@ check("analyze json member brokerage",
       set(analyzed["members"][0]["brokerage"]) ==
       {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"})
 
+hills_power = run("power", good, "--format", "json")
+check("power json exits 0", hills_power.returncode == 0, hills_power.stderr)
+doc = no_nan(hills_power.stdout)
+steering = doc["power"]["bodies"][1]
+check("power body keys", {"id", "rule", "quota", "total_votes", "seats", "veto_players", "dummies", "gini_seats",
+                          "gini_power", "effective_decision_makers"} <= set(steering), set(steering))
+check("power seat keys", {"member", "votes", "seat_share", "banzhaf", "shapley_shubik", "penrose"}
+      <= set(steering["seats"][0]), steering["seats"][0])
+check("steering committee: whwc is the veto player", steering["veto_players"] == ["whwc"], steering)
+check("resilience lists whwc as articulation point", doc["resilience"]["articulation_points"] == ["whwc"])
+check("power findings are power or resilience", all(f["area"] in ("power", "resilience") for f in doc["findings"]))
+r = run("power", good)
+check("power table", r.returncode == 0 and "steering-committee (two-thirds, 5 of 7 votes decide)" in r.stdout, r.stdout)
+r = run("power", good, "--format", "csv")
+rows = list(csv.DictReader(io.StringIO(r.stdout)))
+check("power csv one row per seat", len(rows) == 14, len(rows))
+check("analyze json has power and resilience", {"power", "resilience"} <= set(analyzed))
+for path in networks:
+    r = run("power", path, "--format", "markdown")
+    check(f"power markdown {path}", r.returncode == 0 and r.stdout.startswith("# Decision power"), r.stderr)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

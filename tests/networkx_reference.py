@@ -129,6 +129,22 @@ def check(binary, path):
         groups.setdefault(sector[v], set()).add(v)
     with_ends = len({sector[v] for e in g.edges for v in e})
     assort = nx.attribute_assortativity_coefficient(g, "sector") if m and with_ends > 1 else None
+    def frag(graph):
+        k = graph.number_of_nodes()
+        if k < 2:
+            return None
+        return 1 - sum(len(c) * (len(c) - 1) for c in nx.connected_components(graph)) / (k * (k - 1))
+    res = got["resilience"]
+    close(f"{path}: fragmentation", res["fragmentation"], frag(g), 1e-12)
+    want_bridges = sorted(sorted((a, b), key=ids.index) for a, b in nx.bridges(g))
+    got_bridges = sorted(sorted(pair, key=ids.index) for pair in res["bridges"])
+    if got_bridges != want_bridges:
+        failures.append(f"{path}: bridges: got {got_bridges}, want {want_bridges}")
+    for d in res["departures"]:
+        rest = g.copy()
+        rest.remove_node(d["member"])
+        close(f"{path}: without {d['member']} fragmentation", d["fragmentation"], frag(rest), 1e-12)
+        close(f"{path}: without {d['member']} components", d["components"], nx.number_connected_components(rest), 0)
     net = got["network"]
     close(f"{path}: sector_assortativity", net["sector_assortativity"], assort, 1e-9)
     close(f"{path}: sector_modularity", net["sector_modularity"],

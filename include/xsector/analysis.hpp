@@ -8,6 +8,8 @@
 #include "xsector/coalition.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/graph.hpp"
+#include "xsector/power.hpp"
+#include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"
 
 namespace xsector {
@@ -50,6 +52,8 @@ struct Analysis {
   NetworkFigures network;
   std::vector<MemberFigures> members;  ///< in file order
   SectorReport sectors;                ///< sector figures, member E-I and brokerage, gaps
+  CoalitionPower power;                ///< voting power per body and across the coalition
+  Resilience resilience;               ///< what each departure would cost
   std::vector<Finding> findings;       ///< by severity
 };
 

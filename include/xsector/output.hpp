@@ -31,6 +31,10 @@ std::string format_markdown(const Coalition& coalition, const Analysis& analysis
 /// and the gap findings. CSV has one row per sector of the taxonomy and the file.
 std::string format_gaps(Format format, const Coalition& coalition, const Analysis& analysis);
 
+/// The view of `xsector power`: every body's voting power, power across the coalition,
+/// what each departure would cost, and those findings. CSV has one row per seat.
+std::string format_power(Format format, const Coalition& coalition, const Analysis& analysis);
+
 /// Dispatches on `format`.
 std::string format_analysis(Format format, const Coalition& coalition, const Analysis& analysis);
 

@@ -96,6 +96,14 @@ int main(int argc, char** argv) {
   gaps_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
   gaps_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id (cross-sector, rhihub, dfc, dash) or path");
 
+  std::string power_file;
+  auto* power_cmd = app.add_subcommand("power", "Decision power per body, concentration, and what each departure costs");
+  power_cmd->add_option("FILE", power_file, "Coalition file (YAML)")->required();
+  power_cmd->add_option("-f,--format", format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+      ->capture_default_str();
+  power_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -109,6 +117,11 @@ int main(int argc, char** argv) {
       const Coalition c = load_coalition_file(analyze_file, load_options(taxonomy));
       const Analysis a = xsector::analyze(c);
       emit(format_analysis(parse_format(format), c, a), out);
+      return 0;
+    }
+    if (power_cmd->parsed()) {
+      const Coalition c = load_coalition_file(power_file);
+      emit(format_power(parse_format(format), c, xsector::analyze(c)), out);
       return 0;
     }
     if (gaps_cmd->parsed()) {

@@ -1,0 +1,53 @@
+// Turnover resilience: what the network and the decision bodies lose when one member
+// leaves (DESIGN.md "Turnover resilience"). Undirected view.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "xsector/coalition.hpp"
+#include "xsector/graph.hpp"
+#include "xsector/power.hpp"
+#include "xsector/sectors.hpp"
+
+namespace xsector {
+
+/// Borgatti's fragmentation: 1 - Σ_c s_c(s_c - 1) / (n(n-1)) over the components: the share of
+/// pairs of members that cannot reach each other. Null when n < 2. `removed` leaves one
+/// member out (then n is one less). O(n + m).
+std::optional<double> fragmentation(const Graph& g, std::optional<std::size_t> removed = std::nullopt);
+
+/// Ties whose loss splits a component (bridges), as pairs of member indices (lower first),
+/// in file order of their first member. O(n + m).
+std::vector<std::pair<std::size_t, std::size_t>> bridges(const Graph& g);
+
+struct PowerShift {
+  std::size_t body = 0;
+  bool can_decide = true;  ///< false when the rest cannot reach the quota
+  std::vector<std::size_t> members;                 ///< remaining seat holders
+  std::vector<std::optional<double>> before, after; ///< their normalized Banzhaf index
+};
+
+struct Departure {
+  std::size_t member = 0;
+  std::optional<double> fragmentation;  ///< of the network without this member
+  std::size_t components = 0;           ///< components left among the others
+  std::vector<std::size_t> sectors_lost;      ///< sectors whose only member it is
+  std::vector<std::size_t> sectors_unlinked;  ///< other sectors whose every cross-sector tie involves it
+  std::vector<PowerShift> power;              ///< each body where it holds a seat
+};
+
+struct Resilience {
+  std::optional<double> fragmentation;  ///< of the whole network
+  std::vector<std::size_t> articulation_points;
+  std::vector<std::pair<std::size_t, std::size_t>> bridges;
+  std::vector<Departure> departures;  ///< one per member, in file order
+};
+
+/// Every member's departure, one at a time. O(n (n + m)) plus the power recomputations.
+Resilience resilience(const Coalition& coalition, const Graph& g, const SectorIndex& sectors,
+                      const CoalitionPower& power);
+
+}  // namespace xsector
