@@ -573,7 +573,7 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
   net.push_back({"sector assortativity", fixed(a.sectors.assortativity)});
   net.push_back({"sector modularity", fixed(a.sectors.modularity)});
   if (!markdown) net.erase(net.begin());
-  out += grid(net, 1, markdown);
+  out += grid(net, 1, markdown, true);
   section("Members");
   std::vector<std::vector<std::string>> rows = {member_columns};
   for (std::size_t i = 0; i < c.members.size(); ++i) rows.push_back(member_cells(c.members[i], a.members[i]));
