@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
+#include "xsector/render.hpp"
 
 namespace {
 
@@ -104,6 +106,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   power_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
 
+  std::string render_file;
+  std::string render_out;
+  RenderOptions render_options;
+  std::string view = "members";
+  auto* render_cmd = app.add_subcommand("render", "Draw the network with Graphviz (svg, png, pdf or dot by the output's extension)");
+  render_cmd->add_option("FILE", render_file, "Coalition file (YAML)")->required();
+  render_cmd->add_option("-o,--output", render_out, "Output file: .svg, .png, .pdf or .dot")->required();
+  render_cmd->add_option("--view", view, "members or sectors")
+      ->check(CLI::IsMember({"members", "sectors"}))
+      ->capture_default_str();
+  render_cmd->add_option("--layout", render_options.layout, "neato, fdp, sfdp, dot or circo (default: by size)")
+      ->check(CLI::IsMember({"neato", "fdp", "sfdp", "dot", "circo"}));
+  render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector or power")
+      ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -117,6 +135,18 @@ int main(int argc, char** argv) {
       const Coalition c = load_coalition_file(analyze_file, load_options(taxonomy));
       const Analysis a = xsector::analyze(c);
       emit(format_analysis(parse_format(format), c, a), out);
+      return 0;
+    }
+    if (render_cmd->parsed()) {
+      const std::string ext = std::filesystem::path(render_out).extension().string();
+      const std::string format = ext.empty() ? std::string() : ext.substr(1);
+      if (format != "svg" && format != "png" && format != "pdf" && format != "dot") {
+        throw UsageError(fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot",
+                                     render_out));
+      }
+      render_options.view = view == "sectors" ? View::sectors : View::members;
+      const Coalition c = load_coalition_file(render_file);
+      write_file_atomic(render_out, render_diagram(c, xsector::analyze(c), render_options, format));
       return 0;
     }
     if (power_cmd->parsed()) {

@@ -1,0 +1,47 @@
+// Diagrams through Graphviz's C API: cgraph builds the graph, gvc lays it out and renders.
+// Renderers read a Coalition and its Analysis; they never compute a figure.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "xsector/analysis.hpp"
+#include "xsector/coalition.hpp"
+
+namespace xsector {
+
+enum class View { members, sectors };
+
+struct RenderOptions {
+  View view = View::members;
+  /// neato, fdp, sfdp, dot or circo; empty picks neato up to 150 members, sfdp beyond.
+  std::string layout;
+  /// Node size in the members view: degree, betweenness, eigenvector or power.
+  std::string size_by = "degree";
+};
+
+/// The layout engine `options` asks for, or the default by size. Throws UsageError for an
+/// unknown engine or size metric.
+std::string layout_engine(const Coalition& coalition, const RenderOptions& options);
+
+/// The graph as built, before layout, as DOT text: what `render_diagram` hands to Graphviz.
+///
+/// Members view: one node per member, filled by sector from one colour-blind-safe palette
+/// (Okabe-Ito, then Paul Tol's muted scheme) and sized by `size_by`; edge width by tie
+/// level, dashed for networking, an arrow for each from/to direction; seat holders
+/// outlined bold, the backbone drawn with a double outline, articulation points as
+/// hexagons; the core and recommended sectors the coalition lacks as dashed grey ghost
+/// nodes; and a legend (sector colours and the marks) as its own small component.
+/// Sectors view: one node per sector at the table sized by members, edges weighted and
+/// labelled by the ties between sectors, cut-off sectors outlined in vermilion, missing
+/// core and recommended sectors as ghosts.
+/// Every user string is drawn literally: backslashes and ampersands are escaped so that
+/// Graphviz expands no `\N`-style escape and no entity.
+std::string diagram_dot(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options);
+
+/// Lays out and renders to `format` (svg, png, pdf or dot) and returns the bytes. Throws
+/// UsageError for another format and IoError when Graphviz fails, with its message.
+std::string render_diagram(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options,
+                           std::string_view format);
+
+}  // namespace xsector

@@ -1,0 +1,325 @@
+#include "xsector/render.hpp"
+
+#include <fmt/format.h>
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <set>
+
+#include "xsector/error.hpp"
+
+namespace xsector {
+
+namespace {
+
+// Okabe-Ito (without black), then Paul Tol's muted scheme.
+constexpr std::string_view palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+                                        "#CC79A7", "#999999", "#CC6677", "#332288", "#DDCC77", "#117733",
+                                        "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499", "#DDDDDD"};
+constexpr std::string_view dark[] = {"#0072B2", "#332288", "#117733", "#882255", "#AA4499"};
+
+std::string text_colour(std::string_view fill) {
+  return std::find(std::begin(dark), std::end(dark), fill) != std::end(dark) ? "white" : "black";
+}
+
+/// A label Graphviz draws literally: `\` would start an escape such as \N, `&` an entity.
+std::string literal(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+int append_to_string(void* chan, const char* s) {
+  static_cast<std::string*>(chan)->append(s);
+  return 0;
+}
+int flush_nothing(void*) { return 0; }
+
+Agiodisc_t string_io = {nullptr, append_to_string, flush_nothing};
+Agdisc_t string_disc = {&AgMemDisc, &AgIdDisc, &string_io};
+
+char* chars(const std::string& s) { return const_cast<char*>(s.c_str()); }
+
+void set(void* obj, const std::string& name, const std::string& value) {
+  static const std::string empty;
+  agsafeset(obj, chars(name), chars(value), chars(empty));
+}
+
+Agnode_t* node(Agraph_t* g, const std::string& name) { return agnode(g, chars(name), 1); }
+
+Agedge_t* edge(Agraph_t* g, Agnode_t* a, Agnode_t* b, const std::string& key) {
+  return agedge(g, a, b, chars(key), 1);
+}
+
+// Graphviz reports problems through a callback; they are kept for the error message.
+std::string& graphviz_messages() {
+  static std::string messages;
+  return messages;
+}
+int collect_message(char* message) {
+  graphviz_messages() += message;
+  return 0;
+}
+
+GVC_t* context() {
+  struct Context {
+    GVC_t* gvc;
+    Context() : gvc(gvContext()) { agseterrf(collect_message); }
+    ~Context() { gvFreeContext(gvc); }
+  };
+  static Context c;
+  return c.gvc;
+}
+
+/// Colour of each sector index, given to the sectors at the table in taxonomy order.
+std::vector<std::string> sector_colours(const SectorReport& r) {
+  std::vector<std::string> colours(r.sectors.size(), std::string(palette[0]));
+  std::size_t next = 0;
+  for (const auto& f : r.sectors) {
+    if (f.members.empty()) continue;
+    colours[f.sector] = std::string(palette[next++ % std::size(palette)]);
+  }
+  return colours;
+}
+
+void add_ghosts(Agraph_t* g, const SectorReport& r) {
+  for (const auto s : r.gaps.missing) {
+    const Sector& sector = r.index.sectors[s];
+    if (sector.priority == Priority::optional) continue;
+    Agnode_t* n = node(g, "missing:" + sector.id);
+    set(n, "label", literal(fmt::format("missing ({}):\n{}", to_string(sector.priority), sector.name)));
+    set(n, "shape", "box");
+    set(n, "style", "dashed,rounded");
+    set(n, "color", "#888888");
+    set(n, "fontcolor", "#666666");
+  }
+}
+
+void start(Agraph_t* g, const Coalition& c, const std::string& title) {
+  set(g, "label", literal(title + ": " + c.name + (c.as_of.empty() ? "" : " (" + c.as_of + ")")));
+  set(g, "labelloc", "t");
+  set(g, "fontname", "Helvetica");
+  set(g, "fontsize", "18");
+  set(g, "overlap", "false");
+  set(g, "pack", "true");
+  set(g, "splines", "true");
+  set(g, "outputorder", "edgesfirst");
+  set(g, "pad", "0.3");
+  agattr(g, AGNODE, chars("fontname"), chars("Helvetica"));
+  agattr(g, AGEDGE, chars("fontname"), chars("Helvetica"));
+}
+
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  for (const char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\\': out += "\\\\"; break;  // Graphviz expands \G, \N ... in HTML text too
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+/// One node holding a table: a swatch per sector at the table, then what the marks mean.
+void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<std::string>& colours, bool members_view) {
+  std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">)"
+                     R"(<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>)";
+  for (const auto& f : r.sectors) {
+    if (f.members.empty()) continue;
+    html += fmt::format(R"(<TR><TD BGCOLOR="{}" WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)"
+                        R"(<TD ALIGN="LEFT">{}</TD></TR>)",
+                        colours[f.sector], html_escaped(r.index.sectors[f.sector].name));
+  }
+  std::vector<std::string> keys;
+  if (members_view) {
+    keys = {"bold outline: holds a seat", "double outline: the backbone", "hexagon: a cut point (leaving splits the network)",
+            "line width: tie level; dashed: networking", "arrow: a from/to tie"};
+  } else {
+    keys = {"box size: members; line: ties between sectors", "vermilion outline: tied to no other sector"};
+  }
+  keys.emplace_back("dashed grey box: a missing core or recommended sector");
+  for (const auto& k : keys) html += fmt::format(R"(<TR><TD COLSPAN="2" ALIGN="LEFT">{}</TD></TR>)", html_escaped(k));
+  html += "</TABLE>";
+  Agnode_t* n = node(g, "legend");
+  char* label = agstrdup_html(g, chars(html));
+  agsafeset(n, chars("label"), label, chars(std::string()));
+  agstrfree(g, label);
+  set(n, "shape", "box");
+  set(n, "style", "rounded");
+  set(n, "color", "#BBBBBB");
+  set(n, "fontsize", "10");
+}
+
+double size_metric(const Analysis& a, std::size_t v, const std::string& by) {
+  if (by == "degree") return static_cast<double>(a.members[v].degree);
+  if (by == "betweenness") return a.members[v].betweenness;
+  if (by == "eigenvector") return a.members[v].eigenvector.value_or(0.0);
+  return a.power.members[v].power;
+}
+
+GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOptions& o) {
+  GraphPtr g(agopen(chars("coalition"), Agundirected, &string_disc));
+  start(g.get(), c, "Members");
+  const auto colours = sector_colours(a.sectors);
+  double top = 0;
+  for (std::size_t v = 0; v < c.members.size(); ++v) top = std::max(top, size_metric(a, v, o.size_by));
+  std::set<std::size_t> seated;
+  for (const auto& body : c.governance) {
+    for (const auto& s : body.seats) seated.insert(s.member);
+  }
+  std::vector<Agnode_t*> nodes;
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    const Member& m = c.members[v];
+    Agnode_t* n = node(g.get(), m.id);
+    nodes.push_back(n);
+    const std::string& fill = colours[a.sectors.index.sector_of[v]];
+    const double scale = top > 0 ? size_metric(a, v, o.size_by) / top : 0.0;
+    set(n, "label", literal(m.name));
+    set(n, "shape", a.members[v].articulation ? "hexagon" : "ellipse");
+    set(n, "style", seated.contains(v) ? "filled,bold" : "filled");
+    set(n, "penwidth", seated.contains(v) ? "3" : "1");
+    set(n, "fillcolor", fill);
+    set(n, "fontcolor", text_colour(fill));
+    set(n, "width", fmt::format("{:.2f}", 0.8 + 1.2 * scale));
+    set(n, "height", fmt::format("{:.2f}", 0.45 + 0.6 * scale));
+    set(n, "fontsize", fmt::format("{:.0f}", 10 + 6 * scale));
+    if (c.backbone == v) set(n, "peripheries", "2");
+  }
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    const Tie& tie = c.ties[t];
+    // A pair tied both ways with from/to is one edge with arrows at both ends.
+    if (tie.directed) {
+      const auto reverse = std::find_if(c.ties.begin(), c.ties.end(), [&](const Tie& o2) {
+        return o2.directed && o2.a == tie.b && o2.b == tie.a;
+      });
+      if (reverse != c.ties.end() && reverse < c.ties.begin() + static_cast<std::ptrdiff_t>(t)) continue;
+      Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
+      set(e, "dir", reverse != c.ties.end() ? "both" : "forward");
+      const int level = std::max(static_cast<int>(tie.level),
+                                 reverse != c.ties.end() ? static_cast<int>(reverse->level) : 0);
+      set(e, "penwidth", fmt::format("{}", level == 4 ? 4.5 : level));
+      if (level == 1) set(e, "style", "dashed");
+      set(e, "color", "#555555");
+      continue;
+    }
+    Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
+    const int level = static_cast<int>(tie.level);
+    set(e, "dir", "none");
+    set(e, "penwidth", fmt::format("{}", level == 4 ? 4.5 : level));
+    if (level == 1) set(e, "style", "dashed");
+    set(e, "color", "#555555");
+  }
+  add_ghosts(g.get(), a.sectors);
+  add_legend(g.get(), a.sectors, colours, true);
+  return g;
+}
+
+GraphPtr sectors_graph(const Coalition& c, const Analysis& a) {
+  GraphPtr g(agopen(chars("sectors"), Agundirected, &string_disc));
+  start(g.get(), c, "Sectors");
+  const SectorReport& r = a.sectors;
+  const auto colours = sector_colours(r);
+  std::vector<Agnode_t*> nodes(r.sectors.size(), nullptr);
+  for (const auto& f : r.sectors) {
+    if (f.members.empty()) continue;
+    const Sector& s = r.index.sectors[f.sector];
+    Agnode_t* n = node(g.get(), s.id);
+    nodes[f.sector] = n;
+    const double scale = std::sqrt(static_cast<double>(f.members.size()));
+    set(n, "label", literal(fmt::format("{}\n{} member{}", s.name, f.members.size(), f.members.size() == 1 ? "" : "s")));
+    set(n, "shape", "box");
+    set(n, "style", "filled,rounded");
+    set(n, "fillcolor", colours[f.sector]);
+    set(n, "fontcolor", text_colour(colours[f.sector]));
+    set(n, "width", fmt::format("{:.2f}", 0.9 + 0.5 * scale));
+    set(n, "height", fmt::format("{:.2f}", 0.5 + 0.25 * scale));
+    if (f.external_ties == 0) {
+      set(n, "color", "#D55E00");
+      set(n, "penwidth", "3");
+    }
+  }
+  for (std::size_t x = 0; x < r.sectors.size(); ++x) {
+    for (std::size_t y = x + 1; y < r.sectors.size(); ++y) {
+      const std::size_t ties = r.mixing[x][y];
+      if (ties == 0) continue;
+      Agedge_t* e = edge(g.get(), nodes[x], nodes[y], fmt::format("s{}_{}", x, y));
+      set(e, "penwidth", fmt::format("{:.1f}", 1.0 + 1.5 * std::log2(static_cast<double>(ties))));
+      set(e, "label", fmt::format("{}", ties));
+      set(e, "color", "#555555");
+    }
+  }
+  add_ghosts(g.get(), r);
+  add_legend(g.get(), r, colours, false);
+  return g;
+}
+
+GraphPtr build(const Coalition& c, const Analysis& a, const RenderOptions& o) {
+  layout_engine(c, o);  // validates the options before any work
+  return o.view == View::members ? members_graph(c, a, o) : sectors_graph(c, a);
+}
+
+}  // namespace
+
+std::string layout_engine(const Coalition& c, const RenderOptions& o) {
+  static const std::vector<std::string> engines = {"neato", "fdp", "sfdp", "dot", "circo"};
+  static const std::vector<std::string> sizes = {"degree", "betweenness", "eigenvector", "power"};
+  if (std::find(sizes.begin(), sizes.end(), o.size_by) == sizes.end()) {
+    throw UsageError(fmt::format("unknown --size-by '{}': use degree, betweenness, eigenvector or power", o.size_by));
+  }
+  if (o.layout.empty()) return c.members.size() <= 150 ? "neato" : "sfdp";
+  if (std::find(engines.begin(), engines.end(), o.layout) == engines.end()) {
+    throw UsageError(fmt::format("unknown --layout '{}': use neato, fdp, sfdp, dot or circo", o.layout));
+  }
+  return o.layout;
+}
+
+std::string diagram_dot(const Coalition& c, const Analysis& a, const RenderOptions& o) {
+  GraphPtr g = build(c, a, o);
+  std::string out;
+  agwrite(g.get(), &out);
+  return out;
+}
+
+std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, std::string_view format) {
+  static const std::vector<std::string_view> formats = {"svg", "png", "pdf", "dot"};
+  if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
+    throw UsageError(fmt::format("cannot render to '{}': use an output ending in .svg, .png, .pdf or .dot", format));
+  }
+  GraphPtr g = build(c, a, o);
+  GVC_t* gvc = context();
+  const std::string engine = layout_engine(c, o);
+  graphviz_messages().clear();
+  if (gvLayout(gvc, g.get(), engine.c_str()) != 0) {
+    throw IoError(fmt::format("Graphviz could not lay out the diagram with {}: {}", engine, graphviz_messages()));
+  }
+  char* data = nullptr;
+  unsigned int length = 0;
+  const std::string fmt_name(format);
+  const int failed = gvRenderData(gvc, g.get(), fmt_name.c_str(), &data, &length);
+  std::string out;
+  if (failed == 0 && data != nullptr) out.assign(data, length);
+  if (data != nullptr) gvFreeRenderData(data);
+  gvFreeLayout(gvc, g.get());
+  if (failed != 0 || out.empty()) {
+    throw IoError(fmt::format("Graphviz could not render {}: {}", format, graphviz_messages()));
+  }
+  return out;
+}
+
+}  // namespace xsector

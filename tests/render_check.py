@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""Renders every network in every format and view, and checks the escaping file's SVG.
+
+Usage: render_check.py XSECTOR SOURCE_DIR
+"""
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+import yaml
+
+binary, source = sys.argv[1], sys.argv[2]
+passed = failed = 0
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def svg_texts(path):
+    root = ET.parse(path).getroot()  # raises on malformed XML
+    return root, [t.text for t in root.iter(SVG + "text") if t.text]
+
+
+files = sorted(glob.glob(os.path.join(source, "networks", "*.yaml")))
+with tempfile.TemporaryDirectory() as tmp:
+    for path in files:
+        names = [m["name"] if "name" in m else m["id"] for m in yaml.safe_load(open(path))["members"]]
+        for view in ("members", "sectors"):
+            for ext in ("svg", "png", "pdf", "dot"):
+                out = os.path.join(tmp, f"{os.path.basename(path)}.{view}.{ext}")
+                r = subprocess.run([binary, "render", path, "-o", out, "--view", view], capture_output=True, text=True)
+                check(f"render {path} {view} {ext}", r.returncode == 0 and os.path.getsize(out) > 0, r.stderr)
+            svg = os.path.join(tmp, f"{os.path.basename(path)}.members.svg")
+            if view == "members" and os.path.exists(svg):
+                _, texts = svg_texts(svg)
+                joined = "\n".join(texts)
+                for name in names:
+                    check(f"{path}: '{name}' drawn", name in texts or name in joined, name)
+        with open(os.path.join(tmp, f"{os.path.basename(path)}.members.png"), "rb") as f:
+            check(f"{path} png signature", f.read(8) == b"\x89PNG\r\n\x1a\n")
+
+    escaping = os.path.join(source, "tests", "data", "escaping.yaml")
+    out = os.path.join(tmp, "escaping.svg")
+    r = subprocess.run([binary, "render", escaping, "-o", out], capture_output=True, text=True)
+    check("escaping renders", r.returncode == 0, r.stderr)
+    root, texts = svg_texts(out)
+    for literal in ['<b>"x"</b> \\N & co', "A &amp; B \\l \\n done", "<i>Odd</i> & \\G sector",
+                    "Members: Escapes <script>alert(1)</script>"]:
+        check(f"literal {literal!r}", literal in texts, texts)
+    tags = {el.tag.replace(SVG, "") for el in root.iter()}
+    check("no markup from names reaches the SVG", not tags & {"b", "i", "script"}, tags)
+
+    good = os.path.join(source, "networks", "healthy-in-the-hills.yaml")
+    r = subprocess.run([binary, "render", good, "-o", os.path.join(tmp, "x.gif")], capture_output=True, text=True)
+    check("unknown extension exits 2", r.returncode == 2, r.stderr)
+    r = subprocess.run([binary, "render", good, "-o", os.path.join(tmp, "y.svg"), "--layout", "spring"],
+                       capture_output=True, text=True)
+    check("unknown layout exits 2", r.returncode == 2)
+    r = subprocess.run([binary, "render", good, "-o", os.path.join(tmp, "no", "dir", "y.svg")],
+                       capture_output=True, text=True)
+    check("unwritable output exits 3", r.returncode == 3, r.stderr)
+    for layout in ("neato", "fdp", "sfdp", "dot", "circo"):
+        r = subprocess.run([binary, "render", good, "-o", os.path.join(tmp, f"l-{layout}.svg"), "--layout", layout,
+                            "--size-by", "power"], capture_output=True, text=True)
+        check(f"layout {layout}", r.returncode == 0, r.stderr)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
