@@ -10,4 +10,5 @@ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DXSECTOR_WERROR=ON -DXSEC
 cmake --build build-sanitize -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 (cd build-sanitize && ctest --output-on-failure -j2)
