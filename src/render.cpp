@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <map>
 #include <set>
 
 #include "xsector/error.hpp"
@@ -83,14 +84,11 @@ GVC_t* context() {
   return c.gvc;
 }
 
-/// Colour of each sector index, given to the sectors at the table in taxonomy order.
+/// Colour of each sector by its place in the taxonomy (then the file's own sectors), so a
+/// sector keeps its colour across waves and across coalitions of one taxonomy.
 std::vector<std::string> sector_colours(const SectorReport& r) {
-  std::vector<std::string> colours(r.sectors.size(), std::string(palette[0]));
-  std::size_t next = 0;
-  for (const auto& f : r.sectors) {
-    if (f.members.empty()) continue;
-    colours[f.sector] = std::string(palette[next++ % std::size(palette)]);
-  }
+  std::vector<std::string> colours;
+  for (std::size_t s = 0; s < r.sectors.size(); ++s) colours.emplace_back(palette[s % std::size(palette)]);
   return colours;
 }
 
@@ -296,30 +294,141 @@ std::string diagram_dot(const Coalition& c, const Analysis& a, const RenderOptio
   return out;
 }
 
-std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, std::string_view format) {
+namespace {
+
+void check_format(std::string_view format) {
   static const std::vector<std::string_view> formats = {"svg", "png", "pdf", "dot"};
   if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
     throw UsageError(fmt::format("cannot render to '{}': use an output ending in .svg, .png, .pdf or .dot", format));
   }
-  GraphPtr g = build(c, a, o);
+}
+
+std::string lay_out_and_render(Agraph_t* g, const std::string& engine, std::string_view format) {
   GVC_t* gvc = context();
-  const std::string engine = layout_engine(c, o);
   graphviz_messages().clear();
-  if (gvLayout(gvc, g.get(), engine.c_str()) != 0) {
+  if (gvLayout(gvc, g, engine.c_str()) != 0) {
     throw IoError(fmt::format("Graphviz could not lay out the diagram with {}: {}", engine, graphviz_messages()));
   }
   char* data = nullptr;
   unsigned int length = 0;
-  const std::string fmt_name(format);
-  const int failed = gvRenderData(gvc, g.get(), fmt_name.c_str(), &data, &length);
+  const std::string format_name(format);
+  const int failed = gvRenderData(gvc, g, format_name.c_str(), &data, &length);
   std::string out;
   if (failed == 0 && data != nullptr) out.assign(data, length);
   if (data != nullptr) gvFreeRenderData(data);
-  gvFreeLayout(gvc, g.get());
+  gvFreeLayout(gvc, g);
   if (failed != 0 || out.empty()) {
     throw IoError(fmt::format("Graphviz could not render {}: {}", format, graphviz_messages()));
   }
   return out;
+}
+
+constexpr const char* joined_colour = "#009E73";  // Okabe-Ito bluish green
+constexpr const char* left_colour = "#D55E00";    // Okabe-Ito vermilion
+
+GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis& ab, const Comparison& cmp) {
+  GraphPtr g(agopen(chars("comparison"), Agundirected, &string_disc));
+  const std::string title = fmt::format("Changes: {}{} -> {}{}", a.name, a.as_of.empty() ? "" : " (" + a.as_of + ")",
+                                        b.name, b.as_of.empty() ? "" : " (" + b.as_of + ")");
+  start(g.get(), b, "Compare");
+  set(g.get(), "label", literal(title));
+  const auto colours = sector_colours(ab.sectors);
+  const std::set<std::string> joined(cmp.joined.begin(), cmp.joined.end());
+  std::map<std::string, Agnode_t*> nodes;
+  for (std::size_t v = 0; v < b.members.size(); ++v) {
+    const Member& m = b.members[v];
+    Agnode_t* n = node(g.get(), m.id);
+    nodes[m.id] = n;
+    const std::string& fill = colours[ab.sectors.index.sector_of[v]];
+    const bool is_new = joined.contains(m.id);
+    set(n, "label", literal(is_new ? m.name + "\n(joined)" : m.name));
+    set(n, "shape", "ellipse");
+    set(n, "style", "filled");
+    set(n, "fillcolor", fill);
+    set(n, "fontcolor", text_colour(fill));
+    set(n, "color", is_new ? joined_colour : "black");
+    set(n, "penwidth", is_new ? "4" : "1");
+  }
+  for (const auto& id : cmp.left) {
+    const Member& m = a.members[*a.member_index(id)];
+    Agnode_t* n = node(g.get(), m.id);
+    nodes[m.id] = n;
+    set(n, "label", literal(m.name + "\n(left)"));
+    set(n, "shape", "ellipse");
+    set(n, "style", "dashed");
+    set(n, "color", left_colour);
+    set(n, "fontcolor", "#666666");
+    set(n, "penwidth", "3");
+  }
+  auto draw = [&](const TieChange& t, const std::string& key, const char* colour, const char* style, int level) {
+    Agedge_t* e = edge(g.get(), nodes.at(t.a), nodes.at(t.b), key);
+    set(e, "color", colour);
+    set(e, "style", style);
+    set(e, "penwidth", fmt::format("{}", level >= 4 ? 4.5 : std::max(level, 1)));
+  };
+  std::set<std::pair<std::string, std::string>> changed;
+  for (const auto& t : cmp.ties.formed) {
+    draw(t, "formed:" + t.a + ":" + t.b, joined_colour, "solid", t.after.level);
+    changed.emplace(t.a, t.b);
+  }
+  for (const auto& t : cmp.ties.dissolved) {
+    draw(t, "dissolved:" + t.a + ":" + t.b, left_colour, "dashed", t.before.level);
+    changed.emplace(t.a, t.b);
+  }
+  for (const Tie& t : b.ties) {
+    std::string x = b.members[t.a].id;
+    std::string y = b.members[t.b].id;
+    if (y < x) std::swap(x, y);
+    if (changed.contains({x, y})) continue;
+    changed.emplace(x, y);  // a pair tied both ways is drawn once
+    draw({x, y, {}, {}}, "kept:" + x + ":" + y, "#777777", "solid", static_cast<int>(t.level));
+  }
+  std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">)"
+                     R"(<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>)";
+  for (const auto& f : ab.sectors.sectors) {
+    if (f.members.empty()) continue;
+    html += fmt::format(R"(<TR><TD BGCOLOR="{}" WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)"
+                        R"(<TD ALIGN="LEFT">{}</TD></TR>)",
+                        colours[f.sector], html_escaped(ab.sectors.index.sectors[f.sector].name));
+  }
+  for (const auto& k : {"green outline: joined; green line: tie formed",
+                        "vermilion dashed: left, or tie dissolved", "grey line: tie in both waves"}) {
+    html += fmt::format(R"(<TR><TD COLSPAN="2" ALIGN="LEFT">{}</TD></TR>)", k);
+  }
+  html += "</TABLE>";
+  Agnode_t* legend = node(g.get(), "legend");
+  char* label = agstrdup_html(g.get(), chars(html));
+  agsafeset(legend, chars("label"), label, chars(std::string()));
+  agstrfree(g.get(), label);
+  set(legend, "shape", "box");
+  set(legend, "style", "rounded");
+  set(legend, "color", "#BBBBBB");
+  set(legend, "fontsize", "10");
+  return g;
+}
+
+}  // namespace
+
+std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, std::string_view format) {
+  check_format(format);
+  GraphPtr g = build(c, a, o);
+  return lay_out_and_render(g.get(), layout_engine(c, o), format);
+}
+
+std::string comparison_dot(const Coalition& a, const Coalition& b, const Analysis& analysis_b,
+                           const Comparison& comparison) {
+  GraphPtr g = comparison_graph(a, b, analysis_b, comparison);
+  std::string out;
+  agwrite(g.get(), &out);
+  return out;
+}
+
+std::string render_comparison(const Coalition& a, const Analysis&, const Coalition& b, const Analysis& analysis_b,
+                              const Comparison& comparison, std::string_view format) {
+  check_format(format);
+  GraphPtr g = comparison_graph(a, b, analysis_b, comparison);
+  const std::size_t members = b.members.size() + comparison.left.size();
+  return lay_out_and_render(g.get(), members <= 150 ? "neato" : "sfdp", format);
 }
 
 }  // namespace xsector

@@ -161,5 +161,42 @@ for path in networks:
     r = run("power", path, "--format", "markdown")
     check(f"power markdown {path}", r.returncode == 0 and r.stdout.startswith("# Decision power"), r.stderr)
 
+wave1 = good
+wave2 = os.path.join(source, "networks", "healthy-in-the-hills-2025.yaml")
+r = run("compare", wave1, wave2, "--format", "json")
+check("compare json exits 0", r.returncode == 0, r.stderr)
+cmp = no_nan(r.stdout)
+check("compare joined", cmp["members"]["joined"] == ["health-dept", "housing"], cmp["members"])
+check("compare left", cmp["members"]["left"] == ["businesses"], cmp["members"])
+check("compare renamed leagues", [x["id"] for x in cmp["members"]["renamed"]] == ["leagues"])
+check("compare covered sectors", cmp["gaps"]["sectors_covered"] == ["public-health", "housing"], cmp["gaps"])
+check("compare network deltas", cmp["network"]["members"] == {"before": 10, "after": 11, "change": 1}, cmp["network"]["members"])
+check("compare qap keys", {"correlation", "p_value", "permutations", "exact", "seed"} <= set(cmp["qap"]))
+check("compare finding on housing", any("Housing joined the table" == f["message"] for f in cmp["findings"]))
+again = no_nan(run("compare", wave1, wave2, "--format", "json", "--seed", "1").stdout)
+check("compare is reproducible with a seed", again["qap"] == cmp["qap"])
+for fmt in ("table", "csv", "markdown"):
+    r = run("compare", wave1, wave2, "--format", fmt)
+    check(f"compare {fmt}", r.returncode == 0 and r.stdout, r.stderr)
+r = run("compare", *networks, "--format", "json")
+check("compare many exits 0", r.returncode == 0, r.stderr)
+rows = no_nan(r.stdout)["coalitions"]
+dates = [row["as_of"] for row in rows]
+check("many ordered by as_of", dates == sorted(dates), dates)
+check("many has one row per file", len(rows) == len(networks))
+r = run("compare", wave1, wave2, "--table", "--format", "csv")
+check("--table with two files", r.returncode == 0 and len(r.stdout.strip().splitlines()) == 3, r.stdout)
+check("compare one file exits 2", run("compare", wave1).returncode == 2)
+with tempfile.TemporaryDirectory() as tmp:
+    svg = os.path.join(tmp, "changes.svg")
+    r = run("compare", wave1, wave2, "--diagram", svg)
+    check("compare --diagram exits 0", r.returncode == 0, r.stderr)
+    import xml.etree.ElementTree as ET
+    texts = [t.text for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")]
+    check("diagram marks the departed member", "(left)" in texts and "Williamson area businesses" in texts, texts)
+    check("--diagram with a table exits 2", run("compare", *networks, "--diagram", svg).returncode == 2)
+r = run("compare", wave1, bad)
+check("compare with an invalid file exits 1", r.returncode == 1 and f"{bad}:5:5" in r.stderr, r.stderr)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -29,7 +29,7 @@ TEST(Render, MembersViewMarksSectorsSeatsBackboneCutPointsAndGaps) {
   const std::string dot = diagram_dot(c, analyze(c), {});
   const std::string whwc = attributes(dot, "whwc");
   ASSERT_FALSE(whwc.empty()) << dot;
-  EXPECT_TRUE(has(whwc, "fillcolor=\"#E69F00\"")) << whwc;  // first sector at the table: Okabe-Ito orange
+  EXPECT_TRUE(has(whwc, "fillcolor=\"#56B4E9\"")) << whwc;  // health-care, second in the taxonomy: sky blue
   EXPECT_TRUE(has(whwc, "shape=hexagon")) << whwc;           // articulation point
   EXPECT_TRUE(has(whwc, "peripheries=2")) << whwc;           // backbone
   EXPECT_TRUE(has(whwc, "penwidth=3")) << whwc;              // seat holder

@@ -6,6 +6,7 @@
 
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
+#include "xsector/compare.hpp"
 
 namespace xsector {
 
@@ -34,6 +35,14 @@ std::string format_gaps(Format format, const Coalition& coalition, const Analysi
 /// The view of `xsector power`: every body's voting power, power across the coalition,
 /// what each departure would cost, and those findings. CSV has one row per seat.
 std::string format_power(Format format, const Coalition& coalition, const Analysis& analysis);
+
+/// What changed from `a` to `b`: members, ties, every network, sector and power figure, the
+/// QAP correlation and the findings. CSV has one row per network figure.
+std::string format_comparison(Format format, const Coalition& a, const Coalition& b, const Comparison& comparison);
+
+/// One row of headline figures per coalition, in the order given.
+std::string format_many(Format format, const std::vector<const Coalition*>& coalitions,
+                        const std::vector<std::vector<Figure>>& figures);
 
 /// Dispatches on `format`.
 std::string format_analysis(Format format, const Coalition& coalition, const Analysis& analysis);

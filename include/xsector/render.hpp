@@ -7,6 +7,7 @@
 
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
+#include "xsector/compare.hpp"
 
 namespace xsector {
 
@@ -43,5 +44,15 @@ std::string diagram_dot(const Coalition& coalition, const Analysis& analysis, co
 /// UsageError for another format and IoError when Graphviz fails, with its message.
 std::string render_diagram(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options,
                            std::string_view format);
+
+/// The compare view before layout, as DOT: the union of both waves, members and ties in
+/// both drawn as usual (second wave's sectors and levels), joined members outlined and new
+/// ties drawn in bluish green, departed members and dissolved ties dashed vermilion.
+std::string comparison_dot(const Coalition& before, const Coalition& after, const Analysis& analysis_after,
+                           const Comparison& comparison);
+
+/// Lays out and renders the compare view (neato up to 150 members, sfdp beyond).
+std::string render_comparison(const Coalition& before, const Analysis& analysis_before, const Coalition& after,
+                              const Analysis& analysis_after, const Comparison& comparison, std::string_view format);
 
 }  // namespace xsector

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "xsector/analysis.hpp"
+#include "xsector/compare.hpp"
 #include "xsector/error.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
@@ -43,6 +44,55 @@ std::string count(std::size_t n, std::string_view noun) {
   if (n == 1) return fmt::format("1 {}", noun);
   if (noun.ends_with("y")) return fmt::format("{} {}ies", n, noun.substr(0, noun.size() - 1));
   return fmt::format("{} {}s", n, noun);
+}
+
+std::string diagram_format(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  const std::string format = ext.empty() ? std::string() : ext.substr(1);
+  if (format != "svg" && format != "png" && format != "pdf" && format != "dot") {
+    throw UsageError(fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
+  }
+  return format;
+}
+
+int run_compare(const std::vector<std::string>& files, bool as_table, const CompareOptions& options,
+                const std::string& diagram, Format format, const std::string& out, const std::string& taxonomy) {
+  if (files.size() < 2) throw UsageError("compare needs two files (waves) or more (a table)");
+  const bool many = as_table || files.size() > 2;
+  if (many && !diagram.empty()) throw UsageError("--diagram draws two waves; it cannot be used with a table");
+  const std::string image_format = diagram.empty() ? std::string() : diagram_format(diagram);
+  // Every file is checked before any output, so all problems are reported in one run.
+  std::vector<Coalition> coalitions;
+  std::vector<Diagnostic> problems;
+  for (const auto& file : files) {
+    try {
+      coalitions.push_back(load_coalition_file(file, load_options(taxonomy)));
+    } catch (const InputError& e) {
+      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  std::vector<Analysis> analyses;
+  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c));
+  if (many) {
+    std::vector<const Coalition*> pointers;
+    for (const auto& c : coalitions) pointers.push_back(&c);
+    std::vector<const Coalition*> ordered;
+    std::vector<std::vector<Figure>> figures;
+    for (const auto i : wave_order(pointers)) {
+      ordered.push_back(pointers[i]);
+      figures.push_back(headline_figures(analyses[i]));
+    }
+    emit(format_many(format, ordered, figures), out);
+    return 0;
+  }
+  const Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
+  if (!diagram.empty()) {
+    write_file_atomic(diagram, render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp,
+                                                 image_format));
+  }
+  emit(format_comparison(format, coalitions[0], coalitions[1], cmp), out);
+  return 0;
 }
 
 int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
@@ -122,6 +172,24 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
       ->capture_default_str();
 
+  std::vector<std::string> compare_files;
+  bool as_table = false;
+  CompareOptions compare_options;
+  std::string diagram;
+  auto* compare_cmd = app.add_subcommand("compare", "Changes between two waves (A B), or a table of many coalitions");
+  compare_cmd->add_option("FILE", compare_files, "Coalition files: two waves, or any number with --table")->required();
+  compare_cmd->add_flag("--table", as_table, "One row of headline figures per file, even for two files");
+  compare_cmd->add_option("-f,--format", format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+      ->capture_default_str();
+  compare_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+  compare_cmd->add_option("--permutations", compare_options.permutations, "QAP relabellings (exact when k! is fewer)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
+      ->capture_default_str();
+  compare_cmd->add_option("--seed", compare_options.seed, "Seed of the QAP relabellings")->capture_default_str();
+  compare_cmd->add_option("--diagram", diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
+  compare_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, for every file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -138,17 +206,14 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (render_cmd->parsed()) {
-      const std::string ext = std::filesystem::path(render_out).extension().string();
-      const std::string format = ext.empty() ? std::string() : ext.substr(1);
-      if (format != "svg" && format != "png" && format != "pdf" && format != "dot") {
-        throw UsageError(fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot",
-                                     render_out));
-      }
+      const std::string image_format = diagram_format(render_out);
       render_options.view = view == "sectors" ? View::sectors : View::members;
       const Coalition c = load_coalition_file(render_file);
-      write_file_atomic(render_out, render_diagram(c, xsector::analyze(c), render_options, format));
+      write_file_atomic(render_out, render_diagram(c, xsector::analyze(c), render_options, image_format));
       return 0;
     }
+    if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,
+                                                  parse_format(format), out, taxonomy);
     if (power_cmd->parsed()) {
       const Coalition c = load_coalition_file(power_file);
       emit(format_power(parse_format(format), c, xsector::analyze(c)), out);

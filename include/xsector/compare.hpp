@@ -1,0 +1,116 @@
+// Comparing coalitions: two waves of one coalition (what changed, and is it more than
+// chance?), or many coalitions side by side (one row of headline figures each).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "xsector/analysis.hpp"
+#include "xsector/coalition.hpp"
+#include "xsector/findings.hpp"
+
+namespace xsector {
+
+/// A named figure and its value; null where it is undefined.
+struct Figure {
+  std::string name;
+  std::optional<double> value;
+};
+
+/// The network-level figures compared between waves and tabled across coalitions, in a
+/// fixed order: the network figures, sector mixing, fragmentation, and coalition-wide power
+/// (`effective_decision_makers` is 1 / Σ p_v² over members' coalition-wide power shares).
+std::vector<Figure> headline_figures(const Analysis& analysis);
+
+/// The order to table coalitions in: by `as_of`, dated before undated, file order otherwise.
+std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coalitions);
+
+struct Delta {
+  std::string name;
+  std::optional<double> before;
+  std::optional<double> after;
+  std::optional<double> change;  ///< after - before; null when either is null
+};
+
+struct Rename {
+  std::string id;
+  std::string name_before, name_after;
+  std::string sector_before, sector_after;
+};
+
+/// How a pair of members is tied: not at all, undirected, or by from/to arcs.
+struct PairTie {
+  bool tied = false;
+  int level = 0;          ///< the highest level of the pair's ties
+  std::string direction;  ///< `undirected`, `forward` (first id to second), `backward` or `both`
+};
+
+struct TieChange {
+  std::string a, b;  ///< member ids, a before b in id order
+  PairTie before, after;
+};
+
+struct TieChanges {
+  std::vector<TieChange> formed, dissolved, strengthened, weakened, redirected;
+};
+
+/// QAP correlation of two networks over their common members: Pearson's r over the
+/// off-diagonal cells of the two (symmetric, binary) adjacency matrices, as R sna
+/// `gcor`, and the share of relabellings of the second network whose r is at least the
+/// observed one, as sna `qaptest` (`pgreq`). All k! relabellings are enumerated when k! is
+/// at most `permutations`; otherwise `permutations` random ones are drawn from
+/// std::mt19937_64 seeded with `seed`.
+struct Qap {
+  std::size_t common_members = 0;
+  std::optional<double> correlation;  ///< null with fewer than 2 common members or a constant matrix
+  std::optional<double> p_value;
+  std::size_t permutations = 0;       ///< relabellings counted
+  bool exact = false;
+  std::uint64_t seed = 0;
+};
+
+/// `adjacency_a` and `adjacency_b` are k x k symmetric 0/1 matrices over the same members.
+/// `allow_exact = false` always draws random relabellings (to study the estimate).
+Qap qap_test(const std::vector<std::vector<char>>& adjacency_a, const std::vector<std::vector<char>>& adjacency_b,
+             std::size_t permutations, std::uint64_t seed, bool allow_exact = true);
+
+struct SectorDelta {
+  std::string sector;
+  Delta members, internal_ties, external_ties, ei_index;
+};
+
+struct BodyDelta {
+  std::string body;
+  bool in_before = false, in_after = false;
+  Delta effective_decision_makers;
+  std::vector<Delta> banzhaf;  ///< per member id (name = id), union of both waves' seats
+};
+
+struct Comparison {
+  std::vector<std::string> joined, left, kept;
+  std::vector<Rename> renamed;
+  TieChanges ties;
+  std::vector<Delta> network;
+  std::vector<SectorDelta> sectors;              ///< sectors present in either wave
+  std::vector<std::string> sectors_covered;      ///< missing before, present after
+  std::vector<std::string> sectors_lost;         ///< present before, missing after
+  std::vector<Delta> power;                      ///< coalition-wide power share per member (union)
+  std::vector<BodyDelta> bodies;
+  Qap qap;
+  std::vector<Finding> findings;
+};
+
+struct CompareOptions {
+  std::size_t permutations = 1000;
+  std::uint64_t seed = 1;
+};
+
+/// Everything that changed from `a` (before) to `b` (after), by member id.
+Comparison compare(const Coalition& a, const Analysis& analysis_a, const Coalition& b,
+                   const Analysis& analysis_b, const CompareOptions& options = {});
+
+}  // namespace xsector

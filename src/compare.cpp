@@ -1,0 +1,354 @@
+#include "xsector/compare.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+#include <set>
+
+namespace xsector {
+
+namespace {
+
+std::optional<double> effective_decision_makers(const Analysis& a) {
+  if (a.power.bodies.empty()) return std::nullopt;
+  double squares = 0;
+  for (const auto& m : a.power.members) squares += m.power * m.power;
+  return squares > 0 ? std::optional<double>(1.0 / squares) : std::nullopt;
+}
+
+std::size_t present_sectors(const Analysis& a) {
+  return static_cast<std::size_t>(std::count_if(a.sectors.sectors.begin(), a.sectors.sectors.end(),
+                                                [](const SectorFigures& f) { return !f.members.empty(); }));
+}
+
+Delta delta(std::string name, std::optional<double> before, std::optional<double> after) {
+  Delta d{std::move(name), before, after, std::nullopt};
+  if (before && after) d.change = *after - *before;
+  return d;
+}
+
+std::map<std::pair<std::string, std::string>, PairTie> pair_ties(const Coalition& c) {
+  std::map<std::pair<std::string, std::string>, PairTie> out;
+  for (const Tie& t : c.ties) {
+    const std::string& x = c.members[t.a].id;
+    const std::string& y = c.members[t.b].id;
+    const auto key = x < y ? std::pair(x, y) : std::pair(y, x);
+    PairTie& p = out[key];
+    p.tied = true;
+    p.level = std::max(p.level, static_cast<int>(t.level));
+    const std::string arc = !t.directed ? "undirected" : (x == key.first ? "forward" : "backward");
+    p.direction = p.direction.empty() ? arc : "both";
+  }
+  return out;
+}
+
+std::uint64_t bounded(std::mt19937_64& rng, std::uint64_t n) {
+  // Rejection keeps every value equally likely (and the stream the same everywhere).
+  const std::uint64_t threshold = (0 - n) % n;
+  for (;;) {
+    const std::uint64_t r = rng();
+    if (r >= threshold) return r % n;
+  }
+}
+
+std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
+
+const Delta* find_delta(const std::vector<Delta>& list, const std::string& name) {
+  const auto it = std::find_if(list.begin(), list.end(), [&](const Delta& d) { return d.name == name; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+std::vector<Figure> headline_figures(const Analysis& a) {
+  const NetworkFigures& n = a.network;
+  auto count = [](std::size_t v) { return std::optional<double>(static_cast<double>(v)); };
+  const CoalitionPower& p = a.power;
+  return {{"members", count(n.members)},
+          {"ties", count(n.ties)},
+          {"adjacent_pairs", count(n.adjacent_pairs)},
+          {"density", n.density},
+          {"components", count(n.components)},
+          {"largest_component_share", n.largest_component_share},
+          {"isolates", count(n.isolates)},
+          {"average_path_length", n.average_path_length},
+          {"diameter", count(n.diameter)},
+          {"transitivity", n.transitivity},
+          {"degree_centralization", n.degree_centralization},
+          {"betweenness_centralization", n.betweenness_centralization},
+          {"reciprocity", n.reciprocity},
+          {"ei_index", a.sectors.ei_index},
+          {"sector_assortativity", a.sectors.assortativity},
+          {"sector_modularity", a.sectors.modularity},
+          {"sectors_covered", count(present_sectors(a))},
+          {"sectors_missing", count(a.sectors.gaps.missing.size())},
+          {"fragmentation", a.resilience.fragmentation},
+          {"effective_decision_makers", effective_decision_makers(a)},
+          {"community_led_seat_share", p.community_led ? std::optional(p.community_led->seats) : std::nullopt},
+          {"community_led_power_share", p.community_led ? std::optional(p.community_led->power) : std::nullopt},
+          {"backbone_power_share", p.backbone_power_share},
+          {"backbone_betweenness_share", p.backbone_betweenness_share},
+          {"gini_degree", p.gini_degree},
+          {"gini_betweenness", p.gini_betweenness}};
+}
+
+std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coalitions) {
+  std::vector<std::size_t> order(coalitions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const std::string& a = coalitions[x]->as_of;
+    const std::string& b = coalitions[y]->as_of;
+    if (a.empty() || b.empty()) return !a.empty() && b.empty();
+    return a < b;
+  });
+  return order;
+}
+
+Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vector<char>>& b,
+             std::size_t permutations, std::uint64_t seed, bool allow_exact) {
+  Qap q;
+  const std::size_t k = a.size();
+  q.common_members = k;
+  q.seed = seed;
+  if (k < 2) return q;
+  const double cells = static_cast<double>(k * (k - 1));
+  double ones_a = 0;
+  double ones_b = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> arcs_a;  // off-diagonal cells of a that are 1
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = 0; j < k; ++j) {
+      if (i == j) continue;
+      if (a[i][j]) {
+        ones_a += 1;
+        arcs_a.emplace_back(i, j);
+      }
+      if (b[i][j]) ones_b += 1;
+    }
+  }
+  const double spread = ones_a * (cells - ones_a) * ones_b * (cells - ones_b);
+  if (spread == 0) return q;
+  // Pearson's r of two 0/1 vectors: (N n11 - n1a n1b) / sqrt(n1a (N - n1a) n1b (N - n1b)).
+  auto correlation = [&](const std::vector<std::size_t>& relabel) {
+    double both = 0;
+    for (const auto& [i, j] : arcs_a) both += b[relabel[i]][relabel[j]] ? 1 : 0;
+    return (cells * both - ones_a * ones_b) / std::sqrt(spread);
+  };
+  std::vector<std::size_t> relabel(k);
+  std::iota(relabel.begin(), relabel.end(), 0);
+  const double observed = correlation(relabel);
+  q.correlation = observed;
+  const double tolerance = 1e-12;
+  std::size_t at_least = 0;
+  double factorial = 1;
+  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i) factorial *= static_cast<double>(i);
+  if (allow_exact && factorial <= static_cast<double>(permutations)) {
+    q.exact = true;
+    do {
+      ++q.permutations;
+      if (correlation(relabel) >= observed - tolerance) ++at_least;
+    } while (std::next_permutation(relabel.begin(), relabel.end()));
+  } else {
+    std::mt19937_64 rng(seed);
+    for (std::size_t p = 0; p < permutations; ++p) {
+      for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[bounded(rng, i + 1)]);
+      ++q.permutations;
+      if (correlation(relabel) >= observed - tolerance) ++at_least;
+    }
+  }
+  if (q.permutations > 0) q.p_value = static_cast<double>(at_least) / static_cast<double>(q.permutations);
+  return q;
+}
+
+Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, const Analysis& ab,
+                   const CompareOptions& options) {
+  Comparison out;
+  std::vector<std::size_t> common_a;
+  std::vector<std::size_t> common_b;
+  for (std::size_t i = 0; i < a.members.size(); ++i) {
+    const Member& m = a.members[i];
+    if (const auto j = b.member_index(m.id)) {
+      out.kept.push_back(m.id);
+      common_a.push_back(i);
+      common_b.push_back(*j);
+      const Member& n = b.members[*j];
+      if (m.name != n.name || m.sector != n.sector) out.renamed.push_back({m.id, m.name, n.name, m.sector, n.sector});
+    } else {
+      out.left.push_back(m.id);
+    }
+  }
+  for (const auto& m : b.members) {
+    if (!a.member_index(m.id)) out.joined.push_back(m.id);
+  }
+
+  const auto before = pair_ties(a);
+  const auto after = pair_ties(b);
+  for (const auto& [key, p] : before) {
+    const auto it = after.find(key);
+    TieChange change{key.first, key.second, p, it == after.end() ? PairTie{} : it->second};
+    if (it == after.end()) out.ties.dissolved.push_back(change);
+    else if (it->second.level > p.level) out.ties.strengthened.push_back(change);
+    else if (it->second.level < p.level) out.ties.weakened.push_back(change);
+    if (it != after.end() && it->second.direction != p.direction) out.ties.redirected.push_back(change);
+  }
+  for (const auto& [key, p] : after) {
+    if (!before.contains(key)) out.ties.formed.push_back({key.first, key.second, PairTie{}, p});
+  }
+
+  const auto figures_a = headline_figures(aa);
+  const auto figures_b = headline_figures(ab);
+  for (std::size_t i = 0; i < figures_a.size(); ++i) {
+    out.network.push_back(delta(figures_a[i].name, figures_a[i].value, figures_b[i].value));
+  }
+
+  // Sectors by id across both waves (taxonomies may differ).
+  std::map<std::string, std::pair<const SectorFigures*, const SectorFigures*>> sectors;
+  std::vector<std::string> order;
+  auto collect = [&](const Analysis& an, bool first) {
+    for (const auto& f : an.sectors.sectors) {
+      const std::string& id = an.sectors.index.sectors[f.sector].id;
+      if (!sectors.contains(id)) order.push_back(id);
+      (first ? sectors[id].first : sectors[id].second) = &f;
+    }
+  };
+  collect(aa, true);
+  collect(ab, false);
+  auto count = [](const SectorFigures* f, auto field) -> std::optional<double> {
+    return f == nullptr ? std::optional<double>(0.0) : std::optional<double>(static_cast<double>(field(*f)));
+  };
+  for (const auto& id : order) {
+    const auto [x, y] = sectors[id];
+    const bool present_x = x != nullptr && !x->members.empty();
+    const bool present_y = y != nullptr && !y->members.empty();
+    if (!present_x && !present_y) continue;
+    if (!present_x) out.sectors_covered.push_back(id);
+    if (!present_y) out.sectors_lost.push_back(id);
+    auto size = [](const SectorFigures& f) { return f.members.size(); };
+    auto internal = [](const SectorFigures& f) { return f.internal_ties; };
+    auto external = [](const SectorFigures& f) { return f.external_ties; };
+    out.sectors.push_back({id, delta("members", count(x, size), count(y, size)),
+                           delta("internal_ties", count(x, internal), count(y, internal)),
+                           delta("external_ties", count(x, external), count(y, external)),
+                           delta("ei_index", x ? x->ei_index : std::nullopt, y ? y->ei_index : std::nullopt)});
+  }
+
+  // Coalition-wide power per member, union of both waves, in first-seen order.
+  std::vector<std::string> ids;
+  for (const auto& m : a.members) ids.push_back(m.id);
+  for (const auto& m : b.members) {
+    if (!a.member_index(m.id)) ids.push_back(m.id);
+  }
+  auto power_of = [](const Coalition& c, const Analysis& an, const std::string& id) -> std::optional<double> {
+    const auto i = c.member_index(id);
+    if (!i || an.power.bodies.empty()) return std::nullopt;
+    return an.power.members[*i].power;
+  };
+  for (const auto& id : ids) out.power.push_back(delta(id, power_of(a, aa, id), power_of(b, ab, id)));
+
+  std::vector<std::string> bodies;
+  for (const auto& body : a.governance) bodies.push_back(body.id);
+  for (const auto& body : b.governance) {
+    if (std::find(bodies.begin(), bodies.end(), body.id) == bodies.end()) bodies.push_back(body.id);
+  }
+  auto body_of = [](const Coalition& c, const Analysis& an, const std::string& id) -> const BodyPower* {
+    for (const auto& p : an.power.bodies) {
+      if (c.governance[p.body].id == id) return &p;
+    }
+    return nullptr;
+  };
+  for (const auto& id : bodies) {
+    const BodyPower* x = body_of(a, aa, id);
+    const BodyPower* y = body_of(b, ab, id);
+    BodyDelta d{id, x != nullptr, y != nullptr,
+                delta("effective_decision_makers", x ? x->effective_decision_makers : std::nullopt,
+                      y ? y->effective_decision_makers : std::nullopt),
+                {}};
+    auto banzhaf = [](const Coalition& c, const BodyPower* p, const std::string& member) -> std::optional<double> {
+      if (p == nullptr) return std::nullopt;
+      for (const auto& s : p->seats) {
+        if (c.members[s.member].id == member) return s.banzhaf;
+      }
+      return std::nullopt;
+    };
+    for (const auto& member : ids) {
+      const auto u = banzhaf(a, x, member);
+      const auto v = banzhaf(b, y, member);
+      if (u || v) d.banzhaf.push_back(delta(member, u, v));
+    }
+    out.bodies.push_back(std::move(d));
+  }
+
+  // QAP over the members in both waves, in the first wave's order.
+  const std::size_t k = common_a.size();
+  std::vector<std::vector<char>> adj_a(k, std::vector<char>(k, 0));
+  std::vector<std::vector<char>> adj_b(k, std::vector<char>(k, 0));
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::string& x = a.members[common_a[i]].id;
+      const std::string& y = a.members[common_a[j]].id;
+      const auto key = x < y ? std::pair(x, y) : std::pair(y, x);
+      adj_a[i][j] = i != j && before.contains(key);
+      adj_b[i][j] = i != j && after.contains(key);
+    }
+  }
+  out.qap = qap_test(adj_a, adj_b, options.permutations, options.seed);
+
+  // Findings, in plain language.
+  auto add = [&](Severity s, std::string code, std::string message, std::vector<std::string> subjects = {}) {
+    out.findings.push_back({s, "compare", std::move(code), std::move(message), std::move(subjects)});
+  };
+  if (!out.joined.empty() || !out.left.empty()) {
+    add(Severity::info, "membership-change",
+        fmt::format("{} member{} joined and {} left; {} stayed", out.joined.size(), out.joined.size() == 1 ? "" : "s",
+                    out.left.size(), out.kept.size()));
+  }
+  auto sector_name = [&](const std::string& id) {
+    if (const Sector* s = b.find_sector(id)) return s->name;
+    if (const Sector* s = a.find_sector(id)) return s->name;
+    return id;
+  };
+  for (const auto& id : out.sectors_covered) add(Severity::info, "sector-joined", sector_name(id) + " joined the table", {id});
+  for (const auto& id : out.sectors_lost) {
+    add(Severity::high, "sector-lost", sector_name(id) + " is no longer at the table", {id});
+  }
+  if (const Delta* d = find_delta(out.network, "density"); d && d->change && std::abs(*d->change) >= 0.005) {
+    add(Severity::info, "density-change",
+        fmt::format("Density {} from {:.2f} to {:.2f}", *d->change > 0 ? "rose" : "fell", *d->before, *d->after));
+  }
+  if (const Delta* d = find_delta(out.network, "backbone_betweenness_share"); d && d->change && std::abs(*d->change) >= 0.01) {
+    add(Severity::info, "backbone-brokerage-change",
+        fmt::format("The backbone's share of betweenness {} from {} to {}", *d->change > 0 ? "rose" : "fell",
+                    percent(*d->before), percent(*d->after)));
+  }
+  if (const Delta* d = find_delta(out.network, "community_led_power_share"); d && d->change && std::abs(*d->change) >= 0.01) {
+    add(Severity::info, "community-power-change",
+        fmt::format("Community-led members' share of voting power {} from {} to {}", *d->change > 0 ? "rose" : "fell",
+                    percent(*d->before), percent(*d->after)));
+  }
+  const Delta* biggest = nullptr;
+  for (const auto& d : out.power) {
+    if (d.change && (biggest == nullptr || std::abs(*d.change) > std::abs(*biggest->change))) biggest = &d;
+  }
+  if (biggest != nullptr && std::abs(*biggest->change) >= 0.01) {
+    const auto i = b.member_index(biggest->name);
+    const std::string& name = i ? b.members[*i].name : a.members[*a.member_index(biggest->name)].name;
+    add(Severity::info, "power-shift",
+        fmt::format("{}'s share of voting power {} from {} to {}", name, *biggest->change > 0 ? "rose" : "fell",
+                    percent(*biggest->before), percent(*biggest->after)),
+        {biggest->name});
+  }
+  if (out.qap.correlation && out.qap.p_value) {
+    const bool alike = *out.qap.p_value < 0.05;
+    add(Severity::info, "qap",
+        fmt::format("Ties among the {} members in both waves correlate at r = {:.2f} (QAP p = {:.3f}): {}",
+                    out.qap.common_members, *out.qap.correlation, *out.qap.p_value,
+                    alike ? "the network kept its shape more than chance would"
+                          : "no more alike than a random relabelling would be"));
+  }
+  return out;
+}
+
+}  // namespace xsector
