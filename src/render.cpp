@@ -135,7 +135,8 @@ std::string html_escaped(std::string_view text) {
 }
 
 /// One node holding a table: a swatch per sector at the table, then what the marks mean.
-void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<std::string>& colours, bool members_view) {
+void add_legend_node(Agraph_t* g, const SectorReport& r, const std::vector<std::string>& colours,
+                     const std::vector<std::string>& keys) {
   std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">)"
                      R"(<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>)";
   for (const auto& f : r.sectors) {
@@ -144,14 +145,6 @@ void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<std::strin
                         R"(<TD ALIGN="LEFT">{}</TD></TR>)",
                         colours[f.sector], html_escaped(r.index.sectors[f.sector].name));
   }
-  std::vector<std::string> keys;
-  if (members_view) {
-    keys = {"bold outline: holds a seat", "double outline: the backbone", "hexagon: a cut point (leaving splits the network)",
-            "line width: tie level; dashed: networking", "arrow: a from/to tie"};
-  } else {
-    keys = {"box size: members; line: ties between sectors", "vermilion outline: tied to no other sector"};
-  }
-  keys.emplace_back("dashed grey box: a missing core or recommended sector");
   for (const auto& k : keys) html += fmt::format(R"(<TR><TD COLSPAN="2" ALIGN="LEFT">{}</TD></TR>)", html_escaped(k));
   html += "</TABLE>";
   Agnode_t* n = node(g, "legend");
@@ -162,6 +155,18 @@ void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<std::strin
   set(n, "style", "rounded");
   set(n, "color", "#BBBBBB");
   set(n, "fontsize", "10");
+}
+
+void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<std::string>& colours, bool members_view) {
+  std::vector<std::string> keys;
+  if (members_view) {
+    keys = {"bold outline: holds a seat", "double outline: the backbone", "hexagon: a cut point (leaving splits the network)",
+            "line width: tie level; dashed: networking", "arrow: a from/to tie"};
+  } else {
+    keys = {"box size: members; line: ties between sectors", "vermilion outline: tied to no other sector"};
+  }
+  keys.emplace_back("dashed grey box: a missing core or recommended sector");
+  add_legend_node(g, r, colours, keys);
 }
 
 double size_metric(const Analysis& a, std::size_t v, const std::string& by) {
@@ -383,27 +388,9 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     changed.emplace(x, y);  // a pair tied both ways is drawn once
     draw({x, y, {}, {}}, "kept:" + x + ":" + y, "#777777", "solid", static_cast<int>(t.level));
   }
-  std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">)"
-                     R"(<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>)";
-  for (const auto& f : ab.sectors.sectors) {
-    if (f.members.empty()) continue;
-    html += fmt::format(R"(<TR><TD BGCOLOR="{}" WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)"
-                        R"(<TD ALIGN="LEFT">{}</TD></TR>)",
-                        colours[f.sector], html_escaped(ab.sectors.index.sectors[f.sector].name));
-  }
-  for (const auto& k : {"green outline: joined; green line: tie formed",
-                        "vermilion dashed: left, or tie dissolved", "grey line: tie in both waves"}) {
-    html += fmt::format(R"(<TR><TD COLSPAN="2" ALIGN="LEFT">{}</TD></TR>)", k);
-  }
-  html += "</TABLE>";
-  Agnode_t* legend = node(g.get(), "legend");
-  char* label = agstrdup_html(g.get(), chars(html));
-  agsafeset(legend, chars("label"), label, chars(std::string()));
-  agstrfree(g.get(), label);
-  set(legend, "shape", "box");
-  set(legend, "style", "rounded");
-  set(legend, "color", "#BBBBBB");
-  set(legend, "fontsize", "10");
+  add_legend_node(g.get(), ab.sectors, colours,
+                  {"green outline: joined; green line: tie formed", "vermilion dashed: left, or tie dissolved",
+                   "grey line: tie in both waves"});
   return g;
 }
 

@@ -95,6 +95,13 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   return 0;
 }
 
+void add_output_options(CLI::App* command, std::string& format, std::string& out) {
+  command->add_option("-f,--format", format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", out, "Write to this file instead of standard output");
+}
+
 int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
   int code = 0;
   for (const auto& file : files) {
@@ -133,28 +140,19 @@ int main(int argc, char** argv) {
   std::string out;
   auto* analyze_cmd = app.add_subcommand("analyze", "Every metric of one coalition");
   analyze_cmd->add_option("FILE", analyze_file, "Coalition file (YAML)")->required();
-  analyze_cmd->add_option("-f,--format", format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
-      ->capture_default_str();
-  analyze_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+  add_output_options(analyze_cmd, format, out);
   analyze_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
 
   std::string gaps_file;
   auto* gaps_cmd = app.add_subcommand("gaps", "Sector coverage gaps, sector mixing and brokers between sectors");
   gaps_cmd->add_option("FILE", gaps_file, "Coalition file (YAML)")->required();
-  gaps_cmd->add_option("-f,--format", format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
-      ->capture_default_str();
-  gaps_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+  add_output_options(gaps_cmd, format, out);
   gaps_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id (cross-sector, rhihub, dfc, dash) or path");
 
   std::string power_file;
   auto* power_cmd = app.add_subcommand("power", "Decision power per body, concentration, and what each departure costs");
   power_cmd->add_option("FILE", power_file, "Coalition file (YAML)")->required();
-  power_cmd->add_option("-f,--format", format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
-      ->capture_default_str();
-  power_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+  add_output_options(power_cmd, format, out);
 
   std::string render_file;
   std::string render_out;
@@ -179,10 +177,7 @@ int main(int argc, char** argv) {
   auto* compare_cmd = app.add_subcommand("compare", "Changes between two waves (A B), or a table of many coalitions");
   compare_cmd->add_option("FILE", compare_files, "Coalition files: two waves, or any number with --table")->required();
   compare_cmd->add_flag("--table", as_table, "One row of headline figures per file, even for two files");
-  compare_cmd->add_option("-f,--format", format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
-      ->capture_default_str();
-  compare_cmd->add_option("-o,--output", out, "Write to this file instead of standard output");
+  add_output_options(compare_cmd, format, out);
   compare_cmd->add_option("--permutations", compare_options.permutations, "QAP relabellings (exact when k! is fewer)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
       ->capture_default_str();
