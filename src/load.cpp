@@ -128,6 +128,7 @@ class CoalitionLoader {
       taxonomy = *options_.taxonomy;
       taxonomy_pos = {};
     }
+    coalition_.taxonomy_ref = taxonomy;
     load_taxonomy(taxonomy, taxonomy_pos);
     return backbone;
   }

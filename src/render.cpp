@@ -1,6 +1,7 @@
 #include "xsector/render.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -10,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "graphviz_text.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {
@@ -26,16 +28,7 @@ std::string text_colour(std::string_view fill) {
   return std::find(std::begin(dark), std::end(dark), fill) != std::end(dark) ? "white" : "black";
 }
 
-/// A label Graphviz draws literally: `\` would start an escape such as \N, `&` an entity.
-std::string literal(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
+using detail::literal;
 
 struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
@@ -395,6 +388,31 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
 }
 
 }  // namespace
+
+std::string network_dot(const Coalition& c) {
+  GraphPtr g(agopen(chars("coalition"), Agundirected, &string_disc));
+  set(g.get(), "label", literal(c.name));
+  for (const auto& m : c.members) {
+    Agnode_t* n = node(g.get(), m.id);
+    set(n, "label", literal(m.name));
+    set(n, "sector", m.sector);
+    set(n, "community_led", m.community_led ? "true" : "false");
+    set(n, "lived_experience", m.lived_experience ? "true" : "false");
+    if (m.funding) set(n, "funding", fmt::format("{}", *m.funding));
+    if (!m.tags.empty()) set(n, "tags", literal(fmt::format("{}", fmt::join(m.tags, "|"))));
+  }
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    const Tie& tie = c.ties[t];
+    Agedge_t* e = edge(g.get(), agnode(g.get(), chars(c.members[tie.a].id), 0), agnode(g.get(), chars(c.members[tie.b].id), 0),
+                       fmt::format("t{}", t));
+    set(e, "level", fmt::format("{}", static_cast<int>(tie.level)));
+    set(e, "dir", tie.directed ? "forward" : "none");
+    if (!tie.kinds.empty()) set(e, "kinds", literal(fmt::format("{}", fmt::join(tie.kinds, "|"))));
+  }
+  std::string out;
+  agwrite(g.get(), &out);
+  return out;
+}
 
 std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, std::string_view format) {
   check_format(format);

@@ -104,6 +104,7 @@ struct Coalition {
   std::string as_of;  ///< YYYY-MM-DD or empty
   std::optional<std::size_t> backbone;
   Taxonomy taxonomy;
+  std::string taxonomy_ref;           ///< `coalition.taxonomy` as written (default `cross-sector`)
   std::vector<Sector> extra_sectors;  ///< the file's own `sectors`
   std::vector<Member> members;        ///< in file order; a member's index is its vertex
   std::vector<Tie> ties;

@@ -45,6 +45,11 @@ std::string diagram_dot(const Coalition& coalition, const Analysis& analysis, co
 std::string render_diagram(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options,
                            std::string_view format);
 
+/// The network as plain DOT for other tools: one node per member (`label`, `sector`,
+/// `community_led`, `lived_experience`, `funding`, `tags` joined by `|`) and one edge per
+/// tie (`level` 1-4, `dir` forward or none, `kinds` joined by `|`).
+std::string network_dot(const Coalition& coalition);
+
 /// The compare view before layout, as DOT: the union of both waves, members and ties in
 /// both drawn as usual (second wave's sectors and levels), joined members outlined and new
 /// ties drawn in bluish green, departed members and dissolved ties dashed vermilion.

@@ -12,6 +12,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/error.hpp"
+#include "xsector/exchange.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
@@ -102,6 +103,46 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
   command->add_option("-o,--output", out, "Write to this file instead of standard output");
 }
 
+int run_export(const std::string& file, const std::string& to, const std::string& out) {
+  const Coalition c = load_coalition_file(file);
+  switch (parse_export_format(to)) {
+    case ExportFormat::graphml: emit(export_graphml(c), out); break;
+    case ExportFormat::json: emit(export_node_link(c), out); break;
+    case ExportFormat::dl: emit(export_dl(c), out); break;
+    case ExportFormat::dot: emit(network_dot(c), out); break;
+    case ExportFormat::csv: {
+      if (out.empty()) throw UsageError("--to csv writes two sheets: give a folder with -o");
+      std::error_code ec;
+      std::filesystem::create_directories(out, ec);
+      if (ec) throw IoError(fmt::format("{}: cannot create the folder: {}", out, ec.message()));
+      const KumuSheets sheets = export_kumu(c);
+      write_file_atomic(std::filesystem::path(out) / "elements.csv", sheets.elements);
+      write_file_atomic(std::filesystem::path(out) / "connections.csv", sheets.connections);
+      break;
+    }
+  }
+  return 0;
+}
+
+int run_import(const std::vector<std::string>& files, const std::string& out, ImportOptions options, bool force) {
+  if (files.size() != 2 && !(files.size() == 1 && files[0].ends_with(".graphml"))) {
+    throw UsageError("import takes ELEMENTS.csv CONNECTIONS.csv, or one file ending in .graphml");
+  }
+  if (std::filesystem::exists(out) && !force) {
+    throw UsageError(fmt::format("{} exists; use --force to overwrite it", out));
+  }
+  if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
+  const Imported imported = files.size() == 2
+                                ? import_kumu(read_file(files[0]), files[0], read_file(files[1]), files[1], options)
+                                : import_graphml(read_file(files[0]), files[0], options);
+  for (const auto& d : imported.skipped) {
+    std::cerr << fmt::format("{}:{}:{}: warning: row left out: {}\n", d.file, d.pos.line, d.pos.column, d.message);
+  }
+  for (const auto& note : imported.notes) std::cerr << "xsector: note: " << note << '\n';
+  write_file_atomic(out, imported.yaml);
+  return 0;
+}
+
 int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
   int code = 0;
   for (const auto& file : files) {
@@ -185,6 +226,28 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--diagram", diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   compare_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, for every file");
 
+  std::string export_file;
+  std::string export_to;
+  auto* export_cmd = app.add_subcommand("export", "Write the coalition for Gephi, NetworkX, Kumu, UCINET or Graphviz");
+  export_cmd->add_option("FILE", export_file, "Coalition file (YAML)")->required();
+  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET) or dot")
+      ->required()
+      ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "dot"}));
+  export_cmd->add_option("-o,--output", out, "Output file; for csv a folder that gets elements.csv and connections.csv");
+
+  std::vector<std::string> import_files;
+  std::string import_out;
+  ImportOptions import_options;
+  bool force = false;
+  auto* import_cmd = app.add_subcommand("import", "Build a coalition file from Kumu-style CSV sheets or GraphML");
+  import_cmd->add_option("FILES", import_files, "ELEMENTS.csv CONNECTIONS.csv, or one FILE.graphml")->required();
+  import_cmd->add_option("-o,--output", import_out, "The coalition file to write (YAML)")->required();
+  import_cmd->add_option("--name", import_options.name, "The coalition's name (default: the output file's name)");
+  import_cmd->add_option("--taxonomy", import_options.taxonomy, "Taxonomy the sheets' sectors belong to")
+      ->capture_default_str();
+  import_cmd->add_flag("--skip-bad-rows", import_options.skip_bad_rows, "Write what can be used and list the rest");
+  import_cmd->add_flag("--force", force, "Overwrite an existing output file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -207,6 +270,8 @@ int main(int argc, char** argv) {
       write_file_atomic(render_out, render_diagram(c, xsector::analyze(c), render_options, image_format));
       return 0;
     }
+    if (export_cmd->parsed()) return run_export(export_file, export_to, out);
+    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force);
     if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,
                                                   parse_format(format), out, taxonomy);
     if (power_cmd->parsed()) {

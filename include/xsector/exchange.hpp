@@ -1,0 +1,71 @@
+// Moving coalitions in and out of the formats people already use: GraphML (Gephi,
+// Cytoscape, igraph, NetworkX), NetworkX node-link JSON, Kumu's two CSV sheets, UCINET DL,
+// and back into a coalition file. GraphML carries every field, so a coalition survives
+// export -> import unchanged.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xsector/coalition.hpp"
+#include "xsector/error.hpp"
+
+namespace xsector {
+
+enum class ExportFormat { graphml, json, csv, dl, dot };
+
+/// Parses `graphml`, `json`, `csv`, `dl` or `dot`; throws UsageError otherwise.
+ExportFormat parse_export_format(std::string_view name);
+
+/// GraphML: nodes with every member field (`name`, `sector`, `sector_name`, `community_led`,
+/// `lived_experience`, `funding`, `tags` as a JSON list), edges with `level` (1-4),
+/// `level_name`, `kinds` (JSON list) and `directed`; the coalition's own fields, declared
+/// sectors and governance (JSON) as graph data. Undirected by default; each from/to tie
+/// is an edge with directed="true".
+std::string export_graphml(const Coalition& coalition);
+
+/// NetworkX node-link JSON (`networkx.node_link_graph` reads it): a multigraph when a pair
+/// is tied both ways with from/to, with the same attributes as GraphML.
+std::string export_node_link(const Coalition& coalition);
+
+/// Kumu's import sheets. elements: Label, Type (sector name), Description, Tags (joined by
+/// `|`), then ID, Sector, Community Led, Lived Experience, Funding. connections: From, To
+/// (member ids), Type (level name), Direction (directed or undirected), Strength (1-4),
+/// Tags (kinds joined by `|`).
+struct KumuSheets {
+  std::string elements;
+  std::string connections;
+};
+KumuSheets export_kumu(const Coalition& coalition);
+
+/// UCINET DL, edge list with labels: one line `i j level` per arc (an undirected tie is two
+/// arcs).
+std::string export_dl(const Coalition& coalition);
+
+/// The coalition as a coalition file (YAML), every field written out explicitly.
+std::string coalition_yaml(const Coalition& coalition);
+
+struct ImportOptions {
+  std::string name;                      ///< the coalition's name (CSV carries none)
+  std::string taxonomy = "cross-sector"; ///< for sectors named in the sheets
+  bool skip_bad_rows = false;            ///< write what can be used; otherwise any bad row fails
+};
+
+struct Imported {
+  std::string yaml;                   ///< a valid coalition file
+  std::vector<Diagnostic> skipped;    ///< rows left out (only with skip_bad_rows)
+  std::vector<std::string> notes;     ///< columns or data that have no place in a coalition file
+};
+
+/// Builds a coalition file from Kumu-style sheets (as export_kumu writes them; columns by
+/// header, any case). Rows that cannot be used are reported as `file:line:1: error: ...`:
+/// an InputError listing all of them, or, with skip_bad_rows, left out and listed.
+Imported import_kumu(std::string_view elements, const std::string& elements_file, std::string_view connections,
+                     const std::string& connections_file, const ImportOptions& options);
+
+/// Builds a coalition file from GraphML as export_graphml writes it, or from other tools'
+/// GraphML whose nodes carry a `sector` (and optionally `name` or `label`) attribute.
+Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options);
+
+}  // namespace xsector
