@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Checks that other tools read what `xsector export` writes, and that every coalition file
+in networks/ validates against networks/coalition.schema.json.
+
+Usage: exchange_check.py XSECTOR SOURCE_DIR
+"""
+import csv
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import igraph
+import jsonschema
+import networkx as nx
+import yaml
+
+binary, source = sys.argv[1], sys.argv[2]
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+class DatesAsText(yaml.SafeLoader):
+    """YAML as xsector reads it: a date stays the text it was written as."""
+
+
+DatesAsText.yaml_implicit_resolvers = {
+    k: [(tag, regexp) for tag, regexp in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+schema = json.load(open(os.path.join(source, "networks", "coalition.schema.json")))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+files = sorted(glob.glob(os.path.join(source, "networks", "*.yaml")))
+for path in files:
+    doc = yaml.load(open(path), Loader=DatesAsText)
+    errors = [e.message for e in validator.iter_errors(doc)]
+    check(f"schema accepts {path}", not errors, errors)
+for bad in ("unknown-key.yaml", "votes-not-positive.yaml", "level-out-of-range.yaml", "bad-rule.yaml"):
+    doc = yaml.load(open(os.path.join(source, "tests", "data", "bad", bad)), Loader=DatesAsText)
+    check(f"schema rejects {bad}", any(True for _ in validator.iter_errors(doc)))
+
+with tempfile.TemporaryDirectory() as tmp:
+    for path in files:
+        doc = yaml.load(open(path), Loader=DatesAsText)
+        ids = [m["id"] for m in doc["members"]]
+        ties = doc.get("ties") or []
+        stem = os.path.join(tmp, os.path.basename(path))
+        for fmt in ("graphml", "json", "dl", "dot"):
+            r = subprocess.run([binary, "export", path, "--to", fmt, "-o", f"{stem}.{fmt}"], capture_output=True, text=True)
+            check(f"export {fmt} {path}", r.returncode == 0, r.stderr)
+        g = nx.read_graphml(f"{stem}.graphml")
+        check(f"networkx reads graphml {path}", sorted(g.nodes) == sorted(ids))
+        check(f"graphml sectors {path}", all(g.nodes[m["id"]]["sector"] for m in doc["members"]))
+        check(f"graphml edges {path}", g.number_of_edges() == len({tuple(sorted(
+            (t[0], t[1]) if isinstance(t, list) else tuple(t.get("between") or (t["from"], t["to"])))) for t in ties}))
+        ig = igraph.Graph.Read_GraphML(f"{stem}.graphml")
+        check(f"igraph reads graphml {path}", ig.vcount() == len(ids) and ig.ecount() == len(ties))
+        data = json.load(open(f"{stem}.json"))
+        h = nx.node_link_graph(data)
+        check(f"networkx reads node-link {path}", sorted(h.nodes) == sorted(ids) and h.number_of_edges() == len(ties))
+        check(f"node-link carries governance {path}", len(h.graph["governance"]) == len(doc.get("governance") or []))
+        r = subprocess.run([binary, "export", path, "--to", "csv", "-o", f"{stem}-kumu"], capture_output=True, text=True)
+        check(f"export csv {path}", r.returncode == 0, r.stderr)
+        rows = list(csv.DictReader(open(f"{stem}-kumu/elements.csv")))
+        check(f"kumu elements {path}", [row["ID"] for row in rows] == ids and "Label" in rows[0])
+        links = list(csv.DictReader(open(f"{stem}-kumu/connections.csv")))
+        check(f"kumu connections {path}", len(links) == len(ties) and {"From", "To", "Strength"} <= set(links[0]))
+        out = f"{stem}.back.yaml"
+        r = subprocess.run([binary, "import", f"{stem}.graphml", "-o", out], capture_output=True, text=True)
+        check(f"import graphml {path}", r.returncode == 0, r.stderr)
+        back = yaml.load(open(out), Loader=DatesAsText)
+        check(f"imported file passes the schema {path}", not list(validator.iter_errors(back)))
+        r = subprocess.run([binary, "import", f"{stem}.graphml", "-o", out], capture_output=True, text=True)
+        check("import never overwrites without --force", r.returncode == 2 and "--force" in r.stderr, r.stderr)
+    r = subprocess.run([binary, "export", files[0], "--to", "csv"], capture_output=True, text=True)
+    check("csv export needs a folder", r.returncode == 2, r.stderr)
+    r = subprocess.run([binary, "export", files[0], "--to", "xlsx"], capture_output=True, text=True)
+    check("unknown export format exits 2", r.returncode == 2)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
