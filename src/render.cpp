@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-#include "graphviz_text.hpp"
+#include "text.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {
@@ -29,6 +29,8 @@ std::string text_colour(std::string_view fill) {
 }
 
 using detail::literal;
+
+std::string html_escaped(std::string_view text) { return detail::html_escaped(text, true); }
 
 struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
@@ -110,21 +112,6 @@ void start(Agraph_t* g, const Coalition& c, const std::string& title) {
   set(g, "pad", "0.3");
   agattr(g, AGNODE, chars("fontname"), chars("Helvetica"));
   agattr(g, AGEDGE, chars("fontname"), chars("Helvetica"));
-}
-
-std::string html_escaped(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\\': out += "\\\\"; break;  // Graphviz expands \G, \N ... in HTML text too
-      default: out += ch;
-    }
-  }
-  return out;
 }
 
 /// One node holding a table: a swatch per sector at the table, then what the marks mean.

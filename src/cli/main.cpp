@@ -17,6 +17,7 @@
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
+#include "xsector/report.hpp"
 
 namespace {
 
@@ -101,6 +102,27 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
       ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
       ->capture_default_str();
   command->add_option("-o,--output", out, "Write to this file instead of standard output");
+}
+
+int run_report(const std::string& file, const std::string& dir, const std::string& format) {
+  const Coalition c = load_coalition_file(file);
+  const Analysis a = xsector::analyze(c);
+  RenderOptions sectors_view;
+  sectors_view.view = View::sectors;
+  const std::string members_svg = render_diagram(c, a, {}, "svg");
+  const std::string sectors_svg = render_diagram(c, a, sectors_view, "svg");
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw IoError(fmt::format("{}: cannot create the folder: {}", dir, ec.message()));
+  const std::filesystem::path folder = dir;
+  if (format == "html") {
+    write_file_atomic(folder / "report.html", report_html(c, a, members_svg, sectors_svg));
+  } else {
+    write_file_atomic(folder / "members.svg", members_svg);
+    write_file_atomic(folder / "sectors.svg", sectors_svg);
+    write_file_atomic(folder / "report.md", report_markdown(c, a));
+  }
+  return 0;
 }
 
 int run_export(const std::string& file, const std::string& to, const std::string& out) {
@@ -248,6 +270,17 @@ int main(int argc, char** argv) {
   import_cmd->add_flag("--skip-bad-rows", import_options.skip_bad_rows, "Write what can be used and list the rest");
   import_cmd->add_flag("--force", force, "Overwrite an existing output file");
 
+  std::string report_file;
+  std::string report_dir;
+  std::string report_format = "html";
+  auto* report_cmd = app.add_subcommand("report", "A self-contained HTML report (or Markdown) to share");
+  report_cmd->add_option("FILE", report_file, "Coalition file (YAML)")->required();
+  report_cmd->add_option("-o,--output", report_dir, "Folder to write report.html (or report.md and its diagrams)")
+      ->required();
+  report_cmd->add_option("-f,--format", report_format, "html or markdown")
+      ->check(CLI::IsMember({"html", "markdown"}))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -270,6 +303,7 @@ int main(int argc, char** argv) {
       write_file_atomic(render_out, render_diagram(c, xsector::analyze(c), render_options, image_format));
       return 0;
     }
+    if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
     if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force);
     if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,

@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+"""Opens `xsector report` output in headless Chromium: the script runs without errors,
+names full of markup show as text and run nothing, and the screenshot is not blank.
+
+Usage: browser_check.py XSECTOR SOURCE_DIR
+"""
+import html
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+binary, source = sys.argv[1], sys.argv[2]
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name} {str(detail)[:2000]}")
+
+
+def chromium(tmp, *args):
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
+             f"--user-data-dir={os.path.join(tmp, 'profile')}"]
+    return subprocess.run(["chromium", *flags, *args], capture_output=True, text=True, timeout=120)
+
+
+def png_variety(path):
+    """Distinct byte values in the decoded image data (a blank page has one or two)."""
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat = 8, b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"IDAT":
+            idat += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    return len(set(zlib.decompress(idat)))
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    for name in ("networks/healthy-in-the-hills.yaml", "networks/rhode-island-hez.yaml", "tests/data/report/xss.yaml"):
+        path = os.path.join(source, name)
+        out = os.path.join(tmp, os.path.basename(name) + ".report")
+        r = subprocess.run([binary, "report", path, "-o", out], capture_output=True, text=True)
+        check(f"report {name}", r.returncode == 0, r.stderr)
+        page = os.path.join(out, "report.html")
+        text = open(page, encoding="utf-8").read()
+        check(f"{name}: no external resources",
+              not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)|url\(\s*["']?https?:|@import|<link\b""", text))
+        dom = chromium(tmp, "--dump-dom", "file://" + page)
+        check(f"{name}: chromium ran", dom.returncode == 0, dom.stderr[-2000:])
+        check(f"{name}: the script ran to the end", 'data-ready="yes"' in dom.stdout, dom.stdout[-500:])
+        console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line]
+        check(f"{name}: no console messages", not console, console)
+        check(f"{name}: member table rows", dom.stdout.count("<tr>") > 5)
+        shot = os.path.join(tmp, os.path.basename(name) + ".png")
+        r = chromium(tmp, "--window-size=1200,2400", f"--screenshot={shot}", "file://" + page)
+        check(f"{name}: screenshot", r.returncode == 0 and os.path.exists(shot), r.stderr[-2000:])
+        if os.path.exists(shot):
+            check(f"{name}: screenshot is not blank", png_variety(shot) > 50)
+        if name.endswith("xss.yaml"):
+            check("no <img> element from a name", "<img" not in dom.stdout.lower())
+            check("the name shows as text", html.escape("<img src=x onerror=alert(1)>", quote=False) in dom.stdout)
+            check("no injected script element", dom.stdout.lower().count("<script") == 1, dom.stdout.lower().count("<script"))
+            check("the coalition name shows as text", "alert('title')" in html.unescape(dom.stdout))
+        md = os.path.join(tmp, os.path.basename(name) + ".md")
+        r = subprocess.run([binary, "report", path, "-o", md, "--format", "markdown"], capture_output=True, text=True)
+        check(f"{name}: markdown report", r.returncode == 0 and
+              sorted(os.listdir(md)) == ["members.svg", "report.md", "sectors.svg"], r.stderr)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
