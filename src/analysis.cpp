@@ -15,7 +15,7 @@ Analysis analyze(const Coalition& coalition, const Graph& g) {
   const auto deg_c = degree_centrality(g);
   const auto str = strength(g);
   const auto raw_b = betweenness_raw(g);
-  const auto norm_b = betweenness(g);
+  const auto norm_b = normalized_betweenness(raw_b);
   const auto paths = path_figures(g);
   const auto eig = eigenvector(g);
   const auto pr = pagerank(g);

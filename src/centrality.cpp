@@ -55,8 +55,9 @@ std::vector<double> betweenness_raw(const Graph& g) {
   return centrality;
 }
 
-std::vector<double> betweenness(const Graph& g) {
-  std::vector<double> b = betweenness_raw(g);
+std::vector<double> betweenness(const Graph& g) { return normalized_betweenness(betweenness_raw(g)); }
+
+std::vector<double> normalized_betweenness(std::vector<double> b) {
   const double n = static_cast<double>(b.size());
   const double scale = b.size() < 3 ? 0.0 : 2.0 / ((n - 1.0) * (n - 2.0));
   for (auto& v : b) v *= scale;

@@ -20,6 +20,9 @@ std::vector<double> betweenness_raw(const Graph& g);
 /// 0 for every member when n < 3 (never NaN). Time complexity: O(n m).
 std::vector<double> betweenness(const Graph& g);
 
+/// The normalization of `betweenness`, applied to raw values (n = raw.size()). O(n).
+std::vector<double> normalized_betweenness(std::vector<double> raw);
+
 /// Figures that come from one breadth-first search per member.
 struct PathFigures {
   /// NetworkX `closeness_centrality` (wf_improved=True): for u reached by r members

@@ -14,7 +14,7 @@ namespace xsector {
 /// Number of members each member is tied to (either direction). O(n).
 std::vector<std::size_t> degrees(const Graph& g);
 
-/// degree / (n-1), as NetworkX `degree_centrality`; null when n = 1 (NetworkX gives 1).
+/// degree / (n-1), as NetworkX `degree_centrality`; null when n = 1 (NetworkX gives 1). O(n).
 std::vector<std::optional<double>> degree_centrality(const Graph& g);
 
 /// Sum of the levels (1-4) of every tie a member is part of; a pair tied both ways with
@@ -39,37 +39,39 @@ std::vector<std::size_t> core_numbers(const Graph& g);
 std::vector<std::size_t> triangles(const Graph& g);
 
 /// Local clustering as NetworkX `clustering(G)`: 2 T(v) / (d(v)(d(v)-1)); null where
-/// d(v) < 2 (NetworkX gives 0 there).
+/// d(v) < 2 (NetworkX gives 0 there). O(sum of degree^2).
 std::vector<std::optional<double>> clustering(const Graph& g);
 
 /// Transitivity as NetworkX `transitivity(G)`: 3 x triangles / connected triples; null
-/// when there are no connected triples (NetworkX gives 0).
+/// when there are no connected triples (NetworkX gives 0). O(sum of degree^2).
 std::optional<double> transitivity(const Graph& g);
 
 /// Burt's constraint as NetworkX `constraint(G)` unweighted: sum over neighbours j of
 /// (p_ij + sum_q p_iq p_qj)^2 with p_ij = 1/d(i); null for an isolate (NetworkX: NaN).
+/// O(sum of degree^2).
 std::vector<std::optional<double>> constraint(const Graph& g);
 
 /// Burt's effective size as NetworkX `effective_size(G)` unweighted: d - 2t/d, t the ties
-/// among the member's neighbours; null for an isolate (NetworkX: NaN).
+/// among the member's neighbours; null for an isolate (NetworkX: NaN). O(sum of degree^2).
 std::vector<std::optional<double>> effective_size(const Graph& g);
 
 /// True for members whose removal splits their component (Boost `articulation_points`). O(n + m).
 std::vector<bool> articulation_points(const Graph& g);
 
-/// 2m / (n(n-1)) over adjacent pairs; null when n < 2.
+/// 2m / (n(n-1)) over adjacent pairs, as NetworkX `density`; null when n < 2 (NetworkX: 0). O(1).
 std::optional<double> density(const Graph& g);
 
 /// Freeman degree centralization as R sna `centralization(g, degree, mode="graph")`:
-/// sum(max d - d_i) / ((n-1)(n-2)); null when n < 3.
+/// sum(max d - d_i) / ((n-1)(n-2)); null when n < 3. O(n).
 std::optional<double> degree_centralization(const Graph& g);
 
 /// Freeman betweenness centralization as R sna `centralization(g, betweenness,
 /// mode="graph")`: sum(max b - b_i) / ((n-1)^2 (n-2) / 2) over raw betweenness; null when n < 3.
+/// O(n).
 std::optional<double> betweenness_centralization(const std::vector<double>& raw_betweenness);
 
 /// NetworkX `overall_reciprocity` of the directed (from/to) ties: the share of arcs whose
-/// reverse arc also exists; null when the file has no directed tie.
+/// reverse arc also exists; null when the file has no directed tie. O(m).
 std::optional<double> reciprocity(const Graph& g);
 
 }  // namespace xsector
