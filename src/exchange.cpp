@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "xsector/load.hpp"
+#include "text.hpp"
 #include "yaml_reader.hpp"
 
 namespace xsector {
@@ -147,29 +148,8 @@ std::string yaml_text(const ordered_json& doc, const std::string& comment) {
 
 // ---- Text helpers ----------------------------------------------------------------------
 
-std::string xml_escaped(std::string_view s) {
-  std::string out;
-  for (const char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string xml_escaped(std::string_view s) { return detail::html_escaped(s); }
+using detail::csv_cell;
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });

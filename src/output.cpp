@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "text.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {
@@ -26,15 +27,7 @@ std::string fixed(const std::optional<double>& v, int digits = 3) {
   return v ? fmt::format("{:.{}f}", *v, digits) : std::string("-");
 }
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+using detail::csv_cell;
 
 std::string csv_number(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : std::string(); }
 

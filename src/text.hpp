@@ -34,4 +34,15 @@ inline std::string html_escaped(std::string_view text, bool graphviz = false) {
   return out;
 }
 
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+inline std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace xsector::detail
