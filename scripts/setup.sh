@@ -8,7 +8,7 @@ packages=(g++ cmake make pkg-config
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-networkx python3-yaml python3-igraph python3-scipy python3-numpy python3-jsonschema
-  chromium)
+  chromium dpkg-dev file man-db)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,6 +18,7 @@
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 #include "xsector/report.hpp"
+#include "xsector/version.hpp"
 
 namespace {
 
@@ -191,6 +192,7 @@ int main(int argc, char** argv) {
                "Exit codes: 0 success, 1 invalid input, 2 bad usage, 3 a file could not be read "
                "or written."};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("xsector ") + xsector::version);
 
   std::vector<std::string> validate_files;
   std::string taxonomy;
