@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   }
   try {
     const xsector::Coalition c = xsector::load_coalition_file(argv[1]);
-    const xsector::Graph g = xsector::build_graph(c);
+    const xsector::Network g = xsector::build_graph(c);
     const auto cut = xsector::articulation_points(g);
     std::size_t found = 0;
     for (std::size_t v = 0; v < cut.size(); ++v) {

@@ -2,70 +2,142 @@
 
 #include <algorithm>
 
-#include "xsector/centrality.hpp"
 #include "xsector/structure.hpp"
 
 namespace xsector {
 
-Analysis analyze(const Coalition& coalition, const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
-  Analysis a;
-  a.members.resize(n);
-  const auto deg = degrees(g);
-  const auto deg_c = degree_centrality(g);
-  const auto str = strength(g);
-  const auto raw_b = betweenness_raw(g);
-  const auto norm_b = normalized_betweenness(raw_b);
-  const auto paths = path_figures(g);
-  const auto eig = eigenvector(g);
-  const auto pr = pagerank(g);
-  const auto cores = core_numbers(g);
-  const auto clus = clustering(g);
-  const auto cons = constraint(g);
-  const auto eff = effective_size(g);
-  const auto cut = articulation_points(g);
-  for (std::size_t v = 0; v < n; ++v) {
-    MemberFigures& m = a.members[v];
-    m.degree = deg[v];
-    m.degree_centrality = deg_c[v];
-    m.strength = str[v];
-    m.betweenness = norm_b[v];
-    m.closeness = paths.closeness[v];
-    m.harmonic = paths.harmonic[v];
-    if (eig) m.eigenvector = (*eig)[v];
-    m.pagerank = pr[v];
-    m.core = cores[v];
-    m.clustering = clus[v];
-    m.constraint = cons[v];
-    m.effective_size = eff[v];
-    m.articulation = cut[v];
+namespace {
+
+unsigned with_dependencies(unsigned parts) {
+  if (parts & part_resilience) parts |= part_power;
+  if (parts & part_power) parts |= part_sectors | part_betweenness;
+  return parts;
+}
+
+void list_estimates(Analysis& a, const Sampling& s, std::size_t n) {
+  auto add = [&](std::string figure, std::string method, std::optional<double> epsilon, std::string note) {
+    a.approximate.push_back({std::move(figure), std::move(method), s.samples, s.sources, epsilon, s.delta, s.seed,
+                             std::move(note)});
+  };
+  const std::string sampling = "source sampling";
+  const std::string derived = "from estimated betweenness";
+  if (a.parts & part_betweenness) {
+    add("betweenness", sampling, s.epsilon, "Hoeffding bound for every member at once (normalized betweenness)");
+    // Each normalized value is within epsilon, so the sum of (max - b_i) moves by at most 2 n epsilon
+    // in normalized units, which Freeman's denominator turns into 2 epsilon n / (n - 1).
+    const double nd = static_cast<double>(n);
+    add("betweenness_centralization", derived, n > 1 ? std::optional<double>(2.0 * s.epsilon * nd / (nd - 1.0)) : std::nullopt,
+        "follows from the betweenness bound");
   }
+  if (a.parts & part_distances) {
+    add("harmonic", sampling, s.epsilon, "the bound holds for harmonic / (members - 1)");
+    add("closeness", sampling, std::nullopt, "ratio estimator from the same sources; no uniform bound");
+    add("average_path_length", sampling, std::nullopt, "mean over the sampled sources in the largest component");
+    add("diameter", sampling, std::nullopt, "lower bound: the largest eccentricity of a sampled source");
+  }
+  if (a.parts & part_power) {
+    add("power.gini_betweenness", derived, std::nullopt, "Gini of the estimated betweenness");
+    add("power.backbone_betweenness_share", derived, std::nullopt, "share of the estimated betweenness");
+  }
+}
+
+}  // namespace
+
+Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOptions& options) {
+  const std::size_t n = g.size();
+  Analysis a;
+  a.parts = with_dependencies(options.parts);
+  a.members.resize(n);
   NetworkFigures& net = a.network;
-  const Components comps = components(g);
   net.members = n;
   net.ties = coalition.ties.size();
-  net.adjacent_pairs = boost::num_edges(g);
-  net.density = density(g);
-  net.components = comps.count();
-  net.largest_component_share =
-      n == 0 ? 0.0 : static_cast<double>(comps.sizes[comps.largest()]) / static_cast<double>(n);
-  net.isolates = static_cast<std::size_t>(std::count(deg.begin(), deg.end(), std::size_t{0}));
-  net.average_path_length = paths.average_path_length;
-  net.diameter = paths.diameter;
-  net.transitivity = transitivity(g);
-  net.degree_centralization = degree_centralization(g);
-  net.betweenness_centralization = betweenness_centralization(raw_b);
-  net.reciprocity = reciprocity(g);
-  a.sectors = sector_report(coalition, g);
-  a.power = coalition_power(coalition, g, a.sectors.index, norm_b);
-  a.resilience = resilience(coalition, g, a.sectors.index, a.power);
-  a.findings = gap_findings(coalition, a.sectors);
-  for (auto&& f : power_findings(coalition, a.sectors.index, a.power)) a.findings.push_back(std::move(f));
-  for (auto&& f : resilience_findings(coalition, a.sectors.index, a.resilience)) a.findings.push_back(std::move(f));
-  sort_findings(a.findings);
+  net.adjacent_pairs = g.pair_count();
+
+  if (a.parts & part_structure) {
+    const auto deg = degrees(g);
+    const auto deg_c = degree_centrality(g);
+    const auto str = strength(g);
+    const auto eig = eigenvector(g);
+    const auto pr = pagerank(g);
+    const auto cores = core_numbers(g);
+    const auto clus = clustering(g);
+    const auto cons = constraint(g);
+    const auto eff = effective_size(g);
+    const auto cut = articulation_points(g);
+    for (std::size_t v = 0; v < n; ++v) {
+      MemberFigures& m = a.members[v];
+      m.degree = deg[v];
+      m.degree_centrality = deg_c[v];
+      m.strength = str[v];
+      if (eig) m.eigenvector = (*eig)[v];
+      m.pagerank = pr[v];
+      m.core = cores[v];
+      m.clustering = clus[v];
+      m.constraint = cons[v];
+      m.effective_size = eff[v];
+      m.articulation = cut[v];
+    }
+    const Components comps = components(g);
+    net.density = density(g);
+    net.components = comps.count();
+    net.largest_component_share =
+        n == 0 ? 0.0 : static_cast<double>(comps.sizes[comps.largest()]) / static_cast<double>(n);
+    net.isolates = static_cast<std::size_t>(std::count(deg.begin(), deg.end(), std::size_t{0}));
+    net.transitivity = transitivity(g);
+    net.degree_centralization = degree_centralization(g);
+    net.reciprocity = reciprocity(g);
+  }
+
+  std::vector<double> norm_b;
+  if (a.parts & (part_betweenness | part_distances)) {
+    PathOptions po;
+    po.threads = options.threads;
+    po.precision = options.precision;
+    po.epsilon = options.epsilon;
+    po.delta = options.delta;
+    po.seed = options.seed;
+    po.distances = (a.parts & part_distances) != 0;
+    PathFigures paths = path_figures(g, po);
+    if (a.parts & part_betweenness) {
+      net.betweenness_centralization = betweenness_centralization(paths.betweenness_raw);
+      norm_b = normalized_betweenness(std::move(paths.betweenness_raw));
+      for (std::size_t v = 0; v < n; ++v) a.members[v].betweenness = norm_b[v];
+    }
+    if (a.parts & part_distances) {
+      for (std::size_t v = 0; v < n; ++v) {
+        a.members[v].closeness = paths.closeness[v];
+        a.members[v].harmonic = paths.harmonic[v];
+      }
+      net.average_path_length = paths.average_path_length;
+      net.diameter = paths.diameter;
+    }
+    if (paths.sampling) list_estimates(a, *paths.sampling, n);
+  }
+
+  if (a.parts & part_sectors) a.sectors = sector_report(coalition, g);
+  if (a.parts & part_power) a.power = coalition_power(coalition, g, a.sectors.index, norm_b);
+  if (a.parts & part_resilience) a.resilience = resilience(coalition, g, a.sectors.index, a.power);
+  if (a.parts & part_findings) {
+    if (a.parts & part_sectors) a.findings = gap_findings(coalition, a.sectors);
+    if (a.parts & part_power) {
+      for (auto&& f : power_findings(coalition, a.sectors.index, a.power)) a.findings.push_back(std::move(f));
+    }
+    if (a.parts & part_resilience) {
+      for (auto&& f : resilience_findings(coalition, a.sectors.index, a.resilience)) {
+        a.findings.push_back(std::move(f));
+      }
+    }
+    sort_findings(a.findings);
+  }
   return a;
 }
 
-Analysis analyze(const Coalition& coalition) { return analyze(coalition, build_graph(coalition)); }
+Analysis analyze(const Coalition& coalition, const Network& network) { return analyze(coalition, network, {}); }
+
+Analysis analyze(const Coalition& coalition, const AnalysisOptions& options) {
+  return analyze(coalition, build_graph(coalition), options);
+}
+
+Analysis analyze(const Coalition& coalition) { return analyze(coalition, build_graph(coalition), {}); }
 
 }  // namespace xsector

@@ -1,48 +1,126 @@
 #include "xsector/centrality.hpp"
 
 #include <Eigen/SparseCore>
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <limits>
+#include <mutex>
+#include <thread>
 
 #include "xsector/structure.hpp"
 
 namespace xsector {
 
-std::vector<double> betweenness_raw(const Graph& g) {
-  // Brandes (2001) for unweighted graphs on the compact snapshot: one BFS per source
-  // counting shortest paths, then dependencies accumulated in reverse BFS order.
-  const std::size_t n = boost::num_vertices(g);
-  const Adjacency adj(g);
-  std::vector<double> centrality(n, 0.0);
-  std::vector<std::int64_t> dist(n, -1);
-  std::vector<double> sigma(n, 0.0);
-  std::vector<double> delta(n, 0.0);
-  std::vector<std::uint32_t> order(n);
-  for (std::size_t s = 0; s < n; ++s) {
+namespace {
+
+/// splitmix64: a small, portable generator, so a seed gives the same sources everywhere.
+struct SplitMix64 {
+  std::uint64_t state;
+  std::uint64_t next() {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [0, bound), without modulo bias: values below 2^64 mod bound are redrawn.
+  std::uint64_t below(std::uint64_t bound) {
+    const std::uint64_t threshold = (0 - bound) % bound;
+    while (true) {
+      const std::uint64_t x = next();
+      if (x >= threshold) return x % bound;
+    }
+  }
+};
+
+unsigned thread_count(unsigned requested) {
+  if (requested != 0) return requested;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
+
+/// What one chunk of sources adds up: per-member sums reduced across chunks in chunk order.
+struct ChunkSums {
+  std::vector<double> dependency;  // sum of w_s delta_s(v)
+  std::vector<double> distance;    // sampling only: sum of w_s d(s, v)
+  std::vector<double> inverse;     // sampling only: sum of w_s / d(s, v)
+};
+
+struct Workspace {
+  std::vector<std::int32_t> dist;
+  std::vector<double> sigma;
+  std::vector<double> delta;
+  std::vector<std::uint32_t> order;
+  explicit Workspace(std::size_t n) : dist(n, -1), sigma(n, 0.0), delta(n, 0.0), order(n) {}
+};
+
+struct Kernel {
+  const Network& g;
+  bool betweenness = true;
+  bool distances = true;
+  bool sampled = false;
+  // Exact runs: per-source results, written by the one chunk that owns the source.
+  std::vector<double>* closeness = nullptr;
+  std::vector<double>* harmonic = nullptr;
+  std::vector<std::uint64_t>* distance_sum = nullptr;
+  std::vector<std::uint32_t>* eccentricity = nullptr;
+
+  void search(std::uint32_t s, double weight, Workspace& w, ChunkSums& sums) const {
+    const std::size_t n = g.size();
+    auto& dist = w.dist;
+    auto& sigma = w.sigma;
+    auto& delta = w.delta;
+    auto& order = w.order;
     std::size_t head = 0;
     std::size_t tail = 0;
-    order[tail++] = static_cast<std::uint32_t>(s);
+    order[tail++] = s;
     dist[s] = 0;
     sigma[s] = 1.0;
+    std::uint64_t sum = 0;
+    double inverse = 0.0;
     while (head < tail) {
       const std::uint32_t v = order[head++];
-      const std::int64_t next = dist[v] + 1;
-      for (const std::uint32_t w : adj[v]) {
-        if (dist[w] < 0) {
-          dist[w] = next;
-          order[tail++] = w;
+      const std::int32_t next = dist[v] + 1;
+      const double sv = sigma[v];
+      for (const std::uint32_t u : g.neighbors(v)) {
+        if (dist[u] < 0) {
+          dist[u] = next;
+          order[tail++] = u;
+          sum += static_cast<std::uint64_t>(next);
+          inverse += 1.0 / static_cast<double>(next);
         }
-        if (dist[w] == next) sigma[w] += sigma[v];
+        if (dist[u] == next) sigma[u] += sv;
       }
     }
-    for (std::size_t i = tail; i-- > 1;) {
-      const std::uint32_t w = order[i];
-      const double share = (1.0 + delta[w]) / sigma[w];
-      const std::int64_t previous = dist[w] - 1;
-      for (const std::uint32_t v : adj[w]) {
-        if (dist[v] == previous) delta[v] += sigma[v] * share;
+    if (distances) {
+      if (sampled) {
+        for (std::size_t i = 1; i < tail; ++i) {
+          const std::uint32_t v = order[i];
+          sums.distance[v] += weight * static_cast<double>(dist[v]);
+          sums.inverse[v] += weight / static_cast<double>(dist[v]);
+        }
+      } else {
+        const auto reached = static_cast<double>(tail);  // counts s itself
+        const auto total = static_cast<double>(sum);
+        if (sum > 0 && n > 1) {
+          (*closeness)[s] = (reached - 1.0) / total * (reached - 1.0) / static_cast<double>(n - 1);
+        }
+        (*harmonic)[s] = inverse;
       }
-      centrality[w] += delta[w];
+      (*distance_sum)[s] = sum;
+      (*eccentricity)[s] = static_cast<std::uint32_t>(dist[order[tail - 1]]);
+    }
+    if (betweenness) {
+      for (std::size_t i = tail; i-- > 1;) {
+        const std::uint32_t u = order[i];
+        const double share = (1.0 + delta[u]) / sigma[u];
+        const std::int32_t previous = dist[u] - 1;
+        for (const std::uint32_t v : g.neighbors(u)) {
+          if (dist[v] == previous) delta[v] += sigma[v] * share;
+        }
+        sums.dependency[u] += weight * delta[u];
+      }
     }
     for (std::size_t i = 0; i < tail; ++i) {
       const std::uint32_t v = order[i];
@@ -51,11 +129,177 @@ std::vector<double> betweenness_raw(const Graph& g) {
       delta[v] = 0.0;
     }
   }
-  for (auto& c : centrality) c /= 2.0;  // each unordered pair was counted from both ends
-  return centrality;
+};
+
+constexpr std::size_t max_chunks = 64;
+
+/// Runs `kernel` from every source (with weights), in `chunks` fixed chunks spread over
+/// threads, and returns each chunk's sums reduced in chunk order.
+ChunkSums run_sources(const Kernel& kernel, const std::vector<std::uint32_t>& sources,
+                      const std::vector<double>& weights, unsigned threads) {
+  const std::size_t n = kernel.g.size();
+  const std::size_t chunk_count = std::min<std::size_t>(max_chunks, std::max<std::size_t>(1, sources.size()));
+  auto make_sums = [&] {
+    ChunkSums c;
+    if (kernel.betweenness) c.dependency.assign(n, 0.0);
+    if (kernel.sampled && kernel.distances) {
+      c.distance.assign(n, 0.0);
+      c.inverse.assign(n, 0.0);
+    }
+    return c;
+  };
+  std::vector<ChunkSums> chunks(chunk_count);
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto work = [&] {
+    try {
+      Workspace w(n);
+      for (std::size_t c = next++; c < chunk_count; c = next++) {
+        ChunkSums sums = make_sums();
+        const std::size_t begin = sources.size() * c / chunk_count;
+        const std::size_t end = sources.size() * (c + 1) / chunk_count;
+        for (std::size_t i = begin; i < end; ++i) kernel.search(sources[i], weights[i], w, sums);
+        chunks[c] = std::move(sums);
+      }
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failure_lock);
+      if (!failure) failure = std::current_exception();
+      next = chunk_count;
+    }
+  };
+  const std::size_t workers = std::min<std::size_t>(thread_count(threads), chunk_count);
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+    work();
+  }
+  if (failure) std::rethrow_exception(failure);
+  ChunkSums total = make_sums();
+  auto add = [](std::vector<double>& into, const std::vector<double>& from) {
+    for (std::size_t v = 0; v < from.size(); ++v) into[v] += from[v];
+  };
+  for (auto& c : chunks) {
+    if (c.dependency.empty() && c.distance.empty()) continue;  // a chunk without sources
+    add(total.dependency, c.dependency);
+    add(total.distance, c.distance);
+    add(total.inverse, c.inverse);
+    c = {};
+  }
+  return total;
 }
 
-std::vector<double> betweenness(const Graph& g) { return normalized_betweenness(betweenness_raw(g)); }
+}  // namespace
+
+double sampling_epsilon(std::size_t n, std::size_t k, double delta) {
+  if (n < 2 || k == 0) return 1.0;
+  const auto nd = static_cast<double>(n);
+  const double t = std::sqrt(std::log(4.0 * nd / delta) / (2.0 * static_cast<double>(k)));
+  return nd / (nd - 1.0) * t;
+}
+
+std::size_t sampling_size(std::size_t n, double epsilon, double delta) {
+  if (n < 2) return 1;
+  const auto nd = static_cast<double>(n);
+  const double t = epsilon * (nd - 1.0) / nd;
+  return static_cast<std::size_t>(std::ceil(std::log(4.0 * nd / delta) / (2.0 * t * t)));
+}
+
+PathFigures path_figures(const Network& g, const PathOptions& options) {
+  const std::size_t n = g.size();
+  PathFigures out;
+  const double work_per_source = static_cast<double>(n) + 2.0 * static_cast<double>(g.pair_count());
+  const bool sample = n > 0 && (options.precision == Precision::approximate ||
+                                (options.precision == Precision::automatic &&
+                                 static_cast<double>(n) * work_per_source > options.work_budget));
+  std::vector<std::uint32_t> sources;
+  std::vector<double> weights;
+  Sampling sampling;
+  if (sample) {
+    std::size_t k = sampling_size(n, options.epsilon, options.delta);
+    const auto affordable = static_cast<std::size_t>(options.work_budget / work_per_source);
+    k = std::max<std::size_t>(1, std::min(k, affordable));
+    SplitMix64 rng{options.seed};
+    std::vector<std::uint32_t> draws(n, 0);
+    for (std::size_t i = 0; i < k; ++i) ++draws[rng.below(n)];
+    const double scale = static_cast<double>(n) / static_cast<double>(k);
+    for (std::size_t v = 0; v < n; ++v) {
+      if (draws[v] == 0) continue;
+      sources.push_back(static_cast<std::uint32_t>(v));
+      weights.push_back(scale * static_cast<double>(draws[v]));
+    }
+    sampling = {k, sources.size(), sampling_epsilon(n, k, options.delta), options.delta, options.seed};
+  } else {
+    sources.resize(n);
+    for (std::size_t v = 0; v < n; ++v) sources[v] = static_cast<std::uint32_t>(v);
+    weights.assign(n, 1.0);
+  }
+
+  std::vector<std::uint64_t> distance_sum;
+  std::vector<std::uint32_t> eccentricity;
+  Kernel kernel{g};
+  kernel.distances = options.distances;
+  kernel.sampled = sample;
+  if (options.distances) {
+    out.closeness.assign(n, 0.0);
+    out.harmonic.assign(n, 0.0);
+    distance_sum.assign(n, 0);
+    eccentricity.assign(n, 0);
+    kernel.closeness = &out.closeness;
+    kernel.harmonic = &out.harmonic;
+    kernel.distance_sum = &distance_sum;
+    kernel.eccentricity = &eccentricity;
+  }
+  ChunkSums sums = run_sources(kernel, sources, weights, options.threads);
+  out.betweenness_raw = std::move(sums.dependency);
+  for (auto& b : out.betweenness_raw) b /= 2.0;  // each unordered pair was counted from both ends
+  if (sample) out.sampling = sampling;
+  if (!options.distances || n == 0) return out;
+
+  const Components comps = components(g);
+  const std::size_t largest = comps.largest();
+  const double largest_size = static_cast<double>(comps.sizes[largest]);
+  if (sample) {
+    for (std::size_t u = 0; u < n; ++u) {
+      out.harmonic[u] = sums.inverse[u];
+      const double reached = static_cast<double>(comps.sizes[comps.of[u]]);
+      if (sums.distance[u] > 0.0 && n > 1) {
+        out.closeness[u] = (reached - 1.0) / sums.distance[u] * (reached - 1.0) / static_cast<double>(n - 1);
+      }
+    }
+    double drawn = 0.0;
+    double total = 0.0;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const std::uint32_t s = sources[i];
+      if (comps.of[s] != largest) continue;
+      drawn += weights[i];
+      total += weights[i] * static_cast<double>(distance_sum[s]);
+      out.diameter = std::max<std::size_t>(out.diameter, eccentricity[s]);
+    }
+    if (largest_size > 1.0 && drawn > 0.0) out.average_path_length = total / (drawn * (largest_size - 1.0));
+    return out;
+  }
+  std::uint64_t largest_sum = 0;
+  for (std::size_t s = 0; s < n; ++s) {
+    if (comps.of[s] != largest) continue;
+    largest_sum += distance_sum[s];
+    out.diameter = std::max<std::size_t>(out.diameter, eccentricity[s]);
+  }
+  if (largest_size > 1.0) out.average_path_length = static_cast<double>(largest_sum) / (largest_size * (largest_size - 1.0));
+  return out;
+}
+
+std::vector<double> betweenness_raw(const Network& g, unsigned threads) {
+  PathOptions options;
+  options.threads = threads;
+  options.precision = Precision::exact;
+  options.distances = false;
+  return path_figures(g, options).betweenness_raw;
+}
+
+std::vector<double> betweenness(const Network& g, unsigned threads) {
+  return normalized_betweenness(betweenness_raw(g, threads));
+}
 
 std::vector<double> normalized_betweenness(std::vector<double> b) {
   const double n = static_cast<double>(b.size());
@@ -64,65 +308,14 @@ std::vector<double> normalized_betweenness(std::vector<double> b) {
   return b;
 }
 
-PathFigures path_figures(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
-  const auto adj = adjacency(g);
-  const Components comps = components(g);
-  const std::size_t largest = n == 0 ? 0 : comps.largest();
-  PathFigures out;
-  out.closeness.assign(n, 0.0);
-  out.harmonic.assign(n, 0.0);
-  constexpr std::size_t unseen = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> dist(n, unseen);
-  std::vector<std::size_t> queue(n);
-  double largest_sum = 0.0;
-  for (std::size_t s = 0; s < n; ++s) {
-    std::size_t head = 0;
-    std::size_t tail = 0;
-    queue[tail++] = s;
-    dist[s] = 0;
-    double sum = 0.0;
-    double harmonic = 0.0;
-    std::size_t eccentricity = 0;
-    while (head < tail) {
-      const std::size_t u = queue[head++];
-      for (const std::size_t v : adj[u]) {
-        if (dist[v] != unseen) continue;
-        dist[v] = dist[u] + 1;
-        queue[tail++] = v;
-        sum += static_cast<double>(dist[v]);
-        harmonic += 1.0 / static_cast<double>(dist[v]);
-        eccentricity = dist[v];
-      }
-    }
-    const double reached = static_cast<double>(tail);  // counts s itself
-    if (sum > 0.0 && n > 1) {
-      out.closeness[s] = (reached - 1.0) / sum * (reached - 1.0) / static_cast<double>(n - 1);
-    }
-    out.harmonic[s] = harmonic;
-    if (comps.of[s] == largest) {
-      largest_sum += sum;
-      out.diameter = std::max(out.diameter, eccentricity);
-    }
-    for (std::size_t i = 0; i < tail; ++i) dist[queue[i]] = unseen;
-  }
-  if (n > 0) {
-    const double size = static_cast<double>(comps.sizes[largest]);
-    if (size > 1.0) out.average_path_length = largest_sum / (size * (size - 1.0));
-  }
-  return out;
-}
-
 namespace {
-Eigen::SparseMatrix<double, Eigen::RowMajor> adjacency_matrix(const Graph& g) {
-  const auto n = static_cast<Eigen::Index>(boost::num_vertices(g));
+Eigen::SparseMatrix<double, Eigen::RowMajor> adjacency_matrix(const Network& g) {
+  const auto n = static_cast<Eigen::Index>(g.size());
   std::vector<Eigen::Triplet<double>> entries;
-  entries.reserve(2 * boost::num_edges(g));
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const auto s = static_cast<Eigen::Index>(boost::source(e, g));
-    const auto t = static_cast<Eigen::Index>(boost::target(e, g));
-    entries.emplace_back(s, t, 1.0);
-    entries.emplace_back(t, s, 1.0);
+  entries.reserve(2 * g.pair_count());
+  for (const PairEdge& p : g.pairs()) {
+    entries.emplace_back(p.low, p.high, 1.0);
+    entries.emplace_back(p.high, p.low, 1.0);
   }
   Eigen::SparseMatrix<double, Eigen::RowMajor> a(n, n);
   a.setFromTriplets(entries.begin(), entries.end());
@@ -130,8 +323,8 @@ Eigen::SparseMatrix<double, Eigen::RowMajor> adjacency_matrix(const Graph& g) {
 }
 }  // namespace
 
-std::optional<std::vector<double>> eigenvector(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
+std::optional<std::vector<double>> eigenvector(const Network& g) {
+  const std::size_t n = g.size();
   if (n == 0) return std::vector<double>{};
   const auto a = adjacency_matrix(g);
   const double tolerance = 1e-6;
@@ -147,8 +340,8 @@ std::optional<std::vector<double>> eigenvector(const Graph& g) {
   return std::nullopt;
 }
 
-std::vector<double> pagerank(const Graph& g, double alpha) {
-  const std::size_t n = boost::num_vertices(g);
+std::vector<double> pagerank(const Network& g, double alpha) {
+  const std::size_t n = g.size();
   if (n == 0) return {};
   const auto nd = static_cast<double>(n);
   const auto a = adjacency_matrix(g);

@@ -168,7 +168,7 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
   return out;
 }
 
-CoalitionPower coalition_power(const Coalition& c, const Graph& g, const SectorIndex& sectors,
+CoalitionPower coalition_power(const Coalition& c, const Network& g, const SectorIndex& sectors,
                                const std::vector<double>& betweenness) {
   CoalitionPower out;
   const std::size_t n = c.members.size();

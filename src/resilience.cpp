@@ -1,124 +1,111 @@
 #include "xsector/resilience.hpp"
 
 #include <algorithm>
-#include <boost/graph/biconnected_components.hpp>
-#include <map>
-#include <set>
+#include <array>
+#include <cstdint>
 
-#include "xsector/structure.hpp"
+#include "biconnected.hpp"
 
 namespace xsector {
 
 namespace {
 
-struct ComponentSizes {
-  std::vector<std::size_t> sizes;
-};
+std::optional<double> fragmentation_of(double members, double connected_pairs) {
+  if (members < 2) return std::nullopt;
+  return 1.0 - connected_pairs / (members * (members - 1));
+}
 
-ComponentSizes component_sizes(const Adjacency& adj, std::optional<std::size_t> removed) {
-  const std::size_t n = adj.size();
+}  // namespace
+
+std::optional<double> fragmentation(const Network& g, std::optional<std::size_t> removed) {
+  const std::size_t n = g.size();
   std::vector<char> seen(n, 0);
   if (removed) seen[*removed] = 1;
-  ComponentSizes out;
-  std::vector<std::size_t> stack;
+  std::vector<std::uint32_t> stack;
+  double connected = 0;
   for (std::size_t s = 0; s < n; ++s) {
     if (seen[s]) continue;
     seen[s] = 1;
-    stack.push_back(s);
-    std::size_t size = 0;
+    stack.push_back(static_cast<std::uint32_t>(s));
+    double size = 0;
     while (!stack.empty()) {
-      const std::size_t u = stack.back();
+      const std::uint32_t u = stack.back();
       stack.pop_back();
       ++size;
-      for (const auto v : adj[u]) {
+      for (const auto v : g.neighbors(u)) {
         if (!seen[v]) {
           seen[v] = 1;
           stack.push_back(v);
         }
       }
     }
-    out.sizes.push_back(size);
+    connected += size * (size - 1);
   }
-  return out;
+  return fragmentation_of(static_cast<double>(n - (removed ? 1 : 0)), connected);
 }
 
-std::optional<double> fragmentation_of(const ComponentSizes& c) {
-  double n = 0;
-  double connected = 0;
-  for (const auto s : c.sizes) {
-    n += static_cast<double>(s);
-    connected += static_cast<double>(s) * static_cast<double>(s - 1);
-  }
-  if (n < 2) return std::nullopt;
-  return 1.0 - connected / (n * (n - 1));
+std::vector<std::pair<std::size_t, std::size_t>> bridges(const Network& g) {
+  return detail::cut_analysis(g).bridges;
 }
 
-}  // namespace
-
-std::optional<double> fragmentation(const Graph& g, std::optional<std::size_t> removed) {
-  return fragmentation_of(component_sizes(Adjacency(g), removed));
-}
-
-std::vector<std::pair<std::size_t, std::size_t>> bridges(const Graph& g) {
-  // A bridge is a biconnected component made of a single edge.
-  std::map<Edge, std::size_t> component;
-  const std::size_t count =
-      boost::biconnected_components(g, boost::make_assoc_property_map(component));
-  std::vector<std::size_t> edges_in(count, 0);
-  for (const auto& [e, c] : component) ++edges_in[c];
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (const auto& [e, c] : component) {
-    if (edges_in[c] == 1) out.emplace_back(std::minmax(boost::source(e, g), boost::target(e, g)));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-Resilience resilience(const Coalition& c, const Graph& g, const SectorIndex& sectors, const CoalitionPower& power) {
+Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& sectors, const CoalitionPower& power) {
   Resilience out;
   const std::size_t n = c.members.size();
-  const Adjacency adj(g);
-  out.fragmentation = fragmentation_of(component_sizes(adj, std::nullopt));
-  const auto cut = articulation_points(g);
+  detail::CutAnalysis cuts = detail::cut_analysis(g);
+  std::uint64_t connected = 0;  // ordered pairs that reach each other
+  for (const auto s : cuts.component_size) connected += s * (s - 1);
+  out.fragmentation = fragmentation_of(static_cast<double>(n), static_cast<double>(connected));
   for (std::size_t v = 0; v < n; ++v) {
-    if (cut[v]) out.articulation_points.push_back(v);
+    if (cuts.articulation[v]) out.articulation_points.push_back(v);
   }
-  out.bridges = bridges(g);
+  out.bridges = std::move(cuts.bridges);
 
   const std::size_t sector_count = sectors.sectors.size();
   std::vector<std::size_t> members_in(sector_count, 0);
   for (const auto s : sectors.sector_of) ++members_in[s];
-  // For each sector, the members that every one of its cross-sector ties involves.
-  std::vector<std::optional<std::set<std::size_t>>> on_every_tie(sector_count);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::size_t u = boost::source(e, g);
-    const std::size_t v = boost::target(e, g);
-    for (const std::size_t s : {sectors.sector_of[u], sectors.sector_of[v]}) {
-      if (sectors.sector_of[u] == sectors.sector_of[v]) break;
-      auto& common = on_every_tie[s];
-      if (!common) {
-        common = std::set<std::size_t>{u, v};
-      } else {
-        std::set<std::size_t> keep;
-        for (const auto x : *common) {
-          if (x == u || x == v) keep.insert(x);
-        }
-        common = std::move(keep);
+  // For each sector, the members (at most two) that every one of its cross-sector ties involves.
+  struct Common {
+    bool any_tie = false;
+    std::array<std::size_t, 2> member{};
+    std::size_t count = 0;
+  };
+  std::vector<Common> on_every_tie(sector_count);
+  for (const PairEdge& p : g.pairs()) {
+    const std::size_t su = sectors.sector_of[p.low];
+    const std::size_t sv = sectors.sector_of[p.high];
+    if (su == sv) continue;
+    for (const std::size_t s : {su, sv}) {
+      Common& common = on_every_tie[s];
+      if (!common.any_tie) {
+        common = {true, {p.low, p.high}, 2};
+        continue;
       }
+      std::size_t keep = 0;
+      for (std::size_t i = 0; i < common.count; ++i) {
+        if (common.member[i] == p.low || common.member[i] == p.high) common.member[keep++] = common.member[i];
+      }
+      common.count = keep;
     }
   }
+  std::vector<std::vector<std::size_t>> unlinks(n);  // sectors, ascending
+  for (std::size_t s = 0; s < sector_count; ++s) {
+    for (std::size_t i = 0; i < on_every_tie[s].count; ++i) unlinks[on_every_tie[s].member[i]].push_back(s);
+  }
 
+  const auto all_pairs = static_cast<double>(connected);
   for (std::size_t v = 0; v < n; ++v) {
     Departure d;
     d.member = v;
-    const ComponentSizes comps = component_sizes(adj, v);
-    d.fragmentation = fragmentation_of(comps);
-    d.components = comps.sizes.size();
+    const std::uint64_t own_size = cuts.component_size[cuts.component[v]];
+    const double after = all_pairs - static_cast<double>(own_size * (own_size - 1)) +
+                         static_cast<double>(cuts.piece_pairs[v]);
+    d.fragmentation = fragmentation_of(static_cast<double>(n - 1), after);
+    d.components = cuts.component_size.size() - 1 + cuts.pieces[v];
     const std::size_t own = sectors.sector_of[v];
     if (members_in[own] == 1) d.sectors_lost.push_back(own);
-    for (std::size_t s = 0; s < sector_count; ++s) {
+    for (const std::size_t s : unlinks[v]) {
       if (s == own && members_in[own] == 1) continue;
-      if (on_every_tie[s] && on_every_tie[s]->contains(v)) d.sectors_unlinked.push_back(s);
+      d.sectors_unlinked.push_back(s);
     }
     for (std::size_t b = 0; b < c.governance.size(); ++b) {
       const BodyPower& before = power.bodies[b];

@@ -1,7 +1,6 @@
 #include "xsector/sectors.hpp"
 
 #include <algorithm>
-#include <set>
 
 namespace xsector {
 
@@ -23,43 +22,42 @@ SectorIndex index_sectors(const Coalition& c) {
   return index;
 }
 
-std::vector<std::vector<std::size_t>> sector_mixing(const Graph& g, const std::vector<std::size_t>& sector_of,
+std::vector<std::vector<std::size_t>> sector_mixing(const Network& g, const std::vector<std::size_t>& sector_of,
                                                     std::size_t sector_count) {
   std::vector<std::vector<std::size_t>> mix(sector_count, std::vector<std::size_t>(sector_count, 0));
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::size_t a = sector_of[boost::source(e, g)];
-    const std::size_t b = sector_of[boost::target(e, g)];
+  for (const PairEdge& p : g.pairs()) {
+    const std::size_t a = sector_of[p.low];
+    const std::size_t b = sector_of[p.high];
     ++mix[a][b];
     if (a != b) ++mix[b][a];
   }
   return mix;
 }
 
-std::optional<double> ei_index(const Graph& g, const std::vector<std::size_t>& sector_of) {
+std::optional<double> ei_index(const Network& g, const std::vector<std::size_t>& sector_of) {
   double external = 0;
   double internal = 0;
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    (sector_of[boost::source(e, g)] == sector_of[boost::target(e, g)] ? internal : external) += 1;
+  for (const PairEdge& p : g.pairs()) {
+    (sector_of[p.low] == sector_of[p.high] ? internal : external) += 1;
   }
   if (external + internal == 0) return std::nullopt;
   return (external - internal) / (external + internal);
 }
 
-std::vector<std::optional<double>> member_ei_index(const Graph& g, const std::vector<std::size_t>& sector_of) {
-  const std::size_t n = boost::num_vertices(g);
+std::vector<std::optional<double>> member_ei_index(const Network& g, const std::vector<std::size_t>& sector_of) {
+  const std::size_t n = g.size();
   std::vector<std::optional<double>> out(n);
-  const Adjacency adj(g);
   for (std::size_t v = 0; v < n; ++v) {
-    if (adj[v].empty()) continue;
+    if (g.degree(v) == 0) continue;
     double external = 0;
-    for (const auto u : adj[v]) external += sector_of[u] != sector_of[v] ? 1 : 0;
-    const auto degree = static_cast<double>(adj[v].size());
+    for (const auto u : g.neighbors(v)) external += sector_of[u] != sector_of[v] ? 1 : 0;
+    const auto degree = static_cast<double>(g.degree(v));
     out[v] = (external - (degree - external)) / degree;
   }
   return out;
 }
 
-std::optional<double> sector_assortativity(const Graph& g, const std::vector<std::size_t>& sector_of,
+std::optional<double> sector_assortativity(const Network& g, const std::vector<std::size_t>& sector_of,
                                            std::size_t sector_count) {
   const auto mix = sector_mixing(g, sector_of, sector_count);
   // Counting each tie both ways, the matrix sums to 2m: diagonal cells count twice.
@@ -81,15 +79,15 @@ std::optional<double> sector_assortativity(const Graph& g, const std::vector<std
   return (trace / total - expected) / (1.0 - expected);
 }
 
-std::optional<double> sector_modularity(const Graph& g, const std::vector<std::size_t>& sector_of,
+std::optional<double> sector_modularity(const Network& g, const std::vector<std::size_t>& sector_of,
                                         std::size_t sector_count) {
-  const auto m = static_cast<double>(boost::num_edges(g));
+  const auto m = static_cast<double>(g.pair_count());
   if (m == 0) return std::nullopt;
   std::vector<double> inside(sector_count, 0.0);
   std::vector<double> degree(sector_count, 0.0);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::size_t a = sector_of[boost::source(e, g)];
-    const std::size_t b = sector_of[boost::target(e, g)];
+  for (const PairEdge& p : g.pairs()) {
+    const std::size_t a = sector_of[p.low];
+    const std::size_t b = sector_of[p.high];
     degree[a] += 1;
     degree[b] += 1;
     if (a == b) inside[a] += 1;
@@ -99,27 +97,14 @@ std::optional<double> sector_modularity(const Graph& g, const std::vector<std::s
   return q;
 }
 
-std::vector<Brokerage> brokerage(const Graph& g, const std::vector<std::size_t>& sector_of) {
-  const std::size_t n = boost::num_vertices(g);
-  std::vector<std::vector<std::size_t>> out(n);
-  std::vector<std::vector<std::size_t>> in(n);
-  auto arc = [&](std::size_t from, std::size_t to) {
-    out[from].push_back(to);
-    in[to].push_back(from);
-  };
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::size_t lo = std::min(boost::source(e, g), boost::target(e, g));
-    const std::size_t hi = std::max(boost::source(e, g), boost::target(e, g));
-    const PairEdge& p = g[e];
-    if (p.undirected || p.arc_low_high) arc(lo, hi);
-    if (p.undirected || p.arc_high_low) arc(hi, lo);
-  }
-  for (auto& o : out) std::sort(o.begin(), o.end());
+std::vector<Brokerage> brokerage(const Network& g, const std::vector<std::size_t>& sector_of) {
+  const std::size_t n = g.size();
   std::vector<Brokerage> b(n);
   for (std::size_t j = 0; j < n; ++j) {
-    for (const std::size_t i : in[j]) {
-      for (const std::size_t k : out[j]) {
-        if (i == k || std::binary_search(out[i].begin(), out[i].end(), k)) continue;
+    for (const std::size_t i : g.in_arcs(j)) {
+      const auto from_i = g.out_arcs(i);
+      for (const std::size_t k : g.out_arcs(j)) {
+        if (i == k || std::binary_search(from_i.begin(), from_i.end(), k)) continue;
         const std::size_t gi = sector_of[i];
         const std::size_t gj = sector_of[j];
         const std::size_t gk = sector_of[k];
@@ -136,7 +121,7 @@ std::vector<Brokerage> brokerage(const Graph& g, const std::vector<std::size_t>&
 
 namespace {
 
-SectorGaps find_gaps(const Coalition& c, const Graph& g, const SectorIndex& index,
+SectorGaps find_gaps(const Coalition& c, const Network& g, const SectorIndex& index,
                      const std::vector<SectorFigures>& sectors, const std::vector<std::vector<std::size_t>>& mix) {
   SectorGaps gaps;
   const std::size_t count = sectors.size();
@@ -145,15 +130,20 @@ SectorGaps find_gaps(const Coalition& c, const Graph& g, const SectorIndex& inde
       if (sectors[s].members.empty() && index.sectors[s].priority == p) gaps.missing.push_back(s);
     }
   }
-  std::vector<std::set<std::size_t>> brokers(count);  // members on the sector's external ties
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::size_t u = boost::source(e, g);
-    const std::size_t v = boost::target(e, g);
-    const std::size_t su = index.sector_of[u];
-    const std::size_t sv = index.sector_of[v];
+  // Members on each sector's external ties: the first one seen, and whether there is another.
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> broker(count, none);
+  std::vector<bool> several(count, false);
+  auto note = [&](std::size_t sector, std::size_t member) {
+    if (broker[sector] == none) broker[sector] = member;
+    else if (broker[sector] != member) several[sector] = true;
+  };
+  for (const PairEdge& p : g.pairs()) {
+    const std::size_t su = index.sector_of[p.low];
+    const std::size_t sv = index.sector_of[p.high];
     if (su == sv) continue;
-    brokers[su].insert(u);
-    brokers[sv].insert(v);
+    note(su, p.low);
+    note(sv, p.high);
   }
   std::vector<bool> seated(count, false);
   for (const auto& body : c.governance) {
@@ -166,7 +156,7 @@ SectorGaps find_gaps(const Coalition& c, const Graph& g, const SectorIndex& inde
     if (f.members.size() == 1) gaps.thin.push_back({s, f.members.front()});
     if (f.external_ties == 0) gaps.cut_off.push_back(s);
     if (gaps.governance_described && !seated[s]) gaps.no_vote.push_back(s);
-    if (f.members.size() >= 2 && brokers[s].size() == 1) gaps.single_broker.push_back({s, *brokers[s].begin()});
+    if (f.members.size() >= 2 && broker[s] != none && !several[s]) gaps.single_broker.push_back({s, broker[s]});
     for (std::size_t t = s + 1; t < count; ++t) {
       if (!sectors[t].members.empty() && mix[s][t] == 0) gaps.unlinked_pairs.emplace_back(s, t);
     }
@@ -176,7 +166,7 @@ SectorGaps find_gaps(const Coalition& c, const Graph& g, const SectorIndex& inde
 
 }  // namespace
 
-SectorReport sector_report(const Coalition& c, const Graph& g) {
+SectorReport sector_report(const Coalition& c, const Network& g) {
   SectorReport r;
   r.index = index_sectors(c);
   const std::size_t count = r.index.sectors.size();

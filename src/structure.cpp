@@ -1,19 +1,20 @@
 #include "xsector/structure.hpp"
 
 #include <algorithm>
-#include <boost/graph/biconnected_components.hpp>
-#include <iterator>
+#include <limits>
+
+#include "biconnected.hpp"
 
 namespace xsector {
 
-std::vector<std::size_t> degrees(const Graph& g) {
-  std::vector<std::size_t> d(boost::num_vertices(g));
-  for (std::size_t v = 0; v < d.size(); ++v) d[v] = boost::out_degree(v, g);
+std::vector<std::size_t> degrees(const Network& g) {
+  std::vector<std::size_t> d(g.size());
+  for (std::size_t v = 0; v < d.size(); ++v) d[v] = g.degree(v);
   return d;
 }
 
-std::vector<std::optional<double>> degree_centrality(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
+std::vector<std::optional<double>> degree_centrality(const Network& g) {
+  const std::size_t n = g.size();
   std::vector<std::optional<double>> out(n);
   if (n < 2) return out;
   const auto d = degrees(g);
@@ -21,11 +22,11 @@ std::vector<std::optional<double>> degree_centrality(const Graph& g) {
   return out;
 }
 
-std::vector<double> strength(const Graph& g) {
-  std::vector<double> s(boost::num_vertices(g), 0.0);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    s[boost::source(e, g)] += g[e].strength;
-    s[boost::target(e, g)] += g[e].strength;
+std::vector<double> strength(const Network& g) {
+  std::vector<double> s(g.size(), 0.0);
+  for (const PairEdge& p : g.pairs()) {
+    s[p.low] += p.strength;
+    s[p.high] += p.strength;
   }
   return s;
 }
@@ -34,9 +35,8 @@ std::size_t Components::largest() const {
   return static_cast<std::size_t>(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
 }
 
-Components components(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
-  const auto adj = adjacency(g);
+Components components(const Network& g) {
+  const std::size_t n = g.size();
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   Components c;
   c.of.assign(n, none);
@@ -51,7 +51,7 @@ Components components(const Graph& g) {
       const std::size_t u = stack.back();
       stack.pop_back();
       ++c.sizes[label];
-      for (const std::size_t v : adj[u]) {
+      for (const std::size_t v : g.neighbors(u)) {
         if (c.of[v] == none) {
           c.of[v] = label;
           stack.push_back(v);
@@ -62,14 +62,13 @@ Components components(const Graph& g) {
   return c;
 }
 
-std::vector<std::size_t> core_numbers(const Graph& g) {
+std::vector<std::size_t> core_numbers(const Network& g) {
   // Batagelj and Zaversnik (2003): members in bins by current degree, peeled in order.
-  const std::size_t n = boost::num_vertices(g);
-  const auto adj = adjacency(g);
+  const std::size_t n = g.size();
   std::vector<std::size_t> deg(n);
   std::size_t max_degree = 0;
   for (std::size_t v = 0; v < n; ++v) {
-    deg[v] = adj[v].size();
+    deg[v] = g.neighbors(v).size();
     max_degree = std::max(max_degree, deg[v]);
   }
   std::vector<std::size_t> bin(max_degree + 2, 0);
@@ -90,7 +89,7 @@ std::vector<std::size_t> core_numbers(const Graph& g) {
   bin[0] = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t v = order[i];
-    for (const std::size_t u : adj[v]) {
+    for (const std::size_t u : g.neighbors(v)) {
       if (deg[u] <= deg[v]) continue;
       const std::size_t du = deg[u];
       const std::size_t pu = position[u];
@@ -108,24 +107,23 @@ std::vector<std::size_t> core_numbers(const Graph& g) {
   return deg;
 }
 
-std::vector<std::size_t> triangles(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
-  const auto adj = adjacency(g);
+std::vector<std::size_t> triangles(const Network& g) {
+  const std::size_t n = g.size();
   std::vector<std::size_t> t(n, 0);
   std::vector<char> mark(n, 0);
   for (std::size_t u = 0; u < n; ++u) {
-    for (const std::size_t v : adj[u]) mark[v] = 1;
-    for (const std::size_t v : adj[u]) {
-      for (const std::size_t w : adj[v]) {
+    for (const std::size_t v : g.neighbors(u)) mark[v] = 1;
+    for (const std::size_t v : g.neighbors(u)) {
+      for (const std::size_t w : g.neighbors(v)) {
         if (w > v && mark[w]) ++t[u];
       }
     }
-    for (const std::size_t v : adj[u]) mark[v] = 0;
+    for (const std::size_t v : g.neighbors(u)) mark[v] = 0;
   }
   return t;
 }
 
-std::vector<std::optional<double>> clustering(const Graph& g) {
+std::vector<std::optional<double>> clustering(const Network& g) {
   const auto t = triangles(g);
   const auto d = degrees(g);
   std::vector<std::optional<double>> c(d.size());
@@ -136,7 +134,7 @@ std::vector<std::optional<double>> clustering(const Graph& g) {
   return c;
 }
 
-std::optional<double> transitivity(const Graph& g) {
+std::optional<double> transitivity(const Network& g) {
   const auto t = triangles(g);
   const auto d = degrees(g);
   double closed = 0.0;
@@ -149,22 +147,21 @@ std::optional<double> transitivity(const Graph& g) {
   return closed / triples;
 }
 
-std::vector<std::optional<double>> constraint(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
-  const auto adj = adjacency(g);
+std::vector<std::optional<double>> constraint(const Network& g) {
+  const std::size_t n = g.size();
   std::vector<std::optional<double>> c(n);
   std::vector<char> mark(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    if (adj[i].empty()) continue;
-    const double p_i = 1.0 / static_cast<double>(adj[i].size());
+    if (g.neighbors(i).empty()) continue;
+    const double p_i = 1.0 / static_cast<double>(g.neighbors(i).size());
     double total = 0.0;
-    for (const std::size_t j : adj[i]) {
-      for (const std::size_t q : adj[j]) mark[q] = 1;
+    for (const std::size_t j : g.neighbors(i)) {
+      for (const std::size_t q : g.neighbors(j)) mark[q] = 1;
       double indirect = 0.0;
-      for (const std::size_t q : adj[i]) {
-        if (mark[q]) indirect += p_i / static_cast<double>(adj[q].size());
+      for (const std::size_t q : g.neighbors(i)) {
+        if (mark[q]) indirect += p_i / static_cast<double>(g.neighbors(q).size());
       }
-      for (const std::size_t q : adj[j]) mark[q] = 0;
+      for (const std::size_t q : g.neighbors(j)) mark[q] = 0;
       total += (p_i + indirect) * (p_i + indirect);
     }
     c[i] = total;
@@ -172,7 +169,7 @@ std::vector<std::optional<double>> constraint(const Graph& g) {
   return c;
 }
 
-std::vector<std::optional<double>> effective_size(const Graph& g) {
+std::vector<std::optional<double>> effective_size(const Network& g) {
   const auto t = triangles(g);
   const auto d = degrees(g);
   std::vector<std::optional<double>> e(d.size());
@@ -184,21 +181,17 @@ std::vector<std::optional<double>> effective_size(const Graph& g) {
   return e;
 }
 
-std::vector<bool> articulation_points(const Graph& g) {
-  std::vector<Vertex> cut;
-  boost::articulation_points(g, std::back_inserter(cut));
-  std::vector<bool> out(boost::num_vertices(g), false);
-  for (const auto v : cut) out[v] = true;
-  return out;
+std::vector<bool> articulation_points(const Network& g) {
+  return detail::cut_analysis(g).articulation;
 }
 
-std::optional<double> density(const Graph& g) {
-  const auto n = static_cast<double>(boost::num_vertices(g));
+std::optional<double> density(const Network& g) {
+  const auto n = static_cast<double>(g.size());
   if (n < 2) return std::nullopt;
-  return 2.0 * static_cast<double>(boost::num_edges(g)) / (n * (n - 1.0));
+  return 2.0 * static_cast<double>(g.pair_count()) / (n * (n - 1.0));
 }
 
-std::optional<double> degree_centralization(const Graph& g) {
+std::optional<double> degree_centralization(const Network& g) {
   const auto d = degrees(g);
   if (d.size() < 3) return std::nullopt;
   const double top = static_cast<double>(*std::max_element(d.begin(), d.end()));
@@ -217,16 +210,88 @@ std::optional<double> betweenness_centralization(const std::vector<double>& raw_
   return sum / ((n - 1.0) * (n - 1.0) * (n - 2.0) / 2.0);
 }
 
-std::optional<double> reciprocity(const Graph& g) {
+std::optional<double> reciprocity(const Network& g) {
   double arcs = 0.0;
   double reciprocated = 0.0;
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const PairEdge& p = g[e];
+  for (const PairEdge& p : g.pairs()) {
     arcs += static_cast<double>(p.arc_low_high) + static_cast<double>(p.arc_high_low);
     if (p.arc_low_high && p.arc_high_low) reciprocated += 2.0;
   }
   if (arcs == 0.0) return std::nullopt;
   return reciprocated / arcs;
 }
+
+namespace detail {
+
+CutAnalysis cut_analysis(const Network& g) {
+  const std::size_t n = g.size();
+  constexpr std::uint32_t unseen = std::numeric_limits<std::uint32_t>::max();
+  CutAnalysis out;
+  out.component.assign(n, unseen);
+  out.articulation.assign(n, false);
+  out.pieces.assign(n, 0);
+  out.piece_pairs.assign(n, 0);
+  std::vector<std::uint32_t> disc(n, unseen);
+  std::vector<std::uint32_t> low(n, 0);
+  std::vector<std::uint64_t> size(n, 1);
+  std::vector<std::uint32_t> parent(n, unseen);
+  std::vector<std::uint32_t> parent_pair(n, unseen);
+  std::vector<std::uint32_t> next_slot(n, 0);  // how far v's neighbour list has been scanned
+  std::vector<std::uint32_t> separated(n, 0);  // children whose subtree v's departure cuts off
+  std::vector<std::uint64_t> separated_size(n, 0);
+  std::vector<std::uint32_t> stack;
+  std::uint32_t timer = 0;
+  for (std::size_t root = 0; root < n; ++root) {
+    if (disc[root] != unseen) continue;
+    const auto label = static_cast<std::uint32_t>(out.component_size.size());
+    disc[root] = low[root] = timer++;
+    out.component[root] = label;
+    stack.push_back(static_cast<std::uint32_t>(root));
+    while (!stack.empty()) {
+      const std::uint32_t v = stack.back();
+      const auto nbrs = g.neighbors(v);
+      if (next_slot[v] < nbrs.size()) {
+        const std::uint32_t k = next_slot[v]++;
+        const std::uint32_t w = nbrs[k];
+        const std::uint32_t pair = g.neighbor_pairs(v)[k];
+        if (pair == parent_pair[v]) continue;
+        if (disc[w] == unseen) {
+          disc[w] = low[w] = timer++;
+          parent[w] = v;
+          parent_pair[w] = pair;
+          out.component[w] = label;
+          stack.push_back(w);
+        } else {
+          low[v] = std::min(low[v], disc[w]);
+        }
+        continue;
+      }
+      stack.pop_back();
+      const std::uint32_t p = parent[v];
+      if (p == unseen) continue;
+      low[p] = std::min(low[p], low[v]);
+      size[p] += size[v];
+      if (low[v] >= disc[p]) {
+        ++separated[p];
+        separated_size[p] += size[v];
+        out.piece_pairs[p] += size[v] * (size[v] - 1);
+      }
+      if (low[v] > disc[p]) out.bridges.emplace_back(std::min(p, v), std::max(p, v));
+    }
+    out.component_size.push_back(size[root]);
+  }
+  for (std::size_t v = 0; v < n; ++v) {
+    const bool is_root = parent[v] == unseen;
+    out.articulation[v] = is_root ? separated[v] >= 2 : separated[v] >= 1;
+    // The rest of the component (the side holding v's parent) stays together.
+    const std::uint64_t rest = out.component_size[out.component[v]] - 1 - separated_size[v];
+    out.pieces[v] = separated[v] + (rest > 0 ? 1 : 0);
+    out.piece_pairs[v] += rest * (rest > 0 ? rest - 1 : 0);
+  }
+  std::sort(out.bridges.begin(), out.bridges.end());
+  return out;
+}
+
+}  // namespace detail
 
 }  // namespace xsector

@@ -20,7 +20,7 @@ const std::vector<std::pair<int, int>> star4 = {{0, 1}, {0, 2}, {0, 3}};
 
 // Hand-computed: on the path a-b-c only the pair {a, c} routes through b.
 TEST(Betweenness, PathOfThreeByHand) {
-  const Graph g = graph_of(3, path3);
+  const Network g = graph_of(3, path3);
   EXPECT_EQ(betweenness_raw(g), (std::vector<double>{0, 1, 0}));
   EXPECT_EQ(betweenness(g), (std::vector<double>{0, 1, 0}));
 }

@@ -232,7 +232,7 @@ TEST(BodyPower, ExplicitVetoIsHonoured) {
 // [5 of 7; whwc 3 (veto), wvu-ext 2, frn 1, residents 1] with swings 5, 3, 1, 1.
 TEST(CoalitionPower, HealthyInTheHillsByHand) {
   const Coalition c = load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/networks/healthy-in-the-hills.yaml");
-  const Graph g = build_graph(c);
+  const Network g = build_graph(c);
   const CoalitionPower p = coalition_power(c, g, index_sectors(c), betweenness(g));
   const BodyPower& steering = p.bodies[1];
   EXPECT_EQ(steering.quota, 5);

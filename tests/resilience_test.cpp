@@ -29,7 +29,7 @@ TEST(Bridges, PawHasOneBridge) {
 
 TEST(Resilience, DeparturesOnThePurposeBuiltGapsFile) {
   const Coalition c = load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/tests/data/gaps/gaps.yaml");
-  const Graph g = build_graph(c);
+  const Network g = build_graph(c);
   const SectorIndex index = index_sectors(c);
   const CoalitionPower power = coalition_power(c, g, index, betweenness(g));
   const Resilience r = resilience(c, g, index, power);

@@ -81,7 +81,7 @@ TEST(Sectors, KarateClubFactionsEI) {
 TEST(Sectors, AssortativityAndModularityByHand) {
   const Coalition c = with_sectors({"sa", "sa", "sa", "sb", "sb", "sb"},
                                    {"[m0, m1]", "[m1, m2]", "[m0, m2]", "[m3, m4]", "[m4, m5]", "[m3, m5]"});
-  const Graph g = build_graph(c);
+  const Network g = build_graph(c);
   const SectorReport r = sector_report(c, g);
   EXPECT_DOUBLE_EQ(*r.assortativity, 1.0);
   EXPECT_DOUBLE_EQ(*r.modularity, 0.5);

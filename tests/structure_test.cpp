@@ -16,7 +16,7 @@ const std::vector<std::pair<int, int>> star4 = {{0, 1}, {0, 2}, {0, 3}};
 }  // namespace
 
 TEST(Structure, DegreesAndDegreeCentrality) {
-  const Graph g = graph_of(4, paw);
+  const Network g = graph_of(4, paw);
   EXPECT_EQ(degrees(g), (std::vector<std::size_t>{3, 2, 2, 1}));
   const auto dc = degree_centrality(g);
   EXPECT_DOUBLE_EQ(*dc[0], 1.0);
@@ -42,13 +42,13 @@ TEST(Structure, Components) {
 
 TEST(Structure, CoreNumbersOfACliqueWithATail) {
   // K4 on 0..3, then 4 tied to 3 and 5 tied to 4.
-  const Graph g = graph_of(6, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 4}, {4, 5}});
+  const Network g = graph_of(6, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 4}, {4, 5}});
   EXPECT_EQ(core_numbers(g), (std::vector<std::size_t>{3, 3, 3, 3, 1, 1}));
   EXPECT_EQ(core_numbers(graph_of(2, {})), (std::vector<std::size_t>{0, 0}));
 }
 
 TEST(Structure, ClusteringAndTransitivityByHand) {
-  const Graph g = graph_of(4, paw);
+  const Network g = graph_of(4, paw);
   const auto c = clustering(g);
   EXPECT_DOUBLE_EQ(*c[0], 1.0 / 3.0);
   EXPECT_DOUBLE_EQ(*c[1], 1.0);
@@ -81,7 +81,7 @@ TEST(Structure, ArticulationPoints) {
 }
 
 TEST(Structure, DensityAndCentralizationOfAStar) {
-  const Graph g = graph_of(4, star4);
+  const Network g = graph_of(4, star4);
   EXPECT_DOUBLE_EQ(*density(g), 0.5);
   EXPECT_DOUBLE_EQ(*degree_centralization(g), 1.0);
   EXPECT_DOUBLE_EQ(*betweenness_centralization(betweenness_raw(g)), 1.0);
@@ -91,7 +91,7 @@ TEST(Structure, DensityAndCentralizationOfAStar) {
 
 // Published in DESIGN.md after R sna: Florentine families without Pucci.
 TEST(Structure, FlorentineCentralizationPublished) {
-  const Graph g = build_graph(classic("florentine"));
+  const Network g = build_graph(classic("florentine"));
   EXPECT_NEAR(*degree_centralization(g), 0.2747, 5e-5);
   EXPECT_NEAR(*betweenness_centralization(betweenness_raw(g)), 0.4368, 5e-5);
 }

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "xsector/graph.hpp"
+#include "xsector/network.hpp"
 #include "xsector/load.hpp"
 
 namespace xsector::testing {
@@ -19,7 +19,7 @@ inline Coalition coalition_of(std::size_t n, const std::vector<std::pair<int, in
   return parse_coalition(text, "test.yaml");
 }
 
-inline Graph graph_of(std::size_t n, const std::vector<std::pair<int, int>>& edges) {
+inline Network graph_of(std::size_t n, const std::vector<std::pair<int, int>>& edges) {
   return build_graph(coalition_of(n, edges));
 }
 

@@ -2,19 +2,22 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "xsector/centrality.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/findings.hpp"
-#include "xsector/graph.hpp"
+#include "xsector/network.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"
 
 namespace xsector {
 
-/// Member-level figures (DESIGN.md "Metrics"); definitions in centrality.hpp and structure.hpp.
+/// Member-level figures; definitions in centrality.hpp and structure.hpp.
 struct MemberFigures {
   std::size_t degree = 0;
   std::optional<double> degree_centrality;
@@ -48,6 +51,43 @@ struct NetworkFigures {
   std::optional<double> reciprocity;
 };
 
+/// The parts an analysis can compute; a command asks only for those it shows. Dependencies
+/// are added by analyze: power needs sectors and betweenness, resilience needs power.
+enum Part : unsigned {
+  part_structure = 1U << 0,    ///< degrees, cores, clustering, constraint, eigenvector, pagerank, cut points
+  part_betweenness = 1U << 1,  ///< betweenness and betweenness centralization
+  part_distances = 1U << 2,    ///< closeness, harmonic, average path length, diameter
+  part_sectors = 1U << 3,      ///< sector figures, mixing, member E-I, brokerage, gaps
+  part_power = 1U << 4,        ///< voting power and concentration
+  part_resilience = 1U << 5,   ///< what each departure costs
+  part_findings = 1U << 6,     ///< findings of the parts computed
+  part_paths = part_betweenness | part_distances,
+  part_all = (1U << 7) - 1,
+};
+
+struct AnalysisOptions {
+  unsigned parts = part_all;
+  unsigned threads = 0;  ///< 0 = every core; the figures do not depend on it
+  Precision precision = Precision::automatic;
+  double epsilon = default_epsilon;
+  double delta = default_delta;
+  std::uint64_t seed = default_seed;
+};
+
+/// A figure that was estimated, and how precisely.
+struct Estimate {
+  std::string figure;  ///< JSON name: `betweenness`, `closeness`, `power.gini_betweenness`, ...
+  std::string method;  ///< `source sampling`, or `from estimated betweenness`
+  std::size_t samples = 0;  ///< sampled sources (draws)
+  std::size_t sources = 0;  ///< distinct members among them
+  /// |estimate - exact| <= epsilon for every member with probability >= 1 - delta; null when
+  /// no such bound is stated (then `note` says what is known).
+  std::optional<double> epsilon;
+  double delta = 0;
+  std::uint64_t seed = 0;
+  std::string note;
+};
+
 struct Analysis {
   NetworkFigures network;
   std::vector<MemberFigures> members;  ///< in file order
@@ -55,12 +95,23 @@ struct Analysis {
   CoalitionPower power;                ///< voting power per body and across the coalition
   Resilience resilience;               ///< what each departure would cost
   std::vector<Finding> findings;       ///< by severity
+  unsigned parts = 0;                  ///< the parts computed (Part bits); others hold defaults
+  std::vector<Estimate> approximate;   ///< the figures that are estimates; empty when all are exact
 };
 
-/// Computes every figure of `coalition` on `graph` (built by build_graph from it).
-Analysis analyze(const Coalition& coalition, const Graph& graph);
+/// Computes the parts of `coalition` that `options` asks for (and those they need) on `network`
+/// (built by build_graph from it). Members get default figures where a part was not computed.
+/// Time complexity: O(n m) with exact betweenness or distances (O(k m) with k sampled
+/// sources), O(sum of degree^2) for local structure, plus the power tables; linear otherwise.
+Analysis analyze(const Coalition& coalition, const Network& network, const AnalysisOptions& options);
 
-/// Builds the graph and analyzes it.
+/// Every part, on every core, with automatic precision.
+Analysis analyze(const Coalition& coalition, const Network& network);
+
+/// Builds the network and analyzes it.
+Analysis analyze(const Coalition& coalition, const AnalysisOptions& options);
+
+/// Builds the network and computes every part.
 Analysis analyze(const Coalition& coalition);
 
 }  // namespace xsector

@@ -3,28 +3,49 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
-#include "xsector/graph.hpp"
+#include "xsector/network.hpp"
 
 namespace xsector {
 
-/// Shortest-path betweenness, raw: for each member v, the sum over unordered pairs {s, t}
-/// (s, t != v) of the share of shortest s-t paths through v (Brandes' algorithm for
-/// unweighted graphs, on the compact Adjacency snapshot).
-/// Pairs in different components contribute nothing. Time complexity: O(n m).
-std::vector<double> betweenness_raw(const Graph& g);
+/// How path figures are computed: exactly, or by source sampling on large networks.
+enum class Precision { automatic, exact, approximate };
 
-/// Normalized betweenness as NetworkX `betweenness_centrality(G)`: raw * 2/((n-1)(n-2)).
-/// 0 for every member when n < 3 (never NaN). Time complexity: O(n m).
-std::vector<double> betweenness(const Graph& g);
+/// Above this work, n (n + 2m) arc visits, `automatic` estimates instead of computing exactly
+/// (about 20,000 members at an average degree of 10). The same budget caps the sampled sources.
+inline constexpr double exact_work_budget = 4e9;
+/// Default precision of estimates: every estimated betweenness (and harmonic / (n - 1)) lies
+/// within epsilon of the exact value for all members at once, with probability 1 - delta.
+inline constexpr double default_epsilon = 0.02;
+inline constexpr double default_delta = 0.1;
+inline constexpr std::uint64_t default_seed = 20240601;
 
-/// The normalization of `betweenness`, applied to raw values (n = raw.size()). O(n).
-std::vector<double> normalized_betweenness(std::vector<double> raw);
+struct PathOptions {
+  unsigned threads = 0;  ///< worker threads; 0 = every core. Results do not depend on it.
+  Precision precision = Precision::automatic;
+  double epsilon = default_epsilon;  ///< wanted precision when estimating (capped by the budget)
+  double delta = default_delta;
+  std::uint64_t seed = default_seed;
+  double work_budget = exact_work_budget;
+  bool distances = true;  ///< closeness, harmonic, average path length, diameter (else betweenness only)
+};
 
-/// Figures that come from one breadth-first search per member.
+/// How estimated path figures were sampled (see `path_figures`).
+struct Sampling {
+  std::size_t samples = 0;  ///< sources drawn, uniformly with replacement
+  std::size_t sources = 0;  ///< distinct members among them (each searched once, weighted)
+  double epsilon = 0;       ///< guaranteed: |estimate - exact| <= epsilon for every member ...
+  double delta = 0;         ///< ... with probability at least 1 - delta (betweenness and harmonic/(n-1))
+  std::uint64_t seed = 0;
+};
+
+/// Figures that come from one breadth-first search per source member.
 struct PathFigures {
+  /// Raw betweenness (see betweenness_raw); estimated when `sampling` is set.
+  std::vector<double> betweenness_raw;
   /// NetworkX `closeness_centrality` (wf_improved=True): for u reached by r members
   /// counting u, C(u) = (r-1)/sum d(v,u) * (r-1)/(n-1); 0 for an isolate and when n = 1.
   std::vector<double> closeness;
@@ -37,10 +58,51 @@ struct PathFigures {
   std::optional<double> average_path_length;
   /// The largest eccentricity in that same component (0 for a single member).
   std::size_t diameter = 0;
+  /// Set when the figures are estimates from sampled sources.
+  std::optional<Sampling> sampling;
 };
 
-/// Closeness, harmonic, average path length and diameter. Time complexity: O(n (n + m)).
-PathFigures path_figures(const Graph& g);
+/// Every path figure from one breadth-first search per source, shared by betweenness
+/// (Brandes' dependency accumulation), closeness, harmonic, eccentricity, average path length
+/// and diameter. Sources are split into a fixed number of chunks (independent of the thread
+/// count), each with its own accumulator, reduced in chunk order: the numbers are bit for bit
+/// the same for any `threads`.
+///
+/// Exact when `precision` is exact, or automatic and n (n + 2m) <= work_budget. Otherwise
+/// sources are sampled (Brandes-Pich) with a seeded generator: k draws uniformly with
+/// replacement, k = ceil(ln(4n/delta) / (2 t^2)) with t = epsilon (n-1)/n, capped so that
+/// k (n + 2m) <= work_budget; the epsilon actually guaranteed for k is reported. Estimates:
+/// betweenness raw = n/(2k) sum over draws of Brandes' dependency delta_s(v); since
+/// delta_s(v)/(n-2) lies in [0,1] and averages (n-1)/n times the normalized betweenness, Hoeffding's
+/// inequality with a union bound over the n members (and the n harmonic values: hence 4n)
+/// gives |normalized estimate - exact| <= epsilon for all members with probability >= 1-delta.
+/// Harmonic: n/k sum of 1/d(s,u), same bound on harmonic/(n-1). Closeness: the ratio estimator
+/// (r-1)^2/((n-1) D), D = n/k sum of d(s,u) over draws in u's component (no uniform bound; 0 when
+/// no draw other than u falls in its component). Average path length: mean over the draws in
+/// the largest component (null when none falls there). Diameter: the largest eccentricity of a
+/// drawn source, a lower bound (at least half the true diameter).
+/// Time complexity: O(k (n + m)) for k sources (k = n when exact), memory O(n) per chunk.
+PathFigures path_figures(const Network& g, const PathOptions& options = {});
+
+/// Shortest-path betweenness, raw: for each member v, the sum over unordered pairs {s, t}
+/// (s, t != v) of the share of shortest s-t paths through v (Brandes' algorithm for
+/// unweighted graphs). Exact; parallel over sources, identical for any thread count.
+/// Pairs in different components contribute nothing. Time complexity: O(n m).
+std::vector<double> betweenness_raw(const Network& g, unsigned threads = 0);
+
+/// Normalized betweenness as NetworkX `betweenness_centrality(G)`: raw * 2/((n-1)(n-2)).
+/// 0 for every member when n < 3 (never NaN). Exact. Time complexity: O(n m).
+std::vector<double> betweenness(const Network& g, unsigned threads = 0);
+
+/// The normalization of `betweenness`, applied to raw values (n = raw.size()). O(n).
+std::vector<double> normalized_betweenness(std::vector<double> raw);
+
+/// The guaranteed epsilon for k sampled sources on n members at confidence 1 - delta (see
+/// path_figures). O(1).
+double sampling_epsilon(std::size_t n, std::size_t k, double delta);
+
+/// The number of sampled sources that guarantees `epsilon` at confidence 1 - delta. O(1).
+std::size_t sampling_size(std::size_t n, double epsilon, double delta);
 
 /// NetworkX `eigenvector_centrality(G)`: power iteration on A + I from the uniform vector,
 /// scaled to unit 2-norm after every step, stopping when the L1 change is below n * 1e-6.
@@ -50,12 +112,12 @@ PathFigures path_figures(const Graph& g);
 /// decay (0 when any tie exists; 1/sqrt(n) each on a graph with no ties). Returns null
 /// when 10,000 steps do not converge (NetworkX raises after 100).
 /// Time complexity: O(k (n + m)) for k steps.
-std::optional<std::vector<double>> eigenvector(const Graph& g);
+std::optional<std::vector<double>> eigenvector(const Network& g);
 
 /// PageRank as NetworkX `pagerank(G, alpha)` on the undirected view (each tie an arc both
 /// ways, all weights 1): uniform teleport, the mass of members without ties spread
 /// uniformly, sums to 1. Iterates until the L1 change is below n * 1e-12 (NetworkX stops at
 /// n * 1e-6, within 1e-6 of this). Time complexity: O(k (n + m)).
-std::vector<double> pagerank(const Graph& g, double alpha = 0.85);
+std::vector<double> pagerank(const Network& g, double alpha = 0.85);
 
 }  // namespace xsector

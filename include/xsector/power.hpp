@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
-#include "xsector/graph.hpp"
+#include "xsector/network.hpp"
 #include "xsector/sectors.hpp"
 
 namespace xsector {
@@ -110,7 +110,7 @@ struct CoalitionPower {
   std::vector<MemberRoles> concentrated_roles;
 };
 
-CoalitionPower coalition_power(const Coalition& coalition, const Graph& g, const SectorIndex& sectors,
+CoalitionPower coalition_power(const Coalition& coalition, const Network& g, const SectorIndex& sectors,
                                const std::vector<double>& betweenness);
 
 }  // namespace xsector

@@ -1,5 +1,5 @@
 // Turnover resilience: what the network and the decision bodies lose when one member
-// leaves (DESIGN.md "Turnover resilience"). Undirected view.
+// leaves. Undirected view.
 #pragma once
 
 #include <cstddef>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
-#include "xsector/graph.hpp"
+#include "xsector/network.hpp"
 #include "xsector/power.hpp"
 #include "xsector/sectors.hpp"
 
@@ -16,12 +16,13 @@ namespace xsector {
 
 /// Borgatti's fragmentation: 1 - Σ_c s_c(s_c - 1) / (n(n-1)) over the components: the share of
 /// pairs of members that cannot reach each other. Null when n < 2. `removed` leaves one
-/// member out (then n is one less). O(n + m).
-std::optional<double> fragmentation(const Graph& g, std::optional<std::size_t> removed = std::nullopt);
+/// member out (then n is one less). O(n + m) (one traversal; `resilience` gets every member's
+/// departure at once from the block-cut structure instead).
+std::optional<double> fragmentation(const Network& g, std::optional<std::size_t> removed = std::nullopt);
 
 /// Ties whose loss splits a component (bridges), as pairs of member indices (lower first),
-/// in file order of their first member. O(n + m).
-std::vector<std::pair<std::size_t, std::size_t>> bridges(const Graph& g);
+/// in file order of their first member (iterative Hopcroft-Tarjan). O(n + m).
+std::vector<std::pair<std::size_t, std::size_t>> bridges(const Network& g);
 
 struct PowerShift {
   std::size_t body = 0;
@@ -46,8 +47,12 @@ struct Resilience {
   std::vector<Departure> departures;  ///< one per member, in file order
 };
 
-/// Every member's departure, one at a time. O(n (n + m)) plus the power recomputations.
-Resilience resilience(const Coalition& coalition, const Graph& g, const SectorIndex& sectors,
+/// Every member's departure. Fragmentation and components after each departure come from one
+/// depth-first search (an articulation point splits its component into the subtrees its
+/// cut-off children root plus the rest; any other member shrinks its component by one), and the
+/// sectors each departure unlinks from one pass over the ties: O(n + m + S), plus one power
+/// recomputation per seat (see body_power).
+Resilience resilience(const Coalition& coalition, const Network& g, const SectorIndex& sectors,
                       const CoalitionPower& power);
 
 }  // namespace xsector

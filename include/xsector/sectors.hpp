@@ -1,5 +1,5 @@
 // Sectors: who is at the table, how sectors mix, who brokers between them, and the gaps a
-// planner looks for (DESIGN.md "Sector level and coverage gaps"). Ties are counted on the
+// planner looks for. Ties are counted on the
 // undirected view (one per adjacent pair) except in brokerage, which follows directions.
 #pragma once
 
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
-#include "xsector/graph.hpp"
+#include "xsector/network.hpp"
 
 namespace xsector {
 
@@ -25,26 +25,26 @@ SectorIndex index_sectors(const Coalition& coalition);
 
 /// Ties between each pair of sectors: mixing[a][b] = adjacent pairs with one end in a and
 /// the other in b (symmetric); mixing[a][a] = pairs inside a. O(n + m + S^2).
-std::vector<std::vector<std::size_t>> sector_mixing(const Graph& g, const std::vector<std::size_t>& sector_of,
+std::vector<std::vector<std::size_t>> sector_mixing(const Network& g, const std::vector<std::size_t>& sector_of,
                                                     std::size_t sector_count);
 
 /// Krackhardt and Stern's E-I index over the whole network: (E - I)/(E + I), E the adjacent
 /// pairs across sectors, I those within one; null without ties. Range -1 (all inside) to 1.
-std::optional<double> ei_index(const Graph& g, const std::vector<std::size_t>& sector_of);
+std::optional<double> ei_index(const Network& g, const std::vector<std::size_t>& sector_of);
 
 /// Each member's E-I: (ties to other sectors - ties within its sector) / degree; null for
 /// an isolate.
-std::vector<std::optional<double>> member_ei_index(const Graph& g, const std::vector<std::size_t>& sector_of);
+std::vector<std::optional<double>> member_ei_index(const Network& g, const std::vector<std::size_t>& sector_of);
 
 /// NetworkX `attribute_assortativity_coefficient(G, "sector")`: (tr e - Σ a_i b_i)/(1 - Σ a_i b_i)
 /// on the normalized mixing matrix e (each tie counted both ways); null without ties or
 /// when every tie end lies in one sector (NetworkX: NaN).
-std::optional<double> sector_assortativity(const Graph& g, const std::vector<std::size_t>& sector_of,
+std::optional<double> sector_assortativity(const Network& g, const std::vector<std::size_t>& sector_of,
                                            std::size_t sector_count);
 
 /// Newman's modularity of the partition by sector, as NetworkX
 /// `community.modularity(G, sectors)` (resolution 1): Σ_c L_c/m - (d_c/2m)^2; null without ties.
-std::optional<double> sector_modularity(const Graph& g, const std::vector<std::size_t>& sector_of,
+std::optional<double> sector_modularity(const Network& g, const std::vector<std::size_t>& sector_of,
                                         std::size_t sector_count);
 
 /// Gould and Fernandez brokerage roles, raw counts as R sna `brokerage(g, cl)`: member j
@@ -63,7 +63,7 @@ struct Brokerage {
 };
 
 /// Brokerage of every member. O(Σ in-degree × out-degree × log d).
-std::vector<Brokerage> brokerage(const Graph& g, const std::vector<std::size_t>& sector_of);
+std::vector<Brokerage> brokerage(const Network& g, const std::vector<std::size_t>& sector_of);
 
 struct SectorFigures {
   std::size_t sector = 0;  ///< index into SectorIndex::sectors
@@ -105,6 +105,6 @@ struct SectorReport {
 };
 
 /// Every sector figure and gap of `coalition` on its graph.
-SectorReport sector_report(const Coalition& coalition, const Graph& g);
+SectorReport sector_report(const Coalition& coalition, const Network& g);
 
 }  // namespace xsector

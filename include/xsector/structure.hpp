@@ -7,19 +7,19 @@
 #include <optional>
 #include <vector>
 
-#include "xsector/graph.hpp"
+#include "xsector/network.hpp"
 
 namespace xsector {
 
 /// Number of members each member is tied to (either direction). O(n).
-std::vector<std::size_t> degrees(const Graph& g);
+std::vector<std::size_t> degrees(const Network& g);
 
 /// degree / (n-1), as NetworkX `degree_centrality`; null when n = 1 (NetworkX gives 1). O(n).
-std::vector<std::optional<double>> degree_centrality(const Graph& g);
+std::vector<std::optional<double>> degree_centrality(const Network& g);
 
 /// Sum of the levels (1-4) of every tie a member is part of; a pair tied both ways with
 /// from/to counts both ties. O(m).
-std::vector<double> strength(const Graph& g);
+std::vector<double> strength(const Network& g);
 
 struct Components {
   std::vector<std::size_t> of;      ///< component label per member, numbered in file order
@@ -30,40 +30,41 @@ struct Components {
 };
 
 /// Connected components of the undirected view. O(n + m).
-Components components(const Graph& g);
+Components components(const Network& g);
 
 /// k-core number (NetworkX `core_number`; Batagelj-Zaversnik). O(n + m).
-std::vector<std::size_t> core_numbers(const Graph& g);
+std::vector<std::size_t> core_numbers(const Network& g);
 
 /// Triangles through each member. O(sum of degree^2).
-std::vector<std::size_t> triangles(const Graph& g);
+std::vector<std::size_t> triangles(const Network& g);
 
 /// Local clustering as NetworkX `clustering(G)`: 2 T(v) / (d(v)(d(v)-1)); null where
 /// d(v) < 2 (NetworkX gives 0 there). O(sum of degree^2).
-std::vector<std::optional<double>> clustering(const Graph& g);
+std::vector<std::optional<double>> clustering(const Network& g);
 
 /// Transitivity as NetworkX `transitivity(G)`: 3 x triangles / connected triples; null
 /// when there are no connected triples (NetworkX gives 0). O(sum of degree^2).
-std::optional<double> transitivity(const Graph& g);
+std::optional<double> transitivity(const Network& g);
 
 /// Burt's constraint as NetworkX `constraint(G)` unweighted: sum over neighbours j of
 /// (p_ij + sum_q p_iq p_qj)^2 with p_ij = 1/d(i); null for an isolate (NetworkX: NaN).
 /// O(sum of degree^2).
-std::vector<std::optional<double>> constraint(const Graph& g);
+std::vector<std::optional<double>> constraint(const Network& g);
 
 /// Burt's effective size as NetworkX `effective_size(G)` unweighted: d - 2t/d, t the ties
 /// among the member's neighbours; null for an isolate (NetworkX: NaN). O(sum of degree^2).
-std::vector<std::optional<double>> effective_size(const Graph& g);
+std::vector<std::optional<double>> effective_size(const Network& g);
 
-/// True for members whose removal splits their component (Boost `articulation_points`). O(n + m).
-std::vector<bool> articulation_points(const Graph& g);
+/// True for members whose removal splits their component (iterative Hopcroft-Tarjan, so a path
+/// of any length cannot overflow the stack). O(n + m).
+std::vector<bool> articulation_points(const Network& g);
 
 /// 2m / (n(n-1)) over adjacent pairs, as NetworkX `density`; null when n < 2 (NetworkX: 0). O(1).
-std::optional<double> density(const Graph& g);
+std::optional<double> density(const Network& g);
 
 /// Freeman degree centralization as R sna `centralization(g, degree, mode="graph")`:
 /// sum(max d - d_i) / ((n-1)(n-2)); null when n < 3. O(n).
-std::optional<double> degree_centralization(const Graph& g);
+std::optional<double> degree_centralization(const Network& g);
 
 /// Freeman betweenness centralization as R sna `centralization(g, betweenness,
 /// mode="graph")`: sum(max b - b_i) / ((n-1)^2 (n-2) / 2) over raw betweenness; null when n < 3.
@@ -72,6 +73,6 @@ std::optional<double> betweenness_centralization(const std::vector<double>& raw_
 
 /// NetworkX `overall_reciprocity` of the directed (from/to) ties: the share of arcs whose
 /// reverse arc also exists; null when the file has no directed tie. O(m).
-std::optional<double> reciprocity(const Graph& g);
+std::optional<double> reciprocity(const Network& g);
 
 }  // namespace xsector
