@@ -544,8 +544,13 @@ class CoalitionLoader {
         ok = false;
         continue;
       }
-      if (*votes > (std::int64_t{1} << 40) || total > (std::int64_t{1} << 40)) {
-        reader_.error(reader_.pos(entry.second), "votes are too large (over 2^40 in a body)");
+      // Power sums coalition weights exactly in int64 and double: a body's votes total at most 2^53.
+      constexpr std::int64_t max_votes = std::int64_t{1} << 53;
+      if (*votes > max_votes - total) {
+        reader_.error(reader_.pos(entry.second),
+                      fmt::format("votes are too large: the seats of body '{}' would total more than 2^53 "
+                                  "(9007199254740992) votes",
+                                  body.id));
         ok = false;
         continue;
       }

@@ -319,7 +319,15 @@ ordered_json body_json(const BodyPower& p, const Coalition& c) {
           {"dummies", ids(p.dummies)},
           {"gini_seats", number_or_null(p.gini_seats)},
           {"gini_power", number_or_null(p.gini_power)},
-          {"effective_decision_makers", number_or_null(p.effective_decision_makers)}};
+          {"effective_decision_makers", number_or_null(p.effective_decision_makers)},
+          {"estimate", p.estimate ? ordered_json{{"method", p.estimate->method},
+                                                 {"interval", p.estimate->interval},
+                                                 {"samples", p.estimate->samples},
+                                                 {"seed", p.estimate->seed},
+                                                 {"confidence", p.estimate->confidence},
+                                                 {"half_width", p.estimate->half_width},
+                                                 {"banzhaf_half_width", p.estimate->banzhaf_half_width}}
+                                  : ordered_json(nullptr)}};
 }
 
 ordered_json share_json(const std::optional<ShareFigures>& s) {
@@ -424,6 +432,14 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
     for (const auto& s : body.seats) {
       rows.push_back({c.members[s.member].id, fmt::format("{}", s.votes), fixed(s.seat_share), fixed(s.banzhaf),
                       fixed(s.shapley_shubik), fixed(s.penrose), s.veto ? "yes" : "", s.dummy ? "yes" : ""});
+    }
+    if (body.estimate) {
+      out += fmt::format("{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik and "
+                         "penrose ±{:.4f} at {:.0f}%\n",
+                         markdown ? "" : "  ", body.estimate->samples, body.estimate->seed,
+                         body.estimate->banzhaf_half_width, body.estimate->half_width,
+                         body.estimate->confidence * 100);
+      if (markdown) out += "\n";
     }
     out += grid(rows, 1, markdown);
     out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
@@ -744,12 +760,15 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       return doc.dump(2) + "\n";
     }
     case Format::csv: {
-      std::string out = "body,member,votes,seat_share,banzhaf,shapley_shubik,penrose,veto,dummy\n";
+      // estimate_half_width: empty when exact; else the 99% half-width of penrose and shapley_shubik.
+      std::string out = "body,member,votes,seat_share,banzhaf,shapley_shubik,penrose,veto,dummy,estimate_half_width\n";
       for (const auto& body : a.power.bodies) {
+        const std::optional<double> half_width =
+            body.estimate ? std::optional<double>(body.estimate->half_width) : std::nullopt;
         for (const auto& s : body.seats) {
-          out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
+          out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
                              csv_cell(c.members[s.member].id), s.votes, s.seat_share, csv_number(s.banzhaf),
-                             s.shapley_shubik, s.penrose, s.veto, s.dummy);
+                             s.shapley_shubik, s.penrose, s.veto, s.dummy, csv_number(half_width));
         }
       }
       return out;

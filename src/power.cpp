@@ -4,6 +4,8 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <cmath>
 #include <numeric>
+#include <random>
+#include <utility>
 
 #include "xsector/structure.hpp"
 
@@ -18,9 +20,360 @@ double ratio(const cpp_int& numerator, const cpp_int& denominator) {
   return cpp_rational(numerator, denominator).convert_to<double>();
 }
 
+__extension__ typedef unsigned __int128 uint128;  // GCC and Clang; __extension__ for -Wpedantic
+
+constexpr double kConfidence = 0.99;
+constexpr std::uint64_t kDefaultSamples = std::uint64_t{1} << 16;
+
+// Counts are fixed-width unsigned integers of `limbs` 64-bit limbs, least significant first:
+// a count of coalitions of f players is below 2^f, so f / 64 + 1 limbs never overflow.
+inline void add_limbs(std::uint64_t* a, const std::uint64_t* b, std::size_t limbs) {
+  if (limbs == 1) {
+    a[0] += b[0];
+    return;
+  }
+  uint128 carry = 0;
+  for (std::size_t l = 0; l < limbs; ++l) {
+    carry += static_cast<uint128>(a[l]) + b[l];
+    a[l] = static_cast<std::uint64_t>(carry);
+    carry >>= 64;
+  }
+}
+
+inline void sub_limbs(std::uint64_t* a, const std::uint64_t* b, std::size_t limbs) {
+  if (limbs == 1) {
+    a[0] -= b[0];
+    return;
+  }
+  std::uint64_t borrow = 0;
+  for (std::size_t l = 0; l < limbs; ++l) {
+    const std::uint64_t x = a[l];
+    const std::uint64_t y = b[l] + borrow;
+    const bool under = y < borrow || x < y;  // y < borrow: b[l] + 1 wrapped
+    a[l] = x - y;
+    borrow = under ? 1 : 0;
+  }
+}
+
+cpp_int to_big(const std::uint64_t* p, std::size_t limbs) {
+  cpp_int x;
+  boost::multiprecision::import_bits(x, p, p + limbs, 64, false);
+  return x;
+}
+
+struct Counts {
+  std::vector<cpp_int> swings;  // per player
+  std::vector<cpp_int> ss;      // Σ swings of size s times s!(n-1-s)!
+  cpp_int ss_denominator;       // n!
+};
+
+// Exact swing counts, or nothing when the table would take more than `budget` limb additions.
+std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budget) {
+  const std::size_t n = game.weights.size();
+  auto is_veto = [&](std::size_t i) { return !game.veto.empty() && game.veto[i]; };
+  std::vector<std::size_t> free_players;
+  std::int64_t veto_weight = 0;
+  std::int64_t free_weight = 0;
+  std::size_t veto_count = 0;
+  std::int64_t g = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_veto(i)) {
+      veto_weight += game.weights[i];
+      ++veto_count;
+    } else {
+      free_players.push_back(i);
+      free_weight += game.weights[i];
+      g = std::gcd(g, game.weights[i]);
+    }
+  }
+  const std::size_t f = free_players.size();
+  if (g == 0) g = 1;
+  // A coalition T of free players (with every veto player) wins when weight(T) >= cap. Either
+  // count coalitions lighter than cap directly, or (dual) count their complements, lighter than
+  // free_weight - cap + 1; both in units of g. Whichever cut-off is smaller is used.
+  const std::int64_t cap = game.quota - veto_weight;
+  auto ceil_div = [](std::int64_t a, std::int64_t b) { return a <= 0 ? std::int64_t{0} : (a + b - 1) / b; };
+  const std::int64_t direct_cut = ceil_div(cap, g);
+  const std::int64_t dual_cut = ceil_div(free_weight - cap + 1, g);
+  const bool dual = cap > 0 && dual_cut < direct_cut;
+  const std::int64_t cut = dual ? dual_cut : direct_cut;
+
+  std::vector<std::int64_t> distinct;
+  for (const auto i : free_players) distinct.push_back(game.weights[i] / g);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  const std::size_t limbs = f / 64 + 1;
+  // Limb additions per reachable weight: building (about f^2/2 rows) and dividing out each
+  // distinct weight (f rows each), plus the row sums.
+  const double per_sum = (static_cast<double>(f) * static_cast<double>(f) / 2.0 +
+                          static_cast<double>(distinct.size() + 2) * static_cast<double>(f + 1)) *
+                         static_cast<double>(limbs);
+  const double budget_sums = static_cast<double>(budget) / std::max(1.0, per_sum);
+
+  // The weights below the cut-off that some coalition of free players reaches, ascending.
+  std::vector<std::int64_t> sums;
+  if (cut > 0) sums.push_back(0);
+  std::vector<std::int64_t> merged;
+  for (const auto i : free_players) {
+    const std::int64_t w = game.weights[i] / g;
+    merged.clear();
+    std::size_t a = 0;
+    std::size_t b = 0;
+    while (a < sums.size() || (b < sums.size() && sums[b] + w < cut)) {
+      const bool take_b = b < sums.size() && sums[b] + w < cut && (a == sums.size() || sums[b] + w <= sums[a]);
+      if (take_b) {
+        const std::int64_t x = sums[b++] + w;
+        if (a < sums.size() && sums[a] == x) ++a;
+        merged.push_back(x);
+      } else {
+        merged.push_back(sums[a++]);
+      }
+    }
+    sums.swap(merged);
+    if (static_cast<double>(sums.size()) > budget_sums) return std::nullopt;
+  }
+  const std::size_t m = sums.size();
+  const std::size_t row = m * limbs;
+
+  // down[j]: index of sums[j] - w, or m when that weight is not reachable.
+  std::vector<std::size_t> down(m);
+  auto map_down = [&](std::int64_t w) {
+    std::size_t lo = 0;
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::int64_t target = sums[j] - w;
+      while (lo < m && sums[lo] < target) ++lo;
+      down[j] = (target >= 0 && lo < m && sums[lo] == target) ? lo : m;
+    }
+  };
+
+  // table[k][j]: coalitions of k free players weighing sums[j].
+  std::vector<std::uint64_t> table((f + 1) * row, 0);
+  if (m > 0) table[0] = 1;
+  for (std::size_t added = 0; added < f; ++added) {
+    map_down(game.weights[free_players[added]] / g);
+    for (std::size_t k = added + 1; k-- > 0;) {
+      std::uint64_t* to = &table[(k + 1) * row];
+      const std::uint64_t* from = &table[k * row];
+      for (std::size_t j = 0; j < m; ++j) {
+        if (down[j] != m) add_limbs(to + j * limbs, from + down[j] * limbs, limbs);
+      }
+    }
+  }
+
+  std::vector<cpp_int> factorial(n + 1, 1);
+  for (std::size_t i = 1; i <= n; ++i) factorial[i] = factorial[i - 1] * i;
+  auto binomial = [&](std::size_t a, std::size_t b) { return factorial[a] / (factorial[b] * factorial[a - b]); };
+  auto pivot_weight = [&](std::size_t s) { return factorial[s] * factorial[n - 1 - s]; };
+  auto row_sum = [&](const std::vector<std::uint64_t>& t, std::size_t k, std::size_t first) {
+    std::vector<std::uint64_t> acc(limbs, 0);
+    for (std::size_t j = first; j < m; ++j) add_limbs(acc.data(), &t[k * row + j * limbs], limbs);
+    return to_big(acc.data(), limbs);
+  };
+
+  Counts out;
+  out.swings.assign(n, 0);
+  out.ss.assign(n, 0);
+  out.ss_denominator = factorial[n];
+  if (veto_count > 0) {
+    // A veto player swings with every coalition T of free players (the other veto players
+    // in) that reaches cap; counted directly or as complements lighter than the dual cut-off.
+    cpp_int swings = 0;
+    cpp_int ss = 0;
+    for (std::size_t k = 0; k <= f; ++k) {
+      const cpp_int count = dual ? row_sum(table, f - k, 0) : binomial(f, k) - row_sum(table, k, 0);
+      swings += count;
+      ss += count * pivot_weight(veto_count - 1 + k);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (is_veto(i)) {
+        out.swings[i] = swings;
+        out.ss[i] = ss;
+      }
+    }
+  }
+  // Each distinct free weight w is divided out once: without[k] counts the coalitions of k
+  // other free players; those weighing cut - w .. cut - 1 are the swings (or their complements).
+  std::vector<std::uint64_t> without(f > 0 ? f * row : 0, 0);
+  for (const std::int64_t w : distinct) {
+    map_down(w);
+    std::size_t first = m;
+    for (std::size_t j = 0; j < m; ++j) {
+      if (sums[j] >= cut - w) {
+        first = j;
+        break;
+      }
+    }
+    std::vector<cpp_int> window(f, 0);
+    for (std::size_t k = 0; k < f; ++k) {
+      std::copy(table.begin() + static_cast<std::ptrdiff_t>(k * row),
+                table.begin() + static_cast<std::ptrdiff_t>((k + 1) * row),
+                without.begin() + static_cast<std::ptrdiff_t>(k * row));
+      if (k > 0) {
+        std::uint64_t* to = &without[k * row];
+        const std::uint64_t* prev = &without[(k - 1) * row];
+        for (std::size_t j = 0; j < m; ++j) {
+          if (down[j] != m) sub_limbs(to + j * limbs, prev + down[j] * limbs, limbs);
+        }
+      }
+      window[k] = row_sum(without, k, first);
+    }
+    cpp_int swings = 0;
+    cpp_int ss = 0;
+    for (std::size_t k = 0; k < f; ++k) {
+      const cpp_int& count = dual ? window[f - 1 - k] : window[k];
+      swings += count;
+      ss += count * pivot_weight(veto_count + k);
+    }
+    for (const auto i : free_players) {
+      if (game.weights[i] / g == w) {
+        out.swings[i] = swings;
+        out.ss[i] = ss;
+      }
+    }
+  }
+  return out;
+}
+
+// Unbiased bounded integer in [0, bound) from a 64-bit generator (Lemire), the same on every
+// platform, unlike std::uniform_int_distribution.
+std::size_t below(std::mt19937_64& rng, std::size_t bound) {
+  return static_cast<std::size_t>((static_cast<uint128>(rng()) * bound) >> 64);
+}
+
+PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::uint64_t seed) {
+  const std::size_t n = game.weights.size();
+  auto is_veto = [&](std::size_t i) { return !game.veto.empty() && game.veto[i]; };
+  std::size_t veto_count = 0;
+  for (std::size_t i = 0; i < n; ++i) veto_count += is_veto(i) ? 1 : 0;
+  std::mt19937_64 rng(seed);
+  std::vector<std::uint64_t> swings(n, 0);
+  std::vector<std::uint64_t> pivots(n, 0);
+  std::vector<unsigned char> in(n);
+  for (std::uint64_t s = 0; s < samples; ++s) {
+    // A random coalition S; player i swings when S without i loses and S with i wins.
+    std::int64_t weight = 0;
+    std::size_t vetoes_out = veto_count;
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i % 64 == 0) bits = rng();
+      in[i] = static_cast<unsigned char>(bits & 1U);
+      bits >>= 1;
+      if (in[i]) {
+        weight += game.weights[i];
+        if (is_veto(i)) --vetoes_out;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t others = in[i] ? weight - game.weights[i] : weight;
+      const std::size_t missing = vetoes_out - (!in[i] && is_veto(i) ? 1 : 0);  // without counting i
+      if (missing == 0 && others + game.weights[i] >= game.quota && others < game.quota) ++swings[i];
+    }
+  }
+  std::vector<std::size_t> order(n);
+  for (std::uint64_t s = 0; s < samples; ++s) {
+    // A random order of joining; the player who first makes the coalition win is pivotal.
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::int64_t weight = 0;
+    std::size_t vetoes_in = 0;
+    for (std::size_t t = 0; t < n; ++t) {
+      std::swap(order[t], order[t + below(rng, n - t)]);
+      const std::size_t i = order[t];
+      weight += game.weights[i];
+      if (is_veto(i)) ++vetoes_in;
+      if (weight >= game.quota && vetoes_in == veto_count) {
+        ++pivots[i];
+        break;
+      }
+    }
+  }
+  // Players with equal weight and veto are symmetric: pooling their counts keeps each
+  // sample's contribution within [0, 1] and independent, so the same interval holds.
+  std::vector<double> penrose(n);
+  std::vector<double> ss(n);
+  for (std::size_t a = 0; a < n;) {
+    std::size_t b = a;
+    std::uint64_t sw = 0;
+    std::uint64_t pv = 0;
+    while (b < n && game.weights[b] == game.weights[a] && is_veto(b) == is_veto(a)) {
+      sw += swings[b];
+      pv += pivots[b];
+      ++b;
+    }
+    const double group = static_cast<double>(b - a) * static_cast<double>(samples);
+    for (std::size_t i = a; i < b; ++i) {
+      penrose[i] = static_cast<double>(sw) / group;
+      ss[i] = static_cast<double>(pv) / group;
+    }
+    a = b;
+  }
+  PowerIndices out;
+  out.swings.assign(n, "");
+  out.penrose = penrose;
+  out.shapley_shubik = ss;
+  out.banzhaf.assign(n, std::nullopt);
+  const double total = std::accumulate(penrose.begin(), penrose.end(), 0.0);
+  const double nn = static_cast<double>(samples);
+  PowerEstimate e;
+  e.samples = samples;
+  e.seed = seed;
+  e.confidence = kConfidence;
+  e.half_width = std::sqrt(std::log(2.0 / (1.0 - kConfidence)) / (2.0 * nn));
+  // Simultaneous intervals for all n swing probabilities bound each normalized index.
+  const double h = std::sqrt(std::log(2.0 * static_cast<double>(n) / (1.0 - kConfidence)) / (2.0 * nn));
+  double low_total = 0;
+  double high_total = 0;
+  for (const double p : penrose) {
+    low_total += std::max(0.0, p - h);
+    high_total += std::min(1.0, p + h);
+  }
+  double widest = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (total > 0) out.banzhaf[i] = penrose[i] / total;
+    const double est = out.banzhaf[i].value_or(0.0);
+    const double low = std::max(0.0, penrose[i] - h) / high_total;
+    const double high = low_total > 0 ? std::min(1.0, std::min(1.0, penrose[i] + h) / low_total) : 1.0;
+    widest = std::max({widest, est - low, high - est});
+  }
+  e.banzhaf_half_width = std::min(1.0, widest);
+  out.estimate = e;
+  return out;
+}
+
+struct CacheEntry {
+  WeightedGame game;  // canonical: sorted by (veto, weight)
+  PowerOptions options;
+  PowerIndices result;
+};
+
+bool same(const CacheEntry& e, const WeightedGame& g, const PowerOptions& o) {
+  return e.game.quota == g.quota && e.game.weights == g.weights && e.game.veto == g.veto &&
+         e.options.exact_budget == o.exact_budget && e.options.samples == o.samples && e.options.seed == o.seed;
+}
+
+PowerIndices compute(const WeightedGame& game, const PowerOptions& options) {
+  const std::size_t n = game.weights.size();
+  if (auto counts = exact_counts(game, options.exact_budget)) {
+    PowerIndices out;
+    out.swings.assign(n, "0");
+    out.banzhaf.assign(n, std::nullopt);
+    out.penrose.assign(n, 0.0);
+    out.shapley_shubik.assign(n, 0.0);
+    const cpp_int all_swings = std::accumulate(counts->swings.begin(), counts->swings.end(), cpp_int(0));
+    const cpp_int half = cpp_int(1) << (n - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      out.swings[i] = counts->swings[i].str();
+      if (all_swings != 0) out.banzhaf[i] = ratio(counts->swings[i], all_swings);
+      out.penrose[i] = ratio(counts->swings[i], half);
+      out.shapley_shubik[i] = ratio(counts->ss[i], counts->ss_denominator);
+    }
+    return out;
+  }
+  return monte_carlo(game, options.samples > 0 ? options.samples : kDefaultSamples, options.seed);
+}
+
 }  // namespace
 
-PowerIndices power_indices(const WeightedGame& game) {
+PowerIndices power_indices(const WeightedGame& game, const PowerOptions& options) {
   const std::size_t n = game.weights.size();
   PowerIndices out;
   out.swings.assign(n, "0");
@@ -32,76 +385,37 @@ PowerIndices power_indices(const WeightedGame& game) {
   if (game.quota > total) return out;
   auto is_veto = [&](std::size_t i) { return !game.veto.empty() && game.veto[i]; };
 
-  std::vector<std::size_t> free_players;
-  std::int64_t veto_weight = 0;
-  std::size_t veto_count = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (is_veto(i)) {
-      veto_weight += game.weights[i];
-      ++veto_count;
-    } else {
-      free_players.push_back(i);
-    }
+  // Work on the players sorted by (veto, weight): equal games give equal keys for the cache.
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(is_veto(a), game.weights[a]) < std::pair(is_veto(b), game.weights[b]);
+  });
+  WeightedGame canonical;
+  canonical.quota = game.quota;
+  for (const auto i : order) {
+    canonical.weights.push_back(game.weights[i]);
+    canonical.veto.push_back(is_veto(i));
   }
-  const std::size_t f = free_players.size();
-  // Only coalitions T of free players lighter than `cap` are ever counted directly; the
-  // rest follow from the binomial totals.
-  const auto cap = static_cast<std::size_t>(std::max<std::int64_t>(0, game.quota - veto_weight));
-  std::vector<std::vector<cpp_int>> table(f + 1, std::vector<cpp_int>(cap, 0));
-  if (cap > 0) table[0][0] = 1;
-  for (std::size_t added = 0; added < f; ++added) {
-    const auto w = static_cast<std::size_t>(game.weights[free_players[added]]);
-    for (std::size_t k = added + 1; k-- > 0;) {
-      for (std::size_t x = cap; x-- > w;) {
-        if (table[k][x - w] != 0) table[k + 1][x] += table[k][x - w];
-      }
-    }
+  thread_local std::vector<CacheEntry> cache;
+  const CacheEntry* hit = nullptr;
+  for (const auto& e : cache) {
+    if (same(e, canonical, options)) hit = &e;
   }
-  std::vector<cpp_int> factorial(n + 1, 1);
-  for (std::size_t i = 1; i <= n; ++i) factorial[i] = factorial[i - 1] * i;
-  auto binomial = [&](std::size_t a, std::size_t b) { return factorial[a] / (factorial[b] * factorial[a - b]); };
-  // Weight of a swing by a coalition of s others in the Shapley-Shubik index: s!(n-1-s)!.
-  auto pivot_weight = [&](std::size_t s) { return factorial[s] * factorial[n - 1 - s]; };
-
-  std::vector<cpp_int> swings(n, 0);
-  std::vector<cpp_int> ss(n, 0);
-  std::vector<std::vector<cpp_int>> without(f + 1, std::vector<cpp_int>(cap, 0));
-  for (std::size_t i = 0; i < n; ++i) {
-    if (is_veto(i)) {
-      // Every coalition holding the other veto players and free players of weight >= cap
-      // wins with i and loses without it.
-      for (std::size_t k = 0; k <= f; ++k) {
-        cpp_int below = 0;
-        for (const auto& c : table[k]) below += c;
-        const cpp_int count = binomial(f, k) - below;
-        swings[i] += count;
-        ss[i] += count * pivot_weight(veto_count - 1 + k);
-      }
-      continue;
-    }
-    // Divide player i out of the table, then count coalitions T of the other free players
-    // with cap - w_i <= weight(T) < cap: they lose without i and win with it.
-    const auto w = static_cast<std::size_t>(game.weights[i]);
-    const std::size_t from = cap > w ? cap - w : 0;
-    for (std::size_t k = 0; k < f; ++k) {
-      cpp_int count = 0;
-      for (std::size_t x = 0; x < cap; ++x) {
-        without[k][x] = table[k][x];
-        if (k > 0 && x >= w) without[k][x] -= without[k - 1][x - w];
-        if (x >= from) count += without[k][x];
-      }
-      swings[i] += count;
-      ss[i] += count * pivot_weight(veto_count + k);
-    }
+  if (hit == nullptr) {
+    if (cache.size() >= 4) cache.erase(cache.begin());
+    cache.push_back({canonical, options, compute(canonical, options)});
+    hit = &cache.back();
   }
-  const cpp_int all_swings = std::accumulate(swings.begin(), swings.end(), cpp_int(0));
-  const cpp_int half = cpp_int(1) << (n - 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    out.swings[i] = swings[i].str();
-    if (all_swings != 0) out.banzhaf[i] = ratio(swings[i], all_swings);
-    out.penrose[i] = ratio(swings[i], half);
-    out.shapley_shubik[i] = ratio(ss[i], factorial[n]);
+  const PowerIndices& r = hit->result;
+  for (std::size_t rank = 0; rank < n; ++rank) {
+    const std::size_t i = order[rank];
+    out.swings[i] = r.swings[rank];
+    out.banzhaf[i] = r.banzhaf[rank];
+    out.penrose[i] = r.penrose[rank];
+    out.shapley_shubik[i] = r.shapley_shubik[rank];
   }
+  out.estimate = r.estimate;
   return out;
 }
 
@@ -118,7 +432,8 @@ std::optional<double> gini(const std::vector<double>& values) {
   return std::max(0.0, weighted / (n * sum));  // rounding can leave -0.0 for equal values
 }
 
-BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_t> without) {
+BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_t> without,
+                     const PowerOptions& options) {
   const Body& body = c.governance[b];
   BodyPower out;
   out.body = b;
@@ -136,7 +451,14 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
   out.quota = body.rule.quota(out.total_votes);
   game.quota = out.quota;
   out.can_decide = !out.seats.empty() && out.quota <= out.total_votes;
-  const PowerIndices p = power_indices(game);
+  PowerOptions used = options;
+  if (without && used.samples == 0 && !game.weights.empty()) {
+    // A departure of a body too large to count exactly: fewer samples, so that every seat
+    // holder's departure together costs about as much as the body itself.
+    used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 20) / game.weights.size(), 1024, kDefaultSamples);
+  }
+  const PowerIndices p = power_indices(game, used);
+  out.estimate = p.estimate;
   std::vector<double> votes;
   std::vector<double> power;
   double sum_squares = 0;
@@ -150,7 +472,8 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
     votes.push_back(static_cast<double>(s.votes));
     if (out.can_decide) {
       s.veto = game.veto[i] || out.total_votes - s.votes < out.quota;
-      s.dummy = p.swings[i] == "0";
+      // Estimated: no swing seen in any sample.
+      s.dummy = p.estimate ? s.penrose == 0 : p.swings[i] == "0";
       if (s.veto) out.veto_players.push_back(s.member);
       if (s.dummy) out.dummies.push_back(s.member);
     }
@@ -212,12 +535,15 @@ CoalitionPower coalition_power(const Coalition& c, const Network& g, const Secto
   out.gini_degree = gini(deg);
   out.gini_betweenness = gini(betweenness);
 
+  // Scaled by the largest amount so that amounts near the largest double cannot overflow.
+  double largest = 0;
+  for (const auto& m : c.members) largest = std::max(largest, m.funding.value_or(0.0));
   double funding = 0;
-  for (const auto& m : c.members) funding += m.funding.value_or(0.0);
+  for (const auto& m : c.members) funding += largest > 0 ? m.funding.value_or(0.0) / largest : 0.0;
   if (funding > 0 && !out.bodies.empty()) {
     std::vector<ResourceGap> gaps;
     for (std::size_t v = 0; v < n; ++v) {
-      gaps.push_back({v, c.members[v].funding.value_or(0.0) / funding, out.members[v].power});
+      gaps.push_back({v, c.members[v].funding.value_or(0.0) / largest / funding, out.members[v].power});
     }
     std::stable_sort(gaps.begin(), gaps.end(), [](const ResourceGap& a, const ResourceGap& b) {
       return std::abs(a.funding_share - a.power_share) > std::abs(b.funding_share - b.power_share);

@@ -2,12 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numeric>
 #include <random>
+#include <string>
 
 #include "test_graphs.hpp"
+#include "xsector/analysis.hpp"
 #include "xsector/centrality.hpp"
+#include "xsector/error.hpp"
+#include "xsector/output.hpp"
 
 using namespace xsector;
 
@@ -253,4 +259,242 @@ TEST(CoalitionPower, HealthyInTheHillsByHand) {
   ASSERT_FALSE(p.resource_gaps.empty());
   EXPECT_EQ(p.resource_gaps[0].member, whwc);
   EXPECT_NEAR(p.resource_gaps[0].funding_share, 120000.0 / 175000.0, 1e-15);
+}
+
+// Large votes: weights of 10^8 scale and random 9-digit weights (votes = dollars) are exact
+// and match enumeration; the gcd and the dual quota (supermajorities) take the same path.
+TEST(PowerIndices, LargeVotesMatchBruteForce) {
+  std::mt19937 rng(77);
+  for (int trial = 0; trial < 60; ++trial) {
+    const std::size_t n = 1 + rng() % 13;
+    WeightedGame g;
+    std::int64_t total = 0;
+    const std::int64_t scale = trial % 2 == 0 ? 100'000'000 : 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t w = trial % 2 == 0 ? 1 + static_cast<std::int64_t>(rng() % 7)
+                                            : 10'000'000 + static_cast<std::int64_t>(rng() % 90'000'000);
+      g.weights.push_back(w * scale);
+      total += g.weights.back();
+    }
+    g.quota = 1 + static_cast<std::int64_t>(std::uniform_int_distribution<std::int64_t>(0, total - 1)(rng));
+    if (trial % 4 == 1) {
+      for (std::size_t i = 0; i < n; ++i) g.veto.push_back(rng() % 4 == 0);
+    }
+    const auto p = power_indices(g);
+    ASSERT_FALSE(p.estimate.has_value()) << "trial " << trial;
+    const Brute b = enumerate(g);
+    for (std::size_t i = 0; i < n; ++i) {
+      EXPECT_EQ(p.swings[i], std::to_string(b.swings[i])) << "trial " << trial << " player " << i;
+      EXPECT_NEAR(p.shapley_shubik[i], b.shapley_shubik[i], 1e-12) << "trial " << trial;
+    }
+  }
+}
+
+// Unanimity of 300 players: the dual game (quota 1) keeps the table to one weight.
+TEST(PowerIndices, UnanimityOfManyIsExactThroughTheDual) {
+  std::vector<std::int64_t> w(300, 1'000'000'007);
+  const auto p = power_indices(game(300 * std::int64_t{1'000'000'007}, w));
+  ASSERT_FALSE(p.estimate.has_value());
+  EXPECT_EQ(p.swings[7], "1");
+  EXPECT_DOUBLE_EQ(p.shapley_shubik[7], 1.0 / 300.0);
+  EXPECT_DOUBLE_EQ(*p.banzhaf[7], 1.0 / 300.0);
+}
+
+namespace {
+
+// Forced into Monte Carlo (budget 0): the stated 99% intervals must cover the exact values.
+void expect_estimate_covers(const WeightedGame& g, std::uint64_t seed) {
+  const auto exact = power_indices(g);
+  ASSERT_FALSE(exact.estimate.has_value());
+  PowerOptions options;
+  options.exact_budget = 0;
+  options.seed = seed;
+  const auto est = power_indices(g, options);
+  ASSERT_TRUE(est.estimate.has_value());
+  EXPECT_EQ(est.estimate->method, "monte-carlo");
+  EXPECT_EQ(est.estimate->samples, std::uint64_t{1} << 16);
+  EXPECT_NEAR(est.estimate->half_width, std::sqrt(std::log(200.0) / (2.0 * 65536.0)), 1e-15);
+  for (std::size_t i = 0; i < g.weights.size(); ++i) {
+    EXPECT_LE(std::abs(est.penrose[i] - exact.penrose[i]), est.estimate->half_width) << i;
+    EXPECT_LE(std::abs(est.shapley_shubik[i] - exact.shapley_shubik[i]), est.estimate->half_width) << i;
+    if (exact.banzhaf[i]) {
+      EXPECT_LE(std::abs(est.banzhaf[i].value_or(0.0) - *exact.banzhaf[i]), est.estimate->banzhaf_half_width) << i;
+    }
+  }
+  // Every random order has exactly one pivot.
+  EXPECT_NEAR(std::accumulate(est.shapley_shubik.begin(), est.shapley_shubik.end(), 0.0), 1.0, 1e-12);
+}
+
+}  // namespace
+
+TEST(PowerEstimate, IntervalCoversExactValuesOnPublishedGames) {
+  expect_estimate_covers(game(12, {4, 4, 4, 2, 2, 1}), 1);
+  expect_estimate_covers(game(16, {9, 9, 7, 3, 1, 1}), 2);
+  std::vector<std::int64_t> un(5, 7);
+  un.insert(un.end(), 10, 1);
+  expect_estimate_covers(game(39, un), 3);
+  expect_estimate_covers(game(5, {3, 2, 1, 1}, {true, false, false, false}), 4);
+}
+
+TEST(PowerEstimate, IntervalCoversExactValuesOnRandomGames) {
+  std::mt19937 rng(99);
+  for (int trial = 0; trial < 20; ++trial) {
+    const std::size_t n = 2 + rng() % 12;
+    WeightedGame g;
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      g.weights.push_back(1 + static_cast<std::int64_t>(rng() % 20));
+      total += g.weights.back();
+    }
+    g.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint32_t>(total));
+    expect_estimate_covers(g, static_cast<std::uint64_t>(trial));
+  }
+}
+
+TEST(PowerEstimate, DeterministicForASeed) {
+  const WeightedGame g = game(20, {9, 7, 5, 4, 3, 3, 2, 1, 1});
+  PowerOptions a;
+  a.exact_budget = 0;
+  PowerOptions b = a;
+  b.exact_budget = 1;  // a different cache key: computed again, not reused
+  const auto first = power_indices(g, a);
+  const auto second = power_indices(g, b);
+  ASSERT_TRUE(second.estimate.has_value());
+  EXPECT_EQ(first.penrose, second.penrose);
+  EXPECT_EQ(first.shapley_shubik, second.shapley_shubik);
+  PowerOptions c = a;
+  c.seed = a.seed + 1;
+  EXPECT_NE(power_indices(g, c).penrose, first.penrose);
+}
+
+namespace {
+
+std::string assembly(const std::vector<std::int64_t>& votes, const std::string& rule = "majority") {
+  std::string text = "coalition: {name: generated}\nmembers:\n";
+  for (std::size_t i = 0; i < votes.size(); ++i) text += "  - {id: m" + std::to_string(i) + ", sector: housing}\n";
+  text += "governance:\n  - body: assembly\n    rule: " + rule + "\n    seats:\n";
+  for (std::size_t i = 0; i < votes.size(); ++i) {
+    text += "      m" + std::to_string(i) + ": " + std::to_string(votes[i]) + "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+// 200 members, each with one vote, simple majority: exact, and every departure exact too.
+TEST(BodyPower, TwoHundredSeatAssemblyWithDepartures) {
+  const Coalition c = parse_coalition(assembly(std::vector<std::int64_t>(200, 1)), "a.yaml");
+  const BodyPower p = body_power(c, 0);
+  ASSERT_FALSE(p.estimate.has_value());
+  EXPECT_NEAR(*p.seats[13].banzhaf, 1.0 / 200.0, 1e-15);
+  for (std::size_t v = 0; v < 200; v += 50) {
+    const BodyPower after = body_power(c, 0, v);
+    ASSERT_FALSE(after.estimate.has_value());
+    EXPECT_EQ(after.quota, 100);  // majority of 199
+    EXPECT_NEAR(*after.seats[0].banzhaf, 1.0 / 199.0, 1e-15);
+  }
+}
+
+// 100 seats of 100 votes: the gcd reduces it to 100 seats of 1 vote.
+TEST(BodyPower, HundredSeatsOfHundredVotesAreExact) {
+  const Coalition c = parse_coalition(assembly(std::vector<std::int64_t>(100, 100)), "a.yaml");
+  const BodyPower p = body_power(c, 0);
+  ASSERT_FALSE(p.estimate.has_value());
+  EXPECT_EQ(p.quota, 5001);
+  // Penrose = C(99, 50) / 2^99: swings are coalitions of exactly 50 others.
+  const double penrose = std::exp(std::lgamma(100.0) - std::lgamma(51.0) - std::lgamma(50.0) - 99 * std::log(2.0));
+  EXPECT_NEAR(p.seats[99].penrose, penrose, 1e-12);
+}
+
+// 1,000 seats with votes 1..1000: beyond the exact budget, a marked estimate.
+TEST(BodyPower, ThousandSeatsAreEstimatedAndMarked) {
+  std::vector<std::int64_t> votes(1000);
+  std::iota(votes.begin(), votes.end(), std::int64_t{1});
+  const Coalition c = parse_coalition(assembly(votes), "a.yaml");
+  const BodyPower p = body_power(c, 0);
+  ASSERT_TRUE(p.estimate.has_value());
+  EXPECT_EQ(p.estimate->confidence, 0.99);
+  double banzhaf = 0;
+  double ss = 0;
+  for (const auto& s : p.seats) {
+    banzhaf += s.banzhaf.value_or(0.0);
+    ss += s.shapley_shubik;
+  }
+  EXPECT_NEAR(banzhaf, 1.0, 1e-9);
+  EXPECT_NEAR(ss, 1.0, 1e-9);
+  // The heaviest seat holds about 1000/500500 of the votes and at least as much power as the lightest.
+  EXPECT_GT(p.seats[999].penrose, p.seats[0].penrose);
+  const BodyPower after = body_power(c, 0, 999);
+  ASSERT_TRUE(after.estimate.has_value());
+  EXPECT_EQ(after.estimate->samples, (std::uint64_t{1} << 20) / 999);  // fewer samples for a departure
+  EXPECT_EQ(after.quota, 499500 / 2 + 1);
+}
+
+// Two seats of 2^40 validate, and power answers exactly: each holds half.
+TEST(BodyPower, TwoSeatsOfTwoToTheFortyAreExact) {
+  const std::int64_t big = std::int64_t{1} << 40;
+  const Coalition c = parse_coalition(assembly({big, big}), "a.yaml");
+  const Analysis a = analyze(c);
+  ASSERT_EQ(a.power.bodies.size(), 1U);
+  const BodyPower& p = a.power.bodies[0];
+  EXPECT_FALSE(p.estimate.has_value());
+  EXPECT_EQ(p.total_votes, 2 * big);
+  EXPECT_DOUBLE_EQ(*p.seats[0].banzhaf, 0.5);
+  EXPECT_DOUBLE_EQ(p.seats[1].shapley_shubik, 0.5);
+  const std::string json = format_power(Format::json, c, a);
+  EXPECT_NE(json.find("\"estimate\": null"), std::string::npos);
+}
+
+// Votes in dollars (10^8 each, 40 distinct amounts): too many reachable sums for the exact
+// table, so an estimate that is marked in JSON, CSV and the table; never out of memory.
+TEST(BodyPower, DollarVotesFallBackToAMarkedEstimate) {
+  std::mt19937 rng(5);
+  std::vector<std::int64_t> votes;
+  for (int i = 0; i < 40; ++i) votes.push_back(100'000'000 + static_cast<std::int64_t>(rng() % 100'000'000));
+  const Coalition c = parse_coalition(assembly(votes), "a.yaml");
+  const Analysis a = analyze(c);
+  const BodyPower& p = a.power.bodies[0];
+  ASSERT_TRUE(p.estimate.has_value());
+  EXPECT_NE(format_power(Format::json, c, a).find("\"method\": \"monte-carlo\""), std::string::npos);
+  EXPECT_NE(format_power(Format::table, c, a).find("estimated by Monte Carlo"), std::string::npos);
+  const std::string csv = format_power(Format::csv, c, a);
+  EXPECT_NE(csv.find(",estimate_half_width\n"), std::string::npos);
+  std::size_t rows = 0;
+  for (std::size_t at = csv.find('\n') + 1; at < csv.size(); at = csv.find('\n', at) + 1) {
+    const std::size_t end = csv.find('\n', at);
+    const std::string line = csv.substr(at, end - at);
+    EXPECT_NEAR(std::stod(line.substr(line.rfind(',') + 1)), p.estimate->half_width, 1e-15) << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 40U);
+}
+
+TEST(BodyPower, VotesOverTwoToTheFiftyThreeAreRejectedWithAPosition) {
+  const std::int64_t big = std::int64_t{1} << 52;
+  try {
+    parse_coalition(assembly({big, big, 1}), "big.yaml");
+    FAIL() << "accepted votes totalling over 2^53";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    const Diagnostic& d = e.diagnostics()[0];
+    EXPECT_EQ(d.file, "big.yaml");
+    EXPECT_EQ(d.pos.line, 12);  // the third seat, which pushes the total over
+    EXPECT_GT(d.pos.column, 1);
+    EXPECT_NE(d.message.find("votes are too large"), std::string::npos) << d.message;
+  }
+  // Exactly 2^53 in total is accepted.
+  EXPECT_NO_THROW(parse_coalition(assembly({big, big}), "ok.yaml"));
+}
+
+// Funding near the largest double must not overflow the total.
+TEST(CoalitionPower, FundingNearTheLargestDoubleSharesCorrectly) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: rich}\nmembers:\n  - {id: a, sector: housing, funding: 1e308}\n"
+      "  - {id: b, sector: housing, funding: 1e308}\n"
+      "governance: [{body: x, rule: majority, seats: {a: 1, b: 1}}]\n",
+      "rich.yaml");
+  const Analysis a = analyze(c);
+  ASSERT_EQ(a.power.resource_gaps.size(), 2U);
+  EXPECT_DOUBLE_EQ(a.power.resource_gaps[0].funding_share, 0.5);
+  EXPECT_DOUBLE_EQ(a.power.resource_gaps[1].funding_share, 0.5);
 }

@@ -23,21 +23,57 @@ struct WeightedGame {
   std::vector<bool> veto;             ///< empty, or one flag per player
 };
 
-/// Power indices of every player, exact: swing counts are big integers, indices are the
-/// exact rationals rounded once to double.
+/// How a Monte-Carlo estimate was made and how precise it is. Present only when the exact
+/// table would exceed the budget (see PowerOptions); every output marks such a body.
+struct PowerEstimate {
+  std::string method = "monte-carlo";
+  std::string interval = "hoeffding";  ///< distribution-free, holds for any true value
+  std::uint64_t samples = 0;  ///< random coalitions for Banzhaf/Penrose, as many random orders for Shapley-Shubik
+  std::uint64_t seed = 0;
+  double confidence = 0.99;
+  /// Each seat's `penrose` and `shapley_shubik` lie within ± half_width of the true value with
+  /// probability >= confidence: sqrt(ln(2 / (1 - confidence)) / (2 samples)).
+  double half_width = 0;
+  /// Largest half-width of a seat's normalized `banzhaf`: derived from simultaneous
+  /// (Bonferroni, confidence over all n seats) intervals of every seat's swing probability.
+  double banzhaf_half_width = 0;
+};
+
+/// Limits of the exact computation and the settings of its Monte-Carlo fallback.
+struct PowerOptions {
+  /// Largest number of 64-bit limb additions the exact table may take (its memory is at most
+  /// 8 bytes times this / its number of sizes, far below 1 GB at the default). About 0.5 s.
+  std::uint64_t exact_budget = 600'000'000;
+  /// Samples of each kind when estimating; 0 picks 2^16 (half-width 0.0064 at 99%).
+  std::uint64_t samples = 0;
+  std::uint64_t seed = 20261123;
+};
+
+/// Power indices of every player: exact unless `estimate` is set. Exact swing counts are big
+/// integers, indices the exact rationals rounded once to double.
 struct PowerIndices {
-  std::vector<std::string> swings;            ///< Banzhaf swing counts, in decimal
+  std::vector<std::string> swings;            ///< Banzhaf swing counts in decimal; empty strings when estimated
   std::vector<std::optional<double>> banzhaf; ///< swings / Σ swings; null when no one swings
   std::vector<double> penrose;                ///< absolute Banzhaf: swings / 2^(n-1)
   std::vector<double> shapley_shubik;         ///< Σ over swings S of |S|!(n-1-|S|)!/n!
+  std::optional<PowerEstimate> estimate;      ///< set when the figures are Monte-Carlo estimates
 };
 
-/// Banzhaf, Penrose and Shapley-Shubik indices by dynamic programming over the weights of the
-/// players who are not veto players, truncated at the quota: the table of coalitions by
-/// size and weight is built once (O(n^2 q)) and each player is divided out of it
-/// (O(n q) each), so the total is O(n^2 q) big-integer additions, never 2^n. A game whose
-/// quota exceeds the total weight has no winning coalition: every index is 0 (Banzhaf null).
-PowerIndices power_indices(const WeightedGame& game);
+/// Banzhaf, Penrose and Shapley-Shubik indices of a weighted voting game.
+///
+/// Exact method: a dynamic programme counts the coalitions of the non-veto players by size and
+/// weight, storing only the weights that some coalition reaches below the cut-off. Weights and
+/// cut-off are first divided by the gcd of the weights, and the game or its dual (quota
+/// total - q + 1, which has the same swings) is used, whichever has the smaller cut-off c. The
+/// table is built once and each distinct weight is divided out of it once. With f non-veto
+/// players, m <= c reachable weights and d distinct weights the work is O((f^2/2 + d f) m)
+/// additions of (f+1)-bit integers (fixed-width limbs), memory O(f m) of them; never 2^n.
+/// When that work exceeds `options.exact_budget` the indices are estimated by Monte Carlo:
+/// `samples` random coalitions (each player in with probability 1/2) for Banzhaf and Penrose,
+/// as many random orders for Shapley-Shubik, O(n samples), seeded and deterministic.
+/// A game whose quota exceeds the total weight has no winning coalition: every index is 0
+/// (Banzhaf null), exactly. Weights must be positive and sum to at most 2^62.
+PowerIndices power_indices(const WeightedGame& game, const PowerOptions& options = {});
 
 /// Population Gini coefficient Σ_i Σ_j |x_i - x_j| / (2 n Σ x): 0 when all are equal, near 1
 /// when one holds everything; null when there are no values or they sum to 0.
@@ -67,12 +103,18 @@ struct BodyPower {
   /// 1 / Σ p_i^2 over normalized Banzhaf: how many equal decision makers the power
   /// distribution amounts to; null when no one has power.
   std::optional<double> effective_decision_makers;
+  /// Set when the indices are Monte-Carlo estimates (the body is too large to count exactly).
+  std::optional<PowerEstimate> estimate;
 };
 
 /// Power in body `body`, optionally with member `without` gone: its seat and any veto it held
 /// are removed and the quota is re-derived from the rule (an explicit quota stays).
+/// Repeated calls for games that are equal up to the order of the seats (such as departures of
+/// seat holders with equal votes) reuse the last results (a small per-thread cache). An
+/// estimated body with a departure is estimated from fewer samples (about 10^6 / n, at least
+/// 1,024), so that every departure of a large body stays cheap; its `estimate` says so.
 BodyPower body_power(const Coalition& coalition, std::size_t body,
-                     std::optional<std::size_t> without = std::nullopt);
+                     std::optional<std::size_t> without = std::nullopt, const PowerOptions& options = {});
 
 struct ShareFigures {
   double seats = 0;  ///< share of seats
