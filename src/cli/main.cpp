@@ -191,6 +191,9 @@ int main(int argc, char** argv) {
                "Exit codes: 0 success, 1 invalid input, 2 bad usage, 3 a file could not be read "
                "or written."};
   app.require_subcommand(1);
+  std::uint64_t max_input_mb = default_max_input_bytes() >> 20U;
+  app.add_option("--max-input-size", max_input_mb, "Largest input file read, in MiB")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  app.fallthrough();  // so --max-input-size may follow the command's name too
 
   std::vector<std::string> validate_files;
   std::string taxonomy;
@@ -288,6 +291,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   }
 
+  set_default_max_input_bytes(max_input_mb << 20U);
   try {
     if (validate->parsed()) return run_validate(validate_files, taxonomy);
     if (analyze_cmd->parsed()) {
