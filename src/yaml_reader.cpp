@@ -206,7 +206,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                 const std::string& value) override {
     // The file's bytes were checked already, so a problem here comes from an escape.
-    if (const std::string problem = text_problem(value, false); !problem.empty()) {
+    if (std::string problem = text_problem(value, false); !problem.empty()) {
+      if (const auto advice = problem.find("; save the file"); advice != std::string::npos) problem.erase(advice);
       reader_.error(to_pos(mark), fmt::format("{} (written as an escape in this value)", problem));
       text_ok_ = false;
     }

@@ -317,7 +317,12 @@ TEST(Loader, RejectsBadBytesInEveryKindOfStringWithTheirPosition) {
   EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, name: \"a\\0b\"}\n"),
             (std::vector<std::string>{"4:36: control character U+0000 is not allowed; text may hold tabs and line "
                                       "breaks only (written as an escape in this value)"}));
-  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\ud800\"]}\n"), "4:37: not valid UTF-8"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\ud800\"]}\n"), "invalid unicode"));
+  EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\x85\", \"\\N\"]}\n"),
+            (std::vector<std::string>{"4:37: control character U+0085 is not allowed; text may hold tabs and line "
+                                      "breaks only (written as an escape in this value)",
+                                      // yaml-cpp writes \N as the lone byte 0x85
+                                      "4:45: not valid UTF-8 (byte 0x85) (written as an escape in this value)"}));
   EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"x\\ry\"]}\n"), "4:37: control character U+000D"));
   EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, \"k\\x01\": 1}\n"), "4:30: control character U+0001"));
   // Every bad line is listed.
