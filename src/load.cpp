@@ -3,24 +3,49 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <map>
-#include <set>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include "xsector/io.hpp"
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "yaml_reader.hpp"
 
 namespace xsector {
 
 namespace detail {
-std::optional<Sector> read_sector(YamlReader& reader, const YAML::Node& node);
+std::optional<Sector> read_sector(YamlReader& reader, const Node& node);
 void check_sector_names(YamlReader& reader, const std::vector<Sector>& sectors, const Taxonomy* base);
 }  // namespace detail
 
 namespace {
 
 using detail::Fields;
+using detail::Node;
 using detail::YamlReader;
+
+// Suggestions among member ids cost O(members) each; after this many, messages go without.
+constexpr int max_member_suggestions = 100;
+
+std::atomic<std::uint64_t> default_max_bytes{std::uint64_t{256} << 20U};
+
+std::string size_text(std::uint64_t bytes) {
+  if (bytes >= (std::uint64_t{1} << 20U)) {
+    return fmt::format("{:.1f} MiB ({} bytes)", static_cast<double>(bytes) / (1 << 20), bytes);
+  }
+  return fmt::format("{} bytes", bytes);
+}
+
+std::string too_large_message(std::uint64_t size, std::uint64_t limit) {
+  return fmt::format("the file is {}, over the input size limit of {}; raise the limit with "
+                     "--max-input-size MB",
+                     size_text(size), size_text(limit));
+}
 
 bool valid_date(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -45,7 +70,11 @@ class CoalitionLoader {
   }
 
   Coalition load(std::string_view text) {
-    if (auto root = reader_.parse(text)) read_root(*root);
+    if (text.size() > options_.max_bytes) {
+      reader_.error({}, too_large_message(text.size(), options_.max_bytes));
+    } else if (auto document = reader_.parse(text)) {
+      read_root(document->root());
+    }
     if (!diagnostics_.empty()) {
       std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const auto& a, const auto& b) {
         if (a.file != b.file) return false;
@@ -53,11 +82,12 @@ class CoalitionLoader {
       });
       throw InputError(std::move(diagnostics_));
     }
+    coalition_.index_members();
     return std::move(coalition_);
   }
 
  private:
-  void read_root(const YAML::Node& root) {
+  void read_root(const Node& root) {
     if (root.IsNull()) {
       reader_.error(reader_.pos(root), "the file is empty; a coalition file needs at least "
                                        "'coalition' and 'members'");
@@ -67,18 +97,19 @@ class CoalitionLoader {
                                                   "governance"};
     auto f = reader_.fields(root, keys, "the coalition file");
     if (!f) return;
-    std::optional<YAML::Node> backbone;
+    std::optional<Node> backbone;
     if (const auto* c = f->get("coalition")) {
       backbone = read_header(*c);
     } else {
-      reader_.error({1, 1}, "the file needs a 'coalition' section with at least a 'name'");
+      reader_.missing(*f, "coalition", {1, 1}, "the file needs a 'coalition' section with at least a 'name'");
+      load_taxonomy(options_.taxonomy.value_or("cross-sector"), {}, options_.taxonomy.has_value());
     }
     if (const auto* s = f->get("sectors")) read_sectors(*s);
-    if (!taxonomy_ok_) return;  // without sectors to check against, members cannot be read
+    // Without a taxonomy, members are read for every other problem, not for their sector.
     if (const auto* m = f->get("members")) {
       read_members(*m);
     } else {
-      reader_.error({1, 1}, "the file needs 'members': a list of at least one member");
+      reader_.missing(*f, "members", {1, 1}, "the file needs 'members': a list of at least one member");
     }
     if (backbone) {
       if (auto id = reader_.slug(*backbone, "backbone")) {
@@ -90,12 +121,13 @@ class CoalitionLoader {
   }
 
   /// Reads `coalition` and loads the taxonomy; returns the backbone node, read once members are.
-  std::optional<YAML::Node> read_header(const YAML::Node& node) {
+  std::optional<Node> read_header(const Node& node) {
     static const std::vector<std::string> keys = {"name", "place", "as_of", "backbone", "taxonomy"};
     auto f = reader_.fields(node, keys, "'coalition'");
     std::string taxonomy = "cross-sector";
     SourcePos taxonomy_pos = reader_.pos(node);
-    std::optional<YAML::Node> backbone;
+    std::optional<Node> backbone;
+    bool from_file = false;
     if (f) {
       if (const auto* n = f->get("name")) {
         if (auto v = reader_.text(*n, "the coalition's name")) {
@@ -103,7 +135,7 @@ class CoalitionLoader {
           coalition_.name = *v;
         }
       } else {
-        reader_.error(reader_.pos(node), "'coalition' needs a 'name'");
+        reader_.missing(*f, "name", reader_.pos(node), "'coalition' needs a 'name'");
       }
       if (const auto* p = f->get("place")) {
         if (auto v = reader_.text(*p, "place")) coalition_.place = *v;
@@ -122,21 +154,27 @@ class CoalitionLoader {
       if (const auto* t = f->get("taxonomy")) {
         if (auto v = reader_.text(*t, "taxonomy")) taxonomy = *v;
         taxonomy_pos = reader_.pos(*t);
+        from_file = true;
       }
     }
     if (options_.taxonomy) {
       taxonomy = *options_.taxonomy;
       taxonomy_pos = {};
+      from_file = false;
     }
     coalition_.taxonomy_ref = taxonomy;
-    load_taxonomy(taxonomy, taxonomy_pos);
+    load_taxonomy(taxonomy, taxonomy_pos, !from_file);
     return backbone;
   }
 
-  void load_taxonomy(const std::string& id_or_path, SourcePos pos) {
+  /// `by_user`: the taxonomy came from the options, not from the file.
+  void load_taxonomy(const std::string& id_or_path, SourcePos pos, bool by_user) {
+    TaxonomyAccess access;
+    access.paths = by_user || options_.taxonomy_paths;
+    access.max_bytes = options_.max_bytes;
     try {
       coalition_.taxonomy =
-          resolve_taxonomy(id_or_path, std::filesystem::path(coalition_.file).parent_path());
+          resolve_taxonomy(id_or_path, std::filesystem::path(coalition_.file).parent_path(), access);
     } catch (const InputError& e) {
       for (auto d : e.diagnostics()) {
         if (d.file == "<taxonomy>") {
@@ -152,12 +190,12 @@ class CoalitionLoader {
     }
   }
 
-  void read_sectors(const YAML::Node& node) {
+  void read_sectors(const Node& node) {
     if (!node.IsSequence()) {
       reader_.error(reader_.pos(node), "'sectors' must be a list of sectors");
       return;
     }
-    for (const auto& item : node) {
+    for (const Node item : node) {
       if (auto s = detail::read_sector(reader_, item)) coalition_.extra_sectors.push_back(*s);
     }
     if (taxonomy_ok_) {
@@ -165,15 +203,17 @@ class CoalitionLoader {
     }
   }
 
-  void read_members(const YAML::Node& node) {
+  void read_members(const Node& node) {
     if (!node.IsSequence() || node.size() == 0) {
       reader_.error(reader_.pos(node), "'members' must be a list of at least one member");
       return;
     }
     static const std::vector<std::string> keys = {"id",      "name",    "sector", "community_led",
                                                   "lived_experience", "funding", "tags"};
-    std::map<std::string, SourcePos> seen;
-    for (const auto& item : node) {
+    std::unordered_map<std::string, SourcePos> seen;
+    seen.reserve(node.size());
+    coalition_.members.reserve(node.size());
+    for (const Node item : node) {
       auto f = reader_.fields(item, keys, "a member");
       if (!f) continue;
       Member m;
@@ -193,7 +233,7 @@ class CoalitionLoader {
           ok = false;
         }
       } else {
-        reader_.error(m.pos, "a member needs an 'id'");
+        reader_.missing(*f, "id", m.pos, "a member needs an 'id'");
         ok = false;
       }
       if (const auto* n = f->get("name")) {
@@ -204,7 +244,9 @@ class CoalitionLoader {
       if (const auto* s = f->get("sector")) {
         if (auto v = reader_.text(*s, "sector")) {
           m.sector_as_written = *v;
-          if (const Sector* sector = coalition_.find_sector(*v)) {
+          if (!taxonomy_ok_) {
+            ok = false;  // the taxonomy's problem was reported; the sector cannot be checked
+          } else if (const Sector* sector = coalition_.find_sector(*v)) {
             m.sector = sector->id;
           } else {
             reader_.error(reader_.pos(*s), unknown_sector_message(*v));
@@ -214,7 +256,7 @@ class CoalitionLoader {
           ok = false;
         }
       } else {
-        reader_.error(m.pos, fmt::format("member '{}' needs a 'sector'", m.id));
+        reader_.missing(*f, "sector", m.pos, fmt::format("member '{}' needs a 'sector'", m.id));
         ok = false;
       }
       if (const auto* c = f->get("community_led")) {
@@ -259,20 +301,27 @@ class CoalitionLoader {
   }
 
   /// The index of member `id`; reports an unknown id (not one whose member entry was invalid).
-  std::optional<std::size_t> member_ref(const YAML::Node& node, const std::string& id,
-                                        std::string_view role) {
+  std::optional<std::size_t> member_ref(const Node& node, const std::string& id, std::string_view role) {
+    if (coalition_.member_ids.size() != coalition_.members.size()) coalition_.index_members();
     if (auto i = coalition_.member_index(id)) return i;
     if (!attempted_ids_.contains(id)) {
-      std::vector<std::string> ids;
-      for (const auto& m : coalition_.members) ids.push_back(m.id);
       std::string message = fmt::format("{} names '{}', which is not a member", role, id);
-      if (auto s = detail::nearest(id, ids); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+      if (member_suggestions_ < max_member_suggestions) {
+        ++member_suggestions_;
+        if (member_id_list_.size() != coalition_.members.size()) {
+          member_id_list_.clear();
+          for (const auto& m : coalition_.members) member_id_list_.push_back(m.id);
+        }
+        if (auto s = detail::nearest(id, member_id_list_); !s.empty()) {
+          message += fmt::format("; did you mean '{}'?", s);
+        }
+      }
       reader_.error(reader_.pos(node), message);
     }
     return std::nullopt;
   }
 
-  std::optional<TieLevel> read_level(const YAML::Node& node) {
+  std::optional<TieLevel> read_level(const Node& node) {
     auto v = reader_.text(node, "level");
     if (!v) return std::nullopt;
     static const std::vector<std::string> names = {"networking", "coordinating", "cooperating",
@@ -288,22 +337,24 @@ class CoalitionLoader {
     return std::nullopt;
   }
 
-  void read_ties(const YAML::Node& node) {
+  void read_ties(const Node& node) {
     if (node.IsNull()) return;
     if (!node.IsSequence()) {
       reader_.error(reader_.pos(node), "'ties' must be a list of ties");
       return;
     }
-    // Unordered pair -> indices of the ties already on it.
-    std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> pairs;
-    for (const auto& item : node) {
+    // Unordered pair -> the first tie on it; a second one is allowed only as its reverse.
+    std::unordered_map<std::uint64_t, std::size_t> pairs;
+    pairs.reserve(node.size());
+    coalition_.ties.reserve(node.size());
+    for (const Node item : node) {
       Tie tie;
       tie.pos = reader_.pos(item);
-      const YAML::Node* first = nullptr;
-      const YAML::Node* second = nullptr;
+      const Node* first = nullptr;
+      const Node* second = nullptr;
       std::optional<Fields> f;
-      YAML::Node a_node;
-      YAML::Node b_node;
+      Node a_node;
+      Node b_node;
       if (item.IsSequence()) {
         if (item.size() != 2) {
           reader_.error(tie.pos, fmt::format("a tie written as a list names exactly two members, "
@@ -341,9 +392,12 @@ class CoalitionLoader {
           a_node = *from;
           b_node = *to;
         } else {
-          reader_.error(tie.pos, from != nullptr || to != nullptr
-                                     ? "a directed tie needs both 'from' and 'to'"
-                                     : "a tie needs 'between: [a, b]' or 'from' and 'to'");
+          const bool typo = f->suggested("between") || f->suggested("from") || f->suggested("to");
+          if (!typo) {
+            reader_.error(tie.pos, from != nullptr || to != nullptr
+                                       ? "a directed tie needs both 'from' and 'to'"
+                                       : "a tie needs 'between: [a, b]' or 'from' and 'to'");
+          }
           continue;
         }
       }
@@ -371,34 +425,37 @@ class CoalitionLoader {
       }
       tie.a = *a;
       tie.b = *b;
-      auto& on_pair = pairs[std::minmax(*a, *b)];
-      bool clash = false;
-      for (const std::size_t other : on_pair) {
-        const Tie& o = coalition_.ties[other];
+      const auto [lo, hi] = std::minmax(*a, *b);
+      const std::uint64_t key = (static_cast<std::uint64_t>(lo) << 32U) | static_cast<std::uint64_t>(hi);
+      const auto [it, inserted] = pairs.emplace(key, coalition_.ties.size());
+      if (!inserted) {
+        // A pair holds at most two ties, the second the first's reverse: `reversed` marks it.
+        const Tie& o = coalition_.ties[it->second];
         const bool reverse = tie.directed && o.directed && o.a == tie.b && o.b == tie.a;
-        if (!reverse) {
+        const auto second_tie = reversed_pairs_.find(key);
+        const bool full = second_tie != reversed_pairs_.end();
+        if (!reverse || full) {
+          const Tie& cited = full && reverse ? coalition_.ties[second_tie->second] : o;
           reader_.error(tie.pos, fmt::format("'{}' and '{}' are already tied at line {}; a pair "
                                              "is tied once (or once each way with from/to)",
-                                             *a_id, *b_id, o.pos.line));
-          clash = true;
-          break;
+                                             *a_id, *b_id, cited.pos.line));
+          continue;
         }
+        reversed_pairs_.emplace(key, coalition_.ties.size());
       }
-      if (clash) continue;
-      on_pair.push_back(coalition_.ties.size());
       coalition_.ties.push_back(std::move(tie));
     }
   }
 
-  void read_governance(const YAML::Node& node) {
+  void read_governance(const Node& node) {
     if (node.IsNull()) return;
     if (!node.IsSequence()) {
       reader_.error(reader_.pos(node), "'governance' must be a list of decision bodies");
       return;
     }
     static const std::vector<std::string> keys = {"body", "decides", "rule", "seats", "veto", "chair"};
-    std::map<std::string, int> seen;
-    for (const auto& item : node) {
+    std::unordered_map<std::string, int> seen;
+    for (const Node item : node) {
       auto f = reader_.fields(item, keys, "a governance body");
       if (!f) continue;
       Body body;
@@ -417,7 +474,7 @@ class CoalitionLoader {
           ok = false;
         }
       } else {
-        reader_.error(body.pos, "a governance body needs a 'body' id");
+        reader_.missing(*f, "body", body.pos, "a governance body needs a 'body' id");
         ok = false;
       }
       if (const auto* d = f->get("decides")) {
@@ -426,10 +483,12 @@ class CoalitionLoader {
       if (const auto* r = f->get("rule")) {
         if (!read_rule(*r, body.rule)) ok = false;
       }
+      seat_names_.clear();
+      seated_.clear();
       if (const auto* s = f->get("seats")) {
         if (!read_seats(*s, body)) ok = false;
       } else {
-        reader_.error(body.pos, fmt::format("body '{}' needs 'seats': member id: votes", body.id));
+        reader_.missing(*f, "seats", body.pos, fmt::format("body '{}' needs 'seats': member id: votes", body.id));
         ok = false;
       }
       if (const auto* v = f->get("veto")) {
@@ -437,20 +496,22 @@ class CoalitionLoader {
           reader_.error(reader_.pos(*v), "'veto' must be a list of member ids");
           ok = false;
         } else {
-          for (const auto& who : *v) {
+          std::unordered_set<std::size_t> vetoes;
+          for (const Node who : *v) {
             auto id = reader_.slug(who, "veto member");
             if (!id) { ok = false; continue; }
             auto i = member_ref(who, *id, "veto");
             if (!i) { ok = false; continue; }
-            const bool seated = std::any_of(body.seats.begin(), body.seats.end(),
-                                            [&](const Seat& s) { return s.member == *i; });
-            if (!seated && ok) {
-              reader_.error(reader_.pos(who), fmt::format("veto member '{}' holds no seat in '{}'",
-                                                          *id, body.id));
+            // A seat named but invalid was reported already; a seat not named at all is this error.
+            if (!seated_.contains(*i)) {
+              if (!seat_names_.contains(*id)) {
+                reader_.error(reader_.pos(who),
+                              fmt::format("veto member '{}' holds no seat in '{}'", *id, body.id));
+              }
               ok = false;
               continue;
             }
-            if (std::find(body.veto.begin(), body.veto.end(), *i) != body.veto.end()) {
+            if (!vetoes.insert(*i).second) {
               reader_.error(reader_.pos(who), fmt::format("'{}' is listed twice in veto", *id));
               ok = false;
               continue;
@@ -481,14 +542,14 @@ class CoalitionLoader {
     }
   }
 
-  bool read_rule(const YAML::Node& node, Rule& rule) {
+  bool read_rule(const Node& node, Rule& rule) {
     if (node.IsMap()) {
       static const std::vector<std::string> keys = {"quota"};
       auto f = reader_.fields(node, keys, "'rule'");
       if (!f) return false;
       const auto* q = f->get("quota");
       if (q == nullptr) {
-        reader_.error(reader_.pos(node), "a rule written as a map needs 'quota: N'");
+        reader_.missing(*f, "quota", reader_.pos(node), "a rule written as a map needs 'quota: N'");
         return false;
       }
       auto v = reader_.integer(*q, "quota");
@@ -517,7 +578,7 @@ class CoalitionLoader {
     return true;
   }
 
-  bool read_seats(const YAML::Node& node, Body& body) {
+  bool read_seats(const Node& node, Body& body) {
     if (!node.IsMap() || node.size() == 0) {
       reader_.error(reader_.pos(node), "'seats' must be a map of member id: votes, like "
                                        "{a: 2, b: 1}");
@@ -525,8 +586,10 @@ class CoalitionLoader {
     }
     bool ok = true;
     std::int64_t total = 0;
-    for (const auto& entry : node) {
+    for (std::size_t e = 0; e < node.size(); ++e) {
+      const std::pair<Node, Node> entry{node.key(e), node.value(e)};
       auto id = reader_.slug(entry.first, "seat holder");
+      if (id) seat_names_.insert(*id);
       auto votes = reader_.integer(entry.second, "votes");
       if (!id || !votes) { ok = false; continue; }
       if (*votes < 1) {
@@ -537,9 +600,7 @@ class CoalitionLoader {
       }
       auto member = member_ref(entry.first, *id, "a seat");
       if (!member) { ok = false; continue; }
-      const bool again = std::any_of(body.seats.begin(), body.seats.end(),
-                                     [&](const Seat& s) { return s.member == *member; });
-      if (again) {
+      if (seated_.contains(*member)) {
         reader_.error(reader_.pos(entry.first), fmt::format("duplicate key '{}' in 'seats'", *id));
         ok = false;
         continue;
@@ -555,6 +616,7 @@ class CoalitionLoader {
         continue;
       }
       total += *votes;
+      seated_.insert(*member);
       body.seats.push_back({*member, *votes, reader_.pos(entry.first)});
     }
     return ok;
@@ -565,7 +627,12 @@ class CoalitionLoader {
   const LoadOptions& options_;
   Coalition coalition_;
   bool taxonomy_ok_ = true;
-  std::set<std::string> attempted_ids_;  // ids of members read, valid or not
+  std::unordered_set<std::string> attempted_ids_;  // ids of members read, valid or not
+  std::vector<std::string> member_id_list_;        // candidates for did-you-mean
+  int member_suggestions_ = 0;
+  std::unordered_map<std::uint64_t, std::size_t> reversed_pairs_;  // pair -> its second tie
+  std::unordered_set<std::string> seat_names_;  // ids named in the current body's seats
+  std::unordered_set<std::size_t> seated_;      // members seated in the current body
 };
 
 }  // namespace
@@ -575,7 +642,49 @@ Coalition parse_coalition(std::string_view text, const std::string& file, const 
 }
 
 Coalition load_coalition_file(const std::filesystem::path& path, const LoadOptions& options) {
-  return parse_coalition(read_file(path), path.string(), options);
+  return parse_coalition(read_input_file(path, options.max_bytes), path.string(), options);
+}
+
+std::uint64_t default_max_input_bytes() { return default_max_bytes.load(); }
+
+void set_default_max_input_bytes(std::uint64_t bytes) { default_max_bytes.store(bytes); }
+
+std::string read_input_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
+  const std::string name = path.string();
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) throw IoError(fmt::format("{}: cannot read: {}", name, std::strerror(errno)));
+  if (S_ISDIR(info.st_mode)) throw IoError(fmt::format("{}: cannot read: is a directory", name));
+  if (!S_ISREG(info.st_mode)) {
+    throw IoError(fmt::format("{}: cannot read: not a regular file (a device, pipe or socket)", name));
+  }
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size > max_bytes) throw InputError({Diagnostic{name, {}, too_large_message(size, max_bytes)}});
+  // Read one byte past the limit at most, to notice a file that grew since fstat.
+  std::string text(static_cast<std::size_t>(size), '\0');
+  std::size_t done = 0;
+  while (true) {
+    if (done == text.size()) {
+      if (done > max_bytes) break;
+      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(max_bytes + 1, done + 65536)));
+    }
+    const ssize_t got = ::read(fd, text.data() + done, text.size() - done);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw IoError(fmt::format("{}: read failed: {}", name, std::strerror(errno)));
+    }
+    if (got == 0) break;
+    done += static_cast<std::size_t>(got);
+  }
+  text.resize(done);
+  if (done > max_bytes) throw InputError({Diagnostic{name, {}, too_large_message(done, max_bytes)}});
+  return text;
 }
 
 }  // namespace xsector

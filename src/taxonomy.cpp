@@ -8,7 +8,6 @@
 #include <utility>
 
 #include "xsector/coalition.hpp"
-#include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "yaml_reader.hpp"
 
@@ -76,10 +75,21 @@ std::int64_t Body::total_votes() const {
 }
 
 std::optional<std::size_t> Coalition::member_index(std::string_view id) const {
+  if (!member_ids.empty() && member_ids.size() == members.size()) {
+    const auto it = member_ids.find(std::string(id));
+    if (it == member_ids.end()) return std::nullopt;
+    if (it->second < members.size() && members[it->second].id == id) return it->second;
+  }
   for (std::size_t i = 0; i < members.size(); ++i) {
     if (members[i].id == id) return i;
   }
   return std::nullopt;
+}
+
+void Coalition::index_members() {
+  member_ids.clear();
+  member_ids.reserve(members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) member_ids.emplace(members[i].id, i);
 }
 
 const Sector* Coalition::find_sector(std::string_view id_or_alias) const {
@@ -101,7 +111,7 @@ std::vector<std::string> builtin_taxonomy_ids() {
 
 namespace detail {
 
-std::optional<Sector> read_sector(YamlReader& reader, const YAML::Node& node) {
+std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
   static const std::vector<std::string> keys = {"id",       "name",    "priority",
                                                 "examples", "aliases", "source"};
   auto f = reader.fields(node, keys, "a sector");
@@ -112,7 +122,7 @@ std::optional<Sector> read_sector(YamlReader& reader, const YAML::Node& node) {
   if (const auto* id = f->get("id")) {
     if (auto v = reader.slug(*id, "sector id")) sector.id = *v; else ok = false;
   } else {
-    reader.error(sector.pos, "a sector needs an 'id'");
+    reader.missing(*f, "id", sector.pos, "a sector needs an 'id'");
     ok = false;
   }
   if (const auto* name = f->get("name")) {
@@ -188,9 +198,9 @@ Taxonomy parse_taxonomy(std::string_view text, const std::string& file, const st
   detail::YamlReader reader(file, diagnostics);
   Taxonomy taxonomy;
   taxonomy.id = id;
-  if (auto root = reader.parse(text)) {
+  if (auto document = reader.parse(text)) {
     static const std::vector<std::string> top = {"taxonomy", "sectors"};
-    if (auto f = reader.fields(*root, top, "a taxonomy file")) {
+    if (auto f = reader.fields(document->root(), top, "a taxonomy file")) {
       if (const auto* t = f->get("taxonomy")) {
         static const std::vector<std::string> keys = {"id", "name", "source"};
         if (auto tf = reader.fields(*t, keys, "'taxonomy'")) {
@@ -206,13 +216,13 @@ Taxonomy parse_taxonomy(std::string_view text, const std::string& file, const st
         }
       }
       if (const auto* s = f->get("sectors"); s != nullptr && s->IsSequence() && s->size() > 0) {
-        for (const auto& item : *s) {
+        for (const detail::Node item : *s) {
           if (auto sector = detail::read_sector(reader, item)) taxonomy.sectors.push_back(*sector);
         }
         detail::check_sector_names(reader, taxonomy.sectors, nullptr);
       } else {
-        reader.error(s != nullptr ? reader.pos(*s) : SourcePos{},
-                     "a taxonomy file needs 'sectors': a list of at least one sector");
+        reader.missing(*f, "sectors", s != nullptr ? reader.pos(*s) : SourcePos{},
+                       "a taxonomy file needs 'sectors': a list of at least one sector");
       }
     }
   }
@@ -221,7 +231,8 @@ Taxonomy parse_taxonomy(std::string_view text, const std::string& file, const st
   return taxonomy;
 }
 
-Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::path& base_dir) {
+Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::path& base_dir,
+                          const TaxonomyAccess& access) {
   for (const auto& [id, text] : detail::builtin_taxonomy_texts()) {
     if (id == id_or_path) {
       return parse_taxonomy(text, fmt::format("<built-in taxonomy {}>", id), std::string(id));
@@ -238,9 +249,15 @@ Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::
     }
     throw InputError({Diagnostic{"<taxonomy>", {}, message}});
   }
+  if (!access.paths) {
+    throw InputError({Diagnostic{"<taxonomy>", {},
+                                 fmt::format("taxonomy '{}' is a path, and this file may name only a built-in "
+                                             "taxonomy ({}); pass the path yourself with --taxonomy",
+                                             id_or_path, fmt::join(builtin_taxonomy_ids(), ", "))}});
+  }
   std::filesystem::path path = id_or_path;
   if (path.is_relative() && !base_dir.empty()) path = base_dir / path;
-  return parse_taxonomy(read_file(path), path.string(), id_or_path);
+  return parse_taxonomy(read_input_file(path, access.max_bytes), path.string(), id_or_path);
 }
 
 }  // namespace xsector

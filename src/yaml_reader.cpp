@@ -6,31 +6,62 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <map>
-#include <sstream>
+#include <istream>
+#include <limits>
+#include <streambuf>
 
 namespace xsector::detail {
 
+// The storage of one parsed document; nodes refer to it by index. An entry takes 16 bytes.
+struct Tree {
+  static constexpr std::uint32_t max_count = (1U << 30U) - 1;
+  struct Entry {
+    std::uint32_t first = 0;  ///< scalar: offset in `text`; list or map: offset in `kids`
+    std::uint32_t count_kind = 0;  ///< low 30 bits: scalar bytes, list items or map entries; high 2: kind
+    std::uint32_t line = 0;   ///< 0-based, as yaml-cpp marks them
+    std::uint32_t column = 0;
+    [[nodiscard]] Node::Kind kind() const { return static_cast<Node::Kind>(count_kind >> 30U); }
+    [[nodiscard]] std::uint32_t count() const { return count_kind & max_count; }
+  };
+  std::vector<Entry> nodes;
+  std::vector<std::uint32_t> kids;
+  std::string text;
+  std::uint32_t root = 0;
+};
+
+Document::Document(std::unique_ptr<Tree> tree) : tree_(std::move(tree)) {}
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+Document::~Document() = default;
+Node Document::root() const { return {tree_.get(), tree_->root}; }
+
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+constexpr std::size_t max_suggestion_length = 64;
+
+// Edit distance, giving up (returning cap + 1) once every path exceeds `cap`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
+    std::size_t best = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
       diagonal = above;
+      best = std::min(best, row[j]);
     }
+    if (best > cap) return cap + 1;
   }
   return row[b.size()];
 }
 
-std::string normalize_key(std::string key) {
-  std::replace(key.begin(), key.end(), '-', '_');
-  return key;
+std::string normalize_key(std::string_view key) {
+  std::string out(key);
+  std::replace(out.begin(), out.end(), '-', '_');
+  return out;
 }
 
 SourcePos to_pos(const YAML::Mark& mark) {
@@ -38,91 +69,304 @@ SourcePos to_pos(const YAML::Mark& mark) {
   return {mark.line + 1, mark.column + 1};
 }
 
+SourcePos offset_pos(std::string_view text, std::size_t offset, std::size_t origin) {
+  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t begin = offset == 0 || line_start == std::string_view::npos ? origin : line_start + 1;
+  const auto lines = std::count(text.begin() + static_cast<std::ptrdiff_t>(origin),
+                                text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+  return {static_cast<int>(lines) + 1, static_cast<int>(offset - std::max(begin, origin)) + 1};
+}
+
 struct ScanStop {
   YAML::Mark mark;
   std::string message;
 };
+struct SecondDocument {};
 
-// Walks the event stream before a Node is built: yaml-cpp shares aliased nodes, but any
-// consumer that walks them expands them, so a few lines can stand for billions of nodes.
-class SafetyScan : public YAML::EventHandler {
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// yaml-cpp scans a whole run of unclosed flow collections ('[', '{') into its token queue
+// before it emits the first event, at about 200 bytes a bracket, so the depth limit must
+// be checked on the text first. This follows YAML's lexical rules closely enough to skip
+// quoted scalars, comments and block scalars; a plain scalar that begins a line with
+// brackets may be counted too, which errs on the side of refusing. Returns the offset of
+// the first bracket deeper than max_depth, or npos.
+std::size_t flow_too_deep(std::string_view s, int max_depth) {
+  const std::size_t n = s.size();
+  int depth = 0;
+  char quote = 0;
+  char last = '\n';          // the last non-blank character seen (for quotes in flow)
+  bool value_start = true;   // block context: the next token starts a node
+  long candidate = 0;        // column of the latest entry start (a key, '-' or '?')
+  long block_scalar = -1;    // >= 0: skipping the lines of a block scalar indented more
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t line = i;
+    std::size_t eol = s.find('\n', i);
+    if (eol == std::string_view::npos) eol = n;
+    std::size_t j = i;
+    while (j < eol && s[j] == ' ') ++j;
+    i = eol + 1;
+    if (block_scalar >= 0 && quote == 0) {
+      bool empty = true;
+      for (std::size_t k = j; k < eol; ++k) empty = empty && blank(s[k]);
+      if (empty || static_cast<long>(j - line) > block_scalar) continue;
+      block_scalar = -1;
+    }
+    std::size_t p = quote != 0 ? line : j;
+    if (quote == 0 && depth == 0) {
+      value_start = true;
+      candidate = static_cast<long>(j - line);
+      if (j == line && eol - p >= 3 && (s.substr(p, 3) == "---" || s.substr(p, 3) == "...") &&
+          (p + 3 == eol || blank(s[p + 3]))) {
+        p += 3;
+      }
+    }
+    char prev = ' ';
+    for (; p < eol; ++p) {
+      const char c = s[p];
+      if (quote == '\'') {
+        if (c == '\'') {
+          if (p + 1 < eol && s[p + 1] == '\'') {
+            ++p;
+          } else {
+            quote = 0;
+            last = prev = c;
+          }
+        }
+        continue;
+      }
+      if (quote == '"') {
+        if (c == '\\') {
+          ++p;
+        } else if (c == '"') {
+          quote = 0;
+          last = prev = c;
+        }
+        continue;
+      }
+      if (c == '#' && (prev == ' ' || prev == '\t')) break;
+      const bool ends_token = p + 1 >= eol || blank(s[p + 1]);
+      if (depth > 0) {
+        if (c == '[' || c == '{') {
+          if (++depth > max_depth) return p;
+        } else if (c == ']' || c == '}') {
+          if (--depth == 0) value_start = false;
+        } else if ((c == '"' || c == '\'') && (last == '[' || last == '{' || last == ',' || last == ':')) {
+          quote = c;
+        }
+      } else if (!blank(c)) {
+        if (value_start) {
+          if (c == '[' || c == '{') {
+            depth = 1;
+            value_start = false;
+          } else if (c == '"' || c == '\'') {
+            quote = c;
+            candidate = static_cast<long>(p - line);
+            value_start = false;
+          } else if (c == '|' || c == '>') {
+            block_scalar = candidate;
+            break;
+          } else if ((c == '-' || c == '?') && ends_token) {
+            candidate = static_cast<long>(p - line);
+          } else if (c == ':' && ends_token) {
+            // an empty key; the value follows
+          } else if (c == '&' || c == '!') {
+            while (p + 1 < eol && !blank(s[p + 1])) ++p;
+          } else {
+            candidate = static_cast<long>(p - line);
+            value_start = false;
+          }
+        } else if (c == ':' && ends_token) {
+          value_start = true;
+        }
+      }
+      prev = c;
+      if (!blank(c)) last = c;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Builds a Tree from yaml-cpp's events, checking depth, alias expansion and scalar text.
+class TreeBuilder : public YAML::EventHandler {
  public:
-  void OnDocumentStart(const YAML::Mark&) override {}
+  TreeBuilder(Tree& tree, YamlReader& reader, std::uint64_t alias_budget)
+      : tree_(tree), reader_(reader), alias_budget_(alias_budget) {}
+
+  [[nodiscard]] bool text_ok() const { return text_ok_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {
+    if (documents_++ > 0) throw SecondDocument{};
+  }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    const auto it = sizes_.find(anchor);
-    add(mark, it == sizes_.end() ? 1 : it->second);
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    leaf(Node::Kind::null, mark, anchor, {});
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                const std::string&) override {
-    leaf(mark, anchor);
+                const std::string& value) override {
+    // The file's bytes were checked already, so a problem here comes from an escape.
+    if (std::string problem = text_problem(value, false); !problem.empty()) {
+      if (const auto advice = problem.find("; save the file"); advice != std::string::npos) problem.erase(advice);
+      reader_.error(to_pos(mark), fmt::format("{} (written as an escape in this value)", problem));
+      text_ok_ = false;
+    }
+    leaf(Node::Kind::scalar, mark, anchor, value);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (anchor >= anchors_.size() || !anchors_[anchor].defined) {
+      throw ScanStop{mark, "the alias names no anchor defined before it"};
+    }
+    const Anchor& target = anchors_[anchor];
+    if (!target.closed) {
+      throw ScanStop{mark, "the alias names a node that holds the alias itself; a document cannot "
+                           "contain itself"};
+    }
+    alias_bytes_ += target.cost;
+    if (alias_bytes_ > alias_budget_) {
+      throw ScanStop{mark, fmt::format("aliases expand to more than {} bytes (an alias bomb?); "
+                                       "write the data out instead",
+                                       alias_budget_)};
+    }
+    attach(target.index, target.cost);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open(mark, anchor);
+    open(Node::Kind::sequence, mark, anchor);
   }
   void OnSequenceEnd() override { close(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open(mark, anchor);
+    open(Node::Kind::map, mark, anchor);
   }
   void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
-    std::uint64_t count = 1;
+    std::uint32_t index = 0;
+    std::size_t pending_start = 0;
     YAML::anchor_t anchor = 0;
-    YAML::Mark mark;
+    std::uint64_t cost = YamlReader::node_cost;
+  };
+  struct Anchor {
+    std::uint32_t index = 0;
+    std::uint64_t cost = 0;
+    bool defined = false;
+    bool closed = false;
   };
 
-  void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (anchor != 0) sizes_[anchor] = 1;
-    add(mark, 1);
+  std::uint32_t add_node(Node::Kind kind, const YAML::Mark& mark) {
+    if (tree_.nodes.size() >= std::numeric_limits<std::uint32_t>::max()) {
+      throw ScanStop{mark, "the file holds too many values"};
+    }
+    Tree::Entry e;
+    e.count_kind = static_cast<std::uint32_t>(kind) << 30U;
+    e.line = static_cast<std::uint32_t>(std::max(mark.line, 0));
+    e.column = static_cast<std::uint32_t>(std::max(mark.column, 0));
+    tree_.nodes.push_back(e);
+    return static_cast<std::uint32_t>(tree_.nodes.size() - 1);
   }
-  void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  void define(YAML::anchor_t anchor, std::uint32_t index, std::uint64_t cost, bool closed) {
+    if (anchor == 0) return;
+    if (anchor >= anchors_.size()) anchors_.resize(anchor + 1);
+    anchors_[anchor] = {index, cost, true, closed};
+  }
+  void leaf(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor, std::string_view value) {
+    if (value.size() > Tree::max_count || tree_.text.size() + value.size() > std::numeric_limits<std::uint32_t>::max()) {
+      throw ScanStop{mark, "the file holds too much text (over 4 GiB, or one value over 1 GiB)"};
+    }
+    const std::uint32_t index = add_node(kind, mark);
+    auto& e = tree_.nodes[index];
+    e.first = static_cast<std::uint32_t>(tree_.text.size());
+    e.count_kind |= static_cast<std::uint32_t>(value.size());
+    tree_.text.append(value);
+    const std::uint64_t cost = YamlReader::node_cost + value.size();
+    define(anchor, index, cost, true);
+    attach(index, cost);
+  }
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= YamlReader::max_depth) {
       throw ScanStop{mark, fmt::format("nesting is deeper than {} levels; a coalition file needs "
                                        "only a few",
                                        YamlReader::max_depth)};
     }
-    stack_.push_back({1, anchor, mark});
+    const std::uint32_t index = add_node(kind, mark);
+    define(anchor, index, 0, false);
+    stack_.push_back({index, pending_.size(), anchor, YamlReader::node_cost});
   }
   void close() {
     const Frame frame = stack_.back();
     stack_.pop_back();
-    if (frame.anchor != 0) sizes_[frame.anchor] = frame.count;
-    add(frame.mark, frame.count);
-  }
-  void add(const YAML::Mark& mark, std::uint64_t n) {
-    if (stack_.empty()) return;
-    auto& count = stack_.back().count;
-    count = std::min(count + n, YamlReader::max_nodes + 1);
-    if (count > YamlReader::max_nodes) {
-      throw ScanStop{mark, fmt::format("aliases expand to more than {} nodes (an alias bomb?); "
-                                       "write the data out instead",
-                                       YamlReader::max_nodes)};
+    auto& e = tree_.nodes[frame.index];
+    const std::size_t count = pending_.size() - frame.pending_start;
+    const std::size_t entries = e.kind() == Node::Kind::map ? count / 2 : count;
+    if (entries > Tree::max_count || tree_.kids.size() + count > std::numeric_limits<std::uint32_t>::max()) {
+      throw ScanStop{YAML::Mark::null_mark(), "the file holds too many values"};
     }
+    e.first = static_cast<std::uint32_t>(tree_.kids.size());
+    e.count_kind |= static_cast<std::uint32_t>(entries);
+    tree_.kids.insert(tree_.kids.end(), pending_.begin() + static_cast<std::ptrdiff_t>(frame.pending_start),
+                      pending_.end());
+    pending_.resize(frame.pending_start);
+    define(frame.anchor, frame.index, frame.cost, true);
+    attach(frame.index, frame.cost);
+  }
+  void attach(std::uint32_t index, std::uint64_t cost) {
+    if (stack_.empty()) {
+      tree_.root = index;
+      return;
+    }
+    pending_.push_back(index);
+    stack_.back().cost += cost;
   }
 
+  Tree& tree_;
+  YamlReader& reader_;
+  std::uint64_t alias_budget_;
+  std::uint64_t alias_bytes_ = 0;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, std::uint64_t> sizes_;
+  std::vector<std::uint32_t> pending_;
+  std::vector<Anchor> anchors_;
+  int documents_ = 0;
+  bool text_ok_ = true;
 };
+
+// Reads a string_view as a stream without copying it.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* p = const_cast<char*>(text.data());  // only read: no put area is set
+    setg(p, p, p + text.size());
+  }
+};
+
+std::string_view kind_name(const Node& node) {
+  switch (node.kind()) {
+    case Node::Kind::map: return "a map";
+    case Node::Kind::sequence: return "a list";
+    case Node::Kind::scalar: return "a single value";
+    case Node::Kind::null: return "nothing";
+  }
+  return "nothing";
+}
 
 }  // namespace
 
 std::string nearest(std::string_view word, std::span<const std::string> candidates) {
+  if (word.size() > max_suggestion_length) return {};
+  // Close enough to be a typo, and not merely another short word.
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::string best;
   std::size_t best_distance = std::string::npos;
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    const std::size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap > limit) continue;
+    const std::size_t d = edit_distance(word, c, std::min(limit, best_distance));
     if (d < best_distance) {
       best_distance = d;
       best = c;
     }
   }
-  // Close enough to be a typo, and not merely another short word.
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   return best_distance <= limit && best_distance < word.size() ? best : std::string{};
 }
 
@@ -130,74 +374,177 @@ bool is_slug(std::string_view s) {
   if (s.empty()) return false;
   auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (!alnum(s.front())) return false;
-  return std::all_of(s.begin(), s.end(),
-                     [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+  return std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
-const YAML::Node* Fields::get(std::string_view key) const {
+std::string text_problem(std::string_view text, bool allow_cr, std::size_t* offset) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  auto fail = [&](std::string message) {
+    if (offset != nullptr) *offset = i;
+    return message;
+  };
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && !(allow_cr && c == '\r')) || c == 0x7F) {
+        return fail(fmt::format("control character U+{:04X} is not allowed; text may hold tabs and "
+                                "line breaks only",
+                                c));
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    std::uint32_t min = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2, cp = c & 0x1FU, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3, cp = c & 0x0FU, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4, cp = c & 0x07U, min = 0x10000;
+    }
+    bool ok = len != 0 && i + len <= n;
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      ok = (s[i + k] & 0xC0U) == 0x80U;
+      cp = (cp << 6U) | (s[i + k] & 0x3FU);
+    }
+    if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return fail(fmt::format("not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8", c));
+    }
+    if (cp >= 0x80 && cp <= 0x9F) {
+      return fail(fmt::format("control character U+{:04X} is not allowed; text may hold tabs and "
+                              "line breaks only",
+                              cp));
+    }
+    if (cp == 0xFFFE || cp == 0xFFFF) {
+      return fail(fmt::format("character U+{:04X} is not allowed (it is not a character)", cp));
+    }
+    i += len;
+  }
+  return {};
+}
+
+Node::Kind Node::kind() const { return tree_ == nullptr ? Kind::null : tree_->nodes[index_].kind(); }
+
+std::size_t Node::size() const {
+  const Kind k = kind();
+  return k == Kind::sequence || k == Kind::map ? tree_->nodes[index_].count() : 0;
+}
+
+Node Node::operator[](std::size_t i) const {
+  return {tree_, tree_->kids[tree_->nodes[index_].first + i]};
+}
+
+Node Node::key(std::size_t i) const { return {tree_, tree_->kids[tree_->nodes[index_].first + 2 * i]}; }
+
+Node Node::value(std::size_t i) const { return {tree_, tree_->kids[tree_->nodes[index_].first + 2 * i + 1]}; }
+
+std::string_view Node::Scalar() const {
+  if (kind() != Kind::scalar) return {};
+  const auto& e = tree_->nodes[index_];
+  return std::string_view(tree_->text).substr(e.first, e.count());
+}
+
+SourcePos Node::pos() const {
+  if (tree_ == nullptr) return {};
+  const auto& e = tree_->nodes[index_];
+  return {static_cast<int>(e.line) + 1, static_cast<int>(e.column) + 1};
+}
+
+const Node* Fields::get(std::string_view key) const {
   for (const auto& [k, v] : entries_) {
     if (k == key) return &v;
   }
   return nullptr;
 }
 
-std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
+bool Fields::suggested(std::string_view key) const {
+  return std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end();
+}
+
+std::uint64_t YamlReader::alias_budget(std::size_t text_bytes) {
+  return std::max<std::uint64_t>(std::uint64_t{64} << 20U, std::uint64_t{8} * text_bytes);
+}
+
+std::optional<Document> YamlReader::parse(std::string_view text) {
+  // A UTF-8 byte-order mark is allowed (and skipped by yaml-cpp, so columns start after it).
+  const std::size_t origin = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  {
+    int reported = 0;
+    int more = 0;
+    std::size_t start = origin;
+    while (start < text.size()) {
+      std::size_t eol = text.find('\n', start);
+      if (eol == std::string_view::npos) eol = text.size();
+      std::size_t at = 0;
+      const std::string problem = text_problem(text.substr(start, eol - start), true, &at);
+      if (!problem.empty()) {
+        if (reported < 20) {
+          error(offset_pos(text, start + at, origin), problem);
+          ++reported;
+        } else {
+          ++more;
+        }
+      }
+      start = eol + 1;
+    }
+    if (more > 0) {
+      error({}, fmt::format("{} more lines hold bytes that are not allowed", more));
+    }
+    if (reported > 0) return std::nullopt;
+  }
+  if (const std::size_t at = flow_too_deep(text, max_depth); at != std::string_view::npos) {
+    error(offset_pos(text, at, origin),
+          fmt::format("nesting is deeper than {} levels; a coalition file needs only a few", max_depth));
+    return std::nullopt;
+  }
+  auto tree = std::make_unique<Tree>();
   try {
-    std::istringstream stream{std::string(text)};
+    ViewBuffer buffer(text);
+    std::istream stream(&buffer);
     YAML::Parser parser(stream);
-    SafetyScan scan;
-    if (!parser.HandleNextDocument(scan)) {
+    TreeBuilder builder(*tree, *this, alias_budget(text.size()));
+    if (!parser.HandleNextDocument(builder)) {
       error({}, "the file is empty; a coalition file needs at least 'coalition' and 'members'");
       return std::nullopt;
     }
-    if (parser.HandleNextDocument(scan)) {
+    if (parser.HandleNextDocument(builder)) {
       error({}, "the file holds more than one YAML document; put one coalition in each file");
       return std::nullopt;
     }
+    if (!builder.text_ok()) return std::nullopt;
+  } catch (const SecondDocument&) {
+    error({}, "the file holds more than one YAML document; put one coalition in each file");
+    return std::nullopt;
   } catch (const ScanStop& stop) {
     error(to_pos(stop.mark), stop.message);
     return std::nullopt;
-  } catch (const YAML::ParserException& e) {
+  } catch (const YAML::Exception& e) {
     error(to_pos(e.mark), fmt::format("not valid YAML: {}", e.msg));
     return std::nullopt;
   }
-  try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    error(to_pos(e.mark), fmt::format("not valid YAML: {}", e.msg));
-  } catch (const YAML::Exception& e) {
-    error(to_pos(e.mark), fmt::format("not valid YAML: {}", e.msg));
-  }
-  return std::nullopt;
+  tree->nodes.shrink_to_fit();
+  tree->kids.shrink_to_fit();
+  tree->text.shrink_to_fit();
+  return Document(std::move(tree));
 }
-
-SourcePos YamlReader::pos(const YAML::Node& node) const { return to_pos(node.Mark()); }
 
 void YamlReader::error(SourcePos pos, std::string message) {
   diagnostics_.push_back({file_, pos, std::move(message)});
 }
 
-namespace {
-std::string_view kind_name(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a single value";
-    case YAML::NodeType::Null: return "nothing";
-    default: return "nothing";
-  }
-}
-}  // namespace
-
-std::optional<Fields> YamlReader::fields(const YAML::Node& node, std::span<const std::string> known,
+std::optional<Fields> YamlReader::fields(const Node& node, std::span<const std::string> known,
                                          std::string_view what) {
   if (!node.IsMap()) {
     error(pos(node), fmt::format("{} must be a map of keys, found {}", what, kind_name(node)));
     return std::nullopt;
   }
   Fields result;
-  for (const auto& entry : node) {
-    const YAML::Node& key_node = entry.first;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const Node key_node = node.key(i);
     if (!key_node.IsScalar()) {
       error(pos(key_node), fmt::format("a key in {} must be a plain name", what));
       continue;
@@ -206,7 +553,10 @@ std::optional<Fields> YamlReader::fields(const YAML::Node& node, std::span<const
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       const std::string suggestion = nearest(key, known);
       std::string message = fmt::format("unknown key '{}' in {}", key_node.Scalar(), what);
-      if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
+      if (!suggestion.empty()) {
+        message += fmt::format("; did you mean '{}'?", suggestion);
+        result.suggested_.push_back(suggestion);
+      }
       error(pos(key_node), message);
       continue;
     }
@@ -214,20 +564,24 @@ std::optional<Fields> YamlReader::fields(const YAML::Node& node, std::span<const
       error(pos(key_node), fmt::format("duplicate key '{}' in {}", key_node.Scalar(), what));
       continue;
     }
-    result.entries_.emplace_back(key, entry.second);
+    result.entries_.emplace_back(key, node.value(i));
   }
   return result;
 }
 
-std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_view what) {
+void YamlReader::missing(const Fields& fields, std::string_view key, SourcePos where, std::string message) {
+  if (!fields.suggested(key)) error(where, std::move(message));
+}
+
+std::optional<std::string> YamlReader::text(const Node& node, std::string_view what) {
   if (!node.IsScalar()) {
     error(pos(node), fmt::format("{} must be a single value, found {}", what, kind_name(node)));
     return std::nullopt;
   }
-  return node.Scalar();
+  return std::string(node.Scalar());
 }
 
-std::optional<std::string> YamlReader::slug(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> YamlReader::slug(const Node& node, std::string_view what) {
   auto value = text(node, what);
   if (!value) return std::nullopt;
   if (!is_slug(*value)) {
@@ -239,7 +593,7 @@ std::optional<std::string> YamlReader::slug(const YAML::Node& node, std::string_
   return value;
 }
 
-std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
+std::optional<bool> YamlReader::boolean(const Node& node, std::string_view what) {
   auto value = text(node, what);
   if (!value) return std::nullopt;
   if (*value == "true" || *value == "yes") return true;
@@ -248,7 +602,7 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view
   return std::nullopt;
 }
 
-std::optional<double> YamlReader::number(const YAML::Node& node, std::string_view what) {
+std::optional<double> YamlReader::number(const Node& node, std::string_view what) {
   auto value = text(node, what);
   if (!value) return std::nullopt;
   double result = 0;
@@ -262,7 +616,7 @@ std::optional<double> YamlReader::number(const YAML::Node& node, std::string_vie
   return result;
 }
 
-std::optional<std::int64_t> YamlReader::integer(const YAML::Node& node, std::string_view what) {
+std::optional<std::int64_t> YamlReader::integer(const Node& node, std::string_view what) {
   auto value = text(node, what);
   if (!value) return std::nullopt;
   std::int64_t result = 0;
@@ -280,18 +634,19 @@ std::optional<std::int64_t> YamlReader::integer(const YAML::Node& node, std::str
   return result;
 }
 
-std::optional<std::vector<std::string>> YamlReader::text_list(const YAML::Node& node,
-                                                              std::string_view what) {
+std::optional<std::vector<std::string>> YamlReader::text_list(const Node& node, std::string_view what) {
   if (!node.IsSequence()) {
     error(pos(node), fmt::format("{} must be a list, like [a, b], found {}", what, kind_name(node)));
     return std::nullopt;
   }
   std::vector<std::string> out;
+  out.reserve(node.size());
   bool ok = true;
-  for (const auto& item : node) {
-    auto value = text(item, fmt::format("an item of {}", what));
+  const std::string item_what = fmt::format("an item of {}", what);
+  for (const Node item : node) {
+    auto value = text(item, item_what);
     if (value) {
-      out.push_back(*value);
+      out.push_back(std::move(*value));
     } else {
       ok = false;
     }

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -272,4 +273,276 @@ TEST(Loader, EveryShippedNetworkLoads) {
     EXPECT_NO_THROW(load_coalition_file(entry.path())) << entry.path();
   }
   EXPECT_GE(count, 6U);
+}
+
+namespace {
+
+std::vector<std::string> messages_of(const std::string& text, const LoadOptions& options = {}) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics_of(text, options)) {
+    out.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " + d.message);
+  }
+  return out;
+}
+
+bool has_message(const std::vector<std::string>& got, const std::string& part) {
+  return std::any_of(got.begin(), got.end(), [&](const std::string& m) { return m.find(part) != std::string::npos; });
+}
+
+const std::string two_members = "coalition: {name: X}\nmembers: [{id: a, sector: housing}, {id: b, sector: housing}]\n";
+
+}  // namespace
+
+TEST(Loader, RejectsBadBytesInEveryKindOfStringWithTheirPosition) {
+  const std::string head = "coalition:\n  name: X\nmembers:\n";
+  // Raw bytes in the file: the position is that of the byte itself.
+  EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, name: caf\xE9}\n"),
+            (std::vector<std::string>{"4:39: not valid UTF-8 (byte 0xE9); save the file as UTF-8"}));
+  EXPECT_EQ(messages_of(head + "  - {id: \"a\x01\", sector: housing}\n"),
+            (std::vector<std::string>{"4:12: control character U+0001 is not allowed; text may hold tabs and "
+                                      "line breaks only"}));
+  EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, tags: [a" + '\0' + "b]}\n"),
+            (std::vector<std::string>{"4:38: control character U+0000 is not allowed; text may hold tabs and "
+                                      "line breaks only"}));
+  // In a comment too, and a sector's name (C1 control U+0085 encoded as UTF-8).
+  EXPECT_TRUE(has_message(messages_of("# \x7F\n" + two_members), "1:3: control character U+007F"));
+  EXPECT_TRUE(has_message(messages_of("coalition: {name: X}\nsectors: [{id: farms, name: F\xC2\x85}]\n"
+                                      "members: [{id: a, sector: farms}]\n"),
+                          "2:30: control character U+0085"));
+  // Overlong forms, surrogates and truncated sequences are not UTF-8.
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: \xC0\xAF}\n"), "4:36: not valid UTF-8 (byte 0xC0)"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: \xED\xA0\x80}\n"), "not valid UTF-8 (byte 0xED)"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: x\xE2\x82}\n"), "not valid UTF-8 (byte 0xE2)"));
+  // Escapes are checked at their value.
+  EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, name: \"a\\0b\"}\n"),
+            (std::vector<std::string>{"4:36: control character U+0000 is not allowed; text may hold tabs and line "
+                                      "breaks only (written as an escape in this value)"}));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\ud800\"]}\n"), "invalid unicode"));
+  EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\x85\", \"\\N\"]}\n"),
+            (std::vector<std::string>{"4:37: control character U+0085 is not allowed; text may hold tabs and line "
+                                      "breaks only (written as an escape in this value)",
+                                      // yaml-cpp writes \N as the lone byte 0x85
+                                      "4:45: not valid UTF-8 (byte 0x85) (written as an escape in this value)"}));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"x\\ry\"]}\n"), "4:37: control character U+000D"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, \"k\\x01\": 1}\n"), "4:30: control character U+0001"));
+  // Every bad line is listed.
+  EXPECT_EQ(messages_of("# \x01\n# \x02\n" + two_members).size(), 2U);
+}
+
+TEST(Loader, AcceptsUtf8TabsLineBreaksAndAByteOrderMark) {
+  const Coalition c = parse_coalition(
+      "\xEF\xBB\xBF"
+      "coalition: {name: \"Caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x8F\xA5\tnet\"}\r\n"
+      "members:\r\n  - id: a\r\n    sector: housing\r\n    name: |\r\n      two\r\n      lines\r\n",
+      "u.yaml");
+  EXPECT_EQ(c.name, "Caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x8F\xA5\tnet");
+  EXPECT_EQ(c.members.at(0).name, "two\nlines\n");
+}
+
+TEST(Loader, BadBytesInATaxonomyFileAreReportedInThatFile) {
+  const fs::path dir = fs::temp_directory_path() / "xsector_loader_bytes";
+  fs::create_directories(dir);
+  write_file_atomic(dir / "tax.yaml", "sectors:\n  - {id: farms, name: \"F\x01\"}\n");
+  write_file_atomic(dir / "c.yaml", "coalition: {name: X, taxonomy: tax.yaml}\nmembers: [{id: a, sector: farms}]\n");
+  try {
+    load_coalition_file(dir / "c.yaml");
+    ADD_FAILURE() << "loaded";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].file, (dir / "tax.yaml").string());
+    EXPECT_EQ(e.diagnostics()[0].pos.line, 2);
+    EXPECT_EQ(e.diagnostics()[0].pos.column, 25);
+  }
+  fs::remove_all(dir);
+}
+
+TEST(Loader, OneTypoedKeyGivesOneMessage) {
+  EXPECT_EQ(messages_of("coalition: {name: X}\nmembers:\n  - {id: a, sectr: housing}\n"),
+            (std::vector<std::string>{"3:13: unknown key 'sectr' in a member; did you mean 'sector'?"}));
+  EXPECT_EQ(messages_of(two_members + "ties: [{betwen: [a, b]}]\n"),
+            (std::vector<std::string>{"3:9: unknown key 'betwen' in a tie; did you mean 'between'?"}));
+  EXPECT_EQ(messages_of("coalition: {nme: X}\nmembers: [{id: a, sector: housing}]\n"),
+            (std::vector<std::string>{"1:13: unknown key 'nme' in 'coalition'; did you mean 'name'?"}));
+  EXPECT_EQ(messages_of(two_members + "governance: [{body: b, seat: {a: 1}}]\n"),
+            (std::vector<std::string>{"3:24: unknown key 'seat' in a governance body; did you mean 'seats'?"}));
+  // A key that suggests nothing still leaves the required key missing.
+  EXPECT_EQ(messages_of("coalition: {name: X}\nmembers:\n  - {id: a, zzzzzz: housing}\n"),
+            (std::vector<std::string>{"3:5: member 'a' needs a 'sector'", "3:13: unknown key 'zzzzzz' in a member"}));
+}
+
+TEST(Loader, VetoWithoutSeatIsReportedEvenWhenTheBodyHasAnotherError) {
+  const auto got = messages_of(two_members + "governance:\n  - body: board\n    rule: majorty\n"
+                                             "    seats: {a: 1}\n    veto: [b]\n");
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "5:11: rule must be majority, two-thirds, unanimity, consensus or {quota: N}, found 'majorty'; "
+                     "did you mean 'majority'?",
+                     "7:12: veto member 'b' holds no seat in 'board'"}));
+  // A seat that is named but invalid is reported once, at the seat, not again at the veto.
+  EXPECT_EQ(messages_of(two_members + "governance: [{body: board, seats: {a: 1, b: 0}, veto: [b]}]\n"),
+            (std::vector<std::string>{"3:45: votes must be a positive whole number, found 0"}));
+}
+
+TEST(Loader, MembersAreCheckedEvenWhenTheTaxonomyCannotBeRead) {
+  const auto got = messages_of("coalition: {name: X, taxonomy: nosuch}\nmembers: [{id: a, sector: housing}, {id: B}]\n");
+  ASSERT_EQ(got.size(), 3U);
+  EXPECT_TRUE(has_message(got, "1:32: unknown taxonomy 'nosuch'"));
+  EXPECT_TRUE(has_message(got, "member id 'B' is not an id"));
+  EXPECT_TRUE(has_message(got, "member '' needs a 'sector'"));
+}
+
+TEST(Loader, TaxonomyPathsMustBeRegularFilesWithinTheSizeLimit) {
+  auto one = [](const std::string& text) {
+    const auto d = diagnostics_of(text);
+    return d.size() == 1 ? d[0].message : std::string("(" + std::to_string(d.size()) + " messages)");
+  };
+  EXPECT_NE(one("coalition: {name: X, taxonomy: /dev/zero}\nmembers: [{id: a, sector: housing}]\n")
+                .find("cannot read the taxonomy: /dev/zero: cannot read: not a regular file"),
+            std::string::npos);
+  EXPECT_NE(one("coalition: {name: X, taxonomy: /}\nmembers: [{id: a, sector: housing}]\n").find("is a directory"),
+            std::string::npos);
+  const fs::path dir = fs::temp_directory_path() / "xsector_loader_tax";
+  fs::create_directories(dir);
+  const std::string taxonomy = "sectors:\n  - {id: farms}\n# " + std::string(200, 'x') + "\n";
+  write_file_atomic(dir / "tax.yaml", taxonomy);
+  write_file_atomic(dir / "c.yaml", "coalition: {name: X, taxonomy: tax.yaml}\nmembers: [{id: a, sector: farms}]\n");
+  LoadOptions small;
+  small.max_bytes = 100;
+  try {
+    parse_coalition("coalition: {name: X, taxonomy: tax.yaml}\nmembers: [{id: a, sector: farms}]\n",
+                    (dir / "c.yaml").string(), small);
+    ADD_FAILURE() << "an oversized taxonomy was read";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].file, (dir / "tax.yaml").string());
+    EXPECT_EQ(e.diagnostics()[0].message,
+              "the file is 228 bytes, over the input size limit of 100 bytes; raise the limit with --max-input-size MB");
+  }
+  // A file from elsewhere may name built-in taxonomies only; the user's own path still works.
+  LoadOptions imported;
+  imported.taxonomy_paths = false;
+  try {
+    load_coalition_file(dir / "c.yaml", imported);
+    ADD_FAILURE() << "a path from the file was followed";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].pos.line, 1);
+    EXPECT_EQ(e.diagnostics()[0].pos.column, 32);
+    EXPECT_NE(e.diagnostics()[0].message.find("taxonomy 'tax.yaml' is a path"), std::string::npos);
+  }
+  imported.taxonomy = (dir / "tax.yaml").string();
+  EXPECT_EQ(load_coalition_file(dir / "c.yaml", imported).members.at(0).sector, "farms");
+  TaxonomyAccess builtin_only;
+  builtin_only.paths = false;
+  EXPECT_EQ(resolve_taxonomy("dfc", {}, builtin_only).id, "dfc");
+  EXPECT_THROW(resolve_taxonomy((dir / "tax.yaml").string(), {}, builtin_only), InputError);
+  fs::remove_all(dir);
+}
+
+TEST(Loader, InputSizeLimitIsCheckedBeforeReading) {
+  const fs::path dir = fs::temp_directory_path() / "xsector_loader_size";
+  fs::create_directories(dir);
+  const std::string text = two_members + "# padding\n";
+  write_file_atomic(dir / "c.yaml", text);
+  LoadOptions options;
+  options.max_bytes = text.size();
+  EXPECT_EQ(load_coalition_file(dir / "c.yaml", options).members.size(), 2U);
+  options.max_bytes = text.size() - 1;
+  try {
+    load_coalition_file(dir / "c.yaml", options);
+    ADD_FAILURE() << "loaded";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].pos.line, 0);
+    EXPECT_EQ(e.diagnostics()[0].str(),
+              fmt::format("{}: error: the file is {} bytes, over the input size limit of {} bytes; raise the limit "
+                          "with --max-input-size MB",
+                          (dir / "c.yaml").string(), text.size(), text.size() - 1));
+  }
+  EXPECT_THROW(parse_coalition(text, "t.yaml", options), InputError);
+  EXPECT_EQ(read_input_file(dir / "c.yaml", text.size()), text);
+  EXPECT_THROW(read_input_file(dir, 100), IoError);
+  EXPECT_THROW(read_input_file("/dev/null", 100), IoError);
+  const std::uint64_t before = default_max_input_bytes();
+  EXPECT_EQ(before, std::uint64_t{256} << 20U);
+  set_default_max_input_bytes(10);
+  EXPECT_EQ(LoadOptions{}.max_bytes, 10U);
+  EXPECT_THROW(load_coalition_file(dir / "c.yaml"), InputError);
+  set_default_max_input_bytes(before);
+  fs::remove_all(dir);
+}
+
+TEST(Loader, AliasesAreCountedByTheBytesTheyAdd) {
+  // A plain file of any size has no alias expansion at all.
+  std::string plain = "coalition: {name: X}\nmembers:\n";
+  for (int i = 0; i < 60000; ++i) plain += fmt::format("  - {{id: m{}, sector: housing, tags: [t]}}\n", i);
+  EXPECT_EQ(parse_coalition(plain, "plain.yaml").members.size(), 60000U);
+  // Small aliases used often are fine.
+  const Coalition c = parse_coalition(two_members + "ties: [{from: a, to: b, kinds: &k [information, funding]}, "
+                                                    "{from: b, to: a, kinds: *k}]\n",
+                                      "k.yaml");
+  EXPECT_EQ(c.ties.at(1).kinds, (std::vector<std::string>{"information", "funding"}));
+  // One 1 MB string used 70 times adds more than 64 MiB: refused at the alias that crosses it.
+  std::string bomb = "coalition: {name: X}\nmembers:\n  - {id: a, sector: housing, name: &n " + std::string(1 << 20, 'x') +
+                     "}\n  - {id: b, sector: housing, tags: [";
+  for (int i = 0; i < 70; ++i) bomb += i == 0 ? "*n" : ", *n";
+  bomb += "]}\n";
+  const auto got = messages_of(bomb);
+  ASSERT_EQ(got.size(), 1U);
+  // Each alias adds 2^20 + 32 bytes, so the 64th crosses 2^26: column 37 + 4 * 63.
+  EXPECT_EQ(got[0], "4:289: aliases expand to more than 67108864 bytes (an alias bomb?); write the data out instead");
+  EXPECT_EQ(messages_of("coalition: {name: X}\nmembers: [{id: a, sector: housing}]\nties: &t [*t]\n"),
+            (std::vector<std::string>{"3:11: the alias names a node that holds the alias itself; a document cannot "
+                                      "contain itself"}));
+}
+
+TEST(Loader, FlowNestingIsCheckedOnTheTextFirst) {
+  const std::string deep = "coalition: " + std::string(65, '[') + std::string(65, ']') + "\n";
+  EXPECT_EQ(messages_of(deep),
+            (std::vector<std::string>{"1:76: nesting is deeper than 64 levels; a coalition file needs only a few"}));
+  // Brackets inside quotes, comments and block scalars are text, not nesting.
+  const std::string brackets(100, '[');
+  const Coalition c = parse_coalition("coalition:\n  name: \"" + brackets + "\"\n  place: '" + brackets + "'\n# " +
+                                          brackets + "\nmembers:\n  - id: a\n    sector: housing\n    name: |\n      " +
+                                          brackets + "\n      " + brackets + "\n",
+                                      "q.yaml");
+  EXPECT_EQ(c.name, brackets);
+  EXPECT_EQ(c.place, brackets);
+  EXPECT_EQ(c.members.at(0).name, brackets + "\n" + brackets + "\n");
+  // The block scalar ends where indentation returns, so brackets after it count again.
+  EXPECT_TRUE(has_message(messages_of("coalition:\n  name: |\n    x\n  place: " + brackets + "\n"), "4:74: nesting is deeper"));
+}
+
+TEST(Loader, MemberIndexUsesTheLoadersHashAndWorksWithoutIt) {
+  Coalition c = parse_coalition(two_members, "t.yaml");
+  EXPECT_EQ(c.member_ids.size(), 2U);
+  EXPECT_EQ(c.member_index("b"), std::optional<std::size_t>(1));
+  EXPECT_EQ(c.member_index("z"), std::nullopt);
+  Coalition by_hand;
+  Member x;
+  x.id = "x";
+  Member y;
+  y.id = "y";
+  by_hand.members = {x, y};
+  EXPECT_EQ(by_hand.member_index("y"), std::optional<std::size_t>(1));
+  EXPECT_EQ(by_hand.member_index("z"), std::nullopt);
+  // A stale index (members added after loading) is not trusted.
+  Member added;
+  added.id = "c";
+  c.members.push_back(added);
+  EXPECT_EQ(c.member_index("c"), std::optional<std::size_t>(2));
+  c.index_members();
+  EXPECT_EQ(c.member_ids.at("c"), 2U);
+}
+
+TEST(Loader, DidYouMeanIsBoundedOnLongIdsAndManyUnknownMembers) {
+  std::string text = "coalition: {name: X}\nmembers:\n";
+  for (int i = 0; i < 2000; ++i) text += fmt::format("  - {{id: member-{}, sector: housing}}\n", i);
+  text += "ties:\n  - [member-1, membr-2]\n  - [member-1, " + std::string(5000, 'm') + "]\n";
+  for (int i = 0; i < 300; ++i) text += fmt::format("  - [member-1, mmber-{}]\n", i + 10);
+  const auto got = messages_of(text);
+  ASSERT_EQ(got.size(), 302U);
+  EXPECT_NE(got[0].find("the tie names 'membr-2', which is not a member; did you mean 'member-2'?"), std::string::npos);
+  EXPECT_EQ(got[1].find("did you mean"), std::string::npos);  // 5000 characters: no suggestion
+  EXPECT_NE(got[2].find("did you mean 'member-10'?"), std::string::npos);
+  EXPECT_EQ(got[301].find("did you mean"), std::string::npos);  // past the first 100
 }

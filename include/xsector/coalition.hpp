@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "xsector/error.hpp"
@@ -109,8 +110,16 @@ struct Coalition {
   std::vector<Member> members;        ///< in file order; a member's index is its vertex
   std::vector<Tie> ties;
   std::vector<Body> governance;
+  /// Member id -> index in `members`, filled by the loader (index_members). A Coalition
+  /// built by hand may leave it empty: member_index then searches `members`. Code that
+  /// changes member ids after loading must call index_members() again or clear this.
+  std::unordered_map<std::string, std::size_t> member_ids;
 
+  /// The index of the member with this id, or nullopt. O(1) expected when `member_ids`
+  /// has one entry per member (checked against `members`), else O(members).
   [[nodiscard]] std::optional<std::size_t> member_index(std::string_view id) const;
+  /// Fills `member_ids` from `members`. O(members).
+  void index_members();
   /// A sector of the taxonomy or of the file, by canonical id or alias; null if neither.
   [[nodiscard]] const Sector* find_sector(std::string_view id_or_alias) const;
 };

@@ -2,6 +2,7 @@
 // raises one InputError holding every `file:line:col: error: message` found.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -12,24 +13,54 @@
 
 namespace xsector {
 
+/// The largest input file read unless a caller asks otherwise: 256 MiB, or what
+/// set_default_max_input_bytes set (the CLI's `--max-input-size MB`).
+std::uint64_t default_max_input_bytes();
+/// Sets the default above for the whole process; call it before loading (not thread-safe
+/// against concurrent loads).
+void set_default_max_input_bytes(std::uint64_t bytes);
+
 struct LoadOptions {
   /// Overrides `coalition.taxonomy`: a built-in id or a path to a taxonomy file.
   std::optional<std::string> taxonomy;
+  /// Whether `coalition.taxonomy` written in the file may be a path to a taxonomy file.
+  /// Set it to false for files that come from elsewhere (a coalition built from an
+  /// imported GraphML): the file may then name built-in taxonomies only, while `taxonomy`
+  /// above, given by the user, may still be a path.
+  bool taxonomy_paths = true;
+  /// The largest coalition or taxonomy file read, in bytes; a larger one is refused
+  /// (InputError naming the file, its size and the limit) before it is read.
+  std::uint64_t max_bytes = default_max_input_bytes();
 };
 
-/// Reads and validates a coalition file. Throws IoError if it cannot be read and
-/// InputError (every problem, in file order) if it is invalid.
+/// Reads and validates a coalition file. Throws IoError if it cannot be read (or is not a
+/// regular file: a device, FIFO or folder) and InputError (every problem, in file order)
+/// if it is invalid or larger than `options.max_bytes`. Time and memory O(file size).
 Coalition load_coalition_file(const std::filesystem::path& path, const LoadOptions& options = {});
 
 /// Validates coalition text; `file` names it in messages and anchors relative taxonomy paths.
+/// Time and memory O(text size): members, ties and seats are looked up by hash.
 Coalition parse_coalition(std::string_view text, const std::string& file, const LoadOptions& options = {});
+
+/// Reads a whole input file, refusing before reading anything what is not a regular file
+/// (IoError: "is not a regular file") and a file over `max_bytes` (InputError with the
+/// message of the "Limits" table in docs/format.md). Never blocks on a FIFO or device.
+std::string read_input_file(const std::filesystem::path& path, std::uint64_t max_bytes = default_max_input_bytes());
+
+/// How resolve_taxonomy may read files.
+struct TaxonomyAccess {
+  bool paths = true;  ///< false: only built-in ids; a path is an InputError
+  std::uint64_t max_bytes = default_max_input_bytes();
+};
 
 /// The ids of the built-in taxonomies: cross-sector (the default), rhihub, dfc, dash.
 std::vector<std::string> builtin_taxonomy_ids();
 
 /// A taxonomy by built-in id, or read from a path (relative paths against `base_dir`).
 /// Throws InputError for an unknown id or an invalid file, IoError for an unreadable one.
-Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::path& base_dir = {});
+/// A path must name a regular file of at most `access.max_bytes`.
+Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::path& base_dir = {},
+                          const TaxonomyAccess& access = {});
 
 /// Validates taxonomy text; `file` names it in messages.
 Taxonomy parse_taxonomy(std::string_view text, const std::string& file, const std::string& id);

@@ -193,6 +193,9 @@ int main(int argc, char** argv) {
                "or written."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("xsector ") + xsector::version);
+  std::uint64_t max_input_mb = default_max_input_bytes() >> 20U;
+  app.add_option("--max-input-size", max_input_mb, "Largest input file read, in MiB")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  app.fallthrough();  // so --max-input-size may follow the command's name too
 
   std::vector<std::string> validate_files;
   std::string taxonomy;
@@ -290,6 +293,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   }
 
+  set_default_max_input_bytes(max_input_mb << 20U);
   try {
     if (validate->parsed()) return run_validate(validate_files, taxonomy);
     if (analyze_cmd->parsed()) {
