@@ -5,10 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <boost/property_tree/ptree.hpp>
-#include <boost/property_tree/xml_parser.hpp>
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -84,7 +83,7 @@ ordered_json coalition_document(const Coalition& c) {
     ordered_json d = {{"id", m.id}, {"name", m.name}, {"sector", m.sector}};
     if (m.community_led) d["community_led"] = true;
     if (m.lived_experience) d["lived_experience"] = true;
-    if (m.funding) d["funding"] = *m.funding;
+    if (m.funding) d["funding"] = detail::without_negative_zero(*m.funding);
     if (!m.tags.empty()) d["tags"] = m.tags;
     doc["members"].push_back(std::move(d));
   }
@@ -129,7 +128,7 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
     case ordered_json::value_t::boolean: out << (value.get<bool>() ? "true" : "false"); break;
     case ordered_json::value_t::number_integer:
     case ordered_json::value_t::number_unsigned: out << value.dump(); break;
-    case ordered_json::value_t::number_float: out << fmt::format("{}", value.get<double>()); break;
+    case ordered_json::value_t::number_float: out << detail::number_text(value.get<double>()); break;
     default: out << YAML::Null;
   }
 }
@@ -238,13 +237,23 @@ class Sheet {
  public:
   Sheet(std::string_view text, std::string file, std::vector<Diagnostic>& fatal) : file_(std::move(file)) {
     std::string error;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
     rows_ = parse_csv(text, error);
     if (!error.empty()) fatal.push_back({file_, {}, error});
     if (rows_.empty()) {
       fatal.push_back({file_, {}, "the sheet is empty: it needs a header row"});
       return;
     }
-    for (std::size_t k = 0; k < rows_[0].cells.size(); ++k) columns_[lower(trim(rows_[0].cells[k]))] = k;
+    for (std::size_t k = 0; k < rows_[0].cells.size(); ++k) {
+      const std::string name = lower(trim(rows_[0].cells[k]));
+      if (name.empty()) continue;
+      if (const auto [it, fresh] = columns_.emplace(name, k); !fresh) {
+        fatal.push_back({file_, {rows_[0].line, 1},
+                         fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is "
+                                     "unclear; rename or remove one",
+                                     trim(rows_[0].cells[k]), it->second + 1, k + 1)});
+      }
+    }
     rows_.erase(rows_.begin());
   }
   [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
@@ -252,7 +261,7 @@ class Sheet {
   [[nodiscard]] std::string get(const CsvRow& row, const std::string& column) const {
     const auto it = columns_.find(column);
     if (it == columns_.end() || it->second >= row.cells.size()) return {};
-    return trim(row.cells[it->second]);
+    return trim(detail::csv_text_value(row.cells[it->second]));
   }
   [[nodiscard]] std::vector<std::string> unknown(const std::set<std::string>& known) const {
     std::vector<std::string> out;
@@ -341,15 +350,486 @@ std::string find_sector(const Taxonomy& t, const std::string& value) {
   return {};
 }
 
-/// Validates the document by loading it, exactly as a file written from it would load.
-Imported finish(const ordered_json& doc, std::vector<Diagnostic> skipped, std::vector<std::string> notes,
-                const std::string& source) {
+// ---- Imported files: every line of the YAML knows where it came from --------------------
+
+/// Where an imported part came from, for messages about it.
+struct Origin {
+  std::string file;
+  SourcePos pos;
+  std::string what;  ///< e.g. "member 'hub'"; empty for the file as a whole
+};
+
+/// Origins of a document's parts. `items[key][i]` is the i-th entry of a top-level list,
+/// `keys["coalition.name"]` or `keys["sectors"]` a header field or a whole top-level key.
+struct Origins {
+  Origin fallback;
+  std::map<std::string, std::vector<Origin>> items;
+  std::map<std::string, Origin> keys;
+};
+
+/// YAML text and the first line of each fragment with its origin (ascending lines).
+struct MappedYaml {
+  std::string text;
+  std::vector<std::pair<int, Origin>> starts;
+  [[nodiscard]] const Origin& at(int line, const Origin& fallback) const {
+    const Origin* found = &fallback;
+    for (const auto& [first, origin] : starts) {
+      if (first > line) break;
+      found = &origin;
+    }
+    return *found;
+  }
+};
+
+/// One YAML fragment (a one-item list or a one-key map) indented by `indent` spaces.
+std::string fragment(const ordered_json* item, const std::string* key, const ordered_json* value, int indent) {
+  YAML::Emitter e;
+  e.SetIndent(2);
+  if (item != nullptr) {
+    e << YAML::BeginSeq;
+    emit(e, *item, true);
+    e << YAML::EndSeq;
+  } else {
+    e << YAML::BeginMap << YAML::Key << *key << YAML::Value;
+    emit(e, *value, true);
+    e << YAML::EndMap;
+  }
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  std::string out;
+  std::istringstream in{std::string(e.c_str())};
+  for (std::string line; std::getline(in, line);) out += pad + line + "\n";
+  return out;
+}
+
+MappedYaml mapped_yaml(const ordered_json& doc, const std::string& comment, const Origins& origins) {
+  MappedYaml y;
+  y.text = comment;
+  int line = 1 + static_cast<int>(std::count(comment.begin(), comment.end(), '\n'));
+  auto add = [&](const std::string& text, const Origin& origin) {
+    y.starts.emplace_back(line, origin);
+    y.text += text;
+    line += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  };
+  auto origin_of_key = [&](const std::string& key) -> const Origin& {
+    const auto it = origins.keys.find(key);
+    return it == origins.keys.end() ? origins.fallback : it->second;
+  };
+  for (const auto& [key, value] : doc.items()) {
+    const auto items = origins.items.find(key);
+    if (key == "coalition" && value.is_object()) {
+      add("coalition:\n", origins.fallback);
+      for (const auto& [field, v] : value.items()) add(fragment(nullptr, &field, &v, 2), origin_of_key("coalition." + field));
+    } else if (items != origins.items.end() && value.is_array() && !value.empty() &&
+               items->second.size() == value.size()) {
+      add(key + ":\n", origin_of_key(key));
+      for (std::size_t i = 0; i < value.size(); ++i) add(fragment(&value[i], nullptr, nullptr, 2), items->second[i]);
+    } else {
+      add(fragment(nullptr, &key, &value, 0), origin_of_key(key));
+    }
+  }
+  return y;
+}
+
+/// Loads the document exactly as the written file will load (from `options.output`, so a
+/// relative taxonomy path resolves the same) and refuses it with messages pointing into the
+/// user's files; an import never writes a file that does not validate.
+Imported finish(const ordered_json& doc, const Origins& origins, std::vector<Diagnostic> skipped,
+                std::vector<std::string> notes, const std::string& source, const ImportOptions& options) {
+  const MappedYaml y = mapped_yaml(doc, fmt::format("# Imported by xsector from {}.\n", source), origins);
+  const std::string as = options.output.empty() ? std::string("<imported>") : options.output;
+  try {
+    parse_coalition(y.text, as);
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> mapped;
+    for (const auto& d : e.diagnostics()) {
+      if (d.file != as) {
+        mapped.push_back(d);
+        continue;
+      }
+      const Origin& o = y.at(d.pos.line, origins.fallback);
+      Diagnostic out{o.file, o.pos, o.what.empty() ? d.message : fmt::format("{}: {}", o.what, d.message)};
+      const bool repeated = std::any_of(mapped.begin(), mapped.end(), [&](const Diagnostic& m) {
+        return m.str() == out.str();
+      });
+      if (!repeated) mapped.push_back(std::move(out));
+    }
+    throw InputError(std::move(mapped));
+  }
   Imported out;
-  out.yaml = yaml_text(doc, fmt::format("# Imported by xsector from {}.\n", source));
-  parse_coalition(out.yaml, "<imported>");  // throws if the import built something invalid
+  out.yaml = y.text;
   out.skipped = std::move(skipped);
   out.notes = std::move(notes);
   return out;
+}
+
+/// The taxonomy an import resolves sectors against now, and the reference written into the
+/// file: a built-in id as it is, a path given on the command line rewritten relative to the
+/// output file's folder (where the loader will look for it).
+struct ImportTaxonomy {
+  Taxonomy taxonomy;
+  std::string ref;
+};
+
+bool builtin_taxonomy(const std::string& id) {
+  const auto ids = builtin_taxonomy_ids();
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+ImportTaxonomy import_taxonomy(const std::string& given, const std::string& output) {
+  ImportTaxonomy t{resolve_taxonomy(given), given};
+  if (builtin_taxonomy(given) || output.empty()) return t;
+  std::error_code ec;
+  const auto file = std::filesystem::absolute(given, ec).lexically_normal();
+  const auto folder = std::filesystem::absolute(std::filesystem::path(output), ec).parent_path().lexically_normal();
+  const auto relative = file.lexically_relative(folder);
+  t.ref = relative.empty() ? file.generic_string() : relative.generic_string();
+  return t;
+}
+
+// ---- XML, read without recursion, every element and attribute with its position ---------
+
+struct XmlAttribute {
+  std::string name;
+  std::string value;
+  SourcePos pos;
+};
+
+struct XmlElement {
+  std::string name;  ///< the local name: a namespace prefix is dropped
+  SourcePos pos;
+  std::vector<XmlAttribute> attributes;
+  std::string text;  ///< its own character data, not its children's
+  std::vector<std::size_t> children;
+  std::size_t depth = 0;
+  [[nodiscard]] const XmlAttribute* attribute(std::string_view n) const {
+    for (const auto& a : attributes) {
+      if (a.name == n) return &a;
+    }
+    return nullptr;
+  }
+  [[nodiscard]] std::string get(std::string_view n) const {
+    const auto* a = attribute(n);
+    return a ? a->value : std::string();
+  }
+};
+
+/// A small XML 1.0 reader for GraphML: elements, attributes, character data, CDATA,
+/// comments, processing instructions and the five predefined entities and character
+/// references. A DOCTYPE with an internal subset (entity declarations) is refused, so no
+/// entity can expand. Elements live in one flat vector (element 0 is the root); nesting
+/// deeper than kMaxDepth is refused at the element's position. Throws InputError at the
+/// first error, with its line and column (columns count characters).
+class XmlReader {
+ public:
+  static constexpr std::size_t kMaxDepth = 64;
+
+  XmlReader(std::string_view text, std::string file) : s_(text), file_(std::move(file)) {}
+
+  std::vector<XmlElement> read() {
+    check_utf8();
+    if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
+    std::vector<std::size_t> open;
+    while (i_ < s_.size()) {
+      if (s_[i_] != '<') {
+        std::string text = character_data();
+        if (open.empty()) {
+          if (text.find_first_not_of(" \t\r\n") != std::string::npos) fail(mark_, "text outside the root element");
+        } else {
+          elements_[open.back()].text += text;
+        }
+        continue;
+      }
+      const SourcePos at = here();
+      if (starts("<?")) {
+        skip_past("?>", at, "a processing instruction");
+      } else if (starts("<!--")) {
+        skip_past("-->", at, "a comment");
+      } else if (starts("<![CDATA[")) {
+        if (open.empty()) fail(at, "CDATA outside the root element");
+        advance(9);
+        const auto end = s_.find("]]>", i_);
+        if (end == std::string_view::npos) fail(at, "a CDATA section is never closed");
+        elements_[open.back()].text += normalized_newlines(take(end - i_));
+        advance(3);
+      } else if (starts("<!DOCTYPE")) {
+        const auto end = s_.find('>', i_);
+        const auto bracket = s_.find('[', i_);
+        if (bracket != std::string_view::npos && (end == std::string_view::npos || bracket < end)) {
+          fail(at, "a DOCTYPE with declarations is not supported (its entities could expand without bound)");
+        }
+        if (end == std::string_view::npos) fail(at, "a DOCTYPE is never closed");
+        advance(end + 1 - i_);
+      } else if (starts("<!")) {
+        fail(at, "unexpected '<!'");
+      } else if (starts("</")) {
+        advance(2);
+        const std::string name = qname();
+        skip_space();
+        expect('>');
+        if (open.empty()) fail(at, fmt::format("</{}> closes nothing", name));
+        const XmlElement& top = elements_[open.back()];
+        if (name != qnames_[open.back()]) {
+          fail(at, fmt::format("</{}> closes <{}> opened at {}:{}", name, qnames_[open.back()], top.pos.line,
+                               top.pos.column));
+        }
+        open.pop_back();
+      } else {
+        advance(1);
+        if (open.empty() && !elements_.empty()) fail(at, "a second root element");
+        if (open.size() >= kMaxDepth) fail(at, fmt::format("elements are nested deeper than {}", kMaxDepth));
+        XmlElement e;
+        e.pos = at;
+        e.depth = open.size();
+        const std::string name = qname();
+        e.name = local(name);
+        bool empty = false;
+        while (true) {
+          const bool spaced = skip_space();
+          if (i_ >= s_.size()) fail(at, fmt::format("<{}> is never closed", name));
+          if (starts("/>")) {
+            advance(2);
+            empty = true;
+            break;
+          }
+          if (s_[i_] == '>') {
+            advance(1);
+            break;
+          }
+          if (!spaced) fail(here(), "expected a space, '>' or '/>'");
+          XmlAttribute a;
+          a.pos = here();
+          a.name = qname();
+          skip_space();
+          expect('=');
+          skip_space();
+          a.value = attribute_value();
+          if (e.attribute(a.name) != nullptr) fail(a.pos, fmt::format("attribute '{}' is given twice", a.name));
+          e.attributes.push_back(std::move(a));
+        }
+        const std::size_t index = elements_.size();
+        if (!open.empty()) elements_[open.back()].children.push_back(index);
+        elements_.push_back(std::move(e));
+        qnames_.push_back(name);
+        if (!empty) open.push_back(index);
+      }
+    }
+    if (!open.empty()) {
+      const XmlElement& e = elements_[open.back()];
+      fail(here(), fmt::format("<{}> opened at {}:{} is never closed", qnames_[open.back()], e.pos.line, e.pos.column));
+    }
+    if (elements_.empty()) fail(here(), "no root element: the file is not XML");
+    return std::move(elements_);
+  }
+
+ private:
+  [[noreturn]] void fail(SourcePos pos, std::string message) const {
+    throw InputError({Diagnostic{file_, pos, "not valid XML: " + std::move(message)}});
+  }
+  [[nodiscard]] SourcePos here() const { return {line_, column_}; }
+  [[nodiscard]] bool starts(std::string_view p) const { return s_.substr(i_).starts_with(p); }
+  void advance(std::size_t n) {
+    for (std::size_t k = 0; k < n && i_ < s_.size(); ++k, ++i_) {
+      const auto ch = static_cast<unsigned char>(s_[i_]);
+      if (ch == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((ch & 0xC0) != 0x80) {
+        ++column_;
+      }
+    }
+  }
+  std::string take(std::size_t n) {
+    std::string out(s_.substr(i_, n));
+    advance(n);
+    return out;
+  }
+  void skip_past(std::string_view end, SourcePos at, std::string_view what) {
+    const auto found = s_.find(end, i_ + 2);
+    if (found == std::string_view::npos) fail(at, fmt::format("{} is never closed", what));
+    advance(found + end.size() - i_);
+  }
+  bool skip_space() {
+    const std::size_t from = i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) advance(1);
+    return i_ > from;
+  }
+  void expect(char ch) {
+    if (i_ >= s_.size() || s_[i_] != ch) fail(here(), fmt::format("expected '{}'", ch));
+    advance(1);
+  }
+  static bool name_char(unsigned char ch) {
+    return std::isalnum(ch) || ch == '_' || ch == '-' || ch == '.' || ch == ':' || ch >= 0x80;
+  }
+  std::string qname() {
+    const std::size_t from = i_;
+    while (i_ < s_.size() && name_char(static_cast<unsigned char>(s_[i_]))) advance(1);
+    if (i_ == from) fail(here(), "expected a name");
+    return std::string(s_.substr(from, i_ - from));
+  }
+  static std::string local(const std::string& name) {
+    const auto colon = name.rfind(':');
+    return colon == std::string::npos ? name : name.substr(colon + 1);
+  }
+  static std::string normalized_newlines(const std::string& text) {
+    std::string out;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      if (text[k] == '\r') {
+        out += '\n';
+        if (k + 1 < text.size() && text[k + 1] == '\n') ++k;
+      } else {
+        out += text[k];
+      }
+    }
+    return out;
+  }
+  /// A character that XML 1.0 does not allow: C0 controls other than tab, LF and CR.
+  void check_char(unsigned char ch) {
+    if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+      fail(here(), fmt::format("control character U+{:04X} is not allowed", ch));
+    }
+  }
+  void reference(std::string& out) {
+    const SourcePos at = here();
+    const auto end = s_.find(';', i_);
+    if (end == std::string_view::npos || end - i_ > 12) fail(at, "'&' starts no entity: write &amp;");
+    const std::string_view name = s_.substr(i_ + 1, end - i_ - 1);
+    static const std::map<std::string_view, char> predefined = {
+        {"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"quot", '"'}, {"apos", '\''}};
+    if (const auto it = predefined.find(name); it != predefined.end()) {
+      out += it->second;
+    } else if (name.starts_with('#')) {
+      const bool hex = name.size() > 1 && name[1] == 'x';
+      const std::string_view digits = name.substr(hex ? 2 : 1);
+      std::uint32_t cp = 0;
+      const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+      const bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+      if (digits.empty() || ec != std::errc{} || ptr != digits.data() + digits.size() || !allowed) {
+        fail(at, fmt::format("&{}; is not a character XML allows", name));
+      }
+      utf8(cp, out);
+    } else {
+      fail(at, fmt::format("unknown entity &{};", name));
+    }
+    advance(end + 1 - i_);
+  }
+  static void utf8(std::uint32_t cp, std::string& out) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  std::string character_data() {
+    mark_ = here();
+    std::string out;
+    while (i_ < s_.size() && s_[i_] != '<') {
+      const auto ch = static_cast<unsigned char>(s_[i_]);
+      if (ch == '&') {
+        reference(out);
+        continue;
+      }
+      check_char(ch);
+      if (ch == '\r') {
+        out += '\n';
+        advance(1);
+        if (i_ < s_.size() && s_[i_] == '\n') advance(1);
+        continue;
+      }
+      out += static_cast<char>(ch);
+      advance(1);
+    }
+    return out;
+  }
+  std::string attribute_value() {
+    if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\'')) fail(here(), "expected a quoted value");
+    const char quote = s_[i_];
+    const SourcePos at = here();
+    advance(1);
+    std::string out;
+    while (true) {
+      if (i_ >= s_.size()) fail(at, "a quoted value is never closed");
+      const auto ch = static_cast<unsigned char>(s_[i_]);
+      if (ch == static_cast<unsigned char>(quote)) break;
+      if (ch == '<') fail(here(), "'<' inside an attribute value");
+      if (ch == '&') {
+        reference(out);
+        continue;
+      }
+      check_char(ch);
+      out += (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : static_cast<char>(ch);
+      advance(1);
+    }
+    advance(1);
+    return out;
+  }
+  /// The whole text must be UTF-8; the first bad byte is reported where it is.
+  void check_utf8() {
+    std::size_t k = 0;
+    while (k < s_.size()) {
+      const auto ch = static_cast<unsigned char>(s_[k]);
+      std::size_t n = 0;
+      std::uint32_t min = 0;
+      if (ch < 0x80) n = 1;
+      else if ((ch & 0xE0) == 0xC0) n = 2, min = 0x80;
+      else if ((ch & 0xF0) == 0xE0) n = 3, min = 0x800;
+      else if ((ch & 0xF8) == 0xF0) n = 4, min = 0x10000;
+      bool ok = n > 0 && k + n <= s_.size();
+      std::uint32_t cp = n == 1 ? ch : (ch & (0x7F >> n));
+      for (std::size_t j = 1; ok && j < n; ++j) {
+        const auto c = static_cast<unsigned char>(s_[k + j]);
+        ok = (c & 0xC0) == 0x80;
+        cp = (cp << 6) | (c & 0x3F);
+      }
+      if (ok && n > 1) ok = cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+      if (!ok) {
+        advance(k - i_);
+        fail(here(), "the file is not UTF-8 (save it as UTF-8)");
+      }
+      k += n;
+    }
+  }
+
+  std::string_view s_;
+  std::string file_;
+  std::size_t i_ = 0;
+  int line_ = 1;
+  int column_ = 1;
+  SourcePos mark_;
+  std::vector<XmlElement> elements_;
+  std::vector<std::string> qnames_;
+};
+
+/// Brackets nested deeper than this in a JSON attribute are refused before parsing.
+constexpr int kMaxJsonDepth = 32;
+
+bool json_shallow(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const char ch = text[k];
+    if (in_string) {
+      if (ch == '\\') ++k;
+      else if (ch == '"') in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > kMaxJsonDepth) return false;
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -401,7 +881,7 @@ std::string export_graphml(const Coalition& c) {
     if (const Sector* s = c.find_sector(m.sector)) out += data('n', "sector_name", s->name);
     out += data('n', "community_led", m.community_led ? "true" : "false");
     out += data('n', "lived_experience", m.lived_experience ? "true" : "false");
-    if (m.funding) out += data('n', "funding", fmt::format("{}", *m.funding));
+    if (m.funding) out += data('n', "funding", detail::number_text(*m.funding));
     out += data('n', "tags", ordered_json(m.tags).dump());
     out += "</node>\n";
   }
@@ -462,7 +942,7 @@ KumuSheets export_kumu(const Coalition& c) {
     out.elements += fmt::format("{},{},,{},{},{},{},{},{}\n", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
                                 csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id, m.sector,
                                 m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
-                                m.funding ? fmt::format("{}", *m.funding) : "");
+                                m.funding ? detail::number_text(*m.funding) : "");
   }
   out.connections = "From,To,Type,Direction,Strength,Tags\n";
   for (const Tie& t : c.ties) {
@@ -502,7 +982,11 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     problems.add_fatal({connections_file, {1, 1}, "the connections sheet needs From and To columns"});
   }
   if (!problems.fatal().empty()) problems.settle();
-  const Taxonomy taxonomy = resolve_taxonomy(options.taxonomy);
+  const ImportTaxonomy imported_taxonomy =
+      import_taxonomy(options.taxonomy.empty() ? std::string("cross-sector") : options.taxonomy, options.output);
+  const Taxonomy& taxonomy = imported_taxonomy.taxonomy;
+  Origins origins;
+  origins.fallback = {elements_file, {1, 1}, ""};
 
   ordered_json members = ordered_json::array();
   std::map<std::string, std::string> id_of;  // ID or Label -> id
@@ -541,9 +1025,10 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     ordered_json m = {{"id", id}, {"name", label.empty() ? id : label}, {"sector", sector}};
     if (*community) m["community_led"] = true;
     if (*lived) m["lived_experience"] = true;
-    if (funding) m["funding"] = *funding;
+    if (funding) m["funding"] = detail::without_negative_zero(*funding);
     if (const auto tags = split(elements.get(row, "tags"), '|'); !tags.empty()) m["tags"] = tags;
     members.push_back(m);
+    origins.items["members"].push_back({elements_file, {row.line, 1}, fmt::format("element '{}'", id)});
     ids.insert(id);
     id_of[id] = id;
     if (!label.empty()) id_of.emplace(label, id);
@@ -601,6 +1086,8 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     t["level"] = to_string(static_cast<TieLevel>(*level));
     if (const auto kinds = split(connections.get(row, "tags"), '|'); !kinds.empty()) t["kinds"] = kinds;
     ties.push_back(t);
+    origins.items["ties"].push_back(
+        {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
   }
   std::vector<std::string> notes;
   for (const auto& column : elements.unknown({"label", "type", "description", "tags", "id", "sector", "community led",
@@ -623,138 +1110,283 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
   }
   auto skipped = problems.settle();
   if (members.empty()) throw InputError({Diagnostic{elements_file, {}, "no element could be imported"}});
-  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", options.taxonomy}}}, {"members", members}};
+  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}}, {"members", members}};
   if (!ties.empty()) doc["ties"] = ties;
-  return finish(doc, std::move(skipped), std::move(notes), elements_file + " and " + connections_file);
+  return finish(doc, origins, std::move(skipped), std::move(notes), elements_file + " and " + connections_file,
+                options);
 }
 
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options) {
-  namespace pt = boost::property_tree;
-  pt::ptree tree;
-  try {
-    std::istringstream in{std::string(xml)};
-    pt::read_xml(in, tree);
-  } catch (const pt::xml_parser_error& e) {
-    throw InputError({Diagnostic{file, {static_cast<int>(e.line()), 1}, fmt::format("not valid XML: {}", e.message())}});
+  const std::vector<XmlElement> el = XmlReader(xml, file).read();
+  const XmlElement& root = el[0];
+  if (root.name != "graphml") {
+    throw InputError({Diagnostic{file, root.pos, fmt::format("the root element is <{}>, not <graphml>", root.name)}});
   }
   RowProblems problems(options);
-  const auto root = tree.get_child_optional("graphml");
-  const auto graph = root ? root->get_child_optional("graph") : boost::none;
-  if (!graph) throw InputError({Diagnostic{file, {}, "no <graphml><graph> element"}});
-  std::map<std::string, std::string> key_name;  // key id -> attr.name
-  for (const auto& [tag, child] : *root) {
-    // "attr.name" holds a dot, the ptree path separator: address it with '/' instead.
-    if (tag == "key") {
-      key_name[child.get<std::string>("<xmlattr>.id", "")] =
-          child.get<std::string>(pt::ptree::path_type("<xmlattr>/attr.name", '/'), "");
+  auto add = [&](SourcePos pos, std::string message) { problems.add_fatal({file, pos, std::move(message)}); };
+
+  struct Key {
+    std::string name;
+    std::string domain;
+    std::optional<std::string> fallback;
+  };
+  std::map<std::string, Key> keys;  // key id -> attr.name, for, default
+  std::vector<std::size_t> graphs;
+  for (const auto k : root.children) {
+    const XmlElement& e = el[k];
+    if (e.name == "key") {
+      Key key{e.get("attr.name"), e.get("for"), std::nullopt};
+      if (key.name.empty()) key.name = e.get("id");
+      for (const auto c : e.children) {
+        if (el[c].name == "default") key.fallback = el[c].text;
+      }
+      keys[e.get("id")] = key;
+    } else if (e.name == "graph") {
+      graphs.push_back(k);
     }
   }
-  auto data_of = [&](const pt::ptree& element) {
-    std::map<std::string, std::string> out;
-    for (const auto& [tag, child] : element) {
-      if (tag != "data") continue;
-      const std::string key = child.get<std::string>("<xmlattr>.key", "");
-      out[key_name.contains(key) ? key_name[key] : key] = child.get_value<std::string>();
+  for (std::size_t k = 1; k < el.size(); ++k) {
+    if (el[k].name == "graph" && el[k].depth > 1) add(el[k].pos, "a graph nested inside a node: xsector reads flat graphs");
+    if (el[k].name == "hyperedge") add(el[k].pos, "a hyperedge: a tie joins two members");
+  }
+  if (graphs.empty()) throw InputError({Diagnostic{file, root.pos, "no <graph> element in <graphml>"}});
+  for (std::size_t g = 1; g < graphs.size(); ++g) {
+    add(el[graphs[g]].pos, fmt::format("a second <graph>: a coalition file holds one network (the first <graph> is "
+                                       "at line {}); split the file and import each graph",
+                                       el[graphs[0]].pos.line));
+  }
+  const XmlElement& graph = el[graphs[0]];
+
+  struct Datum {
+    std::string value;
+    SourcePos pos;
+  };
+  auto data_of = [&](const XmlElement& element, std::string_view domain) {
+    std::map<std::string, Datum> out;
+    for (const auto& [id, key] : keys) {
+      if (key.fallback && (key.domain == domain || key.domain == "all")) out[key.name] = {*key.fallback, element.pos};
+    }
+    for (const auto c : element.children) {
+      if (el[c].name != "data") continue;
+      const std::string key = el[c].get("key");
+      const auto it = keys.find(key);
+      out[it == keys.end() ? key : it->second.name] = {el[c].text, el[c].pos};
     }
     return out;
   };
-  auto json_list = [](const std::string& text) -> std::optional<ordered_json> {
-    if (trim(text).empty()) return ordered_json::array();
-    const ordered_json v = ordered_json::parse(text, nullptr, false);
-    if (v.is_discarded()) return std::nullopt;
+  auto json_of = [&](const Datum& d, const std::string& what) -> std::optional<ordered_json> {
+    if (trim(d.value).empty()) return ordered_json::array();
+    if (!json_shallow(d.value)) {
+      add(d.pos, fmt::format("{} nests lists or objects deeper than {}", what, kMaxJsonDepth));
+      return std::nullopt;
+    }
+    ordered_json v = ordered_json::parse(d.value, nullptr, false);
+    if (v.is_discarded()) {
+      add(d.pos, fmt::format("{} is not JSON", what));
+      return std::nullopt;
+    }
+    if (!v.is_array()) {
+      add(d.pos, fmt::format("{} must be a JSON list, not {}", what, v.type_name()));
+      return std::nullopt;
+    }
     return v;
   };
-  const auto g = data_of(*graph);
-  const Taxonomy taxonomy = resolve_taxonomy(g.contains("taxonomy") ? g.at("taxonomy") : options.taxonomy);
-  ordered_json header = {{"name", g.contains("name") && !g.at("name").empty() ? g.at("name") : options.name}};
-  for (const char* key : {"place", "as_of", "backbone"}) {
-    if (g.contains(key) && !g.at(key).empty()) header[key] = g.at(key);
+
+  bool directed_by_default = false;
+  if (const auto* a = graph.attribute("edgedefault")) {
+    if (a->value == "directed") directed_by_default = true;
+    else if (a->value != "undirected") add(a->pos, fmt::format("edgedefault '{}' is neither directed nor undirected", a->value));
   }
-  header["taxonomy"] = g.contains("taxonomy") ? g.at("taxonomy") : options.taxonomy;
+
+  const auto g = data_of(graph, "graph");
+  Origins origins;
+  origins.fallback = {file, graph.pos, ""};
+  std::string given = options.taxonomy;
+  if (given.empty() && g.contains("taxonomy") && !trim(g.at("taxonomy").value).empty()) {
+    const Datum& t = g.at("taxonomy");
+    if (!builtin_taxonomy(trim(t.value))) {
+      throw InputError({Diagnostic{
+          file, t.pos,
+          fmt::format("the graph names the taxonomy '{}', which is not built in ({}); a taxonomy file named inside "
+                      "an imported file is not read: check it, then pass it with --taxonomy",
+                      t.value, fmt::join(builtin_taxonomy_ids(), ", "))}});
+    }
+    given = trim(t.value);
+    origins.keys["coalition.taxonomy"] = {file, t.pos, "graph data 'taxonomy'"};
+  }
+  if (given.empty()) given = "cross-sector";
+  const ImportTaxonomy taxonomy = import_taxonomy(given, options.output);
+
+  ordered_json header = ordered_json::object();
+  if (g.contains("name") && !trim(g.at("name").value).empty()) {
+    header["name"] = g.at("name").value;
+    origins.keys["coalition.name"] = {file, g.at("name").pos, "graph data 'name'"};
+  } else {
+    header["name"] = options.name;
+  }
+  for (const char* key : {"place", "as_of", "backbone"}) {
+    if (g.contains(key) && !trim(g.at(key).value).empty()) {
+      header[key] = trim(g.at(key).value);
+      origins.keys[fmt::format("coalition.{}", key)] = {file, g.at(key).pos, fmt::format("graph data '{}'", key)};
+    }
+  }
+  header["taxonomy"] = taxonomy.ref;
   ordered_json doc = {{"coalition", header}};
+
   std::vector<std::string> declared;
   if (g.contains("sectors")) {
-    const auto sectors = json_list(g.at("sectors"));
-    if (!sectors || !sectors->is_array()) problems.add_fatal({file, {}, "graph data 'sectors' is not a JSON list"});
-    else if (!sectors->empty()) {
+    const Datum& d = g.at("sectors");
+    if (const auto sectors = json_of(d, "graph data 'sectors'"); sectors && !sectors->empty()) {
       doc["sectors"] = *sectors;
-      for (const auto& s : *sectors) declared.push_back(s.value("id", ""));
+      origins.keys["sectors"] = {file, d.pos, "graph data 'sectors'"};
+      for (std::size_t i = 0; i < sectors->size(); ++i) {
+        const ordered_json& s = (*sectors)[i];
+        if (s.is_object() && s.contains("id") && s["id"].is_string()) declared.push_back(s["id"].get<std::string>());
+        origins.items["sectors"].push_back({file, d.pos, fmt::format("graph data 'sectors', item {}", i + 1)});
+      }
     }
   }
+
   ordered_json members = ordered_json::array();
+  std::map<std::string, std::string> node_id;  // the file's node id -> member id
   std::set<std::string> ids;
-  for (const auto& [tag, node] : *graph) {
-    if (tag != "node") continue;
-    const std::string id = node.get<std::string>("<xmlattr>.id", "");
-    const auto d = data_of(node);
-    if (!detail::is_slug(id)) {
-      problems.add_fatal({file, {}, fmt::format("node '{}': the id is not an id", id)});
+  for (const auto k : graph.children) {
+    const XmlElement& node = el[k];
+    if (node.name != "node") continue;
+    const XmlAttribute* id_attribute = node.attribute("id");
+    if (id_attribute == nullptr || id_attribute->value.empty()) {
+      add(node.pos, "a node without an id");
       continue;
     }
-    const std::string written = d.contains("sector") ? d.at("sector") : "";
-    std::string sector = find_sector(taxonomy, written);
+    const std::string raw = id_attribute->value;
+    const std::string id = detail::is_slug(raw) ? raw : slug_of(raw);
+    if (id.empty()) {
+      add(id_attribute->pos, fmt::format("node id '{}' has no letter or digit to make a member id from", raw));
+      continue;
+    }
+    if (ids.contains(id)) {
+      add(id_attribute->pos, id == raw ? fmt::format("node '{}' appears twice", raw)
+                                       : fmt::format("node '{}' becomes the member id '{}', which is already taken", raw, id));
+      continue;
+    }
+    const auto d = data_of(node, "node");
+    const std::string what = fmt::format("node '{}'", raw);
+    if (!d.contains("sector") || trim(d.at("sector").value).empty()) {
+      add(node.pos, fmt::format("{} has no sector data", what));
+      continue;
+    }
+    const std::string written = trim(d.at("sector").value);
+    std::string sector = find_sector(taxonomy.taxonomy, written);
     if (sector.empty() && std::find(declared.begin(), declared.end(), written) != declared.end()) sector = written;
     if (sector.empty()) {
-      problems.add_fatal({file, {}, fmt::format("node '{}': sector '{}' is not in the {} taxonomy", id, written, taxonomy.id)});
+      add(d.at("sector").pos, fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'",
+                                          what, written, taxonomy.taxonomy.id));
       continue;
     }
-    const std::string name = d.contains("name") ? d.at("name") : (d.contains("label") ? d.at("label") : id);
+    std::string name = raw;
+    if (d.contains("name") && !trim(d.at("name").value).empty()) name = d.at("name").value;
+    else if (d.contains("label") && !trim(d.at("label").value).empty()) name = d.at("label").value;
     ordered_json m = {{"id", id}, {"name", name}, {"sector", sector}};
-    if (d.contains("community_led") && flag(d.at("community_led")).value_or(false)) m["community_led"] = true;
-    if (d.contains("lived_experience") && flag(d.at("lived_experience")).value_or(false)) m["lived_experience"] = true;
-    if (d.contains("funding") && !d.at("funding").empty()) {
-      if (const auto f = number(d.at("funding"))) m["funding"] = *f;
-      else problems.add_fatal({file, {}, fmt::format("node '{}': funding '{}' is not a number", id, d.at("funding"))});
+    bool ok = true;
+    for (const char* field : {"community_led", "lived_experience"}) {
+      if (!d.contains(field)) continue;
+      const auto value = flag(trim(d.at(field).value));
+      if (!value) {
+        add(d.at(field).pos, fmt::format("{}: {} '{}' is not true or false", what, field, d.at(field).value));
+        ok = false;
+      } else if (*value) {
+        m[field] = true;
+      }
+    }
+    if (d.contains("funding") && !trim(d.at("funding").value).empty()) {
+      if (const auto f = number(trim(d.at("funding").value))) {
+        m["funding"] = detail::without_negative_zero(*f);
+      } else {
+        add(d.at("funding").pos, fmt::format("{}: funding '{}' is not a number of at least 0", what, d.at("funding").value));
+        ok = false;
+      }
     }
     if (d.contains("tags")) {
-      const auto tags = json_list(d.at("tags"));
-      if (!tags) problems.add_fatal({file, {}, fmt::format("node '{}': tags are not a JSON list", id)});
+      const auto tags = json_of(d.at("tags"), what + ": tags");
+      if (!tags) ok = false;
       else if (!tags->empty()) m["tags"] = *tags;
     }
+    if (!ok) continue;
     members.push_back(m);
     ids.insert(id);
+    node_id[raw] = id;
+    origins.items["members"].push_back({file, node.pos, what});
   }
+
   ordered_json ties = ordered_json::array();
-  for (const auto& [tag, edge] : *graph) {
-    if (tag != "edge") continue;
-    const std::string source = edge.get<std::string>("<xmlattr>.source", "");
-    const std::string target = edge.get<std::string>("<xmlattr>.target", "");
-    const auto d = data_of(edge);
-    if (!ids.contains(source) || !ids.contains(target)) {
-      problems.add_fatal({file, {}, fmt::format("edge {}-{}: an end is not a node", source, target)});
+  for (const auto k : graph.children) {
+    const XmlElement& edge = el[k];
+    if (edge.name != "edge") continue;
+    const std::string source = edge.get("source");
+    const std::string target = edge.get("target");
+    const std::string what = fmt::format("edge {} -> {}", source, target);
+    const auto from = node_id.find(source);
+    const auto to = node_id.find(target);
+    if (from == node_id.end() || to == node_id.end()) {
+      add(edge.pos, fmt::format("{}: '{}' is not a node", what, from == node_id.end() ? source : target));
       continue;
     }
-    const auto level = level_of(d.contains("level") ? d.at("level") : "1");
+    const auto d = data_of(edge, "edge");
+    std::optional<int> level = 1;
+    if (d.contains("level") && !trim(d.at("level").value).empty()) level = level_of(trim(d.at("level").value));
+    else if (d.contains("level_name") && !trim(d.at("level_name").value).empty()) level = level_of(trim(d.at("level_name").value));
     if (!level) {
-      problems.add_fatal({file, {}, fmt::format("edge {}-{}: level '{}' is not 1-4", source, target, d.at("level"))});
+      add(d.contains("level") ? d.at("level").pos : d.at("level_name").pos,
+          fmt::format("{}: level '{}' is not 1-4 nor a level's name", what,
+                      d.contains("level") ? d.at("level").value : d.at("level_name").value));
       continue;
     }
-    const bool directed = (d.contains("directed") && flag(d.at("directed")).value_or(false)) ||
-                          edge.get<std::string>("<xmlattr>.directed", "false") == "true";
+    bool directed = directed_by_default;
+    if (d.contains("directed")) {
+      const auto value = flag(trim(d.at("directed").value));
+      if (!value) {
+        add(d.at("directed").pos, fmt::format("{}: directed '{}' is not true or false", what, d.at("directed").value));
+        continue;
+      }
+      directed = *value;
+    } else if (const auto* a = edge.attribute("directed")) {
+      if (a->value != "true" && a->value != "false") {
+        add(a->pos, fmt::format("{}: directed=\"{}\" is not true or false", what, a->value));
+        continue;
+      }
+      directed = a->value == "true";
+    }
     ordered_json t;
     if (directed) {
-      t["from"] = source;
-      t["to"] = target;
+      t["from"] = from->second;
+      t["to"] = to->second;
     } else {
-      t["between"] = {source, target};
+      t["between"] = {from->second, to->second};
     }
     t["level"] = to_string(static_cast<TieLevel>(*level));
     if (d.contains("kinds")) {
-      const auto kinds = json_list(d.at("kinds"));
-      if (!kinds) problems.add_fatal({file, {}, fmt::format("edge {}-{}: kinds are not a JSON list", source, target)});
-      else if (!kinds->empty()) t["kinds"] = *kinds;
+      const auto kinds = json_of(d.at("kinds"), what + ": kinds");
+      if (!kinds) continue;
+      if (!kinds->empty()) t["kinds"] = *kinds;
     }
     ties.push_back(t);
+    origins.items["ties"].push_back({file, edge.pos, what});
   }
   doc["members"] = members;
   if (!ties.empty()) doc["ties"] = ties;
   if (g.contains("governance")) {
-    const auto bodies = json_list(g.at("governance"));
-    if (!bodies || !bodies->is_array()) problems.add_fatal({file, {}, "graph data 'governance' is not a JSON list"});
-    else if (!bodies->empty()) doc["governance"] = *bodies;
+    const Datum& d = g.at("governance");
+    if (const auto bodies = json_of(d, "graph data 'governance'"); bodies && !bodies->empty()) {
+      doc["governance"] = *bodies;
+      origins.keys["governance"] = {file, d.pos, "graph data 'governance'"};
+      for (std::size_t i = 0; i < bodies->size(); ++i) {
+        origins.items["governance"].push_back({file, d.pos, fmt::format("graph data 'governance', body {}", i + 1)});
+      }
+    }
   }
   auto skipped = problems.settle();
-  return finish(doc, std::move(skipped), {}, file);
+  if (members.empty()) throw InputError({Diagnostic{file, graph.pos, "the graph has no node to import"}});
+  return finish(doc, origins, std::move(skipped), {}, file, options);
 }
 
 }  // namespace xsector

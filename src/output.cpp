@@ -24,12 +24,33 @@ ordered_json number_or_null(const std::optional<double>& v) {
 ordered_json text_or_null(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
 
 std::string fixed(const std::optional<double>& v, int digits = 3) {
-  return v ? fmt::format("{:.{}f}", *v, digits) : std::string("-");
+  return v ? detail::fixed_text(*v, digits) : std::string("-");
 }
 
 using detail::csv_cell;
 
-std::string csv_number(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : std::string(); }
+std::string csv_number(const std::optional<double>& v) { return v ? detail::number_text(*v) : std::string(); }
+
+/// The JSON text of `doc`, with every -0 written as 0 (walked without recursion).
+std::string json_text(ordered_json& doc) {
+  std::vector<ordered_json*> stack = {&doc};
+  while (!stack.empty()) {
+    ordered_json* v = stack.back();
+    stack.pop_back();
+    if (v->is_number_float() && v->get<double>() == 0) {
+      *v = 0.0;
+    } else if (v->is_structured()) {
+      for (auto& child : *v) stack.push_back(&child);
+    }
+  }
+  return doc.dump(2) + "\n";
+}
+
+/// User text in a table (terminal) or Markdown line: see detail::terminal_safe and
+/// detail::markdown_text.
+std::string user_text(const std::string& s, bool markdown) {
+  return markdown ? detail::markdown_text(s) : detail::terminal_safe(s);
+}
 
 struct Row {
   std::string label;
@@ -71,10 +92,10 @@ std::vector<std::string> member_cells(const Member& m, const MemberFigures& f) {
           f.articulation ? "yes" : ""};
 }
 
-std::string header_line(const Coalition& c) {
-  std::string line = c.name;
-  if (!c.place.empty()) line += fmt::format(", {}", c.place);
-  if (!c.as_of.empty()) line += fmt::format(" (as of {})", c.as_of);
+std::string header_line(const Coalition& c, bool markdown) {
+  std::string line = user_text(c.name, markdown);
+  if (!c.place.empty()) line += fmt::format(", {}", user_text(c.place, markdown));
+  if (!c.as_of.empty()) line += fmt::format(" (as of {})", user_text(c.as_of, markdown));
   return line;
 }
 
@@ -175,8 +196,8 @@ std::vector<Finding> area_findings(const Analysis& a, std::string_view area) {
 std::string findings_text(const std::vector<Finding>& findings, bool markdown) {
   std::string out;
   for (const auto& f : findings) {
-    out += markdown ? fmt::format("- **{}** {} (`{}`)\n", to_string(f.severity), f.message, f.code)
-                    : fmt::format("  [{}] {}\n", to_string(f.severity), f.message);
+    out += markdown ? fmt::format("- **{}** {} (`{}`)\n", to_string(f.severity), user_text(f.message, true), f.code)
+                    : fmt::format("  [{}] {}\n", to_string(f.severity), user_text(f.message, false));
   }
   if (findings.empty()) out += markdown ? "- none\n" : "  none\n";
   return out;
@@ -221,17 +242,9 @@ std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t 
                  bool left_last = false) {
   std::string out;
   if (markdown) {
-    auto escape = [](const std::string& cell) {
-      std::string e;
-      for (const char ch : cell) {
-        if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' || ch == '`' || ch == '<') e += '\\';
-        e += ch;
-      }
-      return e;
-    };
     for (std::size_t r = 0; r < rows.size(); ++r) {
       out += "|";
-      for (const auto& cell : rows[r]) out += fmt::format(" {} |", r == 0 ? cell : escape(cell));
+      for (const auto& cell : rows[r]) out += fmt::format(" {} |", r == 0 ? cell : detail::markdown_text(cell));
       out += "\n";
       if (r == 0) {
         out += "|";
@@ -241,11 +254,15 @@ std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t 
     }
     return out;
   }
-  std::vector<std::size_t> width(rows.empty() ? 0 : rows[0].size(), 0);
-  for (const auto& r : rows) {
+  std::vector<std::vector<std::string>> safe = rows;
+  for (auto& r : safe) {
+    for (auto& cell : r) cell = detail::terminal_safe(cell);
+  }
+  std::vector<std::size_t> width(safe.empty() ? 0 : safe[0].size(), 0);
+  for (const auto& r : safe) {
     for (std::size_t k = 0; k < r.size(); ++k) width[k] = std::max(width[k], r[k].size());
   }
-  for (const auto& r : rows) {
+  for (const auto& r : safe) {
     std::string line = " ";
     for (std::size_t k = 0; k < r.size(); ++k) {
       const bool to_left = k < left || (left_last && k + 1 == r.size());
@@ -414,8 +431,8 @@ ordered_json resilience_json(const Analysis& a, const Coalition& c) {
 }
 
 std::string power_report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out = markdown ? fmt::format("# Decision power: {}\n", header_line(c))
-                             : fmt::format("Decision power: {}\n", header_line(c));
+  std::string out = markdown ? fmt::format("# Decision power: {}\n", header_line(c, markdown))
+                             : fmt::format("Decision power: {}\n", header_line(c, markdown));
   auto section = [&](std::string_view title) {
     out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
   };
@@ -537,7 +554,10 @@ std::string tie_line(const std::vector<TieChange>& list) {
 }
 
 std::string comparison_text(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown) {
-  auto label = [](const Coalition& c) { return c.as_of.empty() ? c.name : fmt::format("{} ({})", c.name, c.as_of); };
+  auto label = [&](const Coalition& c) {
+    return c.as_of.empty() ? user_text(c.name, markdown)
+                           : fmt::format("{} ({})", user_text(c.name, markdown), user_text(c.as_of, markdown));
+  };
   std::string out = markdown ? fmt::format("# Compare: {} -> {}\n", label(a), label(b))
                              : fmt::format("Compare: {} -> {}\n", label(a), label(b));
   auto section = [&](std::string_view title) {
@@ -556,7 +576,9 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   std::vector<std::string> renames;
   for (const auto& r : cmp.renamed) {
     std::string text = r.id;
-    if (r.name_before != r.name_after) text += fmt::format(" name '{}' -> '{}'", r.name_before, r.name_after);
+    if (r.name_before != r.name_after) {
+      text += fmt::format(" name '{}' -> '{}'", user_text(r.name_before, markdown), user_text(r.name_after, markdown));
+    }
     if (r.sector_before != r.sector_after) text += fmt::format(" sector {} -> {}", r.sector_before, r.sector_after);
     renames.push_back(text);
   }
@@ -674,14 +696,15 @@ std::string format_json(const Coalition& c, const Analysis& a) {
   doc["power"] = power_json(a, c);
   doc["resilience"] = resilience_json(a, c);
   doc["findings"] = findings_json(a.findings);
-  return doc.dump(2) + "\n";
+  return json_text(doc);
 }
 
 namespace {
 
 std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out = markdown ? fmt::format("# {}\n\nTaxonomy: `{}`\n", header_line(c), c.taxonomy.id)
-                             : fmt::format("{}\ntaxonomy: {}\n", header_line(c), c.taxonomy.id);
+  std::string out = markdown ? fmt::format("# {}\n\nTaxonomy: {}\n", header_line(c, markdown),
+                                           user_text(c.taxonomy.id, markdown))
+                             : fmt::format("{}\ntaxonomy: {}\n", header_line(c, markdown), user_text(c.taxonomy.id, markdown));
   auto section = [&](std::string_view title) {
     out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
   };
@@ -717,10 +740,10 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
 }
 
 std::string gaps_report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out = markdown ? fmt::format("# Sector gaps: {}\n\nTaxonomy: `{}` ({})\n", header_line(c),
-                                           c.taxonomy.id, c.taxonomy.name)
-                             : fmt::format("Sector gaps: {}\ntaxonomy: {} ({})\n", header_line(c), c.taxonomy.id,
-                                           c.taxonomy.name);
+  std::string out = markdown ? fmt::format("# Sector gaps: {}\n\nTaxonomy: {} ({})\n", header_line(c, markdown),
+                                           user_text(c.taxonomy.id, markdown), user_text(c.taxonomy.name, markdown))
+                             : fmt::format("Sector gaps: {}\ntaxonomy: {} ({})\n", header_line(c, markdown),
+                                           user_text(c.taxonomy.id, markdown), user_text(c.taxonomy.name, markdown));
   auto section = [&](std::string_view title) {
     out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
   };
@@ -741,11 +764,13 @@ std::string gaps_report_text(const Coalition& c, const Analysis& a, bool markdow
 
 }  // namespace
 
-std::string format_table(const Coalition& c, const Analysis& a) { return report_text(c, a, false); }
+std::string format_table(const Coalition& c, const Analysis& a) {
+  return detail::terminal_safe(report_text(c, a, false), true);
+}
 
 std::string format_power(Format format, const Coalition& c, const Analysis& a) {
   switch (format) {
-    case Format::table: return power_report_text(c, a, false);
+    case Format::table: return detail::terminal_safe(power_report_text(c, a, false), true);
     case Format::markdown: return power_report_text(c, a, true);
     case Format::json: {
       ordered_json doc;
@@ -757,7 +782,7 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
       sort_findings(findings);
       doc["findings"] = findings_json(findings);
-      return doc.dump(2) + "\n";
+      return json_text(doc);
     }
     case Format::csv: {
       // estimate_half_width: empty when exact; else the 99% half-width of penrose and shapley_shubik.
@@ -781,7 +806,7 @@ std::string format_markdown(const Coalition& c, const Analysis& a) { return repo
 
 std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
   switch (format) {
-    case Format::table: return gaps_report_text(c, a, false);
+    case Format::table: return detail::terminal_safe(gaps_report_text(c, a, false), true);
     case Format::markdown: return gaps_report_text(c, a, true);
     case Format::json: {
       ordered_json doc;
@@ -802,7 +827,7 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
       }
       doc["members"] = std::move(members);
       doc["findings"] = findings_json(area_findings(a, "sectors"));
-      return doc.dump(2) + "\n";
+      return json_text(doc);
     }
     case Format::csv: {
       std::string out = "sector,name,priority,members,internal_ties,external_ties,ei_index,reaches,missing,thin,"
@@ -832,7 +857,7 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
 
 std::string format_comparison(Format format, const Coalition& a, const Coalition& b, const Comparison& cmp) {
   switch (format) {
-    case Format::table: return comparison_text(a, b, cmp, false);
+    case Format::table: return detail::terminal_safe(comparison_text(a, b, cmp, false), true);
     case Format::markdown: return comparison_text(a, b, cmp, true);
     case Format::csv: {
       std::string out = "figure,before,after,change\n";
@@ -891,7 +916,7 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
                     {"p_value", number_or_null(cmp.qap.p_value)}, {"permutations", cmp.qap.permutations},
                     {"exact", cmp.qap.exact}, {"seed", cmp.qap.seed}};
       doc["findings"] = findings_json(cmp.findings);
-      return doc.dump(2) + "\n";
+      return json_text(doc);
     }
   }
   return comparison_text(a, b, cmp, false);
@@ -921,7 +946,7 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
       rows.push_back(row);
     }
     doc["coalitions"] = rows;
-    return doc.dump(2) + "\n";
+    return json_text(doc);
   }
   if (format == Format::csv) {
     std::string out = "name,as_of,file";
@@ -931,7 +956,8 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
     }
     out += "\n";
     for (std::size_t r = 0; r < coalitions.size(); ++r) {
-      out += fmt::format("{},{},{}", csv_cell(coalitions[r]->name), coalitions[r]->as_of, csv_cell(coalitions[r]->file));
+      out += fmt::format("{},{},{}", csv_cell(coalitions[r]->name), csv_cell(coalitions[r]->as_of),
+                         csv_cell(coalitions[r]->file));
       for (const auto& f : figures[r]) {
         out += ',';
         out += csv_number(f.value);
@@ -968,7 +994,8 @@ std::string format_csv(const Coalition& c, const Analysis& a) {
     const MemberFigures& f = a.members[i];
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(m.id), csv_cell(m.name),
                        csv_cell(m.sector), f.degree, csv_number(f.degree_centrality), f.strength,
-                       f.betweenness, f.closeness, f.harmonic, csv_number(f.eigenvector), f.pagerank,
+                       csv_number(f.betweenness), csv_number(f.closeness), csv_number(f.harmonic),
+                       csv_number(f.eigenvector), csv_number(f.pagerank),
                        f.core, csv_number(f.clustering), csv_number(f.constraint),
                        csv_number(f.effective_size), f.articulation ? "true" : "false");
   }

@@ -1,5 +1,7 @@
-// Escaping text for Graphviz and HTML. Internal.
+// Escaping text for Graphviz, HTML, CSV, Markdown and terminals; printing numbers. Internal.
 #pragma once
+
+#include <fmt/format.h>
 
 #include <string>
 #include <string_view>
@@ -34,15 +36,107 @@ inline std::string html_escaped(std::string_view text, bool graphviz = false) {
   return out;
 }
 
-/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+/// True for a text cell a spreadsheet would run as a formula (OWASP "CSV injection"): it
+/// begins with = + - @, a tab or a carriage return.
+inline bool formula_like(std::string_view s) {
+  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
+/// True when `s` is zero or more `'` followed by a formula character.
+inline bool quoted_formula_like(std::string_view s) {
+  const auto first = s.find_first_not_of('\'');
+  return first != std::string_view::npos && formula_like(s.substr(first));
+}
+
+/// A CSV text field (RFC 4180): quoted when it holds a comma, quote or line break. A field
+/// that a spreadsheet would run as a formula gets a leading `'` (OWASP), and so does one made
+/// of `'`s followed by such a character, so removing one leading `'` on import
+/// (csv_text_value) gives back exactly the original. Numbers are not text cells: write them
+/// without this function, so -0.25 stays a number.
 inline std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  const std::string text = quoted_formula_like(s) ? "'" + s : s;
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = "\"";
-  for (const char c : s) {
+  for (const char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
+}
+
+/// The value of a CSV text cell written by csv_cell: one leading `'` is removed from `'`s
+/// followed by a formula character.
+inline std::string csv_text_value(const std::string& s) {
+  return s.starts_with('\'') && quoted_formula_like(s) ? s.substr(1) : s;
+}
+
+/// -0 becomes 0; every other value is unchanged.
+inline double without_negative_zero(double v) { return v == 0 ? 0.0 : v; }
+
+/// The shortest text that reads back as `v` ({fmt}'s `{}`), never `-0`.
+inline std::string number_text(double v) { return fmt::format("{}", without_negative_zero(v)); }
+
+/// `v` with `digits` decimals; a value that rounds to zero prints without a sign (never `-0.000`).
+inline std::string fixed_text(double v, int digits) {
+  std::string s = fmt::format("{:.{}f}", v, digits);
+  if (!s.empty() && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+/// Text a terminal shows as it is: C0 control characters (ESC starts ANSI sequences), DEL and
+/// the C1 controls U+0080-U+009F are written as visible `\xNN` / `\u00NN` escapes; line breaks
+/// too unless `keep_newlines`. Tabs become spaces.
+inline std::string terminal_safe(std::string_view s, bool keep_newlines = false) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    if (ch == '\n' && keep_newlines) {
+      out += '\n';
+    } else if (ch == '\t') {
+      out += ' ';
+    } else if (ch < 0x20 || ch == 0x7F) {
+      out += fmt::format("\\x{:02X}", ch);
+    } else if (ch == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u00{:02X}", static_cast<unsigned char>(s[i + 1]));
+      ++i;
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out;
+}
+
+/// User text inside a Markdown line (never at its start), shown literally by CommonMark and
+/// GitHub renderers: `&`, `<`, `>` become entities (no raw HTML); line breaks and other
+/// control characters are written as visible escapes as in terminal_safe (no injected
+/// headings or list items); the characters that make links, images, emphasis, code spans,
+/// table cells or heading ends (\ ` * _ { } [ ] ( ) # | ~ ! and `:` and `@`, which GitHub's
+/// autolinker needs for `javascript:`, `https:` and e-mail links) are backslash-escaped, and
+/// so is the `.` of `www.`, so no link can come from user text.
+inline std::string markdown_text(std::string_view s) {
+  std::string out;
+  const std::string text = terminal_safe(s);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
+      case '#': case '|': case '~': case '!': case ':': case '@':
+        out += '\\';
+        out += ch;
+        break;
+      case '.':
+        if (i >= 3 && (text.compare(i - 3, 3, "www") == 0 || text.compare(i - 3, 3, "WWW") == 0)) out += '\\';
+        out += ch;
+        break;
+      default: out += ch;
+    }
+  }
+  return out;
 }
 
 }  // namespace xsector::detail

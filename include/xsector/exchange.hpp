@@ -47,9 +47,16 @@ std::string export_dl(const Coalition& coalition);
 std::string coalition_yaml(const Coalition& coalition);
 
 struct ImportOptions {
-  std::string name;                      ///< the coalition's name (CSV carries none)
-  std::string taxonomy = "cross-sector"; ///< for sectors named in the sheets
-  bool skip_bad_rows = false;            ///< write what can be used; otherwise any bad row fails
+  std::string name;  ///< the coalition's name (CSV carries none)
+  /// A built-in taxonomy id or a taxonomy file given by the user. Empty: cross-sector for
+  /// sheets; for GraphML the graph's own `taxonomy` if it is a built-in id. A taxonomy *path*
+  /// named inside a GraphML file is refused (never followed) unless given here.
+  std::string taxonomy;
+  bool skip_bad_rows = false;  ///< write what can be used; otherwise any bad row fails
+  /// Where the YAML will be written. The import loads the YAML as if it were that file (so a
+  /// relative taxonomy path resolves as it will later) and writes a taxonomy path given in
+  /// `taxonomy` relative to its folder. Empty: paths stay as given.
+  std::string output;
 };
 
 struct Imported {
@@ -59,13 +66,26 @@ struct Imported {
 };
 
 /// Builds a coalition file from Kumu-style sheets (as export_kumu writes them; columns by
-/// header, any case). Rows that cannot be used are reported as `file:line:1: error: ...`:
-/// an InputError listing all of them, or, with skip_bad_rows, left out and listed.
+/// header, any case; a UTF-8 byte-order mark is skipped; a header named twice is an error;
+/// one leading `'` before = + - @ is removed, undoing the export's formula guard). Rows that
+/// cannot be used are reported as `file:line:1: error: ...`: an InputError listing all of
+/// them, or, with skip_bad_rows, left out and listed. The YAML is loaded before it is
+/// returned; a problem the loader finds is reported at the row it came from.
+/// Time: O(rows log rows) plus the load.
 Imported import_kumu(std::string_view elements, const std::string& elements_file, std::string_view connections,
                      const std::string& connections_file, const ImportOptions& options);
 
 /// Builds a coalition file from GraphML as export_graphml writes it, or from other tools'
-/// GraphML whose nodes carry a `sector` (and optionally `name` or `label`) attribute.
+/// GraphML whose nodes carry a `sector` (and optionally `name` or `label`) attribute. The
+/// XML is read without recursion (nesting deeper than 64 elements is refused); every error
+/// names the line and column of the element or attribute in `file`. Edges are directed when
+/// the graph says `edgedefault="directed"`, unless an edge's `directed` attribute or data
+/// says otherwise; directed edges become from/to ties. A second top-level <graph>, a nested
+/// graph or a hyperedge is an error. Node ids that are not member ids are made into ids
+/// (lower case, other characters as `-`). JSON data (`sectors`, `governance`, `tags`,
+/// `kinds`) must be a JSON list; the YAML is loaded before it is returned, and what the
+/// loader refuses is reported at the element it came from. Time: O(size of the file) plus
+/// the load.
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options);
 
 }  // namespace xsector

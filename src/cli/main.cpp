@@ -3,6 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <charconv>
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -30,8 +34,7 @@ void print_diagnostics(const InputError& e) {
 
 void emit(const std::string& text, const std::string& out_path) {
   if (out_path.empty()) {
-    std::cout << text;
-    std::cout.flush();
+    write_stdout(text);
   } else {
     write_file_atomic(out_path, text);
   }
@@ -155,6 +158,7 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
     throw UsageError(fmt::format("{} exists; use --force to overwrite it", out));
   }
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
+  options.output = out;
   const Imported imported = files.size() == 2
                                 ? import_kumu(read_file(files[0]), files[0], read_file(files[1]), files[1], options)
                                 : import_graphml(read_file(files[0]), files[0], options);
@@ -185,9 +189,35 @@ int run_validate(const std::vector<std::string>& files, const std::string& taxon
   return code;
 }
 
+/// --seed: a whole number 0 to 2^64-1; anything else (a sign, 2^64, text) is a usage error.
+std::uint64_t parse_seed(const std::string& text) {
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) {
+    throw UsageError(fmt::format("--seed '{}' is not a whole number from 0 to 18446744073709551615", text));
+  }
+  return value;
+}
+
+int run(int argc, char** argv);
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A closed pipe must be a write error (exit 3), not a silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
+  int code = run(argc, argv);
+  std::cout.flush();
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::cerr << "xsector: error: standard output: cannot write\n";
+    if (code == 0) code = static_cast<int>(ExitCode::io);
+  }
+  return code;
+}
+
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"xsector: map a cross-sector coalition, find its gaps, and see who holds power.\n"
                "Exit codes: 0 success, 1 invalid input, 2 bad usage, 3 a file could not be read "
                "or written."};
@@ -249,7 +279,8 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--permutations", compare_options.permutations, "QAP relabellings (exact when k! is fewer)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
       ->capture_default_str();
-  compare_cmd->add_option("--seed", compare_options.seed, "Seed of the QAP relabellings")->capture_default_str();
+  std::string seed_text;
+  compare_cmd->add_option("--seed", seed_text, "Seed of the QAP relabellings, 0 to 2^64-1 (default 1)");
   compare_cmd->add_option("--diagram", diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   compare_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, for every file");
 
@@ -270,8 +301,9 @@ int main(int argc, char** argv) {
   import_cmd->add_option("FILES", import_files, "ELEMENTS.csv CONNECTIONS.csv, or one FILE.graphml")->required();
   import_cmd->add_option("-o,--output", import_out, "The coalition file to write (YAML)")->required();
   import_cmd->add_option("--name", import_options.name, "The coalition's name (default: the output file's name)");
-  import_cmd->add_option("--taxonomy", import_options.taxonomy, "Taxonomy the sheets' sectors belong to")
-      ->capture_default_str();
+  import_cmd->add_option("--taxonomy", import_options.taxonomy,
+                         "Taxonomy the sectors belong to: a built-in id or a file (default: the GraphML's own "
+                         "built-in taxonomy, else cross-sector)");
   import_cmd->add_flag("--skip-bad-rows", import_options.skip_bad_rows, "Write what can be used and list the rest");
   import_cmd->add_flag("--force", force, "Overwrite an existing output file");
 
@@ -312,6 +344,7 @@ int main(int argc, char** argv) {
     if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
     if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force);
+    if (compare_cmd->parsed() && !seed_text.empty()) compare_options.seed = parse_seed(seed_text);
     if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,
                                                   parse_format(format), out, taxonomy);
     if (power_cmd->parsed()) {
@@ -336,3 +369,5 @@ int main(int argc, char** argv) {
   }
   return static_cast<int>(ExitCode::usage);
 }
+
+}  // namespace
