@@ -18,10 +18,12 @@ rest `{between: [a, b], level: L}`, 5 % directed `{from: a, to: b, level: L}`.
 Governance (optional, on the first N members):
   --assembly N      one body of N seats, one vote each, majority
   --body linear     one body of --seats (default 1,000) seats with votes 1..N, majority
-  --body huge       the same seats with votes drawn from [2^39, 2^40], majority
+  --body huge       the same seats with votes drawn from [2^29, 2^30]: with 1,000 seats
+                    the total is near 2^40, the largest body total the format accepts
+  --body over       votes drawn from [2^39, 2^40] per seat (the total is far above 2^40)
 
 `--wave 2` writes a second wave of the same coalition: 5 % of members leave (with their
-ties), 5 % join, 10 % of the remaining ties dissolve and as many new ones form, 10 % of
+ties and seats), 5 % join, 10 % of the remaining ties dissolve and as many new ones form, 10 % of
 the ties change level. Wave 1 is the file without `--wave`.
 
 Only the Python standard library is used; the same arguments always give the same bytes.
@@ -29,6 +31,9 @@ Only the Python standard library is used; the same arguments always give the sam
 import argparse
 import random
 import sys
+
+# Bump when the same arguments give different bytes (bench/run.py regenerates its cache).
+FORMAT_VERSION = 1
 
 SECTORS = [
     "public-health", "health-care", "behavioral-health", "social-services", "housing",
@@ -86,8 +91,6 @@ def build(args):
     if args.wave == 2:
         wave_rng = random.Random(args.seed * 1_000_003 + 2)
         leaving = set(wave_rng.sample(members, max(1, n // 20)))
-        protected = set(range(max(args.assembly or 0, args.seats if args.body else 0)))
-        leaving -= protected  # keep seat holders so the bodies stay valid
         joining = list(range(n, n + max(1, n // 20)))
         for j in joining:
             sector_of[j] = j % len(SECTORS)
@@ -142,14 +145,18 @@ def build(args):
             w(f"  - {{from: {ia}, to: {ib}, level: {level}}}\n")
 
     bodies = []
+    present = set(members)  # in wave 2, members who left lose their seats
     if args.assembly:
-        seats = [(m, 1) for m in range(args.assembly)]
+        seats = [(m, 1) for m in range(args.assembly) if m in present]
         bodies.append(("assembly", seats))
     if args.body == "linear":
-        bodies.append(("board", [(m, m + 1) for m in range(args.seats)]))
-    elif args.body == "huge":
+        bodies.append(("board", [(m, m + 1) for m in range(args.seats) if m in present]))
+    elif args.body in ("huge", "over"):
         body_rng = random.Random(args.seed * 7919 + 40)
-        bodies.append(("board", [(m, body_rng.randint(2**39, 2**40)) for m in range(args.seats)]))
+        # huge: the total stays under 2^40 (seats x 2^30 at most); over: each seat near 2^40
+        low, high = (2**29, 2**30) if args.body == "huge" else (2**39, 2**40)
+        votes = [body_rng.randint(low, high) for _ in range(args.seats)]
+        bodies.append(("board", [(m, votes[m]) for m in range(args.seats) if m in present]))
     if bodies:
         w("\ngovernance:\n")
         for name, seats in bodies:
@@ -169,7 +176,7 @@ def main():
     p.add_argument("--within", type=float, default=0.5,
                    help="clustered model: share of ties drawn inside the sector")
     p.add_argument("--assembly", type=int, default=0, metavar="N")
-    p.add_argument("--body", choices=["linear", "huge"])
+    p.add_argument("--body", choices=["linear", "huge", "over"])
     p.add_argument("--seats", type=int, default=1000)
     p.add_argument("--wave", type=int, choices=[1, 2], default=1)
     p.add_argument("-o", "--output", default="-")
