@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """Times xsector, igraph and NetworkX on the same generated graphs and prints ratios.
 
-Usage: bench/compare.py [BUILD_DIR]   (default build; run after scripts/setup.sh)
+Usage: bench/compare.py [BUILD_DIR] [--json]   (default build; run after scripts/setup.sh)
 
 The graphs come from `metrics_bench --write-graphs`: G(n, 5n) for n = 1000 and 10000.
 igraph runs single-threaded; NetworkX runs only on n = 1000 for the all-pairs metrics
 (10000 would take many minutes). Ratios are xsector time / other time: below 1 is faster.
+With --json the rows are printed as a JSON array instead (bench/run.py --kernels reads it).
 """
 import json
 import os
@@ -17,7 +18,9 @@ import time
 import igraph
 import networkx as nx
 
-build = sys.argv[1] if len(sys.argv) > 1 else "build"
+as_json = "--json" in sys.argv[1:]
+positional = [a for a in sys.argv[1:] if a != "--json"]
+build = positional[0] if positional else "build"
 bench = os.path.join(build, "bench", "metrics_bench")
 
 
@@ -31,7 +34,7 @@ def best_of(fn, repeats):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    subprocess.run([bench, "--write-graphs", tmp], check=True)
+    subprocess.run([bench, "--write-graphs", tmp], check=True, stdout=subprocess.DEVNULL)
     out = subprocess.run([bench, "--benchmark_format=json", "--benchmark_min_time=0.5"],
                          check=True, capture_output=True, text=True)
     ours = {}
@@ -62,6 +65,12 @@ for n, (ig, g) in graphs.items():
         all_pairs = name in ("Betweenness", "PathFigures", "Constraint")
         t_nx = best_of(nx_fn, 1) if (n == 1000 or not all_pairs) else None
         rows.append((name, n, ours[(name, n)], t_ig, t_nx))
+
+if as_json:
+    print(json.dumps([{"name": name, "n": n, "xsector_ms": t, "igraph_ms": t_ig, "networkx_ms": t_nx,
+                       "ratio_igraph": t / t_ig, "ratio_networkx": t / t_nx if t_nx else None}
+                      for name, n, t, t_ig, t_nx in rows]))
+    sys.exit(0)
 
 print(f"{'metric':<13}{'n':>7}{'xsector ms':>12}{'igraph ms':>11}{'ratio':>7}{'networkx ms':>13}{'ratio':>8}")
 for name, n, t, t_ig, t_nx in rows:
