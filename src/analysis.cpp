@@ -151,8 +151,8 @@ std::string describe_estimates(const Analysis& a) {
     else unbounded.push_back(e.figure == "diameter" ? std::string("diameter (a lower bound)") : e.figure);
   }
   const Estimate& first = a.approximate.front();
-  std::string out = fmt::format("Estimated by sampling {} sources ({} distinct members, seed {})", first.samples,
-                                first.sources, first.seed);
+  std::string out = fmt::format("Estimated by sampling {} sources with replacement ({} distinct members, seed {})",
+                                first.samples, first.sources, first.seed);
   if (!bounded.empty()) {
     out += fmt::format(": {} with probability {:g}", fmt::join(bounded, ", "), 1.0 - first.delta);
   }
