@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "xsector/centrality.hpp"
@@ -34,22 +35,38 @@ std::vector<std::pair<std::size_t, std::size_t>> random_edges(std::size_t n) {
   return {edges.begin(), edges.end()};
 }
 
-xsector::Graph random_graph(std::size_t n) {
-  xsector::Graph g(n);
-  for (const auto& [a, b] : random_edges(n)) boost::add_edge(a, b, g);
-  return g;
+xsector::Network random_graph(std::size_t n) {
+  xsector::Coalition c;
+  c.members.resize(n);
+  for (const auto& [a, b] : random_edges(n)) {
+    xsector::Tie t;
+    t.a = a;
+    t.b = b;
+    c.ties.push_back(t);
+  }
+  return xsector::build_graph(c);
 }
 
-const xsector::Graph& graph(std::size_t n) {
-  static std::map<std::size_t, xsector::Graph> cache;
+const xsector::Network& graph(std::size_t n) {
+  static std::map<std::size_t, xsector::Network> cache;
   auto it = cache.find(n);
   if (it == cache.end()) it = cache.emplace(n, random_graph(n)).first;
   return it->second;
 }
 
+/// Exact betweenness on state.range(1) threads (0 = every core).
 void BM_Betweenness(benchmark::State& state) {
   const auto& g = graph(static_cast<std::size_t>(state.range(0)));
-  for (auto _ : state) benchmark::DoNotOptimize(xsector::betweenness(g));
+  const auto threads = static_cast<unsigned>(state.range(1));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::betweenness(g, threads));
+}
+/// Estimated betweenness (source sampling at the default epsilon and delta), every core.
+void BM_BetweennessSampled(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  xsector::PathOptions o;
+  o.precision = xsector::Precision::approximate;
+  o.distances = false;
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::path_figures(g, o));
 }
 void BM_PathFigures(benchmark::State& state) {
   const auto& g = graph(static_cast<std::size_t>(state.range(0)));
@@ -72,7 +89,8 @@ void BM_Constraint(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(xsector::constraint(g));
 }
 
-BENCHMARK(BM_Betweenness)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Betweenness)->Args({1000, 1})->Args({10000, 1})->Args({10000, 0})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BetweennessSampled)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PathFigures)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PageRank)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Eigenvector)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);

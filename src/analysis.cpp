@@ -1,5 +1,7 @@
 #include "xsector/analysis.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "xsector/structure.hpp"
@@ -139,5 +141,24 @@ Analysis analyze(const Coalition& coalition, const AnalysisOptions& options) {
 }
 
 Analysis analyze(const Coalition& coalition) { return analyze(coalition, build_graph(coalition), {}); }
+
+std::string describe_estimates(const Analysis& a) {
+  if (a.approximate.empty()) return {};
+  std::vector<std::string> bounded;
+  std::vector<std::string> unbounded;
+  for (const auto& e : a.approximate) {
+    if (e.epsilon) bounded.push_back(fmt::format("{} within {:.4f}", e.figure, *e.epsilon));
+    else unbounded.push_back(e.figure == "diameter" ? std::string("diameter (a lower bound)") : e.figure);
+  }
+  const Estimate& first = a.approximate.front();
+  std::string out = fmt::format("Estimated by sampling {} sources with replacement ({} distinct members, seed {})",
+                                first.samples, first.sources, first.seed);
+  if (!bounded.empty()) {
+    out += fmt::format(": {} with probability {:g}", fmt::join(bounded, ", "), 1.0 - first.delta);
+  }
+  if (!unbounded.empty()) out += fmt::format("{} {} without a stated bound", bounded.empty() ? ":" : ";", fmt::join(unbounded, ", "));
+  out += ". Use --exact for exact figures.";
+  return out;
+}
 
 }  // namespace xsector

@@ -47,12 +47,17 @@ struct ChunkSums {
   std::vector<double> inverse;     // sampling only: sum of w_s / d(s, v)
 };
 
+/// A member's state in one search, kept together so a neighbour costs one cache line.
+struct Node {
+  double sigma = 0.0;  // shortest paths from the source
+  double delta = 0.0;  // Brandes' dependency of the source on it
+  std::int32_t dist = -1;
+};
+
 struct Workspace {
-  std::vector<std::int32_t> dist;
-  std::vector<double> sigma;
-  std::vector<double> delta;
+  std::vector<Node> node;
   std::vector<std::uint32_t> order;
-  explicit Workspace(std::size_t n) : dist(n, -1), sigma(n, 0.0), delta(n, 0.0), order(n) {}
+  explicit Workspace(std::size_t n) : node(n), order(n) {}
 };
 
 struct Kernel {
@@ -68,37 +73,36 @@ struct Kernel {
 
   void search(std::uint32_t s, double weight, Workspace& w, ChunkSums& sums) const {
     const std::size_t n = g.size();
-    auto& dist = w.dist;
-    auto& sigma = w.sigma;
-    auto& delta = w.delta;
+    Node* node = w.node.data();
     auto& order = w.order;
     std::size_t head = 0;
     std::size_t tail = 0;
     order[tail++] = s;
-    dist[s] = 0;
-    sigma[s] = 1.0;
+    node[s].dist = 0;
+    node[s].sigma = 1.0;
     std::uint64_t sum = 0;
     double inverse = 0.0;
     while (head < tail) {
       const std::uint32_t v = order[head++];
-      const std::int32_t next = dist[v] + 1;
-      const double sv = sigma[v];
+      const std::int32_t next = node[v].dist + 1;
+      const double sv = node[v].sigma;
       for (const std::uint32_t u : g.neighbors(v)) {
-        if (dist[u] < 0) {
-          dist[u] = next;
+        Node& nu = node[u];
+        if (nu.dist < 0) {
+          nu.dist = next;
           order[tail++] = u;
           sum += static_cast<std::uint64_t>(next);
           inverse += 1.0 / static_cast<double>(next);
         }
-        if (dist[u] == next) sigma[u] += sv;
+        if (nu.dist == next) nu.sigma += sv;
       }
     }
     if (distances) {
       if (sampled) {
         for (std::size_t i = 1; i < tail; ++i) {
           const std::uint32_t v = order[i];
-          sums.distance[v] += weight * static_cast<double>(dist[v]);
-          sums.inverse[v] += weight / static_cast<double>(dist[v]);
+          sums.distance[v] += weight * static_cast<double>(node[v].dist);
+          sums.inverse[v] += weight / static_cast<double>(node[v].dist);
         }
       } else {
         const auto reached = static_cast<double>(tail);  // counts s itself
@@ -109,25 +113,23 @@ struct Kernel {
         (*harmonic)[s] = inverse;
       }
       (*distance_sum)[s] = sum;
-      (*eccentricity)[s] = static_cast<std::uint32_t>(dist[order[tail - 1]]);
+      (*eccentricity)[s] = static_cast<std::uint32_t>(node[order[tail - 1]].dist);
     }
     if (betweenness) {
+      double* dependency = sums.dependency.data();
       for (std::size_t i = tail; i-- > 1;) {
         const std::uint32_t u = order[i];
-        const double share = (1.0 + delta[u]) / sigma[u];
-        const std::int32_t previous = dist[u] - 1;
+        const Node& nu = node[u];
+        const double share = (1.0 + nu.delta) / nu.sigma;
+        const std::int32_t previous = nu.dist - 1;
         for (const std::uint32_t v : g.neighbors(u)) {
-          if (dist[v] == previous) delta[v] += sigma[v] * share;
+          Node& nv = node[v];
+          if (nv.dist == previous) nv.delta += nv.sigma * share;
         }
-        sums.dependency[u] += weight * delta[u];
+        dependency[u] += weight * nu.delta;
       }
     }
-    for (std::size_t i = 0; i < tail; ++i) {
-      const std::uint32_t v = order[i];
-      dist[v] = -1;
-      sigma[v] = 0.0;
-      delta[v] = 0.0;
-    }
+    for (std::size_t i = 0; i < tail; ++i) node[order[i]] = Node{};
   }
 };
 

@@ -430,6 +430,23 @@ ordered_json resilience_json(const Analysis& a, const Coalition& c) {
           {"departures", departures}};
 }
 
+/// The figures that are estimates and their precision: an empty object when all are exact.
+ordered_json approximate_json(const Analysis& a) {
+  ordered_json out = ordered_json::object();
+  for (const auto& e : a.approximate) {
+    out[e.figure] = {{"method", e.method}, {"samples", e.samples}, {"sources", e.sources},
+                     {"epsilon", number_or_null(e.epsilon)}, {"delta", e.delta}, {"seed", e.seed}, {"note", e.note}};
+  }
+  return out;
+}
+
+/// The estimates line of the table and Markdown outputs; empty when all figures are exact.
+std::string approximate_text(const Analysis& a, bool markdown) {
+  const std::string line = describe_estimates(a);
+  if (line.empty()) return line;
+  return markdown ? fmt::format("\n> {}\n", line) : fmt::format("\nnote: {}\n", line);
+}
+
 std::string power_report_text(const Coalition& c, const Analysis& a, bool markdown) {
   std::string out = markdown ? fmt::format("# Decision power: {}\n", header_line(c, markdown))
                              : fmt::format("Decision power: {}\n", header_line(c, markdown));
@@ -484,6 +501,7 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
   if (!markdown) lines.erase(lines.begin());
   if (markdown) out += "\n";
   out += grid(lines, 2, markdown);
+  out += approximate_text(a, markdown);
   section("If a member leaves");
   const Resilience& r = a.resilience;
   std::vector<std::string> cut;
@@ -696,6 +714,7 @@ std::string format_json(const Coalition& c, const Analysis& a) {
   doc["power"] = power_json(a, c);
   doc["resilience"] = resilience_json(a, c);
   doc["findings"] = findings_json(a.findings);
+  doc["approximate"] = approximate_json(a);
   return json_text(doc);
 }
 
@@ -716,6 +735,7 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
   net.push_back({"sector modularity", fixed(a.sectors.modularity)});
   if (!markdown) net.erase(net.begin());
   out += grid(net, 1, markdown, true);
+  out += approximate_text(a, markdown);
   section("Members");
   std::vector<std::vector<std::string>> rows = {member_columns};
   for (std::size_t i = 0; i < c.members.size(); ++i) rows.push_back(member_cells(c.members[i], a.members[i]));
@@ -782,6 +802,7 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
       sort_findings(findings);
       doc["findings"] = findings_json(findings);
+      doc["approximate"] = approximate_json(a);
       return json_text(doc);
     }
     case Format::csv: {
@@ -827,6 +848,7 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
       }
       doc["members"] = std::move(members);
       doc["findings"] = findings_json(area_findings(a, "sectors"));
+      doc["approximate"] = approximate_json(a);
       return json_text(doc);
     }
     case Format::csv: {

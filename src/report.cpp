@@ -134,6 +134,9 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
             "voting power of community-led members");
   h += card(pct(a.power.backbone_betweenness_share), "of brokerage runs through the backbone");
   h += "</div></section>\n";
+  if (const std::string estimates = describe_estimates(a); !estimates.empty()) {
+    h += fmt::format(R"(<p class="estimates">{}</p>)", esc(estimates)) + "\n";
+  }
 
   h += R"(<section><h2>Findings</h2><ul class="findings">)";
   for (const auto& f : a.findings) {

@@ -92,6 +92,18 @@ Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& s
     for (std::size_t i = 0; i < on_every_tie[s].count; ++i) unlinks[on_every_tie[s].member[i]].push_back(s);
   }
 
+  // The bodies each member sits on, and each body's power by member, looked up per departure.
+  std::vector<std::vector<std::size_t>> seated_in(n);
+  std::vector<std::vector<std::pair<std::size_t, std::optional<double>>>> before_power(power.bodies.size());
+  for (std::size_t b = 0; b < power.bodies.size(); ++b) {
+    for (const auto& seat : power.bodies[b].seats) {
+      if (seated_in[seat.member].empty() || seated_in[seat.member].back() != b) seated_in[seat.member].push_back(b);
+      before_power[b].emplace_back(seat.member, seat.banzhaf);
+    }
+    std::sort(before_power[b].begin(), before_power[b].end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
+
   const auto all_pairs = static_cast<double>(connected);
   for (std::size_t v = 0; v < n; ++v) {
     Departure d;
@@ -107,21 +119,18 @@ Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& s
       if (s == own && members_in[own] == 1) continue;
       d.sectors_unlinked.push_back(s);
     }
-    for (std::size_t b = 0; b < c.governance.size(); ++b) {
-      const BodyPower& before = power.bodies[b];
-      const bool seated = std::any_of(before.seats.begin(), before.seats.end(),
-                                      [&](const SeatPower& s) { return s.member == v; });
-      if (!seated) continue;
+    for (const std::size_t b : seated_in[v]) {
       const BodyPower after = body_power(c, b, v);
       PowerShift shift;
       shift.body = b;
       shift.can_decide = after.can_decide;
-      for (const auto& s : after.seats) {
-        shift.members.push_back(s.member);
-        shift.after.push_back(s.banzhaf);
-        const auto it = std::find_if(before.seats.begin(), before.seats.end(),
-                                     [&](const SeatPower& x) { return x.member == s.member; });
-        shift.before.push_back(it->banzhaf);
+      const auto& before = before_power[b];
+      for (const auto& seat : after.seats) {
+        shift.members.push_back(seat.member);
+        shift.after.push_back(seat.banzhaf);
+        const auto it = std::lower_bound(before.begin(), before.end(), seat.member,
+                                         [](const auto& x, std::size_t m) { return x.first < m; });
+        shift.before.push_back(it->second);
       }
       d.power.push_back(std::move(shift));
     }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "test_graphs.hpp"
@@ -151,4 +152,110 @@ TEST(PageRank, KarateClubNetworkX) {
   const auto p = pagerank(build_graph(c));
   EXPECT_NEAR(value_of(c, p, "m33"), 0.10091791674871213, 1e-4);
   EXPECT_NEAR(value_of(c, p, "m0"), 0.09700181758983709, 1e-4);
+}
+
+namespace {
+void expect_same_bits(const PathFigures& a, const PathFigures& b) {
+  // == on doubles on purpose: the reduction order must not depend on the thread count.
+  ASSERT_EQ(a.betweenness_raw.size(), b.betweenness_raw.size());
+  for (std::size_t v = 0; v < a.betweenness_raw.size(); ++v) {
+    ASSERT_TRUE(a.betweenness_raw[v] == b.betweenness_raw[v]) << "member " << v;
+    ASSERT_TRUE(a.closeness[v] == b.closeness[v]) << "member " << v;
+    ASSERT_TRUE(a.harmonic[v] == b.harmonic[v]) << "member " << v;
+  }
+  EXPECT_TRUE(a.average_path_length == b.average_path_length);
+  EXPECT_EQ(a.diameter, b.diameter);
+}
+}  // namespace
+
+// 3,000 members over 64 source chunks: chunks hold different sources, and threads take them
+// in whatever order they finish; the numbers must still be identical.
+TEST(PathFigures, OneAndManyThreadsGiveIdenticalBits) {
+  const Network g = build_graph(xsector::testing::random_coalition(3000, 9000, 7));
+  PathOptions one;
+  one.threads = 1;
+  one.precision = Precision::exact;
+  PathOptions many = one;
+  many.threads = 4;
+  PathOptions odd = one;
+  odd.threads = 3;
+  const PathFigures p1 = path_figures(g, one);
+  expect_same_bits(p1, path_figures(g, many));
+  expect_same_bits(p1, path_figures(g, odd));
+  EXPECT_EQ(betweenness_raw(g, 1), betweenness_raw(g, 5));
+  one.precision = many.precision = Precision::approximate;
+  one.epsilon = many.epsilon = 0.1;
+  const PathFigures s1 = path_figures(g, one);
+  ASSERT_TRUE(s1.sampling.has_value());
+  expect_same_bits(s1, path_figures(g, many));
+}
+
+TEST(PathFigures, ExactFiguresMatchOneSearchPerMemberByHand) {
+  // Path 0-1-2 plus isolate 3: closeness of 1 = (3-1)/2 * (3-1)/3; diameter 2; APL 4/3.
+  const PathFigures p = path_figures(graph_of(4, {{0, 1}, {1, 2}}));
+  EXPECT_FALSE(p.sampling.has_value());
+  EXPECT_DOUBLE_EQ(p.closeness[1], 1.0 * 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(p.closeness[0], 2.0 / 3.0 * 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(p.harmonic[0], 1.5);
+  EXPECT_EQ(p.closeness[3], 0.0);
+  EXPECT_EQ(p.diameter, 2U);
+  EXPECT_DOUBLE_EQ(*p.average_path_length, 8.0 / 6.0);
+  EXPECT_EQ(p.betweenness_raw, (std::vector<double>{0, 1, 0, 0}));
+}
+
+TEST(Sampling, EpsilonAndSampleSizeInvertEachOther) {
+  // k = ceil(ln(4n/delta) / (2 t^2)), t = epsilon (n-1)/n, so k draws guarantee at most epsilon.
+  const std::size_t k = sampling_size(1000, 0.05, 0.1);
+  EXPECT_EQ(k, static_cast<std::size_t>(std::ceil(std::log(4.0 * 1000 / 0.1) / (2 * std::pow(0.05 * 999 / 1000, 2)))));
+  EXPECT_LE(sampling_epsilon(1000, k, 0.1), 0.05);
+  EXPECT_GT(sampling_epsilon(1000, k - 1, 0.1), 0.05);
+}
+
+// The stated bound must hold on a real graph: every member's estimated betweenness and
+// harmonic/(n-1) within epsilon of the exact values, and the same numbers for the same seed.
+TEST(Sampling, EstimatesLieWithinTheStatedEpsilon) {
+  const std::size_t n = 4000;
+  const Network g = build_graph(xsector::testing::random_coalition(n, 12000, 11));
+  PathOptions exact;
+  exact.precision = Precision::exact;
+  const PathFigures truth = path_figures(g, exact);
+  PathOptions approx;
+  approx.precision = Precision::approximate;
+  approx.epsilon = 0.05;
+  const PathFigures est = path_figures(g, approx);
+  ASSERT_TRUE(est.sampling.has_value());
+  EXPECT_LT(est.sampling->samples, n);  // a real sample, not every member
+  EXPECT_LE(est.sampling->epsilon, 0.05);
+  const auto b_true = normalized_betweenness(truth.betweenness_raw);
+  const auto b_est = normalized_betweenness(est.betweenness_raw);
+  const double scale = 1.0 / static_cast<double>(n - 1);
+  double worst_b = 0;
+  double worst_h = 0;
+  for (std::size_t v = 0; v < n; ++v) {
+    worst_b = std::max(worst_b, std::abs(b_est[v] - b_true[v]));
+    worst_h = std::max(worst_h, std::abs(est.harmonic[v] - truth.harmonic[v]) * scale);
+  }
+  EXPECT_LE(worst_b, est.sampling->epsilon);
+  EXPECT_LE(worst_h, est.sampling->epsilon);
+  EXPECT_GT(worst_b, 0.0);  // it is an estimate
+  // Diameter from sampled sources is a lower bound; closeness close to the truth on average.
+  EXPECT_LE(est.diameter, truth.diameter);
+  EXPECT_GE(2 * est.diameter, truth.diameter);
+  const PathFigures again = path_figures(g, approx);
+  EXPECT_EQ(again.betweenness_raw, est.betweenness_raw);
+  EXPECT_EQ(again.closeness, est.closeness);
+  approx.seed += 1;
+  EXPECT_NE(path_figures(g, approx).betweenness_raw, est.betweenness_raw);
+}
+
+TEST(Sampling, AutomaticEstimatesOnlyAboveTheWorkBudget) {
+  const Network g = build_graph(xsector::testing::random_coalition(300, 900, 3));
+  PathOptions o;
+  EXPECT_FALSE(path_figures(g, o).sampling.has_value());
+  o.work_budget = 300.0 * (300 + 2 * 900) - 1;  // just below n (n + 2m)
+  const PathFigures p = path_figures(g, o);
+  ASSERT_TRUE(p.sampling.has_value());
+  EXPECT_LE(static_cast<double>(p.sampling->samples) * (300 + 2 * 900), o.work_budget);  // the budget caps the draws
+  o.precision = Precision::exact;
+  EXPECT_FALSE(path_figures(g, o).sampling.has_value());
 }

@@ -1,6 +1,10 @@
 // Small graphs for the metric tests, built through the public loader.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +25,39 @@ inline Coalition coalition_of(std::size_t n, const std::vector<std::pair<int, in
 
 inline Network graph_of(std::size_t n, const std::vector<std::pair<int, int>>& edges) {
   return build_graph(coalition_of(n, edges));
+}
+
+/// A random coalition (Erdos-Renyi G(n, m) over distinct pairs), members spread over the
+/// first `sectors` of housing, education, health-care, residents; `directed_share` of the ties
+/// are from/to. Built in memory, so large graphs do not go through the loader.
+inline Coalition random_coalition(std::size_t n, std::size_t m, std::uint64_t seed, std::size_t sectors = 1,
+                                  double directed_share = 0.0) {
+  Coalition c = coalition_of(1, {});
+  const std::vector<std::string> ids = {"housing", "education", "health-care", "residents"};
+  c.members.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    Member member;
+    member.id = "m";
+    member.id += std::to_string(i);
+    member.name = member.id;
+    member.sector = ids[i % std::min(sectors, ids.size())];
+    c.members.push_back(std::move(member));
+  }
+  std::mt19937_64 rng(seed);
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  const std::size_t possible = n < 2 ? 0 : n * (n - 1) / 2;
+  while (pairs.size() < std::min(m, possible)) {
+    const std::size_t a = rng() % n;
+    const std::size_t b = rng() % n;
+    if (a == b || !pairs.insert(std::minmax(a, b)).second) continue;
+    Tie t;
+    t.a = a;
+    t.b = b;
+    t.directed = static_cast<double>(rng() % 1000) < directed_share * 1000.0;
+    t.level = static_cast<TieLevel>(1 + rng() % 4);
+    c.ties.push_back(t);
+  }
+  return c;
 }
 
 inline Coalition classic(const std::string& name) {

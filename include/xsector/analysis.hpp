@@ -114,4 +114,8 @@ Analysis analyze(const Coalition& coalition, const AnalysisOptions& options);
 /// Builds the network and computes every part.
 Analysis analyze(const Coalition& coalition);
 
+/// One sentence naming the estimated figures and their precision, for tables and reports;
+/// empty when every figure is exact. O(number of estimates).
+std::string describe_estimates(const Analysis& analysis);
+
 }  // namespace xsector

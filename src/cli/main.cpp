@@ -28,6 +28,31 @@ namespace {
 
 using namespace xsector;
 
+/// --threads, --exact and --approximate, shared by every command that computes figures.
+struct EngineFlags {
+  unsigned threads = 0;
+  bool exact = false;
+  bool approximate = false;
+  [[nodiscard]] AnalysisOptions options(unsigned parts) const {
+    AnalysisOptions o;
+    o.parts = parts;
+    o.threads = threads;
+    if (exact) o.precision = Precision::exact;
+    if (approximate) o.precision = Precision::approximate;
+    return o;
+  }
+};
+EngineFlags engine;
+
+void add_engine_options(CLI::App* command) {
+  command->add_option("--threads", engine.threads, "Worker threads (default: every core); the figures do not depend on it")
+      ->check(CLI::Range(1U, 1024U));
+  auto* exact = command->add_flag("--exact", engine.exact, "Compute every path figure exactly, however large the network");
+  command->add_flag("--approximate", engine.approximate,
+                    "Estimate betweenness and distances by source sampling (the default above about 20,000 members)")
+      ->excludes(exact);
+}
+
 void print_diagnostics(const InputError& e) {
   for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
 }
@@ -79,7 +104,7 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   std::vector<Analysis> analyses;
-  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c));
+  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, engine.options(part_all)));
   if (many) {
     std::vector<const Coalition*> pointers;
     for (const auto& c : coalitions) pointers.push_back(&c);
@@ -110,7 +135,7 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
 
 int run_report(const std::string& file, const std::string& dir, const std::string& format) {
   const Coalition c = load_coalition_file(file);
-  const Analysis a = xsector::analyze(c);
+  const Analysis a = xsector::analyze(c, engine.options(part_all));
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
   const std::string members_svg = render_diagram(c, a, {}, "svg");
@@ -239,18 +264,21 @@ int run(int argc, char** argv) {
   auto* analyze_cmd = app.add_subcommand("analyze", "Every metric of one coalition");
   analyze_cmd->add_option("FILE", analyze_file, "Coalition file (YAML)")->required();
   add_output_options(analyze_cmd, format, out);
+  add_engine_options(analyze_cmd);
   analyze_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
 
   std::string gaps_file;
   auto* gaps_cmd = app.add_subcommand("gaps", "Sector coverage gaps, sector mixing and brokers between sectors");
   gaps_cmd->add_option("FILE", gaps_file, "Coalition file (YAML)")->required();
   add_output_options(gaps_cmd, format, out);
+  add_engine_options(gaps_cmd);
   gaps_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id (cross-sector, rhihub, dfc, dash) or path");
 
   std::string power_file;
   auto* power_cmd = app.add_subcommand("power", "Decision power per body, concentration, and what each departure costs");
   power_cmd->add_option("FILE", power_file, "Coalition file (YAML)")->required();
   add_output_options(power_cmd, format, out);
+  add_engine_options(power_cmd);
 
   std::string render_file;
   std::string render_out;
@@ -267,6 +295,7 @@ int run(int argc, char** argv) {
   render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector or power")
       ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
       ->capture_default_str();
+  add_engine_options(render_cmd);
 
   std::vector<std::string> compare_files;
   bool as_table = false;
@@ -276,6 +305,7 @@ int run(int argc, char** argv) {
   compare_cmd->add_option("FILE", compare_files, "Coalition files: two waves, or any number with --table")->required();
   compare_cmd->add_flag("--table", as_table, "One row of headline figures per file, even for two files");
   add_output_options(compare_cmd, format, out);
+  add_engine_options(compare_cmd);
   compare_cmd->add_option("--permutations", compare_options.permutations, "QAP relabellings (exact when k! is fewer)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
       ->capture_default_str();
@@ -317,6 +347,7 @@ int run(int argc, char** argv) {
   report_cmd->add_option("-f,--format", report_format, "html or markdown")
       ->check(CLI::IsMember({"html", "markdown"}))
       ->capture_default_str();
+  add_engine_options(report_cmd);
 
   try {
     app.parse(argc, argv);
@@ -330,7 +361,7 @@ int run(int argc, char** argv) {
     if (validate->parsed()) return run_validate(validate_files, taxonomy);
     if (analyze_cmd->parsed()) {
       const Coalition c = load_coalition_file(analyze_file, load_options(taxonomy));
-      const Analysis a = xsector::analyze(c);
+      const Analysis a = xsector::analyze(c, engine.options(part_all));
       emit(format_analysis(parse_format(format), c, a), out);
       return 0;
     }
@@ -338,7 +369,8 @@ int run(int argc, char** argv) {
       const std::string image_format = diagram_format(render_out);
       render_options.view = view == "sectors" ? View::sectors : View::members;
       const Coalition c = load_coalition_file(render_file);
-      write_file_atomic(render_out, render_diagram(c, xsector::analyze(c), render_options, image_format));
+      write_file_atomic(render_out,
+                        render_diagram(c, xsector::analyze(c, engine.options(part_all)), render_options, image_format));
       return 0;
     }
     if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format);
@@ -349,12 +381,15 @@ int run(int argc, char** argv) {
                                                   parse_format(format), out, taxonomy);
     if (power_cmd->parsed()) {
       const Coalition c = load_coalition_file(power_file);
-      emit(format_power(parse_format(format), c, xsector::analyze(c)), out);
+      // Power shows the backbone's share and the Gini of betweenness, not the other path figures.
+      const unsigned parts = part_sectors | part_power | part_resilience | part_findings;
+      emit(format_power(parse_format(format), c, xsector::analyze(c, engine.options(parts))), out);
       return 0;
     }
     if (gaps_cmd->parsed()) {
       const Coalition c = load_coalition_file(gaps_file, load_options(taxonomy));
-      emit(format_gaps(parse_format(format), c, xsector::analyze(c)), out);
+      const unsigned parts = part_sectors | part_findings;  // no paths: gaps never needs betweenness
+      emit(format_gaps(parse_format(format), c, xsector::analyze(c, engine.options(parts))), out);
       return 0;
     }
   } catch (const InputError& e) {
