@@ -271,23 +271,19 @@ class Xoshiro {
 // Bernstein's inequality for the mean of N independent values in [0, 1] with mean p and
 // variance at most p(1 - p): |mean - p| <= t(p) = (L/3 + sqrt(L^2/9 + 2 N L p(1-p))) / N with
 // probability >= 1 - alpha, L = ln(2 / alpha). Returns the set of p consistent with the observed
-// mean, an interval (|mean - p| - t(p) is convex), found by bisection on each side.
+// mean: squaring, d = |mean - p| satisfies N d^2 - (2L/3) d - 2L p(1-p) <= 0, a quadratic in p on
+// each side of the mean whose outer root is the interval's end.
 std::pair<double, double> bernstein_interval(double mean, std::uint64_t samples, double alpha) {
   const double n = static_cast<double>(samples);
   const double l = std::log(2.0 / alpha);
-  auto outside = [&](double p) {
-    const double t = (l / 3.0 + std::sqrt(l * l / 9.0 + 2.0 * n * l * p * (1.0 - p))) / n;
-    return std::abs(mean - p) > t;
+  const double a = n + 2 * l;
+  auto roots = [&](double b, double c) {
+    const double disc = std::sqrt(std::max(0.0, b * b - 4 * a * c));
+    return std::pair((b - disc) / (2 * a), (b + disc) / (2 * a));
   };
-  auto edge = [&](double inside, double out) {
-    if (!outside(out)) return out;
-    for (int step = 0; step < 60; ++step) {
-      const double mid = (inside + out) / 2;
-      (outside(mid) ? out : inside) = mid;
-    }
-    return out;  // just outside: the interval is never understated
-  };
-  return {edge(mean, 0.0), edge(mean, 1.0)};
+  const double high = roots(2 * n * mean + 2 * l / 3 + 2 * l, n * mean * mean + 2 * l / 3 * mean).second;
+  const double low = roots(2 * n * mean - 2 * l / 3 + 2 * l, n * mean * mean - 2 * l / 3 * mean).first;
+  return {std::clamp(low, 0.0, mean), std::clamp(high, mean, 1.0)};
 }
 
 PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::uint64_t seed) {
@@ -531,7 +527,7 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
   if (without && used.samples == 0 && !game.weights.empty()) {
     // A departure of a body too large to count exactly: fewer samples, so that every seat
     // holder's departure together costs about as much as the body itself.
-    used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 20) / game.weights.size(), 1024, kDefaultSamples);
+    used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 19) / game.weights.size(), 512, kDefaultSamples);
   }
   const PowerIndices p = power_indices(game, used);
   out.estimate = p.estimate;

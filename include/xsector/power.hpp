@@ -113,8 +113,8 @@ struct BodyPower {
 /// are removed and the quota is re-derived from the rule (an explicit quota stays).
 /// Repeated calls for games that are equal up to the order of the seats (such as departures of
 /// seat holders with equal votes) reuse the last results (a small per-thread cache). An
-/// estimated body with a departure is estimated from fewer samples (about 10^6 / n, at least
-/// 1,024), so that every departure of a large body stays cheap; its `estimate` says so.
+/// estimated body with a departure is estimated from fewer samples (2^19 / n, at least
+/// 512), so that every departure of a large body stays cheap; its `estimate` says so.
 BodyPower body_power(const Coalition& coalition, std::size_t body,
                      std::optional<std::size_t> without = std::nullopt, const PowerOptions& options = {});
 
