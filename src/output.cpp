@@ -342,8 +342,9 @@ ordered_json body_json(const BodyPower& p, const Coalition& c) {
                                                  {"samples", p.estimate->samples},
                                                  {"seed", p.estimate->seed},
                                                  {"confidence", p.estimate->confidence},
-                                                 {"half_width", p.estimate->half_width},
-                                                 {"banzhaf_half_width", p.estimate->banzhaf_half_width}}
+                                                 {"banzhaf_half_width", p.estimate->banzhaf_half_width},
+                                                 {"shapley_shubik_half_width", p.estimate->shapley_shubik_half_width},
+                                                 {"penrose_half_width", p.estimate->penrose_half_width}}
                                   : ordered_json(nullptr)}};
 }
 
@@ -468,11 +469,11 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
                       fixed(s.shapley_shubik), fixed(s.penrose), s.veto ? "yes" : "", s.dummy ? "yes" : ""});
     }
     if (body.estimate) {
-      out += fmt::format("{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik and "
+      out += fmt::format("{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, "
                          "penrose ±{:.4f} at {:.0f}%\n",
                          markdown ? "" : "  ", body.estimate->samples, body.estimate->seed,
-                         body.estimate->banzhaf_half_width, body.estimate->half_width,
-                         body.estimate->confidence * 100);
+                         body.estimate->banzhaf_half_width, body.estimate->shapley_shubik_half_width,
+                         body.estimate->penrose_half_width, body.estimate->confidence * 100);
       if (markdown) out += "\n";
     }
     out += grid(rows, 1, markdown);
@@ -806,15 +807,19 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       return json_text(doc);
     }
     case Format::csv: {
-      // estimate_half_width: empty when exact; else the 99% half-width of penrose and shapley_shubik.
-      std::string out = "body,member,votes,seat_share,banzhaf,shapley_shubik,penrose,veto,dummy,estimate_half_width\n";
+      // The last three columns are empty when exact; else the widest 99% half-width of each index.
+      std::string out =
+          "body,member,votes,seat_share,banzhaf,shapley_shubik,penrose,veto,dummy,"
+          "banzhaf_half_width,shapley_shubik_half_width,penrose_half_width\n";
       for (const auto& body : a.power.bodies) {
-        const std::optional<double> half_width =
-            body.estimate ? std::optional<double>(body.estimate->half_width) : std::nullopt;
+        auto width = [&](double PowerEstimate::*field) {
+          return body.estimate ? csv_number((*body.estimate).*field) : std::string();
+        };
         for (const auto& s : body.seats) {
-          out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
+          out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
                              csv_cell(c.members[s.member].id), s.votes, s.seat_share, csv_number(s.banzhaf),
-                             s.shapley_shubik, s.penrose, s.veto, s.dummy, csv_number(half_width));
+                             s.shapley_shubik, s.penrose, s.veto, s.dummy, width(&PowerEstimate::banzhaf_half_width),
+                             width(&PowerEstimate::shapley_shubik_half_width), width(&PowerEstimate::penrose_half_width));
         }
       }
       return out;

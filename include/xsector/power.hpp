@@ -27,15 +27,16 @@ struct WeightedGame {
 /// table would exceed the budget (see PowerOptions); every output marks such a body.
 struct PowerEstimate {
   std::string method = "monte-carlo";
-  std::string interval = "hoeffding";  ///< distribution-free, holds for any true value
+  std::string interval = "bernstein";  ///< Bernstein's inequality, holds for any true value
   std::uint64_t samples = 0;  ///< random coalitions for Banzhaf/Penrose, as many random orders for Shapley-Shubik
   std::uint64_t seed = 0;
   double confidence = 0.99;
-  /// Each seat's `penrose` and `shapley_shubik` lie within ± half_width of the true value with
-  /// probability >= confidence: sqrt(ln(2 / (1 - confidence)) / (2 samples)).
-  double half_width = 0;
-  /// Largest half-width of a seat's normalized `banzhaf`: derived from simultaneous
-  /// (Bonferroni, confidence over all n seats) intervals of every seat's swing probability.
+  /// Largest half-width over the seats of a 99% interval for `penrose` (each seat's own
+  /// interval; see docs/power.md for the formula).
+  double penrose_half_width = 0;
+  double shapley_shubik_half_width = 0;  ///< likewise for `shapley_shubik`
+  /// Largest half-width of a seat's normalized `banzhaf`, derived from simultaneous
+  /// (Bonferroni: each at 1 - 0.01/n) intervals of every seat's swing probability.
   double banzhaf_half_width = 0;
 };
 
@@ -44,7 +45,8 @@ struct PowerOptions {
   /// Largest number of 64-bit limb additions the exact table may take (its memory is at most
   /// 8 bytes times this / its number of sizes, far below 1 GB at the default). About 0.5 s.
   std::uint64_t exact_budget = 600'000'000;
-  /// Samples of each kind when estimating; 0 picks 2^16 (half-width 0.0064 at 99%).
+  /// Samples of each kind when estimating; 0 picks 2^16 (a half-width of at most 0.0064 at 99%,
+  /// far less for small indices).
   std::uint64_t samples = 0;
   std::uint64_t seed = 20261123;
 };
@@ -111,8 +113,8 @@ struct BodyPower {
 /// are removed and the quota is re-derived from the rule (an explicit quota stays).
 /// Repeated calls for games that are equal up to the order of the seats (such as departures of
 /// seat holders with equal votes) reuse the last results (a small per-thread cache). An
-/// estimated body with a departure is estimated from fewer samples (about 10^6 / n, at least
-/// 1,024), so that every departure of a large body stays cheap; its `estimate` says so.
+/// estimated body with a departure is estimated from fewer samples (2^19 / n, at least
+/// 512), so that every departure of a large body stays cheap; its `estimate` says so.
 BodyPower body_power(const Coalition& coalition, std::size_t body,
                      std::optional<std::size_t> without = std::nullopt, const PowerOptions& options = {});
 
