@@ -88,16 +88,18 @@ bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 // yaml-cpp scans a whole run of unclosed flow collections ('[', '{') into its token queue
 // before it emits the first event, at about 200 bytes a bracket, so the depth limit must
 // be checked on the text first. This follows YAML's lexical rules closely enough to skip
-// quoted scalars, comments and block scalars; a plain scalar that begins a line with
-// brackets may be counted too, which errs on the side of refusing. Returns the offset of
-// the first bracket deeper than max_depth, or npos.
+// quoted scalars, comments, block scalars and the continuation lines of plain scalars; a
+// plain scalar that begins a line with brackets may be counted too, which errs on the side
+// of refusing. Returns the offset of the first bracket deeper than max_depth, or npos.
 std::size_t flow_too_deep(std::string_view s, int max_depth) {
   const std::size_t n = s.size();
   int depth = 0;
   char quote = 0;
   char last = '\n';          // the last non-blank character seen (for quotes in flow)
   bool value_start = true;   // block context: the next token starts a node
-  long candidate = 0;        // column of the latest entry start (a key, '-' or '?')
+  bool plain_open = false;   // block context: the line ended inside a plain scalar
+  long entry_col = 0;        // column of the latest '-', '?' or key: the block indentation
+  long token_col = 0;        // column where the latest scalar began
   long block_scalar = -1;    // >= 0: skipping the lines of a block scalar indented more
   std::size_t i = 0;
   while (i < n) {
@@ -107,16 +109,30 @@ std::size_t flow_too_deep(std::string_view s, int max_depth) {
     std::size_t j = i;
     while (j < eol && s[j] == ' ') ++j;
     i = eol + 1;
-    if (block_scalar >= 0 && quote == 0) {
-      bool empty = true;
-      for (std::size_t k = j; k < eol; ++k) empty = empty && blank(s[k]);
-      if (empty || static_cast<long>(j - line) > block_scalar) continue;
-      block_scalar = -1;
+    bool empty = true;
+    for (std::size_t k = j; k < eol; ++k) empty = empty && blank(s[k]);
+    const auto indent = static_cast<long>(j - line);
+    if (quote == 0 && depth == 0) {
+      if (block_scalar >= 0) {
+        if (empty || indent > block_scalar) continue;
+        block_scalar = -1;
+      }
+      if (plain_open) {
+        // A plain scalar goes on over blank lines and lines indented past its entry; a
+        // comment ends it.
+        if (empty) continue;
+        if (s[j] == '#') {
+          plain_open = false;
+          continue;
+        }
+        if (indent > entry_col) continue;
+        plain_open = false;
+      }
     }
     std::size_t p = quote != 0 ? line : j;
     if (quote == 0 && depth == 0) {
       value_start = true;
-      candidate = static_cast<long>(j - line);
+      entry_col = indent;
       if (j == line && eol - p >= 3 && (s.substr(p, 3) == "---" || s.substr(p, 3) == "...") &&
           (p + 3 == eol || blank(s[p + 3]))) {
         p += 3;
@@ -125,6 +141,7 @@ std::size_t flow_too_deep(std::string_view s, int max_depth) {
     char prev = ' ';
     for (; p < eol; ++p) {
       const char c = s[p];
+      const auto col = static_cast<long>(p - line);
       if (quote == '\'') {
         if (c == '\'') {
           if (p + 1 < eol && s[p + 1] == '\'') {
@@ -162,28 +179,32 @@ std::size_t flow_too_deep(std::string_view s, int max_depth) {
             value_start = false;
           } else if (c == '"' || c == '\'') {
             quote = c;
-            candidate = static_cast<long>(p - line);
+            token_col = col;
             value_start = false;
           } else if (c == '|' || c == '>') {
-            block_scalar = candidate;
+            block_scalar = entry_col;
             break;
           } else if ((c == '-' || c == '?') && ends_token) {
-            candidate = static_cast<long>(p - line);
+            entry_col = col;
           } else if (c == ':' && ends_token) {
             // an empty key; the value follows
           } else if (c == '&' || c == '!') {
             while (p + 1 < eol && !blank(s[p + 1])) ++p;
           } else {
-            candidate = static_cast<long>(p - line);
+            token_col = col;
             value_start = false;
+            plain_open = c != '*';  // an alias is not a scalar that lines can continue
           }
         } else if (c == ':' && ends_token) {
+          entry_col = token_col;  // the scalar before it was a key
+          plain_open = false;
           value_start = true;
         }
       }
       prev = c;
       if (!blank(c)) last = c;
     }
+    if (depth > 0 || quote != 0) plain_open = false;
   }
   return std::string_view::npos;
 }

@@ -510,6 +510,18 @@ TEST(Loader, FlowNestingIsCheckedOnTheTextFirst) {
   EXPECT_EQ(c.members.at(0).name, brackets + "\n" + brackets + "\n");
   // The block scalar ends where indentation returns, so brackets after it count again.
   EXPECT_TRUE(has_message(messages_of("coalition:\n  name: |\n    x\n  place: " + brackets + "\n"), "4:74: nesting is deeper"));
+  // A plain scalar's continuation lines are text, even when one starts with a quote...
+  const Coalition folded = parse_coalition("coalition:\n  name: foo\n    " + brackets + "\n  place: a\n   'b\n" +
+                                               "members: [{id: a, sector: housing}]\n",
+                                           "f.yaml");
+  EXPECT_EQ(folded.name, "foo " + brackets);
+  EXPECT_EQ(folded.place, "a 'b");
+  // ...so that quote hides nothing: the brackets of the next key are counted.
+  EXPECT_TRUE(has_message(messages_of("coalition:\n  name: foo\n   'bar\n  place: " + brackets + "\n"),
+                          "4:74: nesting is deeper"));
+  // A comment ends a plain scalar, and an alias is none.
+  EXPECT_TRUE(has_message(messages_of("coalition:\n  name: foo\n  # c\n   " + brackets + "\n"), "nesting is deeper"));
+  EXPECT_TRUE(has_message(messages_of("a: &x b\nc: *x\n   " + brackets + "\n"), "nesting is deeper"));
 }
 
 TEST(Loader, MemberIndexUsesTheLoadersHashAndWorksWithoutIt) {
