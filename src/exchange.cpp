@@ -147,6 +147,11 @@ std::string yaml_text(const ordered_json& doc, const std::string& comment) {
 
 // ---- Text helpers ----------------------------------------------------------------------
 
+/// Compact JSON; bytes that are not UTF-8 become U+FFFD instead of an exception.
+std::string json_text(const ordered_json& value) {
+  return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 std::string xml_escaped(std::string_view s) { return detail::html_escaped(s); }
 using detail::csv_cell;
 
@@ -872,8 +877,8 @@ std::string export_graphml(const Coalition& c) {
   if (!c.as_of.empty()) out += data('g', "as_of", c.as_of);
   if (c.backbone) out += data('g', "backbone", c.members[*c.backbone].id);
   out += data('g', "taxonomy", doc["coalition"]["taxonomy"].get<std::string>());
-  out += data('g', "sectors", doc.contains("sectors") ? doc["sectors"].dump() : "[]");
-  out += data('g', "governance", doc.contains("governance") ? doc["governance"].dump() : "[]");
+  out += data('g', "sectors", doc.contains("sectors") ? json_text(doc["sectors"]) : "[]");
+  out += data('g', "governance", doc.contains("governance") ? json_text(doc["governance"]) : "[]");
   out += "\n";
   for (const Member& m : c.members) {
     out += fmt::format(R"(    <node id="{}">)", xml_escaped(m.id));
@@ -882,7 +887,7 @@ std::string export_graphml(const Coalition& c) {
     out += data('n', "community_led", m.community_led ? "true" : "false");
     out += data('n', "lived_experience", m.lived_experience ? "true" : "false");
     if (m.funding) out += data('n', "funding", detail::number_text(*m.funding));
-    out += data('n', "tags", ordered_json(m.tags).dump());
+    out += data('n', "tags", json_text(ordered_json(m.tags)));
     out += "</node>\n";
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
@@ -891,7 +896,7 @@ std::string export_graphml(const Coalition& c) {
                        xml_escaped(c.members[tie.b].id));
     out += data('e', "level", fmt::format("{}", static_cast<int>(tie.level)));
     out += data('e', "level_name", std::string(to_string(tie.level)));
-    out += data('e', "kinds", ordered_json(tie.kinds).dump());
+    out += data('e', "kinds", json_text(ordered_json(tie.kinds)));
     out += data('e', "directed", tie.directed ? "true" : "false");
     out += "</edge>\n";
   }
@@ -930,7 +935,7 @@ std::string export_node_link(const Coalition& c) {
     links.push_back(l);
   }
   return ordered_json{{"directed", false}, {"multigraph", multigraph}, {"graph", graph}, {"nodes", nodes}, {"links", links}}
-             .dump(2) +
+             .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
          "\n";
 }
 

@@ -153,7 +153,8 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   if (files.size() != 2 && !(files.size() == 1 && files[0].ends_with(".graphml"))) {
     throw UsageError("import takes ELEMENTS.csv CONNECTIONS.csv, or one file ending in .graphml");
   }
-  if (std::filesystem::exists(out) && !force) {
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::symlink_status(out, ec)) && !force) {
     throw UsageError(fmt::format("{} exists; use --force to overwrite it", out));
   }
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
