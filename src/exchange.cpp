@@ -185,7 +185,7 @@ struct CsvRow {
 
 /// RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and
 /// line breaks. Returns an error message for an unterminated quote.
-std::vector<CsvRow> parse_csv(std::string_view text, std::string& error) {
+std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& error_line) {
   std::vector<CsvRow> rows;
   CsvRow row;
   std::string cell;
@@ -229,7 +229,10 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error) {
       any = true;
     }
   }
-  if (quoted) error = fmt::format("a quoted field opened on line {} is never closed", row.line);
+  if (quoted) {
+    error = fmt::format("a quoted field opened on line {} is never closed", row.line);
+    error_line = row.line;
+  }
   if (any || !cell.empty()) {
     row.cells.push_back(cell);
     rows.push_back(row);
@@ -242,11 +245,12 @@ class Sheet {
  public:
   Sheet(std::string_view text, std::string file, std::vector<Diagnostic>& fatal) : file_(std::move(file)) {
     std::string error;
+    int error_line = 1;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
-    rows_ = parse_csv(text, error);
-    if (!error.empty()) fatal.push_back({file_, {}, error});
+    rows_ = parse_csv(text, error, error_line);
+    if (!error.empty()) fatal.push_back({file_, {error_line, 1}, error});
     if (rows_.empty()) {
-      fatal.push_back({file_, {}, "the sheet is empty: it needs a header row"});
+      fatal.push_back({file_, {1, 1}, "the sheet is empty: it needs a header row"});
       return;
     }
     for (std::size_t k = 0; k < rows_[0].cells.size(); ++k) {
@@ -1114,7 +1118,7 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
                                 connections_file, column));
   }
   auto skipped = problems.settle();
-  if (members.empty()) throw InputError({Diagnostic{elements_file, {}, "no element could be imported"}});
+  if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
   ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}}, {"members", members}};
   if (!ties.empty()) doc["ties"] = ties;
   return finish(doc, origins, std::move(skipped), std::move(notes), elements_file + " and " + connections_file,
