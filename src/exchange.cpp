@@ -147,6 +147,11 @@ std::string yaml_text(const ordered_json& doc, const std::string& comment) {
 
 // ---- Text helpers ----------------------------------------------------------------------
 
+/// Compact JSON; bytes that are not UTF-8 become U+FFFD instead of an exception.
+std::string json_text(const ordered_json& value) {
+  return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 std::string xml_escaped(std::string_view s) { return detail::html_escaped(s); }
 using detail::csv_cell;
 
@@ -180,7 +185,7 @@ struct CsvRow {
 
 /// RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and
 /// line breaks. Returns an error message for an unterminated quote.
-std::vector<CsvRow> parse_csv(std::string_view text, std::string& error) {
+std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& error_line) {
   std::vector<CsvRow> rows;
   CsvRow row;
   std::string cell;
@@ -224,7 +229,10 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error) {
       any = true;
     }
   }
-  if (quoted) error = fmt::format("a quoted field opened on line {} is never closed", row.line);
+  if (quoted) {
+    error = fmt::format("a quoted field opened on line {} is never closed", row.line);
+    error_line = row.line;
+  }
   if (any || !cell.empty()) {
     row.cells.push_back(cell);
     rows.push_back(row);
@@ -237,11 +245,12 @@ class Sheet {
  public:
   Sheet(std::string_view text, std::string file, std::vector<Diagnostic>& fatal) : file_(std::move(file)) {
     std::string error;
+    int error_line = 1;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
-    rows_ = parse_csv(text, error);
-    if (!error.empty()) fatal.push_back({file_, {}, error});
+    rows_ = parse_csv(text, error, error_line);
+    if (!error.empty()) fatal.push_back({file_, {error_line, 1}, error});
     if (rows_.empty()) {
-      fatal.push_back({file_, {}, "the sheet is empty: it needs a header row"});
+      fatal.push_back({file_, {1, 1}, "the sheet is empty: it needs a header row"});
       return;
     }
     for (std::size_t k = 0; k < rows_[0].cells.size(); ++k) {
@@ -872,8 +881,8 @@ std::string export_graphml(const Coalition& c) {
   if (!c.as_of.empty()) out += data('g', "as_of", c.as_of);
   if (c.backbone) out += data('g', "backbone", c.members[*c.backbone].id);
   out += data('g', "taxonomy", doc["coalition"]["taxonomy"].get<std::string>());
-  out += data('g', "sectors", doc.contains("sectors") ? doc["sectors"].dump() : "[]");
-  out += data('g', "governance", doc.contains("governance") ? doc["governance"].dump() : "[]");
+  out += data('g', "sectors", doc.contains("sectors") ? json_text(doc["sectors"]) : "[]");
+  out += data('g', "governance", doc.contains("governance") ? json_text(doc["governance"]) : "[]");
   out += "\n";
   for (const Member& m : c.members) {
     out += fmt::format(R"(    <node id="{}">)", xml_escaped(m.id));
@@ -882,7 +891,7 @@ std::string export_graphml(const Coalition& c) {
     out += data('n', "community_led", m.community_led ? "true" : "false");
     out += data('n', "lived_experience", m.lived_experience ? "true" : "false");
     if (m.funding) out += data('n', "funding", detail::number_text(*m.funding));
-    out += data('n', "tags", ordered_json(m.tags).dump());
+    out += data('n', "tags", json_text(ordered_json(m.tags)));
     out += "</node>\n";
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
@@ -891,7 +900,7 @@ std::string export_graphml(const Coalition& c) {
                        xml_escaped(c.members[tie.b].id));
     out += data('e', "level", fmt::format("{}", static_cast<int>(tie.level)));
     out += data('e', "level_name", std::string(to_string(tie.level)));
-    out += data('e', "kinds", ordered_json(tie.kinds).dump());
+    out += data('e', "kinds", json_text(ordered_json(tie.kinds)));
     out += data('e', "directed", tie.directed ? "true" : "false");
     out += "</edge>\n";
   }
@@ -930,7 +939,7 @@ std::string export_node_link(const Coalition& c) {
     links.push_back(l);
   }
   return ordered_json{{"directed", false}, {"multigraph", multigraph}, {"graph", graph}, {"nodes", nodes}, {"links", links}}
-             .dump(2) +
+             .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
          "\n";
 }
 
@@ -1109,7 +1118,7 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
                                 connections_file, column));
   }
   auto skipped = problems.settle();
-  if (members.empty()) throw InputError({Diagnostic{elements_file, {}, "no element could be imported"}});
+  if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
   ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}}, {"members", members}};
   if (!ties.empty()) doc["ties"] = ties;
   return finish(doc, origins, std::move(skipped), std::move(notes), elements_file + " and " + connections_file,

@@ -31,7 +31,8 @@ using detail::csv_cell;
 
 std::string csv_number(const std::optional<double>& v) { return v ? detail::number_text(*v) : std::string(); }
 
-/// The JSON text of `doc`, with every -0 written as 0 (walked without recursion).
+/// The JSON text of `doc`, with every -0 written as 0 (walked without recursion) and bytes
+/// that are not UTF-8 written as U+FFFD (never an exception).
 std::string json_text(ordered_json& doc) {
   std::vector<ordered_json*> stack = {&doc};
   while (!stack.empty()) {
@@ -43,7 +44,7 @@ std::string json_text(ordered_json& doc) {
       for (auto& child : *v) stack.push_back(&child);
     }
   }
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 /// User text in a table (terminal) or Markdown line: see detail::terminal_safe and

@@ -8,6 +8,7 @@ import glob
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -197,6 +198,52 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--diagram with a table exits 2", run("compare", *networks, "--diagram", svg).returncode == 2)
 r = run("compare", wave1, bad)
 check("compare with an invalid file exits 1", r.returncode == 1 and f"{bad}:5:5" in r.stderr, r.stderr)
+
+# --seed is a whole number 0 to 2^64-1: the largest is accepted, one more or a sign is a usage error.
+r = run("compare", wave1, wave2, "--format", "json", "--seed", "18446744073709551615")
+check("--seed 2^64-1 is accepted", r.returncode == 0 and no_nan(r.stdout)["qap"]["seed"] == 18446744073709551615,
+      r.stderr)
+for seed in ("18446744073709551616", "-5", "+5", "1e3", "0x10", ""):
+    r = run("compare", wave1, wave2, f"--seed={seed}")
+    check(f"--seed {seed!r} exits 2", r.returncode == 2 and "--seed" in r.stderr, r.stderr)
+
+# Hostile names, end to end: CSV cells read back by Python's csv module, Markdown rendered by
+# cmark-gfm (GitHub's renderer, with its autolink and table extensions), table output.
+hostile = """coalition: {name: "<script>alert(1)</script> [a](javascript:alert(1))", place: "www.evil.example"}
+members:
+  - {id: a, name: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")", sector: housing, funding: -0}
+  - {id: b, name: "-1+2", sector: education}
+  - {id: c, name: "<img src=x onerror=alert(1)> https://evil.example/ a@evil.example", sector: housing}
+ties: [[a, b], [b, c]]
+governance: [{body: board, rule: majority, seats: {a: 1, b: 1, c: 1}}]
+"""
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "hostile.yaml")
+    with open(path, "w") as f:
+        f.write(hostile)
+    r = run("analyze", path, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    check("csv formula cells start with a quote",
+          [x["name"] for x in rows][:2] == ['\'=HYPERLINK("http://evil.example","x")', "'-1+2"], rows)
+    check("csv numbers stay numbers", all(not x["betweenness"].startswith("'") for x in rows) and
+          float(rows[1]["betweenness"]) == 1.0, rows)
+    r = run("analyze", path, "--format", "json")
+    check("json funding -0 is 0", r.returncode == 0 and '"funding": -0' not in r.stdout
+          and no_nan(r.stdout)["members"][0]["funding"] == 0, r.stdout[:300])
+    cmark = shutil.which("cmark-gfm")
+    for command in (["analyze", path, "--format", "markdown"], ["power", path, "--format", "markdown"],
+                    ["gaps", path, "--format", "markdown"], ["compare", path, path, "--format", "markdown"],
+                    ["compare", path, path, "--table", "--format", "markdown"]):
+        r = run(*command)
+        check(f"{command[0]} markdown exits 0", r.returncode == 0, r.stderr)
+        if not cmark:
+            continue
+        html = subprocess.run([cmark, "--extension", "autolink", "--extension", "table", "--extension",
+                               "strikethrough", "--unsafe"], input=r.stdout, capture_output=True, text=True).stdout
+        check(f"{command[0]} markdown makes no element from names", "<script" not in html and "<img" not in html
+              and "<a " not in html, html[:400])
+        check(f"{command[0]} markdown shows the names as text", "&lt;script&gt;" in html and "[a](javascript" in html,
+              html[:400])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -89,5 +89,29 @@ with tempfile.TemporaryDirectory() as tmp:
     r = subprocess.run([binary, "export", files[0], "--to", "xlsx"], capture_output=True, text=True)
     check("unknown export format exits 2", r.returncode == 2)
 
+# Other tools' GraphML: NetworkX writes a DiGraph with edgedefault="directed" and its own
+# attribute names; the import keeps every arc's direction (a pair tied both ways stays two arcs).
+with tempfile.TemporaryDirectory() as tmp:
+    g = nx.DiGraph()
+    g.add_node("Clinic", sector="health-care", label="County clinic")
+    g.add_node("School", sector="schools")
+    g.add_node("Food bank", sector="social-services")
+    g.add_edges_from([("Clinic", "School"), ("School", "Clinic"), ("Food bank", "Clinic")])
+    nx.write_graphml(g, f"{tmp}/d.graphml")
+    r = subprocess.run([binary, "import", f"{tmp}/d.graphml", "-o", f"{tmp}/d.yaml", "--name", "Directed"],
+                       capture_output=True, text=True)
+    check("import networkx DiGraph graphml", r.returncode == 0, r.stderr)
+    if r.returncode == 0:
+        doc = yaml.load(open(f"{tmp}/d.yaml"), Loader=DatesAsText)
+        arcs = sorted((t["from"], t["to"]) for t in doc.get("ties", []) if "from" in t)
+        check("directed arcs kept", arcs == [("clinic", "school"), ("food-bank", "clinic"), ("school", "clinic")], doc)
+        check("node ids made into member ids, labels kept",
+              [(m["id"], m["name"]) for m in doc["members"]] ==
+              [("clinic", "County clinic"), ("school", "School"), ("food-bank", "Food bank")], doc["members"])
+        r = subprocess.run([binary, "analyze", f"{tmp}/d.yaml", "--format", "json"], capture_output=True, text=True)
+        check("imported directed network has reciprocity 2/3 (as NetworkX)",
+              r.returncode == 0 and abs(json.loads(r.stdout)["network"]["reciprocity"] - nx.reciprocity(g)) < 1e-12,
+              r.stdout[:200] + r.stderr)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

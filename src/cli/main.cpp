@@ -3,10 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <charconv>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -179,7 +181,8 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   if (files.size() != 2 && !(files.size() == 1 && files[0].ends_with(".graphml"))) {
     throw UsageError("import takes ELEMENTS.csv CONNECTIONS.csv, or one file ending in .graphml");
   }
-  if (std::filesystem::exists(out) && !force) {
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::symlink_status(out, ec)) && !force) {
     throw UsageError(fmt::format("{} exists; use --force to overwrite it", out));
   }
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
@@ -232,9 +235,11 @@ int main(int argc, char** argv) {
   // A closed pipe must be a write error (exit 3), not a silent death by SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
   int code = run(argc, argv);
+  errno = 0;
   std::cout.flush();
   if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    std::cerr << "xsector: error: standard output: cannot write\n";
+    std::cerr << "xsector: error: standard output: cannot write" << (errno != 0 ? ": " : "")
+              << (errno != 0 ? std::strerror(errno) : "") << '\n';
     if (code == 0) code = static_cast<int>(ExitCode::io);
   }
   return code;
