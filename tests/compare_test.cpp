@@ -115,7 +115,8 @@ TEST(Qap, PermutationPValueConvergesToTheExactOne) {
 }
 
 TEST(Qap, UndefinedBelowTwoMembersOrWithAConstantMatrix) {
-  EXPECT_FALSE(qap_test({{0}}, {{0}}, 100, 1).correlation.has_value());
+  const std::vector<std::vector<char>> one(1, std::vector<char>(1, 0));
+  EXPECT_FALSE(qap_test(one, one, 100, 1).correlation.has_value());
   const std::vector<std::vector<char>> empty(3, std::vector<char>(3, 0));
   EXPECT_FALSE(qap_test(empty, empty, 100, 1).correlation.has_value());
 }
