@@ -8,6 +8,8 @@
 #include <numeric>
 #include <random>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace xsector {
 
@@ -53,6 +55,15 @@ std::uint64_t bounded(std::mt19937_64& rng, std::uint64_t n) {
     const std::uint64_t r = rng();
     if (r >= threshold) return r % n;
   }
+}
+
+constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
+
+std::unordered_map<std::string_view, std::size_t> positions(const Coalition& c) {
+  std::unordered_map<std::string_view, std::size_t> out;
+  out.reserve(c.members.size());
+  for (std::size_t i = 0; i < c.members.size(); ++i) out.emplace(c.members[i].id, i);
+  return out;
 }
 
 std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
@@ -108,40 +119,69 @@ std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coaliti
   return order;
 }
 
-Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vector<char>>& b,
-             std::size_t permutations, std::uint64_t seed, bool allow_exact) {
+namespace {
+
+/// Each pair once as (smaller, larger), sorted; repeated and self pairs dropped.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> normalized(const PairList& list) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  out.reserve(list.pairs.size());
+  for (auto [i, j] : list.pairs) {
+    if (i == j || i >= list.members || j >= list.members) continue;
+    out.emplace_back(std::min(i, j), std::max(i, j));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// Sorted pairs as rows: the larger ends of the pairs whose smaller end is x lie in
+/// [start[x], start[x + 1]) of `larger`, in increasing order.
+struct Rows {
+  std::vector<std::size_t> start;
+  std::vector<std::uint32_t> larger;
+
+  Rows(std::size_t k, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) : start(k + 1, 0) {
+    for (const auto& p : pairs) ++start[p.first + 1];
+    for (std::size_t x = 0; x < k; ++x) start[x + 1] += start[x];
+    larger.reserve(pairs.size());
+    for (const auto& p : pairs) larger.push_back(p.second);  // pairs are sorted, so rows are too
+  }
+
+  [[nodiscard]] bool contains(std::uint32_t x, std::uint32_t y) const {
+    if (y < x) std::swap(x, y);
+    const auto first = larger.begin() + static_cast<std::ptrdiff_t>(start[x]);
+    const auto last = larger.begin() + static_cast<std::ptrdiff_t>(start[x + 1]);
+    return std::binary_search(first, last, y);
+  }
+};
+
+}  // namespace
+
+Qap qap_test(const PairList& a, const PairList& b, std::size_t permutations, std::uint64_t seed, bool allow_exact) {
   Qap q;
-  const std::size_t k = a.size();
+  const std::size_t k = a.members;
   q.common_members = k;
   q.seed = seed;
-  if (k < 2) return q;
-  const double cells = static_cast<double>(k * (k - 1));
-  double ones_a = 0;
-  double ones_b = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> arcs_a;  // off-diagonal cells of a that are 1
-  for (std::size_t i = 0; i < k; ++i) {
-    for (std::size_t j = 0; j < k; ++j) {
-      if (i == j) continue;
-      if (a[i][j]) {
-        ones_a += 1;
-        arcs_a.emplace_back(i, j);
-      }
-      if (b[i][j]) ones_b += 1;
-    }
-  }
-  const double spread = ones_a * (cells - ones_a) * ones_b * (cells - ones_b);
+  if (k < 2 || b.members != k) return q;
+  const auto pairs_a = normalized(a);
+  const auto pairs_b = normalized(b);
+  const Rows rows_b(k, pairs_b);
+  // Counts over the ordered off-diagonal cells: each pair is two cells.
+  const long double cells = static_cast<long double>(k) * static_cast<long double>(k - 1);
+  const long double ones_a = 2.0L * static_cast<long double>(pairs_a.size());
+  const long double ones_b = 2.0L * static_cast<long double>(pairs_b.size());
+  const long double spread = ones_a * (cells - ones_a) * ones_b * (cells - ones_b);
   if (spread == 0) return q;
-  // Pearson's r of two 0/1 vectors: (N n11 - n1a n1b) / sqrt(n1a (N - n1a) n1b (N - n1b)).
-  auto correlation = [&](const std::vector<std::size_t>& relabel) {
-    double both = 0;
-    for (const auto& [i, j] : arcs_a) both += b[relabel[i]][relabel[j]] ? 1 : 0;
-    return (cells * both - ones_a * ones_b) / std::sqrt(spread);
-  };
-  std::vector<std::size_t> relabel(k);
+  std::vector<std::uint32_t> relabel(k);
   std::iota(relabel.begin(), relabel.end(), 0);
-  const double observed = correlation(relabel);
-  q.correlation = observed;
-  const double tolerance = 1e-12;
+  auto matches = [&]() {
+    std::size_t both = 0;
+    for (const auto& [i, j] : pairs_a) both += rows_b.contains(relabel[i], relabel[j]) ? 1 : 0;
+    return both;
+  };
+  const std::size_t observed = matches();
+  q.correlation = static_cast<double>((cells * 2.0L * static_cast<long double>(observed) - ones_a * ones_b) /
+                                      std::sqrt(spread));
   std::size_t at_least = 0;
   double factorial = 1;
   for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i) factorial *= static_cast<double>(i);
@@ -149,28 +189,50 @@ Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vec
     q.exact = true;
     do {
       ++q.permutations;
-      if (correlation(relabel) >= observed - tolerance) ++at_least;
+      if (matches() >= observed) ++at_least;
     } while (std::next_permutation(relabel.begin(), relabel.end()));
   } else {
     std::mt19937_64 rng(seed);
     for (std::size_t p = 0; p < permutations; ++p) {
       for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[bounded(rng, i + 1)]);
       ++q.permutations;
-      if (correlation(relabel) >= observed - tolerance) ++at_least;
+      if (matches() >= observed) ++at_least;
     }
   }
   if (q.permutations > 0) q.p_value = static_cast<double>(at_least) / static_cast<double>(q.permutations);
   return q;
 }
 
+Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vector<char>>& b,
+             std::size_t permutations, std::uint64_t seed, bool allow_exact) {
+  auto pairs = [](const std::vector<std::vector<char>>& m) {
+    PairList list{m.size(), {}};
+    for (std::size_t i = 0; i < m.size(); ++i) {
+      for (std::size_t j = i + 1; j < m.size() && j < m[i].size(); ++j) {
+        if (m[i][j]) list.pairs.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+      }
+    }
+    return list;
+  };
+  return qap_test(pairs(a), pairs(b), permutations, seed, allow_exact);
+}
+
 Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, const Analysis& ab,
                    const CompareOptions& options) {
   Comparison out;
+  // Member ids to positions, so matching members is linear (Coalition::member_index scans).
+  const auto index_a = positions(a);
+  const auto index_b = positions(b);
+  auto find = [](const std::unordered_map<std::string_view, std::size_t>& index,
+                 std::string_view id) -> std::optional<std::size_t> {
+    const auto it = index.find(id);
+    return it == index.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+  };
   std::vector<std::size_t> common_a;
   std::vector<std::size_t> common_b;
   for (std::size_t i = 0; i < a.members.size(); ++i) {
     const Member& m = a.members[i];
-    if (const auto j = b.member_index(m.id)) {
+    if (const auto j = find(index_b, m.id)) {
       out.kept.push_back(m.id);
       common_a.push_back(i);
       common_b.push_back(*j);
@@ -181,7 +243,7 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     }
   }
   for (const auto& m : b.members) {
-    if (!a.member_index(m.id)) out.joined.push_back(m.id);
+    if (!index_a.contains(m.id)) out.joined.push_back(m.id);
   }
 
   const auto before = pair_ties(a);
@@ -239,14 +301,15 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
   std::vector<std::string> ids;
   for (const auto& m : a.members) ids.push_back(m.id);
   for (const auto& m : b.members) {
-    if (!a.member_index(m.id)) ids.push_back(m.id);
+    if (!index_a.contains(m.id)) ids.push_back(m.id);
   }
-  auto power_of = [](const Coalition& c, const Analysis& an, const std::string& id) -> std::optional<double> {
-    const auto i = c.member_index(id);
+  auto power_of = [&](const std::unordered_map<std::string_view, std::size_t>& index, const Analysis& an,
+                      const std::string& id) -> std::optional<double> {
+    const auto i = find(index, id);
     if (!i || an.power.bodies.empty()) return std::nullopt;
     return an.power.members[*i].power;
   };
-  for (const auto& id : ids) out.power.push_back(delta(id, power_of(a, aa, id), power_of(b, ab, id)));
+  for (const auto& id : ids) out.power.push_back(delta(id, power_of(index_a, aa, id), power_of(index_b, ab, id)));
 
   std::vector<std::string> bodies;
   for (const auto& body : a.governance) bodies.push_back(body.id);
@@ -266,35 +329,47 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
                 delta("effective_decision_makers", x ? x->effective_decision_makers : std::nullopt,
                       y ? y->effective_decision_makers : std::nullopt),
                 {}};
-    auto banzhaf = [](const Coalition& c, const BodyPower* p, const std::string& member) -> std::optional<double> {
-      if (p == nullptr) return std::nullopt;
-      for (const auto& s : p->seats) {
-        if (c.members[s.member].id == member) return s.banzhaf;
+    // Each seat holder's index by member id (the first seat of a member, as listed).
+    auto seats = [](const Coalition& c, const BodyPower* p) {
+      std::unordered_map<std::string_view, std::optional<double>> out;
+      if (p != nullptr) {
+        for (const auto& s : p->seats) out.emplace(c.members[s.member].id, s.banzhaf);
       }
-      return std::nullopt;
+      return out;
+    };
+    const auto seats_x = seats(a, x);
+    const auto seats_y = seats(b, y);
+    auto banzhaf = [](const std::unordered_map<std::string_view, std::optional<double>>& s,
+                      const std::string& member) {
+      const auto it = s.find(member);
+      return it == s.end() ? std::nullopt : it->second;
     };
     for (const auto& member : ids) {
-      const auto u = banzhaf(a, x, member);
-      const auto v = banzhaf(b, y, member);
+      const auto u = banzhaf(seats_x, member);
+      const auto v = banzhaf(seats_y, member);
       if (u || v) d.banzhaf.push_back(delta(member, u, v));
     }
     out.bodies.push_back(std::move(d));
   }
 
-  // QAP over the members in both waves, in the first wave's order.
+  // QAP over the members in both waves, in the first wave's order: their tied pairs only.
   const std::size_t k = common_a.size();
-  std::vector<std::vector<char>> adj_a(k, std::vector<char>(k, 0));
-  std::vector<std::vector<char>> adj_b(k, std::vector<char>(k, 0));
+  std::vector<std::uint32_t> common_of_a(a.members.size(), none);
+  std::vector<std::uint32_t> common_of_b(b.members.size(), none);
   for (std::size_t i = 0; i < k; ++i) {
-    for (std::size_t j = 0; j < k; ++j) {
-      const std::string& x = a.members[common_a[i]].id;
-      const std::string& y = a.members[common_a[j]].id;
-      const auto key = x < y ? std::pair(x, y) : std::pair(y, x);
-      adj_a[i][j] = i != j && before.contains(key);
-      adj_b[i][j] = i != j && after.contains(key);
-    }
+    common_of_a[common_a[i]] = static_cast<std::uint32_t>(i);
+    common_of_b[common_b[i]] = static_cast<std::uint32_t>(i);
   }
-  out.qap = qap_test(adj_a, adj_b, options.permutations, options.seed);
+  auto common_pairs = [&](const Coalition& c, const std::vector<std::uint32_t>& common_of) {
+    PairList list{k, {}};
+    for (const Tie& t : c.ties) {
+      const std::uint32_t x = common_of[t.a];
+      const std::uint32_t y = common_of[t.b];
+      if (x != none && y != none && x != y) list.pairs.emplace_back(std::min(x, y), std::max(x, y));
+    }
+    return list;
+  };
+  out.qap = qap_test(common_pairs(a, common_of_a), common_pairs(b, common_of_b), options.permutations, options.seed);
 
   // Findings, in plain language.
   auto add = [&](Severity s, std::string code, std::string message, std::vector<std::string> subjects = {}) {
@@ -333,8 +408,8 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     if (d.change && (biggest == nullptr || std::abs(*d.change) > std::abs(*biggest->change))) biggest = &d;
   }
   if (biggest != nullptr && std::abs(*biggest->change) >= 0.01) {
-    const auto i = b.member_index(biggest->name);
-    const std::string& name = i ? b.members[*i].name : a.members[*a.member_index(biggest->name)].name;
+    const auto i = find(index_b, biggest->name);
+    const std::string& name = i ? b.members[*i].name : a.members[index_a.at(biggest->name)].name;
     add(Severity::info, "power-shift",
         fmt::format("{}'s share of voting power {} from {} to {}", name, *biggest->change > 0 ? "rose" : "fell",
                     percent(*biggest->before), percent(*biggest->after)),

@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <map>
+#include <memory>
+#include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "text.hpp"
 #include "xsector/error.hpp"
@@ -100,14 +102,22 @@ void add_ghosts(Agraph_t* g, const SectorReport& r) {
   }
 }
 
-void start(Agraph_t* g, const Coalition& c, const std::string& title) {
+/// Graph attributes. Small diagrams: curved edges routed around the nodes, components
+/// packed. Large ones: straight edges (the spline router builds a visibility graph over
+/// every node's obstacle polygon, quadratic or worse in time and memory), no packing, and
+/// the drawing scaled to fit 40 x 40 inches.
+void start(Agraph_t* g, const Coalition& c, const std::string& title, const DiagramPlan& plan) {
   set(g, "label", literal(title + ": " + c.name + (c.as_of.empty() ? "" : " (" + c.as_of + ")")));
   set(g, "labelloc", "t");
   set(g, "fontname", "Helvetica");
-  set(g, "fontsize", "18");
-  set(g, "overlap", "false");
-  set(g, "pack", "true");
-  set(g, "splines", "true");
+  set(g, "fontsize", plan.label_all ? "18" : "48");
+  set(g, "overlap", "prism");
+  set(g, "splines", plan.splines ? "true" : "false");
+  if (plan.label_all) {
+    set(g, "pack", "true");
+  } else {
+    set(g, "size", "40,40");
+  }
   set(g, "outputorder", "edgesfirst");
   set(g, "pad", "0.3");
   agattr(g, AGNODE, chars("fontname"), chars("Helvetica"));
@@ -156,9 +166,31 @@ double size_metric(const Analysis& a, std::size_t v, const std::string& by) {
   return a.power.members[v].power;
 }
 
-GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOptions& o) {
+/// The `count` members largest by `by` (ties broken by file order).
+std::vector<char> largest(const Analysis& a, std::size_t n, const std::string& by, std::size_t count) {
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  const std::size_t keep = std::min(count, n);
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                    [&](std::size_t x, std::size_t y) {
+                      const double sx = size_metric(a, x, by);
+                      const double sy = size_metric(a, y, by);
+                      return sx != sy ? sx > sy : x < y;
+                    });
+  std::vector<char> out(n, 0);
+  for (std::size_t i = 0; i < keep; ++i) out[order[i]] = 1;
+  return out;
+}
+
+std::string line_width(int level, bool large) {
+  const double width = level == 4 ? 4.5 : level;
+  return large ? fmt::format("{:.2f}", width / 3) : fmt::format("{}", width);
+}
+
+GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOptions& o, const DiagramPlan& plan) {
   GraphPtr g(agopen(chars("coalition"), Agundirected, &string_disc));
-  start(g.get(), c, "Members");
+  start(g.get(), c, "Members", plan);
+  const bool large = !plan.label_all;
   const auto colours = sector_colours(a.sectors);
   double top = 0;
   for (std::size_t v = 0; v < c.members.size(); ++v) top = std::max(top, size_metric(a, v, o.size_by));
@@ -166,6 +198,8 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
   for (const auto& body : c.governance) {
     for (const auto& s : body.seats) seated.insert(s.member);
   }
+  const std::vector<char> labelled =
+      large ? largest(a, c.members.size(), o.size_by, labelled_members) : std::vector<char>(c.members.size(), 1);
   std::vector<Agnode_t*> nodes;
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     const Member& m = c.members[v];
@@ -173,49 +207,75 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
     nodes.push_back(n);
     const std::string& fill = colours[a.sectors.index.sector_of[v]];
     const double scale = top > 0 ? size_metric(a, v, o.size_by) / top : 0.0;
-    set(n, "label", literal(m.name));
     set(n, "shape", a.members[v].articulation ? "hexagon" : "ellipse");
     set(n, "style", seated.contains(v) ? "filled,bold" : "filled");
     set(n, "penwidth", seated.contains(v) ? "3" : "1");
     set(n, "fillcolor", fill);
     set(n, "fontcolor", text_colour(fill));
-    set(n, "width", fmt::format("{:.2f}", 0.8 + 1.2 * scale));
-    set(n, "height", fmt::format("{:.2f}", 0.45 + 0.6 * scale));
-    set(n, "fontsize", fmt::format("{:.0f}", 10 + 6 * scale));
+    if (!large) {
+      set(n, "label", literal(m.name));
+      set(n, "width", fmt::format("{:.2f}", 0.8 + 1.2 * scale));
+      set(n, "height", fmt::format("{:.2f}", 0.45 + 0.6 * scale));
+      set(n, "fontsize", fmt::format("{:.0f}", 10 + 6 * scale));
+    } else if (labelled[v]) {
+      // The largest members keep their names, drawn big enough to read once scaled down.
+      set(n, "label", literal(m.name));
+      set(n, "fontsize", fmt::format("{:.0f}", 28 + 20 * scale));
+    } else {
+      // Everyone else is a disc sized by the metric; SVG viewers show the name on hover.
+      set(n, "label", "");
+      set(n, "tooltip", literal(m.name));
+      set(n, "fixedsize", "true");
+      const std::string size = fmt::format("{:.2f}", 0.25 + 0.75 * scale);
+      set(n, "width", size);
+      set(n, "height", size);
+    }
     if (c.backbone == v) set(n, "peripheries", "2");
+  }
+  // A pair tied both ways with from/to is one edge with arrows at both ends.
+  std::unordered_map<std::uint64_t, std::size_t> directed;  // (from, to) -> its first tie
+  const auto arc = [](std::size_t x, std::size_t y) { return (static_cast<std::uint64_t>(x) << 32) | y; };
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    if (c.ties[t].directed) directed.emplace(arc(c.ties[t].a, c.ties[t].b), t);
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
     const Tie& tie = c.ties[t];
-    // A pair tied both ways with from/to is one edge with arrows at both ends.
     if (tie.directed) {
-      const auto reverse = std::find_if(c.ties.begin(), c.ties.end(), [&](const Tie& o2) {
-        return o2.directed && o2.a == tie.b && o2.b == tie.a;
-      });
-      if (reverse != c.ties.end() && reverse < c.ties.begin() + static_cast<std::ptrdiff_t>(t)) continue;
+      const auto reverse = directed.find(arc(tie.b, tie.a));
+      const bool both = reverse != directed.end();
+      if (both && reverse->second < t) continue;
       Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
-      set(e, "dir", reverse != c.ties.end() ? "both" : "forward");
-      const int level = std::max(static_cast<int>(tie.level),
-                                 reverse != c.ties.end() ? static_cast<int>(reverse->level) : 0);
-      set(e, "penwidth", fmt::format("{}", level == 4 ? 4.5 : level));
+      set(e, "dir", both ? "both" : "forward");
+      const int level =
+          std::max(static_cast<int>(tie.level), both ? static_cast<int>(c.ties[reverse->second].level) : 0);
+      set(e, "penwidth", line_width(level, large));
       if (level == 1) set(e, "style", "dashed");
       set(e, "color", "#555555");
+      if (large) set(e, "arrowsize", "0.5");
       continue;
     }
     Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
     const int level = static_cast<int>(tie.level);
     set(e, "dir", "none");
-    set(e, "penwidth", fmt::format("{}", level == 4 ? 4.5 : level));
+    set(e, "penwidth", line_width(level, large));
     if (level == 1) set(e, "style", "dashed");
-    set(e, "color", "#555555");
+    set(e, "color", large ? "#55555580" : "#555555");
   }
   add_ghosts(g.get(), a.sectors);
   add_legend(g.get(), a.sectors, colours, true);
+  if (large) {
+    // The drawing is scaled down to fit; the legend and the ghosts grow to stay legible.
+    for (const auto s : a.sectors.gaps.missing) {
+      if (Agnode_t* n = agnode(g.get(), chars("missing:" + a.sectors.index.sectors[s].id), 0)) set(n, "fontsize", "40");
+    }
+    set(agnode(g.get(), chars("legend"), 0), "fontsize", "40");
+  }
   return g;
 }
 
-GraphPtr sectors_graph(const Coalition& c, const Analysis& a) {
+GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan& plan) {
   GraphPtr g(agopen(chars("sectors"), Agundirected, &string_disc));
-  start(g.get(), c, "Sectors");
+  start(g.get(), c, "Sectors", plan);
   const SectorReport& r = a.sectors;
   const auto colours = sector_colours(r);
   std::vector<Agnode_t*> nodes(r.sectors.size(), nullptr);
@@ -252,28 +312,82 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a) {
   return g;
 }
 
-GraphPtr build(const Coalition& c, const Analysis& a, const RenderOptions& o) {
-  layout_engine(c, o);  // validates the options before any work
-  return o.view == View::members ? members_graph(c, a, o) : sectors_graph(c, a);
+GraphPtr build(const Coalition& c, const Analysis& a, const RenderOptions& o, const DiagramPlan& plan) {
+  return plan.view == View::members ? members_graph(c, a, o, plan) : sectors_graph(c, a, plan);
+}
+
+const std::vector<std::string>& engines() {
+  static const std::vector<std::string> names = {"neato", "fdp", "sfdp", "dot", "circo"};
+  return names;
+}
+
+DiagramPlan plan_by_size(std::size_t members) {
+  DiagramPlan plan;
+  if (members <= small_diagram_limit) {
+    plan.engine = "neato";
+    plan.splines = true;
+    plan.label_all = true;
+  } else {
+    plan.engine = "sfdp";
+    plan.splines = false;
+    plan.label_all = false;
+  }
+  return plan;
 }
 
 }  // namespace
 
-std::string layout_engine(const Coalition& c, const RenderOptions& o) {
-  static const std::vector<std::string> engines = {"neato", "fdp", "sfdp", "dot", "circo"};
+DiagramPlan plan_diagram(const Coalition& c, const RenderOptions& o) {
   static const std::vector<std::string> sizes = {"degree", "betweenness", "eigenvector", "power"};
   if (std::find(sizes.begin(), sizes.end(), o.size_by) == sizes.end()) {
     throw UsageError(fmt::format("unknown --size-by '{}': use degree, betweenness, eigenvector or power", o.size_by));
   }
-  if (o.layout.empty()) return c.members.size() <= 150 ? "neato" : "sfdp";
-  if (std::find(engines.begin(), engines.end(), o.layout) == engines.end()) {
+  if (!o.layout.empty() && std::find(engines().begin(), engines().end(), o.layout) == engines().end()) {
     throw UsageError(fmt::format("unknown --layout '{}': use neato, fdp, sfdp, dot or circo", o.layout));
   }
-  return o.layout;
+  const std::size_t n = c.members.size();
+  if (o.view == View::sectors) {
+    DiagramPlan plan = plan_by_size(0);  // one node per sector: small whatever the coalition's size
+    plan.view = View::sectors;
+    if (!o.layout.empty()) plan.engine = o.layout;
+    return plan;
+  }
+  if (n > members_view_limit) {
+    if (o.view == View::members || !o.layout.empty()) {
+      throw UsageError(fmt::format("{} members is more than the members view draws ({}): use --view sectors", n,
+                                   members_view_limit));
+    }
+    DiagramPlan plan = plan_by_size(0);
+    plan.view = View::sectors;
+    plan.note = fmt::format("{} members is more than the members view draws ({}); drawing the sectors view", n,
+                            members_view_limit);
+    return plan;
+  }
+  DiagramPlan plan = plan_by_size(n);
+  if (!o.layout.empty()) {
+    if (o.layout != "sfdp" && n > slow_layout_limit) {
+      throw UsageError(fmt::format("--layout {} is limited to {} members (this file has {}): use --layout sfdp or "
+                                   "leave --layout out",
+                                   o.layout, slow_layout_limit, n));
+    }
+    plan.engine = o.layout;
+  }
+  return plan;
+}
+
+std::string layout_engine(const Coalition& c, const RenderOptions& o) { return plan_diagram(c, o).engine; }
+
+DiagramPlan plan_comparison(std::size_t members) {
+  if (members > members_view_limit) {
+    throw UsageError(fmt::format("the compare diagram draws at most {} members (these waves have {} together); "
+                                 "leave out --diagram, or draw each wave with render --view sectors",
+                                 members_view_limit, members));
+  }
+  return plan_by_size(members);
 }
 
 std::string diagram_dot(const Coalition& c, const Analysis& a, const RenderOptions& o) {
-  GraphPtr g = build(c, a, o);
+  GraphPtr g = build(c, a, o, plan_diagram(c, o));
   std::string out;
   agwrite(g.get(), &out);
   return out;
@@ -308,14 +422,28 @@ std::string lay_out_and_render(Agraph_t* g, const std::string& engine, std::stri
   return out;
 }
 
+/// Small diagrams label every member; large ones draw small discs named in the tooltip.
+void label_member(Agnode_t* n, const std::string& name, const DiagramPlan& plan) {
+  if (plan.label_all) {
+    set(n, "label", literal(name));
+    return;
+  }
+  set(n, "label", "");
+  set(n, "tooltip", literal(name));
+  set(n, "fixedsize", "true");
+  set(n, "width", "0.3");
+  set(n, "height", "0.3");
+}
+
 constexpr const char* joined_colour = "#009E73";  // Okabe-Ito bluish green
 constexpr const char* left_colour = "#D55E00";    // Okabe-Ito vermilion
 
-GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis& ab, const Comparison& cmp) {
+GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis& ab, const Comparison& cmp,
+                          const DiagramPlan& plan) {
   GraphPtr g(agopen(chars("comparison"), Agundirected, &string_disc));
   const std::string title = fmt::format("Changes: {}{} -> {}{}", a.name, a.as_of.empty() ? "" : " (" + a.as_of + ")",
                                         b.name, b.as_of.empty() ? "" : " (" + b.as_of + ")");
-  start(g.get(), b, "Compare");
+  start(g.get(), b, "Compare", plan);
   set(g.get(), "label", literal(title));
   const auto colours = sector_colours(ab.sectors);
   const std::set<std::string> joined(cmp.joined.begin(), cmp.joined.end());
@@ -326,7 +454,7 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     nodes[m.id] = n;
     const std::string& fill = colours[ab.sectors.index.sector_of[v]];
     const bool is_new = joined.contains(m.id);
-    set(n, "label", literal(is_new ? m.name + "\n(joined)" : m.name));
+    label_member(n, is_new ? m.name + "\n(joined)" : m.name, plan);
     set(n, "shape", "ellipse");
     set(n, "style", "filled");
     set(n, "fillcolor", fill);
@@ -334,11 +462,13 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     set(n, "color", is_new ? joined_colour : "black");
     set(n, "penwidth", is_new ? "4" : "1");
   }
+  std::unordered_map<std::string_view, std::size_t> index_a;
+  for (std::size_t v = 0; v < a.members.size(); ++v) index_a.emplace(a.members[v].id, v);
   for (const auto& id : cmp.left) {
-    const Member& m = a.members[*a.member_index(id)];
+    const Member& m = a.members[index_a.at(id)];
     Agnode_t* n = node(g.get(), m.id);
     nodes[m.id] = n;
-    set(n, "label", literal(m.name + "\n(left)"));
+    label_member(n, m.name + "\n(left)", plan);
     set(n, "shape", "ellipse");
     set(n, "style", "dashed");
     set(n, "color", left_colour);
@@ -403,13 +533,14 @@ std::string network_dot(const Coalition& c) {
 
 std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, std::string_view format) {
   check_format(format);
-  GraphPtr g = build(c, a, o);
-  return lay_out_and_render(g.get(), layout_engine(c, o), format);
+  const DiagramPlan plan = plan_diagram(c, o);
+  GraphPtr g = build(c, a, o, plan);
+  return lay_out_and_render(g.get(), plan.engine, format);
 }
 
 std::string comparison_dot(const Coalition& a, const Coalition& b, const Analysis& analysis_b,
                            const Comparison& comparison) {
-  GraphPtr g = comparison_graph(a, b, analysis_b, comparison);
+  GraphPtr g = comparison_graph(a, b, analysis_b, comparison, plan_comparison(b.members.size() + comparison.left.size()));
   std::string out;
   agwrite(g.get(), &out);
   return out;
@@ -418,9 +549,9 @@ std::string comparison_dot(const Coalition& a, const Coalition& b, const Analysi
 std::string render_comparison(const Coalition& a, const Analysis&, const Coalition& b, const Analysis& analysis_b,
                               const Comparison& comparison, std::string_view format) {
   check_format(format);
-  GraphPtr g = comparison_graph(a, b, analysis_b, comparison);
-  const std::size_t members = b.members.size() + comparison.left.size();
-  return lay_out_and_render(g.get(), members <= 150 ? "neato" : "sfdp", format);
+  const DiagramPlan plan = plan_comparison(b.members.size() + comparison.left.size());
+  GraphPtr g = comparison_graph(a, b, analysis_b, comparison, plan);
+  return lay_out_and_render(g.get(), plan.engine, format);
 }
 
 }  // namespace xsector

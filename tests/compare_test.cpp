@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <numeric>
+#include <random>
+
 #include "test_graphs.hpp"
 #include "xsector/render.hpp"
 
@@ -115,7 +119,8 @@ TEST(Qap, PermutationPValueConvergesToTheExactOne) {
 }
 
 TEST(Qap, UndefinedBelowTwoMembersOrWithAConstantMatrix) {
-  EXPECT_FALSE(qap_test({{0}}, {{0}}, 100, 1).correlation.has_value());
+  const std::vector<std::vector<char>> one(1, std::vector<char>(1, 0));
+  EXPECT_FALSE(qap_test(one, one, 100, 1).correlation.has_value());
   const std::vector<std::vector<char>> empty(3, std::vector<char>(3, 0));
   EXPECT_FALSE(qap_test(empty, empty, 100, 1).correlation.has_value());
 }
@@ -149,4 +154,150 @@ TEST(Compare, DiagramColoursJoinedLeftFormedAndDissolved) {
   EXPECT_NE(attributes("c -- e").find("color=\"#009E73\""), std::string::npos) << dot;
   EXPECT_NE(attributes("a -- d").find("color=\"#D55E00\""), std::string::npos) << dot;
   EXPECT_NE(attributes("a -- b").find("color=\"#777777\""), std::string::npos) << dot;
+}
+
+namespace {
+
+using Matrix = std::vector<std::vector<char>>;
+
+// Pearson's r over the off-diagonal cells, straight from its definition (means and sums of
+// products), on the dense matrices: an independent reference for the counting formula.
+double pearson(const Matrix& a, const Matrix& b, const std::vector<std::size_t>& relabel) {
+  const std::size_t k = a.size();
+  double n = 0, sa = 0, sb = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = 0; j < k; ++j) {
+      if (i == j) continue;
+      n += 1;
+      sa += a[i][j];
+      sb += b[relabel[i]][relabel[j]];
+    }
+  }
+  const double ma = sa / n, mb = sb / n;
+  double cov = 0, va = 0, vb = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = 0; j < k; ++j) {
+      if (i == j) continue;
+      const double x = a[i][j] - ma, y = b[relabel[i]][relabel[j]] - mb;
+      cov += x * y;
+      va += x * x;
+      vb += y * y;
+    }
+  }
+  return cov / std::sqrt(va * vb);
+}
+
+Matrix random_graph(std::size_t k, double density, std::mt19937_64& rng) {
+  Matrix m(k, std::vector<char>(k, 0));
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = i + 1; j < k; ++j) m[i][j] = m[j][i] = u(rng) < density ? 1 : 0;
+  }
+  return m;
+}
+
+PairList pairs_of(const Matrix& m) {
+  PairList list{m.size(), {}};
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (m[i][j]) list.pairs.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));  // larger first
+    }
+  }
+  return list;
+}
+
+}  // namespace
+
+TEST(Qap, SparseCountsMatchDenseBruteForceOnRandomGraphs) {
+  std::mt19937_64 rng(2024);
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 60; ++trial) {
+    const std::size_t k = 3 + static_cast<std::size_t>(trial % 4);  // 3..6 members: 6! = 720 relabellings
+    const Matrix a = random_graph(k, 0.2 + 0.1 * (trial % 5), rng);
+    const Matrix b = random_graph(k, 0.5, rng);
+    const Qap q = qap_test(pairs_of(a), pairs_of(b), 1000, 1);
+    std::vector<std::size_t> relabel(k);
+    std::iota(relabel.begin(), relabel.end(), 0);
+    const double r = pearson(a, b, relabel);
+    if (!std::isfinite(r)) {  // a constant matrix: undefined
+      EXPECT_FALSE(q.correlation.has_value());
+      continue;
+    }
+    ++compared;
+    ASSERT_TRUE(q.correlation.has_value());
+    EXPECT_NEAR(*q.correlation, r, 1e-12);
+    // Every relabelling of b, compared with the observed r on the dense matrices.
+    std::size_t at_least = 0, all = 0;
+    do {
+      ++all;
+      if (pearson(a, b, relabel) >= r - 1e-9) ++at_least;
+    } while (std::next_permutation(relabel.begin(), relabel.end()));
+    EXPECT_TRUE(q.exact);
+    EXPECT_EQ(q.permutations, all);
+    EXPECT_NEAR(*q.p_value, static_cast<double>(at_least) / static_cast<double>(all), 1e-12);
+    // The dense entry point gives the same numbers.
+    const Qap dense = qap_test(a, b, 1000, 1);
+    EXPECT_EQ(*dense.correlation, *q.correlation);
+    EXPECT_EQ(*dense.p_value, *q.p_value);
+  }
+  EXPECT_GT(compared, 40U);
+}
+
+TEST(Qap, RandomRelabellingsFollowTheDocumentedStream) {
+  // 9 members: 9! > 500, so 500 Fisher-Yates shuffles from std::mt19937_64(seed), each value
+  // drawn by rejection as documented, applied cumulatively to one relabelling.
+  std::mt19937_64 graphs(99);
+  const Matrix a = random_graph(9, 0.3, graphs);
+  const Matrix b = random_graph(9, 0.4, graphs);
+  std::vector<std::size_t> relabel(9);
+  std::iota(relabel.begin(), relabel.end(), 0);
+  const double observed = pearson(a, b, relabel);
+  std::mt19937_64 rng(5);
+  auto draw = [&](std::uint64_t n) {
+    const std::uint64_t threshold = (0 - n) % n;
+    for (;;) {
+      const std::uint64_t v = rng();
+      if (v >= threshold) return v % n;
+    }
+  };
+  std::size_t at_least = 0;
+  for (int p = 0; p < 500; ++p) {
+    for (std::size_t i = 8; i > 0; --i) std::swap(relabel[i], relabel[draw(i + 1)]);
+    if (pearson(a, b, relabel) >= observed - 1e-9) ++at_least;
+  }
+  const Qap q = qap_test(pairs_of(a), pairs_of(b), 500, 5);
+  EXPECT_FALSE(q.exact);
+  EXPECT_EQ(q.permutations, 500U);
+  EXPECT_NEAR(*q.correlation, observed, 1e-12);
+  EXPECT_EQ(*q.p_value, static_cast<double>(at_least) / 500.0);
+}
+
+TEST(Qap, PairListIgnoresRepeatsSelfPairsAndOrder) {
+  PairList a{5, {}};
+  PairList b{5, {}};
+  for (const auto& [x, y] : qap_a) a.pairs.emplace_back(static_cast<std::uint32_t>(y - 1), static_cast<std::uint32_t>(x - 1));
+  for (const auto& [x, y] : qap_b) b.pairs.emplace_back(static_cast<std::uint32_t>(x - 1), static_cast<std::uint32_t>(y - 1));
+  a.pairs.emplace_back(0, 1);  // 1-2 again
+  a.pairs.emplace_back(2, 2);  // a self pair
+  const Qap q = qap_test(a, b, 1000, 1);
+  EXPECT_NEAR(*q.correlation, 0.6, 1e-12);
+  EXPECT_NEAR(*q.p_value, 12.0 / 120.0, 1e-12);
+  const Qap none = qap_test(PairList{5, {}}, b, 1000, 1);  // no ties at all: r undefined
+  EXPECT_FALSE(none.correlation.has_value());
+}
+
+TEST(Compare, QapOverCommonMembersComesFromTheirTiesOnly) {
+  // Wave 2 drops m5 (and its ties) and adds m6; the common members m0..m4 carry graphs A
+  // and B of the issue example (1-2, 1-3, 2-3, 3-4, 4-5 and 1-2, 2-3, 2-4, 3-4, 4-5); wave 2
+  // lists its members in another order and ties 2-4 both ways with from/to.
+  const Coalition a = xsector::testing::coalition_of(6, {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {0, 5}});
+  std::string text = "coalition: {name: test}\nmembers:\n";
+  for (int i : {4, 3, 2, 1, 0, 6}) text += "  - {id: m" + std::to_string(i) + ", sector: housing}\n";
+  text += "ties:\n  - [m0, m1]\n  - [m1, m2]\n  - {from: m3, to: m1}\n  - {from: m1, to: m3}\n  - [m2, m3]\n  - [m3, m4]\n"
+          "  - [m6, m0]\n";
+  const Coalition b = parse_coalition(text, "b.yaml");
+  const Comparison cmp = compare(a, analyze(a), b, analyze(b));
+  EXPECT_EQ(cmp.qap.common_members, 5U);
+  EXPECT_NEAR(*cmp.qap.correlation, 0.6, 1e-12);
+  EXPECT_NEAR(*cmp.qap.p_value, 12.0 / 120.0, 1e-12);
 }

@@ -74,5 +74,44 @@ with tempfile.TemporaryDirectory() as tmp:
                             "--size-by", "power"], capture_output=True, text=True)
         check(f"layout {layout}", r.returncode == 0, r.stderr)
 
+    # Size limits: above 5,000 members the default is the sectors view, with a note on stderr;
+    # asking for the members view, or for a slow engine above 1,000 members, exits 2.
+    def ring(n, path):
+        with open(path, "w") as f:
+            f.write("coalition: {name: Ring}\nmembers:\n")
+            for i in range(n):
+                f.write(f"  - {{id: m{i}, sector: {'housing' if i % 2 else 'education'}}}\n")
+            f.write("ties:\n")
+            for i in range(n):
+                f.write(f"  - [m{i}, m{(i + 1) % n}]\n")
+
+    huge = os.path.join(tmp, "huge.yaml")
+    ring(5001, huge)
+    out = os.path.join(tmp, "huge.svg")
+    r = subprocess.run([binary, "render", huge, "-o", out], capture_output=True, text=True, timeout=600)
+    check("5,001 members: exit 0", r.returncode == 0, r.stderr)
+    check("5,001 members: a note says the sectors view is drawn",
+          "note:" in r.stderr and "sectors view" in r.stderr and "5001" in r.stderr, r.stderr)
+    if r.returncode == 0:
+        _, texts = svg_texts(out)
+        check("5,001 members: the sectors view", any(t.startswith("Sectors: Ring") for t in texts), texts[:3])
+    for extra in (["--view", "members"], ["--layout", "sfdp"]):
+        r = subprocess.run([binary, "render", huge, "-o", os.path.join(tmp, "refused.svg")] + extra,
+                           capture_output=True, text=True, timeout=600)
+        check(f"5,001 members {extra}: exit 2", r.returncode == 2 and "--view sectors" in r.stderr, r.stderr)
+        check(f"5,001 members {extra}: no output", not os.path.exists(os.path.join(tmp, "refused.svg")))
+    r = subprocess.run([binary, "render", huge, "-o", os.path.join(tmp, "s.svg"), "--view", "sectors"],
+                       capture_output=True, text=True, timeout=600)
+    check("5,001 members --view sectors: exit 0 without a note", r.returncode == 0 and "note" not in r.stderr,
+          r.stderr)
+    mid = os.path.join(tmp, "mid.yaml")
+    ring(1001, mid)
+    r = subprocess.run([binary, "render", mid, "-o", os.path.join(tmp, "mid.svg"), "--layout", "neato"],
+                       capture_output=True, text=True, timeout=600)
+    check("1,001 members --layout neato: exit 2", r.returncode == 2 and "sfdp" in r.stderr, r.stderr)
+    r = subprocess.run([binary, "render", mid, "-o", os.path.join(tmp, "mid.png")],
+                       capture_output=True, text=True, timeout=600)
+    check("1,001 members: sfdp renders", r.returncode == 0 and r.stderr == "", r.stderr)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

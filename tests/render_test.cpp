@@ -80,6 +80,7 @@ TEST(Render, UserStringsAreDrawnLiterally) {
 TEST(Render, LayoutDefaultsBySizeAndRejectsUnknownOptions) {
   const Coalition small = file("networks/healthy-in-the-hills.yaml");
   EXPECT_EQ(layout_engine(small, {}), "neato");
+  EXPECT_EQ(layout_engine(xsector::testing::coalition_of(150, {}), {}), "neato");
   EXPECT_EQ(layout_engine(xsector::testing::coalition_of(151, {}), {}), "sfdp");
   RenderOptions circo;
   circo.layout = "circo";
@@ -100,4 +101,99 @@ TEST(Render, EveryFormatComesOutOfGraphviz) {
   EXPECT_EQ(render_diagram(c, a, {}, "pdf").substr(0, 4), "%PDF");
   EXPECT_TRUE(has(render_diagram(c, a, {}, "dot"), "pos=\""));
   EXPECT_THROW(render_diagram(c, a, {}, "gif"), UsageError);
+}
+
+TEST(Render, PlanBySizeKeepsEveryPathBounded) {
+  using xsector::testing::coalition_of;
+  const DiagramPlan small = plan_diagram(coalition_of(small_diagram_limit, {}), {});
+  EXPECT_EQ(small.view, View::members);
+  EXPECT_EQ(small.engine, "neato");
+  EXPECT_TRUE(small.splines);
+  EXPECT_TRUE(small.label_all);
+  EXPECT_TRUE(small.note.empty());
+
+  const Coalition limit = coalition_of(members_view_limit, {});
+  const DiagramPlan large = plan_diagram(limit, {});
+  EXPECT_EQ(large.view, View::members);
+  EXPECT_EQ(large.engine, "sfdp");
+  EXPECT_FALSE(large.splines);  // no spline router on thousands of nodes
+  EXPECT_FALSE(large.label_all);
+  EXPECT_TRUE(large.note.empty());
+
+  // One member more: the sectors view, with a note; asking for members is refused (exit 2).
+  const Coalition huge = coalition_of(members_view_limit + 1, {});
+  const DiagramPlan fallback = plan_diagram(huge, {});
+  EXPECT_EQ(fallback.view, View::sectors);
+  EXPECT_NE(fallback.note.find("sectors view"), std::string::npos) << fallback.note;
+  EXPECT_NE(fallback.note.find(std::to_string(members_view_limit + 1)), std::string::npos) << fallback.note;
+  RenderOptions members;
+  members.view = View::members;
+  EXPECT_THROW(plan_diagram(huge, members), UsageError);
+  RenderOptions forced;
+  forced.layout = "sfdp";
+  EXPECT_THROW(plan_diagram(huge, forced), UsageError);
+  RenderOptions sectors;
+  sectors.view = View::sectors;
+  const DiagramPlan asked = plan_diagram(huge, sectors);
+  EXPECT_EQ(asked.view, View::sectors);
+  EXPECT_TRUE(asked.note.empty());  // what was asked for
+
+  // neato, fdp, dot and circo only up to slow_layout_limit; sfdp up to the members limit.
+  const Coalition over_slow = coalition_of(slow_layout_limit + 1, {});
+  for (const char* engine : {"neato", "fdp", "dot", "circo"}) {
+    RenderOptions o;
+    o.layout = engine;
+    EXPECT_THROW(plan_diagram(over_slow, o), UsageError) << engine;
+    EXPECT_EQ(plan_diagram(coalition_of(slow_layout_limit, {}), o).engine, engine);
+  }
+  EXPECT_EQ(plan_diagram(limit, forced).engine, "sfdp");
+
+  EXPECT_EQ(plan_comparison(10).engine, "neato");
+  EXPECT_EQ(plan_comparison(members_view_limit).engine, "sfdp");
+  EXPECT_THROW(plan_comparison(members_view_limit + 1), UsageError);
+}
+
+TEST(Render, LargeDiagramDrawsDiscsAndLabelsOnlyTheLargest) {
+  // A ring of 300 members with chords from m0 to every tenth member: m0 has the largest
+  // degree, then the chord ends (degree 3), then everyone else (degree 2).
+  std::vector<std::pair<int, int>> edges;
+  for (int i = 0; i < 300; ++i) edges.emplace_back(i, (i + 1) % 300);
+  for (int i = 10; i < 300; i += 10) edges.emplace_back(0, i);
+  const Coalition c = xsector::testing::coalition_of(300, edges);
+  const Analysis a = analyze(c);
+  const std::string dot = diagram_dot(c, a, {});
+  EXPECT_TRUE(has(dot, "splines=false")) << dot.substr(0, 400);
+  EXPECT_TRUE(has(dot, "overlap=prism"));
+  EXPECT_TRUE(has(dot, "size=\"40,40\""));
+  EXPECT_TRUE(has(attributes(dot, "m0"), "label=m0")) << attributes(dot, "m0");  // largest
+  EXPECT_TRUE(has(attributes(dot, "m290"), "label=m290"));                      // a chord end
+  const std::string plain = attributes(dot, "m299");  // degree 2, late in file order
+  EXPECT_TRUE(has(plain, "label=\"\"")) << plain;
+  EXPECT_TRUE(has(plain, "tooltip=m299")) << plain;
+  std::size_t labelled = 0;
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    if (has(attributes(dot, c.members[v].id), "label=" + c.members[v].id)) ++labelled;
+  }
+  EXPECT_EQ(labelled, labelled_members);
+  const std::string svg = render_diagram(c, a, {}, "svg");
+  EXPECT_EQ(svg.rfind("<?xml", 0), 0U);
+}
+
+TEST(Render, DirectedPairsBothWaysAreOneEdgeWithTwoArrows) {
+  const Coalition c = parse_coalition(R"(coalition: {name: test}
+members:
+  - {id: a, sector: housing}
+  - {id: b, sector: housing}
+  - {id: c, sector: housing}
+ties:
+  - {from: a, to: b, level: 2}
+  - {from: b, to: a, level: 3}
+  - {from: b, to: c}
+)", "t.yaml");
+  const std::string dot = diagram_dot(c, analyze(c), {});
+  const std::string ab = attributes(dot, "a -- b");
+  EXPECT_TRUE(has(ab, "dir=both")) << dot;
+  EXPECT_TRUE(has(ab, "penwidth=3")) << ab;  // the higher level of the two
+  EXPECT_FALSE(has(dot, "\tb -- a\t"));
+  EXPECT_TRUE(has(attributes(dot, "b -- c"), "dir=forward"));
 }

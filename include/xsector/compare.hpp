@@ -73,8 +73,29 @@ struct Qap {
   std::uint64_t seed = 0;
 };
 
-/// `adjacency_a` and `adjacency_b` are k x k symmetric 0/1 matrices over the same members.
-/// `allow_exact = false` always draws random relabellings (to study the estimate).
+/// A simple undirected network over members 0 .. `members` - 1: each tied pair once, as
+/// (i, j) with i < j.
+struct PairList {
+  std::size_t members = 0;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+};
+
+/// QAP test of two networks over the same `k` members, from their tied pairs alone.
+/// Pearson's r over the k (k - 1) off-diagonal cells comes from four counts: the cells N,
+/// the ones of each matrix (twice the pairs) and the ones in both:
+/// r = (N n_ab - n_a n_b) / sqrt(n_a (N - n_a) n_b (N - n_b)).
+/// A relabelling π's statistic counts the pairs {i, j} of `a` whose image {π i, π j} is a
+/// pair of `b` (a binary search in b's sorted neighbour list of the smaller end). r rises
+/// with that count, so the p-value compares counts: no rounding decides a tie.
+/// r (and the p-value) is null with fewer than two members or when either network has no
+/// pair or every pair. Repeated or self pairs are ignored. Time O(P (|a| log d_b + k))
+/// for P relabellings (P = k! when exact), memory O(k + |a| + |b|); no k x k matrix.
+Qap qap_test(const PairList& a, const PairList& b, std::size_t permutations, std::uint64_t seed,
+             bool allow_exact = true);
+
+/// The same test on k x k 0/1 matrices (read above the diagonal: the networks are
+/// undirected). `allow_exact = false` always draws random relabellings (to study the
+/// estimate). O(k^2) to read the matrices, then as the PairList version.
 Qap qap_test(const std::vector<std::vector<char>>& adjacency_a, const std::vector<std::vector<char>>& adjacency_b,
              std::size_t permutations, std::uint64_t seed, bool allow_exact = true);
 
@@ -109,7 +130,8 @@ struct CompareOptions {
   std::uint64_t seed = 1;
 };
 
-/// Everything that changed from `a` (before) to `b` (after), by member id.
+/// Everything that changed from `a` (before) to `b` (after), by member id. Apart from
+/// the QAP permutations, O((n + t) log(n + t)) for n members and t ties of both waves.
 Comparison compare(const Coalition& a, const Analysis& analysis_a, const Coalition& b,
                    const Analysis& analysis_b, const CompareOptions& options = {});
 

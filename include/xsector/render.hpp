@@ -2,6 +2,8 @@
 // Renderers read a Coalition and its Analysis; they never compute a figure.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,17 +15,57 @@ namespace xsector {
 
 enum class View { members, sectors };
 
+/// Up to this many members a members (or compare) diagram is laid out by neato with curved
+/// edges routed around the nodes and every member labelled.
+inline constexpr std::size_t small_diagram_limit = 150;
+/// Up to this many members neato, fdp, dot and circo may be asked for by `--layout`; their
+/// cost grows with the square of the members or worse.
+inline constexpr std::size_t slow_layout_limit = 1000;
+/// Up to this many members a members (or compare) diagram is drawn at all: by sfdp
+/// (multilevel force-directed, near-linear) with prism overlap removal and straight edges,
+/// members as small discs and only the largest labelled. Above it the default is the
+/// sectors view, with a note saying so.
+inline constexpr std::size_t members_view_limit = 5000;
+/// How many members a diagram above `small_diagram_limit` labels (the largest by `size_by`;
+/// SVG keeps every name as the node's tooltip).
+inline constexpr std::size_t labelled_members = 40;
+
 struct RenderOptions {
-  View view = View::members;
-  /// neato, fdp, sfdp, dot or circo; empty picks neato up to 150 members, sfdp beyond.
+  /// members or sectors; empty picks members up to `members_view_limit`, sectors beyond.
+  std::optional<View> view;
+  /// neato, fdp, sfdp, dot or circo; empty picks by size (see `plan_diagram`).
   std::string layout;
   /// Node size in the members view: degree, betweenness, eigenvector or power.
   std::string size_by = "degree";
 };
 
-/// The layout engine `options` asks for, or the default by size. Throws UsageError for an
-/// unknown engine or size metric.
+/// How a diagram will be drawn: decided from the number of members alone, so every path is
+/// bounded by construction (no Graphviz time budget is needed).
+struct DiagramPlan {
+  View view = View::members;
+  std::string engine;          ///< the Graphviz layout engine
+  bool splines = false;        ///< edges routed as curves around nodes (small diagrams only)
+  bool label_all = true;       ///< every member labelled (else only `labelled_members`)
+  std::string note;            ///< why the diagram is not what the options asked for; empty if it is
+};
+
+/// The plan for `coalition` under `options`. Members view (asked for, or the default up to
+/// `members_view_limit`): up to `small_diagram_limit` members neato with spline routing and
+/// every label; above, sfdp with straight edges and `labelled_members` labels. Sectors view:
+/// neato with splines (a handful of nodes). With no view asked for and more than
+/// `members_view_limit` members, the sectors view and a `note`. Throws UsageError for an
+/// unknown engine or size metric, for `--view members` above `members_view_limit`, and for
+/// neato, fdp, dot or circo asked for above `slow_layout_limit` members (sfdp is allowed up
+/// to `members_view_limit`). O(1).
+DiagramPlan plan_diagram(const Coalition& coalition, const RenderOptions& options);
+
+/// The layout engine `plan_diagram` picks. Throws as `plan_diagram`.
 std::string layout_engine(const Coalition& coalition, const RenderOptions& options);
+
+/// The plan of the compare diagram of a union of `members` members: neato with splines up
+/// to `small_diagram_limit`, sfdp with straight edges up to `members_view_limit`; above,
+/// throws UsageError (there is no bounded compare drawing of that size).
+DiagramPlan plan_comparison(std::size_t members);
 
 /// The graph as built, before layout, as DOT text: what `render_diagram` hands to Graphviz.
 ///
@@ -40,8 +82,10 @@ std::string layout_engine(const Coalition& coalition, const RenderOptions& optio
 /// Graphviz expands no `\N`-style escape and no entity.
 std::string diagram_dot(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options);
 
-/// Lays out and renders to `format` (svg, png, pdf or dot) and returns the bytes. Throws
-/// UsageError for another format and IoError when Graphviz fails, with its message.
+/// Lays out and renders to `format` (svg, png, pdf or dot) as `plan_diagram` decides and
+/// returns the bytes. Throws UsageError for another format or as `plan_diagram`, and IoError
+/// when Graphviz fails, with its message. Diagrams above `small_diagram_limit` members are
+/// scaled to fit 40 x 40 inches, so a PNG is at most 3840 pixels wide.
 std::string render_diagram(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options,
                            std::string_view format);
 
@@ -56,7 +100,8 @@ std::string network_dot(const Coalition& coalition);
 std::string comparison_dot(const Coalition& before, const Coalition& after, const Analysis& analysis_after,
                            const Comparison& comparison);
 
-/// Lays out and renders the compare view (neato up to 150 members, sfdp beyond).
+/// Lays out and renders the compare view as `plan_comparison` decides; throws UsageError
+/// above `members_view_limit` members in the union.
 std::string render_comparison(const Coalition& before, const Analysis& analysis_before, const Coalition& after,
                               const Analysis& analysis_after, const Comparison& comparison, std::string_view format);
 

@@ -288,13 +288,12 @@ int run(int argc, char** argv) {
   std::string render_file;
   std::string render_out;
   RenderOptions render_options;
-  std::string view = "members";
+  std::string view;
   auto* render_cmd = app.add_subcommand("render", "Draw the network with Graphviz (svg, png, pdf or dot by the output's extension)");
   render_cmd->add_option("FILE", render_file, "Coalition file (YAML)")->required();
   render_cmd->add_option("-o,--output", render_out, "Output file: .svg, .png, .pdf or .dot")->required();
-  render_cmd->add_option("--view", view, "members or sectors")
-      ->check(CLI::IsMember({"members", "sectors"}))
-      ->capture_default_str();
+  render_cmd->add_option("--view", view, "members or sectors (default: members up to 5000 members)")
+      ->check(CLI::IsMember({"members", "sectors"}));
   render_cmd->add_option("--layout", render_options.layout, "neato, fdp, sfdp, dot or circo (default: by size)")
       ->check(CLI::IsMember({"neato", "fdp", "sfdp", "dot", "circo"}));
   render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector or power")
@@ -372,10 +371,14 @@ int run(int argc, char** argv) {
     }
     if (render_cmd->parsed()) {
       const std::string image_format = diagram_format(render_out);
-      render_options.view = view == "sectors" ? View::sectors : View::members;
+      if (!view.empty()) render_options.view = view == "sectors" ? View::sectors : View::members;
       const Coalition c = load_coalition_file(render_file);
-      write_file_atomic(render_out,
-                        render_diagram(c, xsector::analyze(c, engine.options(part_all)), render_options, image_format));
+      const DiagramPlan plan = plan_diagram(c, render_options);  // refuses an unbounded drawing before analysis
+      if (!plan.note.empty()) std::cerr << "xsector: note: " << plan.note << '\n';
+      // A diagram needs the structure, sectors and power, and betweenness only to size by it.
+      const unsigned parts = part_structure | part_sectors | part_power |
+                             (render_options.size_by == "betweenness" ? unsigned{part_betweenness} : 0U);
+      write_file_atomic(render_out, render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;
     }
     if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format);
