@@ -492,7 +492,7 @@ TARGETS = {
 }
 
 
-def verdict(tag, name, m):
+def verdict(tag, name, m, case=None):
     t = TARGETS.get((tag, name)) or (TARGETS.get((tag, "*")) if tag == "n200" else None)
     if not t:
         return "", ""
@@ -500,7 +500,9 @@ def verdict(tag, name, m):
     if m["timed_out"]:
         return label, "**not met**"
     if (tag, name) in (("n100000", "render svg"), ("bodyover", "power")):
-        ok = m["code"] in (0, 1, 2) and (m["code"] == 0 or m["err"])
+        # a message instead of a drawing is fine, a refused (valid) file is not
+        accepted = tag == "bodyover" or (case or {}).get("commands", {}).get("validate", {}).get("code") == 0
+        ok = m["code"] == 0 or (m["code"] not in (70,) and m["code"] > 0 and m["err"] and accepted)
         return label, "met" if ok else "**not met**"
     if m["code"] != 0:
         return label, f"**not met** (exit {m['code']})"
@@ -522,7 +524,7 @@ def report(res):
               "|---|---|---:|---:|---:|---|---|"]
     for tag, case in res["cases"].items():
         for name, m in case["commands"].items():
-            label, ok = verdict(tag, name, m)
+            label, ok = verdict(tag, name, m, case)
             code = "killed" if m["timed_out"] else str(m["code"])
             shown = name
             if name.startswith("analyze") and case["analyze_mode"] in res["flags"]:
@@ -534,7 +536,12 @@ def report(res):
                 for tag, case in res["cases"].items() for name, m in case["commands"].items()
                 if (m["code"] != 0 and not m["timed_out"])]
     if failures:
-        lines.append("Non-zero exits: " + "; ".join(f"{t} {n}: `{e[:160]}`" for t, n, e in failures))
+        by_message = {}
+        for t, n, e in failures:
+            by_message.setdefault(e[:200], []).append(f"{t} {n}")
+        lines.append("Non-zero exits (first line of the message):")
+        lines.append("")
+        lines += [f"- {', '.join(where)}: `{e}`" for e, where in by_message.items()]
         lines.append("")
 
     # Libraries
