@@ -580,9 +580,11 @@ def report(res):
                 mark = ("≥ " if partial else "") + ("~" if approx else "")
                 row_total += f" {mark}{total:.1f} |"
                 row_mem += f" {fmt_mem(lib)} |"
-                row_x += f" {fmt_time(a)} |"
+                row_x += (f" exit {a['code']} |" if a and not a["timed_out"] and a["code"] != 0
+                          else f" {fmt_time(a)} |")
                 if a and not a["timed_out"] and a["code"] == 0:
-                    row_ratio += f" {mark}{total / a['wall']:.1f}x |"
+                    ratio = total / a["wall"]
+                    row_ratio += f" {mark}{ratio:.1f}x |" if ratio >= 1 else f" {mark}{ratio:.3f}x |"
                 elif a and a["timed_out"]:
                     row_ratio += f" < {total / a['timeout']:.1f}x |"
                 else:
