@@ -348,6 +348,8 @@ def main():
                    help="above this, NetworkX all-pairs metrics are sampled and scaled")
     p.add_argument("--igraph-exact-max", type=int, default=10000)
     p.add_argument("--sample", type=int, default=200, help="sources sampled for estimates")
+    p.add_argument("--threads", type=int, metavar="N",
+                   help="pass --threads N to analyze when the tool has it (default: the tool's own)")
     p.add_argument("--xsector", help="the xsector binary (default build/xsector)")
     p.add_argument("--data", default=os.path.join(ROOT, "build", "bench-data"),
                    help="folder for generated files and outputs (default build/bench-data)")
@@ -407,6 +409,8 @@ def main():
         extra = []
         if sub == "analyze" and analyze_mode in flags:
             (cmd if flags[analyze_mode] == "top" else extra).append(analyze_mode)
+        if sub == "analyze" and args.threads and "--threads" in flags:
+            (cmd if flags["--threads"] == "top" else extra).extend(["--threads", str(args.threads)])
         return cmd + [sub] + list(rest) + extra
 
     cases = []  # (tag, n, file, wave2, commands)
