@@ -219,7 +219,8 @@ PathFigures path_figures(const Network& g, const PathOptions& options) {
   Sampling sampling;
   if (sample) {
     std::size_t k = sampling_size(n, options.epsilon, options.delta);
-    const auto affordable = static_cast<std::size_t>(options.work_budget / work_per_source);
+    const auto affordable =
+        static_cast<std::size_t>(std::min(options.work_budget, options.sample_budget) / work_per_source);
     k = std::max<std::size_t>(1, std::min(k, affordable));
     SplitMix64 rng{options.seed};
     std::vector<std::uint32_t> draws(n, 0);

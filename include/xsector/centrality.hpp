@@ -15,8 +15,10 @@ namespace xsector {
 enum class Precision { automatic, exact, approximate };
 
 /// Above this work, n (n + 2m) arc visits, `automatic` estimates instead of computing exactly
-/// (about 20,000 members at an average degree of 10). The same budget caps the sampled sources.
+/// (about 20,000 members at an average degree of 10).
 inline constexpr double exact_work_budget = 4e9;
+/// Sampled sources are capped so that k (n + 2m) stays within this work.
+inline constexpr double sample_work_budget = 2e9;
 /// Default precision of estimates: every estimated betweenness (and harmonic / (n - 1)) lies
 /// within epsilon of the exact value for all members at once, with probability 1 - delta.
 inline constexpr double default_epsilon = 0.02;
@@ -29,7 +31,8 @@ struct PathOptions {
   double epsilon = default_epsilon;  ///< wanted precision when estimating (capped by the budget)
   double delta = default_delta;
   std::uint64_t seed = default_seed;
-  double work_budget = exact_work_budget;
+  double work_budget = exact_work_budget;    ///< exact below this (automatic precision)
+  double sample_budget = sample_work_budget; ///< caps k (n + 2m), with work_budget
   bool distances = true;  ///< closeness, harmonic, average path length, diameter (else betweenness only)
 };
 
@@ -71,7 +74,7 @@ struct PathFigures {
 /// Exact when `precision` is exact, or automatic and n (n + 2m) <= work_budget. Otherwise
 /// sources are sampled (Brandes-Pich) with a seeded generator: k draws uniformly with
 /// replacement, k = ceil(ln(4n/delta) / (2 t^2)) with t = epsilon (n-1)/n, capped so that
-/// k (n + 2m) <= work_budget; the epsilon actually guaranteed for k is reported. Estimates:
+/// k (n + 2m) <= min(work_budget, sample_budget); the epsilon guaranteed for k is reported. Estimates:
 /// betweenness raw = n/(2k) sum over draws of Brandes' dependency delta_s(v); since
 /// delta_s(v)/(n-2) lies in [0,1] and averages (n-1)/n times the normalized betweenness, Hoeffding's
 /// inequality with a union bound over the n members (and the n harmonic values: hence 4n)
