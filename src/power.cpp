@@ -258,14 +258,25 @@ class Xoshiro {
     state_[3] = rotl(state_[3], 45);
     return result;
   }
-  // Uniform in [0, bound) by Lemire's multiply-shift (bias below 2^-40 for bound < 2^24).
+  // Uniform in [0, bound), bound < 2^32, by Lemire's multiply-shift on 32 random bits (each
+  // 64-bit draw serves two calls); the bias, below bound / 2^32, is negligible here.
   std::size_t below(std::size_t bound) {
-    return static_cast<std::size_t>((static_cast<uint128>((*this)()) * bound) >> 64);
+    std::uint64_t bits = 0;
+    if (spare_) {
+      bits = cached_ >> 32;
+    } else {
+      cached_ = (*this)();
+      bits = cached_ & 0xffffffffULL;
+    }
+    spare_ = !spare_;
+    return static_cast<std::size_t>((bits * bound) >> 32);
   }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t state_[4] = {};
+  std::uint64_t cached_ = 0;
+  bool spare_ = false;
 };
 
 // Bernstein's inequality for the mean of N independent values in [0, 1] with mean p and
