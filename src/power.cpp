@@ -4,6 +4,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <cmath>
 #include <numeric>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -258,14 +259,25 @@ class Xoshiro {
     state_[3] = rotl(state_[3], 45);
     return result;
   }
-  // Uniform in [0, bound) by Lemire's multiply-shift (bias below 2^-40 for bound < 2^24).
+  // Uniform in [0, bound), bound < 2^32, by Lemire's multiply-shift on 32 random bits (each
+  // 64-bit draw serves two calls); the bias, below bound / 2^32, is negligible here.
   std::size_t below(std::size_t bound) {
-    return static_cast<std::size_t>((static_cast<uint128>((*this)()) * bound) >> 64);
+    std::uint64_t bits = 0;
+    if (spare_) {
+      bits = cached_ >> 32;
+    } else {
+      cached_ = (*this)();
+      bits = cached_ & 0xffffffffULL;
+    }
+    spare_ = !spare_;
+    return static_cast<std::size_t>((bits * bound) >> 32);
   }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t state_[4] = {};
+  std::uint64_t cached_ = 0;
+  bool spare_ = false;
 };
 
 // Bernstein's inequality for the mean of N independent values in [0, 1] with mean p and
@@ -330,7 +342,12 @@ PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::u
     }
   }
   };
-  std::thread banzhaf_thread(banzhaf_samples);
+  std::thread banzhaf_thread;
+  try {
+    banzhaf_thread = std::thread(banzhaf_samples);
+  } catch (const std::system_error&) {
+    banzhaf_samples();  // no thread to be had: the same work, one after the other
+  }
   // A random order of joining; the player who first makes the coalition win is pivotal. The
   // order is shuffled only as far as the pivot: the first t places of a Fisher-Yates shuffle
   // are uniform whatever the starting arrangement, so it is not reset between samples.
@@ -349,7 +366,7 @@ PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::u
       }
     }
   }
-  banzhaf_thread.join();
+  if (banzhaf_thread.joinable()) banzhaf_thread.join();
   auto is_veto = [&](std::size_t i) { return veto[i] != 0; };
   // Players with equal weight and veto are symmetric: pooling their counts keeps each
   // sample's contribution within [0, 1] and independent, so the same interval holds.
@@ -524,10 +541,12 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
   game.quota = out.quota;
   out.can_decide = !out.seats.empty() && out.quota <= out.total_votes;
   PowerOptions used = options;
-  if (without && used.samples == 0 && !game.weights.empty()) {
-    // A departure of a body too large to count exactly: fewer samples, so that every seat
-    // holder's departure together costs about as much as the body itself.
-    used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 19) / game.weights.size(), 512, kDefaultSamples);
+  if (without && !game.weights.empty()) {
+    // A departure: every seat holder's departure together may cost about 8 times the body
+    // itself, exact or estimated, so each gets n/8 of the budget and fewer samples.
+    const std::uint64_t n = game.weights.size() + 1;
+    used.exact_budget = options.exact_budget / n * 8;
+    if (used.samples == 0) used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 19) / game.weights.size(), 512, kDefaultSamples);
   }
   const PowerIndices p = power_indices(game, used);
   out.estimate = p.estimate;

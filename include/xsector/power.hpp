@@ -42,8 +42,8 @@ struct PowerEstimate {
 
 /// Limits of the exact computation and the settings of its Monte-Carlo fallback.
 struct PowerOptions {
-  /// Largest number of 64-bit limb additions the exact table may take (its memory is at most
-  /// 8 bytes times this / its number of sizes, far below 1 GB at the default). About 0.5 s.
+  /// Largest number of 64-bit limb additions the exact table may take (about 0.5 s; the table
+  /// and its copy then take at most about 0.7 GB). Above it the indices are estimated.
   std::uint64_t exact_budget = 600'000'000;
   /// Samples of each kind when estimating; 0 picks 2^16 (a half-width of at most 0.0064 at 99%,
   /// far less for small indices).
@@ -112,9 +112,10 @@ struct BodyPower {
 /// Power in body `body`, optionally with member `without` gone: its seat and any veto it held
 /// are removed and the quota is re-derived from the rule (an explicit quota stays).
 /// Repeated calls for games that are equal up to the order of the seats (such as departures of
-/// seat holders with equal votes) reuse the last results (a small per-thread cache). An
-/// estimated body with a departure is estimated from fewer samples (2^19 / n, at least
-/// 512), so that every departure of a large body stays cheap; its `estimate` says so.
+/// seat holders with equal votes) reuse the last results (a small per-thread cache). With a
+/// departure from a body of n seats the exact budget is 8/n of `options.exact_budget` and an
+/// estimate uses 2^19 / (n - 1) samples (at least 512), so that all n departures together
+/// cost about 8 times the body; `estimate` says when the figures are estimated.
 BodyPower body_power(const Coalition& coalition, std::size_t body,
                      std::optional<std::size_t> without = std::nullopt, const PowerOptions& options = {});
 
