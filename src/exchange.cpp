@@ -13,8 +13,8 @@
 #include <set>
 #include <sstream>
 
-#include "xsector/load.hpp"
 #include "text.hpp"
+#include "xsector/load.hpp"
 #include "yaml_reader.hpp"
 
 namespace xsector {
@@ -38,8 +38,10 @@ ordered_json governance_document(const Coalition& c) {
   for (const Body& b : c.governance) {
     ordered_json d = {{"body", b.id}};
     if (!b.decides.empty()) d["decides"] = b.decides;
-    if (b.rule.kind == Rule::Kind::quota) d["rule"] = {{"quota", b.rule.explicit_quota}};
-    else d["rule"] = b.rule.name();
+    if (b.rule.kind == Rule::Kind::quota)
+      d["rule"] = {{"quota", b.rule.explicit_quota}};
+    else
+      d["rule"] = b.rule.name();
     ordered_json seats = ordered_json::object();
     for (const Seat& s : b.seats) seats[c.members[s.member].id] = s.votes;
     d["seats"] = seats;
@@ -96,8 +98,8 @@ ordered_json coalition_document(const Coalition& c) {
 }
 
 bool plain_safe(const std::string& s) {
-  static const std::set<std::string> special = {"null", "Null", "NULL", "~", "true", "false", "yes", "no",
-                                                "True", "False", "Yes", "No", "on", "off"};
+  static const std::set<std::string> special = {"null", "Null", "NULL",  "~",   "true", "false", "yes",
+                                                "no",   "True", "False", "Yes", "No",   "on",    "off"};
   return detail::is_slug(s) && !special.contains(s);
 }
 
@@ -112,7 +114,8 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
       out << YAML::EndMap;
       break;
     case ordered_json::value_t::array: {
-      const bool scalars = std::all_of(value.begin(), value.end(), [](const auto& v) { return !v.is_structured(); });
+      const bool scalars =
+          std::all_of(value.begin(), value.end(), [](const auto& v) { return !v.is_structured(); });
       if (flow_lists && scalars) out << YAML::Flow;
       out << YAML::BeginSeq;
       for (const auto& item : value) emit(out, item, flow_lists);
@@ -121,15 +124,24 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
     }
     case ordered_json::value_t::string: {
       const auto& s = value.get_ref<const std::string&>();
-      if (plain_safe(s)) out << s;
-      else out << YAML::DoubleQuoted << s;
+      if (plain_safe(s))
+        out << s;
+      else
+        out << YAML::DoubleQuoted << s;
       break;
     }
-    case ordered_json::value_t::boolean: out << (value.get<bool>() ? "true" : "false"); break;
+    case ordered_json::value_t::boolean:
+      out << (value.get<bool>() ? "true" : "false");
+      break;
     case ordered_json::value_t::number_integer:
-    case ordered_json::value_t::number_unsigned: out << value.dump(); break;
-    case ordered_json::value_t::number_float: out << detail::number_text(value.get<double>()); break;
-    default: out << YAML::Null;
+    case ordered_json::value_t::number_unsigned:
+      out << value.dump();
+      break;
+    case ordered_json::value_t::number_float:
+      out << detail::number_text(value.get<double>());
+      break;
+    default:
+      out << YAML::Null;
   }
 }
 
@@ -257,10 +269,12 @@ class Sheet {
       const std::string name = lower(trim(rows_[0].cells[k]));
       if (name.empty()) continue;
       if (const auto [it, fresh] = columns_.emplace(name, k); !fresh) {
-        fatal.push_back({file_, {rows_[0].line, 1},
-                         fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is "
-                                     "unclear; rename or remove one",
-                                     trim(rows_[0].cells[k]), it->second + 1, k + 1)});
+        fatal.push_back(
+            {file_,
+             {rows_[0].line, 1},
+             fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is "
+                         "unclear; rename or remove one",
+                         trim(rows_[0].cells[k]), it->second + 1, k + 1)});
       }
     }
     rows_.erase(rows_.begin());
@@ -294,8 +308,10 @@ class Sheet {
 std::string slug_of(const std::string& label) {
   std::string out;
   for (const unsigned char ch : lower(label)) {
-    if (std::isalnum(ch)) out += static_cast<char>(ch);
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(ch))
+      out += static_cast<char>(ch);
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -316,7 +332,8 @@ std::optional<double> number(const std::string& s) {
 }
 
 std::optional<int> level_of(const std::string& s) {
-  static const std::vector<std::string> names = {"networking", "coordinating", "cooperating", "collaborating"};
+  static const std::vector<std::string> names = {"networking", "coordinating", "cooperating",
+                                                 "collaborating"};
   const std::string v = lower(s);
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (v == names[i] || v == std::to_string(i + 1)) return static_cast<int>(i + 1);
@@ -391,7 +408,8 @@ struct MappedYaml {
 };
 
 /// One YAML fragment (a one-item list or a one-key map) indented by `indent` spaces.
-std::string fragment(const ordered_json* item, const std::string* key, const ordered_json* value, int indent) {
+std::string fragment(const ordered_json* item, const std::string* key, const ordered_json* value,
+                     int indent) {
   YAML::Emitter e;
   e.SetIndent(2);
   if (item != nullptr) {
@@ -427,11 +445,13 @@ MappedYaml mapped_yaml(const ordered_json& doc, const std::string& comment, cons
     const auto items = origins.items.find(key);
     if (key == "coalition" && value.is_object()) {
       add("coalition:\n", origins.fallback);
-      for (const auto& [field, v] : value.items()) add(fragment(nullptr, &field, &v, 2), origin_of_key("coalition." + field));
+      for (const auto& [field, v] : value.items())
+        add(fragment(nullptr, &field, &v, 2), origin_of_key("coalition." + field));
     } else if (items != origins.items.end() && value.is_array() && !value.empty() &&
                items->second.size() == value.size()) {
       add(key + ":\n", origin_of_key(key));
-      for (std::size_t i = 0; i < value.size(); ++i) add(fragment(&value[i], nullptr, nullptr, 2), items->second[i]);
+      for (std::size_t i = 0; i < value.size(); ++i)
+        add(fragment(&value[i], nullptr, nullptr, 2), items->second[i]);
     } else {
       add(fragment(nullptr, &key, &value, 0), origin_of_key(key));
     }
@@ -457,9 +477,8 @@ Imported finish(const ordered_json& doc, const Origins& origins, std::vector<Dia
       }
       const Origin& o = y.at(d.pos.line, origins.fallback);
       Diagnostic out{o.file, o.pos, o.what.empty() ? d.message : fmt::format("{}: {}", o.what, d.message)};
-      const bool repeated = std::any_of(mapped.begin(), mapped.end(), [&](const Diagnostic& m) {
-        return m.str() == out.str();
-      });
+      const bool repeated = std::any_of(mapped.begin(), mapped.end(),
+                                        [&](const Diagnostic& m) { return m.str() == out.str(); });
       if (!repeated) mapped.push_back(std::move(out));
     }
     throw InputError(std::move(mapped));
@@ -489,7 +508,8 @@ ImportTaxonomy import_taxonomy(const std::string& given, const std::string& outp
   if (builtin_taxonomy(given) || output.empty()) return t;
   std::error_code ec;
   const auto file = std::filesystem::absolute(given, ec).lexically_normal();
-  const auto folder = std::filesystem::absolute(std::filesystem::path(output), ec).parent_path().lexically_normal();
+  const auto folder =
+      std::filesystem::absolute(std::filesystem::path(output), ec).parent_path().lexically_normal();
   const auto relative = file.lexically_relative(folder);
   t.ref = relative.empty() ? file.generic_string() : relative.generic_string();
   return t;
@@ -542,7 +562,8 @@ class XmlReader {
       if (s_[i_] != '<') {
         std::string text = character_data();
         if (open.empty()) {
-          if (text.find_first_not_of(" \t\r\n") != std::string::npos) fail(mark_, "text outside the root element");
+          if (text.find_first_not_of(" \t\r\n") != std::string::npos)
+            fail(mark_, "text outside the root element");
         } else {
           elements_[open.back()].text += text;
         }
@@ -612,7 +633,8 @@ class XmlReader {
           expect('=');
           skip_space();
           a.value = attribute_value();
-          if (e.attribute(a.name) != nullptr) fail(a.pos, fmt::format("attribute '{}' is given twice", a.name));
+          if (e.attribute(a.name) != nullptr)
+            fail(a.pos, fmt::format("attribute '{}' is given twice", a.name));
           e.attributes.push_back(std::move(a));
         }
         const std::size_t index = elements_.size();
@@ -624,7 +646,8 @@ class XmlReader {
     }
     if (!open.empty()) {
       const XmlElement& e = elements_[open.back()];
-      fail(here(), fmt::format("<{}> opened at {}:{} is never closed", qnames_[open.back()], e.pos.line, e.pos.column));
+      fail(here(), fmt::format("<{}> opened at {}:{} is never closed", qnames_[open.back()], e.pos.line,
+                               e.pos.column));
     }
     if (elements_.empty()) fail(here(), "no root element: the file is not XML");
     return std::move(elements_);
@@ -659,7 +682,8 @@ class XmlReader {
   }
   bool skip_space() {
     const std::size_t from = i_;
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) advance(1);
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+      advance(1);
     return i_ > from;
   }
   void expect(char ch) {
@@ -789,10 +813,14 @@ class XmlReader {
       const auto ch = static_cast<unsigned char>(s_[k]);
       std::size_t n = 0;
       std::uint32_t min = 0;
-      if (ch < 0x80) n = 1;
-      else if ((ch & 0xE0) == 0xC0) n = 2, min = 0x80;
-      else if ((ch & 0xF0) == 0xE0) n = 3, min = 0x800;
-      else if ((ch & 0xF8) == 0xF0) n = 4, min = 0x10000;
+      if (ch < 0x80)
+        n = 1;
+      else if ((ch & 0xE0) == 0xC0)
+        n = 2, min = 0x80;
+      else if ((ch & 0xF0) == 0xE0)
+        n = 3, min = 0x800;
+      else if ((ch & 0xF8) == 0xF0)
+        n = 4, min = 0x10000;
       bool ok = n > 0 && k + n <= s_.size();
       std::uint32_t cp = n == 1 ? ch : (ch & (0x7F >> n));
       for (std::size_t j = 1; ok && j < n; ++j) {
@@ -828,8 +856,10 @@ bool json_shallow(std::string_view text) {
   for (std::size_t k = 0; k < text.size(); ++k) {
     const char ch = text[k];
     if (in_string) {
-      if (ch == '\\') ++k;
-      else if (ch == '"') in_string = false;
+      if (ch == '\\')
+        ++k;
+      else if (ch == '"')
+        in_string = false;
     } else if (ch == '"') {
       in_string = true;
     } else if (ch == '[' || ch == '{') {
@@ -852,23 +882,34 @@ ExportFormat parse_export_format(std::string_view name) {
   throw UsageError(fmt::format("unknown export format '{}': use graphml, json, csv, dl or dot", name));
 }
 
-std::string coalition_yaml(const Coalition& c) {
-  return yaml_text(coalition_document(c), "");
-}
+std::string coalition_yaml(const Coalition& c) { return yaml_text(coalition_document(c), ""); }
 
 std::string export_graphml(const Coalition& c) {
   std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 )";
   const std::vector<std::tuple<std::string, std::string, std::string>> keys = {
-      {"graph", "name", "string"},        {"graph", "place", "string"},        {"graph", "as_of", "string"},
-      {"graph", "backbone", "string"},    {"graph", "taxonomy", "string"},     {"graph", "sectors", "string"},
-      {"graph", "governance", "string"},  {"node", "name", "string"},          {"node", "sector", "string"},
-      {"node", "sector_name", "string"},  {"node", "community_led", "boolean"}, {"node", "lived_experience", "boolean"},
-      {"node", "funding", "double"},      {"node", "tags", "string"},          {"edge", "level", "int"},
-      {"edge", "level_name", "string"},   {"edge", "kinds", "string"},         {"edge", "directed", "boolean"}};
+      {"graph", "name", "string"},
+      {"graph", "place", "string"},
+      {"graph", "as_of", "string"},
+      {"graph", "backbone", "string"},
+      {"graph", "taxonomy", "string"},
+      {"graph", "sectors", "string"},
+      {"graph", "governance", "string"},
+      {"node", "name", "string"},
+      {"node", "sector", "string"},
+      {"node", "sector_name", "string"},
+      {"node", "community_led", "boolean"},
+      {"node", "lived_experience", "boolean"},
+      {"node", "funding", "double"},
+      {"node", "tags", "string"},
+      {"edge", "level", "int"},
+      {"edge", "level_name", "string"},
+      {"edge", "kinds", "string"},
+      {"edge", "directed", "boolean"}};
   for (const auto& [domain, name, type] : keys) {
-    out += fmt::format(R"(  <key id="{}_{}" for="{}" attr.name="{}" attr.type="{}"/>)", domain[0], name, domain, name, type);
+    out += fmt::format(R"(  <key id="{}_{}" for="{}" attr.name="{}" attr.type="{}"/>)", domain[0], name,
+                       domain, name, type);
     out += "\n";
   }
   auto data = [](char domain, const std::string& key, const std::string& value) {
@@ -938,7 +979,11 @@ std::string export_node_link(const Coalition& c) {
     if (multigraph) l["key"] = t;
     links.push_back(l);
   }
-  return ordered_json{{"directed", false}, {"multigraph", multigraph}, {"graph", graph}, {"nodes", nodes}, {"links", links}}
+  return ordered_json{{"directed", false},
+                      {"multigraph", multigraph},
+                      {"graph", graph},
+                      {"nodes", nodes},
+                      {"links", links}}
              .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
          "\n";
 }
@@ -948,16 +993,18 @@ KumuSheets export_kumu(const Coalition& c) {
   out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding\n";
   for (const Member& m : c.members) {
     const Sector* s = c.find_sector(m.sector);
-    out.elements += fmt::format("{},{},,{},{},{},{},{},{}\n", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
-                                csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id, m.sector,
-                                m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
-                                m.funding ? detail::number_text(*m.funding) : "");
+    out.elements +=
+        fmt::format("{},{},,{},{},{},{},{},{}\n", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
+                    csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id, m.sector,
+                    m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
+                    m.funding ? detail::number_text(*m.funding) : "");
   }
   out.connections = "From,To,Type,Direction,Strength,Tags\n";
   for (const Tie& t : c.ties) {
-    out.connections += fmt::format("{},{},{},{},{},{}\n", c.members[t.a].id, c.members[t.b].id, to_string(t.level),
-                                   t.directed ? "directed" : "undirected", static_cast<int>(t.level),
-                                   csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))));
+    out.connections +=
+        fmt::format("{},{},{},{},{},{}\n", c.members[t.a].id, c.members[t.b].id, to_string(t.level),
+                    t.directed ? "directed" : "undirected", static_cast<int>(t.level),
+                    csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))));
   }
   return out;
 }
@@ -991,8 +1038,8 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     problems.add_fatal({connections_file, {1, 1}, "the connections sheet needs From and To columns"});
   }
   if (!problems.fatal().empty()) problems.settle();
-  const ImportTaxonomy imported_taxonomy =
-      import_taxonomy(options.taxonomy.empty() ? std::string("cross-sector") : options.taxonomy, options.output);
+  const ImportTaxonomy imported_taxonomy = import_taxonomy(
+      options.taxonomy.empty() ? std::string("cross-sector") : options.taxonomy, options.output);
   const Taxonomy& taxonomy = imported_taxonomy.taxonomy;
   Origins origins;
   origins.fallback = {elements_file, {1, 1}, ""};
@@ -1005,14 +1052,16 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     std::string id = elements.get(row, "id");
     if (id.empty()) id = slug_of(label);
     if (id.empty() || !detail::is_slug(id)) {
-      problems.add(elements_file, row.line, fmt::format("no usable ID: '{}' is not an id", id.empty() ? label : id));
+      problems.add(elements_file, row.line,
+                   fmt::format("no usable ID: '{}' is not an id", id.empty() ? label : id));
       continue;
     }
     if (ids.contains(id)) {
       problems.add(elements_file, row.line, fmt::format("duplicate element '{}'", id));
       continue;
     }
-    const std::string written = elements.has("sector") ? elements.get(row, "sector") : elements.get(row, "type");
+    const std::string written =
+        elements.has("sector") ? elements.get(row, "sector") : elements.get(row, "type");
     const std::string sector = find_sector(taxonomy, written);
     if (sector.empty()) {
       problems.add(elements_file, row.line,
@@ -1028,7 +1077,8 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
       continue;
     }
     if (!funding_text.empty() && !funding) {
-      problems.add(elements_file, row.line, fmt::format("funding '{}' is not a number of at least 0", funding_text));
+      problems.add(elements_file, row.line,
+                   fmt::format("funding '{}' is not a number of at least 0", funding_text));
       continue;
     }
     ordered_json m = {{"id", id}, {"name", label.empty() ? id : label}, {"sector", sector}};
@@ -1099,16 +1149,17 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
         {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
   }
   std::vector<std::string> notes;
-  for (const auto& column : elements.unknown({"label", "type", "description", "tags", "id", "sector", "community led",
-                                              "lived experience", "funding"})) {
+  for (const auto& column : elements.unknown({"label", "type", "description", "tags", "id", "sector",
+                                              "community led", "lived experience", "funding"})) {
     notes.push_back(fmt::format("{}: column '{}' has no place in a coalition file and was not imported",
                                 elements_file, column));
   }
   if (elements.has("description")) {
     for (const auto& row : elements.rows()) {
       if (!elements.get(row, "description").empty()) {
-        notes.push_back(fmt::format("{}: the Description column has no place in a coalition file and was not imported",
-                                    elements_file));
+        notes.push_back(
+            fmt::format("{}: the Description column has no place in a coalition file and was not imported",
+                        elements_file));
         break;
       }
     }
@@ -1119,17 +1170,19 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
   }
   auto skipped = problems.settle();
   if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
-  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}}, {"members", members}};
+  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}},
+                      {"members", members}};
   if (!ties.empty()) doc["ties"] = ties;
-  return finish(doc, origins, std::move(skipped), std::move(notes), elements_file + " and " + connections_file,
-                options);
+  return finish(doc, origins, std::move(skipped), std::move(notes),
+                elements_file + " and " + connections_file, options);
 }
 
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options) {
   const std::vector<XmlElement> el = XmlReader(xml, file).read();
   const XmlElement& root = el[0];
   if (root.name != "graphml") {
-    throw InputError({Diagnostic{file, root.pos, fmt::format("the root element is <{}>, not <graphml>", root.name)}});
+    throw InputError(
+        {Diagnostic{file, root.pos, fmt::format("the root element is <{}>, not <graphml>", root.name)}});
   }
   RowProblems problems(options);
   auto add = [&](SourcePos pos, std::string message) { problems.add_fatal({file, pos, std::move(message)}); };
@@ -1155,14 +1208,16 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     }
   }
   for (std::size_t k = 1; k < el.size(); ++k) {
-    if (el[k].name == "graph" && el[k].depth > 1) add(el[k].pos, "a graph nested inside a node: xsector reads flat graphs");
+    if (el[k].name == "graph" && el[k].depth > 1)
+      add(el[k].pos, "a graph nested inside a node: xsector reads flat graphs");
     if (el[k].name == "hyperedge") add(el[k].pos, "a hyperedge: a tie joins two members");
   }
   if (graphs.empty()) throw InputError({Diagnostic{file, root.pos, "no <graph> element in <graphml>"}});
   for (std::size_t g = 1; g < graphs.size(); ++g) {
-    add(el[graphs[g]].pos, fmt::format("a second <graph>: a coalition file holds one network (the first <graph> is "
-                                       "at line {}); split the file and import each graph",
-                                       el[graphs[0]].pos.line));
+    add(el[graphs[g]].pos,
+        fmt::format("a second <graph>: a coalition file holds one network (the first <graph> is "
+                    "at line {}); split the file and import each graph",
+                    el[graphs[0]].pos.line));
   }
   const XmlElement& graph = el[graphs[0]];
 
@@ -1173,7 +1228,8 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   auto data_of = [&](const XmlElement& element, std::string_view domain) {
     std::map<std::string, Datum> out;
     for (const auto& [id, key] : keys) {
-      if (key.fallback && (key.domain == domain || key.domain == "all")) out[key.name] = {*key.fallback, element.pos};
+      if (key.fallback && (key.domain == domain || key.domain == "all"))
+        out[key.name] = {*key.fallback, element.pos};
     }
     for (const auto c : element.children) {
       if (el[c].name != "data") continue;
@@ -1203,8 +1259,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
 
   bool directed_by_default = false;
   if (const auto* a = graph.attribute("edgedefault")) {
-    if (a->value == "directed") directed_by_default = true;
-    else if (a->value != "undirected") add(a->pos, fmt::format("edgedefault '{}' is neither directed nor undirected", a->value));
+    if (a->value == "directed")
+      directed_by_default = true;
+    else if (a->value != "undirected")
+      add(a->pos, fmt::format("edgedefault '{}' is neither directed nor undirected", a->value));
   }
 
   const auto g = data_of(graph, "graph");
@@ -1216,9 +1274,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     if (!builtin_taxonomy(trim(t.value))) {
       throw InputError({Diagnostic{
           file, t.pos,
-          fmt::format("the graph names the taxonomy '{}', which is not built in ({}); a taxonomy file named inside "
-                      "an imported file is not read: check it, then pass it with --taxonomy",
-                      t.value, fmt::join(builtin_taxonomy_ids(), ", "))}});
+          fmt::format(
+              "the graph names the taxonomy '{}', which is not built in ({}); a taxonomy file named inside "
+              "an imported file is not read: check it, then pass it with --taxonomy",
+              t.value, fmt::join(builtin_taxonomy_ids(), ", "))}});
     }
     given = trim(t.value);
     origins.keys["coalition.taxonomy"] = {file, t.pos, "graph data 'taxonomy'"};
@@ -1236,7 +1295,8 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   for (const char* key : {"place", "as_of", "backbone"}) {
     if (g.contains(key) && !trim(g.at(key).value).empty()) {
       header[key] = trim(g.at(key).value);
-      origins.keys[fmt::format("coalition.{}", key)] = {file, g.at(key).pos, fmt::format("graph data '{}'", key)};
+      origins.keys[fmt::format("coalition.{}", key)] = {file, g.at(key).pos,
+                                                        fmt::format("graph data '{}'", key)};
     }
   }
   header["taxonomy"] = taxonomy.ref;
@@ -1250,8 +1310,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       origins.keys["sectors"] = {file, d.pos, "graph data 'sectors'"};
       for (std::size_t i = 0; i < sectors->size(); ++i) {
         const ordered_json& s = (*sectors)[i];
-        if (s.is_object() && s.contains("id") && s["id"].is_string()) declared.push_back(s["id"].get<std::string>());
-        origins.items["sectors"].push_back({file, d.pos, fmt::format("graph data 'sectors', item {}", i + 1)});
+        if (s.is_object() && s.contains("id") && s["id"].is_string())
+          declared.push_back(s["id"].get<std::string>());
+        origins.items["sectors"].push_back(
+            {file, d.pos, fmt::format("graph data 'sectors', item {}", i + 1)});
       }
     }
   }
@@ -1270,12 +1332,14 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     const std::string raw = id_attribute->value;
     const std::string id = detail::is_slug(raw) ? raw : slug_of(raw);
     if (id.empty()) {
-      add(id_attribute->pos, fmt::format("node id '{}' has no letter or digit to make a member id from", raw));
+      add(id_attribute->pos,
+          fmt::format("node id '{}' has no letter or digit to make a member id from", raw));
       continue;
     }
     if (ids.contains(id)) {
-      add(id_attribute->pos, id == raw ? fmt::format("node '{}' appears twice", raw)
-                                       : fmt::format("node '{}' becomes the member id '{}', which is already taken", raw, id));
+      add(id_attribute->pos,
+          id == raw ? fmt::format("node '{}' appears twice", raw)
+                    : fmt::format("node '{}' becomes the member id '{}', which is already taken", raw, id));
       continue;
     }
     const auto d = data_of(node, "node");
@@ -1286,15 +1350,19 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     }
     const std::string written = trim(d.at("sector").value);
     std::string sector = find_sector(taxonomy.taxonomy, written);
-    if (sector.empty() && std::find(declared.begin(), declared.end(), written) != declared.end()) sector = written;
+    if (sector.empty() && std::find(declared.begin(), declared.end(), written) != declared.end())
+      sector = written;
     if (sector.empty()) {
-      add(d.at("sector").pos, fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'",
-                                          what, written, taxonomy.taxonomy.id));
+      add(d.at("sector").pos,
+          fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'", what, written,
+                      taxonomy.taxonomy.id));
       continue;
     }
     std::string name = raw;
-    if (d.contains("name") && !trim(d.at("name").value).empty()) name = d.at("name").value;
-    else if (d.contains("label") && !trim(d.at("label").value).empty()) name = d.at("label").value;
+    if (d.contains("name") && !trim(d.at("name").value).empty())
+      name = d.at("name").value;
+    else if (d.contains("label") && !trim(d.at("label").value).empty())
+      name = d.at("label").value;
     ordered_json m = {{"id", id}, {"name", name}, {"sector", sector}};
     bool ok = true;
     for (const char* field : {"community_led", "lived_experience"}) {
@@ -1311,14 +1379,17 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       if (const auto f = number(trim(d.at("funding").value))) {
         m["funding"] = detail::without_negative_zero(*f);
       } else {
-        add(d.at("funding").pos, fmt::format("{}: funding '{}' is not a number of at least 0", what, d.at("funding").value));
+        add(d.at("funding").pos,
+            fmt::format("{}: funding '{}' is not a number of at least 0", what, d.at("funding").value));
         ok = false;
       }
     }
     if (d.contains("tags")) {
       const auto tags = json_of(d.at("tags"), what + ": tags");
-      if (!tags) ok = false;
-      else if (!tags->empty()) m["tags"] = *tags;
+      if (!tags)
+        ok = false;
+      else if (!tags->empty())
+        m["tags"] = *tags;
     }
     if (!ok) continue;
     members.push_back(m);
@@ -1342,8 +1413,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     }
     const auto d = data_of(edge, "edge");
     std::optional<int> level = 1;
-    if (d.contains("level") && !trim(d.at("level").value).empty()) level = level_of(trim(d.at("level").value));
-    else if (d.contains("level_name") && !trim(d.at("level_name").value).empty()) level = level_of(trim(d.at("level_name").value));
+    if (d.contains("level") && !trim(d.at("level").value).empty())
+      level = level_of(trim(d.at("level").value));
+    else if (d.contains("level_name") && !trim(d.at("level_name").value).empty())
+      level = level_of(trim(d.at("level_name").value));
     if (!level) {
       add(d.contains("level") ? d.at("level").pos : d.at("level_name").pos,
           fmt::format("{}: level '{}' is not 1-4 nor a level's name", what,
@@ -1354,7 +1427,8 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     if (d.contains("directed")) {
       const auto value = flag(trim(d.at("directed").value));
       if (!value) {
-        add(d.at("directed").pos, fmt::format("{}: directed '{}' is not true or false", what, d.at("directed").value));
+        add(d.at("directed").pos,
+            fmt::format("{}: directed '{}' is not true or false", what, d.at("directed").value));
         continue;
       }
       directed = *value;
@@ -1389,7 +1463,8 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       doc["governance"] = *bodies;
       origins.keys["governance"] = {file, d.pos, "graph data 'governance'"};
       for (std::size_t i = 0; i < bodies->size(); ++i) {
-        origins.items["governance"].push_back({file, d.pos, fmt::format("graph data 'governance', body {}", i + 1)});
+        origins.items["governance"].push_back(
+            {file, d.pos, fmt::format("graph data 'governance', body {}", i + 1)});
       }
     }
   }

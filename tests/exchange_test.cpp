@@ -115,17 +115,21 @@ TEST(Exchange, KumuSheetsRoundTripMembersAndTies) {
 
 TEST(Exchange, NamesThatLookLikeYamlSurviveTheRoundTrip) {
   const Coalition c = parse_coalition(
-      "coalition: {name: \"null\"}\nmembers:\n  - {id: a, name: \"yes\", sector: housing, tags: [\"~\", \"a: b\"]}\n"
-      "  - {id: b, name: \"#1 \\\"quoted\\\" & <b>\", sector: housing}\nties: [{between: [a, b], kinds: [\"true\"]}]\n",
+      "coalition: {name: \"null\"}\nmembers:\n  - {id: a, name: \"yes\", sector: housing, tags: [\"~\", \"a: "
+      "b\"]}\n"
+      "  - {id: b, name: \"#1 \\\"quoted\\\" & <b>\", sector: housing}\nties: [{between: [a, b], kinds: "
+      "[\"true\"]}]\n",
       "odd.yaml");
   const Coalition back = parse_coalition(coalition_yaml(c), "back.yaml");
   expect_same(c, back, "odd");
-  expect_same(c, parse_coalition(import_graphml(export_graphml(c), "odd.graphml", {}).yaml, "x"), "odd graphml");
+  expect_same(c, parse_coalition(import_graphml(export_graphml(c), "odd.graphml", {}).yaml, "x"),
+              "odd graphml");
 }
 
 TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
   const std::string elements =
-      "Label,Sector,Funding\nHub,health-care,100\nSchool,schools,\n,housing,\nClinic,moon-base,\nBank,economic,lots\n";
+      "Label,Sector,Funding\nHub,health-care,100\nSchool,schools,\n,housing,\nClinic,moon-base,\nBank,"
+      "economic,lots\n";
   const std::string connections = "From,To,Strength\nhub,school,4\nhub,ghost,1\nhub,hub,2\nschool,hub,9\n";
   ImportOptions options;
   options.name = "Sheets";
@@ -155,7 +159,8 @@ TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
 }
 
 TEST(Exchange, QuotedCsvFieldsAndUnknownColumns) {
-  const std::string elements = "ID,Label,Sector,Notes\nhub,\"Hub, \"\"the\"\" clinic\nand more\",health-care,x\n";
+  const std::string elements =
+      "ID,Label,Sector,Notes\nhub,\"Hub, \"\"the\"\" clinic\nand more\",health-care,x\n";
   const Imported in = import_kumu(elements, "e.csv", "From,To\n", "c.csv", {"Q", "cross-sector", false, ""});
   const Coalition c = parse_coalition(in.yaml, "q.yaml");
   EXPECT_EQ(c.members.at(0).name, "Hub, \"the\" clinic\nand more");
@@ -165,14 +170,16 @@ TEST(Exchange, QuotedCsvFieldsAndUnknownColumns) {
 
 TEST(Exchange, UcinetDlByHand) {
   const Coalition c = parse_coalition(
-      "coalition: {name: d}\nmembers: [{id: a, sector: housing}, {id: b, sector: housing}, {id: c, sector: housing}]\n"
+      "coalition: {name: d}\nmembers: [{id: a, sector: housing}, {id: b, sector: housing}, {id: c, sector: "
+      "housing}]\n"
       "ties: [[a, b], {from: b, to: c, level: 3}]\n",
       "d.yaml");
   EXPECT_EQ(export_dl(c), "dl n=3 format=edgelist1\nlabels:\na,b,c\ndata:\n1 2 1\n2 1 1\n2 3 3\n");
 }
 
 TEST(Exchange, DotCarriesMembersAndTies) {
-  const Coalition c = load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/networks/healthy-in-the-hills.yaml");
+  const Coalition c =
+      load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/networks/healthy-in-the-hills.yaml");
   const std::string dot = network_dot(c);
   EXPECT_NE(dot.find("sector=\"health-care\""), std::string::npos);
   EXPECT_NE(dot.find("mcda -- market"), std::string::npos);
@@ -203,56 +210,68 @@ ImportOptions named(const std::string& name) {
   return o;
 }
 
-const std::string kKeys = R"(<key id="s" for="node" attr.name="sector"/><key id="n" for="node" attr.name="name"/>)";
+const std::string kKeys =
+    R"(<key id="s" for="node" attr.name="sector"/><key id="n" for="node" attr.name="name"/>)";
 
 }  // namespace
 
 TEST(Exchange, GraphmlNestedTooDeeplyIsRefusedAtTheElement) {
   std::string xml = "<graphml>\n<graph edgedefault=\"undirected\">";
   for (int i = 0; i < 30000; ++i) xml += "<x>";
-  EXPECT_EQ(graphml_problems(xml),
-            std::vector<std::string>{"g.graphml:2:219: error: not valid XML: elements are nested deeper than 64"});
+  EXPECT_EQ(
+      graphml_problems(xml),
+      std::vector<std::string>{"g.graphml:2:219: error: not valid XML: elements are nested deeper than 64"});
 }
 
 TEST(Exchange, GraphmlXmlErrorsNameLineAndColumn) {
-  EXPECT_EQ(graphml_problems("<graphml>\n  <graph>\n  </grph>\n</graphml>"),
-            std::vector<std::string>{"g.graphml:3:3: error: not valid XML: </grph> closes <graph> opened at 2:3"});
-  EXPECT_EQ(graphml_problems("<graphml>\n <graph a=\"1 & 2\"/></graphml>"),
-            std::vector<std::string>{"g.graphml:2:14: error: not valid XML: '&' starts no entity: write &amp;"});
+  EXPECT_EQ(
+      graphml_problems("<graphml>\n  <graph>\n  </grph>\n</graphml>"),
+      std::vector<std::string>{"g.graphml:3:3: error: not valid XML: </grph> closes <graph> opened at 2:3"});
+  EXPECT_EQ(
+      graphml_problems("<graphml>\n <graph a=\"1 & 2\"/></graphml>"),
+      std::vector<std::string>{"g.graphml:2:14: error: not valid XML: '&' starts no entity: write &amp;"});
   EXPECT_EQ(graphml_problems("<graphml>\n<graph>\xff</graph></graphml>"),
-            std::vector<std::string>{"g.graphml:2:8: error: not valid XML: the file is not UTF-8 (save it as UTF-8)"});
-  EXPECT_EQ(graphml_problems("<graphml><graph>&#1;</graph></graphml>"),
-            std::vector<std::string>{"g.graphml:1:17: error: not valid XML: &#1; is not a character XML allows"});
+            std::vector<std::string>{
+                "g.graphml:2:8: error: not valid XML: the file is not UTF-8 (save it as UTF-8)"});
+  EXPECT_EQ(
+      graphml_problems("<graphml><graph>&#1;</graph></graphml>"),
+      std::vector<std::string>{"g.graphml:1:17: error: not valid XML: &#1; is not a character XML allows"});
   EXPECT_EQ(graphml_problems("<graphml><graph>"),
-            std::vector<std::string>{"g.graphml:1:17: error: not valid XML: <graph> opened at 1:10 is never closed"});
+            std::vector<std::string>{
+                "g.graphml:1:17: error: not valid XML: <graph> opened at 1:10 is never closed"});
   EXPECT_EQ(graphml_problems("<graph/>"),
             std::vector<std::string>{"g.graphml:1:1: error: the root element is <graph>, not <graphml>"});
 }
 
 TEST(Exchange, GraphmlEntityDeclarationsAreRefusedSoNothingExpands) {
-  const std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
-                             "\"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<graphml><graph>&b;</graph></graphml>";
+  const std::string laughs =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+      "\"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<graphml><graph>&b;</graph></graphml>";
   const auto problems = graphml_problems(laughs);
   ASSERT_EQ(problems.size(), 1U);
-  EXPECT_TRUE(problems[0].starts_with("g.graphml:2:1: error: not valid XML: a DOCTYPE with declarations")) << problems[0];
+  EXPECT_TRUE(problems[0].starts_with("g.graphml:2:1: error: not valid XML: a DOCTYPE with declarations"))
+      << problems[0];
 }
 
 TEST(Exchange, GraphmlEntitiesCdataCommentsAndNamespacesAreRead) {
-  const std::string xml = "\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- made by hand -->\n<g:graphml xmlns:g=\"x\">" + kKeys +
-                          "<g:graph edgedefault=\"undirected\"><g:node id=\"a\"><data key=\"s\">housing</data>"
-                          "<data key=\"n\">Tom &amp; Jerry&#x27;s &#169; <![CDATA[<b>]]></data></g:node>"
-                          "</g:graph></g:graphml>";
+  const std::string xml =
+      "\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- made by hand -->\n<g:graphml xmlns:g=\"x\">" + kKeys +
+      "<g:graph edgedefault=\"undirected\"><g:node id=\"a\"><data key=\"s\">housing</data>"
+      "<data key=\"n\">Tom &amp; Jerry&#x27;s &#169; <![CDATA[<b>]]></data></g:node>"
+      "</g:graph></g:graphml>";
   const Coalition c = parse_coalition(import_graphml(xml, "g.graphml", named("N")).yaml, "x.yaml");
   ASSERT_EQ(c.members.size(), 1U);
   EXPECT_EQ(c.members[0].name, "Tom & Jerry's \xC2\xA9 <b>");
 }
 
 TEST(Exchange, GraphmlDirectedGraphsGiveFromToTies) {
-  const std::string xml = "<graphml>" + kKeys +
-                          "<graph edgedefault=\"directed\"><node id=\"a\"><data key=\"s\">housing</data></node>"
-                          "<node id=\"b\"><data key=\"s\">housing</data></node><node id=\"c\"><data key=\"s\">housing</data></node>"
-                          "<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"a\"/>"
-                          "<edge source=\"b\" target=\"c\" directed=\"false\"/></graph></graphml>";
+  const std::string xml =
+      "<graphml>" + kKeys +
+      "<graph edgedefault=\"directed\"><node id=\"a\"><data key=\"s\">housing</data></node>"
+      "<node id=\"b\"><data key=\"s\">housing</data></node><node id=\"c\"><data "
+      "key=\"s\">housing</data></node>"
+      "<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"a\"/>"
+      "<edge source=\"b\" target=\"c\" directed=\"false\"/></graph></graphml>";
   const Coalition c = parse_coalition(import_graphml(xml, "g.graphml", named("D")).yaml, "x.yaml");
   ASSERT_EQ(c.ties.size(), 3U);
   EXPECT_TRUE(c.ties[0].directed);
@@ -266,16 +285,20 @@ TEST(Exchange, GraphmlDirectedGraphsGiveFromToTies) {
   undirected.replace(undirected.find("\"directed\">"), 11, "\"undirected\">");
   const auto problems = graphml_problems(undirected, named("D"));
   ASSERT_EQ(problems.size(), 1U);
-  EXPECT_TRUE(problems[0].starts_with("g.graphml:1:") && problems[0].find("edge b -> a: ") != std::string::npos)
+  EXPECT_TRUE(problems[0].starts_with("g.graphml:1:") &&
+              problems[0].find("edge b -> a: ") != std::string::npos)
       << problems[0];
 }
 
 TEST(Exchange, GraphmlSecondGraphNestedGraphAndHyperedgeAreErrors) {
   const std::string node = "<node id=\"a\"><data key=\"s\">housing</data></node>";
-  EXPECT_EQ(graphml_problems("<graphml>" + kKeys + "\n<graph>" + node + "</graph>\n<graph>" + node + "</graph></graphml>"),
-            std::vector<std::string>{"g.graphml:3:1: error: a second <graph>: a coalition file holds one network (the "
-                                     "first <graph> is at line 2); split the file and import each graph"});
-  const auto nested = graphml_problems("<graphml>" + kKeys + "<graph>\n<node id=\"a\"><graph/></node>\n<hyperedge/></graph></graphml>");
+  EXPECT_EQ(graphml_problems("<graphml>" + kKeys + "\n<graph>" + node + "</graph>\n<graph>" + node +
+                             "</graph></graphml>"),
+            std::vector<std::string>{
+                "g.graphml:3:1: error: a second <graph>: a coalition file holds one network (the "
+                "first <graph> is at line 2); split the file and import each graph"});
+  const auto nested = graphml_problems(
+      "<graphml>" + kKeys + "<graph>\n<node id=\"a\"><graph/></node>\n<hyperedge/></graph></graphml>");
   EXPECT_EQ(nested, (std::vector<std::string>{
                         "g.graphml:2:14: error: a graph nested inside a node: xsector reads flat graphs",
                         "g.graphml:3:1: error: a hyperedge: a tie joins two members",
@@ -283,30 +306,39 @@ TEST(Exchange, GraphmlSecondGraphNestedGraphAndHyperedgeAreErrors) {
 }
 
 TEST(Exchange, GraphmlJsonOfTheWrongShapeIsAnErrorAtItsElement) {
-  const std::string head = "<graphml>" + kKeys +
-                           "<key id=\"gs\" for=\"graph\" attr.name=\"sectors\"/><key id=\"gg\" for=\"graph\" "
-                           "attr.name=\"governance\"/><key id=\"t\" for=\"node\" attr.name=\"tags\"/>\n<graph>\n";
+  const std::string head =
+      "<graphml>" + kKeys +
+      "<key id=\"gs\" for=\"graph\" attr.name=\"sectors\"/><key id=\"gg\" for=\"graph\" "
+      "attr.name=\"governance\"/><key id=\"t\" for=\"node\" attr.name=\"tags\"/>\n<graph>\n";
   const std::string node = "\n<node id=\"a\"><data key=\"s\">housing</data></node></graph></graphml>";
   auto problems = graphml_problems(head + R"(<data key="gs">["recreation", 5]</data>)" + node, named("J"));
   ASSERT_FALSE(problems.empty());
-  for (const auto& p : problems) EXPECT_TRUE(p.starts_with("g.graphml:3:1: error: graph data 'sectors', item ")) << p;
+  for (const auto& p : problems)
+    EXPECT_TRUE(p.starts_with("g.graphml:3:1: error: graph data 'sectors', item ")) << p;
   EXPECT_EQ(graphml_problems(head + R"(<data key="gg">{"body": "x"}</data>)" + node),
-            std::vector<std::string>{"g.graphml:3:1: error: graph data 'governance' must be a JSON list, not object"});
-  problems = graphml_problems(head + R"(<data key="gg">[{"body": "board", "seats": "all"}]</data>)" + node, named("J"));
+            std::vector<std::string>{
+                "g.graphml:3:1: error: graph data 'governance' must be a JSON list, not object"});
+  problems = graphml_problems(head + R"(<data key="gg">[{"body": "board", "seats": "all"}]</data>)" + node,
+                              named("J"));
   ASSERT_FALSE(problems.empty());
-  EXPECT_TRUE(problems[0].starts_with("g.graphml:3:1: error: graph data 'governance', body 1: ")) << problems[0];
+  EXPECT_TRUE(problems[0].starts_with("g.graphml:3:1: error: graph data 'governance', body 1: "))
+      << problems[0];
   EXPECT_EQ(graphml_problems(head + "<data key=\"gs\">[{]</data>" + node),
             std::vector<std::string>{"g.graphml:3:1: error: graph data 'sectors' is not JSON"});
-  const std::string tags = "<graph>\n<node id=\"a\"><data key=\"s\">housing</data><data key=\"t\">{\"a\": [1]}</data>"
-                           "</node></graph></graphml>";
-  EXPECT_EQ(graphml_problems(head.substr(0, head.find("<graph>")) + tags),
-            std::vector<std::string>{"g.graphml:3:42: error: node 'a': tags must be a JSON list, not object"});
+  const std::string tags =
+      "<graph>\n<node id=\"a\"><data key=\"s\">housing</data><data key=\"t\">{\"a\": [1]}</data>"
+      "</node></graph></graphml>";
+  EXPECT_EQ(
+      graphml_problems(head.substr(0, head.find("<graph>")) + tags),
+      std::vector<std::string>{"g.graphml:3:42: error: node 'a': tags must be a JSON list, not object"});
 }
 
 TEST(Exchange, GraphmlProblemsTheLoaderFindsPointIntoTheUsersFile) {
-  const std::string xml = "<graphml>" + kKeys + "<key id=\"b\" for=\"graph\" attr.name=\"backbone\"/>\n<graph>\n"
-                          "  <data key=\"b\">ghost</data>\n  <node id=\"a\"><data key=\"s\">housing</data></node>\n"
-                          "  <edge source=\"a\" target=\"a\"/>\n</graph></graphml>";
+  const std::string xml =
+      "<graphml>" + kKeys +
+      "<key id=\"b\" for=\"graph\" attr.name=\"backbone\"/>\n<graph>\n"
+      "  <data key=\"b\">ghost</data>\n  <node id=\"a\"><data key=\"s\">housing</data></node>\n"
+      "  <edge source=\"a\" target=\"a\"/>\n</graph></graphml>";
   const auto problems = graphml_problems(xml, named("P"));
   ASSERT_EQ(problems.size(), 2U);
   EXPECT_TRUE(problems[0].starts_with("g.graphml:3:3: error: graph data 'backbone': ")) << problems[0];
@@ -315,7 +347,8 @@ TEST(Exchange, GraphmlProblemsTheLoaderFindsPointIntoTheUsersFile) {
 }
 
 TEST(Exchange, GraphmlFromOtherToolsGetsIdsMadeFromItsNodeIds) {
-  const std::string xml = "<graphml>" + kKeys + "<graph edgedefault=\"undirected\">"
+  const std::string xml = "<graphml>" + kKeys +
+                          "<graph edgedefault=\"undirected\">"
                           "<node id=\"Alice Smith\"><data key=\"s\">housing</data></node>"
                           "<node id=\"Bob\"><data key=\"s\">housing</data></node>"
                           "<edge source=\"Alice Smith\" target=\"Bob\"/></graph></graphml>";
@@ -333,10 +366,14 @@ TEST(Exchange, ATaxonomyPathInsideAGraphmlIsNotFollowedUnlessTheUserGivesIt) {
   fs::create_directories(dir / "out");
   const fs::path taxonomy = dir / "local.yaml";
   {
-    std::ofstream(taxonomy) << "taxonomy: {id: local, name: Local}\nsectors:\n  - {id: parks, name: Parks, priority: core}\n";
+    std::ofstream(taxonomy)
+        << "taxonomy: {id: local, name: Local}\nsectors:\n  - {id: parks, name: Parks, priority: core}\n";
   }
-  const std::string xml = "<graphml>" + kKeys + "<key id=\"t\" for=\"graph\" attr.name=\"taxonomy\"/>\n<graph>"
-                          "<data key=\"t\">" + taxonomy.string() + "</data>\n"
+  const std::string xml = "<graphml>" + kKeys +
+                          "<key id=\"t\" for=\"graph\" attr.name=\"taxonomy\"/>\n<graph>"
+                          "<data key=\"t\">" +
+                          taxonomy.string() +
+                          "</data>\n"
                           "<node id=\"a\"><data key=\"s\">parks</data></node></graph></graphml>";
   const auto refused = graphml_problems(xml, named("T"));
   ASSERT_EQ(refused.size(), 1U);
@@ -353,13 +390,17 @@ TEST(Exchange, ATaxonomyPathInsideAGraphmlIsNotFollowedUnlessTheUserGivesIt) {
 }
 
 TEST(Exchange, KumuDuplicateHeadersAreAnErrorAndAByteOrderMarkIsSkipped) {
-  EXPECT_EQ(problems_of([] {
-              import_kumu("Label,sector,Type, SECTOR\nHub,housing,x,education\n", "e.csv", "From,To\n", "c.csv", named("K"));
-            }),
-            std::vector<std::string>{"e.csv:1:1: error: column 'SECTOR' appears twice (columns 2 and 4): which one "
-                                     "holds the data is unclear; rename or remove one"});
+  EXPECT_EQ(
+      problems_of([] {
+        import_kumu("Label,sector,Type, SECTOR\nHub,housing,x,education\n", "e.csv", "From,To\n", "c.csv",
+                    named("K"));
+      }),
+      std::vector<std::string>{"e.csv:1:1: error: column 'SECTOR' appears twice (columns 2 and 4): which one "
+                               "holds the data is unclear; rename or remove one"});
   const Imported in = import_kumu("\xEF\xBB\xBFID,Sector\nhub,housing\nschool,education\n", "e.csv",
-                                  "\xEF\xBB\xBF" "From,To\nhub,school\n", "c.csv", named("K"));
+                                  "\xEF\xBB\xBF"
+                                  "From,To\nhub,school\n",
+                                  "c.csv", named("K"));
   const Coalition c = parse_coalition(in.yaml, "k.yaml");
   EXPECT_EQ(c.members.size(), 2U);
   EXPECT_EQ(c.ties.size(), 1U);
@@ -367,16 +408,20 @@ TEST(Exchange, KumuDuplicateHeadersAreAnErrorAndAByteOrderMarkIsSkipped) {
 
 TEST(Exchange, KumuExportNeutralisesFormulasAndImportUndoesIt) {
   const Coalition c = parse_coalition(
-      "coalition: {name: f}\nmembers:\n  - {id: a, name: \"=HYPERLINK(\\\"http://x\\\")\", sector: housing, funding: -0}\n"
-      "  - {id: b, name: \"-1+2\", sector: housing}\n  - {id: c, name: \"'=quoted\", sector: housing, tags: [\"@x\"]}\n"
+      "coalition: {name: f}\nmembers:\n  - {id: a, name: \"=HYPERLINK(\\\"http://x\\\")\", sector: housing, "
+      "funding: -0}\n"
+      "  - {id: b, name: \"-1+2\", sector: housing}\n  - {id: c, name: \"'=quoted\", sector: housing, tags: "
+      "[\"@x\"]}\n"
       "ties: [[a, b]]\n",
       "f.yaml");
   const KumuSheets sheets = export_kumu(c);
-  EXPECT_NE(sheets.elements.find("\"'=HYPERLINK(\"\"http://x\"\")\",Housing,,,a,housing,false,false,0\n"), std::string::npos)
+  EXPECT_NE(sheets.elements.find("\"'=HYPERLINK(\"\"http://x\"\")\",Housing,,,a,housing,false,false,0\n"),
+            std::string::npos)
       << sheets.elements;
   EXPECT_NE(sheets.elements.find("\n'-1+2,"), std::string::npos);
   EXPECT_NE(sheets.elements.find("\n''=quoted,Housing,,'@x,"), std::string::npos);
-  const Coalition back = parse_coalition(import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", named("f")).yaml, "b");
+  const Coalition back = parse_coalition(
+      import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", named("f")).yaml, "b");
   expect_same_members_and_ties(c, back, "formulas");
 }
 
@@ -413,7 +458,9 @@ TEST(Text, NumbersNeverPrintAsMinusZero) {
 
 TEST(Text, TerminalTextShowsControlCharactersInsteadOfObeyingThem) {
   EXPECT_EQ(detail::terminal_safe("a\x1b[31mred\x07"), "a\\x1B[31mred\\x07");
-  EXPECT_EQ(detail::terminal_safe("x\xC2\x9B" "31m"), "x\\u009B31m");  // C1 CSI
+  EXPECT_EQ(detail::terminal_safe("x\xC2\x9B"
+                                  "31m"),
+            "x\\u009B31m");  // C1 CSI
   EXPECT_EQ(detail::terminal_safe("line\nbreak"), "line\\x0Abreak");
   EXPECT_EQ(detail::terminal_safe("line\nbreak", true), "line\nbreak");
   EXPECT_EQ(detail::terminal_safe("caf\xC3\xA9 \x7F"), "caf\xC3\xA9 \\x7F");
@@ -424,6 +471,7 @@ TEST(Text, MarkdownTextCannotMakeHtmlLinksOrHeadings) {
   EXPECT_EQ(detail::markdown_text("[x](javascript:alert(1))"), "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
   EXPECT_EQ(detail::markdown_text("www.x.org"), "www\\.x.org");
   EXPECT_EQ(detail::markdown_text("a\n# b"), "a\\\\x0A\\# b");
-  EXPECT_EQ(detail::markdown_text("*a* _b_ `c` |d| ~e~ !f @g"), "\\*a\\* \\_b\\_ \\`c\\` \\|d\\| \\~e\\~ \\!f \\@g");
+  EXPECT_EQ(detail::markdown_text("*a* _b_ `c` |d| ~e~ !f @g"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\|d\\| \\~e\\~ \\!f \\@g");
   EXPECT_EQ(detail::markdown_text("Mingo County, W. Va. -0.25"), "Mingo County, W. Va. -0.25");
 }

@@ -60,9 +60,9 @@ struct ImportOptions {
 };
 
 struct Imported {
-  std::string yaml;                   ///< a valid coalition file
-  std::vector<Diagnostic> skipped;    ///< rows left out (only with skip_bad_rows)
-  std::vector<std::string> notes;     ///< columns or data that have no place in a coalition file
+  std::string yaml;                 ///< a valid coalition file
+  std::vector<Diagnostic> skipped;  ///< rows left out (only with skip_bad_rows)
+  std::vector<std::string> notes;   ///< columns or data that have no place in a coalition file
 };
 
 /// Builds a coalition file from Kumu-style sheets (as export_kumu writes them; columns by
@@ -72,8 +72,9 @@ struct Imported {
 /// them, or, with skip_bad_rows, left out and listed. The YAML is loaded before it is
 /// returned; a problem the loader finds is reported at the row it came from.
 /// Time: O(rows log rows) plus the load.
-Imported import_kumu(std::string_view elements, const std::string& elements_file, std::string_view connections,
-                     const std::string& connections_file, const ImportOptions& options);
+Imported import_kumu(std::string_view elements, const std::string& elements_file,
+                     std::string_view connections, const std::string& connections_file,
+                     const ImportOptions& options);
 
 /// Builds a coalition file from GraphML as export_graphml writes it, or from other tools'
 /// GraphML whose nodes carry a `sector` (and optionally `name` or `label`) attribute. The
