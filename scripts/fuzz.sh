@@ -5,6 +5,7 @@
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
 #
+# XSECTOR_FUZZ_SEED=N fixes libFuzzer's random seed (the CI smoke run uses 1).
 # The corpus each run grows is kept in build-fuzz/corpus/TARGET and reused by the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,7 @@ for t in "${targets[@]}"; do
   log="build-fuzz/$t.log"
   echo "== $t: ${seconds} s (log: $log)"
   status=0
-  "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
+  "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 ${XSECTOR_FUZZ_SEED:+-seed=$XSECTOR_FUZZ_SEED} \
     -dict="$(dict_of "$t")" -artifact_prefix="$crashes/$t-" -print_final_stats=1 \
     "build-fuzz/corpus/$t" "build-fuzz/seeds/$t" "fuzz/regressions/$t" >"$log" 2>&1 || status=$?
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | tr '\n' ' ' || true

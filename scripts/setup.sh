@@ -8,7 +8,8 @@ packages=(g++ cmake make pkg-config
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-networkx python3-yaml python3-igraph python3-scipy python3-numpy python3-jsonschema
-  chromium dpkg-dev file man-db)
+  chromium dpkg-dev file man-db cmark-gfm
+  clang-14 libclang-rt-14-dev libexpat1-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

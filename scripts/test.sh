@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set-up, build with warnings as errors, run every test; then again under ASan and UBSan.
+# Set-up, build with warnings as errors, run every test; then again under ASan and UBSan;
+# then a short fuzzing smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,3 +13,6 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 (cd build-sanitize && ctest --output-on-failure -j2)
+
+# A short fuzzing smoke run of every reader (docs/fuzzing.md says how to run it longer).
+XSECTOR_FUZZ_SEED=1 bash scripts/fuzz.sh 20

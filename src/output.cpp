@@ -433,20 +433,43 @@ ordered_json resilience_json(const Analysis& a, const Coalition& c) {
 }
 
 /// The figures that are estimates and their precision: an empty object when all are exact.
-ordered_json approximate_json(const Analysis& a) {
+/// Path figures come from source sampling; voting power of a body too large for an exact
+/// table from Monte Carlo (one entry per estimated body under `power`).
+ordered_json approximate_json(const Analysis& a, const Coalition& c) {
   ordered_json out = ordered_json::object();
   for (const auto& e : a.approximate) {
     out[e.figure] = {{"method", e.method}, {"samples", e.samples}, {"sources", e.sources},
                      {"epsilon", number_or_null(e.epsilon)}, {"delta", e.delta}, {"seed", e.seed}, {"note", e.note}};
   }
+  ordered_json bodies = ordered_json::array();
+  for (const auto& body : a.power.bodies) {
+    if (!body.estimate) continue;
+    const PowerEstimate& e = *body.estimate;
+    bodies.push_back({{"body", c.governance[body.body].id}, {"method", e.method}, {"interval", e.interval},
+                      {"confidence", e.confidence}, {"samples", e.samples}, {"seed", e.seed},
+                      {"banzhaf_half_width", e.banzhaf_half_width},
+                      {"shapley_shubik_half_width", e.shapley_shubik_half_width},
+                      {"penrose_half_width", e.penrose_half_width}});
+  }
+  if (!bodies.empty()) out["power"] = bodies;
   return out;
 }
 
-/// The estimates line of the table and Markdown outputs; empty when all figures are exact.
-std::string approximate_text(const Analysis& a, bool markdown) {
-  const std::string line = describe_estimates(a);
-  if (line.empty()) return line;
-  return markdown ? fmt::format("\n> {}\n", line) : fmt::format("\nnote: {}\n", line);
+/// The estimates lines of the table and Markdown outputs; empty when all figures are exact.
+std::string approximate_text(const Analysis& a, const Coalition& c, bool markdown, bool power_lines = true) {
+  std::vector<std::string> lines;
+  if (std::string line = describe_estimates(a); !line.empty()) lines.push_back(std::move(line));
+  for (const auto& body : a.power.bodies) {
+    if (!body.estimate || !power_lines) continue;
+    const PowerEstimate& e = *body.estimate;
+    lines.push_back(fmt::format("Voting power in {} estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, "
+                                "shapley-shubik ±{:.4f}, penrose ±{:.4f} at {:g}% confidence.",
+                                c.governance[body.body].id, e.samples, e.seed, e.banzhaf_half_width,
+                                e.shapley_shubik_half_width, e.penrose_half_width, e.confidence * 100));
+  }
+  std::string out;
+  for (const auto& line : lines) out += markdown ? fmt::format("\n> {}\n", line) : fmt::format("\nnote: {}\n", line);
+  return out;
 }
 
 std::string power_report_text(const Coalition& c, const Analysis& a, bool markdown) {
@@ -503,7 +526,7 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
   if (!markdown) lines.erase(lines.begin());
   if (markdown) out += "\n";
   out += grid(lines, 2, markdown);
-  out += approximate_text(a, markdown);
+  out += approximate_text(a, c, markdown, false);  // each estimated body says so under its table
   section("If a member leaves");
   const Resilience& r = a.resilience;
   std::vector<std::string> cut;
@@ -716,7 +739,7 @@ std::string format_json(const Coalition& c, const Analysis& a) {
   doc["power"] = power_json(a, c);
   doc["resilience"] = resilience_json(a, c);
   doc["findings"] = findings_json(a.findings);
-  doc["approximate"] = approximate_json(a);
+  doc["approximate"] = approximate_json(a, c);
   return json_text(doc);
 }
 
@@ -737,7 +760,7 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
   net.push_back({"sector modularity", fixed(a.sectors.modularity)});
   if (!markdown) net.erase(net.begin());
   out += grid(net, 1, markdown, true);
-  out += approximate_text(a, markdown);
+  out += approximate_text(a, c, markdown);
   section("Members");
   std::vector<std::vector<std::string>> rows = {member_columns};
   for (std::size_t i = 0; i < c.members.size(); ++i) rows.push_back(member_cells(c.members[i], a.members[i]));
@@ -804,7 +827,7 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
       sort_findings(findings);
       doc["findings"] = findings_json(findings);
-      doc["approximate"] = approximate_json(a);
+      doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }
     case Format::csv: {
@@ -854,7 +877,7 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
       }
       doc["members"] = std::move(members);
       doc["findings"] = findings_json(area_findings(a, "sectors"));
-      doc["approximate"] = approximate_json(a);
+      doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }
     case Format::csv: {

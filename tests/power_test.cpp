@@ -1,6 +1,7 @@
 #include "xsector/power.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -487,6 +488,15 @@ TEST(BodyPower, DollarVotesFallBackToAMarkedEstimate) {
     ++rows;
   }
   EXPECT_EQ(rows, 40U);
+  // The whole-coalition outputs name the estimate too: top-level `approximate` lists the
+  // body with its half-widths, and the analyze table says it in a note.
+  const auto doc = nlohmann::json::parse(format_json(c, a));
+  ASSERT_TRUE(doc["approximate"].contains("power"));
+  ASSERT_EQ(doc["approximate"]["power"].size(), 1U);
+  EXPECT_EQ(doc["approximate"]["power"][0]["body"], c.governance[0].id);
+  EXPECT_EQ(doc["approximate"]["power"][0]["penrose_half_width"].get<double>(), p.estimate->penrose_half_width);
+  EXPECT_NE(format_table(c, a).find("note: Voting power in " + c.governance[0].id + " estimated by Monte Carlo"),
+            std::string::npos);
 }
 
 TEST(BodyPower, VotesOverTwoToTheFiftyThreeAreRejectedWithAPosition) {
