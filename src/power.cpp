@@ -153,8 +153,8 @@ std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budge
   for (std::size_t added = 0; added < f; ++added) {
     map_down(game.weights[free_players[added]] / g);
     for (std::size_t k = added + 1; k-- > 0;) {
-      std::uint64_t* to = &table[(k + 1) * row];
-      const std::uint64_t* from = &table[k * row];
+      std::uint64_t* to = table.data() + (k + 1) * row;  // row is 0 when nothing is reachable
+      const std::uint64_t* from = table.data() + k * row;
       for (std::size_t j = 0; j < m; ++j) {
         if (down[j] != m) add_limbs(to + j * limbs, from + down[j] * limbs, limbs);
       }
@@ -210,8 +210,8 @@ std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budge
                 table.begin() + static_cast<std::ptrdiff_t>((k + 1) * row),
                 without.begin() + static_cast<std::ptrdiff_t>(k * row));
       if (k > 0) {
-        std::uint64_t* to = &without[k * row];
-        const std::uint64_t* prev = &without[(k - 1) * row];
+        std::uint64_t* to = without.data() + k * row;
+        const std::uint64_t* prev = without.data() + (k - 1) * row;
         for (std::size_t j = 0; j < m; ++j) {
           if (down[j] != m) sub_limbs(to + j * limbs, prev + down[j] * limbs, limbs);
         }

@@ -73,6 +73,25 @@ TEST(PowerIndices, EecCouncil1958) {
   EXPECT_EQ(p.swings[5], "0");
 }
 
+// A veto player whose own votes reach the quota leaves nothing for the others to add: the
+// table of reachable sums is empty (found by fuzzing the Project Restoration network, whose
+// funders' table loses its majority when a member leaves). By hand, [3; 3, 2, 2] with the
+// first player a veto: it wins alone and with any others, so it swings in all 4 coalitions
+// that hold it and the others never swing.
+TEST(PowerIndices, VetoPlayerReachingTheQuotaAloneHasAllThePower) {
+  WeightedGame g = game(3, {3, 2, 2});
+  g.veto = {true, false, false};
+  const auto p = power_indices(g);
+  EXPECT_EQ(p.swings[0], "4");
+  EXPECT_EQ(*p.banzhaf[0], 1.0);
+  EXPECT_EQ(p.shapley_shubik[0], 1.0);
+  EXPECT_EQ(p.penrose[0], 1.0);
+  for (int i = 1; i < 3; ++i) {
+    EXPECT_EQ(p.swings[i], "0");
+    EXPECT_EQ(p.shapley_shubik[i], 0.0);
+  }
+}
+
 // Published: Nassau County Board of Supervisors 1958 (Banzhaf 1965): three dummies.
 TEST(PowerIndices, NassauCounty1958) {
   const auto p = power_indices(game(16, {9, 9, 7, 3, 1, 1}));
