@@ -4,7 +4,7 @@
 Usage: networkx_reference.py XSECTOR FILE...
 
 The coalition file is read here with PyYAML, independently of xsector's loader; the graph
-is built with NetworkX and every figure whose definition DESIGN.md pins to NetworkX is
+is built with NetworkX and every figure whose definition docs/metrics.md pins to NetworkX is
 computed by NetworkX itself. Exits 1 listing every mismatch.
 """
 import json

@@ -34,7 +34,7 @@ std::size_t sector_index(const SectorReport& r, const std::string& id) {
 
 // Sectors A = {m0, m1}, B = {m2}, C = {m3}; ties m0-m1, m0-m2, m1-m2, m2-m3.
 // Network E-I: E = 3 across, I = 1 within -> (3-1)/4 = 0.5.
-// Group level, as DESIGN.md pins it (each tie counted once): A has I = 1 (m0-m1) and
+// Group level, as docs/sectors.md pins it (each tie counted once): A has I = 1 (m0-m1) and
 // E = 2 (m0-m2, m1-m2) -> 1/3; B has E = 3 -> 1; C has E = 1 -> 1. The other convention
 // seen in the literature sums members' own counts, counting A's internal tie twice
 // (E = 2, I = 2 -> 0); xsector does not use it.

@@ -89,7 +89,7 @@ TEST(Structure, DensityAndCentralizationOfAStar) {
   EXPECT_FALSE(degree_centralization(graph_of(2, {{0, 1}})).has_value());
 }
 
-// Published in DESIGN.md after R sna: Florentine families without Pucci.
+// Published values (R sna): Florentine families without Pucci.
 TEST(Structure, FlorentineCentralizationPublished) {
   const Network g = build_graph(classic("florentine"));
   EXPECT_NEAR(*degree_centralization(g), 0.2747, 5e-5);

@@ -28,7 +28,7 @@ struct Sector {
   SourcePos pos;
 };
 
-/// A set of sectors a coalition is measured against (DESIGN.md, "The coalition file").
+/// A set of sectors a coalition is measured against (docs/format.md).
 struct Taxonomy {
   std::string id;    ///< built-in id (`cross-sector`), the file's own `taxonomy.id`, or its path
   std::string name;

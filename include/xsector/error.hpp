@@ -7,7 +7,7 @@
 
 namespace xsector {
 
-/// Exit codes of the command-line tool (DESIGN.md, "Command line").
+/// Exit codes of the command-line tool (docs/format.md, "Exit codes").
 enum class ExitCode : int { ok = 0, invalid_input = 1, usage = 2, io = 3 };
 
 /// A position in a source file, 1-based. Line 0 means "no position known".

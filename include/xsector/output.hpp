@@ -15,7 +15,7 @@ enum class Format { table, json, csv, markdown };
 /// Parses a format name; throws UsageError for an unknown one.
 Format parse_format(std::string_view name);
 
-/// The JSON document of the output contract (DESIGN.md, schema "xsector/1"). Figures that
+/// The JSON document of the output contract (docs/json.md, schema "xsector/1"). Figures that
 /// are undefined for the input are null.
 std::string format_json(const Coalition& coalition, const Analysis& analysis);
 

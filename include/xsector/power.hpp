@@ -1,5 +1,5 @@
 // Decision power: voting-power indices of each governance body, computed exactly, and the
-// concentration of power and position across the coalition (DESIGN.md "Power imbalance").
+// concentration of power and position across the coalition (docs/power.md).
 #pragma once
 
 #include <cstddef>
