@@ -12,7 +12,9 @@ namespace {
 
 unsigned with_dependencies(unsigned parts) {
   if (parts & part_resilience) parts |= part_power;
-  if (parts & part_power) parts |= part_sectors | part_betweenness;
+  // Power uses betweenness only for the backbone's share and its Gini: without the
+  // betweenness part those two figures are null.
+  if (parts & part_power) parts |= part_sectors;
   return parts;
 }
 

@@ -62,16 +62,22 @@ TEST(Analysis, GapsPartsComputeNoPathsAndAgreeWithTheFullAnalysis) {
   EXPECT_FALSE(gap_codes.empty());
 }
 
-// Power needs betweenness (backbone share, Gini) and adds it with its dependencies.
-TEST(Analysis, PowerPartPullsInSectorsAndBetweenness) {
+// Resilience pulls in power and sectors; power alone computes no path figure, so its two
+// betweenness figures are null unless betweenness is asked for too.
+TEST(Analysis, PowerPartPullsInSectorsButNotPaths) {
   AnalysisOptions o;
   o.parts = part_resilience;
-  const Analysis a = analyze(xsector::testing::coalition_of(4, {{0, 1}, {1, 2}, {2, 3}}), o);
+  Coalition c = xsector::testing::coalition_of(4, {{0, 1}, {1, 2}, {2, 3}});
+  c.backbone = 1;
+  const Analysis a = analyze(c, o);
   EXPECT_NE(a.parts & part_power, 0U);
   EXPECT_NE(a.parts & part_sectors, 0U);
-  EXPECT_NE(a.parts & part_betweenness, 0U);
-  EXPECT_EQ(a.parts & part_distances, 0U);
-  EXPECT_DOUBLE_EQ(a.members[1].betweenness, 2.0 / 3.0);  // pairs {0,2}, {0,3} of 3
+  EXPECT_EQ(a.parts & (part_betweenness | part_distances), 0U);
+  EXPECT_FALSE(a.power.gini_betweenness.has_value());
+  o.parts = part_resilience | part_betweenness;
+  const Analysis b = analyze(c, o);
+  EXPECT_DOUBLE_EQ(b.members[1].betweenness, 2.0 / 3.0);  // pairs {0,2}, {0,3} of 3
+  ASSERT_TRUE(b.power.gini_betweenness.has_value());
 }
 
 // Exact runs: `approximate` is an empty object. Estimated runs name every estimate and its

@@ -18,7 +18,7 @@ enum class Precision { automatic, exact, approximate };
 /// (about 20,000 members at an average degree of 10).
 inline constexpr double exact_work_budget = 4e9;
 /// Sampled sources are capped so that k (n + 2m) stays within this work.
-inline constexpr double sample_work_budget = 2e9;
+inline constexpr double sample_work_budget = 1e9;
 /// Default precision of estimates: every estimated betweenness (and harmonic / (n - 1)) lies
 /// within epsilon of the exact value for all members at once, with probability 1 - delta.
 inline constexpr double default_epsilon = 0.02;

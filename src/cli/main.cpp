@@ -389,8 +389,14 @@ int run(int argc, char** argv) {
                                                   parse_format(format), out, taxonomy);
     if (power_cmd->parsed()) {
       const Coalition c = load_coalition_file(power_file);
-      // Power shows the backbone's share and the Gini of betweenness, not the other path figures.
-      const unsigned parts = part_sectors | part_power | part_resilience | part_findings;
+      // Power shows betweenness only in the backbone's share and its Gini. Where betweenness
+      // would be estimated (automatic precision on a large network) those two figures are
+      // left out (null) rather than spending a minute on sampling; --exact or --approximate
+      // asks for them anyway.
+      const double n = static_cast<double>(c.members.size());
+      const bool large = n * (n + 2.0 * static_cast<double>(c.ties.size())) > exact_work_budget;
+      const unsigned parts = part_sectors | part_power | part_resilience | part_findings |
+                             (large && !engine.exact && !engine.approximate ? 0U : unsigned{part_betweenness});
       emit(format_power(parse_format(format), c, xsector::analyze(c, engine.options(parts))), out);
       return 0;
     }
