@@ -39,6 +39,11 @@ void list_estimates(Analysis& a, const Sampling& s, std::size_t n) {
     add("average_path_length", sampling, std::nullopt, "mean over the sampled sources in the largest component");
     add("diameter", sampling, std::nullopt, "lower bound: the largest eccentricity of a sampled source");
   }
+  if (a.parts & part_weighted) {
+    add("weighted_betweenness", sampling, s.epsilon,
+        "Hoeffding bound for every member at once, on its own (not jointly with betweenness)");
+    add("weighted_closeness", sampling, std::nullopt, "ratio estimator from the same sources; no uniform bound");
+  }
   if (a.parts & part_power) {
     add("power.gini_betweenness", derived, std::nullopt, "Gini of the estimated betweenness");
     add("power.backbone_betweenness_share", derived, std::nullopt, "share of the estimated betweenness");
@@ -93,15 +98,23 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
   }
 
   std::vector<double> norm_b;
-  if (a.parts & (part_betweenness | part_distances)) {
+  if (a.parts & (part_betweenness | part_distances | part_weighted)) {
     PathOptions po;
     po.threads = options.threads;
     po.precision = options.precision;
     po.epsilon = options.epsilon;
     po.delta = options.delta;
     po.seed = options.seed;
-    po.distances = (a.parts & part_distances) != 0;
+    po.distances = (a.parts & (part_distances | part_weighted)) != 0;
+    po.weighted = (a.parts & part_weighted) != 0;
     PathFigures paths = path_figures(g, po);
+    if (a.parts & part_weighted) {
+      const auto wb = normalized_betweenness(std::move(paths.weighted_betweenness_raw));
+      for (std::size_t v = 0; v < n; ++v) {
+        a.members[v].weighted_betweenness = wb[v];
+        a.members[v].weighted_closeness = paths.weighted_closeness[v];
+      }
+    }
     if (a.parts & part_betweenness) {
       net.betweenness_centralization = betweenness_centralization(paths.betweenness_raw);
       norm_b = normalized_betweenness(std::move(paths.betweenness_raw));

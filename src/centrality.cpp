@@ -61,6 +61,7 @@ struct Workspace {
 };
 
 struct Kernel {
+  using Work = Workspace;
   const Network& g;
   bool betweenness = true;
   bool distances = true;
@@ -133,11 +134,112 @@ struct Kernel {
   }
 };
 
+/// Distances in units of 1/12 of a step, so 1/level is an integer for every level 1-4.
+constexpr std::uint32_t distance_unit = 12;
+constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
+
+struct WeightedNode {
+  double sigma = 0.0;
+  double delta = 0.0;
+  std::uint32_t dist = unreached;
+  bool settled = false;
+};
+
+struct WeightedWork {
+  std::vector<WeightedNode> node;
+  std::vector<std::uint32_t> order;                       // settled members, by distance
+  std::vector<std::vector<std::uint32_t>> bucket;         // Dial's queue: distance mod 13
+  explicit WeightedWork(std::size_t n) : node(n), bucket(distance_unit + 1) { order.reserve(n); }
+};
+
+/// Brandes' algorithm with integer tie distances 12/level, searched by Dial's bucket queue.
+struct WeightedKernel {
+  using Work = WeightedWork;
+  const Network& g;
+  const std::vector<std::uint8_t>& pair_length;  // 12 / level, per pair
+  bool betweenness = true;
+  bool distances = true;
+  bool sampled = false;
+  std::vector<double>* closeness = nullptr;  // exact runs: per source
+
+  void search(std::uint32_t s, double weight, WeightedWork& w, ChunkSums& sums) const {
+    const std::size_t n = g.size();
+    WeightedNode* node = w.node.data();
+    auto& order = w.order;
+    order.clear();
+    const std::size_t buckets = w.bucket.size();
+    node[s].dist = 0;
+    node[s].sigma = 1.0;
+    w.bucket[0].push_back(s);
+    std::size_t pending = 1;
+    std::uint64_t sum = 0;
+    for (std::uint64_t current = 0; pending > 0; ++current) {
+      auto& here = w.bucket[current % buckets];
+      // Entries pushed while this bucket is processed are at least 3 further: never here.
+      for (std::size_t i = 0; i < here.size(); ++i) {
+        const std::uint32_t v = here[i];
+        WeightedNode& nv = node[v];
+        if (nv.settled || nv.dist != current) continue;  // a stale entry: reached shorter later
+        nv.settled = true;
+        order.push_back(v);
+        sum += nv.dist;
+        const auto nbrs = g.neighbors(v);
+        const auto pairs = g.neighbor_pairs(v);
+        for (std::size_t j = 0; j < nbrs.size(); ++j) {
+          const std::uint32_t u = nbrs[j];
+          WeightedNode& nu = node[u];
+          if (nu.settled) continue;
+          const std::uint32_t d = nv.dist + pair_length[pairs[j]];
+          if (d < nu.dist) {
+            nu.dist = d;
+            nu.sigma = nv.sigma;
+            w.bucket[d % buckets].push_back(u);
+            ++pending;
+          } else if (d == nu.dist) {
+            nu.sigma += nv.sigma;
+          }
+        }
+      }
+      pending -= here.size();
+      here.clear();
+    }
+    const std::size_t reached = order.size();  // counts s itself
+    if (distances) {
+      if (sampled) {
+        for (std::size_t i = 1; i < reached; ++i) {
+          const std::uint32_t v = order[i];
+          sums.distance[v] += weight * static_cast<double>(node[v].dist) / distance_unit;
+        }
+      } else if (sum > 0 && n > 1) {
+        const auto r = static_cast<double>(reached);
+        (*closeness)[s] = (r - 1.0) * distance_unit / static_cast<double>(sum) * (r - 1.0) / static_cast<double>(n - 1);
+      }
+    }
+    if (betweenness) {
+      double* dependency = sums.dependency.data();
+      for (std::size_t i = reached; i-- > 1;) {
+        const std::uint32_t u = order[i];
+        const WeightedNode& nu = node[u];
+        const double share = (1.0 + nu.delta) / nu.sigma;
+        const auto nbrs = g.neighbors(u);
+        const auto pairs = g.neighbor_pairs(u);
+        for (std::size_t j = 0; j < nbrs.size(); ++j) {
+          WeightedNode& nv = node[nbrs[j]];
+          if (nv.dist != unreached && nv.dist + pair_length[pairs[j]] == nu.dist) nv.delta += nv.sigma * share;
+        }
+        dependency[u] += weight * nu.delta;
+      }
+    }
+    for (const std::uint32_t v : order) node[v] = WeightedNode{};
+  }
+};
+
 constexpr std::size_t max_chunks = 64;
 
 /// Runs `kernel` from every source (with weights), in `chunks` fixed chunks spread over
 /// threads, and returns each chunk's sums reduced in chunk order.
-ChunkSums run_sources(const Kernel& kernel, const std::vector<std::uint32_t>& sources,
+template <class K>
+ChunkSums run_sources(const K& kernel, const std::vector<std::uint32_t>& sources,
                       const std::vector<double>& weights, unsigned threads) {
   const std::size_t n = kernel.g.size();
   const std::size_t chunk_count = std::min<std::size_t>(max_chunks, std::max<std::size_t>(1, sources.size()));
@@ -156,7 +258,7 @@ ChunkSums run_sources(const Kernel& kernel, const std::vector<std::uint32_t>& so
   std::mutex failure_lock;
   auto work = [&] {
     try {
-      Workspace w(n);
+      typename K::Work w(n);
       for (std::size_t c = next++; c < chunk_count; c = next++) {
         ChunkSums sums = make_sums();
         const std::size_t begin = sources.size() * c / chunk_count;
@@ -207,15 +309,17 @@ std::size_t sampling_size(std::size_t n, double epsilon, double delta) {
   return static_cast<std::size_t>(std::ceil(std::log(4.0 * nd / delta) / (2.0 * t * t)));
 }
 
-PathFigures path_figures(const Network& g, const PathOptions& options) {
+namespace {
+
+/// The unweighted figures; returns the sources searched and their weights in `sources`/`weights`.
+PathFigures unweighted_path_figures(const Network& g, const PathOptions& options, std::vector<std::uint32_t>& sources,
+                                    std::vector<double>& weights) {
   const std::size_t n = g.size();
   PathFigures out;
   const double work_per_source = static_cast<double>(n) + 2.0 * static_cast<double>(g.pair_count());
   const bool sample = n > 0 && (options.precision == Precision::approximate ||
                                 (options.precision == Precision::automatic &&
                                  static_cast<double>(n) * work_per_source > options.work_budget));
-  std::vector<std::uint32_t> sources;
-  std::vector<double> weights;
   Sampling sampling;
   if (sample) {
     std::size_t k = sampling_size(n, options.epsilon, options.delta);
@@ -292,6 +396,57 @@ PathFigures path_figures(const Network& g, const PathOptions& options) {
   return out;
 }
 
+/// Adds the weighted figures to `out`, from the same sources and weights.
+void add_weighted(const Network& g, const PathOptions& options, const std::vector<std::uint32_t>& sources,
+                  const std::vector<double>& weights, PathFigures& out) {
+  const std::size_t n = g.size();
+  const auto pairs = g.pairs();
+  const bool uniform = std::all_of(pairs.begin(), pairs.end(),
+                                   [&](const PairEdge& p) { return p.level == pairs.front().level; });
+  if (uniform && options.distances) {
+    // Every path is L times shorter: the same shortest paths, closeness L times larger.
+    const double level = pairs.empty() ? 1.0 : static_cast<double>(pairs.front().level);
+    out.weighted_betweenness_raw = out.betweenness_raw;
+    out.weighted_closeness = out.closeness;
+    for (auto& c : out.weighted_closeness) c *= level;
+    return;
+  }
+  std::vector<std::uint8_t> length(pairs.size());
+  for (std::size_t e = 0; e < pairs.size(); ++e) {
+    const int level = std::clamp(pairs[e].level, 1, 4);
+    length[e] = static_cast<std::uint8_t>(distance_unit / static_cast<std::uint32_t>(level));
+  }
+  WeightedKernel kernel{g, length};
+  kernel.distances = options.distances;
+  kernel.sampled = out.sampling.has_value();
+  if (options.distances) {
+    out.weighted_closeness.assign(n, 0.0);
+    kernel.closeness = &out.weighted_closeness;
+  }
+  ChunkSums sums = run_sources(kernel, sources, weights, options.threads);
+  out.weighted_betweenness_raw = std::move(sums.dependency);
+  for (auto& b : out.weighted_betweenness_raw) b /= 2.0;
+  if (kernel.sampled && options.distances && n > 1) {
+    const Components comps = components(g);
+    for (std::size_t u = 0; u < n; ++u) {
+      const double reached = static_cast<double>(comps.sizes[comps.of[u]]);
+      if (sums.distance[u] > 0.0) {
+        out.weighted_closeness[u] = (reached - 1.0) / sums.distance[u] * (reached - 1.0) / static_cast<double>(n - 1);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+PathFigures path_figures(const Network& g, const PathOptions& options) {
+  std::vector<std::uint32_t> sources;
+  std::vector<double> weights;
+  PathFigures out = unweighted_path_figures(g, options, sources, weights);
+  if (options.weighted && g.size() > 0) add_weighted(g, options, sources, weights, out);
+  return out;
+}
+
 std::vector<double> betweenness_raw(const Network& g, unsigned threads) {
   PathOptions options;
   options.threads = threads;
@@ -302,6 +457,15 @@ std::vector<double> betweenness_raw(const Network& g, unsigned threads) {
 
 std::vector<double> betweenness(const Network& g, unsigned threads) {
   return normalized_betweenness(betweenness_raw(g, threads));
+}
+
+std::vector<double> weighted_betweenness(const Network& g, unsigned threads) {
+  PathOptions options;
+  options.threads = threads;
+  options.precision = Precision::exact;
+  options.distances = false;
+  options.weighted = true;
+  return normalized_betweenness(path_figures(g, options).weighted_betweenness_raw);
 }
 
 std::vector<double> normalized_betweenness(std::vector<double> b) {

@@ -722,6 +722,8 @@ std::string format_json(const Coalition& c, const Analysis& a) {
                        {"betweenness", f.betweenness},
                        {"closeness", f.closeness},
                        {"harmonic", f.harmonic},
+                       {"weighted_betweenness", f.weighted_betweenness},
+                       {"weighted_closeness", f.weighted_closeness},
                        {"eigenvector", number_or_null(f.eigenvector)},
                        {"pagerank", f.pagerank},
                        {"core", f.core},
@@ -1039,16 +1041,17 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
 std::string format_csv(const Coalition& c, const Analysis& a) {
   std::string out =
       "id,name,sector,degree,degree_centrality,strength,betweenness,closeness,harmonic,eigenvector,"
-      "pagerank,core,clustering,constraint,effective_size,articulation\n";
+      "pagerank,core,clustering,constraint,effective_size,articulation,weighted_betweenness,weighted_closeness\n";
   for (std::size_t i = 0; i < c.members.size(); ++i) {
     const Member& m = c.members[i];
     const MemberFigures& f = a.members[i];
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(m.id), csv_cell(m.name),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(m.id), csv_cell(m.name),
                        csv_cell(m.sector), f.degree, csv_number(f.degree_centrality), f.strength,
                        csv_number(f.betweenness), csv_number(f.closeness), csv_number(f.harmonic),
                        csv_number(f.eigenvector), csv_number(f.pagerank),
                        f.core, csv_number(f.clustering), csv_number(f.constraint),
-                       csv_number(f.effective_size), f.articulation ? "true" : "false");
+                       csv_number(f.effective_size), f.articulation ? "true" : "false",
+                       csv_number(f.weighted_betweenness), csv_number(f.weighted_closeness));
   }
   return out;
 }

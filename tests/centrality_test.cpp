@@ -163,6 +163,11 @@ void expect_same_bits(const PathFigures& a, const PathFigures& b) {
     ASSERT_TRUE(a.closeness[v] == b.closeness[v]) << "member " << v;
     ASSERT_TRUE(a.harmonic[v] == b.harmonic[v]) << "member " << v;
   }
+  ASSERT_EQ(a.weighted_betweenness_raw.size(), b.weighted_betweenness_raw.size());
+  for (std::size_t v = 0; v < a.weighted_betweenness_raw.size(); ++v) {
+    ASSERT_TRUE(a.weighted_betweenness_raw[v] == b.weighted_betweenness_raw[v]) << "member " << v;
+    ASSERT_TRUE(a.weighted_closeness[v] == b.weighted_closeness[v]) << "member " << v;
+  }
   EXPECT_TRUE(a.average_path_length == b.average_path_length);
   EXPECT_EQ(a.diameter, b.diameter);
 }
@@ -175,6 +180,7 @@ TEST(PathFigures, OneAndManyThreadsGiveIdenticalBits) {
   PathOptions one;
   one.threads = 1;
   one.precision = Precision::exact;
+  one.weighted = true;  // random levels 1-4: the weighted search runs
   PathOptions many = one;
   many.threads = 4;
   PathOptions odd = one;
@@ -187,7 +193,66 @@ TEST(PathFigures, OneAndManyThreadsGiveIdenticalBits) {
   one.epsilon = many.epsilon = 0.1;
   const PathFigures s1 = path_figures(g, one);
   ASSERT_TRUE(s1.sampling.has_value());
+  ASSERT_EQ(s1.weighted_closeness.size(), 3000U);
   expect_same_bits(s1, path_figures(g, many));
+}
+
+namespace {
+Network levelled(const std::string& ties) {
+  return build_graph(parse_coalition("coalition: {name: t}\nmembers:\n  - {id: a, sector: housing}\n"
+                                     "  - {id: b, sector: housing}\n  - {id: c, sector: housing}\n"
+                                     "  - {id: d, sector: housing}\nties:\n" + ties, "t.yaml"));
+}
+}  // namespace
+
+// By hand: a-b networking (distance 1), a-c and c-b collaborating (1/4 each). The shortest
+// a-b path runs through c (1/2 < 1): weighted betweenness of c is 1 (normalized, n = 4 gives
+// raw 1 * 2/(3*2) = 1/3), though unweighted it is 0. d is an isolate.
+TEST(WeightedPaths, StrongTiesMakeShorterPathsByHand) {
+  const Network g = levelled("  - {between: [a, b], level: networking}\n  - {between: [a, c], level: 4}\n"
+                             "  - {between: [c, b], level: collaborating}\n");
+  PathOptions o;
+  o.weighted = true;
+  const PathFigures p = path_figures(g, o);
+  EXPECT_EQ(p.weighted_betweenness_raw, (std::vector<double>{0, 0, 1, 0}));
+  EXPECT_EQ(p.betweenness_raw, (std::vector<double>{0, 0, 0, 0}));
+  EXPECT_DOUBLE_EQ(weighted_betweenness(g)[2], 1.0 / 3.0);
+  // a: d(a,c) = 1/4, d(a,b) = 1/2, reaches r = 3 of n = 4: (2 / 0.75) * (2 / 3) = 16/9.
+  EXPECT_DOUBLE_EQ(p.weighted_closeness[0], 16.0 / 9.0);
+  // c: 1/4 + 1/4 = 1/2: (2 / 0.5) * (2 / 3) = 8/3.
+  EXPECT_DOUBLE_EQ(p.weighted_closeness[2], 8.0 / 3.0);
+  EXPECT_EQ(p.weighted_closeness[3], 0.0);
+}
+
+// Equal lengths compare exactly. First a-b coordinating (1/2) against a-c-b at 1/4 + 1/4: two
+// shortest paths, c on one of them (raw 1/2). Then a square whose two routes are each
+// 1/3 + 1/4 = 7/12, a sum that floating point would not reproduce exactly both ways.
+TEST(WeightedPaths, EqualWeightedLengthsShareCreditExactly) {
+  const Network two = levelled("  - {between: [a, b], level: 2}\n  - {between: [a, c], level: 4}\n"
+                               "  - {between: [c, b], level: 4}\n");
+  PathOptions o;
+  o.weighted = true;
+  EXPECT_EQ(path_figures(two, o).weighted_betweenness_raw, (std::vector<double>{0, 0, 0.5, 0}));
+  const Network mixed = levelled("  - {between: [a, c], level: 3}\n  - {between: [c, b], level: 4}\n"
+                                 "  - {between: [a, d], level: 4}\n  - {between: [d, b], level: 3}\n");
+  const PathFigures p = path_figures(mixed, o);
+  // {a, b}: two paths of 7/12, one through c, one through d. {c, d}: via a (1/3 + 1/4 = 7/12)
+  // or via b (1/4 + 1/3 = 7/12): a and b get 1/2 each.
+  EXPECT_EQ(p.weighted_betweenness_raw, (std::vector<double>{0.5, 0.5, 0.5, 0.5}));
+}
+
+// Every pair at the same level L: the same shortest paths as unweighted, closeness L times larger.
+TEST(WeightedPaths, UniformLevelFollowsTheUnweightedFigures) {
+  const Network g = levelled("  - {between: [a, b], level: 3}\n  - {between: [b, c], level: 3}\n"
+                             "  - {between: [c, d], level: 3}\n");
+  PathOptions o;
+  o.weighted = true;
+  const PathFigures p = path_figures(g, o);
+  EXPECT_EQ(p.weighted_betweenness_raw, p.betweenness_raw);
+  // b: hops 1, 1, 2 -> distances 1/3, 1/3, 2/3, sum 4/3: (3 / (4/3)) * (3/3) = 9/4.
+  EXPECT_DOUBLE_EQ(p.weighted_closeness[1], 9.0 / 4.0);
+  // The general search (no shortcut without distances) agrees.
+  EXPECT_EQ(normalized_betweenness(p.weighted_betweenness_raw), weighted_betweenness(g));
 }
 
 TEST(PathFigures, ExactFiguresMatchOneSearchPerMemberByHand) {
@@ -237,6 +302,19 @@ TEST(Sampling, EstimatesLieWithinTheStatedEpsilon) {
   }
   EXPECT_LE(worst_b, est.sampling->epsilon);
   EXPECT_LE(worst_h, est.sampling->epsilon);
+  {
+    // Weighted betweenness from the same sources: the same bound (levels 1-4 at random).
+    PathOptions wexact = exact;
+    wexact.weighted = true;
+    PathOptions wapprox = approx;
+    wapprox.weighted = true;
+    const auto wb_true = normalized_betweenness(path_figures(g, wexact).weighted_betweenness_raw);
+    const auto wb_est = normalized_betweenness(path_figures(g, wapprox).weighted_betweenness_raw);
+    double worst_w = 0;
+    for (std::size_t v = 0; v < n; ++v) worst_w = std::max(worst_w, std::abs(wb_est[v] - wb_true[v]));
+    EXPECT_LE(worst_w, est.sampling->epsilon);
+    EXPECT_GT(worst_w, 0.0);
+  }
   EXPECT_GT(worst_b, 0.0);  // it is an estimate
   // Diameter from sampled sources is a lower bound; closeness close to the truth on average.
   EXPECT_LE(est.diameter, truth.diameter);

@@ -51,6 +51,16 @@ def check(binary, path):
     g.add_nodes_from(ids)
     directed = nx.DiGraph()
     strength = {v: 0 for v in ids}
+    # Weighted view: a pair's level is the highest of its ties; distance 1/level. NetworkX is
+    # given 12/level (integers, so equal path lengths compare exactly in its Dijkstra):
+    # betweenness does not change under scaling, closeness is 12 times smaller.
+    weighted = nx.Graph()
+    weighted.add_nodes_from(ids)
+    for tie in doc.get("ties") or []:
+        a, b, _ = ends(tie)
+        a, b = str(a), str(b)
+        level = max(level_of(tie), weighted[a][b]["level"] if weighted.has_edge(a, b) else 0)
+        weighted.add_edge(a, b, level=level, twelfths=12 // level)
     for tie in doc.get("ties") or []:
         a, b, is_directed = ends(tie)
         a, b = str(a), str(b)
@@ -77,6 +87,8 @@ def check(binary, path):
         "core": nx.core_number(g),
         "constraint": nx.constraint(g),
         "effective_size": nx.effective_size(g),
+        "weighted_betweenness": nx.betweenness_centrality(weighted, weight="twelfths"),
+        "weighted_closeness": {v: 12 * c for v, c in nx.closeness_centrality(weighted, distance="twelfths").items()},
     }
     try:
         reference["eigenvector"] = nx.eigenvector_centrality(g, max_iter=10000)
@@ -91,7 +103,8 @@ def check(binary, path):
         close(f"{where} degree_centrality", m["degree_centrality"], g.degree(v) / (n - 1) if n > 1 else None, 1e-9)
         close(f"{where} strength", m["strength"], strength[v], 0)
         for key, tol in [("betweenness", 1e-9), ("closeness", 1e-9), ("harmonic", 1e-9), ("core", 0),
-                         ("constraint", 1e-9), ("effective_size", 1e-9)]:
+                         ("constraint", 1e-9), ("effective_size", 1e-9), ("weighted_betweenness", 1e-9),
+                         ("weighted_closeness", 1e-9)]:
             close(f"{where} {key}", m[key], reference[key][v], tol)
         close(f"{where} eigenvector", m["eigenvector"], reference["eigenvector"][v], 1e-4)
         close(f"{where} pagerank", m["pagerank"], reference["pagerank"][v], 1e-6)

@@ -25,6 +25,8 @@ struct MemberFigures {
   double betweenness = 0;
   double closeness = 0;
   double harmonic = 0;
+  double weighted_betweenness = 0;  ///< normalized like betweenness; tie distance 1/level
+  double weighted_closeness = 0;    ///< in units of 1/level (can exceed 1)
   std::optional<double> eigenvector;
   double pagerank = 0;
   std::size_t core = 0;
@@ -61,8 +63,9 @@ enum Part : unsigned {
   part_power = 1U << 4,        ///< voting power and concentration
   part_resilience = 1U << 5,   ///< what each departure costs
   part_findings = 1U << 6,     ///< findings of the parts computed
+  part_weighted = 1U << 7,     ///< weighted betweenness and closeness (tie distance 1/level)
   part_paths = part_betweenness | part_distances,
-  part_all = (1U << 7) - 1,
+  part_all = (1U << 8) - 1,
 };
 
 struct AnalysisOptions {

@@ -34,6 +34,7 @@ struct PathOptions {
   double work_budget = exact_work_budget;    ///< exact below this (automatic precision)
   double sample_budget = sample_work_budget; ///< caps k (n + 2m), with work_budget
   bool distances = true;  ///< closeness, harmonic, average path length, diameter (else betweenness only)
+  bool weighted = false;  ///< also weighted betweenness and closeness (tie distance 1/level), same sources
 };
 
 /// How estimated path figures were sampled (see `path_figures`).
@@ -61,6 +62,13 @@ struct PathFigures {
   std::optional<double> average_path_length;
   /// The largest eccentricity in that same component (0 for a single member).
   std::size_t diameter = 0;
+  /// Weighted betweenness, raw (only with PathOptions::weighted): as betweenness_raw, with a
+  /// pair's distance 1/level (its highest level), shortest paths compared exactly.
+  std::vector<double> weighted_betweenness_raw;
+  /// Weighted closeness (only with PathOptions::weighted): NetworkX
+  /// `closeness_centrality(G, distance=w)` with w = 1/level, in units of 1/level:
+  /// (r-1)/sum d(v,u) * (r-1)/(n-1); 0 for an isolate and when n = 1.
+  std::vector<double> weighted_closeness;
   /// Set when the figures are estimates from sampled sources.
   std::optional<Sampling> sampling;
 };
@@ -84,7 +92,16 @@ struct PathFigures {
 /// no draw other than u falls in its component). Average path length: mean over the draws in
 /// the largest component (null when none falls there). Diameter: the largest eccentricity of a
 /// drawn source, a lower bound (at least half the true diameter).
-/// Time complexity: O(k (n + m)) for k sources (k = n when exact), memory O(n) per chunk.
+///
+/// Weighted figures (PathOptions::weighted) use the same sources and estimators. A pair's
+/// distance is 1/level of its highest level; distances are kept as integers in units of 1/12
+/// (12, 6, 4, 3 for levels 1-4), so equal-length paths compare exactly, and searched with a
+/// bucket queue (Dial's algorithm, 13 buckets). When every pair has the same level L the
+/// weighted figures follow from the unweighted ones (betweenness equal, closeness times L) and
+/// no second search runs.
+/// Time complexity: O(k (n + m)) for k sources (k = n when exact), memory O(n) per chunk;
+/// the weighted search adds O(k (m + D)) with D <= 12 (n - 1) the largest distance in units of
+/// 1/12 (the buckets it steps through).
 PathFigures path_figures(const Network& g, const PathOptions& options = {});
 
 /// Shortest-path betweenness, raw: for each member v, the sum over unordered pairs {s, t}
@@ -96,6 +113,11 @@ std::vector<double> betweenness_raw(const Network& g, unsigned threads = 0);
 /// Normalized betweenness as NetworkX `betweenness_centrality(G)`: raw * 2/((n-1)(n-2)).
 /// 0 for every member when n < 3 (never NaN). Exact. Time complexity: O(n m).
 std::vector<double> betweenness(const Network& g, unsigned threads = 0);
+
+/// Weighted betweenness, normalized like `betweenness`: shortest paths where a pair's distance
+/// is 1/level (NetworkX `betweenness_centrality(G, weight=w)` with w = 1/level). Exact.
+/// 0 for every member when n < 3. Time complexity: O(n m) with small integer weights.
+std::vector<double> weighted_betweenness(const Network& g, unsigned threads = 0);
 
 /// The normalization of `betweenness`, applied to raw values (n = raw.size()). O(n).
 std::vector<double> normalized_betweenness(std::vector<double> raw);
