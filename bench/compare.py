@@ -39,20 +39,29 @@ with tempfile.TemporaryDirectory() as tmp:
                          check=True, capture_output=True, text=True)
     ours = {}
     for b in json.loads(out.stdout)["benchmarks"]:
-        name, n = b["name"].split("/")
-        ours[(name[3:], int(n))] = b["real_time"]  # milliseconds
+        parts = b["name"].split("/")  # BM_Name/n or BM_Name/n/threads
+        if len(parts) == 3 and parts[2] != "1":
+            continue  # compare single-threaded runs with single-threaded igraph
+        ours[(parts[0][3:], int(parts[1]))] = b["real_time"]  # milliseconds
     graphs = {}
     for n in (1000, 10000):
         with open(os.path.join(tmp, f"er_{n}.txt")) as f:
             f.readline()
-            edges = [tuple(map(int, line.split())) for line in f]
-        graphs[n] = (igraph.Graph(n=n, edges=edges), nx.Graph(edges))
+            rows_ = [tuple(map(int, line.split())) for line in f]
+        edges = [(a, b) for a, b, _ in rows_]
+        ig = igraph.Graph(n=n, edges=edges)
+        ig.es["twelfths"] = [12 // level for _, _, level in rows_]  # distance 1/level in twelfths
+        g = nx.Graph()
+        g.add_weighted_edges_from(((a, b, 12 // level) for a, b, level in rows_), weight="twelfths")
+        graphs[n] = (ig, g)
 
 rows = []
 for n, (ig, g) in graphs.items():
     reps = 5 if n == 1000 else 2
     cases = [
         ("Betweenness", lambda: ig.betweenness(directed=False), lambda: nx.betweenness_centrality(g)),
+        ("WeightedBetweenness", lambda: ig.betweenness(directed=False, weights="twelfths"),
+         lambda: nx.betweenness_centrality(g, weight="twelfths")),
         ("PathFigures", lambda: (ig.closeness(), ig.harmonic_centrality()),
          lambda: (nx.closeness_centrality(g), nx.harmonic_centrality(g))),
         ("PageRank", lambda: ig.pagerank(), lambda: nx.pagerank(g)),
@@ -62,7 +71,7 @@ for n, (ig, g) in graphs.items():
     ]
     for name, igraph_fn, nx_fn in cases:
         t_ig = best_of(igraph_fn, reps)
-        all_pairs = name in ("Betweenness", "PathFigures", "Constraint")
+        all_pairs = name in ("Betweenness", "WeightedBetweenness", "PathFigures", "Constraint")
         t_nx = best_of(nx_fn, 1) if (n == 1000 or not all_pairs) else None
         rows.append((name, n, ours[(name, n)], t_ig, t_nx))
 
@@ -72,7 +81,7 @@ if as_json:
                       for name, n, t, t_ig, t_nx in rows]))
     sys.exit(0)
 
-print(f"{'metric':<13}{'n':>7}{'xsector ms':>12}{'igraph ms':>11}{'ratio':>7}{'networkx ms':>13}{'ratio':>8}")
+print(f"{'metric':<20}{'n':>7}{'xsector ms':>12}{'igraph ms':>11}{'ratio':>7}{'networkx ms':>13}{'ratio':>8}")
 for name, n, t, t_ig, t_nx in rows:
     nx_cols = f"{t_nx:>13.1f}{t / t_nx:>8.3f}" if t_nx else f"{'-':>13}{'-':>8}"
-    print(f"{name:<13}{n:>7}{t:>12.2f}{t_ig:>11.2f}{t / t_ig:>7.2f}{nx_cols}")
+    print(f"{name:<20}{n:>7}{t:>12.2f}{t_ig:>11.2f}{t / t_ig:>7.2f}{nx_cols}")

@@ -1,5 +1,6 @@
 // Google Benchmark for the member metrics on generated graphs (n members, average degree
-// ~10). `metrics_bench --write-graphs DIR` writes the same graphs as edge lists, so that
+// ~10; tie levels 1-4). `metrics_bench --write-graphs DIR` writes the same graphs as edge
+// lists (a b level), so that
 // bench/compare.py can time igraph and NetworkX on exactly these graphs.
 #include <benchmark/benchmark.h>
 
@@ -35,6 +36,9 @@ std::vector<std::pair<std::size_t, std::size_t>> random_edges(std::size_t n) {
   return {edges.begin(), edges.end()};
 }
 
+/// A level 1-4 for the pair, deterministic (the weighted benchmarks' tie strengths).
+int level_of(std::size_t a, std::size_t b) { return 1 + static_cast<int>((a * 31 + b) % 4); }
+
 xsector::Network random_graph(std::size_t n) {
   xsector::Coalition c;
   c.members.resize(n);
@@ -42,6 +46,7 @@ xsector::Network random_graph(std::size_t n) {
     xsector::Tie t;
     t.a = a;
     t.b = b;
+    t.level = static_cast<xsector::TieLevel>(level_of(a, b));
     c.ties.push_back(t);
   }
   return xsector::build_graph(c);
@@ -68,6 +73,12 @@ void BM_BetweennessSampled(benchmark::State& state) {
   o.distances = false;
   for (auto _ : state) benchmark::DoNotOptimize(xsector::path_figures(g, o));
 }
+/// Exact weighted betweenness (distance 1/level) on state.range(1) threads.
+void BM_WeightedBetweenness(benchmark::State& state) {
+  const auto& g = graph(static_cast<std::size_t>(state.range(0)));
+  const auto threads = static_cast<unsigned>(state.range(1));
+  for (auto _ : state) benchmark::DoNotOptimize(xsector::weighted_betweenness(g, threads));
+}
 void BM_PathFigures(benchmark::State& state) {
   const auto& g = graph(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(xsector::path_figures(g));
@@ -91,6 +102,7 @@ void BM_Constraint(benchmark::State& state) {
 
 BENCHMARK(BM_Betweenness)->Args({1000, 1})->Args({10000, 1})->Args({10000, 0})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BetweennessSampled)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WeightedBetweenness)->Args({1000, 1})->Args({10000, 1})->Args({10000, 0})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PathFigures)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PageRank)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Eigenvector)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
@@ -104,7 +116,7 @@ int main(int argc, char** argv) {
     for (const std::size_t n : {1000, 10000}) {
       std::ofstream out(std::string(argv[2]) + "/er_" + std::to_string(n) + ".txt");
       out << n << '\n';
-      for (const auto& [a, b] : random_edges(n)) out << a << ' ' << b << '\n';
+      for (const auto& [a, b] : random_edges(n)) out << a << ' ' << b << ' ' << level_of(a, b) << '\n';
     }
     return 0;
   }

@@ -357,10 +357,15 @@ PathFigures unweighted_path_figures(const Network& g, const PathOptions& options
     kernel.distance_sum = &distance_sum;
     kernel.eccentricity = &eccentricity;
   }
+  if (sample) out.sampling = sampling;
+  if (!options.unweighted) {
+    out.closeness.clear();
+    out.harmonic.clear();
+    return out;
+  }
   ChunkSums sums = run_sources(kernel, sources, weights, options.threads);
   out.betweenness_raw = std::move(sums.dependency);
   for (auto& b : out.betweenness_raw) b /= 2.0;  // each unordered pair was counted from both ends
-  if (sample) out.sampling = sampling;
   if (!options.distances || n == 0) return out;
 
   const Components comps = components(g);
@@ -403,7 +408,7 @@ void add_weighted(const Network& g, const PathOptions& options, const std::vecto
   const auto pairs = g.pairs();
   const bool uniform = std::all_of(pairs.begin(), pairs.end(),
                                    [&](const PairEdge& p) { return p.level == pairs.front().level; });
-  if (uniform && options.distances) {
+  if (uniform && options.distances && options.unweighted) {
     // Every path is L times shorter: the same shortest paths, closeness L times larger.
     const double level = pairs.empty() ? 1.0 : static_cast<double>(pairs.front().level);
     out.weighted_betweenness_raw = out.betweenness_raw;
@@ -465,6 +470,7 @@ std::vector<double> weighted_betweenness(const Network& g, unsigned threads) {
   options.precision = Precision::exact;
   options.distances = false;
   options.weighted = true;
+  options.unweighted = false;
   return normalized_betweenness(path_figures(g, options).weighted_betweenness_raw);
 }
 

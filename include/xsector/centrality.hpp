@@ -35,6 +35,7 @@ struct PathOptions {
   double sample_budget = sample_work_budget; ///< caps k (n + 2m), with work_budget
   bool distances = true;  ///< closeness, harmonic, average path length, diameter (else betweenness only)
   bool weighted = false;  ///< also weighted betweenness and closeness (tie distance 1/level), same sources
+  bool unweighted = true; ///< false: only the weighted figures (with `weighted`; the others stay empty)
 };
 
 /// How estimated path figures were sampled (see `path_figures`).
