@@ -1,0 +1,142 @@
+// The compiled half of the `xsector` Python package (pybind11). It exposes loading, the
+// analysis and the writers as the library has them; python/xsector/__init__.py turns the
+// JSON into Python objects and pandas DataFrames. Nothing here computes a figure.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "xsector/analysis.hpp"
+#include "xsector/compare.hpp"
+#include "xsector/error.hpp"
+#include "xsector/io.hpp"
+#include "xsector/load.hpp"
+#include "xsector/output.hpp"
+#include "xsector/render.hpp"
+#include "xsector/report.hpp"
+#include "xsector/version.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+xsector::AnalysisOptions analysis_options(unsigned threads, const std::string& precision) {
+  xsector::AnalysisOptions o;
+  o.threads = threads;
+  if (precision == "exact") {
+    o.precision = xsector::Precision::exact;
+  } else if (precision == "approximate") {
+    o.precision = xsector::Precision::approximate;
+  } else if (precision != "automatic") {
+    throw py::value_error("precision must be 'automatic', 'exact' or 'approximate', not '" + precision + "'");
+  }
+  return o;
+}
+
+/// A loaded coalition; analyses are computed when asked for.
+struct PyCoalition {
+  xsector::Coalition coalition;
+  std::string path;
+
+  [[nodiscard]] std::string analyze_json(unsigned threads, const std::string& precision) const {
+    const xsector::Analysis a = xsector::analyze(coalition, analysis_options(threads, precision));
+    return xsector::format_json(coalition, a);
+  }
+
+  void render(const std::string& out, const std::string& view, const std::string& size_by, unsigned threads) const {
+    const std::string ext = std::filesystem::path(out).extension().string();
+    if (ext != ".svg" && ext != ".png" && ext != ".pdf" && ext != ".dot") {
+      throw py::value_error("cannot tell the format of '" + out + "': use a path ending in .svg, .png, .pdf or .dot");
+    }
+    xsector::RenderOptions options;
+    if (view == "members") options.view = xsector::View::members;
+    else if (view == "sectors") options.view = xsector::View::sectors;
+    else if (!view.empty()) throw py::value_error("view must be 'members' or 'sectors', not '" + view + "'");
+    options.size_by = size_by;
+    const xsector::Analysis a = xsector::analyze(coalition, analysis_options(threads, "automatic"));
+    xsector::write_file_atomic(out, xsector::render_diagram(coalition, a, options, ext.substr(1)));
+  }
+
+  void report(const std::string& dir, unsigned threads) const {
+    const xsector::Analysis a = xsector::analyze(coalition, analysis_options(threads, "automatic"));
+    xsector::RenderOptions sectors_view;
+    sectors_view.view = xsector::View::sectors;
+    const std::string members_svg = xsector::render_diagram(coalition, a, {}, "svg");
+    const std::string sectors_svg = xsector::render_diagram(coalition, a, sectors_view, "svg");
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw xsector::IoError(dir + ": cannot create the folder: " + ec.message());
+    xsector::write_file_atomic(std::filesystem::path(dir) / "report.html",
+                               xsector::report_html(coalition, a, members_svg, sectors_svg));
+  }
+};
+
+std::string compare_json(const PyCoalition& a, const PyCoalition& b, unsigned threads, std::size_t permutations,
+                         std::uint64_t seed) {
+  const xsector::AnalysisOptions o = analysis_options(threads, "automatic");
+  const xsector::Analysis aa = xsector::analyze(a.coalition, o);
+  const xsector::Analysis ab = xsector::analyze(b.coalition, o);
+  xsector::CompareOptions options;
+  options.permutations = permutations;
+  options.seed = seed;
+  const xsector::Comparison cmp = xsector::compare(a.coalition, aa, b.coalition, ab, options);
+  return xsector::format_comparison(xsector::Format::json, a.coalition, b.coalition, cmp);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_xsector, m) {
+  m.doc() = "xsector's compiled core; use the `xsector` package instead.";
+  m.attr("__version__") = xsector::version;
+
+  static py::exception<xsector::InputError> input_error(m, "InputError", PyExc_ValueError);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const xsector::InputError& e) {
+      py::list diagnostics;
+      std::string message;
+      for (const auto& d : e.diagnostics()) {
+        diagnostics.append(d.str());
+        if (!message.empty()) message += '\n';
+        message += d.str();
+      }
+      py::object error = py::reinterpret_borrow<py::object>(input_error)(message);
+      error.attr("diagnostics") = diagnostics;
+      PyErr_SetObject(input_error.ptr(), error.ptr());
+    } catch (const xsector::IoError& e) {
+      PyErr_SetString(PyExc_OSError, e.what());
+    } catch (const xsector::UsageError& e) {
+      PyErr_SetString(PyExc_ValueError, e.what());
+    }
+  });
+
+  py::class_<PyCoalition>(m, "Coalition")
+      .def_property_readonly("name", [](const PyCoalition& c) { return c.coalition.name; })
+      .def_property_readonly("path", [](const PyCoalition& c) { return c.path; })
+      .def_property_readonly("member_ids",
+                             [](const PyCoalition& c) {
+                               std::vector<std::string> ids;
+                               for (const auto& member : c.coalition.members) ids.push_back(member.id);
+                               return ids;
+                             })
+      .def("analyze_json", &PyCoalition::analyze_json, py::arg("threads") = 0, py::arg("precision") = "automatic",
+           py::call_guard<py::gil_scoped_release>())
+      .def("render", &PyCoalition::render, py::arg("path"), py::arg("view") = "", py::arg("size_by") = "degree",
+           py::arg("threads") = 0, py::call_guard<py::gil_scoped_release>())
+      .def("report", &PyCoalition::report, py::arg("dir"), py::arg("threads") = 0,
+           py::call_guard<py::gil_scoped_release>());
+
+  m.def(
+      "load",
+      [](const std::string& path, const std::string& taxonomy) {
+        xsector::LoadOptions options;
+        if (!taxonomy.empty()) options.taxonomy = taxonomy;
+        return PyCoalition{xsector::load_coalition_file(path, options), path};
+      },
+      py::arg("path"), py::arg("taxonomy") = "");
+  m.def("compare_json", &compare_json, py::arg("a"), py::arg("b"), py::arg("threads") = 0,
+        py::arg("permutations") = 1000, py::arg("seed") = 1, py::call_guard<py::gil_scoped_release>());
+}
