@@ -6,6 +6,9 @@
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # XSECTOR_FUZZ_SEED=N fixes libFuzzer's random seed (the CI smoke run uses 1).
+# XSECTOR_FUZZ_TIMEOUT=S is the seconds one input may take before it counts as a hang
+# (default 10; raise it for long runs on a loaded machine, where a normal input can wait
+# that long for a core).
 # The corpus each run grows is kept in build-fuzz/corpus/TARGET and reused by the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +21,7 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 crashes=${XSECTOR_FUZZ_CRASHES:-build-fuzz/crashes}
 max_len=${XSECTOR_FUZZ_MAX_LEN:-65536}
+timeout=${XSECTOR_FUZZ_TIMEOUT:-10}
 
 if [ ! -f build-fuzz/CMakeCache.txt ]; then
   launcher=()
@@ -48,7 +52,7 @@ for t in "${targets[@]}"; do
   log="build-fuzz/$t.log"
   echo "== $t: ${seconds} s (log: $log)"
   status=0
-  "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 ${XSECTOR_FUZZ_SEED:+-seed=$XSECTOR_FUZZ_SEED} \
+  "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout="$timeout" ${XSECTOR_FUZZ_SEED:+-seed=$XSECTOR_FUZZ_SEED} \
     -dict="$(dict_of "$t")" -artifact_prefix="$crashes/$t-" -print_final_stats=1 \
     "build-fuzz/corpus/$t" "build-fuzz/seeds/$t" "fuzz/regressions/$t" >"$log" 2>&1 || status=$?
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | tr '\n' ' ' || true
