@@ -9,6 +9,7 @@
 #include <set>
 
 #include "text.hpp"
+#include "xsector/crosswalk.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {
@@ -153,6 +154,27 @@ ordered_json mixing_json(const SectorReport& r) {
   return {{"sectors", ids}, {"ties", rows}};
 }
 
+/// gaps.waived, gaps.unplaced and gaps.crosswalk_from (docs/json.md).
+void add_crosswalk_gaps_json(ordered_json& gaps, const SectorReport& r, const Coalition& c) {
+  ordered_json waived = ordered_json::array();
+  for (const auto s : r.gaps.waived) {
+    const Sector& sector = r.index.sectors[s];
+    const Waiver* w = find_waiver(c, sector.id);
+    waived.push_back({{"sector", sector.id},
+                      {"name", sector.name},
+                      {"priority", to_string(sector.priority)},
+                      {"reason", w != nullptr ? w->reason : std::string()},
+                      {"members", r.sectors[s].members.size()}});
+  }
+  ordered_json unplaced = ordered_json::array();
+  for (const auto m : c.unplaced) {
+    unplaced.push_back({{"member", c.members[m].id}, {"sector", c.members[m].sector}});
+  }
+  gaps["waived"] = std::move(waived);
+  gaps["unplaced"] = std::move(unplaced);
+  gaps["crosswalk_from"] = text_or_null(c.crosswalk_from);
+}
+
 ordered_json gaps_json(const SectorReport& r, const Coalition& c) {
   const auto& sectors = r.index.sectors;
   auto ids = [&](const std::vector<std::size_t>& list) {
@@ -171,12 +193,14 @@ ordered_json gaps_json(const SectorReport& r, const Coalition& c) {
   }
   ordered_json pairs = ordered_json::array();
   for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back({sectors[a].id, sectors[b].id});
-  return {{"missing", missing},
-          {"thin", singles(r.gaps.thin)},
-          {"cut_off", ids(r.gaps.cut_off)},
-          {"unlinked_pairs", pairs},
-          {"no_vote", r.gaps.governance_described ? ids(r.gaps.no_vote) : ordered_json(nullptr)},
-          {"single_broker", singles(r.gaps.single_broker)}};
+  ordered_json out = {{"missing", missing},
+                      {"thin", singles(r.gaps.thin)},
+                      {"cut_off", ids(r.gaps.cut_off)},
+                      {"unlinked_pairs", pairs},
+                      {"no_vote", r.gaps.governance_described ? ids(r.gaps.no_vote) : ordered_json(nullptr)},
+                      {"single_broker", singles(r.gaps.single_broker)}};
+  add_crosswalk_gaps_json(out, r, c);
+  return out;
 }
 
 ordered_json coalition_json(const Coalition& c) {
@@ -275,6 +299,27 @@ std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t 
   return out;
 }
 
+/// The waived and unplaced lines of the gaps section.
+std::string crosswalk_gaps_text(const SectorReport& r, const Coalition& c, bool markdown) {
+  std::string out;
+  auto item = [&](const std::string& label, const std::string& value) {
+    out += markdown ? fmt::format("- **{}**: {}\n", label, value) : fmt::format("  {:<23}{}\n", label, value);
+  };
+  std::vector<std::string> waived;
+  for (const auto s : r.gaps.waived) {
+    const Waiver* w = find_waiver(c, r.index.sectors[s].id);
+    waived.push_back(fmt::format("{} ({})", r.index.sectors[s].id, user_text(w != nullptr ? w->reason : "", markdown)));
+  }
+  item("waived", waived.empty() ? std::string("none") : fmt::format("{}", fmt::join(waived, "; ")));
+  if (!c.crosswalk_from.empty()) {
+    std::vector<std::string> unplaced;
+    for (const auto m : c.unplaced) unplaced.push_back(fmt::format("{} ({})", c.members[m].id, c.members[m].sector));
+    item("unplaced",
+         unplaced.empty() ? std::string("none") : fmt::format("{}", fmt::join(unplaced, ", ")));
+  }
+  return out;
+}
+
 std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) {
   const auto& sectors = r.index.sectors;
   std::string out;
@@ -305,6 +350,7 @@ std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) 
   std::vector<std::string> pairs;
   for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back(fmt::format("{}/{}", sectors[a].id, sectors[b].id));
   item("unlinked pairs", pairs.empty() ? "none" : fmt::format("{}: {}", pairs.size(), fmt::join(pairs, ", ")));
+  out += crosswalk_gaps_text(r, c, markdown);
   return out;
 }
 

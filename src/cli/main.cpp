@@ -135,8 +135,8 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
   command->add_option("-o,--output", out, "Write to this file instead of standard output");
 }
 
-int run_report(const std::string& file, const std::string& dir, const std::string& format) {
-  const Coalition c = load_coalition_file(file);
+int run_report(const std::string& file, const std::string& dir, const std::string& format, const std::string& taxonomy) {
+  const Coalition c = load_coalition_file(file, load_options(taxonomy));
   const Analysis a = xsector::analyze(c, engine.options(part_all));
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
@@ -352,6 +352,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"html", "markdown"}))
       ->capture_default_str();
   add_engine_options(report_cmd);
+  report_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path to measure against, instead of the file's own");
 
   try {
     app.parse(argc, argv);
@@ -381,7 +382,7 @@ int run(int argc, char** argv) {
       write_file_atomic(render_out, render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;
     }
-    if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format);
+    if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format, taxonomy);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
     if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force);
     if (compare_cmd->parsed() && !seed_text.empty()) compare_options.seed = parse_seed(seed_text);
