@@ -271,5 +271,82 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"{command[0]} markdown shows the names as text", "&lt;script&gt;" in html and "[a](javascript" in html,
               html[:400])
 
+# taxonomy list / show: the four built-in frameworks; DFC's crosswalk worked by hand from maps_to.
+r = run("taxonomy", "list", "--format", "json")
+check("taxonomy list json", r.returncode == 0 and [(x["id"], x["sectors"], x["core"]) for x in no_nan(r.stdout)["taxonomies"]]
+      == [("cross-sector", 18, 8), ("rhihub", 10, 10), ("dfc", 12, 12), ("dash", 8, 8)], r.stdout + r.stderr)
+r = run("taxonomy", "list")
+check("taxonomy list table", r.returncode == 0 and "  dfc          12      12   Drug-Free Communities statutory sectors\n"
+      in r.stdout, r.stdout)
+r = run("taxonomy", "show", "dfc", "--format", "json")
+check("taxonomy show json exits 0", r.returncode == 0, r.stderr)
+sectors = {s["id"]: s for s in no_nan(r.stdout)["taxonomy"]["sectors"]}
+check("dfc government maps to three", sectors["government"]["maps_to"] == ["government", "public-health", "tribal"])
+check("dfc government placed", sectors["government"]["placed_in"] == {"cross-sector": "government", "rhihub": "public-health",
+                                                                      "dash": "public-health"}, sectors["government"])
+check("dfc youth placed", sectors["youth"]["placed_in"] == {"cross-sector": "residents", "rhihub": "community-based",
+                                                            "dash": None}, sectors["youth"])
+check("dfc examples", sectors["youth-serving"]["examples"][0] == "Boys and Girls Club" and sectors["media"]["priority"] == "core")
+r = run("taxonomy", "show", "rhihub")
+check("taxonomy show table", r.returncode == 0 and "Crosswalk" in r.stdout and
+      "  tribal          core     Tribal agencies" in r.stdout, r.stdout)
+r = run("taxonomy", "show", "nosuch")
+check("taxonomy show unknown exits 2", r.returncode == 2 and "unknown taxonomy 'nosuch'" in r.stderr, r.stderr)
+check("taxonomy without list/show exits 2", run("taxonomy").returncode == 2)
+
+# gaps --taxonomy all on the Allendale pilot (rhihub; members: two government (a sector the
+# file declares), two education, two economic, public-health, faith-based), by hand:
+# cross-sector covers government, education, economic, public-health, faith-based (5 of 18);
+# rhihub covers education, economic, public-health, faith-based (4 of 10); dfc covers schools,
+# business, government (the declared government and public-health), religious-fraternal (4 of
+# 12); dash covers education, business, public-health (3 of 8) and has no place for churches.
+allendale = os.path.join(source, "networks", "allendale-broadband.yaml")
+r = run("gaps", allendale, "--taxonomy", "all", "--format", "json")
+check("gaps --taxonomy all exits 0", r.returncode == 0, r.stderr)
+rows = no_nan(r.stdout)["taxonomies"]
+check("gaps all: coverage", [(x["taxonomy"], x["covered"], x["sectors"]) for x in rows] ==
+      [("cross-sector", 5, 18), ("rhihub", 4, 10), ("dfc", 4, 12), ("dash", 3, 8)], rows)
+check("gaps all: rhihub missing", rows[1]["missing_core"] == ["social-services", "housing", "transportation", "justice",
+                                                             "community-based", "tribal"], rows[1])
+check("gaps all: dash unplaced", rows[3]["unplaced"] == ["churches"] and rows[0]["unplaced"] == [], rows)
+check("gaps all: own taxonomy", rows[1]["crosswalk_from"] is None and rows[0]["crosswalk_from"] == "rhihub")
+r = run("gaps", allendale, "--taxonomy", "all")
+check("gaps all table", r.returncode == 0 and "  dash         3 of 8" in r.stdout and "churches" in r.stdout, r.stdout)
+r = run("gaps", allendale, "--taxonomy", "all", "--format", "csv")
+check("gaps all csv", r.returncode == 0 and len(list(csv.DictReader(io.StringIO(r.stdout)))) == 4, r.stdout)
+
+# Waivers: a RHIhub coalition with no tribal lands.
+with tempfile.TemporaryDirectory() as tmp:
+    waived = os.path.join(tmp, "waived.yaml")
+    text = open(allendale, encoding="utf-8").read().replace(
+        "  taxonomy: rhihub\n", "  taxonomy: rhihub\n  waive: {tribal: \"no tribal lands or agencies in the county\"}\n")
+    open(waived, "w", encoding="utf-8").write(text)
+    r = run("gaps", waived, "--format", "json")
+    doc = no_nan(r.stdout)
+    check("waived json", doc["gaps"]["waived"] == [{"sector": "tribal", "name": "Tribal agencies", "priority": "core",
+                                                    "reason": "no tribal lands or agencies in the county", "members": 0}],
+          doc["gaps"])
+    check("waived not missing", "tribal" not in [m["sector"] for m in doc["gaps"]["missing"]])
+    check("waived finding", any(f["code"] == "waived-sector" and f["subjects"] == ["tribal"] for f in doc["findings"])
+          and not any(f["code"] == "missing-core-sector" and f["subjects"] == ["tribal"] for f in doc["findings"]))
+    r = run("gaps", waived)
+    check("waived table", "  waived                 tribal (no tribal lands or agencies in the county)\n" in r.stdout, r.stdout)
+    r = run("analyze", waived, "--format", "json")
+    check("analyze json waived", no_nan(r.stdout)["gaps"]["waived"][0]["sector"] == "tribal", r.stderr)
+    out_dir = os.path.join(tmp, "report")
+    r = run("report", waived, "-o", out_dir)
+    html = open(os.path.join(out_dir, "report.html"), encoding="utf-8").read() if r.returncode == 0 else ""
+    check("report lists the waiver", "Tribal agencies is waived: no tribal lands or agencies in the county" in html, r.stderr)
+    r = run("report", waived, "-o", os.path.join(tmp, "report-dfc"), "--taxonomy", "dfc")
+    check("report --taxonomy dfc", r.returncode == 0, r.stderr)
+    r = run("gaps", waived, "--taxonomy", "all", "--format", "json")
+    rows = no_nan(r.stdout)["taxonomies"]
+    check("waiver carried to cross-sector, not dfc", rows[0]["waived"] == ["tribal"] and rows[2]["waived"] == [], rows)
+    bad_waiver = os.path.join(tmp, "bad.yaml")
+    open(bad_waiver, "w", encoding="utf-8").write(text.replace("waive: {tribal:", "waive: {tribl:"))
+    r = run("validate", bad_waiver)
+    check("unknown waived sector exits 1 at its line", r.returncode == 1 and
+          f"{bad_waiver}:14:11: error: cannot waive unknown sector 'tribl'" in r.stderr, r.stderr)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -24,6 +24,7 @@
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 #include "xsector/report.hpp"
+#include "xsector/taxonomy_view.hpp"
 #include "xsector/version.hpp"
 
 namespace {
@@ -198,6 +199,33 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   return 0;
 }
 
+/// `gaps FILE --taxonomy all`: the file measured against every built-in taxonomy.
+int run_gaps_all(const std::string& file, Format format, const std::string& out) {
+  std::vector<Coalition> coalitions;
+  std::vector<SectorReport> reports;
+  for (const auto& id : builtin_taxonomy_ids()) {
+    coalitions.push_back(load_coalition_file(file, load_options(id)));
+    reports.push_back(xsector::analyze(coalitions.back(), engine.options(part_sectors)).sectors);
+  }
+  emit(format_gaps_all(format, coalitions, reports), out);
+  return 0;
+}
+
+/// `taxonomy list` and `taxonomy show ID` (ID: a built-in id, or a taxonomy file to check).
+int run_taxonomy(bool list, const std::string& id, Format format, const std::string& out) {
+  if (list) {
+    emit(format_taxonomy_list(format), out);
+    return 0;
+  }
+  const auto ids = builtin_taxonomy_ids();
+  const bool path = id.find('/') != std::string::npos || id.ends_with(".yaml") || id.ends_with(".yml");
+  if (!path && std::find(ids.begin(), ids.end(), id) == ids.end()) {
+    throw UsageError(fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}", id, fmt::join(ids, ", ")));
+  }
+  emit(format_taxonomy_show(format, resolve_taxonomy(id, std::filesystem::current_path())), out);
+  return 0;
+}
+
 int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
   int code = 0;
   for (const auto& file : files) {
@@ -277,7 +305,8 @@ int run(int argc, char** argv) {
   gaps_cmd->add_option("FILE", gaps_file, "Coalition file (YAML)")->required();
   add_output_options(gaps_cmd, format, out);
   add_engine_options(gaps_cmd);
-  gaps_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id (cross-sector, rhihub, dfc, dash) or path");
+  gaps_cmd->add_option("--taxonomy", taxonomy,
+                       "Built-in taxonomy id (cross-sector, rhihub, dfc, dash), a path, or 'all' for every built-in one side by side");
 
   std::string power_file;
   auto* power_cmd = app.add_subcommand("power", "Decision power per body, concentration, and what each departure costs");
@@ -354,6 +383,15 @@ int run(int argc, char** argv) {
   add_engine_options(report_cmd);
   report_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path to measure against, instead of the file's own");
 
+  auto* taxonomy_cmd = app.add_subcommand("taxonomy", "The built-in sector frameworks, their sectors and crosswalk");
+  taxonomy_cmd->require_subcommand(1);
+  auto* taxonomy_list = taxonomy_cmd->add_subcommand("list", "Every built-in taxonomy");
+  add_output_options(taxonomy_list, format, out);
+  std::string taxonomy_id;
+  auto* taxonomy_show = taxonomy_cmd->add_subcommand("show", "One taxonomy's sectors, priorities, examples and crosswalk");
+  taxonomy_show->add_option("ID", taxonomy_id, "A built-in taxonomy id, or a taxonomy file to check")->required();
+  add_output_options(taxonomy_show, format, out);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -401,6 +439,8 @@ int run(int argc, char** argv) {
       emit(format_power(parse_format(format), c, xsector::analyze(c, engine.options(parts))), out);
       return 0;
     }
+    if (taxonomy_cmd->parsed()) return run_taxonomy(taxonomy_list->parsed(), taxonomy_id, parse_format(format), out);
+    if (gaps_cmd->parsed() && taxonomy == "all") return run_gaps_all(gaps_file, parse_format(format), out);
     if (gaps_cmd->parsed()) {
       const Coalition c = load_coalition_file(gaps_file, load_options(taxonomy));
       const unsigned parts = part_sectors | part_findings;  // no paths: gaps never needs betweenness
