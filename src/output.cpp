@@ -658,9 +658,11 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   auto list = [](const std::vector<std::string>& v) {
     return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
   };
+  if (!cmp.as_waves) out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
+                                         user_text(cmp.kind_note, markdown));
   section("Members");
-  item("joined", list(cmp.joined));
-  item("left", list(cmp.left));
+  item(cmp.as_waves ? "joined" : "only in second", list(cmp.joined));
+  item(cmp.as_waves ? "left" : "only in first", list(cmp.left));
   item("kept", fmt::format("{}", cmp.kept.size()));
   std::vector<std::string> renames;
   for (const auto& r : cmp.renamed) {
@@ -713,8 +715,10 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   }
   section("QAP correlation");
   const Qap& q = cmp.qap;
-  out += fmt::format("{}r = {} over {} common members, p = {} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
-                     fixed(q.correlation), q.common_members, fixed(q.p_value), q.exact ? "exact over all" : "random",
+  const std::string p_text = p_value_text(q);
+  out += fmt::format("{}{}r = {} over {} common members, p {}{} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
+                     q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
+                     p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random",
                      q.permutations, q.seed);
   section("Findings");
   out += findings_text(cmp.findings, markdown);
@@ -1012,6 +1016,10 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       doc["qap"] = {{"common_members", cmp.qap.common_members}, {"correlation", number_or_null(cmp.qap.correlation)},
                     {"p_value", number_or_null(cmp.qap.p_value)}, {"permutations", cmp.qap.permutations},
                     {"exact", cmp.qap.exact}, {"seed", cmp.qap.seed}};
+      doc["qap"]["valued"] = cmp.qap.valued;
+      doc["qap"]["p_value_text"] = p_value_text(cmp.qap);
+      doc["compared_as"] = cmp.as_waves ? "waves" : "coalitions";
+      doc["compared_as_note"] = text_or_null(cmp.kind_note);
       doc["findings"] = findings_json(cmp.findings);
       return json_text(doc);
     }
@@ -1046,15 +1054,15 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
     return json_text(doc);
   }
   if (format == Format::csv) {
-    std::string out = "name,as_of,file";
+    std::string out = "name,as_of,taxonomy,file";
     for (const auto& f : figures.empty() ? std::vector<Figure>{} : figures[0]) {
       out += ',';
       out += f.name;
     }
     out += "\n";
     for (std::size_t r = 0; r < coalitions.size(); ++r) {
-      out += fmt::format("{},{},{}", csv_cell(coalitions[r]->name), csv_cell(coalitions[r]->as_of),
-                         csv_cell(coalitions[r]->file));
+      out += fmt::format("{},{},{},{}", csv_cell(coalitions[r]->name), csv_cell(coalitions[r]->as_of),
+                         csv_cell(coalitions[r]->taxonomy.id), csv_cell(coalitions[r]->file));
       for (const auto& f : figures[r]) {
         out += ',';
         out += csv_number(f.value);
@@ -1065,11 +1073,12 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
   }
   const bool markdown = format == Format::markdown;
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header = {"coalition", "as of"};
+  std::vector<std::string> header = {"coalition", "as of", "taxonomy"};
   for (const auto& c : columns) header.push_back(c);
   rows.push_back(header);
   for (std::size_t r = 0; r < coalitions.size(); ++r) {
-    std::vector<std::string> row = {coalitions[r]->name, coalitions[r]->as_of.empty() ? "-" : coalitions[r]->as_of};
+    std::vector<std::string> row = {coalitions[r]->name, coalitions[r]->as_of.empty() ? "-" : coalitions[r]->as_of,
+                                    coalitions[r]->taxonomy.id};
     for (const auto& c : columns) {
       const auto v = value(r, c);
       const bool whole = c == "members" || c == "ties" || c == "components" || c.starts_with("sectors_");
@@ -1078,7 +1087,7 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
     rows.push_back(row);
   }
   std::string out = markdown ? "# Coalitions side by side\n\n" : "";
-  out += grid(rows, 2, markdown);
+  out += grid(rows, 3, markdown);
   return out;
 }
 

@@ -348,5 +348,35 @@ with tempfile.TemporaryDirectory() as tmp:
     check("unknown waived sector exits 1 at its line", r.returncode == 1 and
           f"{bad_waiver}:14:11: error: cannot waive unknown sector 'tribl'" in r.stderr, r.stderr)
 
+# Compare that does not mislead.
+r = run("compare", wave2, wave1, "--format", "json")
+check("later wave first is reordered", r.returncode == 0 and "compared from the earlier wave to the later" in r.stderr, r.stderr)
+cmp = no_nan(r.stdout)
+check("reordered: before is 2024", cmp["before"]["as_of"] == "2024-06-30" and cmp["members"]["left"] == ["businesses"]
+      and cmp["findings"][0]["code"] == "waves-reordered", cmp["findings"][:1])
+check("waves are compared as waves", cmp["compared_as"] == "waves" and cmp["compared_as_note"] is None)
+r = run("compare", good, dfc, "--format", "json")
+cmp = no_nan(r.stdout)
+codes = [f["code"] for f in cmp["findings"]]
+check("different coalitions", r.returncode == 0 and cmp["compared_as"] == "coalitions" and "different-coalitions" in codes
+      and "sector-lost" not in codes and "membership-change" not in codes, codes)
+r = run("compare", good, dfc)
+check("different coalitions table", "only in first" in r.stdout and "no longer at the table" not in r.stdout, r.stdout)
+r = run("compare", wave1, wave2, "--qap-levels", "--format", "json")
+q = no_nan(r.stdout)["qap"]
+check("qap on levels", r.returncode == 0 and q["valued"] is True and q["correlation"] is not None, q)
+for args in (["--qap-levels"], []):
+    r = run("compare", wave1, wave2, *args)
+    check(f"p-value never 0.000 {args}", r.returncode == 0 and "0.000 (" not in r.stdout and "p = 0.000" not in r.stdout
+          and ("p < 0.001" in r.stdout or "p = " in r.stdout), r.stdout[-400:])
+r = run("compare", wave1, wave2, "--permutations", "100", "--format", "json")
+q = no_nan(r.stdout)["qap"]
+check("p text below the resolution", q["p_value"] != 0 or q["p_value_text"] == "< 0.01", q)
+r = run("compare", *networks)
+check("many-coalition table names each taxonomy", r.returncode == 0 and " taxonomy " in r.stdout.splitlines()[0]
+      and all(t in r.stdout for t in ("rhihub", "dfc", "cross-sector")), r.stdout)
+r = run("compare", *networks, "--format", "csv")
+check("many csv taxonomy column", r.stdout.splitlines()[0].startswith("name,as_of,taxonomy,file"), r.stdout[:100])
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

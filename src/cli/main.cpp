@@ -106,6 +106,16 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     }
   }
   if (!problems.empty()) throw InputError(std::move(problems));
+  // Two waves given latest first are compared earliest first, with a note.
+  std::optional<Finding> reordered;
+  if (!many && match_coalitions(coalitions[0], coalitions[1]).waves && dated_before(coalitions[1], coalitions[0])) {
+    reordered = Finding{Severity::info, "compare", "waves-reordered",
+                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", files[1],
+                                    coalitions[1].as_of, files[0], coalitions[0].as_of),
+                        {}};
+    std::cerr << "xsector: note: " << reordered->message << '\n';
+    std::swap(coalitions[0], coalitions[1]);
+  }
   std::vector<Analysis> analyses;
   for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, engine.options(part_all)));
   if (many) {
@@ -120,7 +130,8 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     emit(format_many(format, ordered, figures), out);
     return 0;
   }
-  const Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
+  Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
+  if (reordered) cmp.findings.insert(cmp.findings.begin(), *reordered);
   if (!diagram.empty()) {
     write_file_atomic(diagram, render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp,
                                                  image_format));
@@ -344,6 +355,8 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   std::string seed_text;
   compare_cmd->add_option("--seed", seed_text, "Seed of the QAP relabellings, 0 to 2^64-1 (default 1)");
+  compare_cmd->add_flag("--qap-levels", compare_options.valued_qap,
+                        "QAP on valued ties: each pair's highest tie level (1-4) instead of tied or not");
   compare_cmd->add_option("--diagram", diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   compare_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, for every file");
 
