@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 namespace xsector {
@@ -217,6 +218,27 @@ Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vec
   return qap_test(pairs(a), pairs(b), permutations, seed, allow_exact);
 }
 
+namespace {
+
+/// The valued QAP over the common members: each pair's highest tie level.
+Qap valued_qap(const Coalition& a, const std::vector<std::uint32_t>& common_of_a, const Coalition& b,
+               const std::vector<std::uint32_t>& common_of_b, std::size_t k, const CompareOptions& options) {
+  auto levels = [&](const Coalition& c, const std::vector<std::uint32_t>& common_of) {
+    ValuedPairList list{k, {}};
+    for (const Tie& t : c.ties) {
+      const std::uint32_t x = common_of[t.a];
+      const std::uint32_t y = common_of[t.b];
+      if (x != none && y != none && x != y) {
+        list.pairs.push_back({std::min(x, y), std::max(x, y), static_cast<std::int64_t>(t.level)});
+      }
+    }
+    return list;
+  };
+  return qap_test_valued(levels(a, common_of_a), levels(b, common_of_b), options.permutations, options.seed);
+}
+
+}  // namespace
+
 Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, const Analysis& ab,
                    const CompareOptions& options) {
   Comparison out;
@@ -370,6 +392,7 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     return list;
   };
   out.qap = qap_test(common_pairs(a, common_of_a), common_pairs(b, common_of_b), options.permutations, options.seed);
+  if (options.valued_qap) out.qap = valued_qap(a, common_of_a, b, common_of_b, k, options);
 
   // Findings, in plain language.
   auto add = [&](Severity s, std::string code, std::string message, std::vector<std::string> subjects = {}) {
@@ -418,12 +441,144 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
   if (out.qap.correlation && out.qap.p_value) {
     const bool alike = *out.qap.p_value < 0.05;
     add(Severity::info, "qap",
-        fmt::format("Ties among the {} members in both waves correlate at r = {:.2f} (QAP p = {:.3f}): {}",
-                    out.qap.common_members, *out.qap.correlation, *out.qap.p_value,
+        fmt::format("{} among the {} members in both waves correlate at r = {:.2f} (QAP p {}{}): {}",
+                    out.qap.valued ? "Tie levels" : "Ties", out.qap.common_members, *out.qap.correlation,
+                    p_value_text(out.qap).starts_with("<") ? "" : "= ", p_value_text(out.qap),
                     alike ? "the network kept its shape more than chance would"
                           : "no more alike than a random relabelling would be"));
   }
+  if (const CoalitionMatch match = match_coalitions(a, b); !match.waves) compare_as_coalitions(out, match);
   return out;
+}
+
+// Valued QAP, p-value text, and telling waves from different coalitions (the taxonomy work).
+
+Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_t permutations, std::uint64_t seed,
+                    bool allow_exact) {
+  Qap q;
+  q.valued = true;
+  const std::size_t k = a.members;
+  q.common_members = k;
+  q.seed = seed;
+  if (k < 2 || b.members != k) return q;
+  // Each pair once as (smaller, larger) with its highest value, sorted.
+  auto normalize = [k](const ValuedPairList& list) {
+    std::vector<ValuedPairList::Pair> out;
+    for (const auto& p : list.pairs) {
+      if (p.i == p.j || p.i >= k || p.j >= k || p.value <= 0) continue;
+      out.push_back({std::min(p.i, p.j), std::max(p.i, p.j), p.value});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+      return std::tie(x.i, x.j, y.value) < std::tie(y.i, y.j, x.value);  // highest value first per pair
+    });
+    out.erase(std::unique(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.i == y.i && x.j == y.j; }),
+              out.end());
+    return out;
+  };
+  const auto pa = normalize(a);
+  const auto pb = normalize(b);
+  // b's pairs as rows: the larger ends of pairs whose smaller end is x lie in [start[x], start[x+1]).
+  std::vector<std::size_t> start(k + 1, 0);
+  for (const auto& p : pb) ++start[p.i + 1];
+  for (std::size_t x = 0; x < k; ++x) start[x + 1] += start[x];
+  std::vector<std::uint32_t> larger;
+  std::vector<std::int64_t> value;
+  for (const auto& p : pb) {
+    larger.push_back(p.j);
+    value.push_back(p.value);
+  }
+  auto value_b = [&](std::uint32_t x, std::uint32_t y) -> std::int64_t {
+    if (y < x) std::swap(x, y);
+    const auto first = larger.begin() + static_cast<std::ptrdiff_t>(start[x]);
+    const auto last = larger.begin() + static_cast<std::ptrdiff_t>(start[x + 1]);
+    const auto it = std::lower_bound(first, last, y);
+    return it != last && *it == y ? value[static_cast<std::size_t>(it - larger.begin())] : 0;
+  };
+  const long double n = static_cast<long double>(k) * static_cast<long double>(k - 1) / 2.0L;
+  long double sa = 0, saa = 0, sb = 0, sbb = 0;
+  for (const auto& p : pa) {
+    sa += static_cast<long double>(p.value);
+    saa += static_cast<long double>(p.value) * static_cast<long double>(p.value);
+  }
+  for (const auto& p : pb) {
+    sb += static_cast<long double>(p.value);
+    sbb += static_cast<long double>(p.value) * static_cast<long double>(p.value);
+  }
+  const long double var_a = n * saa - sa * sa;
+  const long double var_b = n * sbb - sb * sb;
+  if (var_a <= 0 || var_b <= 0) return q;
+  std::vector<std::uint32_t> relabel(k);
+  std::iota(relabel.begin(), relabel.end(), 0);
+  auto cross = [&]() {
+    std::int64_t sum = 0;
+    for (const auto& p : pa) sum += p.value * value_b(relabel[p.i], relabel[p.j]);
+    return sum;
+  };
+  const std::int64_t observed = cross();
+  q.correlation = static_cast<double>((n * static_cast<long double>(observed) - sa * sb) / std::sqrt(var_a * var_b));
+  std::size_t at_least = 0;
+  double factorial = 1;
+  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i) factorial *= static_cast<double>(i);
+  if (allow_exact && factorial <= static_cast<double>(permutations)) {
+    q.exact = true;
+    do {
+      ++q.permutations;
+      if (cross() >= observed) ++at_least;
+    } while (std::next_permutation(relabel.begin(), relabel.end()));
+  } else {
+    std::mt19937_64 rng(seed);
+    for (std::size_t p = 0; p < permutations; ++p) {
+      for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[bounded(rng, i + 1)]);
+      ++q.permutations;
+      if (cross() >= observed) ++at_least;
+    }
+  }
+  if (q.permutations > 0) q.p_value = static_cast<double>(at_least) / static_cast<double>(q.permutations);
+  return q;
+}
+
+std::string p_value_text(const Qap& q) {
+  if (!q.p_value) return "-";
+  const double p = *q.p_value;
+  if (p == 0 && q.permutations > 0) return fmt::format("< {}", 1.0 / static_cast<double>(q.permutations));
+  if (p < 0.001) return "< 0.001";
+  return fmt::format("{:.3f}", p);
+}
+
+CoalitionMatch match_coalitions(const Coalition& a, const Coalition& b) {
+  CoalitionMatch m;
+  m.same_name = a.name == b.name;
+  std::set<std::string_view> ids_a;
+  for (const auto& member : a.members) ids_a.insert(member.id);
+  for (const auto& member : b.members) m.shared += ids_a.contains(member.id) ? 1 : 0;
+  m.smaller = std::min(a.members.size(), b.members.size());
+  const bool overlap = 2 * m.shared >= m.smaller;
+  m.waves = m.same_name && overlap;
+  if (!m.same_name) {
+    m.note = fmt::format("the files name different coalitions ('{}' and '{}')", a.name, b.name);
+  }
+  if (!overlap) {
+    m.note += fmt::format("{}only {} of the smaller file's {} members are in both (waves share at least half)",
+                          m.note.empty() ? "" : "; ", m.shared, m.smaller);
+  }
+  return m;
+}
+
+bool dated_before(const Coalition& b, const Coalition& a) { return !a.as_of.empty() && !b.as_of.empty() && b.as_of < a.as_of; }
+
+void compare_as_coalitions(Comparison& out, const CoalitionMatch& match) {
+  out.as_waves = false;
+  out.kind_note = match.note;
+  static const std::set<std::string_view> over_time = {
+      "membership-change",      "sector-joined", "sector-lost", "density-change", "backbone-brokerage-change",
+      "community-power-change", "power-shift",   "qap"};
+  std::erase_if(out.findings, [](const Finding& f) { return over_time.contains(f.code); });
+  out.findings.insert(out.findings.begin(),
+                      {Severity::info, "compare", "different-coalitions",
+                       fmt::format("Compared as two coalitions, not as waves of one: {}; members and sectors "
+                                   "only in one file are differences, not departures",
+                                   match.note),
+                       {}});
 }
 
 }  // namespace xsector

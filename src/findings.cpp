@@ -23,6 +23,42 @@ void sort_findings(std::vector<Finding>& findings) {
                    [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
 }
 
+namespace {
+
+/// " Whom to invite, for example: a, b, c" from the sector's examples (at most three), or "".
+std::string invite_text(const Sector& sector) {
+  if (sector.examples.empty()) return {};
+  const std::size_t n = std::min<std::size_t>(3, sector.examples.size());
+  return fmt::format(". Whom to invite, for example: {}",
+                     fmt::join(sector.examples.begin(), sector.examples.begin() + static_cast<std::ptrdiff_t>(n), ", "));
+}
+
+/// Waived sectors (info) and members whose sector maps nowhere in the taxonomy (low).
+void crosswalk_findings(const Coalition& c, const SectorReport& r, std::vector<Finding>& out) {
+  for (const std::size_t s : r.gaps.waived) {
+    const Sector& sector = r.index.sectors[s];
+    const auto w = std::find_if(c.waivers.begin(), c.waivers.end(), [&](const Waiver& x) { return x.sector == sector.id; });
+    out.push_back({Severity::info, "sectors", "waived-sector",
+                   fmt::format("{} is waived: {}", sector.name, w != c.waivers.end() ? w->reason : ""), {sector.id}});
+  }
+  if (!c.unplaced.empty()) {
+    Finding f{Severity::low, "sectors", "unplaced-members", "", {}};
+    std::vector<std::string> names;
+    for (const auto m : c.unplaced) {
+      f.subjects.push_back(c.members[m].id);
+      names.push_back(fmt::format("{} ({})", c.members[m].name, c.members[m].sector));
+    }
+    const bool one = names.size() == 1;
+    f.message = fmt::format("{} no counterpart in the {} taxonomy{}, so {} counted in none of its sectors: {}",
+                            one ? "One member's sector has" : fmt::format("{} members' sectors have", names.size()),
+                            c.taxonomy.id, c.crosswalk_from.empty() ? "" : fmt::format(" (the file is written for {})", c.crosswalk_from),
+                            one ? "it is" : "they are", fmt::join(names, ", "));
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
 std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
   std::vector<Finding> out;
   const auto& sectors = r.index.sectors;
@@ -33,23 +69,25 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
     switch (sector.priority) {
       case Priority::core:
         out.push_back({Severity::high, "sectors", "missing-core-sector",
-                       fmt::format("No member from {}, a core sector of {}", sector.name,
-                                   declared ? "this coalition's own sectors" : taxonomy),
+                       fmt::format("No member from {}, a core sector of {}{}", sector.name,
+                                   declared ? "this coalition's own sectors" : taxonomy, invite_text(sector)),
                        {sector.id}});
         break;
       case Priority::recommended:
         out.push_back({Severity::medium, "sectors", "missing-sector",
-                       fmt::format("No member from {}, a recommended sector of {}", sector.name, taxonomy),
+                       fmt::format("No member from {}, a recommended sector of {}{}", sector.name, taxonomy,
+                                   invite_text(sector)),
                        {sector.id}});
         break;
       case Priority::optional:
         out.push_back({Severity::low, "sectors", "missing-optional-sector",
-                       fmt::format("No member from {} ({} lists it as optional)", sector.name,
-                                   declared ? "this coalition" : taxonomy),
+                       fmt::format("No member from {} ({} lists it as optional){}", sector.name,
+                                   declared ? "this coalition" : taxonomy, invite_text(sector)),
                        {sector.id}});
         break;
     }
   }
+  crosswalk_findings(c, r, out);
   for (const auto& t : r.gaps.thin) {
     const Member& m = c.members[t.member];
     out.push_back({Severity::medium, "sectors", "thin-sector",

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "xsector/crosswalk.hpp"
 #include "yaml_reader.hpp"
 
 namespace xsector {
@@ -75,6 +76,7 @@ class CoalitionLoader {
     } else if (auto document = reader_.parse(text)) {
       read_root(document->root());
     }
+    if (diagnostics_.empty() && target_) apply_target();
     if (!diagnostics_.empty()) {
       std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const auto& a, const auto& b) {
         if (a.file != b.file) return false;
@@ -105,6 +107,7 @@ class CoalitionLoader {
       load_taxonomy(options_.taxonomy.value_or("cross-sector"), {}, options_.taxonomy.has_value());
     }
     if (const auto* s = f->get("sectors")) read_sectors(*s);
+    if (waive_ && taxonomy_ok_) read_waive(*waive_);
     // Without a taxonomy, members are read for every other problem, not for their sector.
     if (const auto* m = f->get("members")) {
       read_members(*m);
@@ -122,7 +125,7 @@ class CoalitionLoader {
 
   /// Reads `coalition` and loads the taxonomy; returns the backbone node, read once members are.
   std::optional<Node> read_header(const Node& node) {
-    static const std::vector<std::string> keys = {"name", "place", "as_of", "backbone", "taxonomy"};
+    static const std::vector<std::string> keys = {"name", "place", "as_of", "backbone", "taxonomy", "waive"};
     auto f = reader_.fields(node, keys, "'coalition'");
     std::string taxonomy = "cross-sector";
     SourcePos taxonomy_pos = reader_.pos(node);
@@ -151,20 +154,86 @@ class CoalitionLoader {
         }
       }
       if (const auto* b = f->get("backbone")) backbone = *b;
+      if (const auto* w = f->get("waive")) waive_ = *w;
       if (const auto* t = f->get("taxonomy")) {
         if (auto v = reader_.text(*t, "taxonomy")) taxonomy = *v;
         taxonomy_pos = reader_.pos(*t);
         from_file = true;
       }
     }
-    if (options_.taxonomy) {
-      taxonomy = *options_.taxonomy;
-      taxonomy_pos = {};
-      from_file = false;
+    // --taxonomy: the file is read against its own taxonomy, then measured against the
+    // other one through the crosswalk (apply_target).
+    target_ = options_.taxonomy;
+    if (target_ && from_file && !options_.taxonomy_paths) {
+      // A file from elsewhere may not name a taxonomy file: the user's taxonomy stands in for it.
+      const auto ids = builtin_taxonomy_ids();
+      if (std::find(ids.begin(), ids.end(), taxonomy) == ids.end()) {
+        taxonomy = *target_;
+        taxonomy_pos = {};
+        from_file = false;
+      }
     }
     coalition_.taxonomy_ref = taxonomy;
     load_taxonomy(taxonomy, taxonomy_pos, !from_file);
     return backbone;
+  }
+
+  /// `coalition.waive`: sector id -> reason; every id a sector of the taxonomy or the file.
+  void read_waive(const Node& node) {
+    if (node.IsNull()) return;
+    if (!node.IsMap()) {
+      reader_.error(reader_.pos(node), "'waive' must be a map of sector id: reason, like "
+                                       "{tribal: \"no tribal lands in the county\"}");
+      return;
+    }
+    for (std::size_t e = 0; e < node.size(); ++e) {
+      const Node key = node.key(e);
+      const Node value = node.value(e);
+      auto id = reader_.slug(key, "waived sector");
+      auto reason = reader_.text(value, "the reason a sector is waived");
+      if (!id || !reason) continue;
+      if (reason->empty()) {
+        reader_.error(reader_.pos(value), fmt::format("say why sector '{}' is waived", *id));
+        continue;
+      }
+      const Sector* sector = coalition_.find_sector(*id);
+      if (sector == nullptr) {
+        std::string message = unknown_sector_message(*id);
+        message.replace(0, 14, "cannot waive unknown sector");
+        reader_.error(reader_.pos(key), message);
+        continue;
+      }
+      const bool twice = std::any_of(coalition_.waivers.begin(), coalition_.waivers.end(),
+                                     [&](const Waiver& w) { return w.sector == sector->id; });
+      if (twice) {
+        reader_.error(reader_.pos(key), fmt::format("sector '{}' is waived twice", sector->id));
+        continue;
+      }
+      coalition_.waivers.push_back({sector->id, *reason, reader_.pos(key)});
+    }
+  }
+
+  /// Measures the loaded coalition against the --taxonomy one, if it differs from its own.
+  void apply_target() {
+    TaxonomyAccess access;
+    access.max_bytes = options_.max_bytes;
+    Taxonomy target;
+    try {
+      target = resolve_taxonomy(*target_, std::filesystem::path(coalition_.file).parent_path(), access);
+    } catch (const InputError& e) {
+      for (auto d : e.diagnostics()) {
+        if (d.file == "<taxonomy>") d.file = coalition_.file;
+        diagnostics_.push_back(d);
+      }
+      return;
+    } catch (const IoError& e) {
+      reader_.error({}, fmt::format("cannot read the taxonomy: {}", e.what()));
+      return;
+    }
+    if (target.id == coalition_.taxonomy.id) return;
+    coalition_.index_members();
+    coalition_ = measure_against(coalition_, target);
+    coalition_.taxonomy_ref = *target_;
   }
 
   /// `by_user`: the taxonomy came from the options, not from the file.
@@ -627,6 +696,8 @@ class CoalitionLoader {
   const LoadOptions& options_;
   Coalition coalition_;
   bool taxonomy_ok_ = true;
+  std::optional<Node> waive_;                 // `coalition.waive`, read once sectors are
+  std::optional<std::string> target_;         // --taxonomy, measured against after loading
   std::unordered_set<std::string> attempted_ids_;  // ids of members read, valid or not
   std::vector<std::string> member_id_list_;        // candidates for did-you-mean
   int member_suggestions_ = 0;

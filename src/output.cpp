@@ -9,6 +9,7 @@
 #include <set>
 
 #include "text.hpp"
+#include "xsector/crosswalk.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {
@@ -153,6 +154,27 @@ ordered_json mixing_json(const SectorReport& r) {
   return {{"sectors", ids}, {"ties", rows}};
 }
 
+/// gaps.waived, gaps.unplaced and gaps.crosswalk_from (docs/json.md).
+void add_crosswalk_gaps_json(ordered_json& gaps, const SectorReport& r, const Coalition& c) {
+  ordered_json waived = ordered_json::array();
+  for (const auto s : r.gaps.waived) {
+    const Sector& sector = r.index.sectors[s];
+    const Waiver* w = find_waiver(c, sector.id);
+    waived.push_back({{"sector", sector.id},
+                      {"name", sector.name},
+                      {"priority", to_string(sector.priority)},
+                      {"reason", w != nullptr ? w->reason : std::string()},
+                      {"members", r.sectors[s].members.size()}});
+  }
+  ordered_json unplaced = ordered_json::array();
+  for (const auto m : c.unplaced) {
+    unplaced.push_back({{"member", c.members[m].id}, {"sector", c.members[m].sector}});
+  }
+  gaps["waived"] = std::move(waived);
+  gaps["unplaced"] = std::move(unplaced);
+  gaps["crosswalk_from"] = text_or_null(c.crosswalk_from);
+}
+
 ordered_json gaps_json(const SectorReport& r, const Coalition& c) {
   const auto& sectors = r.index.sectors;
   auto ids = [&](const std::vector<std::size_t>& list) {
@@ -171,12 +193,14 @@ ordered_json gaps_json(const SectorReport& r, const Coalition& c) {
   }
   ordered_json pairs = ordered_json::array();
   for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back({sectors[a].id, sectors[b].id});
-  return {{"missing", missing},
-          {"thin", singles(r.gaps.thin)},
-          {"cut_off", ids(r.gaps.cut_off)},
-          {"unlinked_pairs", pairs},
-          {"no_vote", r.gaps.governance_described ? ids(r.gaps.no_vote) : ordered_json(nullptr)},
-          {"single_broker", singles(r.gaps.single_broker)}};
+  ordered_json out = {{"missing", missing},
+                      {"thin", singles(r.gaps.thin)},
+                      {"cut_off", ids(r.gaps.cut_off)},
+                      {"unlinked_pairs", pairs},
+                      {"no_vote", r.gaps.governance_described ? ids(r.gaps.no_vote) : ordered_json(nullptr)},
+                      {"single_broker", singles(r.gaps.single_broker)}};
+  add_crosswalk_gaps_json(out, r, c);
+  return out;
 }
 
 ordered_json coalition_json(const Coalition& c) {
@@ -275,6 +299,27 @@ std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t 
   return out;
 }
 
+/// The waived and unplaced lines of the gaps section.
+std::string crosswalk_gaps_text(const SectorReport& r, const Coalition& c, bool markdown) {
+  std::string out;
+  auto item = [&](const std::string& label, const std::string& value) {
+    out += markdown ? fmt::format("- **{}**: {}\n", label, value) : fmt::format("  {:<23}{}\n", label, value);
+  };
+  std::vector<std::string> waived;
+  for (const auto s : r.gaps.waived) {
+    const Waiver* w = find_waiver(c, r.index.sectors[s].id);
+    waived.push_back(fmt::format("{} ({})", r.index.sectors[s].id, user_text(w != nullptr ? w->reason : "", markdown)));
+  }
+  item("waived", waived.empty() ? std::string("none") : fmt::format("{}", fmt::join(waived, "; ")));
+  if (!c.crosswalk_from.empty()) {
+    std::vector<std::string> unplaced;
+    for (const auto m : c.unplaced) unplaced.push_back(fmt::format("{} ({})", c.members[m].id, c.members[m].sector));
+    item("unplaced",
+         unplaced.empty() ? std::string("none") : fmt::format("{}", fmt::join(unplaced, ", ")));
+  }
+  return out;
+}
+
 std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) {
   const auto& sectors = r.index.sectors;
   std::string out;
@@ -305,6 +350,7 @@ std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) 
   std::vector<std::string> pairs;
   for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back(fmt::format("{}/{}", sectors[a].id, sectors[b].id));
   item("unlinked pairs", pairs.empty() ? "none" : fmt::format("{}: {}", pairs.size(), fmt::join(pairs, ", ")));
+  out += crosswalk_gaps_text(r, c, markdown);
   return out;
 }
 
@@ -612,9 +658,11 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   auto list = [](const std::vector<std::string>& v) {
     return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
   };
+  if (!cmp.as_waves) out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
+                                         user_text(cmp.kind_note, markdown));
   section("Members");
-  item("joined", list(cmp.joined));
-  item("left", list(cmp.left));
+  item(cmp.as_waves ? "joined" : "only in second", list(cmp.joined));
+  item(cmp.as_waves ? "left" : "only in first", list(cmp.left));
   item("kept", fmt::format("{}", cmp.kept.size()));
   std::vector<std::string> renames;
   for (const auto& r : cmp.renamed) {
@@ -667,8 +715,10 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   }
   section("QAP correlation");
   const Qap& q = cmp.qap;
-  out += fmt::format("{}r = {} over {} common members, p = {} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
-                     fixed(q.correlation), q.common_members, fixed(q.p_value), q.exact ? "exact over all" : "random",
+  const std::string p_text = p_value_text(q);
+  out += fmt::format("{}{}r = {} over {} common members, p {}{} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
+                     q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
+                     p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random",
                      q.permutations, q.seed);
   section("Findings");
   out += findings_text(cmp.findings, markdown);
@@ -968,6 +1018,10 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       doc["qap"] = {{"common_members", cmp.qap.common_members}, {"correlation", number_or_null(cmp.qap.correlation)},
                     {"p_value", number_or_null(cmp.qap.p_value)}, {"permutations", cmp.qap.permutations},
                     {"exact", cmp.qap.exact}, {"seed", cmp.qap.seed}};
+      doc["qap"]["valued"] = cmp.qap.valued;
+      doc["qap"]["p_value_text"] = p_value_text(cmp.qap);
+      doc["compared_as"] = cmp.as_waves ? "waves" : "coalitions";
+      doc["compared_as_note"] = text_or_null(cmp.kind_note);
       doc["findings"] = findings_json(cmp.findings);
       return json_text(doc);
     }
@@ -1002,15 +1056,15 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
     return json_text(doc);
   }
   if (format == Format::csv) {
-    std::string out = "name,as_of,file";
+    std::string out = "name,as_of,taxonomy,file";
     for (const auto& f : figures.empty() ? std::vector<Figure>{} : figures[0]) {
       out += ',';
       out += f.name;
     }
     out += "\n";
     for (std::size_t r = 0; r < coalitions.size(); ++r) {
-      out += fmt::format("{},{},{}", csv_cell(coalitions[r]->name), csv_cell(coalitions[r]->as_of),
-                         csv_cell(coalitions[r]->file));
+      out += fmt::format("{},{},{},{}", csv_cell(coalitions[r]->name), csv_cell(coalitions[r]->as_of),
+                         csv_cell(coalitions[r]->taxonomy.id), csv_cell(coalitions[r]->file));
       for (const auto& f : figures[r]) {
         out += ',';
         out += csv_number(f.value);
@@ -1021,11 +1075,12 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
   }
   const bool markdown = format == Format::markdown;
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header = {"coalition", "as of"};
+  std::vector<std::string> header = {"coalition", "as of", "taxonomy"};
   for (const auto& c : columns) header.push_back(c);
   rows.push_back(header);
   for (std::size_t r = 0; r < coalitions.size(); ++r) {
-    std::vector<std::string> row = {coalitions[r]->name, coalitions[r]->as_of.empty() ? "-" : coalitions[r]->as_of};
+    std::vector<std::string> row = {coalitions[r]->name, coalitions[r]->as_of.empty() ? "-" : coalitions[r]->as_of,
+                                    coalitions[r]->taxonomy.id};
     for (const auto& c : columns) {
       const auto v = value(r, c);
       const bool whole = c == "members" || c == "ties" || c == "components" || c.starts_with("sectors_");
@@ -1034,7 +1089,7 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
     rows.push_back(row);
   }
   std::string out = markdown ? "# Coalitions side by side\n\n" : "";
-  out += grid(rows, 2, markdown);
+  out += grid(rows, 3, markdown);
   return out;
 }
 

@@ -87,6 +87,7 @@ std::string sector_status(const SectorReport& r, std::size_t s) {
   auto single = [&](const std::vector<SectorGaps::Single>& list) {
     return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.sector == s; });
   };
+  if (in(g.waived) && r.sectors[s].members.empty()) return "waived (see findings)";
   if (in(g.missing)) return R"(<span class="status-missing">missing</span>)";
   if (single(g.thin)) marks.emplace_back(R"(<span class="status-thin">one member</span>)");
   if (in(g.cut_off)) marks.emplace_back(R"(<span class="status-thin">cut off</span>)");

@@ -125,9 +125,18 @@ SectorGaps find_gaps(const Coalition& c, const Network& g, const SectorIndex& in
                      const std::vector<SectorFigures>& sectors, const std::vector<std::vector<std::size_t>>& mix) {
   SectorGaps gaps;
   const std::size_t count = sectors.size();
+  std::vector<bool> waived(count, false);
+  for (const auto& w : c.waivers) {
+    for (std::size_t s = 0; s < count; ++s) {
+      if (index.sectors[s].id != w.sector) continue;
+      waived[s] = true;
+      gaps.waived.push_back(s);
+      break;
+    }
+  }
   for (const Priority p : {Priority::core, Priority::recommended, Priority::optional}) {
     for (std::size_t s = 0; s < count; ++s) {
-      if (sectors[s].members.empty() && index.sectors[s].priority == p) gaps.missing.push_back(s);
+      if (sectors[s].members.empty() && !waived[s] && index.sectors[s].priority == p) gaps.missing.push_back(s);
     }
   }
   // Members on each sector's external ties: the first one seen, and whether there is another.

@@ -111,9 +111,35 @@ std::vector<std::string> builtin_taxonomy_ids() {
 
 namespace detail {
 
+/// The sector ids of the built-in cross-sector taxonomy, read straight from its text (not
+/// through read_sector, which checks maps_to against this very list).
+const std::vector<std::string>& cross_sector_ids() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out;
+    for (const auto& [id, text] : builtin_taxonomy_texts()) {
+      if (id != "cross-sector") continue;
+      std::vector<Diagnostic> ignored;
+      YamlReader reader("<built-in taxonomy cross-sector>", ignored);
+      auto document = reader.parse(text);
+      if (!document) break;
+      const Node root = document->root();
+      for (std::size_t e = 0; root.IsMap() && e < root.size(); ++e) {
+        if (root.key(e).Scalar() != "sectors" || !root.value(e).IsSequence()) continue;
+        for (const Node sector : root.value(e)) {
+          for (std::size_t k = 0; sector.IsMap() && k < sector.size(); ++k) {
+            if (sector.key(k).Scalar() == "id") out.emplace_back(sector.value(k).Scalar());
+          }
+        }
+      }
+    }
+    return out;
+  }();
+  return ids;
+}
+
 std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
-  static const std::vector<std::string> keys = {"id",       "name",    "priority",
-                                                "examples", "aliases", "source"};
+  static const std::vector<std::string> keys = {"id",      "name",   "priority", "examples",
+                                                "aliases", "source", "maps_to"};
   auto f = reader.fields(node, keys, "a sector");
   if (!f) return std::nullopt;
   Sector sector;
@@ -162,6 +188,23 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
   }
   if (const auto* s = f->get("source")) {
     if (auto v = reader.text(*s, "source")) sector.source = *v; else ok = false;
+  }
+  if (const auto* m = f->get("maps_to")) {
+    if (auto v = reader.text_list(*m, "maps_to")) {
+      const auto& known = cross_sector_ids();
+      for (std::size_t i = 0; i < v->size(); ++i) {
+        const std::string& target = (*v)[i];
+        if (std::find(known.begin(), known.end(), target) != known.end()) continue;
+        std::string message =
+            fmt::format("maps_to names '{}', which is not a sector of the cross-sector taxonomy", target);
+        if (auto s = nearest(target, known); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+        reader.error(reader.pos((*m)[i]), message);
+        ok = false;
+      }
+      sector.maps_to = *v;
+    } else {
+      ok = false;
+    }
   }
   if (!ok) return std::nullopt;
   return sector;

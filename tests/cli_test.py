@@ -117,7 +117,8 @@ r = run("gaps", dfc, "--format", "json")
 check("gaps json exits 0", r.returncode == 0, r.stderr)
 doc = no_nan(r.stdout)
 check("gaps json has the gap keys",
-      set(doc["gaps"]) == {"missing", "thin", "cut_off", "unlinked_pairs", "no_vote", "single_broker"}, doc["gaps"])
+      set(doc["gaps"]) == {"missing", "thin", "cut_off", "unlinked_pairs", "no_vote", "single_broker", "waived",
+                           "unplaced", "crosswalk_from"}, doc["gaps"])
 check("dfc misses media", [m["sector"] for m in doc["gaps"]["missing"]] == ["media"], doc["gaps"]["missing"])
 check("dfc finding names media first", doc["findings"][0]["code"] == "missing-core-sector"
       and "Media" in doc["findings"][0]["message"], doc["findings"][0])
@@ -129,9 +130,34 @@ check("gaps csv one row per taxonomy sector", len(rows) == 12, len(rows))
 check("gaps csv marks media missing", [x["sector"] for x in rows if x["missing"] == "true"] == ["media"])
 r = run("gaps", dfc, "--format", "markdown")
 check("gaps markdown", r.returncode == 0 and r.stdout.startswith("# Sector gaps"), r.stdout[:80])
+# The Hills network (cross-sector) measured against DASH, worked by hand from the crosswalk:
+# whwc health-care -> health-care, mingo-schools education -> education, businesses and mcda
+# economic -> business, frn social-services -> social-services; parks (environment), wvu-ext
+# (academic), market (community-based) and residents have no DASH counterpart; leagues stays in
+# the file's own recreation sector.
+r = run("gaps", good, "--taxonomy", "dash", "-f", "json")
+check("gaps --taxonomy dash on a cross-sector file exits 0", r.returncode == 0, r.stderr)
+doc = no_nan(r.stdout)
+check("dash: unplaced members", [(u["member"], u["sector"]) for u in doc["gaps"]["unplaced"]] ==
+      [("parks", "environment"), ("wvu-ext", "academic"), ("market", "community-based"), ("residents", "residents")],
+      doc["gaps"]["unplaced"])
+check("dash: missing sectors", [m["sector"] for m in doc["gaps"]["missing"]] ==
+      ["public-health", "housing", "transportation", "law-enforcement"], doc["gaps"]["missing"])
+check("dash: crosswalk_from", doc["gaps"]["crosswalk_from"] == "cross-sector" and doc["coalition"]["taxonomy"] == "dash")
+check("dash: placements", {m["id"]: m["sector"] for m in doc["members"]}["mcda"] == "business"
+      and {m["id"]: m["sector"] for m in doc["members"]}["leagues"] == "recreation", doc["members"])
+check("dash: unplaced finding", any(f["code"] == "unplaced-members" and f["subjects"] ==
+      ["parks", "wvu-ext", "market", "residents"] for f in doc["findings"]), doc["findings"])
 r = run("gaps", good, "--taxonomy", "dash")
-check("gaps with --taxonomy dash refuses sectors outside it", r.returncode == 1 and "unknown sector" in r.stderr,
-      r.stderr)
+check("dash table lists unplaced", "  unplaced               parks (environment), wvu-ext (academic), market (community-based), residents (residents)\n" in r.stdout,
+      r.stdout)
+# Every shipped file against every built-in taxonomy.
+for net in networks:
+    for tax in ["cross-sector", "rhihub", "dfc", "dash"]:
+        for command in ["gaps", "analyze"]:
+            r = run(command, net, "--taxonomy", tax, "-f", "json")
+            ok = r.returncode == 0 and no_nan(r.stdout)["coalition"]["taxonomy"] == tax
+            check(f"{command} {os.path.basename(net)} --taxonomy {tax}", ok, r.stderr)
 r = run("gaps", os.path.join(source, "networks", "allendale-broadband.yaml"), "--taxonomy", "rhihub", "-f", "json")
 check("gaps --taxonomy rhihub", r.returncode == 0 and no_nan(r.stdout)["coalition"]["taxonomy"] == "rhihub", r.stderr)
 analyzed = no_nan(run("analyze", good, "--format", "json").stdout)
@@ -244,6 +270,113 @@ with tempfile.TemporaryDirectory() as tmp:
               and "<a " not in html, html[:400])
         check(f"{command[0]} markdown shows the names as text", "&lt;script&gt;" in html and "[a](javascript" in html,
               html[:400])
+
+# taxonomy list / show: the four built-in frameworks; DFC's crosswalk worked by hand from maps_to.
+r = run("taxonomy", "list", "--format", "json")
+check("taxonomy list json", r.returncode == 0 and [(x["id"], x["sectors"], x["core"]) for x in no_nan(r.stdout)["taxonomies"]]
+      == [("cross-sector", 18, 8), ("rhihub", 10, 10), ("dfc", 12, 12), ("dash", 8, 8)], r.stdout + r.stderr)
+r = run("taxonomy", "list")
+check("taxonomy list table", r.returncode == 0 and "  dfc          12      12   Drug-Free Communities statutory sectors\n"
+      in r.stdout, r.stdout)
+r = run("taxonomy", "show", "dfc", "--format", "json")
+check("taxonomy show json exits 0", r.returncode == 0, r.stderr)
+sectors = {s["id"]: s for s in no_nan(r.stdout)["taxonomy"]["sectors"]}
+check("dfc government maps to three", sectors["government"]["maps_to"] == ["government", "public-health", "tribal"])
+check("dfc government placed", sectors["government"]["placed_in"] == {"cross-sector": "government", "rhihub": "public-health",
+                                                                      "dash": "public-health"}, sectors["government"])
+check("dfc youth placed", sectors["youth"]["placed_in"] == {"cross-sector": "residents", "rhihub": "community-based",
+                                                            "dash": None}, sectors["youth"])
+check("dfc examples", sectors["youth-serving"]["examples"][0] == "Boys and Girls Club" and sectors["media"]["priority"] == "core")
+r = run("taxonomy", "show", "rhihub")
+check("taxonomy show table", r.returncode == 0 and "Crosswalk" in r.stdout and
+      "  tribal          core     Tribal agencies" in r.stdout, r.stdout)
+r = run("taxonomy", "show", "nosuch")
+check("taxonomy show unknown exits 2", r.returncode == 2 and "unknown taxonomy 'nosuch'" in r.stderr, r.stderr)
+check("taxonomy without list/show exits 2", run("taxonomy").returncode == 2)
+
+# gaps --taxonomy all on the Allendale pilot (rhihub; members: two government (a sector the
+# file declares), two education, two economic, public-health, faith-based), by hand:
+# cross-sector covers government, education, economic, public-health, faith-based (5 of 18);
+# rhihub covers education, economic, public-health, faith-based (4 of 10); dfc covers schools,
+# business, government (the declared government and public-health), religious-fraternal (4 of
+# 12); dash covers education, business, public-health (3 of 8) and has no place for churches.
+allendale = os.path.join(source, "networks", "allendale-broadband.yaml")
+r = run("gaps", allendale, "--taxonomy", "all", "--format", "json")
+check("gaps --taxonomy all exits 0", r.returncode == 0, r.stderr)
+rows = no_nan(r.stdout)["taxonomies"]
+check("gaps all: coverage", [(x["taxonomy"], x["covered"], x["sectors"]) for x in rows] ==
+      [("cross-sector", 5, 18), ("rhihub", 4, 10), ("dfc", 4, 12), ("dash", 3, 8)], rows)
+check("gaps all: rhihub missing", rows[1]["missing_core"] == ["social-services", "housing", "transportation", "justice",
+                                                             "community-based", "tribal"], rows[1])
+check("gaps all: dash unplaced", rows[3]["unplaced"] == ["churches"] and rows[0]["unplaced"] == [], rows)
+check("gaps all: own taxonomy", rows[1]["crosswalk_from"] is None and rows[0]["crosswalk_from"] == "rhihub")
+r = run("gaps", allendale, "--taxonomy", "all")
+check("gaps all table", r.returncode == 0 and "  dash         3 of 8" in r.stdout and "churches" in r.stdout, r.stdout)
+r = run("gaps", allendale, "--taxonomy", "all", "--format", "csv")
+check("gaps all csv", r.returncode == 0 and len(list(csv.DictReader(io.StringIO(r.stdout)))) == 4, r.stdout)
+
+# Waivers: a RHIhub coalition with no tribal lands.
+with tempfile.TemporaryDirectory() as tmp:
+    waived = os.path.join(tmp, "waived.yaml")
+    text = open(allendale, encoding="utf-8").read().replace(
+        "  taxonomy: rhihub\n", "  taxonomy: rhihub\n  waive: {tribal: \"no tribal lands or agencies in the county\"}\n")
+    open(waived, "w", encoding="utf-8").write(text)
+    r = run("gaps", waived, "--format", "json")
+    doc = no_nan(r.stdout)
+    check("waived json", doc["gaps"]["waived"] == [{"sector": "tribal", "name": "Tribal agencies", "priority": "core",
+                                                    "reason": "no tribal lands or agencies in the county", "members": 0}],
+          doc["gaps"])
+    check("waived not missing", "tribal" not in [m["sector"] for m in doc["gaps"]["missing"]])
+    check("waived finding", any(f["code"] == "waived-sector" and f["subjects"] == ["tribal"] for f in doc["findings"])
+          and not any(f["code"] == "missing-core-sector" and f["subjects"] == ["tribal"] for f in doc["findings"]))
+    r = run("gaps", waived)
+    check("waived table", "  waived                 tribal (no tribal lands or agencies in the county)\n" in r.stdout, r.stdout)
+    r = run("analyze", waived, "--format", "json")
+    check("analyze json waived", no_nan(r.stdout)["gaps"]["waived"][0]["sector"] == "tribal", r.stderr)
+    out_dir = os.path.join(tmp, "report")
+    r = run("report", waived, "-o", out_dir)
+    html = open(os.path.join(out_dir, "report.html"), encoding="utf-8").read() if r.returncode == 0 else ""
+    check("report lists the waiver", "Tribal agencies is waived: no tribal lands or agencies in the county" in html, r.stderr)
+    r = run("report", waived, "-o", os.path.join(tmp, "report-dfc"), "--taxonomy", "dfc")
+    check("report --taxonomy dfc", r.returncode == 0, r.stderr)
+    r = run("gaps", waived, "--taxonomy", "all", "--format", "json")
+    rows = no_nan(r.stdout)["taxonomies"]
+    check("waiver carried to cross-sector, not dfc", rows[0]["waived"] == ["tribal"] and rows[2]["waived"] == [], rows)
+    bad_waiver = os.path.join(tmp, "bad.yaml")
+    open(bad_waiver, "w", encoding="utf-8").write(text.replace("waive: {tribal:", "waive: {tribl:"))
+    r = run("validate", bad_waiver)
+    check("unknown waived sector exits 1 at its line", r.returncode == 1 and
+          f"{bad_waiver}:14:11: error: cannot waive unknown sector 'tribl'" in r.stderr, r.stderr)
+
+# Compare that does not mislead.
+r = run("compare", wave2, wave1, "--format", "json")
+check("later wave first is reordered", r.returncode == 0 and "compared from the earlier wave to the later" in r.stderr, r.stderr)
+cmp = no_nan(r.stdout)
+check("reordered: before is 2024", cmp["before"]["as_of"] == "2024-06-30" and cmp["members"]["left"] == ["businesses"]
+      and cmp["findings"][0]["code"] == "waves-reordered", cmp["findings"][:1])
+check("waves are compared as waves", cmp["compared_as"] == "waves" and cmp["compared_as_note"] is None)
+r = run("compare", good, dfc, "--format", "json")
+cmp = no_nan(r.stdout)
+codes = [f["code"] for f in cmp["findings"]]
+check("different coalitions", r.returncode == 0 and cmp["compared_as"] == "coalitions" and "different-coalitions" in codes
+      and "sector-lost" not in codes and "membership-change" not in codes, codes)
+r = run("compare", good, dfc)
+check("different coalitions table", "only in first" in r.stdout and "no longer at the table" not in r.stdout, r.stdout)
+r = run("compare", wave1, wave2, "--qap-levels", "--format", "json")
+q = no_nan(r.stdout)["qap"]
+check("qap on levels", r.returncode == 0 and q["valued"] is True and q["correlation"] is not None, q)
+for args in (["--qap-levels"], []):
+    r = run("compare", wave1, wave2, *args)
+    check(f"p-value never 0.000 {args}", r.returncode == 0 and "0.000 (" not in r.stdout and "p = 0.000" not in r.stdout
+          and ("p < 0.001" in r.stdout or "p = " in r.stdout), r.stdout[-400:])
+r = run("compare", wave1, wave2, "--permutations", "100", "--format", "json")
+q = no_nan(r.stdout)["qap"]
+check("p text below the resolution", q["p_value"] != 0 or q["p_value_text"] == "< 0.01", q)
+r = run("compare", *networks)
+check("many-coalition table names each taxonomy", r.returncode == 0 and " taxonomy " in r.stdout.splitlines()[0]
+      and all(t in r.stdout for t in ("rhihub", "dfc", "cross-sector")), r.stdout)
+r = run("compare", *networks, "--format", "csv")
+check("many csv taxonomy column", r.stdout.splitlines()[0].startswith("name,as_of,taxonomy,file"), r.stdout[:100])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -177,13 +177,16 @@ TEST(Loader, DirectedTieTwiceTheSameWayIsAnError) {
   EXPECT_NE(d[0].message.find("already tied"), std::string::npos);
 }
 
-TEST(Loader, TaxonomyOptionOverridesTheFile) {
-  const std::string text = "coalition: {name: X, taxonomy: dash}\nmembers: [{id: a, sector: youth}]\n";
-  EXPECT_FALSE(diagnostics_of(text).empty());
-  LoadOptions dfc;
-  dfc.taxonomy = "dfc";
-  const Coalition c = parse_coalition(text, "x.yaml", dfc);
-  EXPECT_EQ(c.taxonomy.id, "dfc");
+TEST(Loader, TaxonomyOptionMeasuresAgainstAnotherTaxonomy) {
+  // The file is read against its own taxonomy (dfc), then measured against dash.
+  const std::string text = "coalition: {name: X, taxonomy: dfc}\nmembers: [{id: a, sector: youth}, {id: b, sector: business}]\n";
+  LoadOptions dash;
+  dash.taxonomy = "dash";
+  const Coalition c = parse_coalition(text, "x.yaml", dash);
+  EXPECT_EQ(c.taxonomy.id, "dash");
+  EXPECT_EQ(c.crosswalk_from, "dfc");
+  EXPECT_EQ(c.members[1].sector, "business");
+  EXPECT_EQ(c.unplaced, std::vector<std::size_t>{0});  // youth -> residents, which dash lacks
 }
 
 TEST(Loader, ReadsACustomTaxonomyRelativeToTheFile) {

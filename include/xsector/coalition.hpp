@@ -26,6 +26,16 @@ struct Sector {
   std::vector<std::string> aliases;
   std::string source;
   SourcePos pos;
+  /// The `cross-sector` sector ids this sector corresponds to (the crosswalk between
+  /// taxonomies; a `cross-sector` sector maps to itself). Empty: it maps nowhere.
+  std::vector<std::string> maps_to;
+};
+
+/// A sector the coalition says does not apply (`coalition.waive`), with the reason given.
+struct Waiver {
+  std::string sector;  ///< canonical sector id
+  std::string reason;
+  SourcePos pos;
 };
 
 /// A set of sectors a coalition is measured against (docs/format.md).
@@ -110,6 +120,14 @@ struct Coalition {
   std::vector<Member> members;        ///< in file order; a member's index is its vertex
   std::vector<Tie> ties;
   std::vector<Body> governance;
+  /// Sectors waived by `coalition.waive`, in file order: never reported missing.
+  std::vector<Waiver> waivers;
+  /// When measured against another taxonomy than its own (`--taxonomy`): the file's own
+  /// taxonomy id; empty otherwise.
+  std::string crosswalk_from;
+  /// Members whose sector maps to no sector of the taxonomy measured against (indices, in
+  /// file order); each keeps its own sector, carried along as a file sector.
+  std::vector<std::size_t> unplaced;
   /// Member id -> index in `members`, filled by the loader (index_members). A Coalition
   /// built by hand may leave it empty: member_index then searches `members`. Code that
   /// changes member ids after loading must call index_members() again or clear this.

@@ -71,6 +71,7 @@ struct Qap {
   std::size_t permutations = 0;       ///< relabellings counted
   bool exact = false;
   std::uint64_t seed = 0;
+  bool valued = false;  ///< r over tie levels (0 for no tie) rather than 0/1 (qap_test_valued)
 };
 
 /// A simple undirected network over members 0 .. `members` - 1: each tied pair once, as
@@ -123,12 +124,68 @@ struct Comparison {
   std::vector<BodyDelta> bodies;
   Qap qap;
   std::vector<Finding> findings;
+  /// False when the two files are different coalitions (match_coalitions): they are then
+  /// compared side by side, `joined`/`left` mean only in the second / only in the first, and
+  /// no finding speaks of change over time.
+  bool as_waves = true;
+  std::string kind_note;  ///< why the files were taken as different coalitions; empty for waves
 };
 
 struct CompareOptions {
   std::size_t permutations = 1000;
   std::uint64_t seed = 1;
+  /// QAP on valued ties: each pair's cell is its highest tie level (1-4; 0 untied).
+  bool valued_qap = false;
 };
+
+/// A simple undirected valued network over members 0 .. `members` - 1: each tied pair once,
+/// as (i, j, value) with i < j and value > 0 (a tie level).
+struct ValuedPairList {
+  std::size_t members = 0;
+  struct Pair {
+    std::uint32_t i = 0, j = 0;
+    std::int64_t value = 0;
+  };
+  std::vector<Pair> pairs;
+};
+
+/// QAP test on valued ties: Pearson's r over the k (k - 1) / 2 pairs (the off-diagonal cells
+/// of the symmetric valued matrices, untied pairs 0; as R sna `gcor` on valued graphs, which
+/// counting each pair twice does not change), and the share of relabellings of `b` whose
+/// cross-product sum Σ a_ij b_πiπj (hence r) is at least the observed one, compared as whole
+/// numbers. Exact over all k! relabellings when k! ≤ `permutations`, else random ones from
+/// std::mt19937_64(seed), as qap_test. A repeated pair keeps its highest value; self pairs
+/// and values ≤ 0 are ignored. r is null with fewer than two members or a constant matrix.
+/// With every value 1 it equals qap_test. Time O(P (|a| log d_b + k)), memory O(k + |a| + |b|).
+Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_t permutations, std::uint64_t seed,
+                    bool allow_exact = true);
+
+/// The p-value as printed: three decimals, or "< 0.001" below that, or, when no relabelling
+/// reached the observed statistic (p = 0, possible only with random relabellings), "< 1/P"
+/// for P relabellings written as a decimal ("< 0.01" for 100). Never "0.000". "-" for null.
+std::string p_value_text(const Qap& qap);
+
+/// Whether two files are waves of one coalition: the same `coalition.name` and at least
+/// half of the smaller file's members (by id) in both. Otherwise they are different
+/// coalitions, and `note` says why. O(n log n).
+struct CoalitionMatch {
+  bool same_name = false;
+  std::size_t shared = 0;   ///< member ids in both
+  std::size_t smaller = 0;  ///< members of the smaller file
+  bool waves = false;
+  std::string note;
+};
+CoalitionMatch match_coalitions(const Coalition& a, const Coalition& b);
+
+/// True when both files are dated and `b` is dated before `a`: the waves are given in the
+/// wrong order, and `xsector compare` swaps them (with a `waves-reordered` finding).
+bool dated_before(const Coalition& b, const Coalition& a);
+
+/// Turns a wave comparison of two different coalitions into a side-by-side one: sets
+/// `as_waves` and `kind_note`, drops the findings that speak of change over time
+/// (membership-change, sector-joined, sector-lost, density, power and brokerage changes,
+/// qap) and adds an info finding `different-coalitions`. compare() calls it.
+void compare_as_coalitions(Comparison& comparison, const CoalitionMatch& match);
 
 /// Everything that changed from `a` (before) to `b` (after), by member id. Apart from
 /// the QAP permutations, O((n + t) log(n + t)) for n members and t ties of both waves.

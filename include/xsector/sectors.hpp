@@ -77,6 +77,9 @@ struct SectorFigures {
 /// The coverage gaps, against the coalition's taxonomy and declared sectors.
 struct SectorGaps {
   std::vector<std::size_t> missing;  ///< sectors without a member: core, then recommended, then optional
+  /// Sectors the coalition waived (`coalition.waive`), in the order of the waivers; a waived
+  /// sector is never in `missing`. A waiver naming no sector of the index is left out.
+  std::vector<std::size_t> waived;
   struct Single {
     std::size_t sector = 0;
     std::size_t member = 0;

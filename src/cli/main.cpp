@@ -24,6 +24,7 @@
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 #include "xsector/report.hpp"
+#include "xsector/taxonomy_view.hpp"
 #include "xsector/version.hpp"
 
 namespace {
@@ -105,6 +106,16 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     }
   }
   if (!problems.empty()) throw InputError(std::move(problems));
+  // Two waves given latest first are compared earliest first, with a note.
+  std::optional<Finding> reordered;
+  if (!many && match_coalitions(coalitions[0], coalitions[1]).waves && dated_before(coalitions[1], coalitions[0])) {
+    reordered = Finding{Severity::info, "compare", "waves-reordered",
+                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", files[1],
+                                    coalitions[1].as_of, files[0], coalitions[0].as_of),
+                        {}};
+    std::cerr << "xsector: note: " << reordered->message << '\n';
+    std::swap(coalitions[0], coalitions[1]);
+  }
   std::vector<Analysis> analyses;
   for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, engine.options(part_all)));
   if (many) {
@@ -119,7 +130,8 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     emit(format_many(format, ordered, figures), out);
     return 0;
   }
-  const Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
+  Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
+  if (reordered) cmp.findings.insert(cmp.findings.begin(), *reordered);
   if (!diagram.empty()) {
     write_file_atomic(diagram, render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp,
                                                  image_format));
@@ -135,8 +147,8 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
   command->add_option("-o,--output", out, "Write to this file instead of standard output");
 }
 
-int run_report(const std::string& file, const std::string& dir, const std::string& format) {
-  const Coalition c = load_coalition_file(file);
+int run_report(const std::string& file, const std::string& dir, const std::string& format, const std::string& taxonomy) {
+  const Coalition c = load_coalition_file(file, load_options(taxonomy));
   const Analysis a = xsector::analyze(c, engine.options(part_all));
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
@@ -195,6 +207,33 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   }
   for (const auto& note : imported.notes) std::cerr << "xsector: note: " << note << '\n';
   write_file_atomic(out, imported.yaml);
+  return 0;
+}
+
+/// `gaps FILE --taxonomy all`: the file measured against every built-in taxonomy.
+int run_gaps_all(const std::string& file, Format format, const std::string& out) {
+  std::vector<Coalition> coalitions;
+  std::vector<SectorReport> reports;
+  for (const auto& id : builtin_taxonomy_ids()) {
+    coalitions.push_back(load_coalition_file(file, load_options(id)));
+    reports.push_back(xsector::analyze(coalitions.back(), engine.options(part_sectors)).sectors);
+  }
+  emit(format_gaps_all(format, coalitions, reports), out);
+  return 0;
+}
+
+/// `taxonomy list` and `taxonomy show ID` (ID: a built-in id, or a taxonomy file to check).
+int run_taxonomy(bool list, const std::string& id, Format format, const std::string& out) {
+  if (list) {
+    emit(format_taxonomy_list(format), out);
+    return 0;
+  }
+  const auto ids = builtin_taxonomy_ids();
+  const bool path = id.find('/') != std::string::npos || id.ends_with(".yaml") || id.ends_with(".yml");
+  if (!path && std::find(ids.begin(), ids.end(), id) == ids.end()) {
+    throw UsageError(fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}", id, fmt::join(ids, ", ")));
+  }
+  emit(format_taxonomy_show(format, resolve_taxonomy(id, std::filesystem::current_path())), out);
   return 0;
 }
 
@@ -277,7 +316,8 @@ int run(int argc, char** argv) {
   gaps_cmd->add_option("FILE", gaps_file, "Coalition file (YAML)")->required();
   add_output_options(gaps_cmd, format, out);
   add_engine_options(gaps_cmd);
-  gaps_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id (cross-sector, rhihub, dfc, dash) or path");
+  gaps_cmd->add_option("--taxonomy", taxonomy,
+                       "Built-in taxonomy id (cross-sector, rhihub, dfc, dash), a path, or 'all' for every built-in one side by side");
 
   std::string power_file;
   auto* power_cmd = app.add_subcommand("power", "Decision power per body, concentration, and what each departure costs");
@@ -315,6 +355,8 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   std::string seed_text;
   compare_cmd->add_option("--seed", seed_text, "Seed of the QAP relabellings, 0 to 2^64-1 (default 1)");
+  compare_cmd->add_flag("--qap-levels", compare_options.valued_qap,
+                        "QAP on valued ties: each pair's highest tie level (1-4) instead of tied or not");
   compare_cmd->add_option("--diagram", diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   compare_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, for every file");
 
@@ -352,6 +394,16 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"html", "markdown"}))
       ->capture_default_str();
   add_engine_options(report_cmd);
+  report_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path to measure against, instead of the file's own");
+
+  auto* taxonomy_cmd = app.add_subcommand("taxonomy", "The built-in sector frameworks, their sectors and crosswalk");
+  taxonomy_cmd->require_subcommand(1);
+  auto* taxonomy_list = taxonomy_cmd->add_subcommand("list", "Every built-in taxonomy");
+  add_output_options(taxonomy_list, format, out);
+  std::string taxonomy_id;
+  auto* taxonomy_show = taxonomy_cmd->add_subcommand("show", "One taxonomy's sectors, priorities, examples and crosswalk");
+  taxonomy_show->add_option("ID", taxonomy_id, "A built-in taxonomy id, or a taxonomy file to check")->required();
+  add_output_options(taxonomy_show, format, out);
 
   try {
     app.parse(argc, argv);
@@ -381,7 +433,7 @@ int run(int argc, char** argv) {
       write_file_atomic(render_out, render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;
     }
-    if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format);
+    if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format, taxonomy);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
     if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force);
     if (compare_cmd->parsed() && !seed_text.empty()) compare_options.seed = parse_seed(seed_text);
@@ -400,6 +452,8 @@ int run(int argc, char** argv) {
       emit(format_power(parse_format(format), c, xsector::analyze(c, engine.options(parts))), out);
       return 0;
     }
+    if (taxonomy_cmd->parsed()) return run_taxonomy(taxonomy_list->parsed(), taxonomy_id, parse_format(format), out);
+    if (gaps_cmd->parsed() && taxonomy == "all") return run_gaps_all(gaps_file, parse_format(format), out);
     if (gaps_cmd->parsed()) {
       const Coalition c = load_coalition_file(gaps_file, load_options(taxonomy));
       const unsigned parts = part_sectors | part_findings;  // no paths: gaps never needs betweenness
