@@ -478,8 +478,9 @@ std::vector<Action> next_actions(const Coalition& c, const SectorReport& r, cons
                                : fmt::format("Give the {} members who reach the others only through {} a second tie or "
                                              "contact: {}",
                                              cut.size(), m.name, names_of(c, cut));
-      a.why = fmt::format("If {} leaves, {} {} cut off from everyone else", m.name, names_of(c, cut),
-                          cut.size() == 1 ? "is" : "are");
+      a.why = cut.size() == 1 ? fmt::format("If {} leaves, {} is cut off from everyone else", m.name, names_of(c, cut))
+                              : fmt::format("If {} leaves, these {} members lose every path to the rest", m.name,
+                                            cut.size());
       out.push_back(std::move(a));
     }
   }

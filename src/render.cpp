@@ -211,19 +211,19 @@ std::string size_key(const std::string& by) {
   if (by == "betweenness") return "size: betweenness (how often it lies between others)";
   if (by == "eigenvector") return "size: eigenvector (tied to well-tied members)";
   if (by == "power") return "size: voting power";
-  return "size: degree (number of members tied to it)";
+  return "size: number of partners (degree)";
 }
 
 void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyle>& colours, bool members_view,
                 const std::string& size_by = "degree") {
   std::vector<std::string> keys;
   if (members_view) {
-    keys = {size_key(size_by), "bold outline: holds a seat", "double outline: the backbone", "hexagon: a cut point (leaving splits the network)",
+    keys = {size_key(size_by), "bold outline: holds a seat", "double outline: the backbone", "hexagon: cut point (its leaving splits the network)",
             "line width: tie level; dashed: networking", "arrow: a from/to tie"};
   } else {
     keys = {"box size: members; line width and number: ties between sectors", "vermilion outline: tied to no other sector"};
   }
-  keys.emplace_back("dashed grey box: a missing core or recommended sector");
+  keys.emplace_back("dashed grey box: missing core or recommended sector");
   add_legend_node(g, r, colours, keys);
 }
 

@@ -64,7 +64,7 @@ TEST(Render, MembersViewMarksSectorsSeatsBackboneCutPointsAndGaps) {
   EXPECT_TRUE(has(attributes(dot, "whwc -- \"wvu-ext\""), "penwidth=4.5"));
   const std::string legend = attributes(dot, "\"xsector:legend\"");
   EXPECT_TRUE(has(legend, "label=<<TABLE")) << legend;
-  EXPECT_TRUE(has(legend, "size: degree")) << legend;  // what node size means
+  EXPECT_TRUE(has(legend, "size: number of partners (degree)")) << legend;  // what node size means
   EXPECT_TRUE(has(legend, "Sports and recreation"));
 }
 
