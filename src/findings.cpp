@@ -245,6 +245,20 @@ std::string names_of(const Coalition& c, const std::vector<std::size_t>& members
   return out;
 }
 
+/// Whether `d` splits its member's group: more groups remain among the others than there
+/// were (an isolate leaving takes its own group with it). In a coalition already in pieces,
+/// fragmentation rises a little whenever anyone leaves the largest piece; that is no split.
+bool splits(const Coalition& c, const Departure& d, std::size_t groups_before) {
+  const bool isolate = std::none_of(c.ties.begin(), c.ties.end(),
+                                    [&](const Tie& t) { return t.a == d.member || t.b == d.member; });
+  return d.components + (isolate ? 1 : 0) > groups_before;
+}
+
+std::size_t group_count(const Coalition& c) {
+  const auto number = components_of(c);
+  return number.empty() ? 0 : *std::max_element(number.begin(), number.end()) + 1;
+}
+
 }  // namespace
 
 std::vector<Finding> connection_findings(const Coalition& c) {
@@ -282,8 +296,9 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
   std::vector<Finding> out = connection_findings(c);
   const double before = r.fragmentation.value_or(0.0);
   std::vector<const Departure*> splitting;
+  const std::size_t groups = group_count(c);
   for (const auto& d : r.departures) {
-    if (d.fragmentation && *d.fragmentation > before + 1e-12) splitting.push_back(&d);
+    if (d.fragmentation && *d.fragmentation > before + 1e-12 && splits(c, d, groups)) splitting.push_back(&d);
   }
   std::stable_sort(splitting.begin(), splitting.end(),
                    [](const Departure* a, const Departure* b) { return *a->fragmentation > *b->fragmentation; });
@@ -436,15 +451,18 @@ std::vector<Action> next_actions(const Coalition& c, const SectorReport& r, cons
   if (!core.empty()) {
     const Sector& s = sectors[core.front()];
     Action a{"invite-sector", "", "", {s.id}};
-    a.text = s.examples.empty()
-                 ? fmt::format("Invite a member from {}", s.name)
-                 : fmt::format("Invite a member from {}, such as {}", s.name, listed(s.examples, 3));
+    std::string examples;
+    for (std::size_t i = 0; i < s.examples.size() && i < 3; ++i) {
+      examples += (i == 0 ? "" : i + 1 == std::min<std::size_t>(3, s.examples.size()) ? " or " : ", ") + s.examples[i];
+    }
+    a.text = examples.empty() ? fmt::format("Invite a member from {}", s.name)
+                              : fmt::format("Invite a member from {}, such as {}", s.name, examples);
     if (core.size() == 1) {
       a.why = fmt::format("{} is a core sector and no member comes from it", s.name);
     } else {
-      std::vector<std::string> others;
-      for (std::size_t i = 1; i < core.size(); ++i) others.push_back(sectors[core[i]].name);
-      a.why = fmt::format("{} core sectors have no member; after {}: {}", core.size(), s.name, listed(others));
+      std::vector<std::string> names;
+      for (const auto k : core) names.push_back(sectors[k].name);
+      a.why = fmt::format("{} core sectors have no member yet: {}", core.size(), listed(names));
     }
     out.push_back(std::move(a));
   }
@@ -463,7 +481,7 @@ std::vector<Action> next_actions(const Coalition& c, const SectorReport& r, cons
     const double before = res.fragmentation.value_or(0.0);
     const Departure* worst = nullptr;
     for (const auto& d : res.departures) {
-      if (!d.fragmentation || *d.fragmentation <= before + 1e-12) continue;
+      if (!d.fragmentation || *d.fragmentation <= before + 1e-12 || !splits(c, d, group_count(c))) continue;
       if (worst == nullptr || *d.fragmentation > *worst->fragmentation) worst = &d;
     }
     if (worst != nullptr) {

@@ -322,8 +322,9 @@ std::string departures_section(const Coalition& c, const Analysis& a) {
   std::size_t quiet = 0;
   for (const auto& d : a.resilience.departures) {
     const double change = d.fragmentation ? *d.fragmentation - before : 0.0;
-    const bool matters = change > 0.005 || !d.sectors_lost.empty() || !d.sectors_unlinked.empty() ||
-                         d.components > a.network.components;
+    // It splits its group when more groups remain than there were (an isolate takes its own).
+    const bool splits = d.components + (a.members[d.member].degree == 0 ? 1 : 0) > a.network.components;
+    const bool matters = splits || !d.sectors_lost.empty() || !d.sectors_unlinked.empty();
     if (matters) {
       rows.push_back({&d, change});
     } else {
