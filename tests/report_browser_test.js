@@ -186,11 +186,18 @@ async function pointAt(page, selector) {
     check("no sideways scrolling of the page at 390 px", overflow <= 390, overflow);
     const toolbar = await phone.$eval(".toolbar", (t) => t.getBoundingClientRect().right);
     check("the toolbar fits at 390 px", toolbar <= 390, toolbar);
-    await phone.$eval(`#m-xs-m${ridoh}`, (e) => e.scrollIntoView({ block: "center", inline: "center" }));
-    const tapBox = await (await phone.$(`#m-xs-m${ridoh} ellipse, #m-xs-m${ridoh} polygon`)).boundingBox();
-    await phone.touchscreen.tap(tapBox.x + tapBox.width / 2, tapBox.y + tapBox.height / 2);
-    check("a tap focuses a member on a phone", same(await visible(phone), ego), await visible(phone));
-    check("the panel names it on a phone", (await text(phone, "#xs-info")).includes(members[ridoh].name));
+    // Every member, tapped: its ego network shows, and the panel names it (a tap's hover
+    // must not move the map between touch and click).
+    for (let i = 0; i < members.length; ++i) {
+      await phone.$eval(`#m-xs-m${i}`, (e) => e.scrollIntoView({ block: "center", inline: "center" }));
+      const tapBox = await (await phone.$(`#m-xs-m${i} ellipse, #m-xs-m${i} polygon`)).boundingBox();
+      await phone.touchscreen.tap(tapBox.x + tapBox.width / 2, tapBox.y + tapBox.height / 2);
+      await phone.waitForFunction((n) => document.querySelector(`#m-xs-m${n}`).classList.contains("xs-on"), { timeout: 2000 }, i)
+        .catch(() => {});
+      check(`a tap focuses ${members[i].id} on a phone`, same(await visible(phone), sorted([i, ...partners[i]])), await visible(phone));
+      check(`the panel names ${members[i].id} on a phone`, (await text(phone, "#xs-info")).includes(members[i].name));
+      await phone.tap("#xs-clear");
+    }
 
     // --- print -----------------------------------------------------------------------------
     await page.emulateMediaType("print");

@@ -90,9 +90,11 @@
     node.setAttribute("tabindex", "0");
     node.setAttribute("role", "button");
     node.setAttribute("aria-label", data.members[i].name);
-    node.addEventListener("mouseenter", function (e) { showTip(i, e); if (focused === null) describe(info, i); });
+    // Hovering changes only the floating tooltip: were the panel above the map to change
+    // height, the map would move between a tap and its click.
+    node.addEventListener("mouseenter", function (e) { showTip(i, e); });
     node.addEventListener("mousemove", function (e) { showTip(i, e); });
-    node.addEventListener("mouseleave", function () { tip.hidden = true; if (focused === null) restInfo(); });
+    node.addEventListener("mouseleave", function () { tip.hidden = true; });
     node.addEventListener("click", function (e) { e.stopPropagation(); e.preventDefault(); focus(focused === i ? null : i); });
     node.addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); focus(focused === i ? null : i); }
