@@ -95,7 +95,12 @@
     node.addEventListener("mouseenter", function (e) { showTip(i, e); });
     node.addEventListener("mousemove", function (e) { showTip(i, e); });
     node.addEventListener("mouseleave", function () { tip.hidden = true; });
-    node.addEventListener("click", function (e) { e.stopPropagation(); e.preventDefault(); focus(focused === i ? null : i); });
+    node.addEventListener("click", function (e) {
+      e.stopPropagation();
+      e.preventDefault();
+      tip.hidden = true;  // the panel now says the same; a tap never sends the mouse away
+      focus(focused === i ? null : i);
+    });
     node.addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); focus(focused === i ? null : i); }
     });
@@ -199,5 +204,16 @@
   });
   show("members");
   apply();
+  // A map wider than its pane (a phone) opens centred on its best-tied member.
+  var pane = maps.members.querySelector(".pane");
+  if (pane && pane.scrollWidth > pane.clientWidth + 1) {
+    var best = 0;
+    data.members.forEach(function (m, i) { if (m.degree > data.members[best].degree) best = i; });
+    if (nodes[best]) {
+      var r = nodes[best].getBoundingClientRect(), p = pane.getBoundingClientRect();
+      pane.scrollLeft += r.left + r.width / 2 - (p.left + p.width / 2);
+      pane.scrollTop += r.top + r.height / 2 - (p.top + p.height / 2);
+    }
+  }
 })();
 document.body.setAttribute("data-ready", "yes");
