@@ -415,7 +415,10 @@ std::string map_data(const Coalition& c, const Analysis& a) {
     members.push_back(std::move(m));
   }
   json ties = json::array();
-  for (std::size_t t = 0; t < c.ties.size(); ++t) ties.push_back({c.ties[t].a, c.ties[t].b, t});
+  // Above the members view's limit the map shows sectors only: no tie is looked up.
+  if (c.members.size() <= members_view_limit) {
+    for (std::size_t t = 0; t < c.ties.size(); ++t) ties.push_back({c.ties[t].a, c.ties[t].b, t});
+  }
   doc["sectors"] = std::move(sectors);
   doc["members"] = std::move(members);
   doc["ties"] = std::move(ties);
