@@ -287,8 +287,9 @@ std::string power_section(const Coalition& c, const Analysis& a) {
   if (a.power.bodies.empty()) h += "<p>The file describes no decision body.</p>";
   for (const auto& body : a.power.bodies) {
     const Body& b = c.governance[body.body];
-    h += fmt::format("<h3>{}</h3><p class=\"meta\">{}: {} of {} votes decide; effective decision makers {}</p>",
-                     esc(b.id), esc(b.rule.name()), body.quota, body.total_votes, num(body.effective_decision_makers, 2));
+    h += fmt::format("<h3>{}</h3><p class=\"meta\" title=\"{}\">{}: {} of {} votes decide; effective decision makers {}</p>",
+                     esc(b.id), esc(meaning("effective decision makers")), esc(b.rule.name()), body.quota,
+                     body.total_votes, num(body.effective_decision_makers, 2));
     h += R"(<div class="scroll"><table class="sortable"><thead><tr>)";
     h += th("member") + th("votes", true) + th("seat share", true) + th("Banzhaf power", true) +
          th("Shapley-Shubik", true) + "<th>notes</th></tr></thead><tbody>";
