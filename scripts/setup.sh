@@ -10,7 +10,8 @@ packages=(g++ cmake make pkg-config
   python3 python3-networkx python3-yaml python3-igraph python3-scipy python3-numpy python3-jsonschema
   chromium dpkg-dev file man-db cmark-gfm
   clang-14 libclang-rt-14-dev libexpat1-dev
-  pybind11-dev python3-dev python3-pytest python3-pandas)
+  pybind11-dev python3-dev python3-pytest python3-pandas
+  nodejs npm poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -20,6 +21,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
   apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# The report's browser test drives Debian's chromium with puppeteer-core (npm registry),
+# installed into tests/browser/ at the version its package-lock.json pins.
+if [ ! -d tests/browser/node_modules/puppeteer-core ]; then
+  npm ci --prefix tests/browser --no-audit --no-fund
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DXSECTOR_WERROR=ON -DXSECTOR_BUILD_PYTHON=ON

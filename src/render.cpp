@@ -20,15 +20,53 @@ namespace xsector {
 
 namespace {
 
-// Okabe-Ito (without black), then Paul Tol's muted scheme.
-constexpr std::string_view palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
-                                        "#CC79A7", "#999999", "#CC6677", "#332288", "#DDCC77", "#117733",
-                                        "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499", "#DDDDDD"};
-constexpr std::string_view dark[] = {"#0072B2", "#332288", "#117733", "#882255", "#AA4499"};
+// Okabe-Ito without black, then Paul Tol's indigo and wine and a pale grey: every pair stays
+// at least 16 CIELAB units apart for normal vision and under protanopia, deuteranopia and
+// tritanopia (Machado et al. 2009 simulation); tests/palette_check.py measures it.
+constexpr std::string_view palette[] = {"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00",
+                                        "#CC79A7", "#F0E442", "#332288", "#882255", "#DDDDDD"};
 
+/// Black or white, whichever reads better on `fill` (WCAG relative luminance).
 std::string text_colour(std::string_view fill) {
-  return std::find(std::begin(dark), std::end(dark), fill) != std::end(dark) ? "white" : "black";
+  if (fill.size() != 7 || fill[0] != '#') return "black";
+  double luminance = 0;
+  const double weights[] = {0.2126, 0.7152, 0.0722};
+  for (int i = 0; i < 3; ++i) {
+    const double c = std::stoi(std::string(fill.substr(1 + 2 * i, 2)), nullptr, 16) / 255.0;
+    luminance += weights[i] * (c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4));
+  }
+  return luminance < 0.18 ? "white" : "black";
 }
+
+std::string text_colour(const SectorStyle& s) { return s.pattern == 0 ? text_colour(s.colour) : "black"; }
+
+/// `text` broken at spaces into lines of about `width` characters, so long names make
+/// narrow nodes and the drawing stays compact enough to read at a page's width.
+std::string wrapped(const std::string& text, std::size_t width = 18) {
+  std::string out;
+  std::size_t line = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::size_t word = end - start;
+    if (line > 0 && line + 1 + word > width) {
+      out += '\n';
+      line = 0;
+    } else if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out.append(text, start, word);
+    line += word;
+    start = end + 1;
+  }
+  return out;
+}
+
+/// Graphviz node names xsector reserves; a member id is a slug ([a-z0-9][a-z0-9._-]*) and can
+/// never contain a colon, so these never collide with a member or a sector.
+const std::string legend_name = "xsector:legend";
 
 using detail::literal;
 
@@ -81,12 +119,26 @@ GVC_t* context() {
   return c.gvc;
 }
 
-/// Colour of each sector by its place in the taxonomy (then the file's own sectors), so a
-/// sector keeps its colour across waves and across coalitions of one taxonomy.
-std::vector<std::string> sector_colours(const SectorReport& r) {
-  std::vector<std::string> colours;
-  for (std::size_t s = 0; s < r.sectors.size(); ++s) colours.emplace_back(palette[s % std::size(palette)]);
-  return colours;
+std::vector<SectorStyle> sector_colours(const SectorReport& r) { return sector_styles(r); }
+
+/// Beyond the palette a sector is drawn as a gradient from its colour to white; `pattern`
+/// (the round of the palette, from 1) picks its direction, radial for round 3.
+bool radial(int pattern) { return pattern == 3; }
+int gradient_angle(int pattern) {
+  static const int first[] = {90, 0, 0, 45, 135, 270, 180, 225, 315};
+  if (pattern >= 1 && pattern <= 9) return first[pattern - 1];
+  // Later rounds: the angles that are not multiples of 45, one each.
+  const int k = (pattern - 10) % 315;
+  return k + k / 44 + 1;
+}
+
+/// Fills a node with its sector's style, which every node shape can draw.
+void fill(Agnode_t* n, const SectorStyle& s, const std::string& extra_style = "") {
+  set(n, "fillcolor", s.pattern == 0 ? s.colour : s.colour + ":white");
+  const std::string kind = radial(s.pattern) ? "radial" : "filled";
+  set(n, "style", extra_style.empty() ? kind : kind + "," + extra_style);
+  if (s.pattern > 0 && !radial(s.pattern)) set(n, "gradientangle", fmt::format("{}", gradient_angle(s.pattern)));
+  set(n, "fontcolor", text_colour(s));
 }
 
 void add_ghosts(Agraph_t* g, const SectorReport& r) {
@@ -114,7 +166,8 @@ void start(Agraph_t* g, const Coalition& c, const std::string& title, const Diag
   set(g, "overlap", "prism");
   set(g, "splines", plan.splines ? "true" : "false");
   if (plan.label_all) {
-    set(g, "pack", "true");
+    set(g, "pack", "36");  // points between separate groups, so islands stand apart
+    set(g, "overlap_scaling", "-1");  // remove overlaps without spreading the drawing past a page's width
   } else {
     set(g, "size", "40,40");
   }
@@ -125,37 +178,52 @@ void start(Agraph_t* g, const Coalition& c, const std::string& title, const Diag
 }
 
 /// One node holding a table: a swatch per sector at the table, then what the marks mean.
-void add_legend_node(Agraph_t* g, const SectorReport& r, const std::vector<std::string>& colours,
+void add_legend_node(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyle>& colours,
                      const std::vector<std::string>& keys) {
   std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">)"
                      R"(<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>)";
   for (const auto& f : r.sectors) {
     if (f.members.empty()) continue;
-    html += fmt::format(R"(<TR><TD BGCOLOR="{}" WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)"
+    const SectorStyle& st = colours[f.sector];
+    const std::string swatch =
+        st.pattern == 0 ? fmt::format(R"(BGCOLOR="{}")", st.colour)
+                        : fmt::format(R"(BGCOLOR="{}:white"{})", st.colour,
+                                      radial(st.pattern) ? R"( STYLE="radial")"
+                                                          : fmt::format(R"( GRADIENTANGLE="{}")", gradient_angle(st.pattern)));
+    html += fmt::format(R"(<TR><TD {} WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)"
                         R"(<TD ALIGN="LEFT">{}</TD></TR>)",
-                        colours[f.sector], html_escaped(r.index.sectors[f.sector].name));
+                        swatch, html_escaped(r.index.sectors[f.sector].name));
   }
   for (const auto& k : keys) html += fmt::format(R"(<TR><TD COLSPAN="2" ALIGN="LEFT">{}</TD></TR>)", html_escaped(k));
   html += "</TABLE>";
-  Agnode_t* n = node(g, "legend");
+  Agnode_t* n = node(g, legend_name);
+  set(n, "id", "xs-legend");
   char* label = agstrdup_html(g, chars(html));
   agsafeset(n, chars("label"), label, chars(std::string()));
   agstrfree(g, label);
   set(n, "shape", "box");
   set(n, "style", "rounded");
   set(n, "color", "#BBBBBB");
-  set(n, "fontsize", "10");
+  set(n, "fontsize", "12");
 }
 
-void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<std::string>& colours, bool members_view) {
+std::string size_key(const std::string& by) {
+  if (by == "betweenness") return "size: betweenness (how often it lies between others)";
+  if (by == "eigenvector") return "size: eigenvector (tied to well-tied members)";
+  if (by == "power") return "size: voting power";
+  return "size: number of partners (degree)";
+}
+
+void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyle>& colours, bool members_view,
+                const std::string& size_by = "degree") {
   std::vector<std::string> keys;
   if (members_view) {
-    keys = {"bold outline: holds a seat", "double outline: the backbone", "hexagon: a cut point (leaving splits the network)",
+    keys = {size_key(size_by), "bold outline: holds a seat", "double outline: the backbone", "hexagon: cut point (its leaving splits the network)",
             "line width: tie level; dashed: networking", "arrow: a from/to tie"};
   } else {
-    keys = {"box size: members; line: ties between sectors", "vermilion outline: tied to no other sector"};
+    keys = {"box size: members; line width and number: ties between sectors", "vermilion outline: tied to no other sector"};
   }
-  keys.emplace_back("dashed grey box: a missing core or recommended sector");
+  keys.emplace_back("dashed grey box: missing core or recommended sector");
   add_legend_node(g, r, colours, keys);
 }
 
@@ -187,6 +255,13 @@ std::string line_width(int level, bool large) {
   return large ? fmt::format("{:.2f}", width / 3) : fmt::format("{}", width);
 }
 
+/// Ids and tooltips an inline copy of the diagram uses to find and name a tie.
+void tie_ids(Agedge_t* e, const Coalition& c, const Tie& tie, std::size_t t) {
+  set(e, "id", fmt::format("xs-t{}", t));
+  set(e, "class", "xs-tie");
+  set(e, "tooltip", literal(c.members[tie.a].name + " – " + c.members[tie.b].name));
+}
+
 GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOptions& o, const DiagramPlan& plan) {
   GraphPtr g(agopen(chars("coalition"), Agundirected, &string_disc));
   start(g.get(), c, "Members", plan);
@@ -205,18 +280,20 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
     const Member& m = c.members[v];
     Agnode_t* n = node(g.get(), m.id);
     nodes.push_back(n);
-    const std::string& fill = colours[a.sectors.index.sector_of[v]];
+    const std::size_t sector = a.sectors.index.sector_of[v];
     const double scale = top > 0 ? size_metric(a, v, o.size_by) / top : 0.0;
     set(n, "shape", a.members[v].articulation ? "hexagon" : "ellipse");
-    set(n, "style", seated.contains(v) ? "filled,bold" : "filled");
+    fill(n, colours[sector], seated.contains(v) ? "bold" : "");
     set(n, "penwidth", seated.contains(v) ? "3" : "1");
-    set(n, "fillcolor", fill);
-    set(n, "fontcolor", text_colour(fill));
+    set(n, "id", fmt::format("xs-m{}", v));
+    set(n, "class", fmt::format("xs-member xs-sector{}", sector));
+    set(n, "tooltip", literal(m.name + " (" + a.sectors.index.sectors[sector].name + ")"));
     if (!large) {
-      set(n, "label", literal(m.name));
-      set(n, "width", fmt::format("{:.2f}", 0.8 + 1.2 * scale));
-      set(n, "height", fmt::format("{:.2f}", 0.45 + 0.6 * scale));
-      set(n, "fontsize", fmt::format("{:.0f}", 10 + 6 * scale));
+      set(n, "label", literal(wrapped(m.name)));
+      set(n, "margin", "0.06,0.03");
+      set(n, "width", fmt::format("{:.2f}", 0.6 + 1.0 * scale));
+      set(n, "height", fmt::format("{:.2f}", 0.4 + 0.6 * scale));
+      set(n, "fontsize", fmt::format("{:.0f}", 12 + 4 * scale));
     } else if (labelled[v]) {
       // The largest members keep their names, drawn big enough to read once scaled down.
       set(n, "label", literal(m.name));
@@ -245,6 +322,7 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
       const bool both = reverse != directed.end();
       if (both && reverse->second < t) continue;
       Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
+      tie_ids(e, c, tie, t);
       set(e, "dir", both ? "both" : "forward");
       const int level =
           std::max(static_cast<int>(tie.level), both ? static_cast<int>(c.ties[reverse->second].level) : 0);
@@ -255,6 +333,7 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
       continue;
     }
     Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
+    tie_ids(e, c, tie, t);
     const int level = static_cast<int>(tie.level);
     set(e, "dir", "none");
     set(e, "penwidth", line_width(level, large));
@@ -262,13 +341,13 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
     set(e, "color", large ? "#55555580" : "#555555");
   }
   add_ghosts(g.get(), a.sectors);
-  add_legend(g.get(), a.sectors, colours, true);
+  add_legend(g.get(), a.sectors, colours, true, o.size_by);
   if (large) {
     // The drawing is scaled down to fit; the legend and the ghosts grow to stay legible.
     for (const auto s : a.sectors.gaps.missing) {
       if (Agnode_t* n = agnode(g.get(), chars("missing:" + a.sectors.index.sectors[s].id), 0)) set(n, "fontsize", "40");
     }
-    set(agnode(g.get(), chars("legend"), 0), "fontsize", "40");
+    set(agnode(g.get(), chars(legend_name), 0), "fontsize", "40");
   }
   return g;
 }
@@ -285,11 +364,13 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
     Agnode_t* n = node(g.get(), s.id);
     nodes[f.sector] = n;
     const double scale = std::sqrt(static_cast<double>(f.members.size()));
-    set(n, "label", literal(fmt::format("{}\n{} member{}", s.name, f.members.size(), f.members.size() == 1 ? "" : "s")));
+    set(n, "label",
+        literal(fmt::format("{}\n{} member{}", wrapped(s.name), f.members.size(), f.members.size() == 1 ? "" : "s")));
     set(n, "shape", "box");
-    set(n, "style", "filled,rounded");
-    set(n, "fillcolor", colours[f.sector]);
-    set(n, "fontcolor", text_colour(colours[f.sector]));
+    fill(n, colours[f.sector], "rounded");
+    set(n, "id", fmt::format("xs-s{}", f.sector));
+    set(n, "class", "xs-sectornode");
+    set(n, "tooltip", literal(fmt::format("{} ({} member{})", s.name, f.members.size(), f.members.size() == 1 ? "" : "s")));
     set(n, "width", fmt::format("{:.2f}", 0.9 + 0.5 * scale));
     set(n, "height", fmt::format("{:.2f}", 0.5 + 0.25 * scale));
     if (f.external_ties == 0) {
@@ -305,6 +386,9 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
       set(e, "penwidth", fmt::format("{:.1f}", 1.0 + 1.5 * std::log2(static_cast<double>(ties))));
       set(e, "label", fmt::format("{}", ties));
       set(e, "color", "#555555");
+      set(e, "id", fmt::format("xs-e{}-{}", x, y));
+      set(e, "tooltip", literal(fmt::format("{} – {}: {} tie{}", r.index.sectors[x].name, r.index.sectors[y].name, ties,
+                                            ties == 1 ? "" : "s")));
     }
   }
   add_ghosts(g.get(), r);
@@ -336,6 +420,28 @@ DiagramPlan plan_by_size(std::size_t members) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& sector_palette() {
+  static const std::vector<std::string> colours(std::begin(palette), std::end(palette));
+  return colours;
+}
+
+std::vector<SectorStyle> sector_styles(const SectorReport& r) {
+  const std::size_t size = std::size(palette);
+  std::vector<SectorStyle> styles(r.sectors.size());
+  // Few enough sectors: by place in the taxonomy, so a sector keeps its colour across
+  // waves and across coalitions of one taxonomy. Otherwise the sectors at the table share
+  // out the palette in taxonomy order, round after round with a different pattern.
+  const bool stable = r.sectors.size() <= size;
+  std::size_t next = 0;
+  for (std::size_t s = 0; s < r.sectors.size(); ++s) {
+    const bool present = !r.sectors[s].members.empty();
+    const std::size_t k = stable ? s : present ? next++ : 0;
+    styles[s].colour = stable || present ? std::string(palette[k % size]) : std::string("#FFFFFF");
+    styles[s].pattern = static_cast<int>(k / size);
+  }
+  return styles;
+}
 
 DiagramPlan plan_diagram(const Coalition& c, const RenderOptions& o) {
   static const std::vector<std::string> sizes = {"degree", "betweenness", "eigenvector", "power"};
@@ -452,13 +558,10 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     const Member& m = b.members[v];
     Agnode_t* n = node(g.get(), m.id);
     nodes[m.id] = n;
-    const std::string& fill = colours[ab.sectors.index.sector_of[v]];
     const bool is_new = joined.contains(m.id);
     label_member(n, is_new ? m.name + "\n(joined)" : m.name, plan);
     set(n, "shape", "ellipse");
-    set(n, "style", "filled");
-    set(n, "fillcolor", fill);
-    set(n, "fontcolor", text_colour(fill));
+    fill(n, colours[ab.sectors.index.sector_of[v]]);
     set(n, "color", is_new ? joined_colour : "black");
     set(n, "penwidth", is_new ? "4" : "1");
   }

@@ -3,10 +3,21 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 #include "text.hpp"
+#include "xsector/findings.hpp"
 #include "xsector/output.hpp"
+#include "xsector/render.hpp"
+
+namespace xsector::detail {
+extern const std::string_view report_css;     // src/report/report.css, embedded at build time
+extern const std::string_view report_script;  // src/report/report.js
+}  // namespace xsector::detail
 
 namespace xsector {
 
@@ -32,54 +43,6 @@ std::string inline_svg(const std::string& svg) {
   return start == std::string::npos ? std::string() : svg.substr(start);
 }
 
-constexpr const char* style = R"(
-:root { --ink: #1d1d1f; --muted: #5f6368; --line: #d9d9de; --high: #b3261e; --medium: #a15c00; --low: #3f6fb5; --info: #5f6368; }
-* { box-sizing: border-box; }
-body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
-main { max-width: 1100px; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.6rem; margin: .5rem 0 0; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
-.meta { color: var(--muted); margin: .25rem 0 1rem; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: .6rem; }
-.card { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; }
-.card b { display: block; font-size: 1.4rem; } .card span { color: var(--muted); font-size: .85rem; }
-ul.findings { list-style: none; padding: 0; } ul.findings li { padding: .4rem .6rem; border-left: 4px solid var(--info); margin: .3rem 0; background: #f7f7f9; }
-li.high { border-color: var(--high) !important; } li.medium { border-color: var(--medium) !important; } li.low { border-color: var(--low) !important; }
-.sev { font-size: .75rem; text-transform: uppercase; font-weight: 600; margin-right: .4rem; color: var(--muted); }
-.scroll { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-th[data-sort] { cursor: pointer; user-select: none; } th[data-sort]::after { content: " \2195"; color: var(--muted); }
-figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 8px; }
-.status-missing { color: var(--high); } .status-thin { color: var(--medium); }
-footer { color: var(--muted); font-size: .8rem; margin: 2rem 0; }
-@media print { th[data-sort]::after { content: ""; } .scroll { overflow: visible; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
-)";
-
-constexpr const char* script = R"(
-document.querySelectorAll("table.sortable").forEach(function (table) {
-  table.querySelectorAll("th[data-sort]").forEach(function (th, column) {
-    th.addEventListener("click", function () {
-      var body = table.tBodies[0];
-      var rows = Array.prototype.slice.call(body.rows);
-      var numeric = th.getAttribute("data-sort") === "number";
-      var descending = th.getAttribute("aria-sort") !== "descending";
-      rows.sort(function (a, b) {
-        var x = a.cells[column], y = b.cells[column];
-        var p = numeric ? parseFloat(x.getAttribute("data-value")) : x.textContent.toLowerCase();
-        var q = numeric ? parseFloat(y.getAttribute("data-value")) : y.textContent.toLowerCase();
-        if (numeric) { p = isNaN(p) ? -Infinity : p; q = isNaN(q) ? -Infinity : q; }
-        var order = p < q ? -1 : p > q ? 1 : 0;
-        return descending ? -order : order;
-      });
-      rows.forEach(function (row) { body.appendChild(row); });
-      table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
-      th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-    });
-  });
-});
-document.body.setAttribute("data-ready", "yes");
-)";
-
 std::string sector_status(const SectorReport& r, std::size_t s) {
   std::vector<std::string> marks;
   const auto& g = r.gaps;
@@ -94,6 +57,384 @@ std::string sector_status(const SectorReport& r, std::size_t s) {
   if (single(g.single_broker)) marks.emplace_back(R"(<span class="status-thin">one broker</span>)");
   if (in(g.no_vote)) marks.emplace_back(R"(<span class="status-thin">no vote</span>)");
   return marks.empty() ? std::string("present") : fmt::format("{}", fmt::join(marks, ", "));
+}
+
+
+/// One sentence per figure the report shows: the heading's tooltip and the glossary.
+struct Term {
+  std::string_view label;
+  std::string_view meaning;
+};
+
+const std::vector<Term>& terms() {
+  static const std::vector<Term> list = {
+      {"members", "The organizations and groups the coalition file lists."},
+      {"ties", "Working relationships between two members, as the file lists them."},
+      {"density", "The share of all possible pairs of members that are tied: 100% would mean everyone works with "
+                  "everyone."},
+      {"separate groups", "Groups of members joined by some chain of ties; more than one means some members cannot "
+                          "reach the others at all."},
+      {"sectors at the table", "Sectors of the taxonomy (and of the file's own list) with at least one member."},
+      {"core sectors missing", "Sectors the taxonomy marks as core that have no member yet."},
+      {"effective decision makers", "How many equally strong voters the coalition's voting power amounts to "
+                                    "(1 divided by the sum of the squared power shares); low means few decide."},
+      {"community-led power", "The share of voting power held by members marked community-led."},
+      {"backbone brokerage", "The backbone's share of all betweenness: how much of the connecting between members "
+                             "runs through it."},
+      {"priority", "How strongly the taxonomy advises having the sector: core, recommended or optional."},
+      {"ties out", "Ties from the sector's members to members of other sectors."},
+      {"status", "What is weak about the sector: missing, one member only, cut off from other sectors, one member "
+                 "carrying all its cross-sector ties, or no vote."},
+      {"votes", "The votes the member casts in this decision body."},
+      {"seat share", "The member's share of all votes in the body."},
+      {"Banzhaf power", "How often the member's vote turns a losing group into a winning one, as a share of all "
+                        "such turns in the body (normalized Banzhaf index)."},
+      {"Shapley-Shubik", "The share of orderings of voters in which the member's vote is the one that reaches the "
+                         "quota (Shapley-Shubik index)."},
+      {"more pairs cut off", "How much the share of member pairs that cannot reach each other grows if the member "
+                             "leaves, in percentage points; 0 means no one is cut off."},
+      {"groups after", "How many separate groups the remaining members would form."},
+      {"sectors lost or unlinked", "Sectors that would have no member left, or no tie left to another sector."},
+      {"degree", "How many members it is tied to."},
+      {"betweenness", "How often it lies on the shortest path between two other members, from 0 to 1: high marks "
+                      "a go-between."},
+      {"closeness", "How near it is to everyone else on average, from 0 to 1 (higher is nearer)."},
+      {"eigenvector", "How well it is tied to members who are themselves well tied, from 0 to 1."},
+      {"brokerage", "How many times it links two members who have no tie to each other (Gould-Fernandez brokerage "
+                    "roles, all kinds counted)."},
+      {"power", "Its share of voting power across the decision bodies (Banzhaf index)."},
+      {"cut point", "Its leaving would split the network: some members would lose every path to others."},
+  };
+  return list;
+}
+
+std::string_view meaning(std::string_view label) {
+  for (const auto& t : terms()) {
+    if (t.label == label) return t.meaning;
+  }
+  return {};
+}
+
+/// A sortable heading with its explanation as tooltip; `number` right-aligns and sorts numerically.
+std::string th(std::string_view label, bool number = false) {
+  const auto m = meaning(label);
+  return fmt::format(R"(<th data-sort="{}"{}{}>{}</th>)", number ? "number" : "text", number ? R"( class="n")" : "",
+                     m.empty() ? std::string() : fmt::format(R"( title="{}")", esc(m)), esc(label));
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string next_steps_section(const Coalition& c, const Analysis& a) {
+  const auto actions = next_actions(c, a.sectors, a.power, a.resilience);
+  std::string h = R"(<section id="next" class="next"><h2>What to do next</h2>)";
+  if (actions.empty()) {
+    h += "<p>No finding calls for an urgent step: every core sector is at the table, no single departure cuts "
+         "members off, and every sector holds a seat.</p>";
+  } else {
+    h += "<ol class=\"actions\">";
+    for (const auto& x : actions) {
+      h += fmt::format(R"(<li data-code="{}"><b>{}.</b> <span class="why">{}.</span></li>)", esc(x.code), esc(x.text),
+                       esc(x.why));
+    }
+    h += "</ol>";
+  }
+  return h + "</section>\n";
+}
+
+std::string summary_section(const Analysis& a, std::size_t present, std::size_t sectors, std::size_t missing_core,
+                            const std::optional<double>& effective) {
+  auto card = [](const std::string& value, std::string_view label, std::string_view term) {
+    return fmt::format(R"(<div class="card" title="{}"><b>{}</b><span>{}</span></div>)", esc(meaning(term)), value,
+                       esc(label));
+  };
+  std::string h = R"(<section id="summary"><h2>Summary</h2><div class="cards">)";
+  h += card(fmt::format("{}", a.network.members), a.network.members == 1 ? "member" : "members", "members");
+  h += card(fmt::format("{}", a.network.ties), a.network.ties == 1 ? "tie" : "ties", "ties");
+  h += card(pct(a.network.density), "of possible ties (density)", "density");
+  h += card(fmt::format("{}", a.network.components), a.network.components == 1 ? "connected group" : "separate groups",
+            "separate groups");
+  h += card(fmt::format("{} of {}", present, sectors), "sectors at the table", "sectors at the table");
+  h += card(fmt::format("{}", missing_core), missing_core == 1 ? "core sector missing" : "core sectors missing",
+            "core sectors missing");
+  h += card(num(effective, 1), "effective decision makers", "effective decision makers");
+  h += card(pct(a.power.community_led ? std::optional(a.power.community_led->power) : std::nullopt),
+            "of voting power with community-led members", "community-led power");
+  h += card(pct(a.power.backbone_betweenness_share), "of go-between work runs through the backbone",
+            "backbone brokerage");
+  return h + "</div></section>\n";
+}
+
+std::string findings_section(const Coalition& c, const Analysis& a) {
+  const auto groups = group_findings(c, a.sectors.index, a.findings);
+  auto item = [](const FindingGroup& g) {
+    std::string li = fmt::format(R"(<li class="{0}" data-code="{1}"><span class="sev">{0}</span>{2})",
+                                 to_string(g.severity), esc(g.code), esc(g.headline));
+    if (g.items.size() > 1) {
+      li += fmt::format("<details><summary>the {}</summary><ul>", plural(g.items.size(), "finding", "findings"));
+      for (const auto& f : g.items) li += "<li>" + esc(f.message) + "</li>";
+      li += "</ul></details>";
+    }
+    return li + "</li>";
+  };
+  std::string urgent;
+  std::string later;
+  std::size_t later_count = 0;
+  for (const auto& g : groups) {
+    if (g.severity == Severity::high || g.severity == Severity::medium) {
+      urgent += item(g);
+    } else {
+      later += item(g);
+      ++later_count;
+    }
+  }
+  std::string h = R"(<section id="findings"><h2>Findings</h2>)";
+  h += urgent.empty() ? "<p>No high or medium finding.</p>" : R"(<ul class="findings">)" + urgent + "</ul>";
+  if (later_count > 0) {
+    h += fmt::format(R"(<details class="more"><summary>{} of lower weight</summary><ul class="findings">{}</ul></details>)",
+                     plural(later_count, "more finding", "more findings"), later);
+  }
+  return h + "</section>\n";
+}
+
+/// A Graphviz SVG ready to sit inline beside another: no XML prolog, every id (and every
+/// reference to one) prefixed so two diagrams never share an id, no <title> elements (they
+/// hold Graphviz node names; the nodes' tooltips hold the members' names), and a minimum
+/// width at which 12-point labels stay at least 11 pixels tall.
+std::string inline_diagram(const std::string& svg, std::string_view prefix) {
+  std::string out = inline_svg(svg);
+  std::string fixed;
+  fixed.reserve(out.size());
+  for (std::size_t i = 0; i < out.size();) {
+    if (out.compare(i, 7, "<title>") == 0) {
+      const auto end = out.find("</title>", i);
+      if (end != std::string::npos) {
+        i = end + 8;
+        continue;
+      }
+    }
+    if (out.compare(i, 4, "id=\"") == 0 && (i == 0 || out[i - 1] == ' ')) {
+      fixed += "id=\"";
+      fixed += prefix;
+      i += 4;
+      continue;
+    }
+    if (out.compare(i, 5, "url(#") == 0 || out.compare(i, 7, "href=\"#") == 0) {
+      const std::size_t len = out[i] == 'u' ? 5 : 7;
+      fixed.append(out, i, len);
+      fixed += prefix;
+      i += len;
+      continue;
+    }
+    fixed += out[i++];
+  }
+  // Graphviz writes <svg width="123pt" ...>; keep 12pt labels at >= 11 CSS pixels.
+  const auto w = fixed.find("width=\"");
+  if (w != std::string::npos && w < fixed.find('>')) {
+    const double points = std::atof(fixed.c_str() + w + 7);
+    if (points > 0) {
+      fixed.insert(4, fmt::format(R"( style="min-width: {:.0f}px")", points * 11.0 / 12.0));
+    }
+  }
+  return fixed;
+}
+
+std::string map_section(const Coalition& c, const Analysis& a, const std::string& members_svg,
+                        const std::string& sectors_svg) {
+  const SectorReport& r = a.sectors;
+  std::string h = R"(<section id="map"><h2>The map</h2>)"
+                  R"(<p class="hint">Hover over a member for its figures; click one to see only its partners; )"
+                  R"(pick a sector or type a name to pick members out.</p>)"
+                  R"(<div class="toolbar"><div class="views" role="group" aria-label="View">)"
+                  R"(<button type="button" data-view="members" aria-pressed="true">Members</button>)"
+                  R"(<button type="button" data-view="sectors" aria-pressed="false">Sectors</button></div>)"
+                  R"(<label>Sector <select id="xs-filter"><option value="">every sector</option>)";
+  for (const auto& f : r.sectors) {
+    if (f.members.empty()) continue;
+    h += fmt::format(R"(<option value="{}">{}</option>)", f.sector, esc(r.index.sectors[f.sector].name));
+  }
+  h += R"(</select></label><label>Find <input id="xs-search" type="search" placeholder="a member's name" )"
+       R"(autocomplete="off"></label><button type="button" id="xs-clear">Show all</button></div>)"
+       R"(<div id="xs-info" class="info" aria-live="polite"></div>)";
+  h += R"(<figure class="map" id="xs-map-members"><div class="pane">)" + inline_diagram(members_svg, "m-") +
+       R"(</div><figcaption>Members, coloured by sector, sized by the number of members they are tied to.</figcaption></figure>)";
+  h += R"(<figure class="map" id="xs-map-sectors"><div class="pane">)" + inline_diagram(sectors_svg, "s-") +
+       R"(</div><figcaption>Sectors and the ties between them.</figcaption></figure>)";
+  h += R"(<div id="xs-tip" class="tip" role="tooltip" hidden></div></section>)"
+       "\n";
+  (void)c;
+  return h;
+}
+
+std::string coverage_section(const Coalition& c, const SectorReport& r) {
+  std::string h = R"(<section id="coverage"><h2>Sector coverage</h2><div class="scroll"><table class="sortable"><thead><tr>)";
+  h += th("sector") + th("priority") + th("members", true) + th("ties out", true) + th("status") + "<th>who</th>";
+  h += "</tr></thead><tbody>";
+  for (const auto& f : r.sectors) {
+    const Sector& s = r.index.sectors[f.sector];
+    std::vector<std::string> who;
+    for (const auto m : f.members) who.push_back(esc(c.members[m].name));
+    h += fmt::format("<tr><td>{}</td><td>{}</td>{}{}<td>{}</td><td>{}</td></tr>", esc(s.name), to_string(s.priority),
+                     cell(fmt::format("{}", f.members.size()), static_cast<double>(f.members.size())),
+                     cell(fmt::format("{}", f.external_ties), static_cast<double>(f.external_ties)),
+                     sector_status(r, f.sector), fmt::join(who, ", "));
+  }
+  return h + "</tbody></table></div></section>\n";
+}
+
+std::string power_section(const Coalition& c, const Analysis& a) {
+  std::string h = R"(<section id="power"><h2>Decision power</h2>)";
+  if (a.power.bodies.empty()) h += "<p>The file describes no decision body.</p>";
+  for (const auto& body : a.power.bodies) {
+    const Body& b = c.governance[body.body];
+    h += fmt::format("<h3>{}</h3><p class=\"meta\" title=\"{}\">{}: {} of {} votes decide; effective decision makers {}</p>",
+                     esc(b.id), esc(meaning("effective decision makers")), esc(b.rule.name()), body.quota,
+                     body.total_votes, num(body.effective_decision_makers, 2));
+    h += R"(<div class="scroll"><table class="sortable"><thead><tr>)";
+    h += th("member") + th("votes", true) + th("seat share", true) + th("Banzhaf power", true) +
+         th("Shapley-Shubik", true) + "<th>notes</th></tr></thead><tbody>";
+    for (const auto& s : body.seats) {
+      std::string notes = s.veto ? "can block" : "";
+      if (s.dummy) notes += "no power";
+      h += fmt::format("<tr><td>{}</td>{}{}{}{}<td>{}</td></tr>", esc(c.members[s.member].name),
+                       cell(fmt::format("{}", s.votes), static_cast<double>(s.votes)), cell(pct(s.seat_share), s.seat_share),
+                       cell(pct(s.banzhaf), s.banzhaf), cell(pct(s.shapley_shubik), s.shapley_shubik), notes);
+    }
+    h += "</tbody></table></div>";
+  }
+  return h + "</section>\n";
+}
+
+/// Percentage points, signed: "+42 pts", "0", "−3 pts".
+std::string points(double change) {
+  const double p = 100.0 * change;
+  if (std::abs(p) < 0.5) return "0";
+  return fmt::format("{}{:.0f} pts", p > 0 ? "+" : "−", std::abs(p));
+}
+
+std::string departures_section(const Coalition& c, const Analysis& a) {
+  const SectorReport& r = a.sectors;
+  const double before = a.resilience.fragmentation.value_or(0.0);
+  struct Row {
+    const Departure* d;
+    double change;
+  };
+  std::vector<Row> rows;
+  std::size_t quiet = 0;
+  for (const auto& d : a.resilience.departures) {
+    const double change = d.fragmentation ? *d.fragmentation - before : 0.0;
+    // It splits its group when more groups remain than there were (an isolate takes its own).
+    const bool splits = d.components + (a.members[d.member].degree == 0 ? 1 : 0) > a.network.components;
+    const bool matters = splits || !d.sectors_lost.empty() || !d.sectors_unlinked.empty();
+    if (matters) {
+      rows.push_back({&d, change});
+    } else {
+      ++quiet;
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.change > y.change; });
+  std::string h = R"(<section id="departures"><h2>If a member leaves</h2>)"
+                  R"(<p class="hint">What each departure would change, compared with today)";
+  h += before > 0.005 ? fmt::format(" (today {} of pairs of members already cannot reach each other).</p>", pct(before))
+                      : ".</p>";
+  if (rows.empty()) {
+    h += "<p>No single departure cuts anyone off or leaves a sector without a member or a link.</p>";
+  } else {
+    h += R"(<div class="scroll"><table class="sortable"><thead><tr>)";
+    h += th("member") + th("more pairs cut off", true) + th("groups after", true) + th("sectors lost or unlinked") +
+         "</tr></thead><tbody>";
+    for (const auto& row : rows) {
+      const Departure& d = *row.d;
+      std::vector<std::string> sectors;
+      for (const auto s : d.sectors_lost) sectors.push_back(esc(r.index.sectors[s].name) + " (no member left)");
+      for (const auto s : d.sectors_unlinked) sectors.push_back(esc(r.index.sectors[s].name) + " (no link left)");
+      h += fmt::format("<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name),
+                       cell(points(row.change), row.change),
+                       cell(fmt::format("{}", d.components), static_cast<double>(d.components)),
+                       fmt::join(sectors, ", "));
+    }
+    h += "</tbody></table></div>";
+  }
+  if (quiet > 0) {
+    h += fmt::format("<p>{} can leave without cutting anyone off or taking a sector's only member or link.</p>",
+                     quiet == 1 ? std::string("One other member") : fmt::format("The {} other members", quiet));
+  }
+  return h + "</section>\n";
+}
+
+std::string members_section(const Coalition& c, const Analysis& a) {
+  const SectorReport& r = a.sectors;
+  std::string h = R"(<section id="members"><h2>Members</h2><div class="scroll"><table class="sortable"><thead><tr>)";
+  h += th("member") + th("sector") + th("degree", true) + th("betweenness", true) + th("closeness", true) +
+       th("eigenvector", true) + th("brokerage", true) + th("power", true) + th("cut point") + "</tr></thead><tbody>";
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    const MemberFigures& m = a.members[v];
+    const auto sector = r.index.sectors[r.index.sector_of[v]].name;
+    const double brokerage = static_cast<double>(r.brokerage[v].total());
+    h += fmt::format("<tr><td>{}</td><td>{}</td>{}{}{}{}{}{}<td>{}</td></tr>", esc(c.members[v].name), esc(sector),
+                     cell(fmt::format("{}", m.degree), static_cast<double>(m.degree)), cell(num(m.betweenness), m.betweenness),
+                     cell(num(m.closeness), m.closeness), cell(num(m.eigenvector), m.eigenvector),
+                     cell(fmt::format("{}", r.brokerage[v].total()), brokerage),
+                     cell(pct(a.power.members[v].power), a.power.members[v].power), m.articulation ? "yes" : "");
+  }
+  return h + "</tbody></table></div></section>\n";
+}
+
+std::string glossary_section() {
+  std::string h = R"(<section id="glossary"><details class="glossary"><summary>What the figures mean</summary><dl>)";
+  for (const auto& t : terms()) h += fmt::format("<dt>{}</dt><dd>{}</dd>", esc(t.label), esc(t.meaning));
+  return h + "</dl></details></section>\n";
+}
+
+/// The figures the map's script shows, as JSON inside a <script type="application/json">:
+/// every `<` is written as \u003c so no text can close the element.
+std::string map_data(const Coalition& c, const Analysis& a) {
+  using nlohmann::json;
+  const SectorReport& r = a.sectors;
+  const auto styles = sector_styles(r);
+  const double before = a.resilience.fragmentation.value_or(0.0);
+  json doc;
+  json sectors = json::array();
+  for (std::size_t s = 0; s < r.sectors.size(); ++s) {
+    sectors.push_back({{"name", r.index.sectors[s].name}, {"members", r.sectors[s].members.size()},
+                       {"colour", styles[s].colour}});
+  }
+  json members = json::array();
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    json m = {{"name", c.members[v].name},
+              {"sector", r.index.sector_of[v]},
+              {"degree", a.members[v].degree},
+              {"betweenness", a.members[v].betweenness},
+              {"cut", a.members[v].articulation}};
+    m["power"] = a.power.bodies.empty() ? json(nullptr) : json(a.power.members[v].power);
+    m["seat"] = v < a.power.members.size() && a.power.members[v].seats > 0;
+    if (v < a.resilience.departures.size() && a.resilience.departures[v].fragmentation) {
+      m["change"] = *a.resilience.departures[v].fragmentation - before;
+    } else {
+      m["change"] = nullptr;
+    }
+    members.push_back(std::move(m));
+  }
+  json ties = json::array();
+  // Above the members view's limit the map shows sectors only: no tie is looked up.
+  if (c.members.size() <= members_view_limit) {
+    for (std::size_t t = 0; t < c.ties.size(); ++t) ties.push_back({c.ties[t].a, c.ties[t].b, t});
+  }
+  doc["sectors"] = std::move(sectors);
+  doc["members"] = std::move(members);
+  doc["ties"] = std::move(ties);
+  const std::string text = doc.dump();
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    if (ch == '<') {
+      out += "\\u003c";
+    } else {
+      out += ch;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -114,109 +455,30 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{} – xsector report</title><style>{}</style></head>
 <body><main>
-<h1>{}</h1>
-<p class="meta">{}{}taxonomy: {} ({})</p>
+<header><h1>{}</h1>
+<p class="meta">{}{}sectors compared with the {} taxonomy ({})</p></header>
 )",
-                              esc(c.name), style, esc(c.name), c.place.empty() ? "" : esc(c.place) + " · ",
+                              esc(c.name), detail::report_css, esc(c.name), c.place.empty() ? "" : esc(c.place) + " · ",
                               c.as_of.empty() ? "" : "as of " + esc(c.as_of) + " · ", esc(c.taxonomy.id),
                               esc(c.taxonomy.name));
-  auto card = [](const std::string& value, const std::string& label) {
-    return fmt::format(R"(<div class="card"><b>{}</b><span>{}</span></div>)", value, label);
-  };
-  h += R"(<section><h2>Summary</h2><div class="cards">)";
-  h += card(fmt::format("{}", a.network.members), "members");
-  h += card(fmt::format("{}", a.network.ties), "ties");
-  h += card(num(a.network.density, 2), "density");
-  h += card(fmt::format("{}", a.network.components), a.network.components == 1 ? "component" : "components");
-  h += card(fmt::format("{} of {}", present, r.sectors.size()), "sectors at the table");
-  h += card(fmt::format("{}", missing_core), "core sectors missing");
-  h += card(num(effective, 1), "effective decision makers");
-  h += card(pct(a.power.community_led ? std::optional(a.power.community_led->power) : std::nullopt),
-            "voting power of community-led members");
-  h += card(pct(a.power.backbone_betweenness_share), "of brokerage runs through the backbone");
-  h += "</div></section>\n";
+  h += next_steps_section(c, a);
+  h += summary_section(a, present, r.sectors.size(), missing_core, effective);
   if (const std::string estimates = describe_estimates(a); !estimates.empty()) {
     h += fmt::format(R"(<p class="estimates">{}</p>)", esc(estimates)) + "\n";
   }
-
-  h += R"(<section><h2>Findings</h2><ul class="findings">)";
-  for (const auto& f : a.findings) {
-    h += fmt::format(R"(<li class="{0}"><span class="sev">{0}</span>{1}</li>)", to_string(f.severity), esc(f.message));
-  }
-  if (a.findings.empty()) h += "<li>No findings.</li>";
-  h += "</ul></section>\n";
-
-  h += R"(<section><h2>The network</h2><figure>)" + inline_svg(members_svg) +
-       R"(<figcaption>Members, coloured by sector, sized by degree.</figcaption></figure><figure>)" +
-       inline_svg(sectors_svg) + R"(<figcaption>Sectors and the ties between them.</figcaption></figure></section>)";
-
-  h += R"(<section><h2>Sector coverage</h2><div class="scroll"><table class="sortable"><thead><tr>)"
-       R"(<th data-sort="text">sector</th><th data-sort="text">priority</th><th data-sort="number" class="n">members</th>)"
-       R"(<th data-sort="number" class="n">ties out</th><th data-sort="text">status</th><th>who</th></tr></thead><tbody>)";
-  for (const auto& f : r.sectors) {
-    const Sector& s = r.index.sectors[f.sector];
-    std::vector<std::string> who;
-    for (const auto m : f.members) who.push_back(esc(c.members[m].name));
-    h += fmt::format("<tr><td>{}</td><td>{}</td>{}{}<td>{}</td><td>{}</td></tr>", esc(s.name), to_string(s.priority),
-                     cell(fmt::format("{}", f.members.size()), static_cast<double>(f.members.size())),
-                     cell(fmt::format("{}", f.external_ties), static_cast<double>(f.external_ties)),
-                     sector_status(r, f.sector), fmt::join(who, ", "));
-  }
-  h += "</tbody></table></div></section>\n";
-
-  h += "<section><h2>Decision power</h2>";
-  if (a.power.bodies.empty()) h += "<p>The file describes no decision body.</p>";
-  for (const auto& body : a.power.bodies) {
-    const Body& b = c.governance[body.body];
-    h += fmt::format("<h3>{}</h3><p class=\"meta\">{}: {} of {} votes decide; effective decision makers {}</p>",
-                     esc(b.id), esc(b.rule.name()), body.quota, body.total_votes, num(body.effective_decision_makers, 2));
-    h += R"(<div class="scroll"><table class="sortable"><thead><tr><th data-sort="text">member</th>)"
-         R"(<th data-sort="number" class="n">votes</th><th data-sort="number" class="n">seat share</th>)"
-         R"(<th data-sort="number" class="n">Banzhaf power</th><th data-sort="number" class="n">Shapley-Shubik</th>)"
-         R"(<th data-sort="text">notes</th></tr></thead><tbody>)";
-    for (const auto& s : body.seats) {
-      std::string notes = s.veto ? "can block" : "";
-      if (s.dummy) notes += "no power";
-      h += fmt::format("<tr><td>{}</td>{}{}{}{}<td>{}</td></tr>", esc(c.members[s.member].name),
-                       cell(fmt::format("{}", s.votes), static_cast<double>(s.votes)), cell(pct(s.seat_share), s.seat_share),
-                       cell(pct(s.banzhaf), s.banzhaf), cell(pct(s.shapley_shubik), s.shapley_shubik), notes);
-    }
-    h += "</tbody></table></div>";
-  }
-  h += "</section>\n";
-
-  h += R"(<section><h2>If a member leaves</h2><div class="scroll"><table class="sortable"><thead><tr>)"
-       R"(<th data-sort="text">member</th><th data-sort="number" class="n">pairs cut off</th>)"
-       R"(<th data-sort="number" class="n">components</th><th data-sort="text">sectors lost or unlinked</th></tr></thead><tbody>)";
-  for (const auto& d : a.resilience.departures) {
-    std::vector<std::string> sectors;
-    for (const auto s : d.sectors_lost) sectors.push_back(esc(r.index.sectors[s].name) + " (lost)");
-    for (const auto s : d.sectors_unlinked) sectors.push_back(esc(r.index.sectors[s].name) + " (unlinked)");
-    h += fmt::format("<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name),
-                     cell(pct(d.fragmentation), d.fragmentation),
-                     cell(fmt::format("{}", d.components), static_cast<double>(d.components)), fmt::join(sectors, ", "));
-  }
-  h += "</tbody></table></div></section>\n";
-
-  h += R"(<section><h2>Members</h2><div class="scroll"><table class="sortable"><thead><tr>)"
-       R"(<th data-sort="text">member</th><th data-sort="text">sector</th><th data-sort="number" class="n">degree</th>)"
-       R"(<th data-sort="number" class="n">betweenness</th><th data-sort="number" class="n">closeness</th>)"
-       R"(<th data-sort="number" class="n">eigenvector</th><th data-sort="number" class="n">brokerage</th>)"
-       R"(<th data-sort="number" class="n">power</th><th data-sort="text">cut point</th></tr></thead><tbody>)";
-  for (std::size_t v = 0; v < c.members.size(); ++v) {
-    const MemberFigures& m = a.members[v];
-    const auto sector = r.index.sectors[r.index.sector_of[v]].name;
-    const double brokerage = static_cast<double>(r.brokerage[v].total());
-    h += fmt::format("<tr><td>{}</td><td>{}</td>{}{}{}{}{}{}<td>{}</td></tr>", esc(c.members[v].name), esc(sector),
-                     cell(fmt::format("{}", m.degree), static_cast<double>(m.degree)), cell(num(m.betweenness), m.betweenness),
-                     cell(num(m.closeness), m.closeness), cell(num(m.eigenvector), m.eigenvector),
-                     cell(fmt::format("{}", r.brokerage[v].total()), brokerage),
-                     cell(pct(a.power.members[v].power), a.power.members[v].power), m.articulation ? "yes" : "");
-  }
-  h += "</tbody></table></div></section>\n";
-  h += R"(<footer>Made with xsector. Every figure is defined in the project's docs (metrics, sectors, power). )"
-       R"(Click a column heading to sort.</footer></main><script>)";
-  h += script;
+  h += findings_section(c, a);
+  h += map_section(c, a, members_svg, sectors_svg);
+  h += coverage_section(c, r);
+  h += power_section(c, a);
+  h += departures_section(c, a);
+  h += members_section(c, a);
+  // Sections other parts of xsector add (partner surveys, the people who carry the ties):
+  // one call each, returning an empty string when the file holds nothing for them.
+  h += glossary_section();
+  h += R"(<footer>Made with xsector. Hover over a heading or a figure, or open "What the figures mean", )"
+       R"(for a one-sentence explanation. Click a column heading to sort.</footer></main>)";
+  h += R"(<script type="application/json" id="xs-data">)" + map_data(c, a) + "</script>\n<script>";
+  h += detail::report_script;
   h += "</script></body></html>\n";
   return h;
 }

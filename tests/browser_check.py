@@ -71,12 +71,46 @@ with tempfile.TemporaryDirectory() as tmp:
         if name.endswith("xss.yaml"):
             check("no <img> element from a name", "<img" not in dom.stdout.lower())
             check("the name shows as text", html.escape("<img src=x onerror=alert(1)>", quote=False) in dom.stdout)
-            check("no injected script element", dom.stdout.lower().count("<script") == 1, dom.stdout.lower().count("<script"))
+            # The page's own two: the map's figures (JSON, never run) and its script.
+            check("no injected script element", dom.stdout.lower().count("<script") == 2, dom.stdout.lower().count("<script"))
+            check("the map's figures are inert JSON", '<script type="application/json" id="xs-data">' in dom.stdout)
             check("the coalition name shows as text", "alert('title')" in html.unescape(dom.stdout))
         md = os.path.join(tmp, os.path.basename(name) + ".md")
         r = subprocess.run([binary, "report", path, "-o", md, "--format", "markdown"], capture_output=True, text=True)
         check(f"{name}: markdown report", r.returncode == 0 and
               sorted(os.listdir(md)) == ["members.svg", "report.md", "sectors.svg"], r.stderr)
+
+    # Printing: Chromium's own print to PDF, pages rasterized by poppler. Each diagram's
+    # title (drawn inside it) and its caption (below it) land on one page, so no diagram is
+    # cut; the main sections start on pages of their own; no page is blank.
+    page = os.path.join(tmp, "rhode-island-hez.yaml.report", "report.html")
+    pdf = os.path.join(tmp, "report.pdf")
+    r = chromium(tmp, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + page)
+    check("print to PDF", r.returncode == 0 and os.path.exists(pdf), r.stderr[-2000:])
+    if os.path.exists(pdf):
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        check("the PDF has a page per main section", pages >= 6, pages)
+        texts = [subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True,
+                                text=True).stdout for p in range(1, pages + 1)]
+        for title, caption in (("Members: Riverside Health Equity Zone", "Members, coloured by sector"),
+                               ("Sectors: Riverside Health Equity Zone", "Sectors and the ties between them")):
+            on = [i for i, t in enumerate(texts) if title in t]
+            below = [i for i, t in enumerate(texts) if caption in t]
+            check(f"PDF: diagram '{title}' printed once", len(on) == 1, on)
+            check(f"PDF: '{title}' and its caption on one page (not cut)", on == below, (on, below))
+        for heading in ("Sector coverage", "Decision power", "If a member leaves", "Members"):
+            starts = [i for i, t in enumerate(texts) if t.lstrip().startswith(heading)]
+            check(f"PDF: '{heading}' starts a page", len(starts) >= 1, [t[:80] for t in texts])
+        check("PDF: the folded glossary is printed open", any("What the figures mean" in t and "betweenness" in t
+                                                               for t in texts) or any("Banzhaf power" in t for t in texts[-2:]))
+        raster = os.path.join(tmp, "page")
+        r = subprocess.run(["pdftoppm", "-r", "30", "-png", pdf, raster], capture_output=True, text=True)
+        check("pdftoppm", r.returncode == 0, r.stderr)
+        shots = sorted(f for f in os.listdir(tmp) if f.startswith("page") and f.endswith(".png"))
+        check("a picture per page", len(shots) == pages, (len(shots), pages))
+        for f in shots:
+            check(f"PDF page {f} is not blank", png_variety(os.path.join(tmp, f)) > 20)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

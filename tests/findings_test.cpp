@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "test_graphs.hpp"
 #include "xsector/analysis.hpp"
+#include "xsector/load.hpp"
 
 using namespace xsector;
 
@@ -39,7 +42,7 @@ TEST(Findings, PowerImbalanceInPlainLanguage) {
   EXPECT_EQ(dummy->message, "Resident One has one seat on board and no voting power: no decision ever turns on its vote");
   const Finding* below = find(a.findings, "power-below-seats");
   ASSERT_NE(below, nullptr);
-  EXPECT_EQ(below->message, "Residents with lived experience hold 33% of board's seats but 0% of its voting power");
+  EXPECT_EQ(below->message, "Members from Residents with lived experience hold 33% of board's seats but 0% of its voting power");
   const Finding* veto = find(a.findings, "veto-player");
   ASSERT_NE(veto, nullptr);
   EXPECT_EQ(veto->subjects, (std::vector<std::string>{"hub", "board"}));
@@ -81,5 +84,94 @@ TEST(Findings, DepartureThatUnlinksASector) {
   const Analysis a = analyze(load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/tests/data/gaps/gaps.yaml"));
   const Finding* unlinked = find(a.findings, "departure-unlinks-sector");
   ASSERT_NE(unlinked, nullptr);
-  EXPECT_EQ(unlinked->message, "If h1 leaves, Health loses its only link to other sectors");
+  EXPECT_EQ(unlinked->message, "If h1 leaves, no member from Health keeps a tie to another sector");
+}
+
+namespace {
+Coalition from_text(const std::string& text) { return parse_coalition(text, "t.yaml"); }
+}  // namespace
+
+// Two islands: the pair {c, d} has no tie to {a, b}, and e has no tie at all. Components by
+// hand: {a, b}, {c, d}, {e}; the largest is {a, b} (first of equal size).
+TEST(Findings, DisconnectedMembersAndGroupsAreFindings) {
+  const Coalition c = from_text(
+      "coalition: {name: Islands}\nmembers:\n  - {id: a, name: A, sector: housing}\n"
+      "  - {id: b, name: B, sector: education}\n  - {id: c, name: C, sector: housing}\n"
+      "  - {id: d, name: D, sector: education}\n  - {id: e, name: E, sector: faith-based}\n"
+      "ties:\n  - [a, b]\n  - [c, d]\n");
+  const auto found = connection_findings(c);
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_EQ(found[0].code, "separate-groups");
+  EXPECT_EQ(found[0].severity, Severity::high);
+  EXPECT_EQ(found[0].subjects, (std::vector<std::string>{"c", "d", "e"}));
+  EXPECT_EQ(found[0].message,
+            "The coalition falls into 3 separate groups: 3 members have no tie to the main group (C and D; E)");
+  EXPECT_EQ(found[1].code, "isolated-member");
+  EXPECT_EQ(found[1].message, "E has no tie to any other member");
+  // They reach the analysis' findings, and the first action is to connect them.
+  const Analysis a = analyze(c);
+  EXPECT_TRUE(std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.code == "separate-groups"; }));
+  // Fragmentation rises from 0.8 to 0.833 when a leaves (b is left alone, as before), but no
+  // group splits: no departure finding.
+  EXPECT_TRUE(std::none_of(a.findings.begin(), a.findings.end(),
+                           [](const Finding& f) { return f.code == "departure-splits-network"; }));
+  const auto actions = next_actions(c, a.sectors, a.power, a.resilience);
+  const auto connect = std::find_if(actions.begin(), actions.end(), [](const Action& x) { return x.code == "connect-members"; });
+  ASSERT_NE(connect, actions.end());
+  EXPECT_EQ(connect->subjects, (std::vector<std::string>{"c", "d", "e"}));
+  // A connected coalition has no such finding.
+  EXPECT_TRUE(connection_findings(from_text("coalition: {name: One}\nmembers:\n  - {id: a, name: A, sector: housing}\n"
+                                            "  - {id: b, name: B, sector: education}\nties:\n  - [a, b]\n"))
+                  .empty());
+}
+
+// Findings of one code fold into one group whose headline counts them; groups rank by
+// severity, then by how directly one can act on them.
+TEST(Findings, GroupsFoldFindingsOfOneCodeAndRankThem) {
+  const Coalition c = from_text(
+      "coalition: {name: Groups}\nmembers:\n  - {id: a, name: A, sector: housing}\n"
+      "  - {id: b, name: B, sector: education}\n  - {id: c, name: C, sector: transportation}\nties:\n  - [a, b]\n  - [b, c]\n");
+  const Analysis a = analyze(c);
+  const auto groups = group_findings(c, a.sectors.index, a.findings);
+  std::size_t total = 0;
+  for (const auto& g : groups) total += g.items.size();
+  EXPECT_EQ(total, a.findings.size());
+  for (std::size_t i = 1; i < groups.size(); ++i) EXPECT_LE(groups[i - 1].severity, groups[i].severity);
+  const auto thin = std::find_if(groups.begin(), groups.end(), [](const FindingGroup& g) { return g.code == "thin-sector"; });
+  ASSERT_NE(thin, groups.end());
+  ASSERT_EQ(thin->items.size(), 3U);  // three sectors, one member each
+  EXPECT_EQ(thin->headline, "3 sectors rest on a single member: Housing, Education and Transportation");
+  // Missing core sectors of the cross-sector taxonomy (public health, health care, social
+  // services, economic development, ...) come first, as one group.
+  EXPECT_EQ(groups.front().code, "missing-core-sector");
+  EXPECT_GT(groups.front().items.size(), 1U);
+  EXPECT_EQ(groups.front().headline.rfind(fmt::format("{} core sectors have no member: Public health, Health care",
+                                                      groups.front().items.size()),
+                                          0),
+            0U)
+      << groups.front().headline;
+}
+
+// The actions: invite from the first missing core sector with the taxonomy's examples; a second
+// tie for the members one departure cuts off (b is the only link of c); a seat for the
+// community-led member without one.
+TEST(Findings, NextActionsComeFromTheFindings) {
+  const Coalition c = from_text(
+      "coalition: {name: Acts}\nmembers:\n  - {id: a, name: A, sector: housing}\n"
+      "  - {id: b, name: B, sector: education}\n  - {id: c, name: C, sector: transportation, community_led: true}\n"
+      "ties:\n  - [a, b]\n  - [b, c]\ngovernance:\n  - body: board\n    rule: majority\n    seats: {a: 1, b: 1}\n");
+  const Analysis a = analyze(c);
+  const auto actions = next_actions(c, a.sectors, a.power, a.resilience);
+  ASSERT_EQ(actions.size(), 3U);
+  EXPECT_EQ(actions[0].code, "invite-sector");
+  EXPECT_EQ(actions[0].subjects, (std::vector<std::string>{"public-health"}));
+  EXPECT_EQ(actions[0].text, "Invite a member from Public health, such as county health department or state health agency");
+  EXPECT_EQ(actions[1].code, "add-tie");
+  // b's departure leaves {a} and {c}: fragmentation 1; a's or c's leaves 0.
+  // Who is "cut off" is the members outside the largest remaining group (the first of equal
+  // size, {a}): c.
+  EXPECT_EQ(actions[1].subjects, (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(actions[1].text, "Give C a second tie or contact, so it does not depend on B alone");
+  EXPECT_EQ(actions[2].code, "open-seat");
+  EXPECT_EQ(actions[2].text, "Open a seat on board to a community-led member, such as C");
 }

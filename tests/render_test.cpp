@@ -2,8 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
 #include "test_graphs.hpp"
 #include "xsector/error.hpp"
+#include "xsector/load.hpp"
 
 using namespace xsector;
 
@@ -22,14 +28,22 @@ std::string attributes(const std::string& dot, const std::string& head) {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+/// `dot` with line breaks as spaces: long names are drawn on several lines.
+std::string flat(std::string dot) {
+  std::replace(dot.begin(), dot.end(), '\n', ' ');
+  return dot;
+}
+
 }  // namespace
 
 TEST(Render, MembersViewMarksSectorsSeatsBackboneCutPointsAndGaps) {
   const Coalition c = file("networks/healthy-in-the-hills.yaml");
-  const std::string dot = diagram_dot(c, analyze(c), {});
+  const std::string dot = flat(diagram_dot(c, analyze(c), {}));
   const std::string whwc = attributes(dot, "whwc");
   ASSERT_FALSE(whwc.empty()) << dot;
-  EXPECT_TRUE(has(whwc, "fillcolor=\"#56B4E9\"")) << whwc;  // health-care, second in the taxonomy: sky blue
+  // The taxonomy and the file's sectors outnumber the palette, so the sectors at the table
+  // share it out in taxonomy order: health-care comes first (no public health member).
+  EXPECT_TRUE(has(whwc, "fillcolor=\"#E69F00\"")) << whwc;
   EXPECT_TRUE(has(whwc, "shape=hexagon")) << whwc;           // articulation point
   EXPECT_TRUE(has(whwc, "peripheries=2")) << whwc;           // backbone
   EXPECT_TRUE(has(whwc, "penwidth=3")) << whwc;              // seat holder
@@ -48,8 +62,9 @@ TEST(Render, MembersViewMarksSectorsSeatsBackboneCutPointsAndGaps) {
   EXPECT_TRUE(has(directed, "penwidth=3")) << directed;
   EXPECT_TRUE(has(attributes(dot, "businesses -- mcda"), "style=dashed"));
   EXPECT_TRUE(has(attributes(dot, "whwc -- \"wvu-ext\""), "penwidth=4.5"));
-  const std::string legend = attributes(dot, "legend");
+  const std::string legend = attributes(dot, "\"xsector:legend\"");
   EXPECT_TRUE(has(legend, "label=<<TABLE")) << legend;
+  EXPECT_TRUE(has(legend, "size: number of partners (degree)")) << legend;  // what node size means
   EXPECT_TRUE(has(legend, "Sports and recreation"));
 }
 
@@ -69,12 +84,12 @@ TEST(Render, SectorsViewWeighsTiesAndMarksCutOffAndMissingSectors) {
 
 TEST(Render, UserStringsAreDrawnLiterally) {
   const Coalition c = file("tests/data/escaping.yaml");
-  const std::string dot = diagram_dot(c, analyze(c), {});
+  const std::string dot = flat(diagram_dot(c, analyze(c), {}));
   // DOT quoting escapes the quotes; the backslash is doubled so \N is not expanded, and &
   // becomes &amp; so no entity is decoded.
   EXPECT_TRUE(has(attributes(dot, "tricky"), R"(label="<b>\"x\"</b> \\N &amp; co")")) << dot;
   EXPECT_TRUE(has(attributes(dot, "entity"), R"(label="A &amp;amp; B \\l \\n done")")) << dot;
-  EXPECT_TRUE(has(attributes(dot, "legend"), R"(&lt;i&gt;Odd&lt;/i&gt; &amp; \\G sector)")) << dot;
+  EXPECT_TRUE(has(attributes(dot, "\"xsector:legend\""), R"(&lt;i&gt;Odd&lt;/i&gt; &amp; \\G sector)")) << dot;
 }
 
 TEST(Render, LayoutDefaultsBySizeAndRejectsUnknownOptions) {
@@ -197,4 +212,91 @@ ties:
   EXPECT_TRUE(has(ab, "penwidth=3")) << ab;  // the higher level of the two
   EXPECT_FALSE(has(dot, "\tb -- a\t"));
   EXPECT_TRUE(has(attributes(dot, "b -- c"), "dir=forward"));
+}
+
+namespace {
+
+/// A coalition with all 18 sectors of the cross-sector taxonomy at the table plus `declared` sectors
+/// of its own, one member each, in a ring.
+std::string many_sectors(std::size_t declared) {
+  static const char* taxonomy[] = {"public-health", "health-care", "behavioral-health", "social-services",
+                                   "housing",       "education",   "economic",          "transportation",
+                                   "justice",       "faith-based", "community-based",   "residents",
+                                   "government",    "tribal",      "philanthropy",      "environment",
+                                   "media",         "academic"};
+  std::string sectors = "sectors:\n";
+  std::string members = "members:\n";
+  std::size_t n = 0;
+  for (const char* s : taxonomy) {
+    members += fmt::format("  - {{id: m{0}, name: M{0}, sector: {1}}}\n", n, s);
+    ++n;
+  }
+  for (std::size_t k = 0; k < declared; ++k) {
+    sectors += fmt::format("  - {{id: own{}, name: Own {}}}\n", k, k);
+    members += fmt::format("  - {{id: m{0}, name: M{0}, sector: own{1}}}\n", n, k);
+    ++n;
+  }
+  std::string ties = "ties:\n";
+  for (std::size_t v = 0; v < n; ++v) ties += fmt::format("  - [m{}, m{}]\n", v, (v + 1) % n);
+  return "coalition:\n  name: Many sectors\n" + (declared > 0 ? sectors : std::string()) + members + ties;
+}
+
+}  // namespace
+
+// Every sector at the table gets its own colour and pattern, also past the palette's size,
+// and the DOT draws each member with its sector's pair.
+TEST(Render, NoTwoSectorsAtTheTableLookAlike) {
+  for (const std::size_t declared : {0U, 1U, 25U}) {
+    const Coalition c = parse_coalition(many_sectors(declared), "many.yaml");
+    const Analysis a = analyze(c);
+    const auto styles = sector_styles(a.sectors);
+    std::set<std::pair<std::string, int>> seen;
+    std::size_t present = 0;
+    for (const auto& f : a.sectors.sectors) {
+      if (f.members.empty()) continue;
+      ++present;
+      const auto& s = styles[f.sector];
+      EXPECT_NE(std::find(sector_palette().begin(), sector_palette().end(), s.colour), sector_palette().end());
+      EXPECT_TRUE(seen.emplace(s.colour, s.pattern).second) << "sector " << f.sector << " repeats " << s.colour;
+    }
+    EXPECT_EQ(present, 18 + declared);
+    // In the drawing: each member's (fillcolor, style, gradientangle) differs from every
+    // member of another sector.
+    const std::string dot = diagram_dot(c, a, {});
+    std::set<std::string> looks;
+    for (std::size_t v = 0; v < c.members.size(); ++v) {
+      const std::string node = attributes(dot, c.members[v].id);
+      auto value = [&](const std::string& key) {
+        const auto at = node.find(key + "=");
+        if (at == std::string::npos) return std::string();
+        const auto end = node.find_first_of(",\n]", at);
+        return node.substr(at, end - at);
+      };
+      EXPECT_TRUE(looks.insert(value("fillcolor") + value("style") + value("gradientangle")).second) << node;
+    }
+  }
+}
+
+// A member may be called `legend`: the legend node has a name no member id can take.
+TEST(Render, MemberIdsNeverCollideWithReservedNodes) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: Reserved}\nmembers:\n  - {id: legend, name: The Legend Group, sector: housing}\n"
+      "  - {id: missing, name: Missing Link, sector: education}\nties:\n  - [legend, missing]\n",
+      "reserved.yaml");
+  const std::string dot = flat(diagram_dot(c, analyze(c), {}));
+  EXPECT_TRUE(has(attributes(dot, "legend"), "label=\"The Legend Group\"")) << dot;
+  EXPECT_TRUE(has(attributes(dot, "\"xsector:legend\""), "label=<<TABLE")) << dot;
+  const std::string svg = render_diagram(c, analyze(c), {}, "svg");
+  EXPECT_TRUE(has(svg, "The Legend Group"));
+  EXPECT_TRUE(has(svg, ">Legend<"));
+}
+
+// Tooltips name members, not ids, and each member and tie carries an id the report's map uses.
+TEST(Render, MembersCarryNamesInTooltipsAndStableIds) {
+  const Coalition c = file("networks/healthy-in-the-hills.yaml");
+  const std::string dot = flat(diagram_dot(c, analyze(c), {}));
+  const std::string whwc = attributes(dot, "whwc");
+  EXPECT_TRUE(has(whwc, "tooltip=\"Williamson Health and Wellness Center (Health care)\"")) << whwc;
+  EXPECT_TRUE(has(whwc, "id=\"xs-m0\"")) << whwc;
+  EXPECT_TRUE(has(dot, "id=\"xs-t0\""));
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
@@ -29,6 +30,27 @@ inline constexpr std::size_t members_view_limit = 5000;
 /// How many members a diagram above `small_diagram_limit` labels (the largest by `size_by`;
 /// SVG keeps every name as the node's tooltip).
 inline constexpr std::size_t labelled_members = 40;
+
+/// How a sector is drawn: a fill colour from `sector_palette()` and, past the palette's size,
+/// a pattern (0 a plain fill; k > 0 a gradient from the colour to white in the k-th
+/// direction: vertical, horizontal, radial, diagonal ...).
+struct SectorStyle {
+  std::string colour;  ///< `#RRGGBB`
+  int pattern = 0;
+};
+
+/// The ten fill colours, colour-blind safe: Okabe-Ito without black, Paul Tol's indigo and
+/// wine, and a pale grey; every pair differs by at least 16 CIELAB units for normal vision
+/// and under simulated protanopia, deuteranopia and tritanopia.
+const std::vector<std::string>& sector_palette();
+
+/// The style of each sector of `sectors` (by index into its SectorIndex). When the taxonomy
+/// and the declared sectors together fit the palette, each sector takes the colour of its
+/// place among them, the same in every coalition of that taxonomy. Otherwise the sectors at
+/// the table share out the palette in that order, round after round with a new pattern, so
+/// no two sectors at the table ever look the same; absent sectors get white (they are drawn
+/// as ghosts without fill). O(S).
+std::vector<SectorStyle> sector_styles(const SectorReport& sectors);
 
 struct RenderOptions {
   /// members or sectors; empty picks members up to `members_view_limit`, sectors beyond.
@@ -70,7 +92,7 @@ DiagramPlan plan_comparison(std::size_t members);
 /// The graph as built, before layout, as DOT text: what `render_diagram` hands to Graphviz.
 ///
 /// Members view: one node per member, filled by sector from one colour-blind-safe palette
-/// (Okabe-Ito, then Paul Tol's muted scheme) and sized by `size_by`; edge width by tie
+/// (see `sector_palette` and `sector_styles`) and sized by `size_by`; edge width by tie
 /// level, dashed for networking, an arrow for each from/to direction; seat holders
 /// outlined bold, the backbone drawn with a double outline, articulation points as
 /// hexagons; the core and recommended sectors the coalition lacks as dashed grey ghost
