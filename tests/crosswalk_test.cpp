@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "xsector/analysis.hpp"
 #include "xsector/findings.hpp"
@@ -284,4 +286,19 @@ TEST(Findings, MissingSectorSuggestsWhomToInvite) {
   ASSERT_NE(h, more.end());  // four examples: the first three are named
   EXPECT_EQ(h->message, "No member from Health care, a core sector of the cross-sector taxonomy. Whom to invite, for "
                         "example: hospital, federally qualified health center, clinic");
+}
+
+TEST(Crosswalk, ShippedFilesEqualTheCompiledInCrosswalk) {
+  for (const auto& id : builtin_taxonomy_ids()) {
+    const fs::path path = source_dir / "networks/taxonomies" / (id + ".yaml");
+    std::ifstream in(path);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const Taxonomy from_file = parse_taxonomy(text, path.string(), id);
+    const Taxonomy built_in = resolve_taxonomy(id);
+    ASSERT_EQ(from_file.sectors.size(), built_in.sectors.size()) << id;
+    for (std::size_t i = 0; i < built_in.sectors.size(); ++i) {
+      EXPECT_EQ(from_file.sectors[i].maps_to, built_in.sectors[i].maps_to) << id;
+      EXPECT_EQ(from_file.sectors[i].examples, built_in.sectors[i].examples) << id;
+    }
+  }
 }
