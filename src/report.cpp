@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "survey_output.hpp"
 #include "text.hpp"
 #include "xsector/output.hpp"
 
@@ -196,6 +197,8 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
                      cell(fmt::format("{}", d.components), static_cast<double>(d.components)), fmt::join(sectors, ", "));
   }
   h += "</tbody></table></div></section>\n";
+
+  h += detail::survey_report_html(c, a);
 
   h += R"(<section><h2>Members</h2><div class="scroll"><table class="sortable"><thead><tr>)"
        R"(<th data-sort="text">member</th><th data-sort="text">sector</th><th data-sort="number" class="n">degree</th>)"
