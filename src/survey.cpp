@@ -309,7 +309,8 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
       const std::size_t count = s.trust_by_sector_responses[a][b];
       if (a == b || !t || count < 2 || *t >= low_trust) continue;
       out.push_back({Severity::medium, "survey", "low-trust-between-sectors",
-                     fmt::format("{} members rate their trust in {} members {:.1f} of 4 on average ({} responses)",
+                     fmt::format("Members from {} rate their trust in members from {} at {:.1f} of 4 on average "
+                                 "({} responses)",
                                  sectors.sectors[a].name, sectors.sectors[b].name, *t, count),
                      {sectors.sectors[a].id, sectors.sectors[b].id}});
     }
