@@ -1001,6 +1001,7 @@ std::string export_node_link(const Coalition& c) {
   ordered_json graph = doc["coalition"];
   graph["sectors"] = doc.contains("sectors") ? doc["sectors"] : ordered_json::array();
   graph["governance"] = doc.contains("governance") ? doc["governance"] : ordered_json::array();
+  if (doc.contains("survey")) graph["survey"] = doc["survey"];
   ordered_json nodes = ordered_json::array();
   for (const auto& m : doc["members"]) {
     ordered_json n = m;
@@ -1017,6 +1018,7 @@ std::string export_node_link(const Coalition& c) {
                       {"level_name", to_string(tie.level)},
                       {"kinds", tie.kinds},
                       {"directed", tie.directed}};
+    if (tie.from_survey) l["from_survey"] = true;
     if (multigraph) l["key"] = t;
     links.push_back(l);
   }
