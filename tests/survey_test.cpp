@@ -12,6 +12,7 @@
 #include "xsector/exchange.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
+#include "xsector/render.hpp"
 #include "xsector/survey.hpp"
 
 using namespace xsector;
@@ -671,4 +672,26 @@ TEST(SurveyCompare, RatesAndScoresOfBothWavesSideBySide) {
   EXPECT_DOUBLE_EQ(*delta("value_score").after, 2.5 / 4.0);
   // Pairs with two respondents after: {a,b}, {b,c}, {a,c}, {b,e}: 2 confirmed of 4.
   EXPECT_DOUBLE_EQ(*delta("confirmation_rate").after, 0.5);
+}
+
+TEST(SurveyRender, OneSidedTiesAreDottedAndMembersCanBeSizedByTrust) {
+  const Coalition c = load(with_rule("any"));
+  const Analysis a = analyze(c);
+  RenderOptions options;
+  const std::string dot = render_diagram(c, a, options, "dot");
+  // Ties in c.ties: 0 a-d (written), 1 a-b, 2 b-c, 3 a-c (c names a only): only t3 is dotted.
+  const auto edge = [&](const std::string& key) {
+    const auto at = dot.find("key=" + key);
+    EXPECT_NE(at, std::string::npos) << key;
+    const auto start = dot.rfind(';', at);
+    return dot.substr(start == std::string::npos ? 0 : start, dot.find(';', at) - start);
+  };
+  EXPECT_NE(edge("t3").find("dotted"), std::string::npos) << edge("t3");
+  EXPECT_EQ(edge("t1").find("dotted"), std::string::npos) << edge("t1");
+  EXPECT_EQ(edge("t0").find("dotted"), std::string::npos) << edge("t0");
+  EXPECT_NE(dot.find("only one side reported"), std::string::npos);
+  options.size_by = "trust";
+  EXPECT_NO_THROW(render_diagram(c, a, options, "dot"));
+  options.size_by = "trusst";
+  EXPECT_THROW(render_diagram(c, a, options, "dot"), UsageError);
 }

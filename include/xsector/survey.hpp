@@ -15,7 +15,7 @@
 
 namespace xsector {
 
-/// How a reported pair stands: both sides name each other (`confirmed`), only one does
+/// How a reported pair stands (`to_string`: "confirmed", "one-sided", "written"): both sides name each other (`confirmed`), only one does
 /// (`one_sided`), or the pair is also written under `ties` (`written`, whose entry wins).
 enum class PairStatus { confirmed, one_sided, written };
 std::string_view to_string(PairStatus status);
@@ -93,9 +93,9 @@ struct SurveyFigures {
   std::vector<std::vector<std::size_t>> trust_by_sector_responses;
 };
 
-/// The trust of one response: the mean of the trust items it gives; null if none.
+/// The trust of one response: the mean of the trust items it gives; null if none. O(1).
 std::optional<double> response_trust(const Response& response);
-/// The value of one response: the mean of the value items it gives; null if none.
+/// The value of one response: the mean of the value items it gives; null if none. O(1).
 std::optional<double> response_value(const Response& response);
 
 /// Every survey figure; `present` false and nothing else filled without a survey. Members'
@@ -106,7 +106,8 @@ SurveyFigures survey_figures(const Coalition& coalition, const SectorIndex& sect
 
 /// Survey findings (area `survey`): a response rate under the threshold, members few others
 /// name, one-sided ties, low trust between sectors, and members valued for resources that
-/// hold no seat. Thresholds in docs/surveys.md. Empty without a survey.
+/// hold no seat. Thresholds in docs/surveys.md. Empty without a survey; a survey with no
+/// responses gives at most the response-rate finding. O(members + pairs + sectors^2 + seats).
 std::vector<Finding> survey_findings(const Coalition& coalition, const SectorIndex& sectors,
                                      const SurveyFigures& survey);
 

@@ -311,7 +311,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"members", "sectors"}));
   render_cmd->add_option("--layout", render_options.layout, "neato, fdp, sfdp, dot or circo (default: by size)")
       ->check(CLI::IsMember({"neato", "fdp", "sfdp", "dot", "circo"}));
-  render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector or power")
+  render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector, power or trust")
       ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
       ->capture_default_str();
   add_engine_options(render_cmd);
@@ -395,7 +395,7 @@ int run(int argc, char** argv) {
       const DiagramPlan plan = plan_diagram(c, render_options);  // refuses an unbounded drawing before analysis
       if (!plan.note.empty()) std::cerr << "xsector: note: " << plan.note << '\n';
       // A diagram needs the structure, sectors and power, and betweenness only to size by it.
-      const unsigned parts = part_structure | part_sectors | part_power |
+      const unsigned parts = part_structure | part_sectors | part_power | part_survey |
                              (render_options.size_by == "betweenness" ? unsigned{part_betweenness} : 0U);
       write_file_atomic(render_out, render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;
