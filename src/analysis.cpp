@@ -15,6 +15,8 @@ unsigned with_dependencies(unsigned parts) {
   // Power uses betweenness only for the backbone's share and its Gini: without the
   // betweenness part those two figures are null.
   if (parts & part_power) parts |= part_sectors;
+  // Survey figures need the sector index for trust_by_sector.
+  if (parts & part_survey) parts |= part_sectors;
   return parts;
 }
 
@@ -134,6 +136,7 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
   if (a.parts & part_sectors) a.sectors = sector_report(coalition, g);
   if (a.parts & part_power) a.power = coalition_power(coalition, g, a.sectors.index, norm_b);
   if (a.parts & part_resilience) a.resilience = resilience(coalition, g, a.sectors.index, a.power);
+  if (a.parts & part_survey) a.survey = survey_figures(coalition, a.sectors.index);
   if (a.parts & part_findings) {
     if (a.parts & part_sectors) a.findings = gap_findings(coalition, a.sectors);
     if (a.parts & part_power) {
@@ -143,6 +146,9 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
       for (auto&& f : resilience_findings(coalition, a.sectors.index, a.resilience)) {
         a.findings.push_back(std::move(f));
       }
+    }
+    if (a.parts & part_survey) {
+      for (auto&& f : survey_findings(coalition, a.sectors.index, a.survey)) a.findings.push_back(std::move(f));
     }
     sort_findings(a.findings);
   }

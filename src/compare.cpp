@@ -105,7 +105,12 @@ std::vector<Figure> headline_figures(const Analysis& a) {
           {"backbone_power_share", p.backbone_power_share},
           {"backbone_betweenness_share", p.backbone_betweenness_share},
           {"gini_degree", p.gini_degree},
-          {"gini_betweenness", p.gini_betweenness}};
+          {"gini_betweenness", p.gini_betweenness},
+          // Survey figures: null for a file without a survey (docs/surveys.md).
+          {"response_rate", a.survey.response_rate},
+          {"confirmation_rate", a.survey.confirmation_rate},
+          {"trust_score", a.survey.trust_score},
+          {"value_score", a.survey.value_score}};
 }
 
 std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coalitions) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "survey_output.hpp"
 #include "text.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/error.hpp"
@@ -755,6 +756,7 @@ std::string format_json(const Coalition& c, const Analysis& a) {
                     {"ei_index", number_or_null(a.sectors.ei_index)},
                     {"sector_assortativity", number_or_null(a.sectors.assortativity)},
                     {"sector_modularity", number_or_null(a.sectors.modularity)}};
+  detail::add_survey_network_json(doc["network"], a);
   ordered_json members = ordered_json::array();
   for (std::size_t i = 0; i < c.members.size(); ++i) {
     const Member& m = c.members[i];
@@ -783,6 +785,7 @@ std::string format_json(const Coalition& c, const Analysis& a) {
                        {"articulation", f.articulation},
                        {"ei_index", number_or_null(a.sectors.member_ei[i])},
                        {"brokerage", brokerage_json(a.sectors.brokerage[i])}});
+    detail::add_survey_member_json(members.back(), a, i);
   }
   doc["members"] = std::move(members);
   doc["sectors"] = sectors_json(a.sectors, c);
@@ -790,6 +793,7 @@ std::string format_json(const Coalition& c, const Analysis& a) {
   doc["gaps"] = gaps_json(a.sectors, c);
   doc["power"] = power_json(a, c);
   doc["resilience"] = resilience_json(a, c);
+  detail::add_survey_json(doc, c, a);
   doc["findings"] = findings_json(a.findings);
   doc["approximate"] = approximate_json(a, c);
   return json_text(doc);
@@ -831,6 +835,14 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
                       fixed(p.effective_decision_makers, 2)});
   }
   out += bodies.size() > 1 ? grid(bodies, 2, markdown) : std::string("  none described\n");
+  if (const auto survey = detail::survey_tables(c, a); !survey.network.empty()) {
+    section("Survey");
+    out += grid(markdown ? survey.network : std::vector(survey.network.begin() + 1, survey.network.end()), 1, markdown, true);
+    section("Survey: members as partners see them");
+    out += grid(survey.members, 2, markdown);
+    section("Survey: trust by sector (rows rate columns, 1-4)");
+    out += grid(survey.sectors, 1, markdown);
+  }
   section("Findings");
   out += findings_text(a.findings, markdown);
   return out;
@@ -1096,17 +1108,19 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
 std::string format_csv(const Coalition& c, const Analysis& a) {
   std::string out =
       "id,name,sector,degree,degree_centrality,strength,betweenness,closeness,harmonic,eigenvector,"
-      "pagerank,core,clustering,constraint,effective_size,articulation,weighted_betweenness,weighted_closeness\n";
+      "pagerank,core,clustering,constraint,effective_size,articulation,weighted_betweenness,weighted_closeness" +
+      detail::survey_csv_header(a) + "\n";
   for (std::size_t i = 0; i < c.members.size(); ++i) {
     const Member& m = c.members[i];
     const MemberFigures& f = a.members[i];
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(m.id), csv_cell(m.name),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}{}\n", csv_cell(m.id), csv_cell(m.name),
                        csv_cell(m.sector), f.degree, csv_number(f.degree_centrality), f.strength,
                        csv_number(f.betweenness), csv_number(f.closeness), csv_number(f.harmonic),
                        csv_number(f.eigenvector), csv_number(f.pagerank),
                        f.core, csv_number(f.clustering), csv_number(f.constraint),
                        csv_number(f.effective_size), f.articulation ? "true" : "false",
-                       csv_number(f.weighted_betweenness), csv_number(f.weighted_closeness));
+                       csv_number(f.weighted_betweenness), csv_number(f.weighted_closeness),
+                       detail::survey_csv_cells(a, i));
   }
   return out;
 }

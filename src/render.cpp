@@ -211,15 +211,17 @@ std::string size_key(const std::string& by) {
   if (by == "betweenness") return "size: betweenness (how often it lies between others)";
   if (by == "eigenvector") return "size: eigenvector (tied to well-tied members)";
   if (by == "power") return "size: voting power";
+  if (by == "trust") return "size: trust partners report in it";
   return "size: number of partners (degree)";
 }
 
 void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyle>& colours, bool members_view,
-                const std::string& size_by = "degree") {
+                const std::string& size_by = "degree", bool survey = false) {
   std::vector<std::string> keys;
   if (members_view) {
     keys = {size_key(size_by), "bold outline: holds a seat", "double outline: the backbone", "hexagon: cut point (its leaving splits the network)",
             "line width: tie level; dashed: networking", "arrow: a from/to tie"};
+    if (survey) keys.emplace_back("dotted: a tie only one side reported in the survey");
   } else {
     keys = {"box size: members; line width and number: ties between sectors", "vermilion outline: tied to no other sector"};
   }
@@ -231,6 +233,8 @@ double size_metric(const Analysis& a, std::size_t v, const std::string& by) {
   if (by == "degree") return static_cast<double>(a.members[v].degree);
   if (by == "betweenness") return a.members[v].betweenness;
   if (by == "eigenvector") return a.members[v].eigenvector.value_or(0.0);
+  // Survey: trust partners place in the member (0 when not rated or no survey).
+  if (by == "trust") return a.survey.present ? a.survey.members[v].trust.value_or(0.0) : 0.0;
   return a.power.members[v].power;
 }
 
@@ -315,6 +319,11 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
     if (c.ties[t].directed) directed.emplace(arc(c.ties[t].a, c.ties[t].b), t);
   }
+  // Ties made from one side's survey report only are dotted (docs/surveys.md).
+  std::set<std::size_t> one_sided;
+  for (const auto& p : a.survey.pairs) {
+    if (!p.confirmed && !p.written && p.tie) one_sided.insert(*p.tie);
+  }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
     const Tie& tie = c.ties[t];
     if (tie.directed) {
@@ -338,10 +347,11 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
     set(e, "dir", "none");
     set(e, "penwidth", line_width(level, large));
     if (level == 1) set(e, "style", "dashed");
+    if (one_sided.contains(t)) set(e, "style", "dotted");
     set(e, "color", large ? "#55555580" : "#555555");
   }
   add_ghosts(g.get(), a.sectors);
-  add_legend(g.get(), a.sectors, colours, true, o.size_by);
+  add_legend(g.get(), a.sectors, colours, true, o.size_by, a.survey.present);
   if (large) {
     // The drawing is scaled down to fit; the legend and the ghosts grow to stay legible.
     for (const auto s : a.sectors.gaps.missing) {
@@ -444,9 +454,10 @@ std::vector<SectorStyle> sector_styles(const SectorReport& r) {
 }
 
 DiagramPlan plan_diagram(const Coalition& c, const RenderOptions& o) {
-  static const std::vector<std::string> sizes = {"degree", "betweenness", "eigenvector", "power"};
+  static const std::vector<std::string> sizes = {"degree", "betweenness", "eigenvector", "power", "trust"};
   if (std::find(sizes.begin(), sizes.end(), o.size_by) == sizes.end()) {
-    throw UsageError(fmt::format("unknown --size-by '{}': use degree, betweenness, eigenvector or power", o.size_by));
+    throw UsageError(
+        fmt::format("unknown --size-by '{}': use degree, betweenness, eigenvector, power or trust", o.size_by));
   }
   if (!o.layout.empty() && std::find(engines().begin(), engines().end(), o.layout) == engines().end()) {
     throw UsageError(fmt::format("unknown --layout '{}': use neato, fdp, sfdp, dot or circo", o.layout));

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "survey_output.hpp"
 #include "text.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/output.hpp"
@@ -474,6 +475,7 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
   h += members_section(c, a);
   // Sections other parts of xsector add (partner surveys, the people who carry the ties):
   // one call each, returning an empty string when the file holds nothing for them.
+  h += detail::survey_report_html(c, a);
   h += glossary_section();
   h += R"(<footer>Made with xsector. Hover over a heading or a figure, or open "What the figures mean", )"
        R"(for a one-sentence explanation. Click a column heading to sort.</footer></main>)";

@@ -377,6 +377,36 @@ check("many-coalition table names each taxonomy", r.returncode == 0 and " taxono
       and all(t in r.stdout for t in ("rhihub", "dfc", "cross-sector")), r.stdout)
 r = run("compare", *networks, "--format", "csv")
 check("many csv taxonomy column", r.stdout.splitlines()[0].startswith("name,as_of,taxonomy,file"), r.stdout[:100])
+# Partner surveys: import a survey export, analyze it, report it, compare two waves.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(f"{tmp}/m.csv", "w") as f:
+        f.write("ID,Label,Sector\nhub,The Hub,health-care\nschool,Lincoln School,education\n"
+                "county,County Commission,government\n")
+    with open(f"{tmp}/r.csv", "w") as f:
+        f.write("Organization,Partner,Level,Reliability,Mission,Openness,Resources\n"
+                "The Hub,Lincoln School,collaborating,4,4,3,2\nLincoln School,hub,2,3,3,3,4\n")
+    r = run("import", "survey", f"{tmp}/r.csv", "--members", f"{tmp}/m.csv", "-o", f"{tmp}/s.yaml")
+    check("import survey exits 0", r.returncode == 0, r.stderr)
+    check("import survey names the non-respondents", "did not answer (non-respondents): county" in r.stderr, r.stderr)
+    r = run("analyze", f"{tmp}/s.yaml", "--format", "json")
+    check("surveyed file analyzes", r.returncode == 0, r.stderr)
+    if r.returncode == 0:
+        doc = no_nan(r.stdout)
+        # 2 of 3 answered; the one pair is confirmed; trust (11/3 + 3) / 2 = 10/3, / 4.
+        check("response_rate 2/3", abs(doc["network"]["response_rate"] - 2 / 3) < 1e-12, doc["network"])
+        check("confirmation_rate 1", doc["network"]["confirmation_rate"] == 1, doc["network"])
+        check("trust_score 10/12", abs(doc["network"]["trust_score"] - 10 / 12) < 1e-12, doc["network"])
+        check("the survey tie is in the network", doc["network"]["ties"] == 1 and doc["members"][0]["degree"] == 1)
+        check("non-respondent out_degree null", doc["members"][2]["out_degree"] is None, doc["members"][2])
+    r = run("report", f"{tmp}/s.yaml", "-o", f"{tmp}/report")
+    html = open(f"{tmp}/report/report.html").read() if r.returncode == 0 else ""
+    check("report has the survey section", "Partner survey" in html and "Trust by sector" in html, r.stderr)
+    r = run("compare", good, f"{tmp}/s.yaml", "--format", "json")
+    check("compare with a surveyed wave exits 0", r.returncode == 0, r.stderr)
+    r = run("import", "survey", f"{tmp}/r.csv", "--members", f"{tmp}/m.csv", "--map", "Nope=by", "-o", f"{tmp}/t.yaml")
+    check("import survey with a bad --map exits 2", r.returncode == 2 and not os.path.exists(f"{tmp}/t.yaml"), r.stderr)
+    r = run("import", "survey", f"{tmp}/r.xlsx", "--members", f"{tmp}/m.csv", "-o", f"{tmp}/t.yaml")
+    check("import survey .xlsx is refused for now", r.returncode == 2, r.stderr)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

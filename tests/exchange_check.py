@@ -39,6 +39,9 @@ DatesAsText.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from networkx_reference import survey_ties  # noqa: E402  (the independent reading of a survey's ties)
+
 schema = json.load(open(os.path.join(source, "networks", "coalition.schema.json")))
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
@@ -55,7 +58,8 @@ with tempfile.TemporaryDirectory() as tmp:
     for path in files:
         doc = yaml.load(open(path), Loader=DatesAsText)
         ids = [m["id"] for m in doc["members"]]
-        ties = doc.get("ties") or []
+        # Exports carry every tie of the network, the ones a survey makes included.
+        ties = (doc.get("ties") or []) + survey_ties(doc)
         stem = os.path.join(tmp, os.path.basename(path))
         for fmt in ("graphml", "json", "dl", "dot"):
             r = subprocess.run([binary, "export", path, "--to", fmt, "-o", f"{stem}.{fmt}"], capture_output=True, text=True)

@@ -34,6 +34,93 @@ def ends(tie):
     return tie["from"], tie["to"], True
 
 
+def survey_ties(doc):
+    """The ties a `survey` section adds (docs/surveys.md), worked out here independently: a
+    reported pair is a tie (with `tie_rule: both` only when both sides name each other) at the
+    lower of the levels reported, unless `ties` already has the pair."""
+    survey = doc.get("survey")
+    if not survey:
+        return []
+    written = {frozenset(map(str, ends(t)[:2])) for t in doc.get("ties") or []}
+    reports, order = {}, []
+    for r in survey.get("responses") or []:
+        key = frozenset((str(r["by"]), str(r["about"])))
+        if key not in reports:
+            reports[key] = {}
+            order.append(key)
+        reports[key][str(r["by"])] = level_of(r)
+    out = []
+    for key in order:
+        if key in written or (survey.get("tie_rule", "any") == "both" and len(reports[key]) < 2):
+            continue
+        a, b = sorted(key)
+        out.append({"between": [a, b], "level": min(reports[key].values())})
+    return out
+
+
+def mean(values):
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def check_survey(path, doc, got, ids):
+    """Directed figures on a NetworkX DiGraph of the responses (an arc by -> about each), and
+    trust and value recomputed from the file."""
+    survey = doc.get("survey")
+    if not survey:
+        if "trust_by_sector" in got or "response_rate" in got["network"]:
+            failures.append(f"{path}: survey figures without a survey")
+        return
+    responses = survey.get("responses") or []
+    respondents = {str(v) for v in survey.get("respondents") or []}
+    d = nx.DiGraph()
+    d.add_nodes_from(ids)
+    d.add_edges_from((str(r["by"]), str(r["about"])) for r in responses)
+    members = {m["id"]: m for m in got["members"]}
+    sector = {m["id"]: m["sector"] for m in got["members"]}
+
+    def items(r, group, names):
+        given = [(r.get(group) or {}).get(k) for k in names]
+        return given, mean(given)
+
+    trust_names = ["reliability", "mission", "openness"]
+    value_names = ["power", "involvement", "resources"]
+    for v in ids:
+        m = members[v]
+        where = f"{path}: {v}"
+        close(f"{where} in_degree", m["in_degree"], d.in_degree(v), 0)
+        answered = v in respondents
+        close(f"{where} out_degree", m["out_degree"], d.out_degree(v) if answered else None, 0)
+        succ, pred = set(d.successors(v)), set(d.predecessors(v))
+        close(f"{where} reciprocity", m["reciprocity"],
+              len(succ & pred) / len(succ) if answered and succ else None, 1e-12)
+        about = [r for r in responses if str(r["about"]) == v]
+        by = [r for r in responses if str(r["by"]) == v]
+        close(f"{where} trust", m["trust"], mean([items(r, "trust", trust_names)[1] for r in about]), 1e-12)
+        close(f"{where} value", m["value"], mean([items(r, "value", value_names)[1] for r in about]), 1e-12)
+        close(f"{where} trust_given", m["trust_given"], mean([items(r, "trust", trust_names)[1] for r in by]), 1e-12)
+        for group, names in [("trust", trust_names), ("value", value_names)]:
+            for i, name in enumerate(names):
+                close(f"{where} {group}_{name}", m[f"{group}_{name}"],
+                      mean([items(r, group, names)[0][i] for r in about]), 1e-12)
+    net = got["network"]
+    close(f"{path}: response_rate", net["response_rate"], len(respondents) / len(ids), 1e-12)
+    pairs = {frozenset((str(r["by"]), str(r["about"]))) for r in responses}
+    both = [p for p in pairs if p <= respondents]
+    confirmed = [p for p in both if all(d.has_edge(a, b) for a in p for b in p if a != b)]
+    close(f"{path}: confirmation_rate", net["confirmation_rate"], len(confirmed) / len(both) if both else None, 1e-12)
+    trusts = [items(r, "trust", trust_names)[1] for r in responses]
+    values = [items(r, "value", value_names)[1] for r in responses]
+    close(f"{path}: trust_score", net["trust_score"], mean(trusts) / 4 if mean(trusts) is not None else None, 1e-12)
+    close(f"{path}: value_score", net["value_score"], mean(values) / 4 if mean(values) is not None else None, 1e-12)
+    tbs = got["trust_by_sector"]
+    for i, a in enumerate(tbs["sectors"]):
+        for j, b in enumerate(tbs["sectors"]):
+            want = mean([t for r, t in zip(responses, trusts)
+                         if sector[str(r["by"])] == a and sector[str(r["about"])] == b])
+            close(f"{path}: trust_by_sector {a} -> {b}", tbs["trust"][i][j], want, 1e-12)
+
+
 def close(where, got, want, tol):
     if want is None or (isinstance(want, float) and math.isnan(want)):
         if got is not None:
@@ -51,17 +138,18 @@ def check(binary, path):
     g.add_nodes_from(ids)
     directed = nx.DiGraph()
     strength = {v: 0 for v in ids}
+    all_ties = (doc.get("ties") or []) + survey_ties(doc)
     # Weighted view: a pair's level is the highest of its ties; distance 1/level. NetworkX is
     # given 12/level (integers, so equal path lengths compare exactly in its Dijkstra):
     # betweenness does not change under scaling, closeness is 12 times smaller.
     weighted = nx.Graph()
     weighted.add_nodes_from(ids)
-    for tie in doc.get("ties") or []:
+    for tie in all_ties:
         a, b, _ = ends(tie)
         a, b = str(a), str(b)
         level = max(level_of(tie), weighted[a][b]["level"] if weighted.has_edge(a, b) else 0)
         weighted.add_edge(a, b, level=level, twelfths=12 // level)
-    for tie in doc.get("ties") or []:
+    for tie in all_ties:
         a, b, is_directed = ends(tie)
         a, b = str(a), str(b)
         g.add_edge(a, b)
@@ -114,7 +202,7 @@ def check(binary, path):
 
     sector = {m["id"]: m["sector"] for m in got["members"]}
     arcs = set()
-    for tie in doc.get("ties") or []:
+    for tie in all_ties:
         a, b, is_directed = ends(tie)
         arcs.add((str(a), str(b)))
         if not is_directed:
@@ -179,6 +267,7 @@ def check(binary, path):
     close(f"{path}: transitivity", net["transitivity"], nx.transitivity(g) if triads else None, 1e-9)
     close(f"{path}: reciprocity", net["reciprocity"],
           nx.overall_reciprocity(directed) if directed.number_of_edges() else None, 1e-9)
+    check_survey(path, doc, got, ids)
 
 
 def main():

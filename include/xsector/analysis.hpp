@@ -14,6 +14,7 @@
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"
+#include "xsector/survey.hpp"
 
 namespace xsector {
 
@@ -64,8 +65,9 @@ enum Part : unsigned {
   part_resilience = 1U << 5,   ///< what each departure costs
   part_findings = 1U << 6,     ///< findings of the parts computed
   part_weighted = 1U << 7,     ///< weighted betweenness and closeness (tie distance 1/level)
+  part_survey = 1U << 8,       ///< survey figures: response rates, directed figures, trust and value
   part_paths = part_betweenness | part_distances,
-  part_all = (1U << 8) - 1,
+  part_all = (1U << 9) - 1,
 };
 
 struct AnalysisOptions {
@@ -97,6 +99,7 @@ struct Analysis {
   SectorReport sectors;                ///< sector figures, member E-I and brokerage, gaps
   CoalitionPower power;                ///< voting power per body and across the coalition
   Resilience resilience;               ///< what each departure would cost
+  SurveyFigures survey;                ///< survey figures; `present` only when the file has a survey
   std::vector<Finding> findings;       ///< by severity
   unsigned parts = 0;                  ///< the parts computed (Part bits); others hold defaults
   std::vector<Estimate> approximate;   ///< the figures that are estimates; empty when all are exact

@@ -2,6 +2,7 @@
 // position of every item kept for messages.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -76,6 +77,9 @@ struct Tie {
   std::vector<std::string> kinds;
   TieForm form = TieForm::shorthand;
   SourcePos pos;
+  /// Not written under `ties`: made from survey responses (add_survey_ties). Writers of
+  /// coalition files leave such ties out; the survey they came from is written instead.
+  bool from_survey = false;
 };
 
 /// A decision rule; `quota(total)` gives the votes a winning coalition needs.
@@ -108,6 +112,41 @@ struct Body {
   [[nodiscard]] std::int64_t total_votes() const;
 };
 
+/// How often a survey respondent says it works with a partner.
+enum class Frequency { never, yearly, quarterly, monthly, weekly, daily };
+std::string_view to_string(Frequency f);
+
+/// The survey's trust items and value items, in the order Response keeps them.
+inline constexpr std::array<std::string_view, 3> trust_item_names = {"reliability", "mission", "openness"};
+inline constexpr std::array<std::string_view, 3> value_item_names = {"power", "involvement", "resources"};
+
+/// One answer of a partner survey: member `by` rates member `about` (docs/surveys.md).
+struct Response {
+  std::size_t by = 0;     ///< member index of the respondent
+  std::size_t about = 0;  ///< member index of the partner rated
+  std::optional<TieLevel> level;          ///< as the respondent sees it; networking when not given
+  std::optional<Frequency> frequency;
+  std::vector<std::string> kinds;
+  std::array<std::optional<int>, 3> trust{};  ///< reliability, mission, openness; each 1-4
+  std::array<std::optional<int>, 3> value{};  ///< power, involvement, resources; each 1-4
+  std::string contact;  ///< the respondent's person who answered (a slug), or empty
+  SourcePos pos;
+};
+
+/// Which reported pairs become ties: any pair either side names, or only confirmed pairs.
+enum class TieRule { any, both };
+std::string_view to_string(TieRule rule);
+
+/// A partner survey (the `survey` section of a coalition file).
+struct Survey {
+  std::string name;
+  std::string fielded;                   ///< YYYY-MM-DD or empty
+  std::vector<std::size_t> respondents;  ///< member indices, in file order
+  TieRule tie_rule = TieRule::any;
+  std::vector<Response> responses;       ///< in file order
+  SourcePos pos;
+};
+
 struct Coalition {
   std::string file;  ///< the path it was read from, as given
   std::string name;
@@ -128,6 +167,7 @@ struct Coalition {
   /// Members whose sector maps to no sector of the taxonomy measured against (indices, in
   /// file order); each keeps its own sector, carried along as a file sector.
   std::vector<std::size_t> unplaced;
+  std::optional<Survey> survey;  ///< the `survey` section, if the file has one
   /// Member id -> index in `members`, filled by the loader (index_members). A Coalition
   /// built by hand may leave it empty: member_index then searches `members`. Code that
   /// changes member ids after loading must call index_members() again or clear this.

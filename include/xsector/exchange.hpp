@@ -89,4 +89,18 @@ Imported import_kumu(std::string_view elements, const std::string& elements_file
 /// the load.
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options);
 
+/// Builds a coalition file with a `survey` section from a survey tool's export: `responses`
+/// has one row per respondent-partner answer, `members` is a members sheet as import_kumu
+/// reads (ID or Label, Sector or Type, ...). Columns are recognised from common headings
+/// (Organization / Respondent -> by, Partner -> about, Level, Frequency, Reliability,
+/// Mission, Openness, Power, Involvement, Resources, ...; docs/surveys.md lists them) or
+/// mapped with `column_map` entries "Heading=field". Members are matched by id, name or the
+/// name made into an id. Respondents are the members with at least one row (a row with an
+/// empty partner marks a respondent who named nobody); the others are listed in `notes` as
+/// non-respondents. Rows that cannot be used are reported as `file:line:1`, as import_kumu
+/// does. Throws UsageError for a bad `column_map` entry. Time: O(rows log rows) plus the load.
+Imported import_survey(std::string_view responses, const std::string& responses_file, std::string_view members,
+                       const std::string& members_file, const ImportOptions& options,
+                       const std::vector<std::string>& column_map = {});
+
 }  // namespace xsector

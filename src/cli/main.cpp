@@ -189,8 +189,21 @@ int run_export(const std::string& file, const std::string& to, const std::string
   return 0;
 }
 
-int run_import(const std::vector<std::string>& files, const std::string& out, ImportOptions options, bool force) {
-  if (files.size() != 2 && !(files.size() == 1 && files[0].ends_with(".graphml"))) {
+int run_import(const std::vector<std::string>& files, const std::string& out, ImportOptions options, bool force,
+               const std::string& members, const std::vector<std::string>& column_map) {
+  const bool survey = !files.empty() && files[0] == "survey";
+  if (survey && (files.size() != 2 || members.empty())) {
+    throw UsageError("import survey takes RESPONSES.csv --members MEMBERS.csv -o FILE.yaml");
+  }
+  if (!survey && (!members.empty() || !column_map.empty())) {
+    throw UsageError("--members and --map belong to 'import survey RESPONSES.csv'");
+  }
+  if (survey && files[1].ends_with(".xlsx")) {
+    // The workbook reader goes here: read the first sheet of files[1] as CSV text and pass it
+    // to import_survey like the CSV below.
+    throw UsageError(fmt::format("{}: .xlsx survey exports are not read yet; save the sheet as CSV", files[1]));
+  }
+  if (!survey && files.size() != 2 && !(files.size() == 1 && files[0].ends_with(".graphml"))) {
     throw UsageError("import takes ELEMENTS.csv CONNECTIONS.csv, or one file ending in .graphml");
   }
   std::error_code ec;
@@ -199,7 +212,9 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   }
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
   options.output = out;
-  const Imported imported = files.size() == 2
+  const Imported imported = survey ? import_survey(read_file(files[1]), files[1], read_file(members), members,
+                                                  options, column_map)
+                            : files.size() == 2
                                 ? import_kumu(read_file(files[0]), files[0], read_file(files[1]), files[1], options)
                                 : import_graphml(read_file(files[0]), files[0], options);
   for (const auto& d : imported.skipped) {
@@ -336,7 +351,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"members", "sectors"}));
   render_cmd->add_option("--layout", render_options.layout, "neato, fdp, sfdp, dot or circo (default: by size)")
       ->check(CLI::IsMember({"neato", "fdp", "sfdp", "dot", "circo"}));
-  render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector or power")
+  render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector, power or trust")
       ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
       ->capture_default_str();
   add_engine_options(render_cmd);
@@ -382,6 +397,10 @@ int run(int argc, char** argv) {
                          "built-in taxonomy, else cross-sector)");
   import_cmd->add_flag("--skip-bad-rows", import_options.skip_bad_rows, "Write what can be used and list the rest");
   import_cmd->add_flag("--force", force, "Overwrite an existing output file");
+  std::string survey_members;
+  std::vector<std::string> survey_map;
+  import_cmd->add_option("--members", survey_members, "import survey: the members sheet (CSV)");
+  import_cmd->add_option("--map", survey_map, "import survey: \"Column heading=field\" (by, about, level, ...)");
 
   std::string report_file;
   std::string report_dir;
@@ -428,14 +447,14 @@ int run(int argc, char** argv) {
       const DiagramPlan plan = plan_diagram(c, render_options);  // refuses an unbounded drawing before analysis
       if (!plan.note.empty()) std::cerr << "xsector: note: " << plan.note << '\n';
       // A diagram needs the structure, sectors and power, and betweenness only to size by it.
-      const unsigned parts = part_structure | part_sectors | part_power |
+      const unsigned parts = part_structure | part_sectors | part_power | part_survey |
                              (render_options.size_by == "betweenness" ? unsigned{part_betweenness} : 0U);
       write_file_atomic(render_out, render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;
     }
     if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format, taxonomy);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
-    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force);
+    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force, survey_members, survey_map);
     if (compare_cmd->parsed() && !seed_text.empty()) compare_options.seed = parse_seed(seed_text);
     if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,
                                                   parse_format(format), out, taxonomy);

@@ -1,0 +1,121 @@
+// Relationships as partners report them: ties made from a partner survey, the directed
+// network of who names whom, and the trust and value partners give each other
+// (docs/surveys.md).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "xsector/coalition.hpp"
+#include "xsector/findings.hpp"
+#include "xsector/sectors.hpp"
+
+namespace xsector {
+
+/// How a reported pair stands (`to_string`: "confirmed", "one-sided", "written"): both sides name each other (`confirmed`), only one does
+/// (`one_sided`), or the pair is also written under `ties` (`written`, whose entry wins).
+enum class PairStatus { confirmed, one_sided, written };
+std::string_view to_string(PairStatus status);
+
+/// An unordered pair {a, b} with at least one survey response between them.
+struct ReportedPair {
+  std::size_t a = 0;  ///< the member with the lower index
+  std::size_t b = 0;  ///< the member with the higher index
+  std::optional<std::size_t> a_names_b;  ///< index of a's response about b in Survey::responses
+  std::optional<std::size_t> b_names_a;  ///< index of b's response about a
+  bool confirmed = false;                ///< both responses exist
+  bool written = false;                  ///< a `ties` entry covers the pair
+  /// The tie on the pair in Coalition::ties (the written one, or the one made from the
+  /// responses); nullopt when the tie rule keeps no tie (a one-sided pair under `both`) or
+  /// add_survey_ties has not run.
+  std::optional<std::size_t> tie;
+  [[nodiscard]] PairStatus status() const {
+    return written ? PairStatus::written : confirmed ? PairStatus::confirmed : PairStatus::one_sided;
+  }
+};
+
+/// The reported pairs of the coalition's survey, in the order of the first response on each
+/// pair; empty without a survey. O(responses + ties) expected.
+std::vector<ReportedPair> reported_pairs(const Coalition& coalition);
+
+/// The level a pair's responses give its tie: the lower of the levels the two sides report
+/// (one report: that level; a response without a level counts as networking). O(1).
+TieLevel reported_level(const Survey& survey, const ReportedPair& pair);
+
+/// Makes the survey's ties: removes any tie marked `from_survey`, then appends one
+/// undirected tie (`from_survey` set) per reported pair that the tie rule keeps (`any`:
+/// every reported pair; `both`: confirmed pairs) and no `ties` entry covers. Its level is
+/// reported_level, its kinds the union of the two responses' kinds (first response first),
+/// its position the first response's. The loader calls it; code that builds a Coalition by
+/// hand calls it before build_graph. Nothing changes without a survey.
+/// O(responses + ties) expected.
+void add_survey_ties(Coalition& coalition);
+
+/// Survey figures of one member. Means are over the responses that give the item; null
+/// where no response does.
+struct SurveyMember {
+  bool respondent = false;
+  std::size_t in_degree = 0;             ///< responses about it (times named)
+  std::optional<std::size_t> out_degree;  ///< its responses (partners named); null for a non-respondent
+  /// Share of the partners it named that name it back; null if it named none or did not respond.
+  std::optional<double> reciprocity;
+  std::optional<double> trust;        ///< mean over responses about it of their trust
+  std::optional<double> value;        ///< mean over responses about it of their value
+  std::optional<double> trust_given;  ///< mean trust of its own responses
+  std::array<std::optional<double>, 3> trust_items{};  ///< reliability, mission, openness
+  std::array<std::optional<double>, 3> value_items{};  ///< power, involvement, resources
+};
+
+/// Figures of a coalition's survey (docs/surveys.md).
+struct SurveyFigures {
+  bool present = false;  ///< the coalition has a survey; every other field is default otherwise
+  std::size_t respondents = 0;
+  std::size_t responses = 0;
+  std::optional<double> response_rate;      ///< respondents / members; null without members
+  std::size_t reported_pairs = 0;
+  std::size_t confirmed_pairs = 0;
+  std::size_t one_sided_pairs = 0;          ///< reported pairs not confirmed
+  std::size_t written_pairs = 0;            ///< reported pairs also written under `ties`
+  std::size_t pairs_both_responded = 0;     ///< reported pairs whose two members both responded
+  /// confirmed / pairs_both_responded; null when no reported pair has two respondents.
+  std::optional<double> confirmation_rate;
+  std::optional<double> trust_score;  ///< mean trust over all responses / 4
+  std::optional<double> value_score;  ///< mean value over all responses / 4
+  std::vector<SurveyMember> members;  ///< in file order
+  std::vector<ReportedPair> pairs;    ///< as reported_pairs
+  /// trust_by_sector[a][b]: mean trust of responses by members of sector a about members of
+  /// sector b (SectorIndex order); null where there is no such response with trust.
+  std::vector<std::vector<std::optional<double>>> trust_by_sector;
+  /// The responses with trust behind each cell of trust_by_sector.
+  std::vector<std::vector<std::size_t>> trust_by_sector_responses;
+};
+
+/// The trust of one response: the mean of the trust items it gives; null if none. O(1).
+std::optional<double> response_trust(const Response& response);
+/// The value of one response: the mean of the value items it gives; null if none. O(1).
+std::optional<double> response_value(const Response& response);
+
+/// Every survey figure; `present` false and nothing else filled without a survey. Members'
+/// sectors come from `sectors` (index_sectors of the same coalition). Works on any response
+/// set, including one with no responses (every mean null, rates as defined).
+/// O(members + responses + sectors^2) expected.
+SurveyFigures survey_figures(const Coalition& coalition, const SectorIndex& sectors);
+
+/// Survey findings (area `survey`): a response rate under the threshold, members few others
+/// name, one-sided ties, low trust between sectors, and members valued for resources that
+/// hold no seat. Thresholds in docs/surveys.md. Empty without a survey; a survey with no
+/// responses gives at most the response-rate finding. O(members + pairs + sectors^2 + seats).
+std::vector<Finding> survey_findings(const Coalition& coalition, const SectorIndex& sectors,
+                                     const SurveyFigures& survey);
+
+/// The response rate under which the map is not trusted (findings): 0.70.
+inline constexpr double min_response_rate = 0.70;
+/// Mean trust (1-4 scale) under which trust from one sector to another is called low.
+inline constexpr double low_trust = 2.5;
+/// A member valued for resources: mean value_resources at least this (1-4 scale).
+inline constexpr double high_resources = 3.0;
+
+}  // namespace xsector

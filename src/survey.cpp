@@ -1,0 +1,337 @@
+// Partner surveys: reported pairs, the ties they make, directed figures, trust and value.
+#include "xsector/survey.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace xsector {
+
+std::string_view to_string(Frequency f) {
+  switch (f) {
+    case Frequency::never: return "never";
+    case Frequency::yearly: return "yearly";
+    case Frequency::quarterly: return "quarterly";
+    case Frequency::monthly: return "monthly";
+    case Frequency::weekly: return "weekly";
+    case Frequency::daily: return "daily";
+  }
+  return "never";
+}
+
+std::string_view to_string(TieRule rule) { return rule == TieRule::both ? "both" : "any"; }
+
+std::string_view to_string(PairStatus status) {
+  switch (status) {
+    case PairStatus::confirmed: return "confirmed";
+    case PairStatus::one_sided: return "one-sided";
+    case PairStatus::written: return "written";
+  }
+  return "one-sided";
+}
+
+namespace {
+
+std::uint64_t pair_key(std::size_t a, std::size_t b) {
+  const auto [lo, hi] = std::minmax(a, b);
+  return (static_cast<std::uint64_t>(lo) << 32U) | static_cast<std::uint64_t>(hi);
+}
+
+/// Running mean that stays null until the first value.
+struct Mean {
+  double sum = 0;
+  std::size_t count = 0;
+  void add(std::optional<double> v) {
+    if (v) {
+      sum += *v;
+      ++count;
+    }
+  }
+  [[nodiscard]] std::optional<double> get() const {
+    return count == 0 ? std::nullopt : std::optional<double>(sum / static_cast<double>(count));
+  }
+};
+
+std::optional<double> item_mean(const std::array<std::optional<int>, 3>& items) {
+  Mean m;
+  for (const auto& i : items) {
+    if (i) m.add(static_cast<double>(*i));
+  }
+  return m.get();
+}
+
+}  // namespace
+
+std::optional<double> response_trust(const Response& response) { return item_mean(response.trust); }
+std::optional<double> response_value(const Response& response) { return item_mean(response.value); }
+
+std::vector<ReportedPair> reported_pairs(const Coalition& c) {
+  std::vector<ReportedPair> out;
+  if (!c.survey) return out;
+  const auto& responses = c.survey->responses;
+  std::unordered_map<std::uint64_t, std::size_t> index;
+  index.reserve(responses.size());
+  for (std::size_t r = 0; r < responses.size(); ++r) {
+    const Response& resp = responses[r];
+    const auto [it, inserted] = index.emplace(pair_key(resp.by, resp.about), out.size());
+    if (inserted) {
+      ReportedPair p;
+      p.a = std::min(resp.by, resp.about);
+      p.b = std::max(resp.by, resp.about);
+      out.push_back(p);
+    }
+    ReportedPair& p = out[it->second];
+    (resp.by == p.a ? p.a_names_b : p.b_names_a) = r;
+    p.confirmed = p.a_names_b && p.b_names_a;
+  }
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    const Tie& tie = c.ties[t];
+    const auto it = index.find(pair_key(tie.a, tie.b));
+    if (it == index.end()) continue;
+    ReportedPair& p = out[it->second];
+    if (!tie.from_survey) p.written = true;
+    // A pair tied both ways with from/to keeps its first tie as the pair's.
+    if (!p.tie || (c.ties[*p.tie].from_survey && !tie.from_survey)) p.tie = t;
+  }
+  return out;
+}
+
+TieLevel reported_level(const Survey& survey, const ReportedPair& pair) {
+  int level = 4;
+  for (const auto& r : {pair.a_names_b, pair.b_names_a}) {
+    if (!r) continue;
+    const auto& given = survey.responses[*r].level;
+    level = std::min(level, static_cast<int>(given.value_or(TieLevel::networking)));
+  }
+  return static_cast<TieLevel>(level);
+}
+
+void add_survey_ties(Coalition& c) {
+  std::erase_if(c.ties, [](const Tie& t) { return t.from_survey; });
+  if (!c.survey) return;
+  const Survey& s = *c.survey;
+  for (const ReportedPair& p : reported_pairs(c)) {
+    if (p.written) continue;
+    if (s.tie_rule == TieRule::both && !p.confirmed) continue;
+    const std::size_t first = std::min(p.a_names_b.value_or(SIZE_MAX), p.b_names_a.value_or(SIZE_MAX));
+    Tie tie;
+    tie.a = s.responses[first].by;
+    tie.b = s.responses[first].about;
+    tie.level = reported_level(s, p);
+    tie.form = TieForm::between;
+    tie.pos = s.responses[first].pos;
+    tie.from_survey = true;
+    std::vector<std::size_t> order;  // the pair's responses, first in the file first
+    for (const auto& r : {p.a_names_b, p.b_names_a}) {
+      if (r) order.push_back(*r);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto r : order) {
+      for (const auto& k : s.responses[r].kinds) {
+        if (std::find(tie.kinds.begin(), tie.kinds.end(), k) == tie.kinds.end()) tie.kinds.push_back(k);
+      }
+    }
+    c.ties.push_back(std::move(tie));
+  }
+}
+
+SurveyFigures survey_figures(const Coalition& c, const SectorIndex& sectors) {
+  SurveyFigures out;
+  if (!c.survey) return out;
+  const Survey& s = *c.survey;
+  const std::size_t n = c.members.size();
+  out.present = true;
+  out.respondents = s.respondents.size();
+  out.responses = s.responses.size();
+  if (n > 0) out.response_rate = static_cast<double>(s.respondents.size()) / static_cast<double>(n);
+  out.members.resize(n);
+  for (const auto r : s.respondents) {
+    out.members[r].respondent = true;
+    out.members[r].out_degree = 0;
+  }
+
+  std::unordered_set<std::uint64_t> arcs;  // by << 32 | about
+  arcs.reserve(s.responses.size());
+  for (const Response& r : s.responses) {
+    arcs.insert((static_cast<std::uint64_t>(r.by) << 32U) | static_cast<std::uint64_t>(r.about));
+  }
+
+  const std::size_t k = sectors.sectors.size();
+  std::vector<std::vector<Mean>> by_sector(k, std::vector<Mean>(k));
+  std::vector<Mean> trust(n), value(n), given(n);
+  std::vector<std::array<Mean, 3>> trust_items(n), value_items(n);
+  std::vector<std::size_t> named_back(n, 0);
+  Mean all_trust, all_value;
+  for (const Response& r : s.responses) {
+    SurveyMember& about = out.members[r.about];
+    SurveyMember& by = out.members[r.by];
+    ++about.in_degree;
+    by.out_degree = by.out_degree.value_or(0) + 1;
+    if (arcs.contains((static_cast<std::uint64_t>(r.about) << 32U) | static_cast<std::uint64_t>(r.by))) {
+      ++named_back[r.by];
+    }
+    const auto t = response_trust(r);
+    const auto v = response_value(r);
+    trust[r.about].add(t);
+    value[r.about].add(v);
+    given[r.by].add(t);
+    all_trust.add(t);
+    all_value.add(v);
+    for (std::size_t i = 0; i < 3; ++i) {
+      if (r.trust[i]) trust_items[r.about][i].add(static_cast<double>(*r.trust[i]));
+      if (r.value[i]) value_items[r.about][i].add(static_cast<double>(*r.value[i]));
+    }
+    if (r.by < sectors.sector_of.size() && r.about < sectors.sector_of.size()) {
+      by_sector[sectors.sector_of[r.by]][sectors.sector_of[r.about]].add(t);
+    }
+  }
+  for (std::size_t v = 0; v < n; ++v) {
+    SurveyMember& m = out.members[v];
+    if (m.respondent && m.out_degree && *m.out_degree > 0) {
+      m.reciprocity = static_cast<double>(named_back[v]) / static_cast<double>(*m.out_degree);
+    }
+    m.trust = trust[v].get();
+    m.value = value[v].get();
+    m.trust_given = given[v].get();
+    for (std::size_t i = 0; i < 3; ++i) {
+      m.trust_items[i] = trust_items[v][i].get();
+      m.value_items[i] = value_items[v][i].get();
+    }
+  }
+  if (auto t = all_trust.get()) out.trust_score = *t / 4.0;
+  if (auto v = all_value.get()) out.value_score = *v / 4.0;
+
+  out.trust_by_sector.assign(k, std::vector<std::optional<double>>(k));
+  out.trust_by_sector_responses.assign(k, std::vector<std::size_t>(k, 0));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      out.trust_by_sector[a][b] = by_sector[a][b].get();
+      out.trust_by_sector_responses[a][b] = by_sector[a][b].count;
+    }
+  }
+
+  out.pairs = reported_pairs(c);
+  for (const ReportedPair& p : out.pairs) {
+    ++out.reported_pairs;
+    if (p.confirmed) ++out.confirmed_pairs; else ++out.one_sided_pairs;
+    if (p.written) ++out.written_pairs;
+    if (out.members[p.a].respondent && out.members[p.b].respondent) ++out.pairs_both_responded;
+  }
+  if (out.pairs_both_responded > 0) {
+    out.confirmation_rate =
+        static_cast<double>(out.confirmed_pairs) / static_cast<double>(out.pairs_both_responded);
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t max_listed = 5;
+
+std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
+
+}  // namespace
+
+std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sectors, const SurveyFigures& s) {
+  std::vector<Finding> out;
+  if (!s.present) return out;
+  const std::size_t n = c.members.size();
+
+  if (s.response_rate && *s.response_rate < min_response_rate) {
+    std::vector<std::string> missing;
+    for (std::size_t v = 0; v < n; ++v) {
+      if (!s.members[v].respondent) missing.push_back(c.members[v].id);
+    }
+    out.push_back({*s.response_rate < 0.5 ? Severity::high : Severity::medium, "survey", "low-response-rate",
+                   fmt::format("Only {} of {} members answered the survey ({}); below {} the map of who works with "
+                               "whom misses too many ties to be trusted",
+                               s.respondents, n, percent(*s.response_rate), percent(min_response_rate)),
+                   missing});
+  }
+
+  // Being named rarely says something only when several members answered.
+  if (s.respondents >= 3) {
+    std::vector<std::string> ids;
+    std::vector<std::string> names;
+    for (std::size_t v = 0; v < n; ++v) {
+      const std::size_t others = s.respondents - (s.members[v].respondent ? 1 : 0);
+      if (others >= 2 && s.members[v].in_degree <= 1) {
+        ids.push_back(c.members[v].id);
+        if (names.size() < max_listed) names.push_back(c.members[v].name);
+      }
+    }
+    if (!ids.empty()) {
+      const std::string more = ids.size() > names.size() ? fmt::format(" and {} more", ids.size() - names.size()) : "";
+      out.push_back({Severity::medium, "survey", "rarely-named",
+                     fmt::format("{} {} named as a partner by at most one respondent: {}{}; the coalition may not "
+                                 "see {} as a partner",
+                                 ids.size(), ids.size() == 1 ? "member is" : "members are",
+                                 fmt::join(names, ", "), more, ids.size() == 1 ? "it" : "them"),
+                     ids});
+    }
+  }
+
+  {
+    std::vector<std::string> pairs;
+    std::vector<std::string> subjects;
+    std::size_t count = 0;
+    for (const ReportedPair& p : s.pairs) {
+      if (p.confirmed || !s.members[p.a].respondent || !s.members[p.b].respondent) continue;
+      ++count;
+      const std::size_t namer = p.a_names_b ? p.a : p.b;
+      const std::size_t other = namer == p.a ? p.b : p.a;
+      if (pairs.size() < max_listed) {
+        pairs.push_back(fmt::format("{} names {}", c.members[namer].name, c.members[other].name));
+      }
+      for (const auto v : {namer, other}) {
+        if (std::find(subjects.begin(), subjects.end(), c.members[v].id) == subjects.end()) {
+          subjects.push_back(c.members[v].id);
+        }
+      }
+    }
+    if (count > 0) {
+      const std::string more = count > pairs.size() ? fmt::format(" and {} more", count - pairs.size()) : "";
+      out.push_back({Severity::low, "survey", "one-sided-ties",
+                     fmt::format("{} {} reported by one side only, though both sides answered ({}{}): a "
+                                 "relationship one partner does not see",
+                                 count, count == 1 ? "tie is" : "ties are", fmt::join(pairs, "; "), more),
+                     subjects});
+    }
+  }
+
+  for (std::size_t a = 0; a < s.trust_by_sector.size(); ++a) {
+    for (std::size_t b = 0; b < s.trust_by_sector.size(); ++b) {
+      const auto& t = s.trust_by_sector[a][b];
+      const std::size_t count = s.trust_by_sector_responses[a][b];
+      if (a == b || !t || count < 2 || *t >= low_trust) continue;
+      out.push_back({Severity::medium, "survey", "low-trust-between-sectors",
+                     fmt::format("Members from {} rate their trust in members from {} at {:.1f} of 4 on average "
+                                 "({} responses)",
+                                 sectors.sectors[a].name, sectors.sectors[b].name, *t, count),
+                     {sectors.sectors[a].id, sectors.sectors[b].id}});
+    }
+  }
+
+  if (!c.governance.empty()) {
+    std::vector<bool> seated(n, false);
+    for (const Body& body : c.governance) {
+      for (const Seat& seat : body.seats) seated[seat.member] = true;
+    }
+    for (std::size_t v = 0; v < n; ++v) {
+      const auto& resources = s.members[v].value_items[2];
+      if (seated[v] || !resources || *resources < high_resources) continue;
+      out.push_back({Severity::medium, "survey", "valued-without-seat",
+                     fmt::format("Partners value {} for its resources ({:.1f} of 4) but it holds no seat in any "
+                                 "decision body",
+                                 c.members[v].name, *resources),
+                     {c.members[v].id}});
+    }
+  }
+  return out;
+}
+
+}  // namespace xsector
