@@ -9,7 +9,8 @@ packages=(g++ cmake make pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-networkx python3-yaml python3-igraph python3-scipy python3-numpy python3-jsonschema
   chromium dpkg-dev file man-db cmark-gfm
-  clang-14 libclang-rt-14-dev libexpat1-dev)
+  clang-14 libclang-rt-14-dev libexpat1-dev
+  libzip-dev libxlsxwriter-dev python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

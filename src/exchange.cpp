@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "text.hpp"
+#include "xlsx_reader.hpp"
 #include "xsector/load.hpp"
 #include "yaml_reader.hpp"
 
@@ -87,6 +88,11 @@ ordered_json coalition_document(const Coalition& c) {
     if (m.lived_experience) d["lived_experience"] = true;
     if (m.funding) d["funding"] = detail::without_negative_zero(*m.funding);
     if (!m.tags.empty()) d["tags"] = m.tags;
+    if (!m.attributes.empty()) {
+      ordered_json a = ordered_json::object();
+      for (const auto& [key, value] : m.attributes) a[key] = value;
+      d["attributes"] = a;
+    }
     doc["members"].push_back(std::move(d));
   }
   if (!c.ties.empty()) {
@@ -108,7 +114,12 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
     case ordered_json::value_t::object:
       out << YAML::BeginMap;
       for (const auto& [key, item] : value.items()) {
-        out << YAML::Key << key << YAML::Value;
+        out << YAML::Key;
+        if (plain_safe(key))
+          out << key;
+        else
+          out << YAML::DoubleQuoted << key;
+        out << YAML::Value;
         emit(out, item, flow_lists);
       }
       out << YAML::EndMap;
@@ -189,17 +200,34 @@ std::vector<std::string> split(const std::string& s, char by) {
   return out;
 }
 
-/// A row of a CSV sheet with the line it starts on.
-struct CsvRow {
-  int line = 0;
-  std::vector<std::string> cells;
-};
+/// The separator of a CSV text: `;` when the first row holds more semicolons than commas
+/// outside quotes (Excel in many European locales), a tab when it holds only tabs, else `,`.
+char csv_separator(std::string_view text) {
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  bool started = false;
+  for (const char ch : text) {
+    if (ch == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch == '\n' || ch == '\r') {
+      if (started) break;
+      continue;
+    }
+    if (ch != ' ') started = true;
+    if (ch == ',') ++commas;
+    if (ch == ';') ++semicolons;
+    if (ch == '\t') ++tabs;
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
 
-/// RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and
+/// RFC 4180 with the given separator: quoted fields may hold separators, quotes ("") and
 /// line breaks. Returns an error message for an unterminated quote.
-std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& error_line) {
-  std::vector<CsvRow> rows;
-  CsvRow row;
+std::vector<SheetRow> parse_csv(std::string_view text, char separator, std::string& error, int& error_line) {
+  std::vector<SheetRow> rows;
+  SheetRow row;
   std::string cell;
   int line = 1;
   row.line = 1;
@@ -222,7 +250,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& er
     if (ch == '"' && cell.empty()) {
       quoted = true;
       any = true;
-    } else if (ch == ',') {
+    } else if (ch == separator) {
       row.cells.push_back(cell);
       cell.clear();
       any = true;
@@ -232,7 +260,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& er
         row.cells.push_back(cell);
         rows.push_back(row);
       }
-      row = CsvRow{};
+      row = SheetRow{};
       cell.clear();
       any = false;
       row.line = ++line;
@@ -252,47 +280,148 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& er
   return rows;
 }
 
-/// Cells of a sheet by column name (case-insensitive).
+bool blank_row(const SheetRow& row) {
+  return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
+}
+
+/// A header as compared: lower case, `_` `-` `.` and runs of spaces as one space, a trailing
+/// `:` or `*` dropped.
+std::string header_key(const std::string& header) {
+  std::string out;
+  for (const unsigned char ch : trim(header)) {
+    const char c = (ch == '_' || ch == '-' || ch == '.' || ch == '\t') ? ' ' : static_cast<char>(std::tolower(ch));
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == ':' || out.back() == '*')) out.pop_back();
+  return out;
+}
+
+enum class SheetKind { members, ties };
+
+/// The fields a sheet's columns can fill, with the headers recognised for each.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& column_names(SheetKind kind) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> members = {
+      {"id", {"id", "member id", "org id", "organization id", "organisation id"}},
+      {"label",
+       {"label", "name", "organization", "organisation", "organization name", "organisation name", "partner",
+        "partner name", "partner organization", "member", "member name", "agency", "org", "org name"}},
+      {"sector", {"sector", "sector id"}},
+      {"type",
+       {"type", "organization type", "organisation type", "org type", "partner type", "category", "sector name"}},
+      {"description", {"description"}},
+      {"tags", {"tags", "tag", "keywords"}},
+      {"community led", {"community led"}},
+      {"lived experience", {"lived experience"}},
+      {"funding", {"funding", "funds", "budget", "contribution", "resources"}}};
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> ties = {
+      {"from", {"from", "source", "partner a", "organization a", "organisation a", "member a", "from partner",
+                "from organization"}},
+      {"to", {"to", "target", "partner b", "organization b", "organisation b", "member b", "to partner",
+              "to organization"}},
+      {"type", {"type", "relationship", "relationship type", "level name"}},
+      {"direction", {"direction"}},
+      {"strength", {"strength", "level", "tie level", "relationship level"}},
+      {"tags", {"tags", "kinds", "kind"}}};
+  return kind == SheetKind::members ? members : ties;
+}
+
+/// The field a header fills in a sheet of this kind, or empty.
+std::string recognised_column(const std::string& header, SheetKind kind) {
+  const std::string key = header_key(header);
+  for (const auto& [field, names] : column_names(kind)) {
+    if (std::find(names.begin(), names.end(), key) != names.end()) return field;
+  }
+  return {};
+}
+
+bool is_field(const std::string& field, SheetKind kind) {
+  const auto& names = column_names(kind);
+  return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.first == field; });
+}
+
+/// The prefix that marks a column of member attributes whose name the import would
+/// otherwise read as a field (an attribute called `Name`).
+constexpr std::string_view kAttributePrefix = "attribute: ";
+
+/// Cells of a sheet by field (label, sector, from, ...): each column is a field (by its
+/// header, a common name for it, or --map), or, in a members sheet, an attribute.
 class Sheet {
  public:
-  Sheet(std::string_view text, std::string file, std::vector<Diagnostic>& fatal) : file_(std::move(file)) {
-    std::string error;
-    int error_line = 1;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
-    rows_ = parse_csv(text, error, error_line);
-    if (!error.empty()) fatal.push_back({file_, {error_line, 1}, error});
-    if (rows_.empty()) {
+  Sheet(const SheetTable& table, SheetKind kind, const ImportOptions& options, std::vector<Diagnostic>& fatal)
+      : file_(table.where) {
+    std::size_t first = 0;
+    while (first < table.rows.size() && blank_row(table.rows[first])) ++first;
+    if (first == table.rows.size()) {
       fatal.push_back({file_, {1, 1}, "the sheet is empty: it needs a header row"});
       return;
     }
-    for (std::size_t k = 0; k < rows_[0].cells.size(); ++k) {
-      const std::string name = lower(trim(rows_[0].cells[k]));
-      if (name.empty()) continue;
-      if (const auto [it, fresh] = columns_.emplace(name, k); !fresh) {
-        fatal.push_back(
-            {file_,
-             {rows_[0].line, 1},
-             fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is "
-                         "unclear; rename or remove one",
-                         trim(rows_[0].cells[k]), it->second + 1, k + 1)});
+    const SheetRow& header = table.rows[first];
+    std::map<std::string, std::string> mapped;  // header key -> field
+    for (const auto& [from, to] : options.columns) mapped[header_key(from)] = header_key(to);
+    std::map<std::string, std::pair<std::string, std::size_t>> written;  // field -> the header and column
+    auto twice = [&](const std::pair<std::string, std::size_t>& first, const std::string& title, std::size_t k,
+                     const std::string& field) {
+      fatal.push_back(
+          {file_,
+           {header.line, 1},
+           header_key(first.first) == header_key(title)
+               ? fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is unclear; "
+                             "rename or remove one",
+                             title, first.second + 1, k + 1)
+               : fmt::format("columns '{}' and '{}' (columns {} and {}) both give the {}: which one holds the "
+                             "data is unclear; rename one, or map it with --map \"{}=attribute\"",
+                             first.first, title, first.second + 1, k + 1, field, title)});
+    };
+    for (std::size_t k = 0; k < header.cells.size(); ++k) {
+      const std::string title = trim(header.cells[k]);
+      if (title.empty()) continue;
+      std::string field;
+      const auto it = mapped.find(header_key(title));
+      const bool fits = it != mapped.end() && (it->second == "attribute" || is_field(it->second, kind));
+      if (fits) {
+        field = it->second == "attribute" ? std::string() : it->second;
+      } else {
+        field = recognised_column(title, kind);
       }
+      if (field.empty()) {
+        std::string name = title;
+        if (lower(name).starts_with(kAttributePrefix) && !trim(name.substr(kAttributePrefix.size())).empty())
+          name = trim(name.substr(kAttributePrefix.size()));
+        if (const auto [at, fresh] = written.emplace("attribute " + header_key(name), std::make_pair(title, k)); !fresh) {
+          twice(at->second, title, k, "attribute " + name);
+          continue;
+        }
+        extra_.emplace_back(name, k);
+        continue;
+      }
+      if (const auto [at, fresh] = written.emplace(field, std::make_pair(title, k)); !fresh) {
+        twice(at->second, title, k, field);
+        continue;
+      }
+      columns_[field] = k;
     }
-    rows_.erase(rows_.begin());
+    for (std::size_t r = first + 1; r < table.rows.size(); ++r) {
+      if (!blank_row(table.rows[r])) rows_.push_back(table.rows[r]);
+    }
   }
-  [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
-  [[nodiscard]] bool has(const std::string& column) const { return columns_.contains(column); }
-  [[nodiscard]] std::string get(const CsvRow& row, const std::string& column) const {
-    const auto it = columns_.find(column);
+  [[nodiscard]] const std::vector<SheetRow>& rows() const { return rows_; }
+  [[nodiscard]] bool has(const std::string& field) const { return columns_.contains(field); }
+  [[nodiscard]] std::string get(const SheetRow& row, const std::string& field) const {
+    const auto it = columns_.find(field);
     if (it == columns_.end() || it->second >= row.cells.size()) return {};
     return trim(detail::csv_text_value(row.cells[it->second]));
   }
-  [[nodiscard]] std::vector<std::string> unknown(const std::set<std::string>& known) const {
+  /// Columns that fill no field, by header, with their column index.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::size_t>>& extra() const { return extra_; }
+  [[nodiscard]] std::string cell(const SheetRow& row, std::size_t k) const {
+    return k < row.cells.size() ? trim(detail::csv_text_value(row.cells[k])) : std::string();
+  }
+  /// Extra columns with a value in some row.
+  [[nodiscard]] std::vector<std::string> used_extra() const {
     std::vector<std::string> out;
-    for (const auto& [name, k] : columns_) {
-      if (known.contains(name)) continue;
-      const bool used = std::any_of(rows_.begin(), rows_.end(), [&, k = k](const CsvRow& r) {
-        return k < r.cells.size() && !trim(r.cells[k]).empty();
-      });
+    for (const auto& [name, k] : extra_) {
+      const bool used = std::any_of(rows_.begin(), rows_.end(), [&, k = k](const SheetRow& r) { return !cell(r, k).empty(); });
       if (used) out.push_back(name);
     }
     return out;
@@ -301,8 +430,9 @@ class Sheet {
 
  private:
   std::string file_;
-  std::vector<CsvRow> rows_;
+  std::vector<SheetRow> rows_;
   std::map<std::string, std::size_t> columns_;
+  std::vector<std::pair<std::string, std::size_t>> extra_;
 };
 
 std::string slug_of(const std::string& label) {
@@ -879,7 +1009,8 @@ ExportFormat parse_export_format(std::string_view name) {
   if (name == "csv") return ExportFormat::csv;
   if (name == "dl") return ExportFormat::dl;
   if (name == "dot") return ExportFormat::dot;
-  throw UsageError(fmt::format("unknown export format '{}': use graphml, json, csv, dl or dot", name));
+  if (name == "xlsx") return ExportFormat::xlsx;
+  throw UsageError(fmt::format("unknown export format '{}': use graphml, json, csv, dl, dot or xlsx", name));
 }
 
 std::string coalition_yaml(const Coalition& c) { return yaml_text(coalition_document(c), ""); }
@@ -903,6 +1034,7 @@ std::string export_graphml(const Coalition& c) {
       {"node", "lived_experience", "boolean"},
       {"node", "funding", "double"},
       {"node", "tags", "string"},
+      {"node", "attributes", "string"},
       {"edge", "level", "int"},
       {"edge", "level_name", "string"},
       {"edge", "kinds", "string"},
@@ -933,6 +1065,11 @@ std::string export_graphml(const Coalition& c) {
     out += data('n', "lived_experience", m.lived_experience ? "true" : "false");
     if (m.funding) out += data('n', "funding", detail::number_text(*m.funding));
     out += data('n', "tags", json_text(ordered_json(m.tags)));
+    if (!m.attributes.empty()) {
+      ordered_json a = ordered_json::object();
+      for (const auto& [key, value] : m.attributes) a[key] = value;
+      out += data('n', "attributes", json_text(a));
+    }
     out += "</node>\n";
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
@@ -990,14 +1127,41 @@ std::string export_node_link(const Coalition& c) {
 
 KumuSheets export_kumu(const Coalition& c) {
   KumuSheets out;
-  out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding\n";
+  // Attributes follow the fixed columns, one column each (Description has its own).
+  std::vector<std::string> names;
+  for (const Member& m : c.members) {
+    for (const auto& [key, value] : m.attributes) {
+      if (key != "Description" && std::find(names.begin(), names.end(), key) == names.end()) names.push_back(key);
+    }
+  }
+  out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding";
+  for (const auto& name : names) {
+    const bool field = !recognised_column(name, SheetKind::members).empty() ||
+                       header_key(name).starts_with("attribute:");
+    std::string header = field ? std::string(kAttributePrefix) : std::string();
+    header += name;
+    out.elements += ',';
+    out.elements += csv_cell(header);
+  }
+  out.elements += "\n";
+  auto attribute = [](const Member& m, const std::string& key) {
+    for (const auto& [k, v] : m.attributes) {
+      if (k == key) return v;
+    }
+    return std::string();
+  };
   for (const Member& m : c.members) {
     const Sector* s = c.find_sector(m.sector);
     out.elements +=
-        fmt::format("{},{},,{},{},{},{},{},{}\n", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
-                    csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id, m.sector,
-                    m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
+        fmt::format("{},{},{},{},{},{},{},{},{}", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
+                    csv_cell(attribute(m, "Description")), csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))),
+                    m.id, m.sector, m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
                     m.funding ? detail::number_text(*m.funding) : "");
+    for (const auto& name : names) {
+      out.elements += ',';
+      out.elements += csv_cell(attribute(m, name));
+    }
+    out.elements += "\n";
   }
   out.connections = "From,To,Type,Direction,Strength,Tags\n";
   for (const Tie& t : c.ties) {
@@ -1021,21 +1185,124 @@ std::string export_dl(const Coalition& c) {
   return out;
 }
 
+SheetTable read_csv_sheet(std::string_view text, const std::string& file) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
+  std::string error;
+  int error_line = 1;
+  SheetTable table{file, parse_csv(text, csv_separator(text), error, error_line)};
+  if (!error.empty()) throw InputError({Diagnostic{file, {error_line, 1}, error}});
+  return table;
+}
+
+namespace {
+
+bool is_xlsx(const std::string& file) { return lower(std::filesystem::path(file).extension().string()) == ".xlsx"; }
+
+/// The sheet `wanted` names, else the first whose name is one of `defaults` (header_key),
+/// else `fallback` (true: the first sheet; false: none).
+std::string pick_sheet(const detail::XlsxWorkbook& book, const std::string& wanted,
+                       const std::vector<std::string>& defaults, bool fallback) {
+  if (!wanted.empty()) {
+    const std::string found = book.find_sheet(wanted);
+    if (found.empty()) {
+      throw InputError({Diagnostic{book.file(), {1, 1},
+                                   fmt::format("the workbook has no sheet '{}' (its sheets: {})", wanted,
+                                               fmt::join(book.sheet_names(), ", "))}});
+    }
+    return found;
+  }
+  for (const auto& name : book.sheet_names()) {
+    if (std::find(defaults.begin(), defaults.end(), header_key(name)) != defaults.end()) return name;
+  }
+  return fallback ? book.sheet_names().front() : std::string();
+}
+
+const std::vector<std::string> kMemberSheets = {"members", "elements", "partners", "organizations", "organisations",
+                                                "nodes"};
+const std::vector<std::string> kTieSheets = {"ties", "connections", "links", "relationships", "edges"};
+
+}  // namespace
+
+Imported import_sheet_files(const std::vector<std::string>& files, const ImportOptions& options) {
+  if (files.empty() || files.size() > 2) throw UsageError("import takes MEMBERS and optionally TIES");
+  std::optional<SheetTable> members;
+  std::optional<SheetTable> ties;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::string text = read_input_file(files[f]);
+    if (!is_xlsx(files[f])) {
+      (f == 0 ? members : ties) = read_csv_sheet(text, files[f]);
+      continue;
+    }
+    const detail::XlsxWorkbook book(text, files[f]);
+    if (f == 0) {
+      const std::string sheet = pick_sheet(book, options.members_sheet, kMemberSheets, true);
+      members = SheetTable{files[f] + ":" + sheet, book.rows(sheet)};
+      if (files.size() == 1) {
+        const std::string tie_sheet = pick_sheet(book, options.ties_sheet, kTieSheets, false);
+        if (!tie_sheet.empty() && tie_sheet != sheet) ties = SheetTable{files[f] + ":" + tie_sheet, book.rows(tie_sheet)};
+      }
+    } else {
+      const std::string sheet = pick_sheet(book, options.ties_sheet, kTieSheets, true);
+      ties = SheetTable{files[f] + ":" + sheet, book.rows(sheet)};
+    }
+  }
+  return import_sheets(*members, ties ? &*ties : nullptr, options);
+}
+
 Imported import_kumu(std::string_view elements_text, const std::string& elements_file,
                      std::string_view connections_text, const std::string& connections_file,
                      const ImportOptions& options) {
+  std::vector<Diagnostic> fatal;
+  SheetTable elements;
+  SheetTable connections;
+  try {
+    elements = read_csv_sheet(elements_text, elements_file);
+  } catch (const InputError& e) {
+    fatal.insert(fatal.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
+  try {
+    connections = read_csv_sheet(connections_text, connections_file);
+  } catch (const InputError& e) {
+    fatal.insert(fatal.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
+  if (!fatal.empty()) throw InputError(std::move(fatal));
+  return import_sheets(elements, &connections, options);
+}
+
+Imported import_sheets(const SheetTable& elements_table, const SheetTable* connections_table,
+                       const ImportOptions& options) {
+  for (const auto& [from, to] : options.columns) {
+    const std::string field = header_key(to);
+    if (header_key(from).empty() || (field != "attribute" && !is_field(field, SheetKind::members) &&
+                                     !is_field(field, SheetKind::ties))) {
+      throw UsageError(fmt::format(
+          "--map \"{}={}\": give HEADER=FIELD, FIELD one of id, label, sector, type, description, tags, "
+          "community led, lived experience, funding, from, to, strength, direction, attribute",
+          from, to));
+    }
+  }
+  const std::string& elements_file = elements_table.where;
+  const SheetTable no_ties{"", {SheetRow{1, {"From", "To"}}}};
+  const SheetTable& ties_table = connections_table != nullptr ? *connections_table : no_ties;
+  const std::string& connections_file = ties_table.where;
   RowProblems problems(options);
-  const Sheet elements(elements_text, elements_file, problems.fatal());
-  const Sheet connections(connections_text, connections_file, problems.fatal());
+  const Sheet elements(elements_table, SheetKind::members, options, problems.fatal());
+  const Sheet connections(ties_table, SheetKind::ties, options, problems.fatal());
   if (!problems.fatal().empty()) problems.settle();
   if (!elements.has("id") && !elements.has("label")) {
-    problems.add_fatal({elements_file, {1, 1}, "the elements sheet needs an ID or a Label column"});
+    problems.add_fatal({elements_file, {1, 1},
+                        "the members sheet needs an ID or a name column (Label, Name, Organization, Partner, "
+                        "...; or name yours with --map \"HEADER=label\")"});
   }
   if (!elements.has("sector") && !elements.has("type")) {
-    problems.add_fatal({elements_file, {1, 1}, "the elements sheet needs a Sector or a Type column"});
+    problems.add_fatal({elements_file, {1, 1},
+                        "the members sheet needs a Sector or a Type column (or name yours with --map "
+                        "\"HEADER=sector\")"});
   }
   if (!connections.has("from") || !connections.has("to")) {
-    problems.add_fatal({connections_file, {1, 1}, "the connections sheet needs From and To columns"});
+    problems.add_fatal({connections_file, {1, 1},
+                        "the ties sheet needs From and To columns (or Source and Target; or name yours with "
+                        "--map \"HEADER=from\")"});
   }
   if (!problems.fatal().empty()) problems.settle();
   const ImportTaxonomy imported_taxonomy = import_taxonomy(
@@ -1060,12 +1327,13 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
       problems.add(elements_file, row.line, fmt::format("duplicate element '{}'", id));
       continue;
     }
-    const std::string written =
-        elements.has("sector") ? elements.get(row, "sector") : elements.get(row, "type");
+    const std::string type = elements.get(row, "type");
+    const std::string written = elements.has("sector") ? elements.get(row, "sector") : type;
     const std::string sector = find_sector(taxonomy, written);
     if (sector.empty()) {
       problems.add(elements_file, row.line,
-                   fmt::format("sector '{}' is not in the {} taxonomy", written, taxonomy.id));
+                   written.empty() ? std::string("no sector given")
+                                   : fmt::format("sector '{}' is not in the {} taxonomy", written, taxonomy.id));
       continue;
     }
     const auto community = flag(elements.get(row, "community led"));
@@ -1086,6 +1354,14 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     if (*lived) m["lived_experience"] = true;
     if (funding) m["funding"] = detail::without_negative_zero(*funding);
     if (const auto tags = split(elements.get(row, "tags"), '|'); !tags.empty()) m["tags"] = tags;
+    ordered_json attributes = ordered_json::object();
+    if (const std::string d = elements.get(row, "description"); !d.empty()) attributes["Description"] = d;
+    // A Type beside a Sector is kept when it says something the sector does not.
+    if (elements.has("sector") && !type.empty() && find_sector(taxonomy, type) != sector) attributes["Type"] = type;
+    for (const auto& [name, k] : elements.extra()) {
+      if (const std::string v = elements.cell(row, k); !v.empty()) attributes[name] = v;
+    }
+    if (!attributes.empty()) m["attributes"] = attributes;
     members.push_back(m);
     origins.items["members"].push_back({elements_file, {row.line, 1}, fmt::format("element '{}'", id)});
     ids.insert(id);
@@ -1149,24 +1425,9 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
         {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
   }
   std::vector<std::string> notes;
-  for (const auto& column : elements.unknown({"label", "type", "description", "tags", "id", "sector",
-                                              "community led", "lived experience", "funding"})) {
-    notes.push_back(fmt::format("{}: column '{}' has no place in a coalition file and was not imported",
-                                elements_file, column));
-  }
-  if (elements.has("description")) {
-    for (const auto& row : elements.rows()) {
-      if (!elements.get(row, "description").empty()) {
-        notes.push_back(
-            fmt::format("{}: the Description column has no place in a coalition file and was not imported",
-                        elements_file));
-        break;
-      }
-    }
-  }
-  for (const auto& column : connections.unknown({"from", "to", "type", "direction", "strength", "tags"})) {
-    notes.push_back(fmt::format("{}: column '{}' has no place in a coalition file and was not imported",
-                                connections_file, column));
+  for (const auto& column : connections.used_extra()) {
+    notes.push_back(fmt::format("{}: column '{}' has no place in a tie and was not imported", connections_file,
+                                column));
   }
   auto skipped = problems.settle();
   if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
@@ -1174,7 +1435,8 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
                       {"members", members}};
   if (!ties.empty()) doc["ties"] = ties;
   return finish(doc, origins, std::move(skipped), std::move(notes),
-                elements_file + " and " + connections_file, options);
+                connections_table != nullptr ? elements_file + " and " + connections_file : elements_file,
+                options);
 }
 
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options) {
@@ -1390,6 +1652,22 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
         ok = false;
       else if (!tags->empty())
         m["tags"] = *tags;
+    }
+    if (d.contains("attributes") && !trim(d.at("attributes").value).empty()) {
+      const Datum& a = d.at("attributes");
+      ordered_json v = json_shallow(a.value) ? ordered_json::parse(a.value, nullptr, false) : ordered_json();
+      const bool flat = v.is_object() && std::all_of(v.begin(), v.end(), [](const ordered_json& x) {
+                          return x.is_primitive();
+                        });
+      if (!flat) {
+        add(a.pos, fmt::format("{}: attributes must be a JSON object of names to single values", what));
+        ok = false;
+      } else if (!v.empty()) {
+        ordered_json attributes = ordered_json::object();
+        for (const auto& [key, value] : v.items())
+          attributes[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
+        m["attributes"] = attributes;
+      }
     }
     if (!ok) continue;
     members.push_back(m);

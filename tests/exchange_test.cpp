@@ -161,11 +161,15 @@ TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
 TEST(Exchange, QuotedCsvFieldsAndUnknownColumns) {
   const std::string elements =
       "ID,Label,Sector,Notes\nhub,\"Hub, \"\"the\"\" clinic\nand more\",health-care,x\n";
-  const Imported in = import_kumu(elements, "e.csv", "From,To\n", "c.csv", {"Q", "cross-sector", false, ""});
+  ImportOptions options;
+  options.name = "Q";
+  const Imported in = import_kumu(elements, "e.csv", "From,To,Since\n", "c.csv", options);
   const Coalition c = parse_coalition(in.yaml, "q.yaml");
   EXPECT_EQ(c.members.at(0).name, "Hub, \"the\" clinic\nand more");
-  ASSERT_EQ(in.notes.size(), 1U);
-  EXPECT_NE(in.notes[0].find("column 'notes'"), std::string::npos);
+  // A column with no field of its own is kept as an attribute of the member.
+  const std::vector<std::pair<std::string, std::string>> notes = {{"Notes", "x"}};
+  EXPECT_EQ(c.members.at(0).attributes, notes);
+  EXPECT_TRUE(in.notes.empty());
 }
 
 TEST(Exchange, UcinetDlByHand) {

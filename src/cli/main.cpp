@@ -163,6 +163,11 @@ int run_export(const std::string& file, const std::string& to, const std::string
     case ExportFormat::json: emit(export_node_link(c), out); break;
     case ExportFormat::dl: emit(export_dl(c), out); break;
     case ExportFormat::dot: emit(network_dot(c), out); break;
+    case ExportFormat::xlsx: {
+      if (out.empty()) throw UsageError("--to xlsx writes a workbook: give the file with -o");
+      write_file_atomic(out, export_xlsx(c, xsector::analyze(c, engine.options(part_all))));
+      break;
+    }
     case ExportFormat::csv: {
       if (out.empty()) throw UsageError("--to csv writes two sheets: give a folder with -o");
       std::error_code ec;
@@ -177,9 +182,16 @@ int run_export(const std::string& file, const std::string& to, const std::string
   return 0;
 }
 
-int run_import(const std::vector<std::string>& files, const std::string& out, ImportOptions options, bool force) {
-  if (files.size() != 2 && !(files.size() == 1 && files[0].ends_with(".graphml"))) {
-    throw UsageError("import takes ELEMENTS.csv CONNECTIONS.csv, or one file ending in .graphml");
+int run_import(const std::vector<std::string>& files, const std::string& out, ImportOptions options, bool force,
+               const std::vector<std::string>& maps) {
+  const bool graphml = files.size() == 1 && files[0].ends_with(".graphml");
+  if (files.empty() || files.size() > 2) {
+    throw UsageError("import takes MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one file ending in .graphml");
+  }
+  for (const auto& m : maps) {
+    const auto eq = m.find('=');
+    if (eq == std::string::npos) throw UsageError(fmt::format("--map \"{}\": give HEADER=FIELD, e.g. --map \"Organization=label\"", m));
+    options.columns.emplace_back(m.substr(0, eq), m.substr(eq + 1));
   }
   std::error_code ec;
   if (std::filesystem::exists(std::filesystem::symlink_status(out, ec)) && !force) {
@@ -187,9 +199,8 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   }
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
   options.output = out;
-  const Imported imported = files.size() == 2
-                                ? import_kumu(read_file(files[0]), files[0], read_file(files[1]), files[1], options)
-                                : import_graphml(read_file(files[0]), files[0], options);
+  const Imported imported = graphml ? import_graphml(read_file(files[0]), files[0], options)
+                                    : import_sheet_files(files, options);
   for (const auto& d : imported.skipped) {
     std::cerr << fmt::format("{}:{}:{}: warning: row left out: {}\n", d.file, d.pos.line, d.pos.column, d.message);
   }
@@ -322,17 +333,22 @@ int run(int argc, char** argv) {
   std::string export_to;
   auto* export_cmd = app.add_subcommand("export", "Write the coalition for Gephi, NetworkX, Kumu, UCINET or Graphviz");
   export_cmd->add_option("FILE", export_file, "Coalition file (YAML)")->required();
-  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET) or dot")
+  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET), dot or xlsx (Excel)")
       ->required()
-      ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "dot"}));
+      ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "dot", "xlsx"}));
   export_cmd->add_option("-o,--output", out, "Output file; for csv a folder that gets elements.csv and connections.csv");
+  add_engine_options(export_cmd);
 
   std::vector<std::string> import_files;
   std::string import_out;
   ImportOptions import_options;
   bool force = false;
-  auto* import_cmd = app.add_subcommand("import", "Build a coalition file from Kumu-style CSV sheets or GraphML");
-  import_cmd->add_option("FILES", import_files, "ELEMENTS.csv CONNECTIONS.csv, or one FILE.graphml")->required();
+  std::vector<std::string> import_maps;
+  auto* import_cmd = app.add_subcommand("import", "Build a coalition file from a partner list (CSV or Excel) or GraphML");
+  import_cmd->add_option("FILES", import_files, "MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one FILE.graphml")->required();
+  import_cmd->add_option("--sheet", import_options.members_sheet, "The workbook's sheet of members (default: Members, ..., else the first)");
+  import_cmd->add_option("--ties-sheet", import_options.ties_sheet, "The workbook's sheet of ties (default: Ties, Connections, ...)");
+  import_cmd->add_option("--map", import_maps, "HEADER=FIELD: the column HEADER fills FIELD (label, sector, from, ...; repeatable)");
   import_cmd->add_option("-o,--output", import_out, "The coalition file to write (YAML)")->required();
   import_cmd->add_option("--name", import_options.name, "The coalition's name (default: the output file's name)");
   import_cmd->add_option("--taxonomy", import_options.taxonomy,
@@ -383,7 +399,7 @@ int run(int argc, char** argv) {
     }
     if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
-    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force);
+    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force, import_maps);
     if (compare_cmd->parsed() && !seed_text.empty()) compare_options.seed = parse_seed(seed_text);
     if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,
                                                   parse_format(format), out, taxonomy);
