@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 
 #include "../src/text.hpp"
+#include "../src/xlsx_reader.hpp"
 #include "test_graphs.hpp"
 #include "xsector/load.hpp"
 #include "xsector/render.hpp"
@@ -478,4 +480,85 @@ TEST(Text, MarkdownTextCannotMakeHtmlLinksOrHeadings) {
   EXPECT_EQ(detail::markdown_text("*a* _b_ `c` |d| ~e~ !f @g"),
             "\\*a\\* \\_b\\_ \\`c\\` \\|d\\| \\~e\\~ \\!f \\@g");
   EXPECT_EQ(detail::markdown_text("Mingo County, W. Va. -0.25"), "Mingo County, W. Va. -0.25");
+}
+
+TEST(Sheets, ExcelDateSerialsAsExcelShowsThem) {
+  // Serials as Excel's DATEVALUE gives them (1900 system), and the 1904 system's day 0.
+  EXPECT_EQ(detail::excel_date(1, false), "1900-01-01");
+  EXPECT_EQ(detail::excel_date(59, false), "1900-02-28");
+  EXPECT_EQ(detail::excel_date(60, false), "1900-02-29");  // Excel's day that never was
+  EXPECT_EQ(detail::excel_date(61, false), "1900-03-01");
+  EXPECT_EQ(detail::excel_date(43831, false), "2020-01-01");
+  EXPECT_EQ(detail::excel_date(45000.99, false), "2023-03-15");
+  EXPECT_EQ(detail::excel_date(2958465, false), "9999-12-31");
+  EXPECT_EQ(detail::excel_date(0, true), "1904-01-01");
+  EXPECT_EQ(detail::excel_date(42369, true), "2020-01-01");  // 43831 - 1462
+  EXPECT_EQ(detail::excel_date(0.5, false), "");
+  EXPECT_EQ(detail::excel_date(2958466, false), "");
+  EXPECT_EQ(detail::excel_date(std::nan(""), false), "");
+}
+
+TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
+  const SheetTable semicolons = read_csv_sheet("\xEF\xBB\xBFName;Sector;Phone\n\"A, Inc\";health-care;1\n;;\n", "m.csv");
+  ASSERT_EQ(semicolons.rows.size(), 3U);
+  EXPECT_EQ(semicolons.rows[1].cells, (std::vector<std::string>{"A, Inc", "health-care", "1"}));
+  const SheetTable commas = read_csv_sheet("Name,Sector\nA;B,health-care\n", "m.csv");
+  EXPECT_EQ(commas.rows[1].cells, (std::vector<std::string>{"A;B", "health-care"}));
+  const SheetTable tabs = read_csv_sheet("Name\tSector\nA\thealth-care\n", "m.csv");
+  EXPECT_EQ(tabs.rows[1].cells, (std::vector<std::string>{"A", "health-care"}));
+
+  ImportOptions options;
+  options.name = "S";
+  const SheetTable members{"m.csv", {{1, {"", "", ""}}, {2, {"Partner Name", "Organization Type", "Joined"}},
+                                     {3, {"Clinic", "Health care", "2021"}}, {4, {" ", "", ""}},
+                                     {5, {"School", "schools", ""}}}};
+  const SheetTable ties{"t.csv", {{1, {"Partner A", "Partner B", "Level"}}, {2, {"Clinic", "School", "3"}}}};
+  const Coalition c = parse_coalition(import_sheets(members, &ties, options).yaml, "s.yaml");
+  ASSERT_EQ(c.members.size(), 2U);
+  EXPECT_EQ(c.members[0].sector, "health-care");  // by the sector's name
+  EXPECT_EQ(c.members[1].sector, "education");    // by an alias
+  EXPECT_EQ(c.members[0].attributes, (std::vector<std::pair<std::string, std::string>>{{"Joined", "2021"}}));
+  EXPECT_TRUE(c.members[1].attributes.empty());
+  ASSERT_EQ(c.ties.size(), 1U);
+  EXPECT_EQ(c.ties[0].level, TieLevel::cooperating);
+
+  const SheetTable bad{"book.xlsx:Members", {{1, {"Name", "Sector"}}, {7, {"Moon", "space"}}}};
+  try {
+    import_sheets(bad, nullptr, options);
+    FAIL() << "a row with an unknown sector must be refused";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].str(),
+              "book.xlsx:Members:7:1: error: sector 'space' is not in the cross-sector taxonomy");
+  }
+  options.columns = {{"Name", "nonsense"}};
+  EXPECT_THROW(import_sheets(bad, nullptr, options), UsageError);
+}
+
+TEST(Sheets, AttributesRoundTripThroughYamlGraphmlAndKumu) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: A}\nmembers:\n"
+      "  - {id: a, sector: health-care, attributes: {Contact: \"x, y\", \"yes\": \"null\", Label: \"=1\", n: 3}}\n"
+      "  - {id: b, sector: education}\n",
+      "a.yaml");
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"Contact", "x, y"}, {"yes", "null"}, {"Label", "=1"}, {"n", "3"}};
+  ASSERT_EQ(c.members[0].attributes, expected);
+  EXPECT_EQ(parse_coalition(coalition_yaml(c), "b.yaml").members[0].attributes, expected);
+  EXPECT_EQ(parse_coalition(import_graphml(export_graphml(c), "a.graphml", {}).yaml, "c.yaml").members[0].attributes,
+            expected);
+  const KumuSheets k = export_kumu(c);
+  ImportOptions options;
+  options.name = "A";
+  EXPECT_EQ(parse_coalition(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options).yaml, "d.yaml")
+                .members[0]
+                .attributes,
+            expected);
+  EXPECT_THROW(parse_coalition("coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care, attributes: [x]}\n",
+                               "e.yaml"),
+               InputError);
+  EXPECT_THROW(parse_coalition("coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care, attributes: "
+                               "{k: 1, k: 2}}\n",
+                               "e.yaml"),
+               InputError);
 }
