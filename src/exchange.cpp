@@ -322,7 +322,8 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& column_name
       {"type", {"type", "relationship", "relationship type", "level name"}},
       {"direction", {"direction"}},
       {"strength", {"strength", "level", "tie level", "relationship level"}},
-      {"tags", {"tags", "kinds", "kind"}}};
+      {"tags", {"tags", "kinds", "kind"}},
+      {"id", {"id", "connection id"}}};
   return kind == SheetKind::members ? members : ties;
 }
 
@@ -1010,7 +1011,8 @@ ExportFormat parse_export_format(std::string_view name) {
   if (name == "dl") return ExportFormat::dl;
   if (name == "dot") return ExportFormat::dot;
   if (name == "xlsx") return ExportFormat::xlsx;
-  throw UsageError(fmt::format("unknown export format '{}': use graphml, json, csv, dl, dot or xlsx", name));
+  if (name == "vna") return ExportFormat::vna;
+  throw UsageError(fmt::format("unknown export format '{}': use graphml, json, csv, dl, vna, dot or xlsx", name));
 }
 
 std::string coalition_yaml(const Coalition& c) { return yaml_text(coalition_document(c), ""); }
@@ -1047,7 +1049,11 @@ std::string export_graphml(const Coalition& c) {
   auto data = [](char domain, const std::string& key, const std::string& value) {
     return fmt::format(R"(<data key="{}_{}">{}</data>)", domain, key, xml_escaped(value));
   };
-  out += "  <graph id=\"coalition\" edgedefault=\"undirected\">\n    ";
+  // With a directed tie the graph is directed (NetworkX and igraph then read a DiGraph) and
+  // each directed tie says so on its edge; an undirected tie is one edge whose `directed`
+  // data is false. Without one the graph is undirected.
+  const bool any_directed = std::any_of(c.ties.begin(), c.ties.end(), [](const Tie& t) { return t.directed; });
+  out += fmt::format("  <graph id=\"coalition\" edgedefault=\"{}\">\n    ", any_directed ? "directed" : "undirected");
   const ordered_json doc = coalition_document(c);
   out += data('g', "name", c.name);
   if (!c.place.empty()) out += data('g', "place", c.place);
@@ -1074,8 +1080,8 @@ std::string export_graphml(const Coalition& c) {
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
     const Tie& tie = c.ties[t];
-    out += fmt::format(R"(    <edge id="t{}" source="{}" target="{}">)", t, xml_escaped(c.members[tie.a].id),
-                       xml_escaped(c.members[tie.b].id));
+    out += fmt::format(R"(    <edge id="t{}" source="{}" target="{}"{}>)", t, xml_escaped(c.members[tie.a].id),
+                       xml_escaped(c.members[tie.b].id), tie.directed ? R"( directed="true")" : "");
     out += data('e', "level", fmt::format("{}", static_cast<int>(tie.level)));
     out += data('e', "level_name", std::string(to_string(tie.level)));
     out += data('e', "kinds", json_text(ordered_json(tie.kinds)));
@@ -1120,6 +1126,7 @@ std::string export_node_link(const Coalition& c) {
                       {"multigraph", multigraph},
                       {"graph", graph},
                       {"nodes", nodes},
+                      {"edges", links},
                       {"links", links}}
              .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
          "\n";
@@ -1163,35 +1170,65 @@ KumuSheets export_kumu(const Coalition& c) {
     }
     out.elements += "\n";
   }
-  out.connections = "From,To,Type,Direction,Strength,Tags\n";
+  // A connection's ID comes from its pair (`a->b` directed, `a--b` undirected with the ids
+  // in order), never from its row, so the next wave imported into the same Kumu map updates
+  // the same connections instead of adding copies.
+  out.connections = "From,To,Type,Direction,Strength,Tags,ID\n";
   for (const Tie& t : c.ties) {
-    out.connections +=
-        fmt::format("{},{},{},{},{},{}\n", c.members[t.a].id, c.members[t.b].id, to_string(t.level),
-                    t.directed ? "directed" : "undirected", static_cast<int>(t.level),
-                    csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))));
+    const std::string& a = c.members[t.a].id;
+    const std::string& b = c.members[t.b].id;
+    const std::string id = t.directed ? a + "->" + b : std::min(a, b) + "--" + std::max(a, b);
+    out.connections += fmt::format("{},{},{},{},{},{},{}\n", a, b, to_string(t.level),
+                                   t.directed ? "directed" : "undirected", static_cast<int>(t.level),
+                                   csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
   }
   return out;
 }
 
 std::string export_dl(const Coalition& c) {
-  std::string out = fmt::format("dl n={} format=edgelist1\nlabels:\n", c.members.size());
+  // `DL n=N` and `format = edgelist1` on lines of their own (igraph's reader refuses them on
+  // one line); the labels listed (so members without ties are kept) and embedded in the data.
+  std::string out = fmt::format("DL n={}\nformat = edgelist1\nlabels:\n", c.members.size());
   std::vector<std::string> labels;
   for (const Member& m : c.members) labels.push_back(m.id);
-  out += fmt::format("{}\ndata:\n", fmt::join(labels, ","));
+  out += fmt::format("{}\nlabels embedded:\ndata:\n", fmt::join(labels, ","));
   for (const Tie& t : c.ties) {
-    out += fmt::format("{} {} {}\n", t.a + 1, t.b + 1, static_cast<int>(t.level));
-    if (!t.directed) out += fmt::format("{} {} {}\n", t.b + 1, t.a + 1, static_cast<int>(t.level));
+    const std::string& a = c.members[t.a].id;
+    const std::string& b = c.members[t.b].id;
+    out += fmt::format("{} {} {}\n", a, b, static_cast<int>(t.level));
+    if (!t.directed) out += fmt::format("{} {} {}\n", b, a, static_cast<int>(t.level));
   }
   return out;
 }
 
-SheetTable read_csv_sheet(std::string_view text, const std::string& file) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
-  std::string error;
-  int error_line = 1;
-  SheetTable table{file, parse_csv(text, csv_separator(text), error, error_line)};
-  if (!error.empty()) throw InputError({Diagnostic{file, {error_line, 1}, error}});
-  return table;
+std::string export_vna(const Coalition& c) {
+  auto quoted = [](const std::string& s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      if (ch == '"')
+        out += '\'';
+      else if (ch == '\n' || ch == '\r' || ch == '\t')
+        out += ' ';
+      else
+        out += ch;
+    }
+    return out + "\"";
+  };
+  std::string out = "*node data\nID name sector sector_name community_led lived_experience funding\n";
+  for (const Member& m : c.members) {
+    const Sector* s = c.find_sector(m.sector);
+    out += fmt::format("{} {} {} {} {} {} {}\n", m.id, quoted(m.name), m.sector, quoted(s ? s->name : m.sector),
+                       m.community_led ? "TRUE" : "FALSE", m.lived_experience ? "TRUE" : "FALSE",
+                       m.funding ? detail::number_text(*m.funding) : "0");
+  }
+  out += "*tie data\nfrom to level directed\n";
+  for (const Tie& t : c.ties) {
+    const std::string& a = c.members[t.a].id;
+    const std::string& b = c.members[t.b].id;
+    out += fmt::format("{} {} {} {}\n", a, b, static_cast<int>(t.level), t.directed ? 1 : 0);
+    if (!t.directed) out += fmt::format("{} {} {} 0\n", b, a, static_cast<int>(t.level));
+  }
+  return out;
 }
 
 namespace {
@@ -1247,6 +1284,15 @@ Imported import_sheet_files(const std::vector<std::string>& files, const ImportO
     }
   }
   return import_sheets(*members, ties ? &*ties : nullptr, options);
+}
+
+SheetTable read_csv_sheet(std::string_view text, const std::string& file) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
+  std::string error;
+  int error_line = 1;
+  SheetTable table{file, parse_csv(text, csv_separator(text), error, error_line)};
+  if (!error.empty()) throw InputError({Diagnostic{file, {error_line, 1}, error}});
+  return table;
 }
 
 Imported import_kumu(std::string_view elements_text, const std::string& elements_file,
@@ -1305,11 +1351,38 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
                         "--map \"HEADER=from\")"});
   }
   if (!problems.fatal().empty()) problems.settle();
-  const ImportTaxonomy imported_taxonomy = import_taxonomy(
-      options.taxonomy.empty() ? std::string("cross-sector") : options.taxonomy, options.output);
+  // Without --taxonomy: the first built-in taxonomy (cross-sector first) in which every
+  // row's sector is found, else cross-sector.
+  std::string taxonomy_id = options.taxonomy;
+  std::vector<std::string> notes;
+  if (taxonomy_id.empty()) {
+    taxonomy_id = "cross-sector";
+    auto fits = [&](const Taxonomy& t) {
+      return std::all_of(elements.rows().begin(), elements.rows().end(), [&](const SheetRow& row) {
+        const std::string v = elements.has("sector") ? elements.get(row, "sector") : elements.get(row, "type");
+        return v.empty() || !find_sector(t, v).empty();
+      });
+    };
+    if (!fits(resolve_taxonomy("cross-sector"))) {
+      for (const auto& id : builtin_taxonomy_ids()) {
+        if (id != "cross-sector" && fits(resolve_taxonomy(id))) {
+          taxonomy_id = id;
+          notes.push_back(fmt::format("{}: every sector is one of the {} taxonomy's: the file uses it (pass "
+                                      "--taxonomy to choose another)",
+                                      elements_file, id));
+          break;
+        }
+      }
+    }
+  }
+  const ImportTaxonomy imported_taxonomy = import_taxonomy(taxonomy_id, options.output);
   const Taxonomy& taxonomy = imported_taxonomy.taxonomy;
   Origins origins;
   origins.fallback = {elements_file, {1, 1}, ""};
+  // Sectors beyond the taxonomy, declared where a row gives a sector id in Sector and its
+  // name in Type (as export_kumu writes a file's own sectors).
+  ordered_json declared = ordered_json::array();
+  std::map<std::string, std::string> declared_ids;  // id -> name
 
   ordered_json members = ordered_json::array();
   std::map<std::string, std::string> id_of;  // ID or Label -> id
@@ -1329,7 +1402,18 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     }
     const std::string type = elements.get(row, "type");
     const std::string written = elements.has("sector") ? elements.get(row, "sector") : type;
-    const std::string sector = find_sector(taxonomy, written);
+    std::string sector = find_sector(taxonomy, written);
+    if (sector.empty() && declared_ids.contains(written)) sector = written;
+    if (sector.empty() && elements.has("sector") && detail::is_slug(written) && !type.empty() &&
+        find_sector(taxonomy, type).empty() && written.size() <= 64) {
+      sector = written;
+      declared_ids[written] = type;
+      declared.push_back({{"id", written}, {"name", type}, {"priority", "optional"}});
+      origins.items["sectors"].push_back(
+          {elements_file, {row.line, 1}, fmt::format("sector '{}' declared by element '{}'", written, id)});
+      notes.push_back(fmt::format("{}:{}: sector '{}' ({}) is not in the {} taxonomy: declared under 'sectors'",
+                                  elements_file, row.line, written, type, taxonomy.id));
+    }
     if (sector.empty()) {
       problems.add(elements_file, row.line,
                    written.empty() ? std::string("no sector given")
@@ -1357,7 +1441,9 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     ordered_json attributes = ordered_json::object();
     if (const std::string d = elements.get(row, "description"); !d.empty()) attributes["Description"] = d;
     // A Type beside a Sector is kept when it says something the sector does not.
-    if (elements.has("sector") && !type.empty() && find_sector(taxonomy, type) != sector) attributes["Type"] = type;
+    if (elements.has("sector") && !type.empty() && find_sector(taxonomy, type) != sector &&
+        !(declared_ids.contains(sector) && declared_ids[sector] == type))
+      attributes["Type"] = type;
     for (const auto& [name, k] : elements.extra()) {
       if (const std::string v = elements.cell(row, k); !v.empty()) attributes[name] = v;
     }
@@ -1424,15 +1510,15 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     origins.items["ties"].push_back(
         {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
   }
-  std::vector<std::string> notes;
   for (const auto& column : connections.used_extra()) {
     notes.push_back(fmt::format("{}: column '{}' has no place in a tie and was not imported", connections_file,
                                 column));
   }
   auto skipped = problems.settle();
   if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
-  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}},
-                      {"members", members}};
+  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}}};
+  if (!declared.empty()) doc["sectors"] = declared;
+  doc["members"] = members;
   if (!ties.empty()) doc["ties"] = ties;
   return finish(doc, origins, std::move(skipped), std::move(notes),
                 connections_table != nullptr ? elements_file + " and " + connections_file : elements_file,

@@ -180,7 +180,22 @@ TEST(Exchange, UcinetDlByHand) {
       "housing}]\n"
       "ties: [[a, b], {from: b, to: c, level: 3}]\n",
       "d.yaml");
-  EXPECT_EQ(export_dl(c), "dl n=3 format=edgelist1\nlabels:\na,b,c\ndata:\n1 2 1\n2 1 1\n2 3 3\n");
+  // igraph's DL reader refuses `dl n=3 format=edgelist1` on one line; labels are embedded.
+  EXPECT_EQ(export_dl(c),
+            "DL n=3\nformat = edgelist1\nlabels:\na,b,c\nlabels embedded:\ndata:\na b 1\nb a 1\nb c 3\n");
+  EXPECT_EQ(export_vna(c),
+            "*node data\nID name sector sector_name community_led lived_experience funding\n"
+            "a \"a\" housing \"Housing\" FALSE FALSE 0\nb \"b\" housing \"Housing\" FALSE FALSE 0\n"
+            "c \"c\" housing \"Housing\" FALSE FALSE 0\n"
+            "*tie data\nfrom to level directed\na b 1 0\nb a 1 0\nb c 3 1\n");
+}
+
+TEST(Exchange, KumuConnectionIdsComeFromThePair) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: d}\nmembers: [{id: z, sector: housing}, {id: b, sector: housing}]\n"
+      "ties: [[z, b]]\n",
+      "d.yaml");
+  EXPECT_EQ(export_kumu(c).connections, "From,To,Type,Direction,Strength,Tags,ID\nz,b,networking,undirected,1,,b--z\n");
 }
 
 TEST(Exchange, DotCarriesMembersAndTies) {

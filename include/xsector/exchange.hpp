@@ -15,20 +15,22 @@
 
 namespace xsector {
 
-enum class ExportFormat { graphml, json, csv, dl, dot, xlsx };
+enum class ExportFormat { graphml, json, csv, dl, dot, xlsx, vna };
 
-/// Parses `graphml`, `json`, `csv`, `dl`, `dot` or `xlsx`; throws UsageError otherwise.
+/// Parses `graphml`, `json`, `csv`, `dl`, `vna`, `dot` or `xlsx`; throws UsageError otherwise.
 ExportFormat parse_export_format(std::string_view name);
 
 /// GraphML: nodes with every member field (`name`, `sector`, `sector_name`, `community_led`,
 /// `lived_experience`, `funding`, `tags` as a JSON list), edges with `level` (1-4),
 /// `level_name`, `kinds` (JSON list) and `directed`; the coalition's own fields, declared
 /// sectors and governance (JSON) as graph data. Undirected by default; each from/to tie
-/// is an edge with directed="true".
+/// is an edge with directed="true"; a coalition with a directed tie is written with
+/// edgedefault="directed" (its undirected ties carry `directed` data false).
 std::string export_graphml(const Coalition& coalition);
 
 /// NetworkX node-link JSON (`networkx.node_link_graph` reads it): a multigraph when a pair
-/// is tied both ways with from/to, with the same attributes as GraphML.
+/// is tied both ways with from/to, with the same attributes as GraphML. The ties are under
+/// both `edges` (NetworkX 3.4 and later) and `links` (earlier versions).
 std::string export_node_link(const Coalition& coalition);
 
 /// Kumu's import sheets. elements: Label, Type (sector name), Description, Tags (joined by
@@ -41,9 +43,15 @@ struct KumuSheets {
 };
 KumuSheets export_kumu(const Coalition& coalition);
 
-/// UCINET DL, edge list with labels: one line `i j level` per arc (an undirected tie is two
-/// arcs).
+/// UCINET DL, edge list with labels embedded: `DL n=N`, `format = edgelist1`, the member
+/// ids under `labels:` (so members without ties are kept), then one line `a b level` per arc
+/// (an undirected tie is two arcs). igraph's Read_DL and UCINET read it.
 std::string export_dl(const Coalition& coalition);
+
+/// NetDraw VNA: `*node data` (ID, name, sector, sector_name, community_led, lived_experience,
+/// funding; text in double quotes) and `*tie data` (from, to, level, directed; an undirected
+/// tie is two rows with directed 0).
+std::string export_vna(const Coalition& coalition);
 
 /// An Excel workbook (.xlsx bytes, written with libxlsxwriter) with six sheets: `members`
 /// (every figure of `analyze --format csv`, then community_led, lived_experience, funding,

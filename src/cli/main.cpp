@@ -162,6 +162,7 @@ int run_export(const std::string& file, const std::string& to, const std::string
     case ExportFormat::graphml: emit(export_graphml(c), out); break;
     case ExportFormat::json: emit(export_node_link(c), out); break;
     case ExportFormat::dl: emit(export_dl(c), out); break;
+    case ExportFormat::vna: emit(export_vna(c), out); break;
     case ExportFormat::dot: emit(network_dot(c), out); break;
     case ExportFormat::xlsx: {
       if (out.empty()) throw UsageError("--to xlsx writes a workbook: give the file with -o");
@@ -333,9 +334,9 @@ int run(int argc, char** argv) {
   std::string export_to;
   auto* export_cmd = app.add_subcommand("export", "Write the coalition for Gephi, NetworkX, Kumu, UCINET or Graphviz");
   export_cmd->add_option("FILE", export_file, "Coalition file (YAML)")->required();
-  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET), dot or xlsx (Excel)")
+  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET), vna (NetDraw), dot or xlsx (Excel)")
       ->required()
-      ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "dot", "xlsx"}));
+      ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "vna", "dot", "xlsx"}));
   export_cmd->add_option("-o,--output", out, "Output file; for csv a folder that gets elements.csv and connections.csv");
   add_engine_options(export_cmd);
 
