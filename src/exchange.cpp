@@ -462,6 +462,33 @@ std::optional<double> number(const std::string& s) {
   return v;
 }
 
+/// A spreadsheet's amount: a number, or one written as money (`$1,500.50`, `€ 2,000`): one
+/// leading $, € or £ and spaces dropped, and commas that group digits in threes.
+std::optional<double> amount(const std::string& s) {
+  if (const auto v = number(s)) return v;
+  std::string t = s;
+  for (const std::string_view sign : {"$", "\xE2\x82\xAC", "\xC2\xA3"}) {
+    if (t.starts_with(sign)) {
+      t = trim(t.substr(sign.size()));
+      break;
+    }
+  }
+  const auto point = t.find('.');
+  const std::string whole = t.substr(0, point);
+  std::string digits;
+  for (std::size_t k = 0; k < whole.size(); ++k) {
+    const bool comma_here = (whole.size() - k) % 4 == 0;  // positions of grouping commas from the right
+    if (whole.find(',') != std::string::npos && comma_here) {
+      if (whole[k] != ',' || k == 0) return std::nullopt;
+      continue;
+    }
+    if (!std::isdigit(static_cast<unsigned char>(whole[k]))) return std::nullopt;
+    digits += whole[k];
+  }
+  if (digits.empty()) return std::nullopt;
+  return number(point == std::string::npos ? digits : digits + t.substr(point));
+}
+
 std::optional<int> level_of(const std::string& s) {
   static const std::vector<std::string> names = {"networking", "coordinating", "cooperating",
                                                  "collaborating"};
@@ -1423,7 +1450,7 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     const auto community = flag(elements.get(row, "community led"));
     const auto lived = flag(elements.get(row, "lived experience"));
     const std::string funding_text = elements.get(row, "funding");
-    const auto funding = funding_text.empty() ? std::optional<double>() : number(funding_text);
+    const auto funding = funding_text.empty() ? std::optional<double>() : amount(funding_text);
     if (!community || !lived) {
       problems.add(elements_file, row.line, "Community Led and Lived Experience must be true or false");
       continue;

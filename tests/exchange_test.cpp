@@ -537,6 +537,20 @@ TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
   ASSERT_EQ(c.ties.size(), 1U);
   EXPECT_EQ(c.ties[0].level, TieLevel::cooperating);
 
+  // Amounts written as money.
+  const SheetTable money{"m.csv", {{1, {"Name", "Sector", "Budget"}},
+                                   {2, {"A", "housing", "$1,500.50"}},
+                                   {3, {"B", "housing", "\xE2\x82\xAC 12,000"}},
+                                   {4, {"C", "housing", "700"}}}};
+  const Coalition paid = parse_coalition(import_sheets(money, nullptr, options).yaml, "p.yaml");
+  EXPECT_EQ(paid.members[0].funding, 1500.5);
+  EXPECT_EQ(paid.members[1].funding, 12000.0);
+  EXPECT_EQ(paid.members[2].funding, 700.0);
+  for (const char* wrong : {"1,50", "$,100", "12,0000", "-$5", "$"}) {
+    const SheetTable one{"m.csv", {{1, {"Name", "Sector", "Budget"}}, {2, {"A", "housing", wrong}}}};
+    EXPECT_THROW(import_sheets(one, nullptr, options), InputError) << wrong;
+  }
+
   const SheetTable bad{"book.xlsx:Members", {{1, {"Name", "Sector"}}, {7, {"Moon", "space"}}}};
   try {
     import_sheets(bad, nullptr, options);
