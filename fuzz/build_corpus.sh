@@ -5,13 +5,14 @@
 #   fuzz_graphml_import  every valid coalition exported to GraphML by the built xsector
 #   fuzz_kumu_import     the same exported to Kumu sheets, packed as the target reads them
 #                        (an options byte, elements.csv, a NUL byte, connections.csv)
+#   fuzz_xlsx_import     examples/partners.xlsx and every valid coalition exported to xlsx
 # Usage: fuzz/build_corpus.sh XSECTOR_BINARY OUT_DIR
 set -euo pipefail
 xsector=$(realpath "$1")
 out=$2
 cd "$(dirname "$0")/.."
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_coalition,fuzz_taxonomy,fuzz_graphml_import,fuzz_kumu_import}
+mkdir -p "$out"/{fuzz_coalition,fuzz_taxonomy,fuzz_graphml_import,fuzz_kumu_import,fuzz_xlsx_import}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -53,6 +54,11 @@ while IFS= read -r f; do
     done
   fi
 done < <(find networks tests/data -maxdepth 3 -name '*.yaml' -not -path '*/taxonomies/*' | sort)
+
+cp examples/partners.xlsx "$out/fuzz_xlsx_import/examples_partners.xlsx"
+while IFS= read -r f; do
+  "$xsector" export "$f" --to xlsx -o "$out/fuzz_xlsx_import/$(seed_name "$f").xlsx" >/dev/null 2>&1 || true
+done < <(find networks -maxdepth 1 -name '*.yaml' | sort)
 
 if [ "$exported" -eq 0 ]; then
   echo "build_corpus.sh: no coalition file could be exported with $xsector" >&2

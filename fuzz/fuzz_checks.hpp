@@ -131,6 +131,7 @@ inline std::string difference(const Coalition& a, const Coalition& b, bool heade
       return "member '" + x.id + "' funding";
     }
     if (x.tags != y.tags) return "member '" + x.id + "' tags";
+    if (x.attributes != y.attributes) return "member '" + x.id + "' attributes";
   }
   if (a.ties.size() != b.ties.size()) {
     return "number of ties " + std::to_string(a.ties.size()) + " vs " + std::to_string(b.ties.size());

@@ -17,7 +17,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_coalition fuzz_graphml_import fuzz_kumu_import fuzz_taxonomy)
+  targets=(fuzz_coalition fuzz_graphml_import fuzz_kumu_import fuzz_taxonomy fuzz_xlsx_import)
 fi
 crashes=${XSECTOR_FUZZ_CRASHES:-build-fuzz/crashes}
 max_len=${XSECTOR_FUZZ_MAX_LEN:-65536}
@@ -42,6 +42,7 @@ dict_of() {
   case "$1" in
     fuzz_graphml_import) echo fuzz/graphml.dict ;;
     fuzz_kumu_import) echo fuzz/csv.dict ;;
+    fuzz_xlsx_import) echo fuzz/xlsx.dict ;;
     *) echo fuzz/yaml.dict ;;
   esac
 }

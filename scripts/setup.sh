@@ -11,7 +11,8 @@ packages=(g++ cmake make pkg-config
   chromium dpkg-dev file man-db cmark-gfm
   clang-14 libclang-rt-14-dev libexpat1-dev
   pybind11-dev python3-dev python3-pytest python3-pandas
-  nodejs npm poppler-utils)
+  nodejs npm poppler-utils
+  libzip-dev libxlsxwriter-dev python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

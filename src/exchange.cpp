@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "text.hpp"
+#include "xlsx_reader.hpp"
 #include "xsector/load.hpp"
 #include "xsector/survey.hpp"
 #include "yaml_reader.hpp"
@@ -119,6 +120,11 @@ ordered_json coalition_document(const Coalition& c) {
     if (m.lived_experience) d["lived_experience"] = true;
     if (m.funding) d["funding"] = detail::without_negative_zero(*m.funding);
     if (!m.tags.empty()) d["tags"] = m.tags;
+    if (!m.attributes.empty()) {
+      ordered_json a = ordered_json::object();
+      for (const auto& [key, value] : m.attributes) a[key] = value;
+      d["attributes"] = a;
+    }
     doc["members"].push_back(std::move(d));
   }
   // Ties made from survey responses are not written: loading the survey makes them again.
@@ -144,7 +150,12 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
     case ordered_json::value_t::object:
       out << YAML::BeginMap;
       for (const auto& [key, item] : value.items()) {
-        out << YAML::Key << key << YAML::Value;
+        out << YAML::Key;
+        if (plain_safe(key))
+          out << key;
+        else
+          out << YAML::DoubleQuoted << key;
+        out << YAML::Value;
         emit(out, item, flow_lists);
       }
       out << YAML::EndMap;
@@ -225,17 +236,34 @@ std::vector<std::string> split(const std::string& s, char by) {
   return out;
 }
 
-/// A row of a CSV sheet with the line it starts on.
-struct CsvRow {
-  int line = 0;
-  std::vector<std::string> cells;
-};
+/// The separator of a CSV text: `;` when the first row holds more semicolons than commas
+/// outside quotes (Excel in many European locales), a tab when it holds only tabs, else `,`.
+char csv_separator(std::string_view text) {
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  bool started = false;
+  for (const char ch : text) {
+    if (ch == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch == '\n' || ch == '\r') {
+      if (started) break;
+      continue;
+    }
+    if (ch != ' ') started = true;
+    if (ch == ',') ++commas;
+    if (ch == ';') ++semicolons;
+    if (ch == '\t') ++tabs;
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
 
-/// RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and
+/// RFC 4180 with the given separator: quoted fields may hold separators, quotes ("") and
 /// line breaks. Returns an error message for an unterminated quote.
-std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& error_line) {
-  std::vector<CsvRow> rows;
-  CsvRow row;
+std::vector<SheetRow> parse_csv(std::string_view text, char separator, std::string& error, int& error_line) {
+  std::vector<SheetRow> rows;
+  SheetRow row;
   std::string cell;
   int line = 1;
   row.line = 1;
@@ -258,7 +286,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& er
     if (ch == '"' && cell.empty()) {
       quoted = true;
       any = true;
-    } else if (ch == ',') {
+    } else if (ch == separator) {
       row.cells.push_back(cell);
       cell.clear();
       any = true;
@@ -268,7 +296,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& er
         row.cells.push_back(cell);
         rows.push_back(row);
       }
-      row = CsvRow{};
+      row = SheetRow{};
       cell.clear();
       any = false;
       row.line = ++line;
@@ -288,47 +316,149 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string& error, int& er
   return rows;
 }
 
-/// Cells of a sheet by column name (case-insensitive).
+bool blank_row(const SheetRow& row) {
+  return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
+}
+
+/// A header as compared: lower case, `_` `-` `.` and runs of spaces as one space, a trailing
+/// `:` or `*` dropped.
+std::string header_key(const std::string& header) {
+  std::string out;
+  for (const unsigned char ch : trim(header)) {
+    const char c = (ch == '_' || ch == '-' || ch == '.' || ch == '\t') ? ' ' : static_cast<char>(std::tolower(ch));
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == ':' || out.back() == '*')) out.pop_back();
+  return out;
+}
+
+enum class SheetKind { members, ties };
+
+/// The fields a sheet's columns can fill, with the headers recognised for each.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& column_names(SheetKind kind) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> members = {
+      {"id", {"id", "member id", "org id", "organization id", "organisation id"}},
+      {"label",
+       {"label", "name", "organization", "organisation", "organization name", "organisation name", "partner",
+        "partner name", "partner organization", "member", "member name", "agency", "org", "org name"}},
+      {"sector", {"sector", "sector id"}},
+      {"type",
+       {"type", "organization type", "organisation type", "org type", "partner type", "category", "sector name"}},
+      {"description", {"description"}},
+      {"tags", {"tags", "tag", "keywords"}},
+      {"community led", {"community led"}},
+      {"lived experience", {"lived experience"}},
+      {"funding", {"funding", "funds", "budget", "contribution", "resources"}}};
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> ties = {
+      {"from", {"from", "source", "partner a", "organization a", "organisation a", "member a", "from partner",
+                "from organization"}},
+      {"to", {"to", "target", "partner b", "organization b", "organisation b", "member b", "to partner",
+              "to organization"}},
+      {"type", {"type", "relationship", "relationship type", "level name"}},
+      {"direction", {"direction"}},
+      {"strength", {"strength", "level", "tie level", "relationship level"}},
+      {"tags", {"tags", "kinds", "kind"}},
+      {"id", {"id", "connection id"}}};
+  return kind == SheetKind::members ? members : ties;
+}
+
+/// The field a header fills in a sheet of this kind, or empty.
+std::string recognised_column(const std::string& header, SheetKind kind) {
+  const std::string key = header_key(header);
+  for (const auto& [field, names] : column_names(kind)) {
+    if (std::find(names.begin(), names.end(), key) != names.end()) return field;
+  }
+  return {};
+}
+
+bool is_field(const std::string& field, SheetKind kind) {
+  const auto& names = column_names(kind);
+  return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.first == field; });
+}
+
+/// The prefix that marks a column of member attributes whose name the import would
+/// otherwise read as a field (an attribute called `Name`).
+constexpr std::string_view kAttributePrefix = "attribute: ";
+
+/// Cells of a sheet by field (label, sector, from, ...): each column is a field (by its
+/// header, a common name for it, or --map), or, in a members sheet, an attribute.
 class Sheet {
  public:
-  Sheet(std::string_view text, std::string file, std::vector<Diagnostic>& fatal) : file_(std::move(file)) {
-    std::string error;
-    int error_line = 1;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
-    rows_ = parse_csv(text, error, error_line);
-    if (!error.empty()) fatal.push_back({file_, {error_line, 1}, error});
-    if (rows_.empty()) {
+  Sheet(const SheetTable& table, SheetKind kind, const ImportOptions& options, std::vector<Diagnostic>& fatal)
+      : file_(table.where) {
+    std::size_t first = 0;
+    while (first < table.rows.size() && blank_row(table.rows[first])) ++first;
+    if (first == table.rows.size()) {
       fatal.push_back({file_, {1, 1}, "the sheet is empty: it needs a header row"});
       return;
     }
-    for (std::size_t k = 0; k < rows_[0].cells.size(); ++k) {
-      const std::string name = lower(trim(rows_[0].cells[k]));
-      if (name.empty()) continue;
-      if (const auto [it, fresh] = columns_.emplace(name, k); !fresh) {
-        fatal.push_back(
-            {file_,
-             {rows_[0].line, 1},
-             fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is "
-                         "unclear; rename or remove one",
-                         trim(rows_[0].cells[k]), it->second + 1, k + 1)});
+    const SheetRow& header = table.rows[first];
+    std::map<std::string, std::string> mapped;  // header key -> field
+    for (const auto& [from, to] : options.columns) mapped[header_key(from)] = header_key(to);
+    std::map<std::string, std::pair<std::string, std::size_t>> written;  // field -> the header and column
+    auto twice = [&](const std::pair<std::string, std::size_t>& first, const std::string& title, std::size_t k,
+                     const std::string& field) {
+      fatal.push_back(
+          {file_,
+           {header.line, 1},
+           header_key(first.first) == header_key(title)
+               ? fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is unclear; "
+                             "rename or remove one",
+                             title, first.second + 1, k + 1)
+               : fmt::format("columns '{}' and '{}' (columns {} and {}) both give the {}: which one holds the "
+                             "data is unclear; rename one, or map it with --map \"{}=attribute\"",
+                             first.first, title, first.second + 1, k + 1, field, title)});
+    };
+    for (std::size_t k = 0; k < header.cells.size(); ++k) {
+      const std::string title = trim(header.cells[k]);
+      if (title.empty()) continue;
+      std::string field;
+      const auto it = mapped.find(header_key(title));
+      const bool fits = it != mapped.end() && (it->second == "attribute" || is_field(it->second, kind));
+      if (fits) {
+        field = it->second == "attribute" ? std::string() : it->second;
+      } else {
+        field = recognised_column(title, kind);
       }
+      if (field.empty()) {
+        std::string name = title;
+        if (lower(name).starts_with(kAttributePrefix) && !trim(name.substr(kAttributePrefix.size())).empty())
+          name = trim(name.substr(kAttributePrefix.size()));
+        if (const auto [at, fresh] = written.emplace("attribute " + header_key(name), std::make_pair(title, k)); !fresh) {
+          twice(at->second, title, k, "attribute " + name);
+          continue;
+        }
+        extra_.emplace_back(name, k);
+        continue;
+      }
+      if (const auto [at, fresh] = written.emplace(field, std::make_pair(title, k)); !fresh) {
+        twice(at->second, title, k, field);
+        continue;
+      }
+      columns_[field] = k;
     }
-    rows_.erase(rows_.begin());
+    for (std::size_t r = first + 1; r < table.rows.size(); ++r) {
+      if (!blank_row(table.rows[r])) rows_.push_back(table.rows[r]);
+    }
   }
-  [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
-  [[nodiscard]] bool has(const std::string& column) const { return columns_.contains(column); }
-  [[nodiscard]] std::string get(const CsvRow& row, const std::string& column) const {
-    const auto it = columns_.find(column);
+  [[nodiscard]] const std::vector<SheetRow>& rows() const { return rows_; }
+  [[nodiscard]] bool has(const std::string& field) const { return columns_.contains(field); }
+  [[nodiscard]] std::string get(const SheetRow& row, const std::string& field) const {
+    const auto it = columns_.find(field);
     if (it == columns_.end() || it->second >= row.cells.size()) return {};
     return trim(detail::csv_text_value(row.cells[it->second]));
   }
-  [[nodiscard]] std::vector<std::string> unknown(const std::set<std::string>& known) const {
+  /// Columns that fill no field, by header, with their column index.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::size_t>>& extra() const { return extra_; }
+  [[nodiscard]] std::string cell(const SheetRow& row, std::size_t k) const {
+    return k < row.cells.size() ? trim(detail::csv_text_value(row.cells[k])) : std::string();
+  }
+  /// Extra columns with a value in some row.
+  [[nodiscard]] std::vector<std::string> used_extra() const {
     std::vector<std::string> out;
-    for (const auto& [name, k] : columns_) {
-      if (known.contains(name)) continue;
-      const bool used = std::any_of(rows_.begin(), rows_.end(), [&, k = k](const CsvRow& r) {
-        return k < r.cells.size() && !trim(r.cells[k]).empty();
-      });
+    for (const auto& [name, k] : extra_) {
+      const bool used = std::any_of(rows_.begin(), rows_.end(), [&, k = k](const SheetRow& r) { return !cell(r, k).empty(); });
       if (used) out.push_back(name);
     }
     return out;
@@ -337,8 +467,9 @@ class Sheet {
 
  private:
   std::string file_;
-  std::vector<CsvRow> rows_;
+  std::vector<SheetRow> rows_;
   std::map<std::string, std::size_t> columns_;
+  std::vector<std::pair<std::string, std::size_t>> extra_;
 };
 
 std::string slug_of(const std::string& label) {
@@ -365,6 +496,33 @@ std::optional<double> number(const std::string& s) {
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc{} || ptr != s.data() + s.size() || !std::isfinite(v) || v < 0) return std::nullopt;
   return v;
+}
+
+/// A spreadsheet's amount: a number, or one written as money (`$1,500.50`, `€ 2,000`): one
+/// leading $, € or £ and spaces dropped, and commas that group digits in threes.
+std::optional<double> amount(const std::string& s) {
+  if (const auto v = number(s)) return v;
+  std::string t = s;
+  for (const std::string_view sign : {"$", "\xE2\x82\xAC", "\xC2\xA3"}) {
+    if (t.starts_with(sign)) {
+      t = trim(t.substr(sign.size()));
+      break;
+    }
+  }
+  const auto point = t.find('.');
+  const std::string whole = t.substr(0, point);
+  std::string digits;
+  for (std::size_t k = 0; k < whole.size(); ++k) {
+    const bool comma_here = (whole.size() - k) % 4 == 0;  // positions of grouping commas from the right
+    if (whole.find(',') != std::string::npos && comma_here) {
+      if (whole[k] != ',' || k == 0) return std::nullopt;
+      continue;
+    }
+    if (!std::isdigit(static_cast<unsigned char>(whole[k]))) return std::nullopt;
+    digits += whole[k];
+  }
+  if (digits.empty()) return std::nullopt;
+  return number(point == std::string::npos ? digits : digits + t.substr(point));
 }
 
 std::optional<int> level_of(const std::string& s) {
@@ -915,7 +1073,9 @@ ExportFormat parse_export_format(std::string_view name) {
   if (name == "csv") return ExportFormat::csv;
   if (name == "dl") return ExportFormat::dl;
   if (name == "dot") return ExportFormat::dot;
-  throw UsageError(fmt::format("unknown export format '{}': use graphml, json, csv, dl or dot", name));
+  if (name == "xlsx") return ExportFormat::xlsx;
+  if (name == "vna") return ExportFormat::vna;
+  throw UsageError(fmt::format("unknown export format '{}': use graphml, json, csv, dl, vna, dot or xlsx", name));
 }
 
 std::string coalition_yaml(const Coalition& c) { return yaml_text(coalition_document(c), ""); }
@@ -940,6 +1100,7 @@ std::string export_graphml(const Coalition& c) {
       {"node", "lived_experience", "boolean"},
       {"node", "funding", "double"},
       {"node", "tags", "string"},
+      {"node", "attributes", "string"},
       {"edge", "level", "int"},
       {"edge", "level_name", "string"},
       {"edge", "kinds", "string"},
@@ -953,7 +1114,11 @@ std::string export_graphml(const Coalition& c) {
   auto data = [](char domain, const std::string& key, const std::string& value) {
     return fmt::format(R"(<data key="{}_{}">{}</data>)", domain, key, xml_escaped(value));
   };
-  out += "  <graph id=\"coalition\" edgedefault=\"undirected\">\n    ";
+  // With a directed tie the graph is directed (NetworkX and igraph then read a DiGraph) and
+  // each directed tie says so on its edge; an undirected tie is one edge whose `directed`
+  // data is false. Without one the graph is undirected.
+  const bool any_directed = std::any_of(c.ties.begin(), c.ties.end(), [](const Tie& t) { return t.directed; });
+  out += fmt::format("  <graph id=\"coalition\" edgedefault=\"{}\">\n    ", any_directed ? "directed" : "undirected");
   const ordered_json doc = coalition_document(c);
   out += data('g', "name", c.name);
   if (!c.place.empty()) out += data('g', "place", c.place);
@@ -973,12 +1138,17 @@ std::string export_graphml(const Coalition& c) {
     out += data('n', "lived_experience", m.lived_experience ? "true" : "false");
     if (m.funding) out += data('n', "funding", detail::number_text(*m.funding));
     out += data('n', "tags", json_text(ordered_json(m.tags)));
+    if (!m.attributes.empty()) {
+      ordered_json a = ordered_json::object();
+      for (const auto& [key, value] : m.attributes) a[key] = value;
+      out += data('n', "attributes", json_text(a));
+    }
     out += "</node>\n";
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
     const Tie& tie = c.ties[t];
-    out += fmt::format(R"(    <edge id="t{}" source="{}" target="{}">)", t, xml_escaped(c.members[tie.a].id),
-                       xml_escaped(c.members[tie.b].id));
+    out += fmt::format(R"(    <edge id="t{}" source="{}" target="{}"{}>)", t, xml_escaped(c.members[tie.a].id),
+                       xml_escaped(c.members[tie.b].id), tie.directed ? R"( directed="true")" : "");
     out += data('e', "level", fmt::format("{}", static_cast<int>(tie.level)));
     out += data('e', "level_name", std::string(to_string(tie.level)));
     out += data('e', "kinds", json_text(ordered_json(tie.kinds)));
@@ -1026,6 +1196,7 @@ std::string export_node_link(const Coalition& c) {
                       {"multigraph", multigraph},
                       {"graph", graph},
                       {"nodes", nodes},
+                      {"edges", links},
                       {"links", links}}
              .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
          "\n";
@@ -1033,59 +1204,255 @@ std::string export_node_link(const Coalition& c) {
 
 KumuSheets export_kumu(const Coalition& c) {
   KumuSheets out;
-  out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding\n";
+  // Attributes follow the fixed columns, one column each (Description has its own).
+  std::vector<std::string> names;
+  for (const Member& m : c.members) {
+    for (const auto& [key, value] : m.attributes) {
+      if (key != "Description" && std::find(names.begin(), names.end(), key) == names.end()) names.push_back(key);
+    }
+  }
+  out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding";
+  for (const auto& name : names) {
+    const bool field = !recognised_column(name, SheetKind::members).empty() ||
+                       header_key(name).starts_with("attribute:");
+    std::string header = field ? std::string(kAttributePrefix) : std::string();
+    header += name;
+    out.elements += ',';
+    out.elements += csv_cell(header);
+  }
+  out.elements += "\n";
+  auto attribute = [](const Member& m, const std::string& key) {
+    for (const auto& [k, v] : m.attributes) {
+      if (k == key) return v;
+    }
+    return std::string();
+  };
   for (const Member& m : c.members) {
     const Sector* s = c.find_sector(m.sector);
     out.elements +=
-        fmt::format("{},{},,{},{},{},{},{},{}\n", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
-                    csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id, m.sector,
-                    m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
+        fmt::format("{},{},{},{},{},{},{},{},{}", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
+                    csv_cell(attribute(m, "Description")), csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))),
+                    m.id, m.sector, m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
                     m.funding ? detail::number_text(*m.funding) : "");
+    for (const auto& name : names) {
+      out.elements += ',';
+      out.elements += csv_cell(attribute(m, name));
+    }
+    out.elements += "\n";
   }
-  out.connections = "From,To,Type,Direction,Strength,Tags\n";
+  // A connection's ID comes from its pair (`a->b` directed, `a--b` undirected with the ids
+  // in order), never from its row, so the next wave imported into the same Kumu map updates
+  // the same connections instead of adding copies.
+  out.connections = "From,To,Type,Direction,Strength,Tags,ID\n";
   for (const Tie& t : c.ties) {
-    out.connections +=
-        fmt::format("{},{},{},{},{},{}\n", c.members[t.a].id, c.members[t.b].id, to_string(t.level),
-                    t.directed ? "directed" : "undirected", static_cast<int>(t.level),
-                    csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))));
+    const std::string& a = c.members[t.a].id;
+    const std::string& b = c.members[t.b].id;
+    const std::string id = t.directed ? a + "->" + b : std::min(a, b) + "--" + std::max(a, b);
+    out.connections += fmt::format("{},{},{},{},{},{},{}\n", a, b, to_string(t.level),
+                                   t.directed ? "directed" : "undirected", static_cast<int>(t.level),
+                                   csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
   }
   return out;
 }
 
 std::string export_dl(const Coalition& c) {
-  std::string out = fmt::format("dl n={} format=edgelist1\nlabels:\n", c.members.size());
+  // `DL n=N` and `format = edgelist1` on lines of their own (igraph's reader refuses them on
+  // one line); the labels listed (so members without ties are kept) and embedded in the data.
+  std::string out = fmt::format("DL n={}\nformat = edgelist1\nlabels:\n", c.members.size());
   std::vector<std::string> labels;
   for (const Member& m : c.members) labels.push_back(m.id);
-  out += fmt::format("{}\ndata:\n", fmt::join(labels, ","));
+  out += fmt::format("{}\nlabels embedded:\ndata:\n", fmt::join(labels, ","));
   for (const Tie& t : c.ties) {
-    out += fmt::format("{} {} {}\n", t.a + 1, t.b + 1, static_cast<int>(t.level));
-    if (!t.directed) out += fmt::format("{} {} {}\n", t.b + 1, t.a + 1, static_cast<int>(t.level));
+    const std::string& a = c.members[t.a].id;
+    const std::string& b = c.members[t.b].id;
+    out += fmt::format("{} {} {}\n", a, b, static_cast<int>(t.level));
+    if (!t.directed) out += fmt::format("{} {} {}\n", b, a, static_cast<int>(t.level));
   }
   return out;
+}
+
+std::string export_vna(const Coalition& c) {
+  auto quoted = [](const std::string& s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      if (ch == '"')
+        out += '\'';
+      else if (ch == '\n' || ch == '\r' || ch == '\t')
+        out += ' ';
+      else
+        out += ch;
+    }
+    return out + "\"";
+  };
+  std::string out = "*node data\nID name sector sector_name community_led lived_experience funding\n";
+  for (const Member& m : c.members) {
+    const Sector* s = c.find_sector(m.sector);
+    out += fmt::format("{} {} {} {} {} {} {}\n", m.id, quoted(m.name), m.sector, quoted(s ? s->name : m.sector),
+                       m.community_led ? "TRUE" : "FALSE", m.lived_experience ? "TRUE" : "FALSE",
+                       m.funding ? detail::number_text(*m.funding) : "0");
+  }
+  out += "*tie data\nfrom to level directed\n";
+  for (const Tie& t : c.ties) {
+    const std::string& a = c.members[t.a].id;
+    const std::string& b = c.members[t.b].id;
+    out += fmt::format("{} {} {} {}\n", a, b, static_cast<int>(t.level), t.directed ? 1 : 0);
+    if (!t.directed) out += fmt::format("{} {} {} 0\n", b, a, static_cast<int>(t.level));
+  }
+  return out;
+}
+
+namespace {
+
+bool is_xlsx(const std::string& file) { return lower(std::filesystem::path(file).extension().string()) == ".xlsx"; }
+
+/// The sheet `wanted` names, else the first whose name is one of `defaults` (header_key),
+/// else `fallback` (true: the first sheet; false: none).
+std::string pick_sheet(const detail::XlsxWorkbook& book, const std::string& wanted,
+                       const std::vector<std::string>& defaults, bool fallback) {
+  if (!wanted.empty()) {
+    const std::string found = book.find_sheet(wanted);
+    if (found.empty()) {
+      throw InputError({Diagnostic{book.file(), {1, 1},
+                                   fmt::format("the workbook has no sheet '{}' (its sheets: {})", wanted,
+                                               fmt::join(book.sheet_names(), ", "))}});
+    }
+    return found;
+  }
+  for (const auto& name : book.sheet_names()) {
+    if (std::find(defaults.begin(), defaults.end(), header_key(name)) != defaults.end()) return name;
+  }
+  return fallback ? book.sheet_names().front() : std::string();
+}
+
+const std::vector<std::string> kMemberSheets = {"members", "elements", "partners", "organizations", "organisations",
+                                                "nodes"};
+const std::vector<std::string> kTieSheets = {"ties", "connections", "links", "relationships", "edges"};
+
+}  // namespace
+
+Imported import_sheet_files(const std::vector<std::string>& files, const ImportOptions& options) {
+  if (files.empty() || files.size() > 2) throw UsageError("import takes MEMBERS and optionally TIES");
+  std::optional<SheetTable> members;
+  std::optional<SheetTable> ties;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::string text = read_input_file(files[f]);
+    if (!is_xlsx(files[f])) {
+      (f == 0 ? members : ties) = read_csv_sheet(text, files[f]);
+      continue;
+    }
+    const detail::XlsxWorkbook book(text, files[f]);
+    if (f == 0) {
+      const std::string sheet = pick_sheet(book, options.members_sheet, kMemberSheets, true);
+      members = SheetTable{files[f] + ":" + sheet, book.rows(sheet)};
+      if (files.size() == 1) {
+        const std::string tie_sheet = pick_sheet(book, options.ties_sheet, kTieSheets, false);
+        if (!tie_sheet.empty() && tie_sheet != sheet) ties = SheetTable{files[f] + ":" + tie_sheet, book.rows(tie_sheet)};
+      }
+    } else {
+      const std::string sheet = pick_sheet(book, options.ties_sheet, kTieSheets, true);
+      ties = SheetTable{files[f] + ":" + sheet, book.rows(sheet)};
+    }
+  }
+  return import_sheets(*members, ties ? &*ties : nullptr, options);
+}
+
+SheetTable read_csv_sheet(std::string_view text, const std::string& file) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
+  std::string error;
+  int error_line = 1;
+  SheetTable table{file, parse_csv(text, csv_separator(text), error, error_line)};
+  if (!error.empty()) throw InputError({Diagnostic{file, {error_line, 1}, error}});
+  return table;
 }
 
 Imported import_kumu(std::string_view elements_text, const std::string& elements_file,
                      std::string_view connections_text, const std::string& connections_file,
                      const ImportOptions& options) {
+  std::vector<Diagnostic> fatal;
+  SheetTable elements;
+  SheetTable connections;
+  try {
+    elements = read_csv_sheet(elements_text, elements_file);
+  } catch (const InputError& e) {
+    fatal.insert(fatal.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
+  try {
+    connections = read_csv_sheet(connections_text, connections_file);
+  } catch (const InputError& e) {
+    fatal.insert(fatal.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
+  if (!fatal.empty()) throw InputError(std::move(fatal));
+  return import_sheets(elements, &connections, options);
+}
+
+Imported import_sheets(const SheetTable& elements_table, const SheetTable* connections_table,
+                       const ImportOptions& options) {
+  for (const auto& [from, to] : options.columns) {
+    const std::string field = header_key(to);
+    if (header_key(from).empty() || (field != "attribute" && !is_field(field, SheetKind::members) &&
+                                     !is_field(field, SheetKind::ties))) {
+      throw UsageError(fmt::format(
+          "--map \"{}={}\": give HEADER=FIELD, FIELD one of id, label, sector, type, description, tags, "
+          "community led, lived experience, funding, from, to, strength, direction, attribute",
+          from, to));
+    }
+  }
+  const std::string& elements_file = elements_table.where;
+  const SheetTable no_ties{"", {SheetRow{1, {"From", "To"}}}};
+  const SheetTable& ties_table = connections_table != nullptr ? *connections_table : no_ties;
+  const std::string& connections_file = ties_table.where;
   RowProblems problems(options);
-  const Sheet elements(elements_text, elements_file, problems.fatal());
-  const Sheet connections(connections_text, connections_file, problems.fatal());
+  const Sheet elements(elements_table, SheetKind::members, options, problems.fatal());
+  const Sheet connections(ties_table, SheetKind::ties, options, problems.fatal());
   if (!problems.fatal().empty()) problems.settle();
   if (!elements.has("id") && !elements.has("label")) {
-    problems.add_fatal({elements_file, {1, 1}, "the elements sheet needs an ID or a Label column"});
+    problems.add_fatal({elements_file, {1, 1},
+                        "the members sheet needs an ID or a name column (Label, Name, Organization, Partner, "
+                        "...; or name yours with --map \"HEADER=label\")"});
   }
   if (!elements.has("sector") && !elements.has("type")) {
-    problems.add_fatal({elements_file, {1, 1}, "the elements sheet needs a Sector or a Type column"});
+    problems.add_fatal({elements_file, {1, 1},
+                        "the members sheet needs a Sector or a Type column (or name yours with --map "
+                        "\"HEADER=sector\")"});
   }
   if (!connections.has("from") || !connections.has("to")) {
-    problems.add_fatal({connections_file, {1, 1}, "the connections sheet needs From and To columns"});
+    problems.add_fatal({connections_file, {1, 1},
+                        "the ties sheet needs From and To columns (or Source and Target; or name yours with "
+                        "--map \"HEADER=from\")"});
   }
   if (!problems.fatal().empty()) problems.settle();
-  const ImportTaxonomy imported_taxonomy = import_taxonomy(
-      options.taxonomy.empty() ? std::string("cross-sector") : options.taxonomy, options.output);
+  // Without --taxonomy: the first built-in taxonomy (cross-sector first) in which every
+  // row's sector is found, else cross-sector.
+  std::string taxonomy_id = options.taxonomy;
+  std::vector<std::string> notes;
+  if (taxonomy_id.empty()) {
+    taxonomy_id = "cross-sector";
+    auto fits = [&](const Taxonomy& t) {
+      return std::all_of(elements.rows().begin(), elements.rows().end(), [&](const SheetRow& row) {
+        const std::string v = elements.has("sector") ? elements.get(row, "sector") : elements.get(row, "type");
+        return v.empty() || !find_sector(t, v).empty();
+      });
+    };
+    if (!fits(resolve_taxonomy("cross-sector"))) {
+      for (const auto& id : builtin_taxonomy_ids()) {
+        if (id != "cross-sector" && fits(resolve_taxonomy(id))) {
+          taxonomy_id = id;
+          notes.push_back(fmt::format("{}: every sector is one of the {} taxonomy's: the file uses it (pass "
+                                      "--taxonomy to choose another)",
+                                      elements_file, id));
+          break;
+        }
+      }
+    }
+  }
+  const ImportTaxonomy imported_taxonomy = import_taxonomy(taxonomy_id, options.output);
   const Taxonomy& taxonomy = imported_taxonomy.taxonomy;
   Origins origins;
   origins.fallback = {elements_file, {1, 1}, ""};
+  // Sectors beyond the taxonomy, declared where a row gives a sector id in Sector and its
+  // name in Type (as export_kumu writes a file's own sectors).
+  ordered_json declared = ordered_json::array();
+  std::map<std::string, std::string> declared_ids;  // id -> name
 
   ordered_json members = ordered_json::array();
   std::map<std::string, std::string> id_of;  // ID or Label -> id
@@ -1103,18 +1470,30 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
       problems.add(elements_file, row.line, fmt::format("duplicate element '{}'", id));
       continue;
     }
-    const std::string written =
-        elements.has("sector") ? elements.get(row, "sector") : elements.get(row, "type");
-    const std::string sector = find_sector(taxonomy, written);
+    const std::string type = elements.get(row, "type");
+    const std::string written = elements.has("sector") ? elements.get(row, "sector") : type;
+    std::string sector = find_sector(taxonomy, written);
+    if (sector.empty() && declared_ids.contains(written)) sector = written;
+    if (sector.empty() && elements.has("sector") && detail::is_slug(written) && !type.empty() &&
+        find_sector(taxonomy, type).empty() && written.size() <= 64) {
+      sector = written;
+      declared_ids[written] = type;
+      declared.push_back({{"id", written}, {"name", type}, {"priority", "optional"}});
+      origins.items["sectors"].push_back(
+          {elements_file, {row.line, 1}, fmt::format("sector '{}' declared by element '{}'", written, id)});
+      notes.push_back(fmt::format("{}:{}: sector '{}' ({}) is not in the {} taxonomy: declared under 'sectors'",
+                                  elements_file, row.line, written, type, taxonomy.id));
+    }
     if (sector.empty()) {
       problems.add(elements_file, row.line,
-                   fmt::format("sector '{}' is not in the {} taxonomy", written, taxonomy.id));
+                   written.empty() ? std::string("no sector given")
+                                   : fmt::format("sector '{}' is not in the {} taxonomy", written, taxonomy.id));
       continue;
     }
     const auto community = flag(elements.get(row, "community led"));
     const auto lived = flag(elements.get(row, "lived experience"));
     const std::string funding_text = elements.get(row, "funding");
-    const auto funding = funding_text.empty() ? std::optional<double>() : number(funding_text);
+    const auto funding = funding_text.empty() ? std::optional<double>() : amount(funding_text);
     if (!community || !lived) {
       problems.add(elements_file, row.line, "Community Led and Lived Experience must be true or false");
       continue;
@@ -1129,6 +1508,16 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     if (*lived) m["lived_experience"] = true;
     if (funding) m["funding"] = detail::without_negative_zero(*funding);
     if (const auto tags = split(elements.get(row, "tags"), '|'); !tags.empty()) m["tags"] = tags;
+    ordered_json attributes = ordered_json::object();
+    if (const std::string d = elements.get(row, "description"); !d.empty()) attributes["Description"] = d;
+    // A Type beside a Sector is kept when it says something the sector does not.
+    if (elements.has("sector") && !type.empty() && find_sector(taxonomy, type) != sector &&
+        !(declared_ids.contains(sector) && declared_ids[sector] == type))
+      attributes["Type"] = type;
+    for (const auto& [name, k] : elements.extra()) {
+      if (const std::string v = elements.cell(row, k); !v.empty()) attributes[name] = v;
+    }
+    if (!attributes.empty()) m["attributes"] = attributes;
     members.push_back(m);
     origins.items["members"].push_back({elements_file, {row.line, 1}, fmt::format("element '{}'", id)});
     ids.insert(id);
@@ -1191,33 +1580,19 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     origins.items["ties"].push_back(
         {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
   }
-  std::vector<std::string> notes;
-  for (const auto& column : elements.unknown({"label", "type", "description", "tags", "id", "sector",
-                                              "community led", "lived experience", "funding"})) {
-    notes.push_back(fmt::format("{}: column '{}' has no place in a coalition file and was not imported",
-                                elements_file, column));
-  }
-  if (elements.has("description")) {
-    for (const auto& row : elements.rows()) {
-      if (!elements.get(row, "description").empty()) {
-        notes.push_back(
-            fmt::format("{}: the Description column has no place in a coalition file and was not imported",
-                        elements_file));
-        break;
-      }
-    }
-  }
-  for (const auto& column : connections.unknown({"from", "to", "type", "direction", "strength", "tags"})) {
-    notes.push_back(fmt::format("{}: column '{}' has no place in a coalition file and was not imported",
-                                connections_file, column));
+  for (const auto& column : connections.used_extra()) {
+    notes.push_back(fmt::format("{}: column '{}' has no place in a tie and was not imported", connections_file,
+                                column));
   }
   auto skipped = problems.settle();
   if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
-  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}},
-                      {"members", members}};
+  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}}};
+  if (!declared.empty()) doc["sectors"] = declared;
+  doc["members"] = members;
   if (!ties.empty()) doc["ties"] = ties;
   return finish(doc, origins, std::move(skipped), std::move(notes),
-                elements_file + " and " + connections_file, options);
+                connections_table != nullptr ? elements_file + " and " + connections_file : elements_file,
+                options);
 }
 
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options) {
@@ -1433,6 +1808,22 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
         ok = false;
       else if (!tags->empty())
         m["tags"] = *tags;
+    }
+    if (d.contains("attributes") && !trim(d.at("attributes").value).empty()) {
+      const Datum& a = d.at("attributes");
+      ordered_json v = json_shallow(a.value) ? ordered_json::parse(a.value, nullptr, false) : ordered_json();
+      const bool flat = v.is_object() && std::all_of(v.begin(), v.end(), [](const ordered_json& x) {
+                          return x.is_primitive();
+                        });
+      if (!flat) {
+        add(a.pos, fmt::format("{}: attributes must be a JSON object of names to single values", what));
+        ok = false;
+      } else if (!v.empty()) {
+        ordered_json attributes = ordered_json::object();
+        for (const auto& [key, value] : v.items())
+          attributes[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
+        m["attributes"] = attributes;
+      }
     }
     if (!ok) continue;
     members.push_back(m);

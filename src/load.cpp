@@ -281,7 +281,8 @@ class CoalitionLoader {
       return;
     }
     static const std::vector<std::string> keys = {"id",      "name",    "sector", "community_led",
-                                                  "lived_experience", "funding", "tags"};
+                                                  "lived_experience", "funding", "tags",
+                                                  "attributes"};
     std::unordered_map<std::string, SourcePos> seen;
     seen.reserve(node.size());
     coalition_.members.reserve(node.size());
@@ -351,9 +352,43 @@ class CoalitionLoader {
       if (const auto* t = f->get("tags")) {
         if (auto v = reader_.text_list(*t, "tags")) m.tags = *v; else ok = false;
       }
+      if (const auto* a = f->get("attributes")) {
+        if (!read_attributes(*a, m.attributes)) ok = false;
+      }
       if (!m.id.empty()) attempted_ids_.insert(m.id);
       if (ok) coalition_.members.push_back(std::move(m));
     }
+  }
+
+  /// `attributes`: a map of free keys to text (numbers and dates are kept as written).
+  bool read_attributes(const Node& node, std::vector<std::pair<std::string, std::string>>& out) {
+    if (!node.IsMap()) {
+      reader_.error(reader_.pos(node), "'attributes' must be a map of names to values");
+      return false;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const auto key = reader_.text(node.key(i), "attribute name");
+      const auto value = node.value(i).IsNull() ? std::optional<std::string>("")
+                                                 : reader_.text(node.value(i), "attribute value");
+      if (!key || !value) {
+        ok = false;
+        continue;
+      }
+      if (key->empty()) {
+        reader_.error(reader_.pos(node.key(i)), "an attribute needs a name");
+        ok = false;
+        continue;
+      }
+      const bool twice = std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == *key; });
+      if (twice) {
+        reader_.error(reader_.pos(node.key(i)), fmt::format("attribute '{}' is given twice", *key));
+        ok = false;
+        continue;
+      }
+      out.emplace_back(*key, *value);
+    }
+    return ok;
   }
 
   std::string unknown_sector_message(const std::string& sector) const {

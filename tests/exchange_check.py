@@ -8,6 +8,7 @@ import csv
 import glob
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -54,6 +55,7 @@ for bad in ("unknown-key.yaml", "votes-not-positive.yaml", "level-out-of-range.y
     doc = yaml.load(open(os.path.join(source, "tests", "data", "bad", bad)), Loader=DatesAsText)
     check(f"schema rejects {bad}", any(True for _ in validator.iter_errors(doc)))
 
+kumu_ids = {}
 with tempfile.TemporaryDirectory() as tmp:
     for path in files:
         doc = yaml.load(open(path), Loader=DatesAsText)
@@ -67,11 +69,24 @@ with tempfile.TemporaryDirectory() as tmp:
         g = nx.read_graphml(f"{stem}.graphml")
         check(f"networkx reads graphml {path}", sorted(g.nodes) == sorted(ids))
         check(f"graphml sectors {path}", all(g.nodes[m["id"]]["sector"] for m in doc["members"]))
-        check(f"graphml edges {path}", g.number_of_edges() == len({tuple(sorted(
-            (t[0], t[1]) if isinstance(t, list) else tuple(t.get("between") or (t["from"], t["to"])))) for t in ties}))
+        arcs = [tuple(t) if isinstance(t, list) else tuple(t.get("between") or (t["from"], t["to"])) for t in ties]
+        directed = [(t["from"], t["to"]) for t in ties if isinstance(t, dict) and "from" in t]
+        check(f"graphml is a DiGraph exactly when a tie is directed {path}", g.is_directed() == bool(directed))
+        if g.is_directed():
+            check(f"graphml edges {path}", g.number_of_edges() == len(ties))
+            check(f"directed ties come back directed in NetworkX {path}",
+                  all(g.has_edge(a, b) and (not g.has_edge(b, a) or (b, a) in arcs) for a, b in directed))
+            check(f"undirected ties say so in their data {path}",
+                  all(g.edges[a, b]["directed"] is False for a, b in arcs if (a, b) not in directed))
+        else:
+            check(f"graphml edges {path}", g.number_of_edges() == len({tuple(sorted(a)) for a in arcs}))
         ig = igraph.Graph.Read_GraphML(f"{stem}.graphml")
         check(f"igraph reads graphml {path}", ig.vcount() == len(ids) and ig.ecount() == len(ties))
+        check(f"igraph reads directed ties as directed {path}", ig.is_directed() == bool(directed) and all(
+            ig.are_connected(ig.vs.find(id=a).index, ig.vs.find(id=b).index) for a, b in directed))
         data = json.load(open(f"{stem}.json"))
+        check(f"node-link has both edges (NetworkX 3.4+) and links (2.x) {path}",
+              data.get("edges") == data.get("links") and len(data["edges"]) == len(ties))
         h = nx.node_link_graph(data)
         check(f"networkx reads node-link {path}", sorted(h.nodes) == sorted(ids) and h.number_of_edges() == len(ties))
         check(f"node-link carries governance {path}", len(h.graph["governance"]) == len(doc.get("governance") or []))
@@ -81,6 +96,33 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"kumu elements {path}", [row["ID"] for row in rows] == ids and "Label" in rows[0])
         links = list(csv.DictReader(open(f"{stem}-kumu/connections.csv")))
         check(f"kumu connections {path}", len(links) == len(ties) and {"From", "To", "Strength"} <= set(links[0]))
+        check(f"kumu connection IDs come from the pair {path}", all(
+            row["ID"] == (f"{row['From']}->{row['To']}" if row["Direction"] == "directed"
+                          else "--".join(sorted((row["From"], row["To"])))) for row in links))
+        kumu_ids[os.path.basename(path)] = {tuple(sorted((row["From"], row["To"]))): row["ID"] for row in links}
+        # Kumu sheets carry no taxonomy: the one the file names is given, as a user would.
+        r = subprocess.run([binary, "import", f"{stem}-kumu/elements.csv", f"{stem}-kumu/connections.csv",
+                            "-o", f"{stem}.kumu.yaml", "--taxonomy", doc["coalition"].get("taxonomy", "cross-sector")],
+                           capture_output=True, text=True)
+        check(f"own kumu export re-imports {path}", r.returncode == 0, r.stderr)
+        if r.returncode == 0:
+            back = yaml.load(open(f"{stem}.kumu.yaml"), Loader=DatesAsText)
+            check(f"kumu re-import keeps members, sectors and ties {path}",
+                  [(m["id"], m["sector"]) for m in back["members"]] == [(m["id"], m["sector"]) for m in doc["members"]]
+                  and len(back.get("ties") or []) == len(ties)
+                  and sorted(x["id"] for x in back.get("sectors") or []) == sorted(x["id"] for x in doc.get("sectors") or []),
+                  r.stderr)
+        ug = igraph.Graph.Read_DL(f"{stem}.dl", directed=True)
+        check(f"igraph reads the DL export {path}", ug.vcount() == len(ids) and ug.vs["name"] == ids and
+              ug.ecount() == sum(1 if isinstance(t, dict) and "from" in t else 2 for t in ties), ug.summary())
+        r = subprocess.run([binary, "export", path, "--to", "vna", "-o", f"{stem}.vna"], capture_output=True, text=True)
+        check(f"export vna {path}", r.returncode == 0, r.stderr)
+        text = open(f"{stem}.vna").read()
+        nodes_part, ties_part = text.split("*tie data\n")
+        node_rows = [shlex.split(line) for line in nodes_part.splitlines()[2:]]
+        check(f"vna node data {path}", [(row[0], row[1], row[2]) for row in node_rows] ==
+              [(m["id"], m.get("name", m["id"]), m["sector"]) for m in doc["members"]], node_rows[:2])
+        check(f"vna tie data {path}", len(ties_part.splitlines()) - 1 == ug.ecount())
         out = f"{stem}.back.yaml"
         r = subprocess.run([binary, "import", f"{stem}.graphml", "-o", out], capture_output=True, text=True)
         check(f"import graphml {path}", r.returncode == 0, r.stderr)
@@ -90,8 +132,11 @@ with tempfile.TemporaryDirectory() as tmp:
         check("import never overwrites without --force", r.returncode == 2 and "--force" in r.stderr, r.stderr)
     r = subprocess.run([binary, "export", files[0], "--to", "csv"], capture_output=True, text=True)
     check("csv export needs a folder", r.returncode == 2, r.stderr)
-    r = subprocess.run([binary, "export", files[0], "--to", "xlsx"], capture_output=True, text=True)
+    r = subprocess.run([binary, "export", files[0], "--to", "pdf"], capture_output=True, text=True)
     check("unknown export format exits 2", r.returncode == 2)
+    wave1, wave2 = kumu_ids["healthy-in-the-hills.yaml"], kumu_ids["healthy-in-the-hills-2025.yaml"]
+    shared = set(wave1) & set(wave2)
+    check("kumu connection IDs stable across waves", shared and all(wave1[p] == wave2[p] for p in shared), shared)
 
 # Other tools' GraphML: NetworkX writes a DiGraph with edgedefault="directed" and its own
 # attribute names; the import keeps every arc's direction (a pair tied both ways stays two arcs).

@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 
 #include "../src/text.hpp"
+#include "../src/xlsx_reader.hpp"
 #include "test_graphs.hpp"
 #include "xsector/load.hpp"
 #include "xsector/render.hpp"
@@ -161,11 +163,15 @@ TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
 TEST(Exchange, QuotedCsvFieldsAndUnknownColumns) {
   const std::string elements =
       "ID,Label,Sector,Notes\nhub,\"Hub, \"\"the\"\" clinic\nand more\",health-care,x\n";
-  const Imported in = import_kumu(elements, "e.csv", "From,To\n", "c.csv", {"Q", "cross-sector", false, ""});
+  ImportOptions options;
+  options.name = "Q";
+  const Imported in = import_kumu(elements, "e.csv", "From,To,Since\n", "c.csv", options);
   const Coalition c = parse_coalition(in.yaml, "q.yaml");
   EXPECT_EQ(c.members.at(0).name, "Hub, \"the\" clinic\nand more");
-  ASSERT_EQ(in.notes.size(), 1U);
-  EXPECT_NE(in.notes[0].find("column 'notes'"), std::string::npos);
+  // A column with no field of its own is kept as an attribute of the member.
+  const std::vector<std::pair<std::string, std::string>> notes = {{"Notes", "x"}};
+  EXPECT_EQ(c.members.at(0).attributes, notes);
+  EXPECT_TRUE(in.notes.empty());
 }
 
 TEST(Exchange, UcinetDlByHand) {
@@ -174,7 +180,22 @@ TEST(Exchange, UcinetDlByHand) {
       "housing}]\n"
       "ties: [[a, b], {from: b, to: c, level: 3}]\n",
       "d.yaml");
-  EXPECT_EQ(export_dl(c), "dl n=3 format=edgelist1\nlabels:\na,b,c\ndata:\n1 2 1\n2 1 1\n2 3 3\n");
+  // igraph's DL reader refuses `dl n=3 format=edgelist1` on one line; labels are embedded.
+  EXPECT_EQ(export_dl(c),
+            "DL n=3\nformat = edgelist1\nlabels:\na,b,c\nlabels embedded:\ndata:\na b 1\nb a 1\nb c 3\n");
+  EXPECT_EQ(export_vna(c),
+            "*node data\nID name sector sector_name community_led lived_experience funding\n"
+            "a \"a\" housing \"Housing\" FALSE FALSE 0\nb \"b\" housing \"Housing\" FALSE FALSE 0\n"
+            "c \"c\" housing \"Housing\" FALSE FALSE 0\n"
+            "*tie data\nfrom to level directed\na b 1 0\nb a 1 0\nb c 3 1\n");
+}
+
+TEST(Exchange, KumuConnectionIdsComeFromThePair) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: d}\nmembers: [{id: z, sector: housing}, {id: b, sector: housing}]\n"
+      "ties: [[z, b]]\n",
+      "d.yaml");
+  EXPECT_EQ(export_kumu(c).connections, "From,To,Type,Direction,Strength,Tags,ID\nz,b,networking,undirected,1,,b--z\n");
 }
 
 TEST(Exchange, DotCarriesMembersAndTies) {
@@ -474,4 +495,99 @@ TEST(Text, MarkdownTextCannotMakeHtmlLinksOrHeadings) {
   EXPECT_EQ(detail::markdown_text("*a* _b_ `c` |d| ~e~ !f @g"),
             "\\*a\\* \\_b\\_ \\`c\\` \\|d\\| \\~e\\~ \\!f \\@g");
   EXPECT_EQ(detail::markdown_text("Mingo County, W. Va. -0.25"), "Mingo County, W. Va. -0.25");
+}
+
+TEST(Sheets, ExcelDateSerialsAsExcelShowsThem) {
+  // Serials as Excel's DATEVALUE gives them (1900 system), and the 1904 system's day 0.
+  EXPECT_EQ(detail::excel_date(1, false), "1900-01-01");
+  EXPECT_EQ(detail::excel_date(59, false), "1900-02-28");
+  EXPECT_EQ(detail::excel_date(60, false), "1900-02-29");  // Excel's day that never was
+  EXPECT_EQ(detail::excel_date(61, false), "1900-03-01");
+  EXPECT_EQ(detail::excel_date(43831, false), "2020-01-01");
+  EXPECT_EQ(detail::excel_date(45000.99, false), "2023-03-15");
+  EXPECT_EQ(detail::excel_date(2958465, false), "9999-12-31");
+  EXPECT_EQ(detail::excel_date(0, true), "1904-01-01");
+  EXPECT_EQ(detail::excel_date(42369, true), "2020-01-01");  // 43831 - 1462
+  EXPECT_EQ(detail::excel_date(0.5, false), "");
+  EXPECT_EQ(detail::excel_date(2958466, false), "");
+  EXPECT_EQ(detail::excel_date(std::nan(""), false), "");
+}
+
+TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
+  const SheetTable semicolons = read_csv_sheet("\xEF\xBB\xBFName;Sector;Phone\n\"A, Inc\";health-care;1\n;;\n", "m.csv");
+  ASSERT_EQ(semicolons.rows.size(), 3U);
+  EXPECT_EQ(semicolons.rows[1].cells, (std::vector<std::string>{"A, Inc", "health-care", "1"}));
+  const SheetTable commas = read_csv_sheet("Name,Sector\nA;B,health-care\n", "m.csv");
+  EXPECT_EQ(commas.rows[1].cells, (std::vector<std::string>{"A;B", "health-care"}));
+  const SheetTable tabs = read_csv_sheet("Name\tSector\nA\thealth-care\n", "m.csv");
+  EXPECT_EQ(tabs.rows[1].cells, (std::vector<std::string>{"A", "health-care"}));
+
+  ImportOptions options;
+  options.name = "S";
+  const SheetTable members{"m.csv", {{1, {"", "", ""}}, {2, {"Partner Name", "Organization Type", "Joined"}},
+                                     {3, {"Clinic", "Health care", "2021"}}, {4, {" ", "", ""}},
+                                     {5, {"School", "schools", ""}}}};
+  const SheetTable ties{"t.csv", {{1, {"Partner A", "Partner B", "Level"}}, {2, {"Clinic", "School", "3"}}}};
+  const Coalition c = parse_coalition(import_sheets(members, &ties, options).yaml, "s.yaml");
+  ASSERT_EQ(c.members.size(), 2U);
+  EXPECT_EQ(c.members[0].sector, "health-care");  // by the sector's name
+  EXPECT_EQ(c.members[1].sector, "education");    // by an alias
+  EXPECT_EQ(c.members[0].attributes, (std::vector<std::pair<std::string, std::string>>{{"Joined", "2021"}}));
+  EXPECT_TRUE(c.members[1].attributes.empty());
+  ASSERT_EQ(c.ties.size(), 1U);
+  EXPECT_EQ(c.ties[0].level, TieLevel::cooperating);
+
+  // Amounts written as money.
+  const SheetTable money{"m.csv", {{1, {"Name", "Sector", "Budget"}},
+                                   {2, {"A", "housing", "$1,500.50"}},
+                                   {3, {"B", "housing", "\xE2\x82\xAC 12,000"}},
+                                   {4, {"C", "housing", "700"}}}};
+  const Coalition paid = parse_coalition(import_sheets(money, nullptr, options).yaml, "p.yaml");
+  EXPECT_EQ(paid.members[0].funding, 1500.5);
+  EXPECT_EQ(paid.members[1].funding, 12000.0);
+  EXPECT_EQ(paid.members[2].funding, 700.0);
+  for (const char* wrong : {"1,50", "$,100", "12,0000", "-$5", "$"}) {
+    const SheetTable one{"m.csv", {{1, {"Name", "Sector", "Budget"}}, {2, {"A", "housing", wrong}}}};
+    EXPECT_THROW(import_sheets(one, nullptr, options), InputError) << wrong;
+  }
+
+  const SheetTable bad{"book.xlsx:Members", {{1, {"Name", "Sector"}}, {7, {"Moon", "space"}}}};
+  try {
+    import_sheets(bad, nullptr, options);
+    FAIL() << "a row with an unknown sector must be refused";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].str(),
+              "book.xlsx:Members:7:1: error: sector 'space' is not in the cross-sector taxonomy");
+  }
+  options.columns = {{"Name", "nonsense"}};
+  EXPECT_THROW(import_sheets(bad, nullptr, options), UsageError);
+}
+
+TEST(Sheets, AttributesRoundTripThroughYamlGraphmlAndKumu) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: A}\nmembers:\n"
+      "  - {id: a, sector: health-care, attributes: {Contact: \"x, y\", \"yes\": \"null\", Label: \"=1\", n: 3}}\n"
+      "  - {id: b, sector: education}\n",
+      "a.yaml");
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"Contact", "x, y"}, {"yes", "null"}, {"Label", "=1"}, {"n", "3"}};
+  ASSERT_EQ(c.members[0].attributes, expected);
+  EXPECT_EQ(parse_coalition(coalition_yaml(c), "b.yaml").members[0].attributes, expected);
+  EXPECT_EQ(parse_coalition(import_graphml(export_graphml(c), "a.graphml", {}).yaml, "c.yaml").members[0].attributes,
+            expected);
+  const KumuSheets k = export_kumu(c);
+  ImportOptions options;
+  options.name = "A";
+  EXPECT_EQ(parse_coalition(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options).yaml, "d.yaml")
+                .members[0]
+                .attributes,
+            expected);
+  EXPECT_THROW(parse_coalition("coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care, attributes: [x]}\n",
+                               "e.yaml"),
+               InputError);
+  EXPECT_THROW(parse_coalition("coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care, attributes: "
+                               "{k: 1, k: 2}}\n",
+                               "e.yaml"),
+               InputError);
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "xsector/error.hpp"
@@ -63,6 +64,9 @@ struct Member {
   bool lived_experience = false;
   std::optional<double> funding;
   std::vector<std::string> tags;
+  /// Free key-value facts kept from a partner list (Contact, Joined, Frequency, ...), in
+  /// file order; keys are unique. Carried through every format, used by no metric.
+  std::vector<std::pair<std::string, std::string>> attributes;
   SourcePos pos;
 };
 

@@ -6,27 +6,31 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {
 
-enum class ExportFormat { graphml, json, csv, dl, dot };
+enum class ExportFormat { graphml, json, csv, dl, dot, xlsx, vna };
 
-/// Parses `graphml`, `json`, `csv`, `dl` or `dot`; throws UsageError otherwise.
+/// Parses `graphml`, `json`, `csv`, `dl`, `vna`, `dot` or `xlsx`; throws UsageError otherwise.
 ExportFormat parse_export_format(std::string_view name);
 
 /// GraphML: nodes with every member field (`name`, `sector`, `sector_name`, `community_led`,
 /// `lived_experience`, `funding`, `tags` as a JSON list), edges with `level` (1-4),
 /// `level_name`, `kinds` (JSON list) and `directed`; the coalition's own fields, declared
 /// sectors and governance (JSON) as graph data. Undirected by default; each from/to tie
-/// is an edge with directed="true".
+/// is an edge with directed="true"; a coalition with a directed tie is written with
+/// edgedefault="directed" (its undirected ties carry `directed` data false).
 std::string export_graphml(const Coalition& coalition);
 
 /// NetworkX node-link JSON (`networkx.node_link_graph` reads it): a multigraph when a pair
-/// is tied both ways with from/to, with the same attributes as GraphML.
+/// is tied both ways with from/to, with the same attributes as GraphML. The ties are under
+/// both `edges` (NetworkX 3.4 and later) and `links` (earlier versions).
 std::string export_node_link(const Coalition& coalition);
 
 /// Kumu's import sheets. elements: Label, Type (sector name), Description, Tags (joined by
@@ -39,9 +43,26 @@ struct KumuSheets {
 };
 KumuSheets export_kumu(const Coalition& coalition);
 
-/// UCINET DL, edge list with labels: one line `i j level` per arc (an undirected tie is two
-/// arcs).
+/// UCINET DL, edge list with labels embedded: `DL n=N`, `format = edgelist1`, the member
+/// ids under `labels:` (so members without ties are kept), then one line `a b level` per arc
+/// (an undirected tie is two arcs). igraph's Read_DL and UCINET read it.
 std::string export_dl(const Coalition& coalition);
+
+/// NetDraw VNA: `*node data` (ID, name, sector, sector_name, community_led, lived_experience,
+/// funding; text in double quotes) and `*tie data` (from, to, level, directed; an undirected
+/// tie is two rows with directed 0).
+std::string export_vna(const Coalition& coalition);
+
+/// An Excel workbook (.xlsx bytes, written with libxlsxwriter) with six sheets: `members`
+/// (every figure of `analyze --format csv`, then community_led, lived_experience, funding,
+/// tags and each attribute), `ties` (from, to, their names, directed, level, level_name,
+/// kinds), `sectors` (the sector figures of `gaps --format csv`), `gaps` (the sector
+/// findings), `power` (the seats of `power --format csv`) and `findings` (all of them).
+/// Numbers are number cells, true/false boolean cells, everything else text cells (never a
+/// formula); the header row is bold and frozen, columns are sized to their text (at most 60
+/// characters) and filtered. Throws IoError when the temporary file libxlsxwriter needs
+/// cannot be written. Time: O(members + ties + findings) plus the writer.
+std::string export_xlsx(const Coalition& coalition, const Analysis& analysis);
 
 /// The coalition as a coalition file (YAML), every field written out explicitly.
 std::string coalition_yaml(const Coalition& coalition);
@@ -57,6 +78,15 @@ struct ImportOptions {
   /// relative taxonomy path resolves as it will later) and writes a taxonomy path given in
   /// `taxonomy` relative to its folder. Empty: paths stay as given.
   std::string output;
+  /// `--map HEADER=FIELD`: a sheet column whose header is HEADER (compared without case,
+  /// `_`, `-` or extra spaces) fills FIELD: id, label, sector, type, description, tags,
+  /// community led, lived experience, funding (members); from, to, type, direction, strength,
+  /// tags (ties); or `attribute` (kept as a member attribute). Checked by import_sheets.
+  std::vector<std::pair<std::string, std::string>> columns;
+  /// For a workbook (.xlsx): the sheet of members and the sheet of ties (`--sheet`,
+  /// `--ties-sheet`). Empty: see import_sheet_files.
+  std::string members_sheet;
+  std::string ties_sheet;
 };
 
 struct Imported {
@@ -75,6 +105,50 @@ struct Imported {
 Imported import_kumu(std::string_view elements, const std::string& elements_file,
                      std::string_view connections, const std::string& connections_file,
                      const ImportOptions& options);
+
+/// One row of a sheet: its cells as text, and its line (CSV) or row number (worksheet).
+struct SheetRow {
+  int line = 0;
+  std::vector<std::string> cells;
+};
+
+/// A sheet read from a CSV file or a workbook. `where` names it in messages: the file
+/// (`partners.csv`) or the file and the sheet (`book.xlsx:Members`), so a row is reported as
+/// `partners.csv:7:1` or `book.xlsx:Members:7:1`.
+struct SheetTable {
+  std::string where;
+  std::vector<SheetRow> rows;
+};
+
+/// Reads CSV text into a sheet: a UTF-8 byte-order mark is skipped; the separator is `;`
+/// when the first row has more semicolons than commas (outside quotes), a tab when it has
+/// only tabs, else `,`; quoted fields may hold separators, quotes ("") and line breaks.
+/// Throws InputError at the line of a quote never closed. Time: O(size).
+SheetTable read_csv_sheet(std::string_view text, const std::string& file);
+
+/// Builds a coalition file from a members sheet and, optionally (null: no ties), a ties
+/// sheet. Blank rows (every cell empty or spaces, such as `,,,,`) are skipped, before and
+/// after the header. Columns are found by header, any case: the names export_kumu writes
+/// and common ones (Organization, Name, Partner -> label; Type, Category -> type; Source,
+/// Target -> from, to; Level -> strength; ...; see docs/exchange.md), or as
+/// `options.columns` maps them (an unknown FIELD there is a UsageError). In the members
+/// sheet every other column (and a filled Description, and a Type that names another
+/// sector than the Sector column) becomes a member attribute, so nothing is dropped;
+/// other columns of the ties sheet are listed in `notes`. Rows that cannot be used are
+/// reported as `where:row:1: error: ...`, as import_kumu does. Time: O(cells log rows)
+/// plus the load.
+Imported import_sheets(const SheetTable& members, const SheetTable* ties, const ImportOptions& options);
+
+/// `xsector import` of spreadsheets: `files` is MEMBERS (.csv or .xlsx) and optionally TIES
+/// (.csv or .xlsx). Each file is read whole (at most the input size limit). In a workbook the
+/// members are on `options.members_sheet`, else the sheet named members, elements,
+/// partners, organizations or nodes (any case), else the first sheet; ties are on
+/// `options.ties_sheet`, else a sheet named ties, connections, links, relationships or
+/// edges: of the second file when there are two, of the same workbook when there is one
+/// (none there: no ties). Rows are reported as `book.xlsx:Members:7:1`. Throws IoError for
+/// an unreadable file, InputError for a bad one (as import_sheets, and for a workbook that
+/// is not one, or is too large when unpacked: see XlsxLimits in docs/exchange.md).
+Imported import_sheet_files(const std::vector<std::string>& files, const ImportOptions& options);
 
 /// Builds a coalition file from GraphML as export_graphml writes it, or from other tools'
 /// GraphML whose nodes carry a `sector` (and optionally `name` or `label`) attribute. The

@@ -174,7 +174,13 @@ int run_export(const std::string& file, const std::string& to, const std::string
     case ExportFormat::graphml: emit(export_graphml(c), out); break;
     case ExportFormat::json: emit(export_node_link(c), out); break;
     case ExportFormat::dl: emit(export_dl(c), out); break;
+    case ExportFormat::vna: emit(export_vna(c), out); break;
     case ExportFormat::dot: emit(network_dot(c), out); break;
+    case ExportFormat::xlsx: {
+      if (out.empty()) throw UsageError("--to xlsx writes a workbook: give the file with -o");
+      write_file_atomic(out, export_xlsx(c, xsector::analyze(c, engine.options(part_all))));
+      break;
+    }
     case ExportFormat::csv: {
       if (out.empty()) throw UsageError("--to csv writes two sheets: give a folder with -o");
       std::error_code ec;
@@ -190,21 +196,23 @@ int run_export(const std::string& file, const std::string& to, const std::string
 }
 
 int run_import(const std::vector<std::string>& files, const std::string& out, ImportOptions options, bool force,
-               const std::string& members, const std::vector<std::string>& column_map) {
+               const std::string& members, const std::vector<std::string>& maps) {
   const bool survey = !files.empty() && files[0] == "survey";
   if (survey && (files.size() != 2 || members.empty())) {
     throw UsageError("import survey takes RESPONSES.csv --members MEMBERS.csv -o FILE.yaml");
   }
-  if (!survey && (!members.empty() || !column_map.empty())) {
-    throw UsageError("--members and --map belong to 'import survey RESPONSES.csv'");
-  }
+  if (!survey && !members.empty()) throw UsageError("--members belongs to 'import survey RESPONSES.csv'");
   if (survey && files[1].ends_with(".xlsx")) {
-    // The workbook reader goes here: read the first sheet of files[1] as CSV text and pass it
-    // to import_survey like the CSV below.
     throw UsageError(fmt::format("{}: .xlsx survey exports are not read yet; save the sheet as CSV", files[1]));
   }
-  if (!survey && files.size() != 2 && !(files.size() == 1 && files[0].ends_with(".graphml"))) {
-    throw UsageError("import takes ELEMENTS.csv CONNECTIONS.csv, or one file ending in .graphml");
+  const bool graphml = files.size() == 1 && files[0].ends_with(".graphml");
+  if (!survey && (files.empty() || files.size() > 2)) {
+    throw UsageError("import takes MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one file ending in .graphml");
+  }
+  for (const auto& m : maps) {
+    const auto eq = m.find('=');
+    if (eq == std::string::npos) throw UsageError(fmt::format("--map \"{}\": give HEADER=FIELD, e.g. --map \"Organization=label\"", m));
+    if (!survey) options.columns.emplace_back(m.substr(0, eq), m.substr(eq + 1));
   }
   std::error_code ec;
   if (std::filesystem::exists(std::filesystem::symlink_status(out, ec)) && !force) {
@@ -212,11 +220,10 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   }
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
   options.output = out;
-  const Imported imported = survey ? import_survey(read_file(files[1]), files[1], read_file(members), members,
-                                                  options, column_map)
-                            : files.size() == 2
-                                ? import_kumu(read_file(files[0]), files[0], read_file(files[1]), files[1], options)
-                                : import_graphml(read_file(files[0]), files[0], options);
+  const Imported imported = survey    ? import_survey(read_file(files[1]), files[1], read_file(members), members,
+                                                     options, maps)
+                            : graphml ? import_graphml(read_file(files[0]), files[0], options)
+                                      : import_sheet_files(files, options);
   for (const auto& d : imported.skipped) {
     std::cerr << fmt::format("{}:{}:{}: warning: row left out: {}\n", d.file, d.pos.line, d.pos.column, d.message);
   }
@@ -379,17 +386,24 @@ int run(int argc, char** argv) {
   std::string export_to;
   auto* export_cmd = app.add_subcommand("export", "Write the coalition for Gephi, NetworkX, Kumu, UCINET or Graphviz");
   export_cmd->add_option("FILE", export_file, "Coalition file (YAML)")->required();
-  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET) or dot")
+  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET), vna (NetDraw), dot or xlsx (Excel)")
       ->required()
-      ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "dot"}));
+      ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "vna", "dot", "xlsx"}));
   export_cmd->add_option("-o,--output", out, "Output file; for csv a folder that gets elements.csv and connections.csv");
+  add_engine_options(export_cmd);
 
   std::vector<std::string> import_files;
   std::string import_out;
   ImportOptions import_options;
   bool force = false;
-  auto* import_cmd = app.add_subcommand("import", "Build a coalition file from Kumu-style CSV sheets or GraphML");
-  import_cmd->add_option("FILES", import_files, "ELEMENTS.csv CONNECTIONS.csv, or one FILE.graphml")->required();
+  std::vector<std::string> import_maps;
+  auto* import_cmd = app.add_subcommand("import", "Build a coalition file from a partner list (CSV or Excel) or GraphML");
+  import_cmd->add_option("FILES", import_files, "MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one FILE.graphml")->required();
+  import_cmd->add_option("--sheet", import_options.members_sheet, "The workbook's sheet of members (default: Members, ..., else the first)");
+  import_cmd->add_option("--ties-sheet", import_options.ties_sheet, "The workbook's sheet of ties (default: Ties, Connections, ...)");
+  import_cmd->add_option("--map", import_maps,
+                         "HEADER=FIELD: the column HEADER fills FIELD (label, sector, from, ...; for import survey: "
+                         "by, about, level, ...; repeatable)");
   import_cmd->add_option("-o,--output", import_out, "The coalition file to write (YAML)")->required();
   import_cmd->add_option("--name", import_options.name, "The coalition's name (default: the output file's name)");
   import_cmd->add_option("--taxonomy", import_options.taxonomy,
@@ -398,9 +412,7 @@ int run(int argc, char** argv) {
   import_cmd->add_flag("--skip-bad-rows", import_options.skip_bad_rows, "Write what can be used and list the rest");
   import_cmd->add_flag("--force", force, "Overwrite an existing output file");
   std::string survey_members;
-  std::vector<std::string> survey_map;
   import_cmd->add_option("--members", survey_members, "import survey: the members sheet (CSV)");
-  import_cmd->add_option("--map", survey_map, "import survey: \"Column heading=field\" (by, about, level, ...)");
 
   std::string report_file;
   std::string report_dir;
@@ -454,7 +466,7 @@ int run(int argc, char** argv) {
     }
     if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format, taxonomy);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
-    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force, survey_members, survey_map);
+    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force, survey_members, import_maps);
     if (compare_cmd->parsed() && !seed_text.empty()) compare_options.seed = parse_seed(seed_text);
     if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,
                                                   parse_format(format), out, taxonomy);

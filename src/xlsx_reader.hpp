@@ -1,0 +1,60 @@
+// Reading Excel workbooks (.xlsx: Office Open XML spreadsheets) into rows of text cells.
+// Internal: `xsector import` and other importers (partner surveys) call it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xsector/exchange.hpp"
+
+namespace xsector::detail {
+
+/// Bounds on what a workbook may make xsector read, so a zip bomb or a huge sheet is
+/// refused with an error instead of exhausting memory.
+struct XlsxLimits {
+  std::uint64_t max_part_bytes = 64ULL << 20U;    ///< one XML part, uncompressed
+  std::uint64_t max_total_bytes = 256ULL << 20U;  ///< every part read, uncompressed
+  std::size_t max_cells = 4'000'000;              ///< cells of one sheet, counting gaps in a row
+};
+
+/// A workbook opened from its bytes. Text cells (shared and inline strings), numbers
+/// (shortest text that reads back as the same double), booleans (`true`/`false`), error
+/// values (`#N/A`) and dates (a number whose cell format is a date, in the workbook's 1900
+/// or 1904 date system, as YYYY-MM-DD) are all given as text. Formulas give their cached
+/// value. Every problem (not a zip file, a part missing, malformed XML, a DOCTYPE, a part
+/// larger than the limits, a shared string index out of range) is an InputError naming the
+/// file, and for XML the part, line and column; never a crash.
+class XlsxWorkbook {
+ public:
+  /// Opens the zip and reads the workbook, its relationships, shared strings and styles.
+  /// Throws InputError. Time: O(size of those parts).
+  XlsxWorkbook(std::string_view bytes, std::string file, XlsxLimits limits = {});
+  XlsxWorkbook(XlsxWorkbook&&) noexcept;
+  XlsxWorkbook& operator=(XlsxWorkbook&&) noexcept;
+  ~XlsxWorkbook();
+
+  /// The worksheets' names, in workbook order.
+  [[nodiscard]] std::vector<std::string> sheet_names() const;
+  /// The sheet whose name equals `name` ignoring case, or empty.
+  [[nodiscard]] std::string find_sheet(std::string_view name) const;
+  /// The rows of a sheet that hold a cell, in file order: `line` is the row number (1-based)
+  /// and `cells[k]` the text of column k (A = 0; empty where no cell is). Throws InputError
+  /// when no sheet has that name or the sheet is bad. Time: O(size of the sheet's part).
+  [[nodiscard]] std::vector<SheetRow> rows(std::string_view sheet) const;
+  [[nodiscard]] const std::string& file() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A date serial number of Excel as YYYY-MM-DD: the 1900 system counts 1 as 1900-01-01 and
+/// keeps Excel's day 60 (1900-02-29); the 1904 system counts 0 as 1904-01-01. Empty for a
+/// serial before the first day or after 9999-12-31.
+std::string excel_date(double serial, bool date1904);
+
+}  // namespace xsector::detail
