@@ -11,12 +11,15 @@ packages=(g++ cmake make pkg-config
   chromium dpkg-dev file man-db cmark-gfm
   clang-14 libclang-rt-14-dev libexpat1-dev
   pybind11-dev python3-dev python3-pytest python3-pandas
-  nodejs npm poppler-utils
+  nodejs poppler-utils
   libzip-dev libxlsxwriter-dev python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm: Debian's package, unless a node install that bundles its own npm (NodeSource's, which
+# conflicts with Debian's npm package) already provides the command.
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
