@@ -1955,6 +1955,66 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& survey_colu
 
 }  // namespace
 
+/// A survey export's sheet by its raw headings (lower case): the survey import maps headings
+/// to response fields itself. Blank rows are skipped; the first other row is the header.
+class SurveySheet {
+ public:
+  SurveySheet(std::string_view text, const std::string& file, std::vector<Diagnostic>& fatal) : file_(file) {
+    SheetTable table;
+    try {
+      table = read_csv_sheet(text, file);
+    } catch (const InputError& e) {
+      fatal.insert(fatal.end(), e.diagnostics().begin(), e.diagnostics().end());
+      return;
+    }
+    std::size_t first = 0;
+    while (first < table.rows.size() && blank_row(table.rows[first])) ++first;
+    if (first == table.rows.size()) {
+      fatal.push_back({file_, {1, 1}, "the sheet is empty: it needs a header row"});
+      return;
+    }
+    const SheetRow& header = table.rows[first];
+    for (std::size_t k = 0; k < header.cells.size(); ++k) {
+      const std::string name = lower(trim(header.cells[k]));
+      if (name.empty()) continue;
+      if (const auto [it, fresh] = columns_.emplace(name, k); !fresh) {
+        fatal.push_back({file_,
+                         {header.line, 1},
+                         fmt::format("column '{}' appears twice (columns {} and {}): which one holds the data is "
+                                     "unclear; rename or remove one",
+                                     trim(header.cells[k]), it->second + 1, k + 1)});
+      }
+    }
+    for (std::size_t r = first + 1; r < table.rows.size(); ++r) {
+      if (!blank_row(table.rows[r])) rows_.push_back(std::move(table.rows[r]));
+    }
+  }
+  [[nodiscard]] const std::vector<SheetRow>& rows() const { return rows_; }
+  [[nodiscard]] bool has(const std::string& column) const { return columns_.contains(column); }
+  [[nodiscard]] std::string get(const SheetRow& row, const std::string& column) const {
+    const auto it = columns_.find(column);
+    if (it == columns_.end() || it->second >= row.cells.size()) return {};
+    return trim(detail::csv_text_value(row.cells[it->second]));
+  }
+  /// Headings not in `known` whose column holds a value in some row.
+  [[nodiscard]] std::vector<std::string> unknown(const std::set<std::string>& known) const {
+    std::vector<std::string> out;
+    for (const auto& [name, k] : columns_) {
+      if (known.contains(name)) continue;
+      const bool used = std::any_of(rows_.begin(), rows_.end(), [&, k = k](const SheetRow& r) {
+        return k < r.cells.size() && !trim(r.cells[k]).empty();
+      });
+      if (used) out.push_back(name);
+    }
+    return out;
+  }
+
+ private:
+  std::string file_;
+  std::vector<SheetRow> rows_;
+  std::map<std::string, std::size_t> columns_;
+};
+
 Imported import_survey(std::string_view responses_text, const std::string& responses_file,
                        std::string_view members_text, const std::string& members_file, const ImportOptions& options,
                        const std::vector<std::string>& column_map) {
@@ -1981,7 +2041,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
   };
 
   RowProblems problems(options);
-  const Sheet sheet(responses_text, responses_file, problems.fatal());
+  const SurveySheet sheet(responses_text, responses_file, problems.fatal());
   if (!problems.fatal().empty()) problems.settle();
   // Field -> the sheet's column (lower case): --map first, then the recognised headings.
   std::map<std::string, std::string> column_of;
@@ -2023,7 +2083,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
     }
   }
   if (!problems.fatal().empty()) problems.settle();
-  auto cell = [&](const CsvRow& row, const std::string& field) {
+  auto cell = [&](const SheetRow& row, const std::string& field) {
     const auto it = column_of.find(field);
     return it == column_of.end() ? std::string() : sheet.get(row, it->second);
   };
@@ -2032,7 +2092,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
   std::vector<bool> answered(c.members.size(), false);
   std::set<std::pair<std::size_t, std::size_t>> seen;
   static const std::vector<std::string> frequencies = {"never", "yearly", "quarterly", "monthly", "weekly", "daily"};
-  for (const CsvRow& row : sheet.rows()) {
+  for (const SheetRow& row : sheet.rows()) {
     const std::string by_text = cell(row, "by");
     const std::string about_text = cell(row, "about");
     if (by_text.empty()) {
