@@ -15,6 +15,7 @@ unsigned with_dependencies(unsigned parts) {
   // Power uses betweenness only for the backbone's share and its Gini: without the
   // betweenness part those two figures are null.
   if (parts & part_power) parts |= part_sectors;
+  if (parts & part_people) parts |= part_sectors;  // sectors_cut reads the sector index
   return parts;
 }
 
@@ -51,6 +52,7 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
   const std::size_t n = g.size();
   Analysis a;
   a.parts = with_dependencies(options.parts);
+  a.people_shown = options.people;
   a.members.resize(n);
   NetworkFigures& net = a.network;
   net.members = n;
@@ -121,6 +123,7 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
   if (a.parts & part_sectors) a.sectors = sector_report(coalition, g);
   if (a.parts & part_power) a.power = coalition_power(coalition, g, a.sectors.index, norm_b);
   if (a.parts & part_resilience) a.resilience = resilience(coalition, g, a.sectors.index, a.power);
+  if (a.parts & part_people) a.people = people(coalition, g, a.sectors.index);
   if (a.parts & part_findings) {
     if (a.parts & part_sectors) a.findings = gap_findings(coalition, a.sectors);
     if (a.parts & part_power) {
@@ -128,6 +131,11 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
     }
     if (a.parts & part_resilience) {
       for (auto&& f : resilience_findings(coalition, a.sectors.index, a.resilience)) {
+        a.findings.push_back(std::move(f));
+      }
+    }
+    if (a.parts & part_people) {
+      for (auto&& f : people_findings(coalition, a.sectors.index, a.people, options.people)) {
         a.findings.push_back(std::move(f));
       }
     }

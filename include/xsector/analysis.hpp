@@ -11,6 +11,7 @@
 #include "xsector/coalition.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/network.hpp"
+#include "xsector/people.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"
@@ -61,8 +62,9 @@ enum Part : unsigned {
   part_power = 1U << 4,        ///< voting power and concentration
   part_resilience = 1U << 5,   ///< what each departure costs
   part_findings = 1U << 6,     ///< findings of the parts computed
+  part_people = 1U << 7,       ///< contacts: who carries each tie, handoff readiness (people.hpp)
   part_paths = part_betweenness | part_distances,
-  part_all = (1U << 7) - 1,
+  part_all = (1U << 8) - 1,
 };
 
 struct AnalysisOptions {
@@ -72,6 +74,8 @@ struct AnalysisOptions {
   double epsilon = default_epsilon;
   double delta = default_delta;
   std::uint64_t seed = default_seed;
+  /// How findings name people (`--people`); JSON writes names only with PeopleShown::names.
+  PeopleShown people = PeopleShown::roles;
 };
 
 /// A figure that was estimated, and how precisely.
@@ -94,6 +98,8 @@ struct Analysis {
   SectorReport sectors;                ///< sector figures, member E-I and brokerage, gaps
   CoalitionPower power;                ///< voting power per body and across the coalition
   Resilience resilience;               ///< what each departure would cost
+  People people;                       ///< contacts and what each one's departure would cut
+  PeopleShown people_shown = PeopleShown::roles;  ///< how outputs name people (from the options)
   std::vector<Finding> findings;       ///< by severity
   unsigned parts = 0;                  ///< the parts computed (Part bits); others hold defaults
   std::vector<Estimate> approximate;   ///< the figures that are estimates; empty when all are exact

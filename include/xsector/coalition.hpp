@@ -43,6 +43,15 @@ struct Taxonomy {
 enum class TieLevel : int { networking = 1, coordinating = 2, cooperating = 3, collaborating = 4 };
 std::string_view to_string(TieLevel level);
 
+/// A person of a member organization who carries relationships (`contacts`).
+struct Contact {
+  std::string id;     ///< a slug, unique in the file
+  std::string name;   ///< personal data: shown only with `--people names`; may be empty
+  std::string role;   ///< may be empty
+  std::string since;  ///< YYYY-MM-DD or empty
+  SourcePos pos;
+};
+
 struct Member {
   std::string id;
   std::string name;               ///< defaults to the id
@@ -52,6 +61,7 @@ struct Member {
   bool lived_experience = false;
   std::optional<double> funding;
   std::vector<std::string> tags;
+  std::vector<Contact> contacts;  ///< in file order
   SourcePos pos;
 };
 
@@ -64,6 +74,9 @@ struct Tie {
   bool directed = false;
   TieLevel level = TieLevel::networking;
   std::vector<std::string> kinds;
+  /// Contact ids of the people who carry it (`carried_by`), in file order; each a contact of
+  /// member `a` or member `b`.
+  std::vector<std::string> carried_by;
   TieForm form = TieForm::shorthand;
   SourcePos pos;
 };

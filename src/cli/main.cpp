@@ -46,6 +46,22 @@ struct EngineFlags {
 };
 EngineFlags engine;
 
+/// --people names|roles|none: how outputs meant for sharing show people (default roles).
+std::string people_shown = "roles";
+
+void add_people_option(CLI::App* command) {
+  command->add_option("--people", people_shown,
+                      "Show people by names, roles or none (names are personal data; default roles)")
+      ->check(CLI::IsMember({"names", "roles", "none"}))
+      ->capture_default_str();
+}
+
+AnalysisOptions people_options(unsigned parts) {
+  AnalysisOptions o = engine.options(parts);
+  o.people = parse_people_shown(people_shown);
+  return o;
+}
+
 void add_engine_options(CLI::App* command) {
   command->add_option("--threads", engine.threads, "Worker threads (default: every core); the figures do not depend on it")
       ->check(CLI::Range(1U, 1024U));
@@ -137,7 +153,7 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
 
 int run_report(const std::string& file, const std::string& dir, const std::string& format) {
   const Coalition c = load_coalition_file(file);
-  const Analysis a = xsector::analyze(c, engine.options(part_all));
+  const Analysis a = xsector::analyze(c, people_options(part_all));
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
   const std::string members_svg = render_diagram(c, a, {}, "svg");
@@ -271,6 +287,14 @@ int run(int argc, char** argv) {
   add_output_options(analyze_cmd, format, out);
   add_engine_options(analyze_cmd);
   analyze_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
+  add_people_option(analyze_cmd);
+
+  std::string people_file;
+  auto* people_cmd = app.add_subcommand("people", "Who carries each relationship, and what a person's departure cuts");
+  people_cmd->add_option("FILE", people_file, "Coalition file (YAML)")->required();
+  add_output_options(people_cmd, format, out);
+  add_people_option(people_cmd);
+  people_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
 
   std::string gaps_file;
   auto* gaps_cmd = app.add_subcommand("gaps", "Sector coverage gaps, sector mixing and brokers between sectors");
@@ -300,6 +324,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
       ->capture_default_str();
   add_engine_options(render_cmd);
+  add_people_option(render_cmd);
 
   std::vector<std::string> compare_files;
   bool as_table = false;
@@ -352,6 +377,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"html", "markdown"}))
       ->capture_default_str();
   add_engine_options(report_cmd);
+  add_people_option(report_cmd);
 
   try {
     app.parse(argc, argv);
@@ -365,8 +391,14 @@ int run(int argc, char** argv) {
     if (validate->parsed()) return run_validate(validate_files, taxonomy);
     if (analyze_cmd->parsed()) {
       const Coalition c = load_coalition_file(analyze_file, load_options(taxonomy));
-      const Analysis a = xsector::analyze(c, engine.options(part_all));
+      const Analysis a = xsector::analyze(c, people_options(part_all));
       emit(format_analysis(parse_format(format), c, a), out);
+      return 0;
+    }
+    if (people_cmd->parsed()) {
+      const Coalition c = load_coalition_file(people_file, load_options(taxonomy));
+      const Analysis a = xsector::analyze(c, people_options(part_people | part_sectors | part_findings));
+      emit(format_people(parse_format(format), c, a), out);
       return 0;
     }
     if (render_cmd->parsed()) {

@@ -1,0 +1,344 @@
+// People who carry the ties: carriers per tie end, each contact's departure, handoff readiness,
+// and the findings about them. Definitions in include/xsector/people.hpp and docs/people.md.
+#include "xsector/people.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+
+#include "xsector/error.hpp"
+#include "xsector/findings.hpp"
+#include "xsector/resilience.hpp"
+
+namespace xsector {
+
+std::string_view to_string(PeopleShown shown) {
+  switch (shown) {
+    case PeopleShown::names: return "names";
+    case PeopleShown::roles: return "roles";
+    case PeopleShown::none: return "none";
+  }
+  return "roles";
+}
+
+PeopleShown parse_people_shown(std::string_view text) {
+  if (text == "names") return PeopleShown::names;
+  if (text == "roles") return PeopleShown::roles;
+  if (text == "none") return PeopleShown::none;
+  throw UsageError(fmt::format("--people must be names, roles or none, not '{}'", text));
+}
+
+namespace {
+
+/// "A", "A and B", "A, B and C" (or with another last word).
+std::string and_list(const std::vector<std::string>& items, std::string_view last = " and ") {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? std::string(last) : std::string(", ");
+    out += items[i];
+  }
+  return out;
+}
+
+std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
+
+/// Where each contact id belongs: (member, index in its contacts).
+std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> contact_index(const Coalition& c) {
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t m = 0; m < c.members.size(); ++m) {
+    for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k) out.emplace(c.members[m].contacts[k].id, std::pair(m, k));
+  }
+  return out;
+}
+
+std::size_t other_end(const Tie& t, std::size_t m) { return t.a == m ? t.b : t.a; }
+
+}  // namespace
+
+People people(const Coalition& c, const Network& g, const SectorIndex& sectors) {
+  People out;
+  const std::size_t n = c.members.size();
+  out.member_handoff_readiness.assign(n, std::nullopt);
+  out.member_carried.assign(n, 0);
+  out.member_ready.assign(n, 0);
+  out.fragmentation = fragmentation(g);
+
+  // Person slots: members in file order, each member's contacts in file order.
+  std::vector<std::size_t> first_person(n + 1, 0);
+  for (std::size_t m = 0; m < n; ++m) first_person[m + 1] = first_person[m] + c.members[m].contacts.size();
+  out.people.resize(first_person[n]);
+  out.described = first_person[n] > 0;
+  for (std::size_t m = 0; m < n; ++m) {
+    for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k) {
+      out.people[first_person[m] + k].member = m;
+      out.people[first_person[m] + k].contact = k;
+    }
+  }
+  if (!out.described) return out;
+  const auto where = contact_index(c);
+
+  // Carriers of each tie end; carries and sole_carrier_of per person; readiness per member.
+  std::vector<std::vector<std::size_t>> incident(n);  // ties per member, file order
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    const Tie& tie = c.ties[t];
+    incident[tie.a].push_back(t);
+    incident[tie.b].push_back(t);
+    std::size_t on_a = 0;
+    std::size_t on_b = 0;
+    for (const auto& id : tie.carried_by) {
+      const auto it = where.find(id);
+      if (it == where.end()) continue;  // a hand-built coalition may name no one known
+      if (it->second.first == tie.a) ++on_a;
+      else if (it->second.first == tie.b) ++on_b;
+    }
+    for (const auto& id : tie.carried_by) {
+      const auto it = where.find(id);
+      if (it == where.end()) continue;
+      const auto [m, k] = it->second;
+      if (m != tie.a && m != tie.b) continue;
+      PersonFigures& p = out.people[first_person[m] + k];
+      p.carries.push_back(t);
+      if ((m == tie.a ? on_a : on_b) == 1) p.sole_carrier_of.push_back(t);
+    }
+    for (const auto& [m, count] : {std::pair(tie.a, on_a), std::pair(tie.b, on_b)}) {
+      if (count == 0) continue;
+      ++out.member_carried[m];
+      ++out.carried_ends;
+      if (count >= 2) {
+        ++out.member_ready[m];
+        ++out.ready_ends;
+      }
+    }
+  }
+  for (std::size_t m = 0; m < n; ++m) {
+    if (out.member_carried[m] > 0) {
+      out.member_handoff_readiness[m] =
+          static_cast<double>(out.member_ready[m]) / static_cast<double>(out.member_carried[m]);
+    }
+  }
+  if (out.carried_ends > 0) {
+    out.handoff_readiness = static_cast<double>(out.ready_ends) / static_cast<double>(out.carried_ends);
+  }
+
+  // Components of the whole network, for the departures that make pairs non-adjacent.
+  std::vector<std::uint32_t> component(n, 0);
+  std::vector<std::uint64_t> component_size;
+  {
+    std::vector<char> seen(n, 0);
+    std::vector<std::uint32_t> stack;
+    for (std::size_t s = 0; s < n; ++s) {
+      if (seen[s]) continue;
+      const auto label = static_cast<std::uint32_t>(component_size.size());
+      std::uint64_t size = 0;
+      seen[s] = 1;
+      stack.push_back(static_cast<std::uint32_t>(s));
+      while (!stack.empty()) {
+        const std::uint32_t u = stack.back();
+        stack.pop_back();
+        component[u] = label;
+        ++size;
+        for (const auto v : g.neighbors(u)) {
+          if (!seen[v]) {
+            seen[v] = 1;
+            stack.push_back(v);
+          }
+        }
+      }
+      component_size.push_back(size);
+    }
+  }
+  std::uint64_t connected = 0;  // ordered pairs that reach each other
+  for (const auto s : component_size) connected += s * (s - 1);
+  const double pairs_all = static_cast<double>(n) * (static_cast<double>(n) - 1.0);
+
+  std::vector<std::uint32_t> stamp(n, 0);  // visit marks, one stamp per traversal
+  std::uint32_t current = 0;
+  std::vector<char> cold(n, 0);            // neighbours of the member whose pair went cold
+  std::vector<std::uint32_t> stack;
+  for (std::size_t m = 0; m < n; ++m) {
+    if (c.members[m].contacts.empty()) continue;
+    // The member's ties per partner sector (other sectors only).
+    std::map<std::size_t, std::size_t> ties_to_sector;
+    const std::size_t own = sectors.sector_of[m];
+    for (const auto t : incident[m]) {
+      const std::size_t s = sectors.sector_of[other_end(c.ties[t], m)];
+      if (s != own) ++ties_to_sector[s];
+    }
+    for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k) {
+      PersonFigures& p = out.people[first_person[m] + k];
+      p.fragmentation = out.fragmentation;
+      if (p.sole_carrier_of.empty()) continue;
+      std::map<std::size_t, std::size_t> sole_to_sector;
+      for (const auto t : p.sole_carrier_of) {
+        const std::size_t s = sectors.sector_of[other_end(c.ties[t], m)];
+        if (s != own) ++sole_to_sector[s];
+      }
+      for (const auto& [s, count] : sole_to_sector) {
+        if (count == ties_to_sector[s]) p.sectors_cut.push_back(s);
+      }
+      // Pairs all of whose ties go cold stop being adjacent.
+      std::vector<std::uint32_t> cold_partners;
+      const auto neighbors = g.neighbors(m);
+      const auto slots = g.neighbor_pairs(m);
+      for (const auto t : p.sole_carrier_of) {
+        const auto q = static_cast<std::uint32_t>(other_end(c.ties[t], m));
+        const auto it = std::lower_bound(neighbors.begin(), neighbors.end(), q);
+        if (it == neighbors.end() || *it != q) continue;
+        const PairEdge& pair = g.pair(slots[static_cast<std::size_t>(it - neighbors.begin())]);
+        bool all_cold = true;
+        for (const auto pt : pair.ties()) {
+          if (std::find(p.sole_carrier_of.begin(), p.sole_carrier_of.end(), pt) == p.sole_carrier_of.end()) {
+            all_cold = false;
+          }
+        }
+        if (all_cold && !cold[q]) {
+          cold[q] = 1;
+          cold_partners.push_back(q);
+        }
+      }
+      if (cold_partners.empty() || n < 2) continue;
+      // Split m's component: traverse it without the cold pairs.
+      if (++current == 0) {
+        std::fill(stamp.begin(), stamp.end(), 0);
+        current = 1;
+      }
+      std::uint64_t pieces = 0;  // ordered pairs within the pieces
+      auto traverse = [&](std::uint32_t start) {
+        std::uint64_t size = 0;
+        stamp[start] = current;
+        stack.push_back(start);
+        while (!stack.empty()) {
+          const std::uint32_t u = stack.back();
+          stack.pop_back();
+          ++size;
+          for (const auto v : g.neighbors(u)) {
+            if (stamp[v] == current) continue;
+            if ((u == m && cold[v]) || (v == m && cold[u])) continue;
+            stamp[v] = current;
+            stack.push_back(v);
+          }
+        }
+        pieces += size * (size - 1);
+      };
+      traverse(static_cast<std::uint32_t>(m));
+      for (const auto q : cold_partners) {
+        if (stamp[q] != current) traverse(q);
+      }
+      const std::uint64_t whole = component_size[component[m]];
+      const double after = static_cast<double>(connected - whole * (whole - 1) + pieces);
+      p.fragmentation = 1.0 - after / pairs_all;
+      for (const auto q : cold_partners) cold[q] = 0;
+    }
+  }
+  return out;
+}
+
+std::string person_label(const Coalition& c, std::size_t member, std::size_t contact, PeopleShown shown) {
+  const Member& m = c.members[member];
+  const Contact& p = m.contacts[contact];
+  if (shown == PeopleShown::names && !p.name.empty()) {
+    return p.role.empty() ? fmt::format("{} ({})", p.name, m.name) : fmt::format("{} ({}, {})", p.name, p.role, m.name);
+  }
+  if (shown != PeopleShown::none && !p.role.empty()) return fmt::format("the {} of {}", p.role, m.name);
+  return fmt::format("contact {} of {}", contact + 1, m.name);
+}
+
+std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sectors, const People& r,
+                                     PeopleShown shown) {
+  std::vector<Finding> out;
+  if (!r.described) return out;
+  const double before = r.fragmentation.value_or(0.0);
+  // Each person whose departure leaves relationships without a contact on its side.
+  for (const PersonFigures& p : r.people) {
+    if (p.sole_carrier_of.empty()) continue;
+    const Member& m = c.members[p.member];
+    const Contact& who = m.contacts[p.contact];
+    const std::size_t k = p.sole_carrier_of.size();
+    std::string message = fmt::format("If {} leaves, {} {} only contact", person_label(c, p.member, p.contact, shown),
+                                      k, k == 1 ? "relationship loses its" : "relationships lose their");
+    std::vector<std::string> cut;
+    for (const auto s : p.sectors_cut) cut.push_back(sectors.sectors[s].name);
+    if (!cut.empty()) message += fmt::format(", including the only link to {}", and_list(cut));
+    const bool splits = p.fragmentation && *p.fragmentation > before + 1e-12;
+    if (splits) {
+      message += fmt::format(", and {} of pairs of members could no longer reach each other (now {})",
+                             percent(*p.fragmentation), percent(before));
+    }
+    Finding f{!cut.empty() || splits ? Severity::high : (k >= 2 ? Severity::medium : Severity::low), "people",
+              "person-departure-cuts-ties", std::move(message), {who.id, m.id}};
+    for (const auto s : p.sectors_cut) f.subjects.push_back(sectors.sectors[s].id);
+    out.push_back(std::move(f));
+  }
+  std::vector<std::vector<std::size_t>> incident(c.members.size());  // ties per member, file order
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    incident[c.ties[t].a].push_back(t);
+    incident[c.ties[t].b].push_back(t);
+  }
+  // Members whose every tie (two or more) runs through one person.
+  for (const PersonFigures& p : r.people) {
+    const Member& m = c.members[p.member];
+    const std::size_t ties = incident[p.member].size();
+    if (ties < 2 || p.sole_carrier_of.size() != ties) continue;
+    out.push_back({Severity::medium, "people", "member-single-carrier",
+                   fmt::format("All {} of {}'s ties run through one person, {}", ties, m.name,
+                               person_label(c, p.member, p.contact, shown)),
+                   {m.id, m.contacts[p.contact].id}});
+  }
+  // A suggested warm handoff for each person with relationships it alone carries.
+  const auto where = contact_index(c);
+  for (const PersonFigures& p : r.people) {
+    if (p.sole_carrier_of.empty()) continue;
+    const Member& m = c.members[p.member];
+    // Other contacts of the same member, with the partners and partner sectors they carry.
+    std::vector<std::string> parts;
+    std::vector<std::string> nobody;  // partners no other contact of the member works with
+    std::vector<std::string> subjects = {m.contacts[p.contact].id, m.id};
+    for (const auto t : p.sole_carrier_of) {
+      const std::size_t q = other_end(c.ties[t], p.member);
+      std::optional<std::size_t> same_partner;
+      std::optional<std::size_t> same_sector;
+      for (const auto u : incident[p.member]) {
+        if (same_partner) break;
+        const Tie& tie = c.ties[u];
+        if (u == t) continue;
+        const std::size_t partner = other_end(tie, p.member);
+        for (const auto& id : tie.carried_by) {
+          const auto it = where.find(id);
+          if (it == where.end() || it->second.first != p.member || it->second.second == p.contact) continue;
+          if (partner == q) {
+            same_partner = it->second.second;
+            break;
+          }
+          if (!same_sector && sectors.sector_of[partner] == sectors.sector_of[q]) same_sector = it->second.second;
+        }
+      }
+      const std::string& partner_name = c.members[q].name;
+      if (same_partner) {
+        parts.push_back(fmt::format("{} already works with {}", person_label(c, p.member, *same_partner, shown),
+                                    partner_name));
+        subjects.push_back(m.contacts[*same_partner].id);
+      } else if (same_sector) {
+        parts.push_back(fmt::format("for {}, {} already works with {}", partner_name,
+                                    person_label(c, p.member, *same_sector, shown),
+                                    sectors.sectors[sectors.sector_of[q]].name));
+        subjects.push_back(m.contacts[*same_sector].id);
+      } else if (std::find(nobody.begin(), nobody.end(), partner_name) == nobody.end()) {
+        nobody.push_back(partner_name);
+      }
+    }
+    if (!nobody.empty()) {
+      parts.push_back(fmt::format("no one else at {} works with {} yet", m.name, and_list(nobody, " or ")));
+    }
+    out.push_back({Severity::info, "people", "warm-handoff",
+                   fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown),
+                               fmt::join(parts, "; ")),
+                   std::move(subjects)});
+  }
+  return out;
+}
+
+}  // namespace xsector
