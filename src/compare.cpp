@@ -423,6 +423,8 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
                     alike ? "the network kept its shape more than chance would"
                           : "no more alike than a random relabelling would be"));
   }
+  out.people = compare_people(a, b);
+  for (auto&& f : people_change_findings(a, b, out.people, ab.people_shown)) out.findings.push_back(std::move(f));
   return out;
 }
 

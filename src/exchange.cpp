@@ -66,7 +66,21 @@ ordered_json tie_document(const Coalition& c, const Tie& t) {
   }
   d["level"] = to_string(t.level);
   if (!t.kinds.empty()) d["kinds"] = t.kinds;
+  if (!t.carried_by.empty()) d["carried_by"] = t.carried_by;
   return d;
+}
+
+/// A member's contacts as coalition-file entries (empty fields left out).
+ordered_json contacts_document(const Member& m) {
+  ordered_json list = ordered_json::array();
+  for (const Contact& p : m.contacts) {
+    ordered_json d = {{"id", p.id}};
+    if (!p.name.empty()) d["name"] = p.name;
+    if (!p.role.empty()) d["role"] = p.role;
+    if (!p.since.empty()) d["since"] = p.since;
+    list.push_back(std::move(d));
+  }
+  return list;
 }
 
 ordered_json coalition_document(const Coalition& c) {
@@ -87,6 +101,7 @@ ordered_json coalition_document(const Coalition& c) {
     if (m.lived_experience) d["lived_experience"] = true;
     if (m.funding) d["funding"] = detail::without_negative_zero(*m.funding);
     if (!m.tags.empty()) d["tags"] = m.tags;
+    if (!m.contacts.empty()) d["contacts"] = contacts_document(m);
     doc["members"].push_back(std::move(d));
   }
   if (!c.ties.empty()) {
@@ -903,10 +918,12 @@ std::string export_graphml(const Coalition& c) {
       {"node", "lived_experience", "boolean"},
       {"node", "funding", "double"},
       {"node", "tags", "string"},
+      {"node", "contacts", "string"},
       {"edge", "level", "int"},
       {"edge", "level_name", "string"},
       {"edge", "kinds", "string"},
-      {"edge", "directed", "boolean"}};
+      {"edge", "directed", "boolean"},
+      {"edge", "carried_by", "string"}};
   for (const auto& [domain, name, type] : keys) {
     out += fmt::format(R"(  <key id="{}_{}" for="{}" attr.name="{}" attr.type="{}"/>)", domain[0], name,
                        domain, name, type);
@@ -933,6 +950,7 @@ std::string export_graphml(const Coalition& c) {
     out += data('n', "lived_experience", m.lived_experience ? "true" : "false");
     if (m.funding) out += data('n', "funding", detail::number_text(*m.funding));
     out += data('n', "tags", json_text(ordered_json(m.tags)));
+    if (!m.contacts.empty()) out += data('n', "contacts", json_text(contacts_document(m)));
     out += "</node>\n";
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
@@ -943,6 +961,7 @@ std::string export_graphml(const Coalition& c) {
     out += data('e', "level_name", std::string(to_string(tie.level)));
     out += data('e', "kinds", json_text(ordered_json(tie.kinds)));
     out += data('e', "directed", tie.directed ? "true" : "false");
+    if (!tie.carried_by.empty()) out += data('e', "carried_by", json_text(ordered_json(tie.carried_by)));
     out += "</edge>\n";
   }
   out += "  </graph>\n</graphml>\n";
@@ -976,6 +995,7 @@ std::string export_node_link(const Coalition& c) {
                       {"level_name", to_string(tie.level)},
                       {"kinds", tie.kinds},
                       {"directed", tie.directed}};
+    if (!tie.carried_by.empty()) l["carried_by"] = tie.carried_by;
     if (multigraph) l["key"] = t;
     links.push_back(l);
   }
@@ -990,21 +1010,39 @@ std::string export_node_link(const Coalition& c) {
 
 KumuSheets export_kumu(const Coalition& c) {
   KumuSheets out;
-  out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding\n";
+  // Contacts are two fields of their member (ids, and roles in the same order; names are
+  // personal data and stay out of a map meant for sharing) and carriers one field of a tie,
+  // written only when the file lists contacts.
+  const bool people = std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return !m.contacts.empty(); });
+  out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding";
+  out.elements += people ? ",Contacts,Contact Roles\n" : "\n";
   for (const Member& m : c.members) {
     const Sector* s = c.find_sector(m.sector);
     out.elements +=
-        fmt::format("{},{},,{},{},{},{},{},{}\n", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
+        fmt::format("{},{},,{},{},{},{},{},{}", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
                     csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id, m.sector,
                     m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
                     m.funding ? detail::number_text(*m.funding) : "");
+    if (people) {
+      std::vector<std::string> ids;
+      std::vector<std::string> roles;
+      for (const Contact& p : m.contacts) {
+        ids.push_back(p.id);
+        roles.push_back(p.role);
+      }
+      out.elements += fmt::format(",{},{}", csv_cell(fmt::format("{}", fmt::join(ids, "|"))),
+                                  csv_cell(fmt::format("{}", fmt::join(roles, "|"))));
+    }
+    out.elements += "\n";
   }
-  out.connections = "From,To,Type,Direction,Strength,Tags\n";
+  out.connections = people ? "From,To,Type,Direction,Strength,Tags,Carried By\n" : "From,To,Type,Direction,Strength,Tags\n";
   for (const Tie& t : c.ties) {
     out.connections +=
-        fmt::format("{},{},{},{},{},{}\n", c.members[t.a].id, c.members[t.b].id, to_string(t.level),
+        fmt::format("{},{},{},{},{},{}", c.members[t.a].id, c.members[t.b].id, to_string(t.level),
                     t.directed ? "directed" : "undirected", static_cast<int>(t.level),
                     csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))));
+    if (people) out.connections += "," + csv_cell(fmt::format("{}", fmt::join(t.carried_by, "|")));
+    out.connections += "\n";
   }
   return out;
 }
@@ -1086,6 +1124,23 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     if (*lived) m["lived_experience"] = true;
     if (funding) m["funding"] = detail::without_negative_zero(*funding);
     if (const auto tags = split(elements.get(row, "tags"), '|'); !tags.empty()) m["tags"] = tags;
+    if (const auto contacts = split(elements.get(row, "contacts"), '|'); !contacts.empty()) {
+      const std::string roles_text = elements.get(row, "contact roles");
+      auto roles = split(roles_text, '|');
+      if (!roles_text.empty() && roles.size() != contacts.size()) {
+        problems.add(elements_file, row.line,
+                     fmt::format("{} contacts but {} contact roles: give one role per contact, in order",
+                                 contacts.size(), roles.size()));
+        continue;
+      }
+      ordered_json list = ordered_json::array();
+      for (std::size_t i = 0; i < contacts.size(); ++i) {
+        ordered_json p = {{"id", contacts[i]}};
+        if (i < roles.size() && !roles[i].empty()) p["role"] = roles[i];
+        list.push_back(std::move(p));
+      }
+      m["contacts"] = std::move(list);
+    }
     members.push_back(m);
     origins.items["members"].push_back({elements_file, {row.line, 1}, fmt::format("element '{}'", id)});
     ids.insert(id);
@@ -1144,13 +1199,17 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
     }
     t["level"] = to_string(static_cast<TieLevel>(*level));
     if (const auto kinds = split(connections.get(row, "tags"), '|'); !kinds.empty()) t["kinds"] = kinds;
+    if (const auto carriers = split(connections.get(row, "carried by"), '|'); !carriers.empty()) {
+      t["carried_by"] = carriers;
+    }
     ties.push_back(t);
     origins.items["ties"].push_back(
         {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
   }
   std::vector<std::string> notes;
   for (const auto& column : elements.unknown({"label", "type", "description", "tags", "id", "sector",
-                                              "community led", "lived experience", "funding"})) {
+                                              "community led", "lived experience", "funding", "contacts",
+                                              "contact roles"})) {
     notes.push_back(fmt::format("{}: column '{}' has no place in a coalition file and was not imported",
                                 elements_file, column));
   }
@@ -1164,7 +1223,7 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
       }
     }
   }
-  for (const auto& column : connections.unknown({"from", "to", "type", "direction", "strength", "tags"})) {
+  for (const auto& column : connections.unknown({"from", "to", "type", "direction", "strength", "tags", "carried by"})) {
     notes.push_back(fmt::format("{}: column '{}' has no place in a coalition file and was not imported",
                                 connections_file, column));
   }
@@ -1391,6 +1450,13 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       else if (!tags->empty())
         m["tags"] = *tags;
     }
+    if (d.contains("contacts")) {
+      const auto contacts = json_of(d.at("contacts"), what + ": contacts");
+      if (!contacts)
+        ok = false;
+      else if (!contacts->empty())
+        m["contacts"] = *contacts;
+    }
     if (!ok) continue;
     members.push_back(m);
     ids.insert(id);
@@ -1451,6 +1517,11 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       const auto kinds = json_of(d.at("kinds"), what + ": kinds");
       if (!kinds) continue;
       if (!kinds->empty()) t["kinds"] = *kinds;
+    }
+    if (d.contains("carried_by")) {
+      const auto carriers = json_of(d.at("carried_by"), what + ": carried_by");
+      if (!carriers) continue;
+      if (!carriers->empty()) t["carried_by"] = *carriers;
     }
     ties.push_back(t);
     origins.items["ties"].push_back({file, edge.pos, what});

@@ -1077,6 +1077,21 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       }
       doc["sectors"] = sectors;
       doc["gaps"] = {{"sectors_covered", cmp.sectors_covered}, {"sectors_lost", cmp.sectors_lost}};
+      if (cmp.people.described) {
+        auto carrier_changes = [](const std::vector<CarrierChange>& list) {
+          ordered_json out = ordered_json::array();
+          for (const auto& x : list) {
+            out.push_back({{"a", x.a}, {"b", x.b}, {"member", x.member}, {"departed", x.departed},
+                           {"carriers_after", x.carriers_after}});
+          }
+          return out;
+        };
+        doc["people"] = {{"left", cmp.people.left},
+                         {"joined", cmp.people.joined},
+                         {"handed_over", carrier_changes(cmp.people.handed_over)},
+                         {"uncarried", carrier_changes(cmp.people.uncarried)},
+                         {"dissolved", carrier_changes(cmp.people.dissolved)}};
+      }
       ordered_json power = ordered_json::array();
       for (const auto& d : cmp.power) {
         ordered_json row = delta_json(d);

@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "xsector/analysis.hpp"
+#include "xsector/compare.hpp"
+#include "xsector/exchange.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
 
@@ -312,4 +314,106 @@ ties:
       "and 'c')",
   };
   EXPECT_EQ(d, expected);
+}
+
+TEST(People, CompareTellsHandoffsFromLosses) {
+  const Coalition a = load_coalition_file(source_dir / "tests/data/people/wave1.yaml");
+  const Coalition b = load_coalition_file(source_dir / "tests/data/people/wave2.yaml");
+  const PeopleChanges ch = compare_people(a, b);
+  ASSERT_TRUE(ch.described);
+  EXPECT_EQ(ch.left, (std::vector<std::string>{"jdoe"}));
+  EXPECT_EQ(ch.joined, (std::vector<std::string>{"nvance"}));
+  // clinic-school: jdoe (clinic side) left; still tied, akim now carries it on the clinic side.
+  ASSERT_EQ(ch.handed_over.size(), 1U);
+  EXPECT_EQ(ch.handed_over[0].a, "clinic");
+  EXPECT_EQ(ch.handed_over[0].b, "school");
+  EXPECT_EQ(ch.handed_over[0].member, "clinic");
+  EXPECT_EQ(ch.handed_over[0].departed, (std::vector<std::string>{"jdoe"}));
+  EXPECT_EQ(ch.handed_over[0].carriers_after, (std::vector<std::string>{"akim"}));
+  // clinic-shelter: gone in wave 2.
+  ASSERT_EQ(ch.dissolved.size(), 1U);
+  EXPECT_EQ(ch.dissolved[0].b, "shelter");
+  // clinic-church: still tied, nobody named on the clinic side.
+  ASSERT_EQ(ch.uncarried.size(), 1U);
+  EXPECT_EQ(ch.uncarried[0].a, "church");  // pairs are named in id order
+  EXPECT_EQ(ch.uncarried[0].member, "clinic");
+
+  AnalysisOptions o;
+  const Comparison cmp = compare(a, analyze(a, o), b, analyze(b, o));
+  auto has = [&](const std::string& code, const std::string& message) {
+    return std::any_of(cmp.findings.begin(), cmp.findings.end(),
+                       [&](const Finding& f) { return f.code == code && f.message == message; });
+  };
+  EXPECT_TRUE(has("contacts-left", "1 contact left: the Director of Clinic"));
+  EXPECT_TRUE(has("contacts-joined", "1 contact joined: the Coordinator of Clinic"));
+  EXPECT_TRUE(has("handoff", "The relationship of Clinic with School survived the departure of the Director of "
+                             "Clinic: the Nurse of Clinic now carries it"));
+  EXPECT_TRUE(has("carrier-left-tie-lost", "The relationship of Clinic with Shelter dissolved after the Director of "
+                                           "Clinic left"));
+  EXPECT_TRUE(has("carrier-left-tie-uncarried",
+                  "The relationship of Clinic with Church is still there after the Director of Clinic left, but no "
+                  "one at Clinic is named as carrying it"));
+  o.people = PeopleShown::names;
+  const Comparison named = compare(a, analyze(a, o), b, analyze(b, o));
+  EXPECT_TRUE(std::any_of(named.findings.begin(), named.findings.end(),
+                          [](const Finding& f) { return f.message == "1 contact left: Jane Doe (Director, Clinic)"; }));
+}
+
+namespace {
+
+void expect_same_people(const Coalition& a, const Coalition& b, const std::string& where, bool names = true) {
+  ASSERT_EQ(a.members.size(), b.members.size()) << where;
+  for (std::size_t m = 0; m < a.members.size(); ++m) {
+    const auto& x = a.members[m].contacts;
+    const auto& y = b.members[m].contacts;
+    ASSERT_EQ(x.size(), y.size()) << where << " " << a.members[m].id;
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      EXPECT_EQ(x[k].id, y[k].id) << where;
+      EXPECT_EQ(x[k].role, y[k].role) << where;
+      if (names) {
+        EXPECT_EQ(x[k].name, y[k].name) << where;
+        EXPECT_EQ(x[k].since, y[k].since) << where;
+      }
+    }
+  }
+  ASSERT_EQ(a.ties.size(), b.ties.size()) << where;
+  for (std::size_t t = 0; t < a.ties.size(); ++t) EXPECT_EQ(a.ties[t].carried_by, b.ties[t].carried_by) << where;
+}
+
+}  // namespace
+
+TEST(People, GraphmlAndYamlRoundTripsKeepContactsAndCarriers) {
+  for (const auto* file : {"tests/data/people/handoff.yaml", "networks/healthy-in-the-hills.yaml",
+                           "networks/healthy-in-the-hills-2025.yaml"}) {
+    const Coalition original = load_coalition_file(source_dir / file);
+    const std::string graphml = export_graphml(original);
+    EXPECT_NE(graphml.find("attr.name=\"contacts\""), std::string::npos);
+    const Imported back = import_graphml(graphml, "x.graphml", {});
+    EXPECT_TRUE(back.skipped.empty());
+    const Coalition again = parse_coalition(back.yaml, file);
+    expect_same_people(original, again, std::string(file) + " graphml");
+    // The people figures survive too: the same analysis before and after.
+    const Analysis a = analyze(original);
+    const Analysis b = analyze(again);
+    ASSERT_EQ(a.people.people.size(), b.people.people.size());
+    for (std::size_t i = 0; i < a.people.people.size(); ++i) {
+      EXPECT_EQ(a.people.people[i].sole_carrier_of, b.people.people[i].sole_carrier_of);
+    }
+    expect_same_people(original, parse_coalition(coalition_yaml(original), file), std::string(file) + " yaml");
+  }
+}
+
+TEST(People, KumuSheetsCarryContactsAsFields) {
+  const Coalition original = handoff();
+  const KumuSheets sheets = export_kumu(original);
+  // Contacts as fields of their member: ids and roles, never names.
+  EXPECT_NE(sheets.elements.find(",Contacts,Contact Roles\n"), std::string::npos);
+  EXPECT_NE(sheets.elements.find(",jdoe|akim,Community health director|Outreach coordinator\n"), std::string::npos);
+  EXPECT_EQ(sheets.elements.find("Jane Doe"), std::string::npos);
+  EXPECT_NE(sheets.connections.find(",jdoe|akim|tpark\n"), std::string::npos);
+  ImportOptions options;
+  options.name = original.name;
+  const Imported back = import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", options);
+  EXPECT_TRUE(back.notes.empty());
+  expect_same_people(original, parse_coalition(back.yaml, "k.yaml"), "kumu", false);
 }

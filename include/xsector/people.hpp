@@ -81,4 +81,34 @@ std::string person_label(const Coalition& coalition, std::size_t member, std::si
 std::vector<Finding> people_findings(const Coalition& coalition, const SectorIndex& sectors, const People& people,
                                      PeopleShown shown);
 
+/// A relationship whose carrier (on one member's side) left between two waves.
+struct CarrierChange {
+  std::string a, b;      ///< the pair's member ids, a before b in id order
+  std::string member;    ///< the side whose carrier left (a or b)
+  std::vector<std::string> departed;  ///< contact ids that carried it on that side before and are gone
+  std::vector<std::string> carriers_after;  ///< contact ids carrying it on that side in the later wave
+};
+
+/// What happened to the people between two waves, by contact id: contacts who left (in the
+/// earlier wave, in no member of the later) and joined; and every pair tied in the earlier wave
+/// whose carrier on one side left: `handed_over` (still tied, and another contact now carries it
+/// on that side: a warm handoff), `uncarried` (still tied, but nobody is named on that side) or
+/// `dissolved` (no longer tied).
+struct PeopleChanges {
+  bool described = false;  ///< either wave lists contacts
+  std::vector<std::string> left, joined;  ///< contact ids, in file order of their wave
+  std::vector<CarrierChange> handed_over, uncarried, dissolved;
+};
+
+/// Compares the people of two waves by contact id and member id. Time O((C + t) log(C + t)) for
+/// C contacts and carried_by entries and t ties of both waves.
+PeopleChanges compare_people(const Coalition& before, const Coalition& after);
+
+/// Findings on the changes: contacts who left and joined (info), relationships handed over
+/// (info), relationships that dissolved when their carrier left (high) and those kept without a
+/// named carrier (low). People are named as `shown` asks, each in the wave it belongs to.
+/// O(size of the changes).
+std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after,
+                                            const PeopleChanges& changes, PeopleShown shown);
+
 }  // namespace xsector

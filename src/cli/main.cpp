@@ -122,7 +122,7 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   std::vector<Analysis> analyses;
-  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, engine.options(part_all)));
+  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, people_options(part_all)));
   if (many) {
     std::vector<const Coalition*> pointers;
     for (const auto& c : coalitions) pointers.push_back(&c);
@@ -325,6 +325,10 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   add_engine_options(render_cmd);
   add_people_option(render_cmd);
+  render_cmd->add_flag("--people-layer", render_options.people_layer,
+                       "Draw each member's contacts with it and attach ties to the people who carry them");
+  render_cmd->add_flag("--mark-single-carried", render_options.mark_single_carried,
+                       "Draw ties that one person alone carries on a side thick and vermilion");
 
   std::vector<std::string> compare_files;
   bool as_table = false;
@@ -342,6 +346,7 @@ int run(int argc, char** argv) {
   compare_cmd->add_option("--seed", seed_text, "Seed of the QAP relabellings, 0 to 2^64-1 (default 1)");
   compare_cmd->add_option("--diagram", diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   compare_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, for every file");
+  add_people_option(compare_cmd);
 
   std::string export_file;
   std::string export_to;
@@ -404,7 +409,14 @@ int run(int argc, char** argv) {
     if (render_cmd->parsed()) {
       const std::string image_format = diagram_format(render_out);
       if (!view.empty()) render_options.view = view == "sectors" ? View::sectors : View::members;
+      render_options.people = parse_people_shown(people_shown);
+
       const Coalition c = load_coalition_file(render_file);
+      // neato ignores clusters: a small diagram's people layer is laid out by fdp unless a
+      // layout is asked for (larger diagrams draw no people layer).
+      if (render_options.people_layer && render_options.layout.empty() && c.members.size() <= small_diagram_limit) {
+        render_options.layout = "fdp";
+      }
       const DiagramPlan plan = plan_diagram(c, render_options);  // refuses an unbounded drawing before analysis
       if (!plan.note.empty()) std::cerr << "xsector: note: " << plan.note << '\n';
       // A diagram needs the structure, sectors and power, and betweenness only to size by it.
