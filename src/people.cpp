@@ -411,6 +411,12 @@ PeopleChanges compare_people(const Coalition& before, const Coalition& after) {
       }
       if (change.departed.empty()) continue;
       if (later == pairs_after.end()) {
+        // One loss per pair: when carriers left on both sides, the second side joins the first.
+        if (!side_a && !out.dissolved.empty() && out.dissolved.back().a == p.a && out.dissolved.back().b == p.b) {
+          auto& departed = out.dissolved.back().departed;
+          departed.insert(departed.end(), change.departed.begin(), change.departed.end());
+          continue;
+        }
         out.dissolved.push_back(std::move(change));
         continue;
       }

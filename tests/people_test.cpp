@@ -11,6 +11,7 @@
 #include "xsector/exchange.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
+#include "xsector/render.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -416,4 +417,38 @@ TEST(People, KumuSheetsCarryContactsAsFields) {
   const Imported back = import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", options);
   EXPECT_TRUE(back.notes.empty());
   expect_same_people(original, parse_coalition(back.yaml, "k.yaml"), "kumu", false);
+}
+
+TEST(People, DiagramDrawsThePeopleLayerAndMarksSingleCarriedTies) {
+  const Coalition c = handoff();
+  const Analysis a = analyze(c);
+  RenderOptions o;
+  const std::string plain = diagram_dot(c, a, o);
+  EXPECT_EQ(plain.find("person:"), std::string::npos);
+  EXPECT_EQ(plain.find("single-carried"), std::string::npos);  // nothing marked unless asked
+  o.mark_single_carried = true;
+  const std::string marked = diagram_dot(c, a, o);
+  EXPECT_EQ(marked.find("person:"), std::string::npos);
+  // t0, t1, t2, t3 and t5 each have a single carrier on a side; t4 is carried by nobody. The
+  // two arcs t0 and t1 are drawn as one edge with arrows both ways: 4 marked edges.
+  std::size_t count = 0;
+  for (auto at = marked.find("single-carried"); at != std::string::npos; at = marked.find("single-carried", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 4U);
+  o.people_layer = true;
+  const std::string layer = diagram_dot(c, a, o);
+  EXPECT_NE(layer.find("subgraph cluster_whwc"), std::string::npos);
+  EXPECT_NE(layer.find("\"person:jdoe\""), std::string::npos);
+  EXPECT_NE(layer.find("Community health director"), std::string::npos);
+  EXPECT_EQ(layer.find("Jane Doe"), std::string::npos);  // roles by default
+  // t2 is carried by jdoe and akim (whwc) and tpark (schools): two edges from the people.
+  EXPECT_NE(layer.find("\"person:jdoe\" -- \"person:tpark\""), std::string::npos);
+  EXPECT_NE(layer.find("\"person:akim\" -- \"person:tpark\""), std::string::npos);
+  o.people = PeopleShown::names;
+  EXPECT_NE(diagram_dot(c, a, o).find("Jane Doe"), std::string::npos);
+  o.people = PeopleShown::none;
+  const std::string anonymous = diagram_dot(c, a, o);
+  EXPECT_EQ(anonymous.find("Community health director"), std::string::npos);
+  EXPECT_EQ(anonymous.find("Jane Doe"), std::string::npos);
 }
