@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
@@ -56,6 +57,62 @@ std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> contac
 }
 
 std::size_t other_end(const Tie& t, std::size_t m) { return t.a == m ? t.b : t.a; }
+
+/// An iterative depth-first search of the undirected view: discovery time, low point,
+/// subtree size and parent of every member, and the components. O(n + m).
+struct Dfs {
+  std::vector<std::uint32_t> disc, low, parent;
+  std::vector<std::uint64_t> size;
+  std::vector<std::uint32_t> component;
+  std::vector<std::uint64_t> component_size;
+};
+
+Dfs depth_first(const Network& g) {
+  const std::size_t n = g.size();
+  constexpr auto unseen = std::numeric_limits<std::uint32_t>::max();
+  Dfs d;
+  d.disc.assign(n, unseen);
+  d.low.assign(n, 0);
+  d.parent.assign(n, unseen);
+  d.size.assign(n, 1);
+  d.component.assign(n, 0);
+  std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // member, next neighbour slot
+  std::uint32_t time = 0;
+  for (std::size_t root = 0; root < n; ++root) {
+    if (d.disc[root] != unseen) continue;
+    const auto label = static_cast<std::uint32_t>(d.component_size.size());
+    std::uint64_t members = 0;
+    d.disc[root] = d.low[root] = time++;
+    d.parent[root] = static_cast<std::uint32_t>(root);
+    stack.emplace_back(static_cast<std::uint32_t>(root), 0);
+    while (!stack.empty()) {
+      auto& [u, next] = stack.back();
+      const auto around = g.neighbors(u);
+      if (next < around.size()) {
+        const std::uint32_t v = around[next++];
+        if (d.disc[v] == unseen) {
+          d.disc[v] = d.low[v] = time++;
+          d.parent[v] = u;
+          stack.emplace_back(v, 0);
+        } else if (v != d.parent[u]) {
+          d.low[u] = std::min(d.low[u], d.disc[v]);
+        }
+        continue;
+      }
+      const std::uint32_t done = u;
+      stack.pop_back();
+      d.component[done] = label;
+      ++members;
+      if (!stack.empty()) {
+        const std::uint32_t up = stack.back().first;
+        d.low[up] = std::min(d.low[up], d.low[done]);
+        d.size[up] += d.size[done];
+      }
+    }
+    d.component_size.push_back(members);
+  }
+  return d;
+}
 
 }  // namespace
 
@@ -124,41 +181,15 @@ People people(const Coalition& c, const Network& g, const SectorIndex& sectors) 
     out.handoff_readiness = static_cast<double>(out.ready_ends) / static_cast<double>(out.carried_ends);
   }
 
-  // Components of the whole network, for the departures that make pairs non-adjacent.
-  std::vector<std::uint32_t> component(n, 0);
-  std::vector<std::uint64_t> component_size;
-  {
-    std::vector<char> seen(n, 0);
-    std::vector<std::uint32_t> stack;
-    for (std::size_t s = 0; s < n; ++s) {
-      if (seen[s]) continue;
-      const auto label = static_cast<std::uint32_t>(component_size.size());
-      std::uint64_t size = 0;
-      seen[s] = 1;
-      stack.push_back(static_cast<std::uint32_t>(s));
-      while (!stack.empty()) {
-        const std::uint32_t u = stack.back();
-        stack.pop_back();
-        component[u] = label;
-        ++size;
-        for (const auto v : g.neighbors(u)) {
-          if (!seen[v]) {
-            seen[v] = 1;
-            stack.push_back(v);
-          }
-        }
-      }
-      component_size.push_back(size);
-    }
-  }
+  // One depth-first search gives, for every member m, the pieces its component falls into
+  // without m: the subtree of each child c with low[c] >= disc[m] is a piece of its own; the
+  // rest (the parent's side and the other children) is one more. Removing ties of m alone
+  // detaches exactly the pieces in which m keeps no adjacent partner.
+  const Dfs dfs = depth_first(g);
   std::uint64_t connected = 0;  // ordered pairs that reach each other
-  for (const auto s : component_size) connected += s * (s - 1);
+  for (const auto size : dfs.component_size) connected += size * (size - 1);
   const double pairs_all = static_cast<double>(n) * (static_cast<double>(n) - 1.0);
 
-  std::vector<std::uint32_t> stamp(n, 0);  // visit marks, one stamp per traversal
-  std::uint32_t current = 0;
-  std::vector<char> cold(n, 0);            // neighbours of the member whose pair went cold
-  std::vector<std::uint32_t> stack;
   for (std::size_t m = 0; m < n; ++m) {
     if (c.members[m].contacts.empty()) continue;
     // The member's ties per partner sector (other sectors only).
@@ -168,6 +199,28 @@ People people(const Coalition& c, const Network& g, const SectorIndex& sectors) 
       const std::size_t s = sectors.sector_of[other_end(c.ties[t], m)];
       if (s != own) ++ties_to_sector[s];
     }
+    // m's pieces: children that root a piece, by discovery time; piece index per neighbour.
+    std::vector<std::uint32_t> split_children;  // ascending disc
+    for (const auto v : g.neighbors(m)) {
+      if (dfs.parent[v] == m && v != m && dfs.low[v] >= dfs.disc[m]) split_children.push_back(v);
+    }
+    std::sort(split_children.begin(), split_children.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return dfs.disc[x] < dfs.disc[y]; });
+    const std::size_t rest = split_children.size();  // the index of the rest piece
+    auto piece_of = [&](std::uint32_t q) -> std::size_t {
+      auto it = std::upper_bound(split_children.begin(), split_children.end(), q,
+                                 [&](std::uint32_t x, std::uint32_t child) { return dfs.disc[x] < dfs.disc[child]; });
+      if (it == split_children.begin()) return rest;
+      --it;
+      return dfs.disc[q] < dfs.disc[*it] + dfs.size[*it] ? static_cast<std::size_t>(it - split_children.begin()) : rest;
+    };
+    std::vector<std::size_t> partners_in(rest + 1, 0);  // m's adjacent partners per piece
+    for (const auto v : g.neighbors(m)) ++partners_in[piece_of(v)];
+    const std::uint64_t whole = dfs.component_size[dfs.component[m]];
+    std::uint64_t split_size = 0;
+    for (const auto child : split_children) split_size += dfs.size[child];
+    const std::uint64_t rest_size = whole - 1 - split_size;
+
     for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k) {
       PersonFigures& p = out.people[first_person[m] + k];
       p.fragmentation = out.fragmentation;
@@ -180,7 +233,7 @@ People people(const Coalition& c, const Network& g, const SectorIndex& sectors) 
       for (const auto& [s, count] : sole_to_sector) {
         if (count == ties_to_sector[s]) p.sectors_cut.push_back(s);
       }
-      // Pairs all of whose ties go cold stop being adjacent.
+      // Pairs all of whose ties go cold stop being adjacent (sole_carrier_of is ascending).
       std::vector<std::uint32_t> cold_partners;
       const auto neighbors = g.neighbors(m);
       const auto slots = g.neighbor_pairs(m);
@@ -191,47 +244,26 @@ People people(const Coalition& c, const Network& g, const SectorIndex& sectors) 
         const PairEdge& pair = g.pair(slots[static_cast<std::size_t>(it - neighbors.begin())]);
         bool all_cold = true;
         for (const auto pt : pair.ties()) {
-          if (std::find(p.sole_carrier_of.begin(), p.sole_carrier_of.end(), pt) == p.sole_carrier_of.end()) {
-            all_cold = false;
-          }
+          if (!std::binary_search(p.sole_carrier_of.begin(), p.sole_carrier_of.end(), std::size_t{pt})) all_cold = false;
         }
-        if (all_cold && !cold[q]) {
-          cold[q] = 1;
-          cold_partners.push_back(q);
-        }
+        if (all_cold) cold_partners.push_back(q);
       }
+      std::sort(cold_partners.begin(), cold_partners.end());
+      cold_partners.erase(std::unique(cold_partners.begin(), cold_partners.end()), cold_partners.end());
       if (cold_partners.empty() || n < 2) continue;
-      // Split m's component: traverse it without the cold pairs.
-      if (++current == 0) {
-        std::fill(stamp.begin(), stamp.end(), 0);
-        current = 1;
+      std::map<std::size_t, std::size_t> cold_in;  // cold partners per piece
+      for (const auto q : cold_partners) ++cold_in[piece_of(q)];
+      std::uint64_t detached = 0;        // members in pieces that lose m
+      std::uint64_t detached_pairs = 0;  // ordered pairs within them
+      for (const auto& [piece, count] : cold_in) {
+        if (count != partners_in[piece]) continue;
+        const std::uint64_t size = piece == rest ? rest_size : dfs.size[split_children[piece]];
+        detached += size;
+        detached_pairs += size * (size - 1);
       }
-      std::uint64_t pieces = 0;  // ordered pairs within the pieces
-      auto traverse = [&](std::uint32_t start) {
-        std::uint64_t size = 0;
-        stamp[start] = current;
-        stack.push_back(start);
-        while (!stack.empty()) {
-          const std::uint32_t u = stack.back();
-          stack.pop_back();
-          ++size;
-          for (const auto v : g.neighbors(u)) {
-            if (stamp[v] == current) continue;
-            if ((u == m && cold[v]) || (v == m && cold[u])) continue;
-            stamp[v] = current;
-            stack.push_back(v);
-          }
-        }
-        pieces += size * (size - 1);
-      };
-      traverse(static_cast<std::uint32_t>(m));
-      for (const auto q : cold_partners) {
-        if (stamp[q] != current) traverse(q);
-      }
-      const std::uint64_t whole = component_size[component[m]];
-      const double after = static_cast<double>(connected - whole * (whole - 1) + pieces);
+      const std::uint64_t kept = whole - detached;
+      const double after = static_cast<double>(connected - whole * (whole - 1) + detached_pairs + kept * (kept - 1));
       p.fragmentation = 1.0 - after / pairs_all;
-      for (const auto q : cold_partners) cold[q] = 0;
     }
   }
   return out;
