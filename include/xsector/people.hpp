@@ -61,9 +61,11 @@ struct People {
 
 /// Person-level resilience of every contact and every member's handoff readiness. On a file
 /// without contacts every list is empty of people and every readiness is null.
-/// Time complexity: O(n + m + C) for the carriers and readiness (C the carried_by entries), plus
-/// for each contact whose departure makes a pair non-adjacent one traversal of its
-/// organization's component, O(n + m) at worst.
+/// Fragmentation comes from one depth-first search: without member m its component falls into
+/// pieces (the subtree of each DFS child c with low(c) >= disc(m), and the rest), and removing
+/// ties of m alone detaches exactly the pieces where m keeps no adjacent partner.
+/// Time complexity: O(n + m + C + Σ deg(v) log deg(v)) over members with contacts (C the
+/// carried_by entries).
 People people(const Coalition& coalition, const Network& g, const SectorIndex& sectors);
 
 /// How a finding or a table names contact `contact` of member `member`:
