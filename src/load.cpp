@@ -363,6 +363,7 @@ class CoalitionLoader {
     const std::string& a = coalition_.members[tie.a].id;
     const std::string& b = coalition_.members[tie.b].id;
     bool ok = true;
+    std::unordered_set<std::string> named;  // ids already in this list
     for (const Node who : node) {
       auto id = reader_.slug(who, "contact id");
       if (!id) {
@@ -409,7 +410,7 @@ class CoalitionLoader {
         ok = false;
         continue;
       }
-      if (std::find(tie.carried_by.begin(), tie.carried_by.end(), *id) != tie.carried_by.end()) {
+      if (!named.insert(*id).second) {
         reader_.error(reader_.pos(who), fmt::format("'{}' is listed twice in carried_by", *id));
         ok = false;
         continue;

@@ -6,10 +6,12 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "xsector/error.hpp"
 #include "xsector/findings.hpp"
@@ -320,51 +322,76 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
                                person_label(c, p.member, p.contact, shown)),
                    {m.id, m.contacts[p.contact].id}});
   }
-  // A suggested warm handoff for each person with relationships it alone carries.
+  // A suggested warm handoff for each person with relationships it alone carries. Per member,
+  // the first two distinct contacts (in tie order) carrying a tie with each partner and with
+  // each partner sector: enough to name someone other than the person leaving.
   const auto where = contact_index(c);
+  using Two = std::array<std::optional<std::size_t>, 2>;
+  auto remember = [](Two& two, std::size_t k) {
+    if (!two[0]) two[0] = k;
+    else if (*two[0] != k && !two[1]) two[1] = k;
+  };
+  auto other_than = [](const Two& two, std::size_t k) -> std::optional<std::size_t> {
+    for (const auto& x : two) {
+      if (x && *x != k) return x;
+    }
+    return std::nullopt;
+  };
+  constexpr std::size_t shown_partners = 5;  // a longer list ends with "and N more"
+  std::size_t cached_member = c.members.size();
+  std::unordered_map<std::size_t, Two> by_partner;
+  std::unordered_map<std::size_t, Two> by_sector;
   for (const PersonFigures& p : r.people) {
     if (p.sole_carrier_of.empty()) continue;
     const Member& m = c.members[p.member];
-    // Other contacts of the same member, with the partners and partner sectors they carry.
+    if (cached_member != p.member) {
+      cached_member = p.member;
+      by_partner.clear();
+      by_sector.clear();
+      for (const auto u : incident[p.member]) {
+        const std::size_t partner = other_end(c.ties[u], p.member);
+        for (const auto& id : c.ties[u].carried_by) {
+          const auto it = where.find(id);
+          if (it == where.end() || it->second.first != p.member) continue;
+          remember(by_partner[partner], it->second.second);
+          remember(by_sector[sectors.sector_of[partner]], it->second.second);
+        }
+      }
+    }
     std::vector<std::string> parts;
     std::vector<std::string> nobody;  // partners no other contact of the member works with
+    std::unordered_set<std::size_t> nobody_seen;
+    std::size_t more = 0;
     std::vector<std::string> subjects = {m.contacts[p.contact].id, m.id};
     for (const auto t : p.sole_carrier_of) {
       const std::size_t q = other_end(c.ties[t], p.member);
-      std::optional<std::size_t> same_partner;
-      std::optional<std::size_t> same_sector;
-      for (const auto u : incident[p.member]) {
-        if (same_partner) break;
-        const Tie& tie = c.ties[u];
-        if (u == t) continue;
-        const std::size_t partner = other_end(tie, p.member);
-        for (const auto& id : tie.carried_by) {
-          const auto it = where.find(id);
-          if (it == where.end() || it->second.first != p.member || it->second.second == p.contact) continue;
-          if (partner == q) {
-            same_partner = it->second.second;
-            break;
-          }
-          if (!same_sector && sectors.sector_of[partner] == sectors.sector_of[q]) same_sector = it->second.second;
-        }
-      }
+      const auto same_partner = other_than(by_partner[q], p.contact);
+      const auto same_sector = same_partner ? std::nullopt : other_than(by_sector[sectors.sector_of[q]], p.contact);
       const std::string& partner_name = c.members[q].name;
+      if (!same_partner && !same_sector) {
+        if (!nobody_seen.insert(q).second) continue;
+        if (nobody.size() < shown_partners) nobody.push_back(partner_name); else ++more;
+        continue;
+      }
+      if (parts.size() >= shown_partners) {
+        ++more;
+        continue;
+      }
       if (same_partner) {
         parts.push_back(fmt::format("{} already works with {}", person_label(c, p.member, *same_partner, shown),
                                     partner_name));
         subjects.push_back(m.contacts[*same_partner].id);
-      } else if (same_sector) {
+      } else {
         parts.push_back(fmt::format("for {}, {} already works with {}", partner_name,
                                     person_label(c, p.member, *same_sector, shown),
                                     sectors.sectors[sectors.sector_of[q]].name));
         subjects.push_back(m.contacts[*same_sector].id);
-      } else if (std::find(nobody.begin(), nobody.end(), partner_name) == nobody.end()) {
-        nobody.push_back(partner_name);
       }
     }
     if (!nobody.empty()) {
       parts.push_back(fmt::format("no one else at {} works with {} yet", m.name, and_list(nobody, " or ")));
     }
+    if (more > 0) parts.push_back(fmt::format("and {} more", more));
     out.push_back({Severity::info, "people", "warm-handoff",
                    fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown),
                                fmt::join(parts, "; ")),
