@@ -17,6 +17,7 @@ unsigned with_dependencies(unsigned parts) {
   if (parts & part_power) parts |= part_sectors;
   // Survey figures need the sector index for trust_by_sector.
   if (parts & part_survey) parts |= part_sectors;
+  if (parts & part_people) parts |= part_sectors;  // sectors_cut reads the sector index
   return parts;
 }
 
@@ -58,6 +59,7 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
   const std::size_t n = g.size();
   Analysis a;
   a.parts = with_dependencies(options.parts);
+  a.people_shown = options.people;
   a.members.resize(n);
   NetworkFigures& net = a.network;
   net.members = n;
@@ -137,6 +139,7 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
   if (a.parts & part_power) a.power = coalition_power(coalition, g, a.sectors.index, norm_b);
   if (a.parts & part_resilience) a.resilience = resilience(coalition, g, a.sectors.index, a.power);
   if (a.parts & part_survey) a.survey = survey_figures(coalition, a.sectors.index);
+  if (a.parts & part_people) a.people = people(coalition, g, a.sectors.index);
   if (a.parts & part_findings) {
     if (a.parts & part_sectors) a.findings = gap_findings(coalition, a.sectors);
     if (a.parts & part_power) {
@@ -149,6 +152,10 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
     }
     if (a.parts & part_survey) {
       for (auto&& f : survey_findings(coalition, a.sectors.index, a.survey)) a.findings.push_back(std::move(f));
+    if (a.parts & part_people) {
+      for (auto&& f : people_findings(coalition, a.sectors.index, a.people, options.people)) {
+        a.findings.push_back(std::move(f));
+      }
     }
     sort_findings(a.findings);
   }

@@ -453,6 +453,8 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
                           : "no more alike than a random relabelling would be"));
   }
   if (const CoalitionMatch match = match_coalitions(a, b); !match.waves) compare_as_coalitions(out, match);
+  out.people = compare_people(a, b);
+  for (auto&& f : people_change_findings(a, b, out.people, ab.people_shown)) out.findings.push_back(std::move(f));
   return out;
 }
 

@@ -68,6 +68,7 @@ ordered_json tie_document(const Coalition& c, const Tie& t) {
   }
   d["level"] = to_string(t.level);
   if (!t.kinds.empty()) d["kinds"] = t.kinds;
+  if (!t.carried_by.empty()) d["carried_by"] = t.carried_by;
   return d;
 }
 
@@ -102,6 +103,19 @@ ordered_json survey_document(const Coalition& c) {
   return d;
 }
 
+/// A member's contacts as coalition-file entries (empty fields left out).
+ordered_json contacts_document(const Member& m) {
+  ordered_json list = ordered_json::array();
+  for (const Contact& p : m.contacts) {
+    ordered_json d = {{"id", p.id}};
+    if (!p.name.empty()) d["name"] = p.name;
+    if (!p.role.empty()) d["role"] = p.role;
+    if (!p.since.empty()) d["since"] = p.since;
+    list.push_back(std::move(d));
+  }
+  return list;
+}
+
 ordered_json coalition_document(const Coalition& c) {
   ordered_json header = {{"name", c.name}};
   if (!c.place.empty()) header["place"] = c.place;
@@ -125,6 +139,7 @@ ordered_json coalition_document(const Coalition& c) {
       for (const auto& [key, value] : m.attributes) a[key] = value;
       d["attributes"] = a;
     }
+    if (!m.contacts.empty()) d["contacts"] = contacts_document(m);
     doc["members"].push_back(std::move(d));
   }
   // Ties made from survey responses are not written: loading the survey makes them again.
@@ -349,7 +364,9 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& column_name
       {"tags", {"tags", "tag", "keywords"}},
       {"community led", {"community led"}},
       {"lived experience", {"lived experience"}},
-      {"funding", {"funding", "funds", "budget", "contribution", "resources"}}};
+      {"funding", {"funding", "funds", "budget", "contribution", "resources"}},
+      {"contacts", {"contacts", "contact ids"}},
+      {"contact roles", {"contact roles"}}};
   static const std::vector<std::pair<std::string, std::vector<std::string>>> ties = {
       {"from", {"from", "source", "partner a", "organization a", "organisation a", "member a", "from partner",
                 "from organization"}},
@@ -359,7 +376,8 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& column_name
       {"direction", {"direction"}},
       {"strength", {"strength", "level", "tie level", "relationship level"}},
       {"tags", {"tags", "kinds", "kind"}},
-      {"id", {"id", "connection id"}}};
+      {"id", {"id", "connection id"}},
+      {"carried by", {"carried by", "carried_by", "carriers"}}};
   return kind == SheetKind::members ? members : ties;
 }
 
@@ -1101,11 +1119,13 @@ std::string export_graphml(const Coalition& c) {
       {"node", "funding", "double"},
       {"node", "tags", "string"},
       {"node", "attributes", "string"},
+      {"node", "contacts", "string"},
       {"edge", "level", "int"},
       {"edge", "level_name", "string"},
       {"edge", "kinds", "string"},
       {"edge", "directed", "boolean"},
-      {"edge", "from_survey", "boolean"}};
+      {"edge", "from_survey", "boolean"},
+      {"edge", "carried_by", "string"}};
   for (const auto& [domain, name, type] : keys) {
     out += fmt::format(R"(  <key id="{}_{}" for="{}" attr.name="{}" attr.type="{}"/>)", domain[0], name,
                        domain, name, type);
@@ -1143,6 +1163,7 @@ std::string export_graphml(const Coalition& c) {
       for (const auto& [key, value] : m.attributes) a[key] = value;
       out += data('n', "attributes", json_text(a));
     }
+    if (!m.contacts.empty()) out += data('n', "contacts", json_text(contacts_document(m)));
     out += "</node>\n";
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
@@ -1154,6 +1175,7 @@ std::string export_graphml(const Coalition& c) {
     out += data('e', "kinds", json_text(ordered_json(tie.kinds)));
     out += data('e', "directed", tie.directed ? "true" : "false");
     if (tie.from_survey) out += data('e', "from_survey", "true");
+    if (!tie.carried_by.empty()) out += data('e', "carried_by", json_text(ordered_json(tie.carried_by)));
     out += "</edge>\n";
   }
   out += "  </graph>\n</graphml>\n";
@@ -1189,6 +1211,7 @@ std::string export_node_link(const Coalition& c) {
                       {"kinds", tie.kinds},
                       {"directed", tie.directed}};
     if (tie.from_survey) l["from_survey"] = true;
+    if (!tie.carried_by.empty()) l["carried_by"] = tie.carried_by;
     if (multigraph) l["key"] = t;
     links.push_back(l);
   }
@@ -1211,7 +1234,12 @@ KumuSheets export_kumu(const Coalition& c) {
       if (key != "Description" && std::find(names.begin(), names.end(), key) == names.end()) names.push_back(key);
     }
   }
+  // Contacts are two fields of their member (ids, and roles in the same order; names are
+  // personal data and stay out of a map meant for sharing) and carriers one field of a tie,
+  // written only when the file lists contacts.
+  const bool people = std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return !m.contacts.empty(); });
   out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding";
+  if (people) out.elements += ",Contacts,Contact Roles";
   for (const auto& name : names) {
     const bool field = !recognised_column(name, SheetKind::members).empty() ||
                        header_key(name).starts_with("attribute:");
@@ -1234,6 +1262,16 @@ KumuSheets export_kumu(const Coalition& c) {
                     csv_cell(attribute(m, "Description")), csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))),
                     m.id, m.sector, m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
                     m.funding ? detail::number_text(*m.funding) : "");
+    if (people) {
+      std::vector<std::string> ids;
+      std::vector<std::string> roles;
+      for (const Contact& p : m.contacts) {
+        ids.push_back(p.id);
+        roles.push_back(p.role);
+      }
+      out.elements += fmt::format(",{},{}", csv_cell(fmt::format("{}", fmt::join(ids, "|"))),
+                                  csv_cell(fmt::format("{}", fmt::join(roles, "|"))));
+    }
     for (const auto& name : names) {
       out.elements += ',';
       out.elements += csv_cell(attribute(m, name));
@@ -1243,14 +1281,16 @@ KumuSheets export_kumu(const Coalition& c) {
   // A connection's ID comes from its pair (`a->b` directed, `a--b` undirected with the ids
   // in order), never from its row, so the next wave imported into the same Kumu map updates
   // the same connections instead of adding copies.
-  out.connections = "From,To,Type,Direction,Strength,Tags,ID\n";
+  out.connections = people ? "From,To,Type,Direction,Strength,Tags,ID,Carried By\n" : "From,To,Type,Direction,Strength,Tags,ID\n";
   for (const Tie& t : c.ties) {
     const std::string& a = c.members[t.a].id;
     const std::string& b = c.members[t.b].id;
     const std::string id = t.directed ? a + "->" + b : std::min(a, b) + "--" + std::max(a, b);
-    out.connections += fmt::format("{},{},{},{},{},{},{}\n", a, b, to_string(t.level),
+    out.connections += fmt::format("{},{},{},{},{},{},{}", a, b, to_string(t.level),
                                    t.directed ? "directed" : "undirected", static_cast<int>(t.level),
                                    csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
+    if (people) out.connections += "," + csv_cell(fmt::format("{}", fmt::join(t.carried_by, "|")));
+    out.connections += "\n";
   }
   return out;
 }
@@ -1508,6 +1548,23 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     if (*lived) m["lived_experience"] = true;
     if (funding) m["funding"] = detail::without_negative_zero(*funding);
     if (const auto tags = split(elements.get(row, "tags"), '|'); !tags.empty()) m["tags"] = tags;
+    if (const auto contacts = split(elements.get(row, "contacts"), '|'); !contacts.empty()) {
+      const std::string roles_text = elements.get(row, "contact roles");
+      auto roles = split(roles_text, '|');
+      if (!roles_text.empty() && roles.size() != contacts.size()) {
+        problems.add(elements_file, row.line,
+                     fmt::format("{} contacts but {} contact roles: give one role per contact, in order",
+                                 contacts.size(), roles.size()));
+        continue;
+      }
+      ordered_json list = ordered_json::array();
+      for (std::size_t i = 0; i < contacts.size(); ++i) {
+        ordered_json p = {{"id", contacts[i]}};
+        if (i < roles.size() && !roles[i].empty()) p["role"] = roles[i];
+        list.push_back(std::move(p));
+      }
+      m["contacts"] = std::move(list);
+    }
     ordered_json attributes = ordered_json::object();
     if (const std::string d = elements.get(row, "description"); !d.empty()) attributes["Description"] = d;
     // A Type beside a Sector is kept when it says something the sector does not.
@@ -1576,6 +1633,9 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     }
     t["level"] = to_string(static_cast<TieLevel>(*level));
     if (const auto kinds = split(connections.get(row, "tags"), '|'); !kinds.empty()) t["kinds"] = kinds;
+    if (const auto carriers = split(connections.get(row, "carried by"), '|'); !carriers.empty()) {
+      t["carried_by"] = carriers;
+    }
     ties.push_back(t);
     origins.items["ties"].push_back(
         {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
@@ -1825,6 +1885,13 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
         m["attributes"] = attributes;
       }
     }
+    if (d.contains("contacts")) {
+      const auto contacts = json_of(d.at("contacts"), what + ": contacts");
+      if (!contacts)
+        ok = false;
+      else if (!contacts->empty())
+        m["contacts"] = *contacts;
+    }
     if (!ok) continue;
     members.push_back(m);
     ids.insert(id);
@@ -1890,6 +1957,11 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       const auto kinds = json_of(d.at("kinds"), what + ": kinds");
       if (!kinds) continue;
       if (!kinds->empty()) t["kinds"] = *kinds;
+    }
+    if (d.contains("carried_by")) {
+      const auto carriers = json_of(d.at("carried_by"), what + ": carried_by");
+      if (!carriers) continue;
+      if (!carriers->empty()) t["carried_by"] = *carriers;
     }
     ties.push_back(t);
     origins.items["ties"].push_back({file, edge.pos, what});

@@ -282,7 +282,7 @@ class CoalitionLoader {
     }
     static const std::vector<std::string> keys = {"id",      "name",    "sector", "community_led",
                                                   "lived_experience", "funding", "tags",
-                                                  "attributes"};
+                                                  "attributes", "contacts"};
     std::unordered_map<std::string, SourcePos> seen;
     seen.reserve(node.size());
     coalition_.members.reserve(node.size());
@@ -355,6 +355,9 @@ class CoalitionLoader {
       if (const auto* a = f->get("attributes")) {
         if (!read_attributes(*a, m.attributes)) ok = false;
       }
+      if (const auto* ct = f->get("contacts")) {
+        if (!read_contacts(*ct, m)) ok = false;
+      }
       if (!m.id.empty()) attempted_ids_.insert(m.id);
       if (ok) coalition_.members.push_back(std::move(m));
     }
@@ -387,6 +390,139 @@ class CoalitionLoader {
         continue;
       }
       out.emplace_back(*key, *value);
+    }
+    return ok;
+  }
+
+  /// Reads a member's `contacts`: people with a slug id unique in the file, an optional name,
+  /// role and `since` date. Returns false when any contact was invalid.
+  bool read_contacts(const Node& node, Member& m) {
+    if (node.IsNull()) return true;
+    if (!node.IsSequence()) {
+      reader_.error(reader_.pos(node), "'contacts' must be a list of people, like "
+                                       "[{id: jdoe, name: Jane Doe, role: Director}]");
+      return false;
+    }
+    static const std::vector<std::string> keys = {"id", "name", "role", "since"};
+    bool all_ok = true;
+    for (const Node item : node) {
+      auto f = reader_.fields(item, keys, "a contact");
+      if (!f) {
+        all_ok = false;
+        continue;
+      }
+      Contact c;
+      c.pos = reader_.pos(item);
+      bool ok = true;
+      if (const auto* id = f->get("id")) {
+        if (auto v = reader_.slug(*id, "contact id")) {
+          c.id = *v;
+          contact_attempted_.insert(c.id);
+          const auto [it, inserted] = contact_seen_.emplace(c.id, std::pair(reader_.pos(*id), m.id));
+          if (!inserted) {
+            reader_.error(reader_.pos(*id), fmt::format("duplicate contact id '{}' (first defined at line {}); "
+                                                        "contact ids are unique in the file",
+                                                        c.id, it->second.first.line));
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        reader_.missing(*f, "id", c.pos, "a contact needs an 'id'");
+        ok = false;
+      }
+      if (const auto* n = f->get("name")) {
+        if (auto v = reader_.text(*n, "contact name")) c.name = *v; else ok = false;
+      }
+      if (const auto* r = f->get("role")) {
+        if (auto v = reader_.text(*r, "role")) c.role = *v; else ok = false;
+      }
+      if (const auto* d = f->get("since")) {
+        if (auto v = reader_.text(*d, "since")) {
+          if (valid_date(*v)) {
+            c.since = *v;
+          } else {
+            reader_.error(reader_.pos(*d), fmt::format("since must be a date like 2021-03-01, found '{}'", *v));
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      }
+      if (ok) {
+        valid_contacts_.insert(c.id);
+        m.contacts.push_back(std::move(c));
+      } else {
+        all_ok = false;
+      }
+    }
+    return all_ok;
+  }
+
+  /// Checks a tie's `carried_by`: a list of contact ids, each a contact of one of the tie's
+  /// two members, none twice. Returns false after reporting a problem.
+  bool read_carriers(const Node& node, Tie& tie) {
+    if (!node.IsSequence()) {
+      reader_.error(reader_.pos(node), "'carried_by' must be a list of contact ids, like [jdoe, mlee]");
+      return false;
+    }
+    const std::string& a = coalition_.members[tie.a].id;
+    const std::string& b = coalition_.members[tie.b].id;
+    bool ok = true;
+    std::unordered_set<std::string> named;  // ids already in this list
+    for (const Node who : node) {
+      auto id = reader_.slug(who, "contact id");
+      if (!id) {
+        ok = false;
+        continue;
+      }
+      const auto it = contact_seen_.find(*id);
+      if (it == contact_seen_.end()) {
+        if (!contact_attempted_.contains(*id)) {
+          std::string message = fmt::format("carried_by names '{}', which is not a contact of any member", *id);
+          if (contact_id_list_.size() != contact_seen_.size()) {
+            contact_id_list_.clear();
+            for (const auto& [cid, where] : contact_seen_) contact_id_list_.push_back(cid);
+            std::sort(contact_id_list_.begin(), contact_id_list_.end());
+          }
+          // Suggestions cost O(contacts) each: prefer a contact of the tie's own members.
+          if (suggestions_left_ > 0) {
+            --suggestions_left_;
+            std::vector<std::string> own;
+            for (const auto& cid : contact_id_list_) {
+              const std::string& owner = contact_seen_.at(cid).second;
+              if (owner == a || owner == b) own.push_back(cid);
+            }
+            std::string s = detail::nearest(*id, own);
+            if (s.empty()) s = detail::nearest(*id, contact_id_list_);
+            if (!s.empty()) message += fmt::format("; did you mean '{}'?", s);
+          }
+          reader_.error(reader_.pos(who), message);
+        }
+        ok = false;
+        continue;
+      }
+      const std::string& owner = it->second.second;
+      // A contact whose entry, or whose member's entry, was invalid was reported there.
+      if (!valid_contacts_.contains(*id) || !coalition_.member_index(owner)) {
+        ok = false;
+        continue;
+      }
+      if (owner != a && owner != b) {
+        reader_.error(reader_.pos(who),
+                      fmt::format("carried_by names '{}', a contact of '{}', which is not one of the tie's "
+                                  "members ('{}' and '{}')",
+                                  *id, owner, a, b));
+        ok = false;
+        continue;
+      }
+      if (!named.insert(*id).second) {
+        reader_.error(reader_.pos(who), fmt::format("'{}' is listed twice in carried_by", *id));
+        ok = false;
+        continue;
+      }
+      tie.carried_by.push_back(*id);
     }
     return ok;
   }
@@ -473,7 +609,7 @@ class CoalitionLoader {
         a_node = item[0];
         b_node = item[1];
       } else {
-        static const std::vector<std::string> keys = {"between", "from", "to", "level", "kinds"};
+        static const std::vector<std::string> keys = {"between", "from", "to", "level", "kinds", "carried_by"};
         f = reader_.fields(item, keys, "a tie");
         if (!f) continue;
         const auto* between = f->get("between");
@@ -532,6 +668,11 @@ class CoalitionLoader {
       }
       tie.a = *a;
       tie.b = *b;
+      if (f) {
+        if (const auto* cb = f->get("carried_by")) {
+          if (!read_carriers(*cb, tie)) continue;
+        }
+      }
       const auto [lo, hi] = std::minmax(*a, *b);
       const std::uint64_t key = (static_cast<std::uint64_t>(lo) << 32U) | static_cast<std::uint64_t>(hi);
       const auto [it, inserted] = pairs.emplace(key, coalition_.ties.size());
@@ -949,6 +1090,12 @@ class CoalitionLoader {
   std::unordered_map<std::uint64_t, std::size_t> reversed_pairs_;  // pair -> its second tie
   std::unordered_set<std::string> seat_names_;  // ids named in the current body's seats
   std::unordered_set<std::size_t> seated_;      // members seated in the current body
+  // Contact id -> where it was defined and its member's id; ids of contacts read, valid or not.
+  std::unordered_map<std::string, std::pair<SourcePos, std::string>> contact_seen_;
+  std::unordered_set<std::string> contact_attempted_;
+  std::unordered_set<std::string> valid_contacts_;  // contacts read without a problem
+  std::vector<std::string> contact_id_list_;  // candidates for did-you-mean, sorted
+  int suggestions_left_ = max_member_suggestions;
 };
 
 }  // namespace

@@ -482,6 +482,38 @@ ordered_json resilience_json(const Analysis& a, const Coalition& c) {
 /// The figures that are estimates and their precision: an empty object when all are exact.
 /// Path figures come from source sampling; voting power of a body too large for an exact
 /// table from Monte Carlo (one entry per estimated body under `power`).
+/// The people of the file: ids, members and roles; names only when `--people names`, roles
+/// null with `--people none`.
+ordered_json people_json(const Analysis& a, const Coalition& c) {
+  ordered_json out = ordered_json::array();
+  const auto& sectors = a.sectors.index.sectors;
+  for (const PersonFigures& p : a.people.people) {
+    const Member& m = c.members[p.member];
+    const Contact& who = m.contacts[p.contact];
+    ordered_json person;
+    person["id"] = who.id;
+    person["member"] = m.id;
+    if (a.people_shown == PeopleShown::names) person["name"] = text_or_null(who.name);
+    person["role"] = a.people_shown == PeopleShown::none ? ordered_json(nullptr) : text_or_null(who.role);
+    person["since"] = text_or_null(who.since);
+    person["carries"] = p.carries.size();
+    person["sole_carrier_of"] = p.sole_carrier_of.size();
+    std::vector<std::string> cut;
+    for (const auto s : p.sectors_cut) cut.push_back(sectors[s].id);
+    person["sectors_cut"] = cut;
+    person["fragmentation"] = number_or_null(p.fragmentation);
+    auto partners = [&](const std::vector<std::size_t>& ties) {
+      std::vector<std::string> ids;
+      for (const auto t : ties) ids.push_back(c.members[c.ties[t].a == p.member ? c.ties[t].b : c.ties[t].a].id);
+      return ids;
+    };
+    person["carries_with"] = partners(p.carries);
+    person["sole_carrier_with"] = partners(p.sole_carrier_of);
+    out.push_back(std::move(person));
+  }
+  return out;
+}
+
 ordered_json approximate_json(const Analysis& a, const Coalition& c) {
   ordered_json out = ordered_json::object();
   for (const auto& e : a.approximate) {
@@ -787,7 +819,14 @@ std::string format_json(const Coalition& c, const Analysis& a) {
                        {"brokerage", brokerage_json(a.sectors.brokerage[i])}});
     detail::add_survey_member_json(members.back(), a, i);
   }
+  if (a.people.described) {
+    doc["network"]["handoff_readiness"] = number_or_null(a.people.handoff_readiness);
+    for (std::size_t i = 0; i < c.members.size(); ++i) {
+      members[i]["handoff_readiness"] = number_or_null(a.people.member_handoff_readiness[i]);
+    }
+  }
   doc["members"] = std::move(members);
+  if (a.people.described) doc["people"] = people_json(a, c);
   doc["sectors"] = sectors_json(a.sectors, c);
   doc["sector_mixing"] = mixing_json(a.sectors);
   doc["gaps"] = gaps_json(a.sectors, c);
@@ -916,6 +955,100 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
   return power_report_text(c, a, false);
 }
 
+namespace {
+
+std::string people_report_text(const Coalition& c, const Analysis& a, bool markdown) {
+  std::string out = markdown ? fmt::format("# {}\n", header_line(c, markdown)) : fmt::format("{}\n", header_line(c, markdown));
+  auto section = [&](std::string_view title) {
+    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
+  };
+  const People& r = a.people;
+  if (!r.described) {
+    out += markdown ? "\nThe file lists no contacts: add `contacts` to members and `carried_by` to ties.\n"
+                    : "\nThe file lists no contacts: add 'contacts' to members and 'carried_by' to ties.\n";
+    return out;
+  }
+  const auto& sectors = a.sectors.index.sectors;
+  section("People who carry the ties");
+  std::vector<std::vector<std::string>> rows = {
+      {"person", "member", "carries", "sole carrier of", "fragmentation", "sectors cut"}};
+  for (const PersonFigures& p : r.people) {
+    std::vector<std::string> cut;
+    for (const auto s : p.sectors_cut) cut.push_back(sectors[s].id);
+    const Contact& who = c.members[p.member].contacts[p.contact];
+    std::string label = who.id;
+    if (a.people_shown == PeopleShown::names && !who.name.empty()) label = who.name;
+    else if (a.people_shown != PeopleShown::none && !who.role.empty()) label = fmt::format("{} ({})", who.role, who.id);
+    rows.push_back({label, c.members[p.member].id, fmt::format("{}", p.carries.size()),
+                    fmt::format("{}", p.sole_carrier_of.size()), fixed(p.fragmentation),
+                    cut.empty() ? "-" : fmt::format("{}", fmt::join(cut, " "))});
+  }
+  out += grid(rows, 2, markdown, true);
+  section("Handoff readiness (carried ties with two or more carriers on the member's side)");
+  std::vector<std::vector<std::string>> ready = {{"member", "carried", "ready", "handoff_readiness"}};
+  for (std::size_t m = 0; m < c.members.size(); ++m) {
+    if (r.member_carried[m] == 0 && c.members[m].contacts.empty()) continue;
+    ready.push_back({c.members[m].id, fmt::format("{}", r.member_carried[m]), fmt::format("{}", r.member_ready[m]),
+                     fixed(r.member_handoff_readiness[m])});
+  }
+  ready.push_back({"network", fmt::format("{}", r.carried_ends), fmt::format("{}", r.ready_ends), fixed(r.handoff_readiness)});
+  out += grid(ready, 1, markdown);
+  section("Findings");
+  out += findings_text(area_findings(a, "people"), markdown);
+  return out;
+}
+
+}  // namespace
+
+std::string format_people(Format format, const Coalition& c, const Analysis& a) {
+  switch (format) {
+    case Format::table: return detail::terminal_safe(people_report_text(c, a, false), true);
+    case Format::markdown: return people_report_text(c, a, true);
+    case Format::json: {
+      ordered_json doc;
+      doc["schema"] = "xsector/1";
+      doc["coalition"] = coalition_json(c);
+      doc["people_shown"] = to_string(a.people_shown);
+      doc["network"] = {{"handoff_readiness", number_or_null(a.people.handoff_readiness)},
+                        {"carried_ends", a.people.carried_ends},
+                        {"ready_ends", a.people.ready_ends},
+                        {"fragmentation", number_or_null(a.people.fragmentation)}};
+      ordered_json members = ordered_json::array();
+      for (std::size_t m = 0; m < c.members.size(); ++m) {
+        members.push_back({{"id", c.members[m].id},
+                           {"name", c.members[m].name},
+                           {"contacts", c.members[m].contacts.size()},
+                           {"carried", a.people.member_carried.empty() ? 0 : a.people.member_carried[m]},
+                           {"ready", a.people.member_ready.empty() ? 0 : a.people.member_ready[m]},
+                           {"handoff_readiness", a.people.member_handoff_readiness.empty()
+                                                     ? ordered_json(nullptr)
+                                                     : number_or_null(a.people.member_handoff_readiness[m])}});
+      }
+      doc["members"] = std::move(members);
+      doc["people"] = people_json(a, c);
+      doc["findings"] = findings_json(area_findings(a, "people"));
+      return json_text(doc);
+    }
+    case Format::csv: {
+      const bool names = a.people_shown == PeopleShown::names;
+      std::string out = names ? "id,member,name,role,since,carries,sole_carrier_of,sectors_cut,fragmentation\n"
+                              : "id,member,role,since,carries,sole_carrier_of,sectors_cut,fragmentation\n";
+      for (const PersonFigures& p : a.people.people) {
+        const Contact& who = c.members[p.member].contacts[p.contact];
+        std::vector<std::string> cut;
+        for (const auto s : p.sectors_cut) cut.push_back(a.sectors.index.sectors[s].id);
+        out += fmt::format("{},{},", csv_cell(who.id), csv_cell(c.members[p.member].id));
+        if (names) out += csv_cell(who.name) + ",";
+        out += fmt::format("{},{},{},{},{},{}\n", a.people_shown == PeopleShown::none ? std::string() : csv_cell(who.role),
+                           csv_cell(who.since), p.carries.size(), p.sole_carrier_of.size(),
+                           csv_cell(fmt::format("{}", fmt::join(cut, " "))), csv_number(p.fragmentation));
+      }
+      return out;
+    }
+  }
+  return people_report_text(c, a, false);
+}
+
 std::string format_markdown(const Coalition& c, const Analysis& a) { return report_text(c, a, true); }
 
 std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
@@ -1008,6 +1141,21 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       }
       doc["sectors"] = sectors;
       doc["gaps"] = {{"sectors_covered", cmp.sectors_covered}, {"sectors_lost", cmp.sectors_lost}};
+      if (cmp.people.described) {
+        auto carrier_changes = [](const std::vector<CarrierChange>& list) {
+          ordered_json out = ordered_json::array();
+          for (const auto& x : list) {
+            out.push_back({{"a", x.a}, {"b", x.b}, {"member", x.member}, {"departed", x.departed},
+                           {"carriers_after", x.carriers_after}});
+          }
+          return out;
+        };
+        doc["people"] = {{"left", cmp.people.left},
+                         {"joined", cmp.people.joined},
+                         {"handed_over", carrier_changes(cmp.people.handed_over)},
+                         {"uncarried", carrier_changes(cmp.people.uncarried)},
+                         {"dissolved", carrier_changes(cmp.people.dissolved)}};
+      }
       ordered_json power = ordered_json::array();
       for (const auto& d : cmp.power) {
         ordered_json row = delta_json(d);

@@ -266,6 +266,98 @@ void tie_ids(Agedge_t* e, const Coalition& c, const Tie& tie, std::size_t t) {
   set(e, "tooltip", literal(c.members[tie.a].name + " – " + c.members[tie.b].name));
 }
 
+/// The people layer (RenderOptions::people_layer, mark_single_carried), drawn over a built
+/// members graph: contacts as small boxes in a cluster with their member, each carried tie's
+/// end moved from its member to the people who carry it (one edge per carrier on each side),
+/// and ties with a single carrier on a side drawn thick and vermilion. Ties nobody carries stay
+/// between the members.
+void add_people_layer(Agraph_t* g, const Coalition& c, const RenderOptions& o, const std::vector<Agnode_t*>& nodes) {
+  const bool layer = o.people_layer;
+  if (!layer && !o.mark_single_carried) return;
+  // Contact id -> (member, index); person nodes by the same key.
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> where;
+  std::unordered_map<std::string, Agnode_t*> person_node;
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    const Member& m = c.members[v];
+    for (std::size_t k = 0; k < m.contacts.size(); ++k) where.emplace(m.contacts[k].id, std::pair(v, k));
+    if (!layer || m.contacts.empty()) continue;
+    Agraph_t* cluster = agsubg(g, chars("cluster_" + m.id), 1);
+    set(cluster, "style", "rounded,dashed");
+    set(cluster, "color", "#999999");
+    set(cluster, "label", "");
+    agsubnode(cluster, nodes[v], 1);
+    for (std::size_t k = 0; k < m.contacts.size(); ++k) {
+      const Contact& p = m.contacts[k];
+      std::string label = fmt::format("contact {}", k + 1);
+      if (o.people == PeopleShown::names && !p.name.empty()) label = p.name;
+      else if (o.people != PeopleShown::none && !p.role.empty()) label = p.role;
+      Agnode_t* n = node(g, "person:" + p.id);
+      agsubnode(cluster, n, 1);
+      person_node[p.id] = n;
+      set(n, "label", literal(label));
+      set(n, "shape", "box");
+      set(n, "style", "rounded,filled");
+      set(n, "fillcolor", "#FFFFFF");
+      set(n, "fontcolor", "#000000");
+      set(n, "fontsize", "9");
+      set(n, "width", "0.3");
+      set(n, "height", "0.2");
+      // The person sits next to its organization.
+      Agedge_t* e = edge(g, nodes[v], n, "staff:" + p.id);
+      set(e, "style", "dotted");
+      set(e, "color", "#999999");
+      set(e, "dir", "none");
+      set(e, "len", "0.4");
+    }
+  }
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    const Tie& tie = c.ties[t];
+    if (tie.carried_by.empty()) continue;
+    std::vector<Agnode_t*> ends_a;
+    std::vector<Agnode_t*> ends_b;
+    for (const auto& id : tie.carried_by) {
+      const auto it = where.find(id);
+      if (it == where.end()) continue;
+      const auto pn = person_node.find(id);
+      Agnode_t* n = pn == person_node.end() ? nullptr : pn->second;
+      if (it->second.first == tie.a) ends_a.push_back(n);
+      else if (it->second.first == tie.b) ends_b.push_back(n);
+    }
+    const bool single = ends_a.size() == 1 || ends_b.size() == 1;
+    Agedge_t* drawn = agedge(g, nodes[tie.a], nodes[tie.b], chars(fmt::format("t{}", t)), 0);
+    if (drawn == nullptr) drawn = agedge(g, nodes[tie.b], nodes[tie.a], chars(fmt::format("t{}", t)), 0);
+    if (drawn == nullptr) continue;  // the second arc of a pair tied both ways is drawn with the first
+    auto mark = [&](Agedge_t* e) {
+      if (!single) return;
+      set(e, "color", "#D55E00");
+      set(e, "penwidth", "4");
+      set(e, "tooltip", "single-carried: one person holds this relationship on one side");
+    };
+    if (!layer) {
+      mark(drawn);
+      continue;
+    }
+    if (ends_a.empty()) ends_a.push_back(nodes[tie.a]);
+    if (ends_b.empty()) ends_b.push_back(nodes[tie.b]);
+    const std::string dir = agget(drawn, chars("dir")) != nullptr ? agget(drawn, chars("dir")) : "none";
+    const std::string style = agget(drawn, chars("style")) != nullptr ? agget(drawn, chars("style")) : "";
+    const std::string width = agget(drawn, chars("penwidth")) != nullptr ? agget(drawn, chars("penwidth")) : "1";
+    const bool forward = agtail(drawn) == nodes[tie.a];
+    agdeledge(g, drawn);
+    for (std::size_t i = 0; i < ends_a.size(); ++i) {
+      for (std::size_t j = 0; j < ends_b.size(); ++j) {
+        Agedge_t* e = forward ? edge(g, ends_a[i], ends_b[j], fmt::format("t{}:{}:{}", t, i, j))
+                              : edge(g, ends_b[j], ends_a[i], fmt::format("t{}:{}:{}", t, i, j));
+        set(e, "dir", dir);
+        set(e, "style", style);
+        set(e, "penwidth", width);
+        set(e, "color", "#555555");
+        mark(e);
+      }
+    }
+  }
+}
+
 GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOptions& o, const DiagramPlan& plan) {
   GraphPtr g(agopen(chars("coalition"), Agundirected, &string_disc));
   start(g.get(), c, "Members", plan);
@@ -350,6 +442,7 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
     if (one_sided.contains(t)) set(e, "style", "dotted");
     set(e, "color", large ? "#55555580" : "#555555");
   }
+  if (!large) add_people_layer(g.get(), c, o, nodes);
   add_ghosts(g.get(), a.sectors);
   add_legend(g.get(), a.sectors, colours, true, o.size_by, a.survey.present);
   if (large) {

@@ -11,6 +11,7 @@
 #include "xsector/coalition.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/network.hpp"
+#include "xsector/people.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"
@@ -66,8 +67,9 @@ enum Part : unsigned {
   part_findings = 1U << 6,     ///< findings of the parts computed
   part_weighted = 1U << 7,     ///< weighted betweenness and closeness (tie distance 1/level)
   part_survey = 1U << 8,       ///< survey figures: response rates, directed figures, trust and value
+  part_people = 1U << 9,       ///< contacts: who carries each tie, handoff readiness (people.hpp)
   part_paths = part_betweenness | part_distances,
-  part_all = (1U << 9) - 1,
+  part_all = (1U << 10) - 1,
 };
 
 struct AnalysisOptions {
@@ -77,6 +79,8 @@ struct AnalysisOptions {
   double epsilon = default_epsilon;
   double delta = default_delta;
   std::uint64_t seed = default_seed;
+  /// How findings name people (`--people`); JSON writes names only with PeopleShown::names.
+  PeopleShown people = PeopleShown::roles;
 };
 
 /// A figure that was estimated, and how precisely.
@@ -100,6 +104,8 @@ struct Analysis {
   CoalitionPower power;                ///< voting power per body and across the coalition
   Resilience resilience;               ///< what each departure would cost
   SurveyFigures survey;                ///< survey figures; `present` only when the file has a survey
+  People people;                       ///< contacts and what each one's departure would cut
+  PeopleShown people_shown = PeopleShown::roles;  ///< how outputs name people (from the options)
   std::vector<Finding> findings;       ///< by severity
   unsigned parts = 0;                  ///< the parts computed (Part bits); others hold defaults
   std::vector<Estimate> approximate;   ///< the figures that are estimates; empty when all are exact

@@ -55,6 +55,15 @@ struct Taxonomy {
 enum class TieLevel : int { networking = 1, coordinating = 2, cooperating = 3, collaborating = 4 };
 std::string_view to_string(TieLevel level);
 
+/// A person of a member organization who carries relationships (`contacts`).
+struct Contact {
+  std::string id;     ///< a slug, unique in the file
+  std::string name;   ///< personal data: shown only with `--people names`; may be empty
+  std::string role;   ///< may be empty
+  std::string since;  ///< YYYY-MM-DD or empty
+  SourcePos pos;
+};
+
 struct Member {
   std::string id;
   std::string name;               ///< defaults to the id
@@ -67,6 +76,7 @@ struct Member {
   /// Free key-value facts kept from a partner list (Contact, Joined, Frequency, ...), in
   /// file order; keys are unique. Carried through every format, used by no metric.
   std::vector<std::pair<std::string, std::string>> attributes;
+  std::vector<Contact> contacts;  ///< in file order
   SourcePos pos;
 };
 
@@ -79,6 +89,9 @@ struct Tie {
   bool directed = false;
   TieLevel level = TieLevel::networking;
   std::vector<std::string> kinds;
+  /// Contact ids of the people who carry it (`carried_by`), in file order; each a contact of
+  /// member `a` or member `b`.
+  std::vector<std::string> carried_by;
   TieForm form = TieForm::shorthand;
   SourcePos pos;
   /// Not written under `ties`: made from survey responses (add_survey_ties). Writers of

@@ -12,6 +12,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/findings.hpp"
+#include "xsector/people.hpp"
 
 namespace xsector {
 
@@ -123,6 +124,7 @@ struct Comparison {
   std::vector<Delta> power;                      ///< coalition-wide power share per member (union)
   std::vector<BodyDelta> bodies;
   Qap qap;
+  PeopleChanges people;  ///< contacts who left or joined; handoffs and losses (people.hpp)
   std::vector<Finding> findings;
   /// False when the two files are different coalitions (match_coalitions): they are then
   /// compared side by side, `joined`/`left` mean only in the second / only in the first, and

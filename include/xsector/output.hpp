@@ -36,6 +36,12 @@ std::string format_gaps(Format format, const Coalition& coalition, const Analysi
 /// what each departure would cost, and those findings. CSV has one row per seat.
 std::string format_power(Format format, const Coalition& coalition, const Analysis& analysis);
 
+/// The view of `xsector people`: every contact's ties, the ties it alone carries, the sectors
+/// and the share of pairs its departure would cut, handoff readiness per member and network,
+/// and the people findings. Names appear only when the analysis was run with
+/// PeopleShown::names. CSV has one row per contact.
+std::string format_people(Format format, const Coalition& coalition, const Analysis& analysis);
+
 /// What changed from `a` to `b`: members, ties, every network, sector and power figure, the
 /// QAP correlation and the findings. CSV has one row per network figure.
 std::string format_comparison(Format format, const Coalition& a, const Coalition& b, const Comparison& comparison);

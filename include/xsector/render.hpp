@@ -59,6 +59,13 @@ struct RenderOptions {
   std::string layout;
   /// Node size in the members view: degree, betweenness, eigenvector or power.
   std::string size_by = "degree";
+  /// Members view: draw each member's contacts inside a cluster with it, and attach every
+  /// carried tie to the people who carry it (docs/people.md). Implies mark_single_carried.
+  bool people_layer = false;
+  /// Members view: draw ties with a single carrier on one side thick and vermilion.
+  bool mark_single_carried = false;
+  /// How the people layer labels people: by name, by role (default) or by number.
+  PeopleShown people = PeopleShown::roles;
 };
 
 /// How a diagram will be drawn: decided from the number of members alone, so every path is

@@ -47,6 +47,22 @@ struct EngineFlags {
 };
 EngineFlags engine;
 
+/// --people names|roles|none: how outputs meant for sharing show people (default roles).
+std::string people_shown = "roles";
+
+void add_people_option(CLI::App* command) {
+  command->add_option("--people", people_shown,
+                      "Show people by names, roles or none (names are personal data; default roles)")
+      ->check(CLI::IsMember({"names", "roles", "none"}))
+      ->capture_default_str();
+}
+
+AnalysisOptions people_options(unsigned parts) {
+  AnalysisOptions o = engine.options(parts);
+  o.people = parse_people_shown(people_shown);
+  return o;
+}
+
 void add_engine_options(CLI::App* command) {
   command->add_option("--threads", engine.threads, "Worker threads (default: every core); the figures do not depend on it")
       ->check(CLI::Range(1U, 1024U));
@@ -117,7 +133,7 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     std::swap(coalitions[0], coalitions[1]);
   }
   std::vector<Analysis> analyses;
-  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, engine.options(part_all)));
+  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, people_options(part_all)));
   if (many) {
     std::vector<const Coalition*> pointers;
     for (const auto& c : coalitions) pointers.push_back(&c);
@@ -149,7 +165,7 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
 
 int run_report(const std::string& file, const std::string& dir, const std::string& format, const std::string& taxonomy) {
   const Coalition c = load_coalition_file(file, load_options(taxonomy));
-  const Analysis a = xsector::analyze(c, engine.options(part_all));
+  const Analysis a = xsector::analyze(c, people_options(part_all));
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
   const std::string members_svg = render_diagram(c, a, {}, "svg");
@@ -332,6 +348,14 @@ int run(int argc, char** argv) {
   add_output_options(analyze_cmd, format, out);
   add_engine_options(analyze_cmd);
   analyze_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
+  add_people_option(analyze_cmd);
+
+  std::string people_file;
+  auto* people_cmd = app.add_subcommand("people", "Who carries each relationship, and what a person's departure cuts");
+  people_cmd->add_option("FILE", people_file, "Coalition file (YAML)")->required();
+  add_output_options(people_cmd, format, out);
+  add_people_option(people_cmd);
+  people_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
 
   std::string gaps_file;
   auto* gaps_cmd = app.add_subcommand("gaps", "Sector coverage gaps, sector mixing and brokers between sectors");
@@ -362,6 +386,11 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
       ->capture_default_str();
   add_engine_options(render_cmd);
+  add_people_option(render_cmd);
+  render_cmd->add_flag("--people-layer", render_options.people_layer,
+                       "Draw each member's contacts with it and attach ties to the people who carry them");
+  render_cmd->add_flag("--mark-single-carried", render_options.mark_single_carried,
+                       "Draw ties that one person alone carries on a side thick and vermilion");
 
   std::vector<std::string> compare_files;
   bool as_table = false;
@@ -381,6 +410,7 @@ int run(int argc, char** argv) {
                         "QAP on valued ties: each pair's highest tie level (1-4) instead of tied or not");
   compare_cmd->add_option("--diagram", diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   compare_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, for every file");
+  add_people_option(compare_cmd);
 
   std::string export_file;
   std::string export_to;
@@ -426,6 +456,7 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   add_engine_options(report_cmd);
   report_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path to measure against, instead of the file's own");
+  add_people_option(report_cmd);
 
   auto* taxonomy_cmd = app.add_subcommand("taxonomy", "The built-in sector frameworks, their sectors and crosswalk");
   taxonomy_cmd->require_subcommand(1);
@@ -448,14 +479,27 @@ int run(int argc, char** argv) {
     if (validate->parsed()) return run_validate(validate_files, taxonomy);
     if (analyze_cmd->parsed()) {
       const Coalition c = load_coalition_file(analyze_file, load_options(taxonomy));
-      const Analysis a = xsector::analyze(c, engine.options(part_all));
+      const Analysis a = xsector::analyze(c, people_options(part_all));
       emit(format_analysis(parse_format(format), c, a), out);
+      return 0;
+    }
+    if (people_cmd->parsed()) {
+      const Coalition c = load_coalition_file(people_file, load_options(taxonomy));
+      const Analysis a = xsector::analyze(c, people_options(part_people | part_sectors | part_findings));
+      emit(format_people(parse_format(format), c, a), out);
       return 0;
     }
     if (render_cmd->parsed()) {
       const std::string image_format = diagram_format(render_out);
       if (!view.empty()) render_options.view = view == "sectors" ? View::sectors : View::members;
+      render_options.people = parse_people_shown(people_shown);
+
       const Coalition c = load_coalition_file(render_file);
+      // neato ignores clusters: a small diagram's people layer is laid out by fdp unless a
+      // layout is asked for (larger diagrams draw no people layer).
+      if (render_options.people_layer && render_options.layout.empty() && c.members.size() <= small_diagram_limit) {
+        render_options.layout = "fdp";
+      }
       const DiagramPlan plan = plan_diagram(c, render_options);  // refuses an unbounded drawing before analysis
       if (!plan.note.empty()) std::cerr << "xsector: note: " << plan.note << '\n';
       // A diagram needs the structure, sectors and power, and betweenness only to size by it.

@@ -1,0 +1,116 @@
+// People who carry the ties: which relationships hang on one person, and what a person's
+// departure would cut. Contacts are listed under members (`contacts`) and named by ties
+// (`carried_by`); docs/people.md states every convention.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xsector/coalition.hpp"
+#include "xsector/network.hpp"
+#include "xsector/sectors.hpp"
+
+namespace xsector {
+
+struct Finding;
+
+/// How outputs meant for sharing show a person (`--people`): by name (personal data), by
+/// role (the default), or neither (a numbered contact of its organization).
+enum class PeopleShown { names, roles, none };
+std::string_view to_string(PeopleShown shown);
+/// Parses `names`, `roles` or `none`; throws UsageError for anything else.
+PeopleShown parse_people_shown(std::string_view text);
+
+/// The figures of one contact (a person of a member organization).
+struct PersonFigures {
+  std::size_t member = 0;   ///< index of its organization in Coalition::members
+  std::size_t contact = 0;  ///< index in that member's `contacts`
+  /// Ties whose `carried_by` names it (indices into Coalition::ties, file order).
+  std::vector<std::size_t> carries;
+  /// Ties it carries as the only carrier on its organization's side: they go cold if it leaves.
+  std::vector<std::size_t> sole_carrier_of;
+  /// Sectors (SectorIndex indices, ascending) other than its organization's own, to which the
+  /// organization is tied, and whose every tie with the organization is in sole_carrier_of.
+  std::vector<std::size_t> sectors_cut;
+  /// Borgatti's fragmentation of the undirected network after every tie in sole_carrier_of is
+  /// removed (every member stays; a pair stays adjacent while one of its ties remains). Null
+  /// with fewer than two members.
+  std::optional<double> fragmentation;
+};
+
+struct People {
+  bool described = false;  ///< the file lists at least one contact
+  /// One entry per contact, members in file order and each member's contacts in file order.
+  std::vector<PersonFigures> people;
+  /// Per member: ties with at least two carriers on its side / ties with at least one carrier
+  /// on its side; null when none of its ties is carried on its side.
+  std::vector<std::optional<double>> member_handoff_readiness;
+  std::vector<std::size_t> member_carried;  ///< the denominator per member
+  std::vector<std::size_t> member_ready;    ///< the numerator per member
+  /// The same over every carried tie end of the network (sum of numerators / sum of
+  /// denominators); null when no tie end is carried.
+  std::optional<double> handoff_readiness;
+  std::size_t carried_ends = 0;
+  std::size_t ready_ends = 0;
+  /// Baseline: Borgatti's fragmentation of the whole network (null with fewer than two members).
+  std::optional<double> fragmentation;
+};
+
+/// Person-level resilience of every contact and every member's handoff readiness. On a file
+/// without contacts every list is empty of people and every readiness is null.
+/// Fragmentation comes from one depth-first search: without member m its component falls into
+/// pieces (the subtree of each DFS child c with low(c) >= disc(m), and the rest), and removing
+/// ties of m alone detaches exactly the pieces where m keeps no adjacent partner.
+/// Time complexity: O(n + m + C + Σ deg(v) log deg(v)) over members with contacts (C the
+/// carried_by entries).
+People people(const Coalition& coalition, const Network& g, const SectorIndex& sectors);
+
+/// How a finding or a table names contact `contact` of member `member`:
+/// names: "Jane Doe (Community health director, Williamson Health and Wellness Center)";
+/// roles: "the Community health director of Williamson Health and Wellness Center";
+/// none: "contact 1 of Williamson Health and Wellness Center". A missing name falls back to the
+/// role, a missing role to the contact number. O(length of the text).
+std::string person_label(const Coalition& coalition, std::size_t member, std::size_t contact, PeopleShown shown);
+
+/// Findings on people: each person whose departure would leave relationships without a contact
+/// (with the sectors cut and the network split), members whose every tie runs through one
+/// person, and for each person a suggested warm handoff (another contact of the same
+/// organization who already works with that partner, or with its sector, or none).
+/// O(contacts + C log C).
+std::vector<Finding> people_findings(const Coalition& coalition, const SectorIndex& sectors, const People& people,
+                                     PeopleShown shown);
+
+/// A relationship whose carrier (on one member's side) left between two waves.
+struct CarrierChange {
+  std::string a, b;      ///< the pair's member ids, a before b in id order
+  std::string member;    ///< the side whose carrier left (a or b)
+  std::vector<std::string> departed;  ///< contact ids that carried it on that side before and are gone
+  std::vector<std::string> carriers_after;  ///< contact ids carrying it on that side in the later wave
+};
+
+/// What happened to the people between two waves, by contact id: contacts who left (in the
+/// earlier wave, in no member of the later) and joined; and every pair tied in the earlier wave
+/// whose carrier on one side left: `handed_over` (still tied, and another contact now carries it
+/// on that side: a warm handoff), `uncarried` (still tied, but nobody is named on that side) or
+/// `dissolved` (no longer tied).
+struct PeopleChanges {
+  bool described = false;  ///< either wave lists contacts
+  std::vector<std::string> left, joined;  ///< contact ids, in file order of their wave
+  std::vector<CarrierChange> handed_over, uncarried, dissolved;
+};
+
+/// Compares the people of two waves by contact id and member id. Time O((C + t) log(C + t)) for
+/// C contacts and carried_by entries and t ties of both waves.
+PeopleChanges compare_people(const Coalition& before, const Coalition& after);
+
+/// Findings on the changes: contacts who left and joined (info), relationships handed over
+/// (info), relationships that dissolved when their carrier left (high) and those kept without a
+/// named carrier (low). People are named as `shown` asks, each in the wave it belongs to.
+/// O(size of the changes).
+std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after,
+                                            const PeopleChanges& changes, PeopleShown shown);
+
+}  // namespace xsector
