@@ -152,6 +152,7 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
     }
     if (a.parts & part_survey) {
       for (auto&& f : survey_findings(coalition, a.sectors.index, a.survey)) a.findings.push_back(std::move(f));
+    }
     if (a.parts & part_people) {
       for (auto&& f : people_findings(coalition, a.sectors.index, a.people, options.people)) {
         a.findings.push_back(std::move(f));

@@ -452,9 +452,14 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
                     alike ? "the network kept its shape more than chance would"
                           : "no more alike than a random relabelling would be"));
   }
-  if (const CoalitionMatch match = match_coalitions(a, b); !match.waves) compare_as_coalitions(out, match);
-  out.people = compare_people(a, b);
-  for (auto&& f : people_change_findings(a, b, out.people, ab.people_shown)) out.findings.push_back(std::move(f));
+  const CoalitionMatch match = match_coalitions(a, b);
+  if (match.waves) {
+    // Contacts who left and handoffs only mean something between waves of one coalition.
+    out.people = compare_people(a, b);
+    for (auto&& f : people_change_findings(a, b, out.people, ab.people_shown)) out.findings.push_back(std::move(f));
+  } else {
+    compare_as_coalitions(out, match);
+  }
   return out;
 }
 

@@ -77,7 +77,10 @@ with tempfile.TemporaryDirectory() as tmp:
             check(f"directed ties come back directed in NetworkX {path}",
                   all(g.has_edge(a, b) and (not g.has_edge(b, a) or (b, a) in arcs) for a, b in directed))
             check(f"undirected ties say so in their data {path}",
-                  all(g.edges[a, b]["directed"] is False for a, b in arcs if (a, b) not in directed))
+                  # an undirected tie is one edge, in either orientation
+                  all(g.has_edge(a, b) or g.has_edge(b, a) for a, b in arcs) and
+                  all((g.edges[a, b] if g.has_edge(a, b) else g.edges[b, a])["directed"] is False
+                      for a, b in arcs if (a, b) not in directed))
         else:
             check(f"graphml edges {path}", g.number_of_edges() == len({tuple(sorted(a)) for a in arcs}))
         ig = igraph.Graph.Read_GraphML(f"{stem}.graphml")
