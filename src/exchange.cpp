@@ -2031,10 +2031,22 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& survey_colu
 /// to response fields itself. Blank rows are skipped; the first other row is the header.
 class SurveySheet {
  public:
-  SurveySheet(std::string_view text, const std::string& file, std::vector<Diagnostic>& fatal) : file_(file) {
+  /// `text` is CSV, or the bytes of an .xlsx workbook when `file` ends in .xlsx; then the
+  /// sheet is `sheet` when given, else one named Responses, Survey, ..., else the first.
+  SurveySheet(std::string_view text, const std::string& file, const std::string& sheet,
+              std::vector<Diagnostic>& fatal)
+      : file_(file) {
     SheetTable table;
     try {
-      table = read_csv_sheet(text, file);
+      if (is_xlsx(file)) {
+        static const std::vector<std::string> defaults = {"responses", "survey", "answers", "results"};
+        const detail::XlsxWorkbook book(text, file);
+        const std::string name = pick_sheet(book, sheet, defaults, true);
+        table = SheetTable{file + ":" + name, book.rows(name)};
+        file_ = table.where;
+      } else {
+        table = read_csv_sheet(text, file);
+      }
     } catch (const InputError& e) {
       fatal.insert(fatal.end(), e.diagnostics().begin(), e.diagnostics().end());
       return;
@@ -2080,6 +2092,8 @@ class SurveySheet {
     }
     return out;
   }
+  /// Where rows are: the file, or `book.xlsx:Sheet` for a workbook.
+  [[nodiscard]] const std::string& where() const { return file_; }
 
  private:
   std::string file_;
@@ -2113,7 +2127,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
   };
 
   RowProblems problems(options);
-  const SurveySheet sheet(responses_text, responses_file, problems.fatal());
+  const SurveySheet sheet(responses_text, responses_file, options.members_sheet, problems.fatal());
   if (!problems.fatal().empty()) problems.settle();
   // Field -> the sheet's column (lower case): --map first, then the recognised headings.
   std::map<std::string, std::string> column_of;
@@ -2168,27 +2182,27 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
     const std::string by_text = cell(row, "by");
     const std::string about_text = cell(row, "about");
     if (by_text.empty()) {
-      if (!about_text.empty()) problems.add(responses_file, row.line, "no respondent: the 'by' cell is empty");
+      if (!about_text.empty()) problems.add(sheet.where(), row.line, "no respondent: the 'by' cell is empty");
       continue;
     }
     const auto by = find_member(by_text);
     if (!by) {
-      problems.add(responses_file, row.line, fmt::format("respondent '{}' is not a member in {}", by_text, members_file));
+      problems.add(sheet.where(), row.line, fmt::format("respondent '{}' is not a member in {}", by_text, members_file));
       continue;
     }
     answered[*by] = true;
     if (about_text.empty()) continue;  // a respondent who named no partner
     const auto about = find_member(about_text);
     if (!about) {
-      problems.add(responses_file, row.line, fmt::format("partner '{}' is not a member in {}", about_text, members_file));
+      problems.add(sheet.where(), row.line, fmt::format("partner '{}' is not a member in {}", about_text, members_file));
       continue;
     }
     if (*about == *by) {
-      problems.add(responses_file, row.line, fmt::format("'{}' rates itself", by_text));
+      problems.add(sheet.where(), row.line, fmt::format("'{}' rates itself", by_text));
       continue;
     }
     if (!seen.emplace(*by, *about).second) {
-      problems.add(responses_file, row.line,
+      problems.add(sheet.where(), row.line,
                    fmt::format("a second answer by '{}' about '{}'", c.members[*by].id, c.members[*about].id));
       continue;
     }
@@ -2200,7 +2214,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
       if (const auto l = level_of(level)) {
         r.level = static_cast<TieLevel>(*l);
       } else {
-        problems.add(responses_file, row.line, fmt::format("level '{}' is not 1-4 nor a level's name", level));
+        problems.add(sheet.where(), row.line, fmt::format("level '{}' is not 1-4 nor a level's name", level));
         ok = false;
       }
     }
@@ -2209,7 +2223,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
       if (it != frequencies.end()) {
         r.frequency = static_cast<Frequency>(it - frequencies.begin());
       } else {
-        problems.add(responses_file, row.line,
+        problems.add(sheet.where(), row.line,
                      fmt::format("frequency '{}' is not never, yearly, quarterly, monthly, weekly or daily", frequency));
         ok = false;
       }
@@ -2228,7 +2242,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
         if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') {
           (trust ? r.trust : r.value)[i] = text[0] - '0';
         } else {
-          problems.add(responses_file, row.line,
+          problems.add(sheet.where(), row.line,
                        fmt::format("{} '{}' is not a rating from 1 to 4", column_of.at(field), text));
           ok = false;
         }

@@ -287,5 +287,47 @@ with tempfile.TemporaryDirectory() as tmp:
     h = nx.node_link_graph(json.load(open(os.path.join(tmp, "attr.json"))))
     check("node-link carries attributes", h.nodes["a"]["attributes"]["Contact"] == "Jane, Doe")
 
+    # 10. A survey export saved as a workbook: the Responses sheet (by default name) becomes the
+    # survey; the CSV of the same rows gives the same file. By hand: a names b (4) and c (2),
+    # b names a (3); c did not answer; the bad row 5 names a non-member.
+    survey_members = os.path.join(tmp, "survey-members.csv")
+    with open(survey_members, "w") as f:
+        f.write("Organization,Sector\nAlpha Clinic,health-care\nBeta Schools,education\nGamma Pantry,community-based\n")
+    rows = [["Respondent", "Partner", "Level", "Reliability"],
+            ["Alpha Clinic", "Beta Schools", 4, 3],
+            ["Alpha Clinic", "Gamma Pantry", 2, 4],
+            ["Beta Schools", "Alpha Clinic", 3, 2],
+            ["Beta Schools", "Nobody", 1, 1]]
+    survey_book = os.path.join(tmp, "survey.xlsx")
+    wb = openpyxl.Workbook()
+    wb.active.title = "About"
+    wb.active.append(["Exported by a survey tool"])
+    resp = wb.create_sheet("Responses")
+    for row in rows:
+        resp.append(row)
+    wb.save(survey_book)
+    survey_csv = os.path.join(tmp, "survey.csv")
+    with open(survey_csv, "w") as f:
+        f.write("\n".join(",".join(str(c) for c in row) for row in rows) + "\n")
+    r = run("import", "survey", survey_book, "--members", survey_members, "-o", os.path.join(tmp, "sx.yaml"))
+    check("xlsx survey: a bad row is named file:sheet:row", r.returncode == 1 and
+          f"{survey_book}:Responses:5:1: error: partner 'Nobody'" in r.stderr, r.stderr)
+    r = run("import", "survey", survey_book, "--members", survey_members, "-o", os.path.join(tmp, "sx.yaml"),
+            "--skip-bad-rows")
+    r2 = run("import", "survey", survey_csv, "--members", survey_members, "-o", os.path.join(tmp, "sc.yaml"),
+             "--skip-bad-rows")
+    check("xlsx survey imports", r.returncode == 0 and r2.returncode == 0, r.stderr + r2.stderr)
+    if r.returncode == 0 and r2.returncode == 0:
+        sx = load(os.path.join(tmp, "sx.yaml"))["survey"]
+        check("xlsx survey responses", [(x["by"], x["about"], x["level"], x["trust"]["reliability"])
+                                        for x in sx["responses"]] ==
+              [("alpha-clinic", "beta-schools", "collaborating", 3), ("alpha-clinic", "gamma-pantry", "coordinating", 4),
+               ("beta-schools", "alpha-clinic", "cooperating", 2)], sx)
+        check("xlsx survey respondents", sx["respondents"] == ["alpha-clinic", "beta-schools"], sx)
+        check("xlsx and csv survey agree", sx == load(os.path.join(tmp, "sc.yaml"))["survey"])
+    r = run("import", "survey", survey_book, "--members", survey_members, "-o", os.path.join(tmp, "sy.yaml"),
+            "--sheet", "Nope")
+    check("xlsx survey: a missing sheet is named", r.returncode == 1 and "no sheet 'Nope'" in r.stderr, r.stderr)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -172,7 +172,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
 /// name made into an id. Respondents are the members with at least one row (a row with an
 /// empty partner marks a respondent who named nobody); the others are listed in `notes` as
 /// non-respondents. Rows that cannot be used are reported as `file:line:1`, as import_kumu
-/// does. Throws UsageError for a bad `column_map` entry. Time: O(rows log rows) plus the load.
+/// does. `responses` may also be the bytes of an .xlsx workbook (when `responses_file` ends in
+/// .xlsx): the sheet is `options.members_sheet` when set, else one named Responses, Survey,
+/// Answers or Results, else the first; rows are then reported as `book.xlsx:Sheet:line:1`.
+/// Throws UsageError for a bad `column_map` entry. Time: O(rows log rows) plus the load.
 Imported import_survey(std::string_view responses, const std::string& responses_file, std::string_view members,
                        const std::string& members_file, const ImportOptions& options,
                        const std::vector<std::string>& column_map = {});

@@ -218,9 +218,6 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
     throw UsageError("import survey takes RESPONSES.csv --members MEMBERS.csv -o FILE.yaml");
   }
   if (!survey && !members.empty()) throw UsageError("--members belongs to 'import survey RESPONSES.csv'");
-  if (survey && files[1].ends_with(".xlsx")) {
-    throw UsageError(fmt::format("{}: .xlsx survey exports are not read yet; save the sheet as CSV", files[1]));
-  }
   const bool graphml = files.size() == 1 && files[0].ends_with(".graphml");
   if (!survey && (files.empty() || files.size() > 2)) {
     throw UsageError("import takes MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one file ending in .graphml");
@@ -429,7 +426,8 @@ int run(int argc, char** argv) {
   std::vector<std::string> import_maps;
   auto* import_cmd = app.add_subcommand("import", "Build a coalition file from a partner list (CSV or Excel) or GraphML");
   import_cmd->add_option("FILES", import_files, "MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one FILE.graphml")->required();
-  import_cmd->add_option("--sheet", import_options.members_sheet, "The workbook's sheet of members (default: Members, ..., else the first)");
+  import_cmd->add_option("--sheet", import_options.members_sheet, "The workbook's sheet of members (default: Members, ..., else the first); for import survey, "
+                         "the sheet of responses (default: Responses, Survey, ..., else the first)");
   import_cmd->add_option("--ties-sheet", import_options.ties_sheet, "The workbook's sheet of ties (default: Ties, Connections, ...)");
   import_cmd->add_option("--map", import_maps,
                          "HEADER=FIELD: the column HEADER fills FIELD (label, sector, from, ...; for import survey: "
