@@ -1550,7 +1550,17 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     if (const auto tags = split(elements.get(row, "tags"), '|'); !tags.empty()) m["tags"] = tags;
     if (const auto contacts = split(elements.get(row, "contacts"), '|'); !contacts.empty()) {
       const std::string roles_text = elements.get(row, "contact roles");
-      auto roles = split(roles_text, '|');
+      // Roles keep their places, empty ones too: "Director||" is three contacts' roles, the
+      // last two not given (as the export writes contacts without a role).
+      std::vector<std::string> roles;
+      if (!roles_text.empty()) {
+        for (std::size_t start = 0;;) {
+          const std::size_t bar = roles_text.find('|', start);
+          roles.push_back(trim(roles_text.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+          if (bar == std::string::npos) break;
+          start = bar + 1;
+        }
+      }
       if (!roles_text.empty() && roles.size() != contacts.size()) {
         problems.add(elements_file, row.line,
                      fmt::format("{} contacts but {} contact roles: give one role per contact, in order",
