@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "../src/xlsx_reader.hpp"
+#include "../src/exchange/xlsx_reader.hpp"
 #include "fuzz_checks.hpp"
 #include "xsector/exchange.hpp"
 #include "xsector/load.hpp"

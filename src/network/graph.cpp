@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "network_impl.hpp"
+#include "network/network_impl.hpp"
 #include "xsector/sectors.hpp"
 
 namespace xsector {

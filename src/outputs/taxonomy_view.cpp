@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "text.hpp"
+#include "common/text.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/load.hpp"
 #include "xsector/taxonomy_view.hpp"

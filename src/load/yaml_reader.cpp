@@ -1,4 +1,4 @@
-#include "yaml_reader.hpp"
+#include "load/yaml_reader.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>

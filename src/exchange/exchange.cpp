@@ -13,11 +13,11 @@
 #include <set>
 #include <sstream>
 
-#include "text.hpp"
-#include "xlsx_reader.hpp"
+#include "common/text.hpp"
+#include "exchange/xlsx_reader.hpp"
 #include "xsector/load.hpp"
 #include "xsector/survey.hpp"
-#include "yaml_reader.hpp"
+#include "load/yaml_reader.hpp"
 
 namespace xsector {
 

@@ -14,7 +14,7 @@
 #include <set>
 #include <sstream>
 
-#include "text.hpp"
+#include "common/text.hpp"
 #include "xsector/exchange.hpp"
 #include "xsector/output.hpp"
 

@@ -13,7 +13,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "text.hpp"
+#include "common/text.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {

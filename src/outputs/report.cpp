@@ -9,15 +9,15 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "survey_output.hpp"
-#include "text.hpp"
+#include "outputs/survey_output.hpp"
+#include "common/text.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 
 namespace xsector::detail {
-extern const std::string_view report_css;     // src/report/report.css, embedded at build time
-extern const std::string_view report_script;  // src/report/report.js
+extern const std::string_view report_css;     // src/outputs/report/report.css, embedded at build time
+extern const std::string_view report_script;  // src/outputs/report/report.js
 }  // namespace xsector::detail
 
 namespace xsector {

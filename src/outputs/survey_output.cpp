@@ -1,10 +1,10 @@
-#include "survey_output.hpp"
+#include "outputs/survey_output.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace xsector::detail {
 

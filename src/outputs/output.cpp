@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <set>
 
-#include "survey_output.hpp"
-#include "text.hpp"
+#include "outputs/survey_output.hpp"
+#include "common/text.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/error.hpp"
 

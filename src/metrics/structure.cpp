@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "biconnected.hpp"
+#include "network/biconnected.hpp"
 
 namespace xsector {
 

@@ -1,4 +1,4 @@
-#include "xlsx_reader.hpp"
+#include "exchange/xlsx_reader.hpp"
 
 #include <expat.h>
 #include <fmt/format.h>
@@ -14,7 +14,7 @@
 #include <map>
 #include <optional>
 
-#include "text.hpp"
+#include "common/text.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector::detail {

@@ -16,7 +16,7 @@
 
 #include "xsector/crosswalk.hpp"
 #include "xsector/survey.hpp"
-#include "yaml_reader.hpp"
+#include "load/yaml_reader.hpp"
 
 namespace xsector {
 

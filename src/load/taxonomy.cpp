@@ -9,7 +9,7 @@
 
 #include "xsector/coalition.hpp"
 #include "xsector/load.hpp"
-#include "yaml_reader.hpp"
+#include "load/yaml_reader.hpp"
 
 namespace xsector {
 

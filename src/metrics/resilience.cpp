@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-#include "biconnected.hpp"
+#include "network/biconnected.hpp"
 
 namespace xsector {
 
