@@ -7,8 +7,8 @@
 #include <fstream>
 #include <functional>
 
-#include "../src/text.hpp"
-#include "../src/xlsx_reader.hpp"
+#include "../src/common/text.hpp"
+#include "../src/exchange/xlsx_reader.hpp"
 #include "test_graphs.hpp"
 #include "xsector/load.hpp"
 #include "xsector/render.hpp"
