@@ -12,7 +12,8 @@ packages=(g++ cmake make pkg-config
   clang-14 libclang-rt-14-dev libexpat1-dev
   pybind11-dev python3-dev python3-pytest python3-pandas
   nodejs poppler-utils
-  libzip-dev libxlsxwriter-dev python3-openpyxl)
+  libzip-dev libxlsxwriter-dev python3-openpyxl
+  clang-format-14 clang-tidy-14)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -33,5 +34,6 @@ if [ ! -d tests/browser/node_modules/puppeteer-core ]; then
   npm ci --prefix tests/browser --no-audit --no-fund
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DXSECTOR_WERROR=ON -DXSECTOR_BUILD_PYTHON=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DXSECTOR_WERROR=ON -DXSECTOR_BUILD_PYTHON=ON \
+  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 cmake --build build -j"$(nproc)"

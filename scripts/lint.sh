@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Style and static checks, run by scripts/test.sh after the build (needs build/compile_commands.json):
+#   1. every C++ file is formatted with the project's .clang-format (clang-format 14);
+#   2. clang-tidy 14 with the project's .clang-tidy finds nothing in src/ (warnings are errors).
+# Fix formatting with: clang-format-14 -i $(git ls-files '*.cpp' '*.hpp')
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mapfile -t files < <(git ls-files '*.cpp' '*.hpp' | grep -v '^tests/browser/')
+clang-format-14 --dry-run --Werror "${files[@]}"
+echo "lint: ${#files[@]} files formatted as .clang-format says"
+
+build=${1:-build}
+mapfile -t sources < <(git ls-files 'src/*.cpp')
+run-clang-tidy-14 -p "$build" -j "$(nproc)" -quiet "${sources[@]/#/$PWD/}" > "$build/clang-tidy.log" 2>&1 || {
+  grep -E "(warning|error):" "$build/clang-tidy.log" | grep -v "warnings generated" >&2 || cat "$build/clang-tidy.log" >&2
+  echo "lint: clang-tidy found problems (whole log: $build/clang-tidy.log)" >&2
+  exit 1
+}
+echo "lint: clang-tidy clean on ${#sources[@]} files"
