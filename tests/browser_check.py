@@ -14,16 +14,11 @@ import tempfile
 import zlib
 
 binary, source = sys.argv[1], sys.argv[2]
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks  # noqa: E402
 
+check = Checks()
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {str(detail)[:2000]}")
 
 
 def chromium(tmp, *args):
@@ -112,5 +107,4 @@ with tempfile.TemporaryDirectory() as tmp:
         for f in shots:
             check(f"PDF page {f} is not blank", png_variety(os.path.join(tmp, f)) > 20)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()

@@ -14,24 +14,18 @@ import sys
 import tempfile
 
 binary, source = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks  # noqa: E402
+
+check = Checks()
 networks = sorted(glob.glob(os.path.join(source, "networks", "*.yaml")))
 bad = os.path.join(source, "tests", "data", "bad", "unknown-key.yaml")
 good = os.path.join(source, "networks", "healthy-in-the-hills.yaml")
-passed = 0
-failed = 0
 
 
 def run(*args):
     return subprocess.run([binary, *args], capture_output=True, text=True, timeout=60)
 
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def no_nan(text):
@@ -410,5 +404,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("import survey of a missing .xlsx exits 3 and writes nothing",
           r.returncode == 3 and "r.xlsx" in r.stderr and not os.path.exists(f"{tmp}/t.yaml"), r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()

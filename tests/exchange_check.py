@@ -19,29 +19,11 @@ import networkx as nx
 import yaml
 
 binary, source = sys.argv[1], sys.argv[2]
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-class DatesAsText(yaml.SafeLoader):
-    """YAML as xsector reads it: a date stays the text it was written as."""
-
-
-DatesAsText.yaml_implicit_resolvers = {
-    k: [(tag, regexp) for tag, regexp in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks, DatesAsText  # noqa: E402
 from networkx_reference import survey_ties  # noqa: E402  (the independent reading of a survey's ties)
+
+check = Checks()
 
 schema = json.load(open(os.path.join(source, "networks", "coalition.schema.json")))
 jsonschema.Draft202012Validator.check_schema(schema)
@@ -165,5 +147,4 @@ with tempfile.TemporaryDirectory() as tmp:
               r.returncode == 0 and abs(json.loads(r.stdout)["network"]["reciprocity"] - nx.reciprocity(g)) < 1e-12,
               r.stdout[:200] + r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()

@@ -12,15 +12,12 @@ import sys
 import tempfile
 
 binary, source = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks  # noqa: E402
+
+check = Checks()
 example = os.path.join(source, "tests", "data", "people", "handoff.yaml")
-failed = 0
 
-
-def check(name, ok, detail=""):
-    global failed
-    if not ok:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def run(*args):
@@ -93,5 +90,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("render people layer", r.returncode == 0 and "Outreach coordinator" in open(out).read()
           and "Jane Doe" not in open(out).read(), r.stderr)
 
-print("people CLI:", "failed" if failed else "ok")
-sys.exit(1 if failed else 0)
+check.finish()

@@ -13,17 +13,12 @@ import xml.etree.ElementTree as ET
 import yaml
 
 binary, source = sys.argv[1], sys.argv[2]
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks  # noqa: E402
+
+check = Checks()
 SVG = "{http://www.w3.org/2000/svg}"
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def svg_texts(path):
@@ -113,5 +108,4 @@ with tempfile.TemporaryDirectory() as tmp:
                        capture_output=True, text=True, timeout=600)
     check("1,001 members: sfdp renders", r.returncode == 0 and r.stderr == "", r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()
