@@ -131,7 +131,13 @@ inline std::string difference(const Coalition& a, const Coalition& b, bool heade
       return "member '" + x.id + "' funding";
     }
     if (x.tags != y.tags) return "member '" + x.id + "' tags";
-    if (x.attributes != y.attributes) return "member '" + x.id + "' attributes";
+    // Attributes are a map: a sheet has one column order for every member, so a member whose
+    // own order differs comes back in the sheet's order with every name and value kept.
+    auto sorted = [](std::vector<std::pair<std::string, std::string>> v) {
+      std::sort(v.begin(), v.end());
+      return v;
+    };
+    if (sorted(x.attributes) != sorted(y.attributes)) return "member '" + x.id + "' attributes";
   }
   if (a.ties.size() != b.ties.size()) {
     return "number of ties " + std::to_string(a.ties.size()) + " vs " + std::to_string(b.ties.size());

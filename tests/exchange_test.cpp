@@ -591,3 +591,26 @@ TEST(Sheets, AttributesRoundTripThroughYamlGraphmlAndKumu) {
                                "e.yaml"),
                InputError);
 }
+
+TEST(Sheets, KumuRoundTripKeepsEveryAttributeWhenMembersListThemInDifferentOrders) {
+  // Found by fuzzing: a Type kept as an attribute comes first for one member, while the other
+  // attributes come first for another. A sheet has one column order, so the round trip keeps
+  // every name and value and gives each member the sheet's order.
+  const Coalition c = parse_coalition(
+      "coalition: {name: A}\nmembers:\n"
+      "  - {id: clinic, sector: health-care, attributes: {\"Communit{ Led\": \"false\", Ward: \"3\"}}\n"
+      "  - {id: church, sector: faith-based, attributes: {Type: \"Faith-based orgnizations\", Ward: \"5\", "
+      "\"Communit{ Led\": \"true\"}}\n",
+      "a.yaml");
+  const KumuSheets k = export_kumu(c);
+  EXPECT_NE(k.elements.find(",Communit{ Led,Ward,attribute: Type\n"), std::string::npos) << k.elements;
+  ImportOptions options;
+  options.name = "A";
+  const Coalition d = parse_coalition(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options).yaml, "d.yaml");
+  ASSERT_EQ(d.members.size(), 2U);
+  const std::vector<std::pair<std::string, std::string>> clinic = {{"Communit{ Led", "false"}, {"Ward", "3"}};
+  const std::vector<std::pair<std::string, std::string>> church = {
+      {"Communit{ Led", "true"}, {"Ward", "5"}, {"Type", "Faith-based orgnizations"}};
+  EXPECT_EQ(d.members[0].attributes, clinic);
+  EXPECT_EQ(d.members[1].attributes, church);
+}
