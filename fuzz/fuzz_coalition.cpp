@@ -90,7 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check_equal("GraphML round trip", c, from_graphml);
 
   // Node-link JSON: valid JSON with one node per member and one link per tie.
-  const auto node_link = fuzz::check_json("export_node_link", must("export_node_link", [&] { return export_node_link(c); }));
+  const auto node_link =
+      fuzz::check_json("export_node_link", must("export_node_link", [&] { return export_node_link(c); }));
   if (node_link["nodes"].size() != c.members.size() || node_link["links"].size() != c.ties.size()) {
     fuzz::fail("export_node_link", "node or link count differs from the coalition");
   }

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Coalition c = must("load the imported file", [&] { return parse_coalition(imported.yaml, "fuzz.yaml"); });
   const std::string again = must("export_graphml", [&] { return export_graphml(c); });
   fuzz::check_xml("export_graphml", again);
-  const Imported second = must("import_graphml of an export", [&] { return import_graphml(again, "fuzz.graphml", options); });
+  const Imported second =
+      must("import_graphml of an export", [&] { return import_graphml(again, "fuzz.graphml", options); });
   const Coalition d = must("load the re-imported file", [&] { return parse_coalition(second.yaml, "fuzz.yaml"); });
   fuzz::check_equal("GraphML export -> import", c, d);
   return 0;

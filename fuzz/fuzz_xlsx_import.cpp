@@ -38,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     for (const auto& row : sheets.back().rows) {
-      if (row.line < 1 || row.line > 1048576 || row.cells.size() > 16384) fuzz::fail("xlsx rows", "a row outside the sheet's bounds");
+      if (row.line < 1 || row.line > 1048576 || row.cells.size() > 16384)
+        fuzz::fail("xlsx rows", "a row outside the sheet's bounds");
     }
   }
   if (sheets.empty()) return 0;

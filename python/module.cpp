@@ -51,9 +51,12 @@ struct PyCoalition {
       throw py::value_error("cannot tell the format of '" + out + "': use a path ending in .svg, .png, .pdf or .dot");
     }
     xsector::RenderOptions options;
-    if (view == "members") options.view = xsector::View::members;
-    else if (view == "sectors") options.view = xsector::View::sectors;
-    else if (!view.empty()) throw py::value_error("view must be 'members' or 'sectors', not '" + view + "'");
+    if (view == "members")
+      options.view = xsector::View::members;
+    else if (view == "sectors")
+      options.view = xsector::View::sectors;
+    else if (!view.empty())
+      throw py::value_error("view must be 'members' or 'sectors', not '" + view + "'");
     options.size_by = size_by;
     const xsector::Analysis a = xsector::analyze(coalition, analysis_options(threads, "automatic"));
     xsector::write_file_atomic(out, xsector::render_diagram(coalition, a, options, ext.substr(1)));

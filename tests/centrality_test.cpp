@@ -199,9 +199,12 @@ TEST(PathFigures, OneAndManyThreadsGiveIdenticalBits) {
 
 namespace {
 Network levelled(const std::string& ties) {
-  return build_graph(parse_coalition("coalition: {name: t}\nmembers:\n  - {id: a, sector: housing}\n"
-                                     "  - {id: b, sector: housing}\n  - {id: c, sector: housing}\n"
-                                     "  - {id: d, sector: housing}\nties:\n" + ties, "t.yaml"));
+  return build_graph(
+      parse_coalition("coalition: {name: t}\nmembers:\n  - {id: a, sector: housing}\n"
+                      "  - {id: b, sector: housing}\n  - {id: c, sector: housing}\n"
+                      "  - {id: d, sector: housing}\nties:\n" +
+                          ties,
+                      "t.yaml"));
 }
 }  // namespace
 
@@ -209,8 +212,9 @@ Network levelled(const std::string& ties) {
 // a-b path runs through c (1/2 < 1): weighted betweenness of c is 1 (normalized, n = 4 gives
 // raw 1 * 2/(3*2) = 1/3), though unweighted it is 0. d is an isolate.
 TEST(WeightedPaths, StrongTiesMakeShorterPathsByHand) {
-  const Network g = levelled("  - {between: [a, b], level: networking}\n  - {between: [a, c], level: 4}\n"
-                             "  - {between: [c, b], level: collaborating}\n");
+  const Network g = levelled(
+      "  - {between: [a, b], level: networking}\n  - {between: [a, c], level: 4}\n"
+      "  - {between: [c, b], level: collaborating}\n");
   PathOptions o;
   o.weighted = true;
   const PathFigures p = path_figures(g, o);
@@ -228,13 +232,15 @@ TEST(WeightedPaths, StrongTiesMakeShorterPathsByHand) {
 // shortest paths, c on one of them (raw 1/2). Then a square whose two routes are each
 // 1/3 + 1/4 = 7/12, a sum that floating point would not reproduce exactly both ways.
 TEST(WeightedPaths, EqualWeightedLengthsShareCreditExactly) {
-  const Network two = levelled("  - {between: [a, b], level: 2}\n  - {between: [a, c], level: 4}\n"
-                               "  - {between: [c, b], level: 4}\n");
+  const Network two = levelled(
+      "  - {between: [a, b], level: 2}\n  - {between: [a, c], level: 4}\n"
+      "  - {between: [c, b], level: 4}\n");
   PathOptions o;
   o.weighted = true;
   EXPECT_EQ(path_figures(two, o).weighted_betweenness_raw, (std::vector<double>{0, 0, 0.5, 0}));
-  const Network mixed = levelled("  - {between: [a, c], level: 3}\n  - {between: [c, b], level: 4}\n"
-                                 "  - {between: [a, d], level: 4}\n  - {between: [d, b], level: 3}\n");
+  const Network mixed = levelled(
+      "  - {between: [a, c], level: 3}\n  - {between: [c, b], level: 4}\n"
+      "  - {between: [a, d], level: 4}\n  - {between: [d, b], level: 3}\n");
   const PathFigures p = path_figures(mixed, o);
   // {a, b}: two paths of 7/12, one through c, one through d. {c, d}: via a (1/3 + 1/4 = 7/12)
   // or via b (1/4 + 1/3 = 7/12): a and b get 1/2 each.
@@ -243,8 +249,9 @@ TEST(WeightedPaths, EqualWeightedLengthsShareCreditExactly) {
 
 // Every pair at the same level L: the same shortest paths as unweighted, closeness L times larger.
 TEST(WeightedPaths, UniformLevelFollowsTheUnweightedFigures) {
-  const Network g = levelled("  - {between: [a, b], level: 3}\n  - {between: [b, c], level: 3}\n"
-                             "  - {between: [c, d], level: 3}\n");
+  const Network g = levelled(
+      "  - {between: [a, b], level: 3}\n  - {between: [b, c], level: 3}\n"
+      "  - {between: [c, d], level: 3}\n");
   PathOptions o;
   o.weighted = true;
   const PathFigures p = path_figures(g, o);

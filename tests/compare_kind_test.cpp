@@ -133,12 +133,14 @@ TEST(PValueText, NeverPrintsZero) {
 }
 
 TEST(CompareKind, WavesShareANameAndHalfTheMembers) {
-  const std::string four = "members: [{id: a, sector: housing}, {id: b, sector: housing}, {id: c, sector: education}, "
-                           "{id: d, sector: education}]\n";
+  const std::string four =
+      "members: [{id: a, sector: housing}, {id: b, sector: housing}, {id: c, sector: education}, "
+      "{id: d, sector: education}]\n";
   const Coalition x = load("coalition: {name: X, as_of: 2024-01-01}\n" + four);
   // Two of four shared (exactly half): waves.
-  const Coalition half = load("coalition: {name: X, as_of: 2023-01-01}\nmembers: [{id: a, sector: housing}, "
-                              "{id: b, sector: housing}, {id: e, sector: health-care}, {id: f, sector: health-care}]\n");
+  const Coalition half = load(
+      "coalition: {name: X, as_of: 2023-01-01}\nmembers: [{id: a, sector: housing}, "
+      "{id: b, sector: housing}, {id: e, sector: health-care}, {id: f, sector: health-care}]\n");
   const CoalitionMatch m = match_coalitions(x, half);
   EXPECT_TRUE(m.waves);
   EXPECT_EQ(m.shared, 2U);
@@ -146,8 +148,9 @@ TEST(CompareKind, WavesShareANameAndHalfTheMembers) {
   EXPECT_TRUE(dated_before(half, x));
   EXPECT_FALSE(dated_before(x, half));
   // One of three shared: fewer than half of the smaller file.
-  const Coalition few = load("coalition: {name: X}\nmembers: [{id: a, sector: housing}, {id: g, sector: housing}, "
-                             "{id: h, sector: housing}]\n");
+  const Coalition few = load(
+      "coalition: {name: X}\nmembers: [{id: a, sector: housing}, {id: g, sector: housing}, "
+      "{id: h, sector: housing}]\n");
   const CoalitionMatch n = match_coalitions(x, few);
   EXPECT_FALSE(n.waves);
   EXPECT_EQ(n.note, "only 1 of the smaller file's 3 members are in both (waves share at least half)");
@@ -159,10 +162,12 @@ TEST(CompareKind, WavesShareANameAndHalfTheMembers) {
 }
 
 TEST(CompareKind, DifferentCoalitionsGetNoDepartureFindings) {
-  const Coalition x = load("coalition: {name: X}\nmembers: [{id: a, sector: housing}, {id: b, sector: education}]\n"
-                           "ties: [[a, b]]\n");
-  const Coalition y = load("coalition: {name: Y}\nmembers: [{id: c, sector: health-care}, {id: d, sector: education}]\n"
-                           "ties: [[c, d]]\n");
+  const Coalition x = load(
+      "coalition: {name: X}\nmembers: [{id: a, sector: housing}, {id: b, sector: education}]\n"
+      "ties: [[a, b]]\n");
+  const Coalition y = load(
+      "coalition: {name: Y}\nmembers: [{id: c, sector: health-care}, {id: d, sector: education}]\n"
+      "ties: [[c, d]]\n");
   const Analysis ax = analyze(x, AnalysisOptions{});
   const Analysis ay = analyze(y, AnalysisOptions{});
   const Comparison cmp = compare(x, ax, y, ay);
@@ -175,8 +180,9 @@ TEST(CompareKind, DifferentCoalitionsGetNoDepartureFindings) {
     EXPECT_NE(f.code, "membership-change") << f.message;
   }
   // The same two files as waves of one coalition (same name, members shared) keep them.
-  const Coalition y2 = load("coalition: {name: X}\nmembers: [{id: a, sector: health-care}, {id: b, sector: education}]\n"
-                            "ties: [[a, b]]\n");
+  const Coalition y2 = load(
+      "coalition: {name: X}\nmembers: [{id: a, sector: health-care}, {id: b, sector: education}]\n"
+      "ties: [[a, b]]\n");
   const Comparison waves = compare(x, ax, y2, analyze(y2, AnalysisOptions{}));
   EXPECT_TRUE(waves.as_waves);
   EXPECT_TRUE(std::any_of(waves.findings.begin(), waves.findings.end(),
@@ -187,9 +193,10 @@ TEST(CompareKind, ValuedQapOption) {
   // Levels of the three common members' pairs: before a-b 4, a-c 1; after a-b 4, a-c 1,
   // b-c 0. Identical valued matrices [4, 1, 0]: r = 1; only relabellings keeping a-b and a-c
   // (the identity) reach the cross-product 17: p = 1/6.
-  const std::string members = "members: [{id: a, sector: housing}, {id: b, sector: education}, {id: c, sector: economic}]\n";
-  const Coalition x = load("coalition: {name: X}\n" + members +
-                           "ties: [{between: [a, b], level: 4}, {between: [a, c], level: 1}]\n");
+  const std::string members =
+      "members: [{id: a, sector: housing}, {id: b, sector: education}, {id: c, sector: economic}]\n";
+  const Coalition x =
+      load("coalition: {name: X}\n" + members + "ties: [{between: [a, b], level: 4}, {between: [a, c], level: 1}]\n");
   CompareOptions o;
   o.valued_qap = true;
   const Analysis ax = analyze(x, AnalysisOptions{});

@@ -78,7 +78,8 @@ TEST(Compare, EveryKindOfChangeByHand) {
   EXPECT_EQ(cmp.sectors_covered, (std::vector<std::string>{"justice"}));
   EXPECT_EQ(cmp.sectors_lost, (std::vector<std::string>{"economic"}));
   // Density 4/6 before and after; ties 4 and 4.
-  const auto density = std::find_if(cmp.network.begin(), cmp.network.end(), [](const Delta& d) { return d.name == "density"; });
+  const auto density =
+      std::find_if(cmp.network.begin(), cmp.network.end(), [](const Delta& d) { return d.name == "density"; });
   EXPECT_DOUBLE_EQ(*density->change, 0.0);
   // Common members a, b, c: a-b, a-c and b-c are tied in both waves, so r is undefined
   // (a constant matrix): QAP reports null, not a number.
@@ -200,7 +201,8 @@ PairList pairs_of(const Matrix& m) {
   PairList list{m.size(), {}};
   for (std::size_t i = 0; i < m.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if (m[i][j]) list.pairs.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));  // larger first
+      if (m[i][j])
+        list.pairs.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));  // larger first
     }
   }
   return list;
@@ -275,8 +277,10 @@ TEST(Qap, RandomRelabellingsFollowTheDocumentedStream) {
 TEST(Qap, PairListIgnoresRepeatsSelfPairsAndOrder) {
   PairList a{5, {}};
   PairList b{5, {}};
-  for (const auto& [x, y] : qap_a) a.pairs.emplace_back(static_cast<std::uint32_t>(y - 1), static_cast<std::uint32_t>(x - 1));
-  for (const auto& [x, y] : qap_b) b.pairs.emplace_back(static_cast<std::uint32_t>(x - 1), static_cast<std::uint32_t>(y - 1));
+  for (const auto& [x, y] : qap_a)
+    a.pairs.emplace_back(static_cast<std::uint32_t>(y - 1), static_cast<std::uint32_t>(x - 1));
+  for (const auto& [x, y] : qap_b)
+    b.pairs.emplace_back(static_cast<std::uint32_t>(x - 1), static_cast<std::uint32_t>(y - 1));
   a.pairs.emplace_back(0, 1);  // 1-2 again
   a.pairs.emplace_back(2, 2);  // a self pair
   const Qap q = qap_test(a, b, 1000, 1);
@@ -293,8 +297,9 @@ TEST(Compare, QapOverCommonMembersComesFromTheirTiesOnly) {
   const Coalition a = xsector::testing::coalition_of(6, {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {0, 5}});
   std::string text = "coalition: {name: test}\nmembers:\n";
   for (int i : {4, 3, 2, 1, 0, 6}) text += "  - {id: m" + std::to_string(i) + ", sector: housing}\n";
-  text += "ties:\n  - [m0, m1]\n  - [m1, m2]\n  - {from: m3, to: m1}\n  - {from: m1, to: m3}\n  - [m2, m3]\n  - [m3, m4]\n"
-          "  - [m6, m0]\n";
+  text +=
+      "ties:\n  - [m0, m1]\n  - [m1, m2]\n  - {from: m3, to: m1}\n  - {from: m1, to: m3}\n  - [m2, m3]\n  - [m3, m4]\n"
+      "  - [m6, m0]\n";
   const Coalition b = parse_coalition(text, "b.yaml");
   const Comparison cmp = compare(a, analyze(a), b, analyze(b));
   EXPECT_EQ(cmp.qap.common_members, 5U);

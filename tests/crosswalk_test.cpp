@@ -102,11 +102,13 @@ TEST(Crosswalk, UnknownMapsToIsAnErrorAtItsPosition) {
     EXPECT_EQ(d.file, "tax.yaml");
     EXPECT_EQ(d.pos.line, 2);
     EXPECT_EQ(d.pos.column, 37);
-    EXPECT_EQ(d.message, "maps_to names 'housng', which is not a sector of the cross-sector taxonomy; did you mean "
-                         "'housing'?");
+    EXPECT_EQ(d.message,
+              "maps_to names 'housng', which is not a sector of the cross-sector taxonomy; did you mean "
+              "'housing'?");
   }
   // A file's own sectors may say where they belong too; the same check applies.
-  const auto d = problems("coalition: {name: X}\nsectors:\n  - {id: farms, maps_to: [farming]}\nmembers: [{id: a, sector: farms}]\n");
+  const auto d = problems(
+      "coalition: {name: X}\nsectors:\n  - {id: farms, maps_to: [farming]}\nmembers: [{id: a, sector: farms}]\n");
   ASSERT_FALSE(d.empty());  // then the member's sector, which the bad sector left undefined
   EXPECT_EQ(d[0].pos.line, 3);
   EXPECT_NE(d[0].message.find("maps_to names 'farming'"), std::string::npos);
@@ -166,11 +168,12 @@ TEST(Crosswalk, DfcFileMeasuredAgainstRhihubListsUnplaced) {
   EXPECT_EQ(ids_of(c, c.unplaced), (std::vector<std::string>{"clinic", "treatment"}));
   EXPECT_EQ(sector_of(c, "clinic"), "healthcare");
   const SectorReport r = gaps_of(c);
-  EXPECT_EQ(sector_ids(r, r.gaps.missing), (std::vector<std::string>{"education", "economic", "social-services",
-                                                                     "transportation", "justice", "faith-based",
-                                                                     "tribal"}));
+  EXPECT_EQ(sector_ids(r, r.gaps.missing),
+            (std::vector<std::string>{"education", "economic", "social-services", "transportation", "justice",
+                                      "faith-based", "tribal"}));
   const auto findings = gap_findings(c, r);
-  const auto f = std::find_if(findings.begin(), findings.end(), [](const Finding& x) { return x.code == "unplaced-members"; });
+  const auto f =
+      std::find_if(findings.begin(), findings.end(), [](const Finding& x) { return x.code == "unplaced-members"; });
   ASSERT_NE(f, findings.end());
   EXPECT_EQ(f->subjects, (std::vector<std::string>{"clinic", "treatment"}));
   EXPECT_EQ(f->severity, Severity::low);
@@ -223,16 +226,18 @@ members: [{id: a, sector: education}]
   EXPECT_EQ(c.waivers[0].pos.line, 4);
   const SectorReport r = gaps_of(c);
   EXPECT_EQ(sector_ids(r, r.gaps.waived), (std::vector<std::string>{"tribal", "transportation"}));
-  EXPECT_EQ(sector_ids(r, r.gaps.missing), (std::vector<std::string>{"economic", "social-services", "housing",
-                                                                     "justice", "faith-based", "public-health",
-                                                                     "community-based"}));
+  EXPECT_EQ(sector_ids(r, r.gaps.missing),
+            (std::vector<std::string>{"economic", "social-services", "housing", "justice", "faith-based",
+                                      "public-health", "community-based"}));
   const auto findings = gap_findings(c, r);
-  const auto f = std::find_if(findings.begin(), findings.end(), [](const Finding& x) { return x.code == "waived-sector"; });
+  const auto f =
+      std::find_if(findings.begin(), findings.end(), [](const Finding& x) { return x.code == "waived-sector"; });
   ASSERT_NE(f, findings.end());
   EXPECT_EQ(f->message, "Tribal agencies is waived: no tribal lands or agencies in the county");
   EXPECT_EQ(f->severity, Severity::info);
   for (const auto& x : findings) {
-    EXPECT_TRUE(x.code == "waived-sector" || std::count(x.subjects.begin(), x.subjects.end(), "tribal") == 0) << x.message;
+    EXPECT_TRUE(x.code == "waived-sector" || std::count(x.subjects.begin(), x.subjects.end(), "tribal") == 0)
+        << x.message;
   }
 
   // Through the crosswalk: cross-sector tribal maps only to tribal, so it stays waived; DFC
@@ -253,10 +258,12 @@ TEST(Waivers, BadWaiversAreErrorsAtTheirPosition) {
 members: [{id: a, sector: education}]
 )");
   std::vector<std::string> got;
-  for (const auto& x : d) got.push_back(std::to_string(x.pos.line) + ":" + std::to_string(x.pos.column) + " " + x.message);
+  for (const auto& x : d)
+    got.push_back(std::to_string(x.pos.line) + ":" + std::to_string(x.pos.column) + " " + x.message);
   ASSERT_GE(got.size(), 2U);
-  EXPECT_EQ(got[0], "3:11 cannot waive unknown sector 'tribl': not in the cross-sector taxonomy nor declared under "
-                    "'sectors'; did you mean 'tribal'?");
+  EXPECT_EQ(got[0],
+            "3:11 cannot waive unknown sector 'tribl': not in the cross-sector taxonomy nor declared under "
+            "'sectors'; did you mean 'tribal'?");
   EXPECT_EQ(got[1], "3:33 say why sector 'housing' is waived");
   const auto list = problems("coalition: {name: A, waive: [tribal]}\nmembers: [{id: a, sector: education}]\n");
   ASSERT_EQ(list.size(), 1U);
@@ -269,27 +276,31 @@ members: [{id: a, sector: education}]
       "c.yaml");
   ASSERT_EQ(own.waivers.size(), 2U);
   EXPECT_EQ(own.waivers[1].sector, "education");
-  const auto twice = problems("coalition: {name: A, waive: {education: a, schools: b}}\nmembers: [{id: a, sector: housing}]\n");
+  const auto twice =
+      problems("coalition: {name: A, waive: {education: a, schools: b}}\nmembers: [{id: a, sector: housing}]\n");
   ASSERT_EQ(twice.size(), 1U);
   EXPECT_EQ(twice[0].message, "sector 'education' is waived twice");
 }
 
 TEST(Findings, MissingSectorSuggestsWhomToInvite) {
-  const Coalition c = parse_coalition("coalition: {name: A, taxonomy: rhihub}\nmembers: [{id: a, sector: education}]\n",
-                                      "c.yaml");
+  const Coalition c =
+      parse_coalition("coalition: {name: A, taxonomy: rhihub}\nmembers: [{id: a, sector: education}]\n", "c.yaml");
   const auto findings = gap_findings(c, gaps_of(c));
-  const auto f = std::find_if(findings.begin(), findings.end(),
-                              [](const Finding& x) { return !x.subjects.empty() && x.subjects[0] == "transportation"; });
+  const auto f = std::find_if(findings.begin(), findings.end(), [](const Finding& x) {
+    return !x.subjects.empty() && x.subjects[0] == "transportation";
+  });
   ASSERT_NE(f, findings.end());
-  EXPECT_EQ(f->message, "No member from Transportation, a core sector of the rhihub taxonomy. Whom to invite, for "
-                        "example: rural transit provider, volunteer driver program");
+  EXPECT_EQ(f->message,
+            "No member from Transportation, a core sector of the rhihub taxonomy. Whom to invite, for "
+            "example: rural transit provider, volunteer driver program");
   const Coalition cross = parse_coalition("coalition: {name: A}\nmembers: [{id: a, sector: education}]\n", "c.yaml");
   const auto more = gap_findings(cross, gaps_of(cross));
   const auto h = std::find_if(more.begin(), more.end(),
                               [](const Finding& x) { return !x.subjects.empty() && x.subjects[0] == "health-care"; });
   ASSERT_NE(h, more.end());  // four examples: the first three are named
-  EXPECT_EQ(h->message, "No member from Health care, a core sector of the cross-sector taxonomy. Whom to invite, for "
-                        "example: hospital, federally qualified health center, clinic");
+  EXPECT_EQ(h->message,
+            "No member from Health care, a core sector of the cross-sector taxonomy. Whom to invite, for "
+            "example: hospital, federally qualified health center, clinic");
 }
 
 TEST(Crosswalk, ShippedFilesEqualTheCompiledInCrosswalk) {

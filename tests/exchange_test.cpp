@@ -124,8 +124,7 @@ TEST(Exchange, NamesThatLookLikeYamlSurviveTheRoundTrip) {
       "odd.yaml");
   const Coalition back = parse_coalition(coalition_yaml(c), "back.yaml");
   expect_same(c, back, "odd");
-  expect_same(c, parse_coalition(import_graphml(export_graphml(c), "odd.graphml", {}).yaml, "x"),
-              "odd graphml");
+  expect_same(c, parse_coalition(import_graphml(export_graphml(c), "odd.graphml", {}).yaml, "x"), "odd graphml");
 }
 
 TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
@@ -141,13 +140,12 @@ TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
   } catch (const InputError& e) {
     std::vector<std::string> got;
     for (const auto& d : e.diagnostics()) got.push_back(d.str());
-    EXPECT_EQ(got, (std::vector<std::string>{
-                       "e.csv:4:1: error: no usable ID: '' is not an id",
-                       "e.csv:5:1: error: sector 'moon-base' is not in the cross-sector taxonomy",
-                       "e.csv:6:1: error: funding 'lots' is not a number of at least 0",
-                       "c.csv:3:1: error: 'ghost' is not an element",
-                       "c.csv:4:1: error: a connection from 'hub' to itself",
-                       "c.csv:5:1: error: strength '9' is not a level 1-4"}));
+    EXPECT_EQ(got, (std::vector<std::string>{"e.csv:4:1: error: no usable ID: '' is not an id",
+                                             "e.csv:5:1: error: sector 'moon-base' is not in the cross-sector taxonomy",
+                                             "e.csv:6:1: error: funding 'lots' is not a number of at least 0",
+                                             "c.csv:3:1: error: 'ghost' is not an element",
+                                             "c.csv:4:1: error: a connection from 'hub' to itself",
+                                             "c.csv:5:1: error: strength '9' is not a level 1-4"}));
   }
   options.skip_bad_rows = true;
   const Imported partial = import_kumu(elements, "e.csv", connections, "c.csv", options);
@@ -161,8 +159,7 @@ TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
 }
 
 TEST(Exchange, QuotedCsvFieldsAndUnknownColumns) {
-  const std::string elements =
-      "ID,Label,Sector,Notes\nhub,\"Hub, \"\"the\"\" clinic\nand more\",health-care,x\n";
+  const std::string elements = "ID,Label,Sector,Notes\nhub,\"Hub, \"\"the\"\" clinic\nand more\",health-care,x\n";
   ImportOptions options;
   options.name = "Q";
   const Imported in = import_kumu(elements, "e.csv", "From,To,Since\n", "c.csv", options);
@@ -181,8 +178,7 @@ TEST(Exchange, UcinetDlByHand) {
       "ties: [[a, b], {from: b, to: c, level: 3}]\n",
       "d.yaml");
   // igraph's DL reader refuses `dl n=3 format=edgelist1` on one line; labels are embedded.
-  EXPECT_EQ(export_dl(c),
-            "DL n=3\nformat = edgelist1\nlabels:\na,b,c\nlabels embedded:\ndata:\na b 1\nb a 1\nb c 3\n");
+  EXPECT_EQ(export_dl(c), "DL n=3\nformat = edgelist1\nlabels:\na,b,c\nlabels embedded:\ndata:\na b 1\nb a 1\nb c 3\n");
   EXPECT_EQ(export_vna(c),
             "*node data\nID name sector sector_name community_led lived_experience funding\n"
             "a \"a\" housing \"Housing\" FALSE FALSE 0\nb \"b\" housing \"Housing\" FALSE FALSE 0\n"
@@ -199,8 +195,7 @@ TEST(Exchange, KumuConnectionIdsComeFromThePair) {
 }
 
 TEST(Exchange, DotCarriesMembersAndTies) {
-  const Coalition c =
-      load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/networks/healthy-in-the-hills.yaml");
+  const Coalition c = load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/networks/healthy-in-the-hills.yaml");
   const std::string dot = network_dot(c);
   EXPECT_NE(dot.find("sector=\"health-care\""), std::string::npos);
   EXPECT_NE(dot.find("mcda -- market"), std::string::npos);
@@ -231,35 +226,28 @@ ImportOptions named(const std::string& name) {
   return o;
 }
 
-const std::string kKeys =
-    R"(<key id="s" for="node" attr.name="sector"/><key id="n" for="node" attr.name="name"/>)";
+const std::string kKeys = R"(<key id="s" for="node" attr.name="sector"/><key id="n" for="node" attr.name="name"/>)";
 
 }  // namespace
 
 TEST(Exchange, GraphmlNestedTooDeeplyIsRefusedAtTheElement) {
   std::string xml = "<graphml>\n<graph edgedefault=\"undirected\">";
   for (int i = 0; i < 30000; ++i) xml += "<x>";
-  EXPECT_EQ(
-      graphml_problems(xml),
-      std::vector<std::string>{"g.graphml:2:219: error: not valid XML: elements are nested deeper than 64"});
+  EXPECT_EQ(graphml_problems(xml),
+            std::vector<std::string>{"g.graphml:2:219: error: not valid XML: elements are nested deeper than 64"});
 }
 
 TEST(Exchange, GraphmlXmlErrorsNameLineAndColumn) {
-  EXPECT_EQ(
-      graphml_problems("<graphml>\n  <graph>\n  </grph>\n</graphml>"),
-      std::vector<std::string>{"g.graphml:3:3: error: not valid XML: </grph> closes <graph> opened at 2:3"});
-  EXPECT_EQ(
-      graphml_problems("<graphml>\n <graph a=\"1 & 2\"/></graphml>"),
-      std::vector<std::string>{"g.graphml:2:14: error: not valid XML: '&' starts no entity: write &amp;"});
+  EXPECT_EQ(graphml_problems("<graphml>\n  <graph>\n  </grph>\n</graphml>"),
+            std::vector<std::string>{"g.graphml:3:3: error: not valid XML: </grph> closes <graph> opened at 2:3"});
+  EXPECT_EQ(graphml_problems("<graphml>\n <graph a=\"1 & 2\"/></graphml>"),
+            std::vector<std::string>{"g.graphml:2:14: error: not valid XML: '&' starts no entity: write &amp;"});
   EXPECT_EQ(graphml_problems("<graphml>\n<graph>\xff</graph></graphml>"),
-            std::vector<std::string>{
-                "g.graphml:2:8: error: not valid XML: the file is not UTF-8 (save it as UTF-8)"});
-  EXPECT_EQ(
-      graphml_problems("<graphml><graph>&#1;</graph></graphml>"),
-      std::vector<std::string>{"g.graphml:1:17: error: not valid XML: &#1; is not a character XML allows"});
+            std::vector<std::string>{"g.graphml:2:8: error: not valid XML: the file is not UTF-8 (save it as UTF-8)"});
+  EXPECT_EQ(graphml_problems("<graphml><graph>&#1;</graph></graphml>"),
+            std::vector<std::string>{"g.graphml:1:17: error: not valid XML: &#1; is not a character XML allows"});
   EXPECT_EQ(graphml_problems("<graphml><graph>"),
-            std::vector<std::string>{
-                "g.graphml:1:17: error: not valid XML: <graph> opened at 1:10 is never closed"});
+            std::vector<std::string>{"g.graphml:1:17: error: not valid XML: <graph> opened at 1:10 is never closed"});
   EXPECT_EQ(graphml_problems("<graph/>"),
             std::vector<std::string>{"g.graphml:1:1: error: the root element is <graph>, not <graphml>"});
 }
@@ -275,24 +263,23 @@ TEST(Exchange, GraphmlEntityDeclarationsAreRefusedSoNothingExpands) {
 }
 
 TEST(Exchange, GraphmlEntitiesCdataCommentsAndNamespacesAreRead) {
-  const std::string xml =
-      "\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- made by hand -->\n<g:graphml xmlns:g=\"x\">" + kKeys +
-      "<g:graph edgedefault=\"undirected\"><g:node id=\"a\"><data key=\"s\">housing</data>"
-      "<data key=\"n\">Tom &amp; Jerry&#x27;s &#169; <![CDATA[<b>]]></data></g:node>"
-      "</g:graph></g:graphml>";
+  const std::string xml = "\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- made by hand -->\n<g:graphml xmlns:g=\"x\">" +
+                          kKeys +
+                          "<g:graph edgedefault=\"undirected\"><g:node id=\"a\"><data key=\"s\">housing</data>"
+                          "<data key=\"n\">Tom &amp; Jerry&#x27;s &#169; <![CDATA[<b>]]></data></g:node>"
+                          "</g:graph></g:graphml>";
   const Coalition c = parse_coalition(import_graphml(xml, "g.graphml", named("N")).yaml, "x.yaml");
   ASSERT_EQ(c.members.size(), 1U);
   EXPECT_EQ(c.members[0].name, "Tom & Jerry's \xC2\xA9 <b>");
 }
 
 TEST(Exchange, GraphmlDirectedGraphsGiveFromToTies) {
-  const std::string xml =
-      "<graphml>" + kKeys +
-      "<graph edgedefault=\"directed\"><node id=\"a\"><data key=\"s\">housing</data></node>"
-      "<node id=\"b\"><data key=\"s\">housing</data></node><node id=\"c\"><data "
-      "key=\"s\">housing</data></node>"
-      "<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"a\"/>"
-      "<edge source=\"b\" target=\"c\" directed=\"false\"/></graph></graphml>";
+  const std::string xml = "<graphml>" + kKeys +
+                          "<graph edgedefault=\"directed\"><node id=\"a\"><data key=\"s\">housing</data></node>"
+                          "<node id=\"b\"><data key=\"s\">housing</data></node><node id=\"c\"><data "
+                          "key=\"s\">housing</data></node>"
+                          "<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"a\"/>"
+                          "<edge source=\"b\" target=\"c\" directed=\"false\"/></graph></graphml>";
   const Coalition c = parse_coalition(import_graphml(xml, "g.graphml", named("D")).yaml, "x.yaml");
   ASSERT_EQ(c.ties.size(), 3U);
   EXPECT_TRUE(c.ties[0].directed);
@@ -306,60 +293,51 @@ TEST(Exchange, GraphmlDirectedGraphsGiveFromToTies) {
   undirected.replace(undirected.find("\"directed\">"), 11, "\"undirected\">");
   const auto problems = graphml_problems(undirected, named("D"));
   ASSERT_EQ(problems.size(), 1U);
-  EXPECT_TRUE(problems[0].starts_with("g.graphml:1:") &&
-              problems[0].find("edge b -> a: ") != std::string::npos)
+  EXPECT_TRUE(problems[0].starts_with("g.graphml:1:") && problems[0].find("edge b -> a: ") != std::string::npos)
       << problems[0];
 }
 
 TEST(Exchange, GraphmlSecondGraphNestedGraphAndHyperedgeAreErrors) {
   const std::string node = "<node id=\"a\"><data key=\"s\">housing</data></node>";
-  EXPECT_EQ(graphml_problems("<graphml>" + kKeys + "\n<graph>" + node + "</graph>\n<graph>" + node +
-                             "</graph></graphml>"),
-            std::vector<std::string>{
-                "g.graphml:3:1: error: a second <graph>: a coalition file holds one network (the "
-                "first <graph> is at line 2); split the file and import each graph"});
-  const auto nested = graphml_problems(
-      "<graphml>" + kKeys + "<graph>\n<node id=\"a\"><graph/></node>\n<hyperedge/></graph></graphml>");
-  EXPECT_EQ(nested, (std::vector<std::string>{
-                        "g.graphml:2:14: error: a graph nested inside a node: xsector reads flat graphs",
-                        "g.graphml:3:1: error: a hyperedge: a tie joins two members",
-                        "g.graphml:2:1: error: node 'a' has no sector data"}));
+  EXPECT_EQ(
+      graphml_problems("<graphml>" + kKeys + "\n<graph>" + node + "</graph>\n<graph>" + node + "</graph></graphml>"),
+      std::vector<std::string>{"g.graphml:3:1: error: a second <graph>: a coalition file holds one network (the "
+                               "first <graph> is at line 2); split the file and import each graph"});
+  const auto nested =
+      graphml_problems("<graphml>" + kKeys + "<graph>\n<node id=\"a\"><graph/></node>\n<hyperedge/></graph></graphml>");
+  EXPECT_EQ(nested,
+            (std::vector<std::string>{"g.graphml:2:14: error: a graph nested inside a node: xsector reads flat graphs",
+                                      "g.graphml:3:1: error: a hyperedge: a tie joins two members",
+                                      "g.graphml:2:1: error: node 'a' has no sector data"}));
 }
 
 TEST(Exchange, GraphmlJsonOfTheWrongShapeIsAnErrorAtItsElement) {
-  const std::string head =
-      "<graphml>" + kKeys +
-      "<key id=\"gs\" for=\"graph\" attr.name=\"sectors\"/><key id=\"gg\" for=\"graph\" "
-      "attr.name=\"governance\"/><key id=\"t\" for=\"node\" attr.name=\"tags\"/>\n<graph>\n";
+  const std::string head = "<graphml>" + kKeys +
+                           "<key id=\"gs\" for=\"graph\" attr.name=\"sectors\"/><key id=\"gg\" for=\"graph\" "
+                           "attr.name=\"governance\"/><key id=\"t\" for=\"node\" attr.name=\"tags\"/>\n<graph>\n";
   const std::string node = "\n<node id=\"a\"><data key=\"s\">housing</data></node></graph></graphml>";
   auto problems = graphml_problems(head + R"(<data key="gs">["recreation", 5]</data>)" + node, named("J"));
   ASSERT_FALSE(problems.empty());
-  for (const auto& p : problems)
-    EXPECT_TRUE(p.starts_with("g.graphml:3:1: error: graph data 'sectors', item ")) << p;
+  for (const auto& p : problems) EXPECT_TRUE(p.starts_with("g.graphml:3:1: error: graph data 'sectors', item ")) << p;
   EXPECT_EQ(graphml_problems(head + R"(<data key="gg">{"body": "x"}</data>)" + node),
-            std::vector<std::string>{
-                "g.graphml:3:1: error: graph data 'governance' must be a JSON list, not object"});
-  problems = graphml_problems(head + R"(<data key="gg">[{"body": "board", "seats": "all"}]</data>)" + node,
-                              named("J"));
+            std::vector<std::string>{"g.graphml:3:1: error: graph data 'governance' must be a JSON list, not object"});
+  problems = graphml_problems(head + R"(<data key="gg">[{"body": "board", "seats": "all"}]</data>)" + node, named("J"));
   ASSERT_FALSE(problems.empty());
-  EXPECT_TRUE(problems[0].starts_with("g.graphml:3:1: error: graph data 'governance', body 1: "))
-      << problems[0];
+  EXPECT_TRUE(problems[0].starts_with("g.graphml:3:1: error: graph data 'governance', body 1: ")) << problems[0];
   EXPECT_EQ(graphml_problems(head + "<data key=\"gs\">[{]</data>" + node),
             std::vector<std::string>{"g.graphml:3:1: error: graph data 'sectors' is not JSON"});
   const std::string tags =
       "<graph>\n<node id=\"a\"><data key=\"s\">housing</data><data key=\"t\">{\"a\": [1]}</data>"
       "</node></graph></graphml>";
-  EXPECT_EQ(
-      graphml_problems(head.substr(0, head.find("<graph>")) + tags),
-      std::vector<std::string>{"g.graphml:3:42: error: node 'a': tags must be a JSON list, not object"});
+  EXPECT_EQ(graphml_problems(head.substr(0, head.find("<graph>")) + tags),
+            std::vector<std::string>{"g.graphml:3:42: error: node 'a': tags must be a JSON list, not object"});
 }
 
 TEST(Exchange, GraphmlProblemsTheLoaderFindsPointIntoTheUsersFile) {
-  const std::string xml =
-      "<graphml>" + kKeys +
-      "<key id=\"b\" for=\"graph\" attr.name=\"backbone\"/>\n<graph>\n"
-      "  <data key=\"b\">ghost</data>\n  <node id=\"a\"><data key=\"s\">housing</data></node>\n"
-      "  <edge source=\"a\" target=\"a\"/>\n</graph></graphml>";
+  const std::string xml = "<graphml>" + kKeys +
+                          "<key id=\"b\" for=\"graph\" attr.name=\"backbone\"/>\n<graph>\n"
+                          "  <data key=\"b\">ghost</data>\n  <node id=\"a\"><data key=\"s\">housing</data></node>\n"
+                          "  <edge source=\"a\" target=\"a\"/>\n</graph></graphml>";
   const auto problems = graphml_problems(xml, named("P"));
   ASSERT_EQ(problems.size(), 2U);
   EXPECT_TRUE(problems[0].starts_with("g.graphml:3:3: error: graph data 'backbone': ")) << problems[0];
@@ -411,13 +389,12 @@ TEST(Exchange, ATaxonomyPathInsideAGraphmlIsNotFollowedUnlessTheUserGivesIt) {
 }
 
 TEST(Exchange, KumuDuplicateHeadersAreAnErrorAndAByteOrderMarkIsSkipped) {
-  EXPECT_EQ(
-      problems_of([] {
-        import_kumu("Label,sector,Type, SECTOR\nHub,housing,x,education\n", "e.csv", "From,To\n", "c.csv",
-                    named("K"));
-      }),
-      std::vector<std::string>{"e.csv:1:1: error: column 'SECTOR' appears twice (columns 2 and 4): which one "
-                               "holds the data is unclear; rename or remove one"});
+  EXPECT_EQ(problems_of([] {
+              import_kumu("Label,sector,Type, SECTOR\nHub,housing,x,education\n", "e.csv", "From,To\n", "c.csv",
+                          named("K"));
+            }),
+            std::vector<std::string>{"e.csv:1:1: error: column 'SECTOR' appears twice (columns 2 and 4): which one "
+                                     "holds the data is unclear; rename or remove one"});
   const Imported in = import_kumu("\xEF\xBB\xBFID,Sector\nhub,housing\nschool,education\n", "e.csv",
                                   "\xEF\xBB\xBF"
                                   "From,To\nhub,school\n",
@@ -441,8 +418,8 @@ TEST(Exchange, KumuExportNeutralisesFormulasAndImportUndoesIt) {
       << sheets.elements;
   EXPECT_NE(sheets.elements.find("\n'-1+2,"), std::string::npos);
   EXPECT_NE(sheets.elements.find("\n''=quoted,Housing,,'@x,"), std::string::npos);
-  const Coalition back = parse_coalition(
-      import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", named("f")).yaml, "b");
+  const Coalition back =
+      parse_coalition(import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", named("f")).yaml, "b");
   expect_same_members_and_ties(c, back, "formulas");
 }
 
@@ -492,8 +469,7 @@ TEST(Text, MarkdownTextCannotMakeHtmlLinksOrHeadings) {
   EXPECT_EQ(detail::markdown_text("[x](javascript:alert(1))"), "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
   EXPECT_EQ(detail::markdown_text("www.x.org"), "www\\.x.org");
   EXPECT_EQ(detail::markdown_text("a\n# b"), "a\\\\x0A\\# b");
-  EXPECT_EQ(detail::markdown_text("*a* _b_ `c` |d| ~e~ !f @g"),
-            "\\*a\\* \\_b\\_ \\`c\\` \\|d\\| \\~e\\~ \\!f \\@g");
+  EXPECT_EQ(detail::markdown_text("*a* _b_ `c` |d| ~e~ !f @g"), "\\*a\\* \\_b\\_ \\`c\\` \\|d\\| \\~e\\~ \\!f \\@g");
   EXPECT_EQ(detail::markdown_text("Mingo County, W. Va. -0.25"), "Mingo County, W. Va. -0.25");
 }
 
@@ -514,7 +490,8 @@ TEST(Sheets, ExcelDateSerialsAsExcelShowsThem) {
 }
 
 TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
-  const SheetTable semicolons = read_csv_sheet("\xEF\xBB\xBFName;Sector;Phone\n\"A, Inc\";health-care;1\n;;\n", "m.csv");
+  const SheetTable semicolons =
+      read_csv_sheet("\xEF\xBB\xBFName;Sector;Phone\n\"A, Inc\";health-care;1\n;;\n", "m.csv");
   ASSERT_EQ(semicolons.rows.size(), 3U);
   EXPECT_EQ(semicolons.rows[1].cells, (std::vector<std::string>{"A, Inc", "health-care", "1"}));
   const SheetTable commas = read_csv_sheet("Name,Sector\nA;B,health-care\n", "m.csv");
@@ -524,9 +501,12 @@ TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
 
   ImportOptions options;
   options.name = "S";
-  const SheetTable members{"m.csv", {{1, {"", "", ""}}, {2, {"Partner Name", "Organization Type", "Joined"}},
-                                     {3, {"Clinic", "Health care", "2021"}}, {4, {" ", "", ""}},
-                                     {5, {"School", "schools", ""}}}};
+  const SheetTable members{"m.csv",
+                           {{1, {"", "", ""}},
+                            {2, {"Partner Name", "Organization Type", "Joined"}},
+                            {3, {"Clinic", "Health care", "2021"}},
+                            {4, {" ", "", ""}},
+                            {5, {"School", "schools", ""}}}};
   const SheetTable ties{"t.csv", {{1, {"Partner A", "Partner B", "Level"}}, {2, {"Clinic", "School", "3"}}}};
   const Coalition c = parse_coalition(import_sheets(members, &ties, options).yaml, "s.yaml");
   ASSERT_EQ(c.members.size(), 2U);
@@ -538,10 +518,11 @@ TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
   EXPECT_EQ(c.ties[0].level, TieLevel::cooperating);
 
   // Amounts written as money.
-  const SheetTable money{"m.csv", {{1, {"Name", "Sector", "Budget"}},
-                                   {2, {"A", "housing", "$1,500.50"}},
-                                   {3, {"B", "housing", "\xE2\x82\xAC 12,000"}},
-                                   {4, {"C", "housing", "700"}}}};
+  const SheetTable money{"m.csv",
+                         {{1, {"Name", "Sector", "Budget"}},
+                          {2, {"A", "housing", "$1,500.50"}},
+                          {3, {"B", "housing", "\xE2\x82\xAC 12,000"}},
+                          {4, {"C", "housing", "700"}}}};
   const Coalition paid = parse_coalition(import_sheets(money, nullptr, options).yaml, "p.yaml");
   EXPECT_EQ(paid.members[0].funding, 1500.5);
   EXPECT_EQ(paid.members[1].funding, 12000.0);
@@ -583,9 +564,9 @@ TEST(Sheets, AttributesRoundTripThroughYamlGraphmlAndKumu) {
                 .members[0]
                 .attributes,
             expected);
-  EXPECT_THROW(parse_coalition("coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care, attributes: [x]}\n",
-                               "e.yaml"),
-               InputError);
+  EXPECT_THROW(
+      parse_coalition("coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care, attributes: [x]}\n", "e.yaml"),
+      InputError);
   EXPECT_THROW(parse_coalition("coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care, attributes: "
                                "{k: 1, k: 2}}\n",
                                "e.yaml"),

@@ -1,8 +1,7 @@
 #include "xsector/findings.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 
@@ -39,10 +38,12 @@ TEST(Findings, PowerImbalanceInPlainLanguage) {
   const Finding* dummy = find(a.findings, "seat-without-power");
   ASSERT_NE(dummy, nullptr);
   EXPECT_EQ(dummy->severity, Severity::high);
-  EXPECT_EQ(dummy->message, "Resident One has one seat on board and no voting power: no decision ever turns on its vote");
+  EXPECT_EQ(dummy->message,
+            "Resident One has one seat on board and no voting power: no decision ever turns on its vote");
   const Finding* below = find(a.findings, "power-below-seats");
   ASSERT_NE(below, nullptr);
-  EXPECT_EQ(below->message, "Members from Residents with lived experience hold 33% of board's seats but 0% of its voting power");
+  EXPECT_EQ(below->message,
+            "Members from Residents with lived experience hold 33% of board's seats but 0% of its voting power");
   const Finding* veto = find(a.findings, "veto-player");
   ASSERT_NE(veto, nullptr);
   EXPECT_EQ(veto->subjects, (std::vector<std::string>{"hub", "board"}));
@@ -71,10 +72,10 @@ TEST(Findings, NoCommunityLedMemberIsFlagged) {
 }
 
 TEST(Findings, DepartureThatBlocksABody) {
-  const Analysis a = analyze(parse_coalition(
-      "coalition: {name: q}\nmembers: [{id: a, sector: housing}, {id: b, sector: education}]\n"
-      "governance: [{body: council, rule: {quota: 2}, seats: {a: 1, b: 1}}]\n",
-      "q.yaml"));
+  const Analysis a =
+      analyze(parse_coalition("coalition: {name: q}\nmembers: [{id: a, sector: housing}, {id: b, sector: education}]\n"
+                              "governance: [{body: council, rule: {quota: 2}, seats: {a: 1, b: 1}}]\n",
+                              "q.yaml"));
   const Finding* blocked = find(a.findings, "departure-blocks-body");
   ASSERT_NE(blocked, nullptr);
   EXPECT_EQ(blocked->message, "If a leaves, council can no longer reach its quota");
@@ -110,13 +111,15 @@ TEST(Findings, DisconnectedMembersAndGroupsAreFindings) {
   EXPECT_EQ(found[1].message, "E has no tie to any other member");
   // They reach the analysis' findings, and the first action is to connect them.
   const Analysis a = analyze(c);
-  EXPECT_TRUE(std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.code == "separate-groups"; }));
+  EXPECT_TRUE(
+      std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.code == "separate-groups"; }));
   // Fragmentation rises from 0.8 to 0.833 when a leaves (b is left alone, as before), but no
   // group splits: no departure finding.
   EXPECT_TRUE(std::none_of(a.findings.begin(), a.findings.end(),
                            [](const Finding& f) { return f.code == "departure-splits-network"; }));
   const auto actions = next_actions(c, a.sectors, a.power, a.resilience);
-  const auto connect = std::find_if(actions.begin(), actions.end(), [](const Action& x) { return x.code == "connect-members"; });
+  const auto connect =
+      std::find_if(actions.begin(), actions.end(), [](const Action& x) { return x.code == "connect-members"; });
   ASSERT_NE(connect, actions.end());
   EXPECT_EQ(connect->subjects, (std::vector<std::string>{"c", "d", "e"}));
   // A connected coalition has no such finding.
@@ -130,14 +133,16 @@ TEST(Findings, DisconnectedMembersAndGroupsAreFindings) {
 TEST(Findings, GroupsFoldFindingsOfOneCodeAndRankThem) {
   const Coalition c = from_text(
       "coalition: {name: Groups}\nmembers:\n  - {id: a, name: A, sector: housing}\n"
-      "  - {id: b, name: B, sector: education}\n  - {id: c, name: C, sector: transportation}\nties:\n  - [a, b]\n  - [b, c]\n");
+      "  - {id: b, name: B, sector: education}\n  - {id: c, name: C, sector: transportation}\nties:\n  - [a, b]\n  - "
+      "[b, c]\n");
   const Analysis a = analyze(c);
   const auto groups = group_findings(c, a.sectors.index, a.findings);
   std::size_t total = 0;
   for (const auto& g : groups) total += g.items.size();
   EXPECT_EQ(total, a.findings.size());
   for (std::size_t i = 1; i < groups.size(); ++i) EXPECT_LE(groups[i - 1].severity, groups[i].severity);
-  const auto thin = std::find_if(groups.begin(), groups.end(), [](const FindingGroup& g) { return g.code == "thin-sector"; });
+  const auto thin =
+      std::find_if(groups.begin(), groups.end(), [](const FindingGroup& g) { return g.code == "thin-sector"; });
   ASSERT_NE(thin, groups.end());
   ASSERT_EQ(thin->items.size(), 3U);  // three sectors, one member each
   EXPECT_EQ(thin->headline, "3 sectors rest on a single member: Housing, Education and Transportation");
@@ -145,10 +150,10 @@ TEST(Findings, GroupsFoldFindingsOfOneCodeAndRankThem) {
   // services, economic development, ...) come first, as one group.
   EXPECT_EQ(groups.front().code, "missing-core-sector");
   EXPECT_GT(groups.front().items.size(), 1U);
-  EXPECT_EQ(groups.front().headline.rfind(fmt::format("{} core sectors have no member: Public health, Health care",
-                                                      groups.front().items.size()),
-                                          0),
-            0U)
+  EXPECT_EQ(
+      groups.front().headline.rfind(
+          fmt::format("{} core sectors have no member: Public health, Health care", groups.front().items.size()), 0),
+      0U)
       << groups.front().headline;
 }
 
@@ -165,7 +170,8 @@ TEST(Findings, NextActionsComeFromTheFindings) {
   ASSERT_EQ(actions.size(), 3U);
   EXPECT_EQ(actions[0].code, "invite-sector");
   EXPECT_EQ(actions[0].subjects, (std::vector<std::string>{"public-health"}));
-  EXPECT_EQ(actions[0].text, "Invite a member from Public health, such as county health department or state health agency");
+  EXPECT_EQ(actions[0].text,
+            "Invite a member from Public health, such as county health department or state health agency");
   EXPECT_EQ(actions[1].code, "add-tie");
   // b's departure leaves {a} and {c}: fragmentation 1; a's or c's leaves 0.
   // Who is "cut off" is the members outside the largest remaining group (the first of equal

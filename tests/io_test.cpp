@@ -21,8 +21,7 @@ namespace {
 /// A fresh empty folder, removed afterwards.
 class Folder {
  public:
-  explicit Folder(const std::string& name)
-      : path_(fs::temp_directory_path() / (name + std::to_string(::getpid()))) {
+  explicit Folder(const std::string& name) : path_(fs::temp_directory_path() / (name + std::to_string(::getpid()))) {
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -86,8 +85,7 @@ TEST(Io, ASymbolicLinkIsNeverReplacedNorFollowed) {
   const Folder dir("xsector_io_link");
   write_file_atomic(dir.path() / "victim", "keep");
   fs::create_symlink("victim", dir.path() / "out.txt");
-  EXPECT_NE(refusal(dir.path() / "out.txt").find("refusing to replace it: it is a symbolic link"),
-            std::string::npos);
+  EXPECT_NE(refusal(dir.path() / "out.txt").find("refusing to replace it: it is a symbolic link"), std::string::npos);
   EXPECT_TRUE(fs::is_symlink(dir.path() / "out.txt"));
   EXPECT_EQ(read_file(dir.path() / "victim"), "keep");
   EXPECT_EQ(dir.entries(), 2U);

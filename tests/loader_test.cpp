@@ -128,8 +128,7 @@ TEST(Loader, RuleQuotasFollowTheDesign) {
 
 TEST(Loader, DefaultsRuleToMajority) {
   const Coalition c = parse_coalition(
-      "coalition: {name: X}\nmembers: [{id: a, sector: housing}]\ngovernance: [{body: b, seats: {a: 1}}]\n",
-      "x.yaml");
+      "coalition: {name: X}\nmembers: [{id: a, sector: housing}]\ngovernance: [{body: b, seats: {a: 1}}]\n", "x.yaml");
   EXPECT_EQ(c.governance.at(0).rule.kind, Rule::Kind::majority);
 }
 
@@ -179,7 +178,8 @@ TEST(Loader, DirectedTieTwiceTheSameWayIsAnError) {
 
 TEST(Loader, TaxonomyOptionMeasuresAgainstAnotherTaxonomy) {
   // The file is read against its own taxonomy (dfc), then measured against dash.
-  const std::string text = "coalition: {name: X, taxonomy: dfc}\nmembers: [{id: a, sector: youth}, {id: b, sector: business}]\n";
+  const std::string text =
+      "coalition: {name: X, taxonomy: dfc}\nmembers: [{id: a, sector: youth}, {id: b, sector: business}]\n";
   LoadOptions dash;
   dash.taxonomy = "dash";
   const Coalition c = parse_coalition(text, "x.yaml", dash);
@@ -209,8 +209,8 @@ TEST(Loader, UnreadableTaxonomyIsReportedAtItsKey) {
 }
 
 TEST(Loader, ExtraSectorMayNotReuseATaxonomyId) {
-  const auto d = diagnostics_of(
-      "coalition: {name: X}\nsectors: [{id: housing}]\nmembers: [{id: a, sector: housing}]\n");
+  const auto d =
+      diagnostics_of("coalition: {name: X}\nsectors: [{id: housing}]\nmembers: [{id: a, sector: housing}]\n");
   ASSERT_EQ(d.size(), 1U);
   EXPECT_NE(d[0].message.find("already used by sector 'housing' of the cross-sector taxonomy"), std::string::npos);
 }
@@ -236,19 +236,17 @@ TEST(Taxonomies, BuiltInSetsMatchTheDesign) {
   const Taxonomy cross = resolve_taxonomy("cross-sector");
   EXPECT_EQ(ids(cross), (std::vector<std::string>{
                             "public-health", "health-care", "behavioral-health", "social-services", "housing",
-                            "education", "economic", "transportation", "justice", "faith-based",
-                            "community-based", "residents", "government", "tribal", "philanthropy",
-                            "environment", "media", "academic"}));
+                            "education", "economic", "transportation", "justice", "faith-based", "community-based",
+                            "residents", "government", "tribal", "philanthropy", "environment", "media", "academic"}));
   EXPECT_EQ(core(cross), (std::vector<std::string>{"public-health", "health-care", "social-services", "housing",
                                                    "education", "economic", "community-based", "residents"}));
   EXPECT_EQ(ids(resolve_taxonomy("rhihub")),
             (std::vector<std::string>{"education", "economic", "social-services", "housing", "transportation",
                                       "justice", "faith-based", "public-health", "community-based", "tribal"}));
   const Taxonomy dfc = resolve_taxonomy("dfc");
-  EXPECT_EQ(ids(dfc), (std::vector<std::string>{"youth", "parents", "business", "media", "schools",
-                                                "youth-serving", "law-enforcement", "religious-fraternal",
-                                                "civic-volunteer", "healthcare", "government",
-                                                "other-substance-use"}));
+  EXPECT_EQ(ids(dfc), (std::vector<std::string>{"youth", "parents", "business", "media", "schools", "youth-serving",
+                                                "law-enforcement", "religious-fraternal", "civic-volunteer",
+                                                "healthcare", "government", "other-substance-use"}));
   EXPECT_EQ(core(dfc).size(), 12U);
   EXPECT_EQ(ids(resolve_taxonomy("dash")),
             (std::vector<std::string>{"health-care", "public-health", "social-services", "housing", "education",
@@ -313,21 +311,27 @@ TEST(Loader, RejectsBadBytesInEveryKindOfStringWithTheirPosition) {
                                       "members: [{id: a, sector: farms}]\n"),
                           "2:30: control character U+0085"));
   // Overlong forms, surrogates and truncated sequences are not UTF-8.
-  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: \xC0\xAF}\n"), "4:36: not valid UTF-8 (byte 0xC0)"));
-  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: \xED\xA0\x80}\n"), "not valid UTF-8 (byte 0xED)"));
-  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: x\xE2\x82}\n"), "not valid UTF-8 (byte 0xE2)"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: \xC0\xAF}\n"),
+                          "4:36: not valid UTF-8 (byte 0xC0)"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: \xED\xA0\x80}\n"),
+                          "not valid UTF-8 (byte 0xED)"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, name: x\xE2\x82}\n"),
+                          "not valid UTF-8 (byte 0xE2)"));
   // Escapes are checked at their value.
   EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, name: \"a\\0b\"}\n"),
             (std::vector<std::string>{"4:36: control character U+0000 is not allowed; text may hold tabs and line "
                                       "breaks only (written as an escape in this value)"}));
-  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\ud800\"]}\n"), "invalid unicode"));
+  EXPECT_TRUE(
+      has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\ud800\"]}\n"), "invalid unicode"));
   EXPECT_EQ(messages_of(head + "  - {id: a, sector: housing, tags: [\"\\x85\", \"\\N\"]}\n"),
             (std::vector<std::string>{"4:37: control character U+0085 is not allowed; text may hold tabs and line "
                                       "breaks only (written as an escape in this value)",
                                       // yaml-cpp writes \N as the lone byte 0x85
                                       "4:45: not valid UTF-8 (byte 0x85) (written as an escape in this value)"}));
-  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"x\\ry\"]}\n"), "4:37: control character U+000D"));
-  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, \"k\\x01\": 1}\n"), "4:30: control character U+0001"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, tags: [\"x\\ry\"]}\n"),
+                          "4:37: control character U+000D"));
+  EXPECT_TRUE(has_message(messages_of(head + "  - {id: a, sector: housing, \"k\\x01\": 1}\n"),
+                          "4:30: control character U+0001"));
   // Every bad line is listed.
   EXPECT_EQ(messages_of("# \x01\n# \x02\n" + two_members).size(), 2U);
 }
@@ -374,8 +378,9 @@ TEST(Loader, OneTypoedKeyGivesOneMessage) {
 }
 
 TEST(Loader, VetoWithoutSeatIsReportedEvenWhenTheBodyHasAnotherError) {
-  const auto got = messages_of(two_members + "governance:\n  - body: board\n    rule: majorty\n"
-                                             "    seats: {a: 1}\n    veto: [b]\n");
+  const auto got = messages_of(two_members +
+                               "governance:\n  - body: board\n    rule: majorty\n"
+                               "    seats: {a: 1}\n    veto: [b]\n");
   EXPECT_EQ(got, (std::vector<std::string>{
                      "5:11: rule must be majority, two-thirds, unanimity, consensus or {quota: N}, found 'majorty'; "
                      "did you mean 'majority'?",
@@ -386,7 +391,8 @@ TEST(Loader, VetoWithoutSeatIsReportedEvenWhenTheBodyHasAnotherError) {
 }
 
 TEST(Loader, MembersAreCheckedEvenWhenTheTaxonomyCannotBeRead) {
-  const auto got = messages_of("coalition: {name: X, taxonomy: nosuch}\nmembers: [{id: a, sector: housing}, {id: B}]\n");
+  const auto got =
+      messages_of("coalition: {name: X, taxonomy: nosuch}\nmembers: [{id: a, sector: housing}, {id: B}]\n");
   ASSERT_EQ(got.size(), 3U);
   EXPECT_TRUE(has_message(got, "1:32: unknown taxonomy 'nosuch'"));
   EXPECT_TRUE(has_message(got, "member id 'B' is not an id"));
@@ -417,8 +423,9 @@ TEST(Loader, TaxonomyPathsMustBeRegularFilesWithinTheSizeLimit) {
   } catch (const InputError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1U);
     EXPECT_EQ(e.diagnostics()[0].file, (dir / "tax.yaml").string());
-    EXPECT_EQ(e.diagnostics()[0].message,
-              "the file is 228 bytes, over the input size limit of 100 bytes; raise the limit with --max-input-size MB");
+    EXPECT_EQ(
+        e.diagnostics()[0].message,
+        "the file is 228 bytes, over the input size limit of 100 bytes; raise the limit with --max-input-size MB");
   }
   // A file from elsewhere may name built-in taxonomies only; the user's own path still works.
   LoadOptions imported;
@@ -481,13 +488,14 @@ TEST(Loader, AliasesAreCountedByTheBytesTheyAdd) {
   for (int i = 0; i < 20000; ++i) plain += fmt::format("  - {{id: m{}, sector: housing, tags: [t]}}\n", i);
   EXPECT_EQ(parse_coalition(plain, "plain.yaml").members.size(), 20000U);
   // Small aliases used often are fine.
-  const Coalition c = parse_coalition(two_members + "ties: [{from: a, to: b, kinds: &k [information, funding]}, "
-                                                    "{from: b, to: a, kinds: *k}]\n",
+  const Coalition c = parse_coalition(two_members +
+                                          "ties: [{from: a, to: b, kinds: &k [information, funding]}, "
+                                          "{from: b, to: a, kinds: *k}]\n",
                                       "k.yaml");
   EXPECT_EQ(c.ties.at(1).kinds, (std::vector<std::string>{"information", "funding"}));
   // One 1 MB string used 70 times adds more than 64 MiB: refused at the alias that crosses it.
-  std::string bomb = "coalition: {name: X}\nmembers:\n  - {id: a, sector: housing, name: &n " + std::string(1 << 20, 'x') +
-                     "}\n  - {id: b, sector: housing, tags: [";
+  std::string bomb = "coalition: {name: X}\nmembers:\n  - {id: a, sector: housing, name: &n " +
+                     std::string(1 << 20, 'x') + "}\n  - {id: b, sector: housing, tags: [";
   for (int i = 0; i < 70; ++i) bomb += i == 0 ? "*n" : ", *n";
   bomb += "]}\n";
   const auto got = messages_of(bomb);
@@ -513,11 +521,12 @@ TEST(Loader, FlowNestingIsCheckedOnTheTextFirst) {
   EXPECT_EQ(c.place, brackets);
   EXPECT_EQ(c.members.at(0).name, brackets + "\n" + brackets + "\n");
   // The block scalar ends where indentation returns, so brackets after it count again.
-  EXPECT_TRUE(has_message(messages_of("coalition:\n  name: |\n    x\n  place: " + brackets + "\n"), "4:74: nesting is deeper"));
+  EXPECT_TRUE(
+      has_message(messages_of("coalition:\n  name: |\n    x\n  place: " + brackets + "\n"), "4:74: nesting is deeper"));
   // A plain scalar's continuation lines are text, even when one starts with a quote...
-  const Coalition folded = parse_coalition("coalition:\n  name: foo\n    " + brackets + "\n  place: a\n   'b\n" +
-                                               "members: [{id: a, sector: housing}]\n",
-                                           "f.yaml");
+  const Coalition folded = parse_coalition(
+      "coalition:\n  name: foo\n    " + brackets + "\n  place: a\n   'b\n" + "members: [{id: a, sector: housing}]\n",
+      "f.yaml");
   EXPECT_EQ(folded.name, "foo " + brackets);
   EXPECT_EQ(folded.place, "a 'b");
   // ...so that quote hides nothing: the brackets of the next key are counted.

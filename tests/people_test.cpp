@@ -1,13 +1,13 @@
 // People who carry the ties: every figure checked against a hand-worked example.
 #include "xsector/people.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
@@ -18,8 +18,6 @@
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 #include "xsector/resilience.hpp"
-
-#include <nlohmann/json.hpp>
 
 using namespace xsector;
 
@@ -151,9 +149,10 @@ TEST(People, HandoffReadinessByHand) {
 }
 
 TEST(People, WithoutContactsNothingIsDescribed) {
-  const Coalition c = parse_coalition("coalition: {name: X}\nmembers: [{id: a, sector: housing}, {id: b, sector: "
-                                      "education}]\nties: [[a, b]]\n",
-                                      "x.yaml");
+  const Coalition c = parse_coalition(
+      "coalition: {name: X}\nmembers: [{id: a, sector: housing}, {id: b, sector: "
+      "education}]\nties: [[a, b]]\n",
+      "x.yaml");
   const Analysis a = analyze(c);
   EXPECT_FALSE(a.people.described);
   EXPECT_FALSE(a.people.handoff_readiness.has_value());
@@ -205,8 +204,9 @@ TEST(People, WarmHandoffSuggestsWhoAlreadyWorksWithThePartner) {
   // tpark is the only contact of the schools: nobody to hand over to.
   f = find(a.findings, "warm-handoff", "tpark");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message, "Warm handoff for the Principal of Mingo Schools: no one else at Mingo Schools works with "
-                        "Williamson Health and Wellness Center yet");
+  EXPECT_EQ(f->message,
+            "Warm handoff for the Principal of Mingo Schools: no one else at Mingo Schools works with "
+            "Williamson Health and Wellness Center yet");
 }
 
 TEST(People, MemberWhoseEveryTieRunsThroughOnePerson) {
@@ -353,10 +353,12 @@ TEST(People, CompareTellsHandoffsFromLosses) {
   };
   EXPECT_TRUE(has("contacts-left", "1 contact left: the Director of Clinic"));
   EXPECT_TRUE(has("contacts-joined", "1 contact joined: the Coordinator of Clinic"));
-  EXPECT_TRUE(has("handoff", "The relationship of Clinic with School survived the departure of the Director of "
-                             "Clinic: the Nurse of Clinic now carries it"));
-  EXPECT_TRUE(has("carrier-left-tie-lost", "The relationship of Clinic with Shelter dissolved after the Director of "
-                                           "Clinic left"));
+  EXPECT_TRUE(has("handoff",
+                  "The relationship of Clinic with School survived the departure of the Director of "
+                  "Clinic: the Nurse of Clinic now carries it"));
+  EXPECT_TRUE(has("carrier-left-tie-lost",
+                  "The relationship of Clinic with Shelter dissolved after the Director of "
+                  "Clinic left"));
   EXPECT_TRUE(has("carrier-left-tie-uncarried",
                   "The relationship of Clinic with Church is still there after the Director of Clinic left, but no "
                   "one at Clinic is named as carrying it"));
@@ -490,8 +492,9 @@ TEST(People, FragmentationMatchesRemovingTheTiesOnRandomNetworks) {
       if (random() % 2) carriers.push_back(fmt::format("p{}a", a));
       if (random() % 3 == 0) carriers.push_back(fmt::format("p{}b", a));
       if (random() % 2) carriers.push_back(fmt::format("p{}a", b));
-      yaml += directed ? fmt::format("  - {{from: m{}, to: m{}, carried_by: [{}]}}\n", a, b, fmt::join(carriers, ", "))
-                       : fmt::format("  - {{between: [m{}, m{}], carried_by: [{}]}}\n", a, b, fmt::join(carriers, ", "));
+      yaml += directed
+                  ? fmt::format("  - {{from: m{}, to: m{}, carried_by: [{}]}}\n", a, b, fmt::join(carriers, ", "))
+                  : fmt::format("  - {{between: [m{}, m{}], carried_by: [{}]}}\n", a, b, fmt::join(carriers, ", "));
     }
     const Coalition c = parse_coalition(yaml, "r.yaml");
     const Analysis a = analyze(c);

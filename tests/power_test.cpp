@@ -1,11 +1,11 @@
 #include "xsector/power.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <random>
 #include <string>
@@ -34,8 +34,10 @@ Brute enumerate(const WeightedGame& g) {
   auto wins = [&](std::uint32_t set) {
     std::int64_t w = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      if (set >> i & 1U) w += g.weights[i];
-      else if (!g.veto.empty() && g.veto[i]) return false;
+      if (set >> i & 1U)
+        w += g.weights[i];
+      else if (!g.veto.empty() && g.veto[i])
+        return false;
     }
     return w >= g.quota;
   };

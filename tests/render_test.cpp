@@ -1,8 +1,7 @@
 #include "xsector/render.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
@@ -44,9 +43,9 @@ TEST(Render, MembersViewMarksSectorsSeatsBackboneCutPointsAndGaps) {
   // The taxonomy and the file's sectors outnumber the palette, so the sectors at the table
   // share it out in taxonomy order: health-care comes first (no public health member).
   EXPECT_TRUE(has(whwc, "fillcolor=\"#E69F00\"")) << whwc;
-  EXPECT_TRUE(has(whwc, "shape=hexagon")) << whwc;           // articulation point
-  EXPECT_TRUE(has(whwc, "peripheries=2")) << whwc;           // backbone
-  EXPECT_TRUE(has(whwc, "penwidth=3")) << whwc;              // seat holder
+  EXPECT_TRUE(has(whwc, "shape=hexagon")) << whwc;  // articulation point
+  EXPECT_TRUE(has(whwc, "peripheries=2")) << whwc;  // backbone
+  EXPECT_TRUE(has(whwc, "penwidth=3")) << whwc;     // seat holder
   EXPECT_TRUE(has(whwc, "label=\"Williamson Health and Wellness Center\"")) << whwc;
   const std::string schools = attributes(dot, "\"mingo-schools\"");
   EXPECT_TRUE(has(schools, "shape=ellipse")) << schools;
@@ -181,8 +180,8 @@ TEST(Render, LargeDiagramDrawsDiscsAndLabelsOnlyTheLargest) {
   EXPECT_TRUE(has(dot, "overlap=prism"));
   EXPECT_TRUE(has(dot, "size=\"40,40\""));
   EXPECT_TRUE(has(attributes(dot, "m0"), "label=m0")) << attributes(dot, "m0");  // largest
-  EXPECT_TRUE(has(attributes(dot, "m290"), "label=m290"));                      // a chord end
-  const std::string plain = attributes(dot, "m299");  // degree 2, late in file order
+  EXPECT_TRUE(has(attributes(dot, "m290"), "label=m290"));                       // a chord end
+  const std::string plain = attributes(dot, "m299");                             // degree 2, late in file order
   EXPECT_FALSE(has(plain, "label=m299")) << plain;  // an empty label (DOT may leave it out)
   EXPECT_TRUE(has(plain, "fixedsize=true")) << plain;
   EXPECT_TRUE(has(plain, "tooltip=m299")) << plain;
@@ -205,7 +204,8 @@ ties:
   - {from: a, to: b, level: 2}
   - {from: b, to: a, level: 3}
   - {from: b, to: c}
-)", "t.yaml");
+)",
+                                      "t.yaml");
   const std::string dot = diagram_dot(c, analyze(c), {});
   const std::string ab = attributes(dot, "a -- b");
   EXPECT_TRUE(has(ab, "dir=both")) << dot;
@@ -219,11 +219,10 @@ namespace {
 /// A coalition with all 18 sectors of the cross-sector taxonomy at the table plus `declared` sectors
 /// of its own, one member each, in a ring.
 std::string many_sectors(std::size_t declared) {
-  static const char* taxonomy[] = {"public-health", "health-care", "behavioral-health", "social-services",
-                                   "housing",       "education",   "economic",          "transportation",
-                                   "justice",       "faith-based", "community-based",   "residents",
-                                   "government",    "tribal",      "philanthropy",      "environment",
-                                   "media",         "academic"};
+  static const char* taxonomy[] = {
+      "public-health", "health-care",    "behavioral-health", "social-services", "housing",         "education",
+      "economic",      "transportation", "justice",           "faith-based",     "community-based", "residents",
+      "government",    "tribal",         "philanthropy",      "environment",     "media",           "academic"};
   std::string sectors = "sectors:\n";
   std::string members = "members:\n";
   std::size_t n = 0;

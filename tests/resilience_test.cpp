@@ -124,8 +124,8 @@ TEST(Resilience, OnePassMatchesBruteForceOnRandomGraphs) {
           any = true;
           if (p.low != v && p.high != v) all_through_v = false;
         }
-        const bool only_member = index.sector_of[v] == s &&
-                                 std::count(index.sector_of.begin(), index.sector_of.end(), s) == 1;
+        const bool only_member =
+            index.sector_of[v] == s && std::count(index.sector_of.begin(), index.sector_of.end(), s) == 1;
         if (any && all_through_v && !only_member) unlinked.push_back(s);
       }
       EXPECT_EQ(d.sectors_unlinked, unlinked) << "seed " << seed << " member " << v;

@@ -156,7 +156,8 @@ TEST(Gaps, FindingsSpeakPlainly) {
   EXPECT_EQ(a.findings.front().severity, Severity::high);
   EXPECT_EQ(a.findings.front().code, "missing-core-sector");
   EXPECT_EQ(a.findings.front().message, "No member from Faith, a core sector of the tiny taxonomy");
-  const auto thin = std::find_if(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.code == "thin-sector"; });
+  const auto thin =
+      std::find_if(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.code == "thin-sector"; });
   ASSERT_NE(thin, a.findings.end());
   EXPECT_EQ(thin->message, "Only ho1 represents Housing: if they leave, the sector is gone");
   EXPECT_EQ(thin->subjects, (std::vector<std::string>{"housing", "ho1"}));

@@ -27,7 +27,8 @@ TEST(Structure, DegreesAndDegreeCentrality) {
 TEST(Structure, StrengthSumsTieLevels) {
   const Coalition c = parse_coalition(
       "coalition: {name: s}\nmembers: [{id: a, sector: housing}, {id: b, sector: housing}, {id: c, sector: housing}]\n"
-      "ties:\n  - {from: a, to: b, level: 3}\n  - {from: b, to: a, level: coordinating}\n  - {between: [a, c], level: 4}\n",
+      "ties:\n  - {from: a, to: b, level: 3}\n  - {from: b, to: a, level: coordinating}\n  - {between: [a, c], level: "
+      "4}\n",
       "s.yaml");
   EXPECT_EQ(strength(build_graph(c)), (std::vector<double>{9, 5, 4}));
 }

@@ -1,10 +1,12 @@
 // Partner surveys: loading, ties from responses, directed figures, trust and value, findings.
 // Every expected number below is worked out by hand from the small survey in `survey_file`.
+#include "xsector/survey.hpp"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "xsector/analysis.hpp"
@@ -13,7 +15,6 @@
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
-#include "xsector/survey.hpp"
 
 using namespace xsector;
 
@@ -80,7 +81,8 @@ members:
   - {id: b, sector: government}
   - {id: c, sector: housing}
 survey:
-  respondents: )") + respondents + "\n  responses:\n" + responses;
+  respondents: )") +
+         respondents + "\n  responses:\n" + responses;
 }
 
 std::string where(const Diagnostic& d) { return fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column); }
@@ -129,7 +131,7 @@ TEST(Survey, TieRuleAnyMakesATieOfEveryReportedPairAtTheLowerLevel) {
   ASSERT_NE(ab, nullptr);
   EXPECT_TRUE(ab->from_survey);
   EXPECT_FALSE(ab->directed);
-  EXPECT_EQ(ab->level, TieLevel::coordinating);  // min(4, 2)
+  EXPECT_EQ(ab->level, TieLevel::coordinating);                    // min(4, 2)
   EXPECT_EQ(tie_between(c, 1, 2)->level, TieLevel::coordinating);  // min(3, 2)
   const Tie* ac = tie_between(c, 0, 2);
   ASSERT_NE(ac, nullptr);
@@ -373,7 +375,8 @@ TEST(Survey, CsvAddsTheSurveyColumns) {
   const Coalition c = load(with_rule("any"));
   const std::string csv = format_csv(c, analyze(c));
   const std::string header = csv.substr(0, csv.find('\n'));
-  EXPECT_NE(header.find(",in_degree,out_degree,reciprocity,trust,value,trust_given,trust_reliability"), std::string::npos);
+  EXPECT_NE(header.find(",in_degree,out_degree,reciprocity,trust,value,trust_given,trust_reliability"),
+            std::string::npos);
   // Row of d: in_degree 1, out_degree and reciprocity empty (non-respondent).
   const auto d = csv.find("\nd,");
   ASSERT_NE(d, std::string::npos);
@@ -458,8 +461,8 @@ TEST(SurveyLoader, RejectsARespondentNotListed) {
 }
 
 TEST(SurveyLoader, RejectsRatingsOutsideOneToFour) {
-  const auto d = diagnostics_of(
-      with_responses("[a, b]", "    - {by: a, about: b, trust: {reliability: 5}, value: {power: 0}}\n"));
+  const auto d =
+      diagnostics_of(with_responses("[a, b]", "    - {by: a, about: b, trust: {reliability: 5}, value: {power: 0}}\n"));
   ASSERT_EQ(d.size(), 2U);
   EXPECT_EQ(where(d[0]), "survey.yaml:9:46");
   EXPECT_NE(d[0].message.find("trust reliability must be a rating from 1 to 4, found 5"), std::string::npos);
@@ -468,8 +471,8 @@ TEST(SurveyLoader, RejectsRatingsOutsideOneToFour) {
 }
 
 TEST(SurveyLoader, RejectsADuplicateResponse) {
-  const auto d =
-      diagnostics_of(with_responses("[a, b]", "    - {by: a, about: b}\n    - {by: b, about: a}\n    - {by: a, about: b}\n"));
+  const auto d = diagnostics_of(
+      with_responses("[a, b]", "    - {by: a, about: b}\n    - {by: b, about: a}\n    - {by: a, about: b}\n"));
   ASSERT_EQ(d.size(), 1U);
   EXPECT_EQ(where(d[0]), "survey.yaml:11:7");
   EXPECT_NE(d[0].message.find("'a' already rated 'b' at line 9"), std::string::npos);
@@ -477,7 +480,8 @@ TEST(SurveyLoader, RejectsADuplicateResponse) {
 
 TEST(SurveyLoader, UnknownKeysGetSuggestions) {
   const auto d = diagnostics_of(with_responses(
-      "[a, b]", "    - {by: a, about: b, leval: 2, trust: {reliablity: 3}, value: {resource: 2}, frequency: montly}\n"));
+      "[a, b]",
+      "    - {by: a, about: b, leval: 2, trust: {reliablity: 3}, value: {resource: 2}, frequency: montly}\n"));
   ASSERT_EQ(d.size(), 4U);
   EXPECT_NE(d[0].message.find("did you mean 'level'?"), std::string::npos) << d[0].message;
   EXPECT_NE(d[1].message.find("did you mean 'reliability'?"), std::string::npos) << d[1].message;
@@ -562,20 +566,22 @@ TEST(SurveyExchange, GraphmlRoundTripIsLossless) {
 
 namespace {
 
-const char* const members_csv = "ID,Label,Sector\n"
-                                "hub,The Hub,health-care\n"
-                                "school,Lincoln School,education\n"
-                                "county,County Commission,government\n"
-                                "pantry,Food Pantry,community-based\n";
+const char* const members_csv =
+    "ID,Label,Sector\n"
+    "hub,The Hub,health-care\n"
+    "school,Lincoln School,education\n"
+    "county,County Commission,government\n"
+    "pantry,Food Pantry,community-based\n";
 
 }  // namespace
 
 TEST(SurveyImport, RecognisesCommonHeadingsAndDetectsNonRespondents) {
-  const std::string responses = "Organization,Partner,Level of collaboration,Frequency,Reliability,Mission,"
-                                "Openness,Power and influence,Level of involvement,Resource contribution,Notes\n"
-                                "The Hub,Lincoln School,collaborating,weekly,4,4,3,3,4,2,good\n"
-                                "Lincoln School,hub,3,Monthly,3,,,2,,,\n"
-                                "pantry,County Commission,1,yearly,1,2,1,4,1,4,\n";
+  const std::string responses =
+      "Organization,Partner,Level of collaboration,Frequency,Reliability,Mission,"
+      "Openness,Power and influence,Level of involvement,Resource contribution,Notes\n"
+      "The Hub,Lincoln School,collaborating,weekly,4,4,3,3,4,2,good\n"
+      "Lincoln School,hub,3,Monthly,3,,,2,,,\n"
+      "pantry,County Commission,1,yearly,1,2,1,4,1,4,\n";
   ImportOptions options;
   options.name = "Imported survey";
   const Imported imported = import_survey(responses, "responses.csv", members_csv, "members.csv", options);
@@ -604,12 +610,13 @@ TEST(SurveyImport, RecognisesCommonHeadingsAndDetectsNonRespondents) {
 }
 
 TEST(SurveyImport, ReportsUnusableRowsWithTheirLines) {
-  const std::string responses = "Respondent,Partner,Reliability\n"
-                                "hub,school,4\n"
-                                "hub,nobody,3\n"
-                                "school,school,2\n"
-                                "school,hub,7\n"
-                                "hub,school,1\n";
+  const std::string responses =
+      "Respondent,Partner,Reliability\n"
+      "hub,school,4\n"
+      "hub,nobody,3\n"
+      "school,school,2\n"
+      "school,hub,7\n"
+      "hub,school,1\n";
   try {
     import_survey(responses, "responses.csv", members_csv, "members.csv", {});
     FAIL() << "expected an InputError";
@@ -633,12 +640,14 @@ TEST(SurveyImport, ReportsUnusableRowsWithTheirLines) {
 }
 
 TEST(SurveyImport, MapNamesColumnsTheHeadingsDoNotGive) {
-  const std::string responses = "Who answered,Who about,Trust in reliability\n"
-                                "hub,school,4\n"
-                                "school,,\n";
+  const std::string responses =
+      "Who answered,Who about,Trust in reliability\n"
+      "hub,school,4\n"
+      "school,,\n";
   EXPECT_THROW(import_survey(responses, "responses.csv", members_csv, "members.csv", {}), InputError);
-  const Imported imported = import_survey(responses, "responses.csv", members_csv, "members.csv", {},
-                                          {"Who answered=by", "Who about=about", "Trust in reliability=trust_reliability"});
+  const Imported imported =
+      import_survey(responses, "responses.csv", members_csv, "members.csv", {},
+                    {"Who answered=by", "Who about=about", "Trust in reliability=trust_reliability"});
   const Coalition c = load(imported.yaml);
   EXPECT_EQ(c.survey->respondents, (std::vector<std::size_t>{0, 1}));  // school answered, named nobody
   EXPECT_EQ(c.survey->responses.at(0).trust[0], 4);
@@ -656,7 +665,8 @@ TEST(SurveyCompare, RatesAndScoresOfBothWavesSideBySide) {
   const Coalition after = load(text);
   const Comparison cmp = compare(before, analyze(before), after, analyze(after));
   auto delta = [&](const std::string& name) {
-    const auto it = std::find_if(cmp.network.begin(), cmp.network.end(), [&](const Delta& d) { return d.name == name; });
+    const auto it =
+        std::find_if(cmp.network.begin(), cmp.network.end(), [&](const Delta& d) { return d.name == name; });
     EXPECT_NE(it, cmp.network.end()) << name;
     return *it;
   };

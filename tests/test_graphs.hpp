@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "xsector/network.hpp"
 #include "xsector/load.hpp"
+#include "xsector/network.hpp"
 
 namespace xsector::testing {
 

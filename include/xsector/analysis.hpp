@@ -85,8 +85,8 @@ struct AnalysisOptions {
 
 /// A figure that was estimated, and how precisely.
 struct Estimate {
-  std::string figure;  ///< JSON name: `betweenness`, `closeness`, `power.gini_betweenness`, ...
-  std::string method;  ///< `source sampling`, or `from estimated betweenness`
+  std::string figure;       ///< JSON name: `betweenness`, `closeness`, `power.gini_betweenness`, ...
+  std::string method;       ///< `source sampling`, or `from estimated betweenness`
   std::size_t samples = 0;  ///< sampled sources (draws)
   std::size_t sources = 0;  ///< distinct members among them
   /// |estimate - exact| <= epsilon for every member with probability >= 1 - delta; null when
@@ -99,16 +99,16 @@ struct Estimate {
 
 struct Analysis {
   NetworkFigures network;
-  std::vector<MemberFigures> members;  ///< in file order
-  SectorReport sectors;                ///< sector figures, member E-I and brokerage, gaps
-  CoalitionPower power;                ///< voting power per body and across the coalition
-  Resilience resilience;               ///< what each departure would cost
-  SurveyFigures survey;                ///< survey figures; `present` only when the file has a survey
-  People people;                       ///< contacts and what each one's departure would cut
+  std::vector<MemberFigures> members;             ///< in file order
+  SectorReport sectors;                           ///< sector figures, member E-I and brokerage, gaps
+  CoalitionPower power;                           ///< voting power per body and across the coalition
+  Resilience resilience;                          ///< what each departure would cost
+  SurveyFigures survey;                           ///< survey figures; `present` only when the file has a survey
+  People people;                                  ///< contacts and what each one's departure would cut
   PeopleShown people_shown = PeopleShown::roles;  ///< how outputs name people (from the options)
-  std::vector<Finding> findings;       ///< by severity
-  unsigned parts = 0;                  ///< the parts computed (Part bits); others hold defaults
-  std::vector<Estimate> approximate;   ///< the figures that are estimates; empty when all are exact
+  std::vector<Finding> findings;                  ///< by severity
+  unsigned parts = 0;                             ///< the parts computed (Part bits); others hold defaults
+  std::vector<Estimate> approximate;              ///< the figures that are estimates; empty when all are exact
 };
 
 /// Computes the parts of `coalition` that `options` asks for (and those they need) on `network`

@@ -31,11 +31,11 @@ struct PathOptions {
   double epsilon = default_epsilon;  ///< wanted precision when estimating (capped by the budget)
   double delta = default_delta;
   std::uint64_t seed = default_seed;
-  double work_budget = exact_work_budget;    ///< exact below this (automatic precision)
-  double sample_budget = sample_work_budget; ///< caps k (n + 2m), with work_budget
-  bool distances = true;  ///< closeness, harmonic, average path length, diameter (else betweenness only)
-  bool weighted = false;  ///< also weighted betweenness and closeness (tie distance 1/level), same sources
-  bool unweighted = true; ///< false: only the weighted figures (with `weighted`; the others stay empty)
+  double work_budget = exact_work_budget;     ///< exact below this (automatic precision)
+  double sample_budget = sample_work_budget;  ///< caps k (n + 2m), with work_budget
+  bool distances = true;   ///< closeness, harmonic, average path length, diameter (else betweenness only)
+  bool weighted = false;   ///< also weighted betweenness and closeness (tie distance 1/level), same sources
+  bool unweighted = true;  ///< false: only the weighted figures (with `weighted`; the others stay empty)
 };
 
 /// How estimated path figures were sampled (see `path_figures`).

@@ -42,7 +42,7 @@ struct Waiver {
 
 /// A set of sectors a coalition is measured against (docs/format.md).
 struct Taxonomy {
-  std::string id;    ///< built-in id (`cross-sector`), the file's own `taxonomy.id`, or its path
+  std::string id;  ///< built-in id (`cross-sector`), the file's own `taxonomy.id`, or its path
   std::string name;
   std::string source;
   std::vector<Sector> sectors;
@@ -121,8 +121,8 @@ struct Body {
   std::string id;
   std::vector<std::string> decides;
   Rule rule;
-  std::vector<Seat> seats;          ///< in file order
-  std::vector<std::size_t> veto;    ///< member indices
+  std::vector<Seat> seats;        ///< in file order
+  std::vector<std::size_t> veto;  ///< member indices
   std::optional<std::size_t> chair;
   SourcePos pos;
 
@@ -139,14 +139,14 @@ inline constexpr std::array<std::string_view, 3> value_item_names = {"power", "i
 
 /// One answer of a partner survey: member `by` rates member `about` (docs/surveys.md).
 struct Response {
-  std::size_t by = 0;     ///< member index of the respondent
-  std::size_t about = 0;  ///< member index of the partner rated
-  std::optional<TieLevel> level;          ///< as the respondent sees it; networking when not given
+  std::size_t by = 0;             ///< member index of the respondent
+  std::size_t about = 0;          ///< member index of the partner rated
+  std::optional<TieLevel> level;  ///< as the respondent sees it; networking when not given
   std::optional<Frequency> frequency;
   std::vector<std::string> kinds;
   std::array<std::optional<int>, 3> trust{};  ///< reliability, mission, openness; each 1-4
   std::array<std::optional<int>, 3> value{};  ///< power, involvement, resources; each 1-4
-  std::string contact;  ///< the respondent's person who answered (a slug), or empty
+  std::string contact;                        ///< the respondent's person who answered (a slug), or empty
   SourcePos pos;
 };
 
@@ -160,7 +160,7 @@ struct Survey {
   std::string fielded;                   ///< YYYY-MM-DD or empty
   std::vector<std::size_t> respondents;  ///< member indices, in file order
   TieRule tie_rule = TieRule::any;
-  std::vector<Response> responses;       ///< in file order
+  std::vector<Response> responses;  ///< in file order
   SourcePos pos;
 };
 

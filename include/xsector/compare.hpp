@@ -69,7 +69,7 @@ struct Qap {
   std::size_t common_members = 0;
   std::optional<double> correlation;  ///< null with fewer than 2 common members or a constant matrix
   std::optional<double> p_value;
-  std::size_t permutations = 0;       ///< relabellings counted
+  std::size_t permutations = 0;  ///< relabellings counted
   bool exact = false;
   std::uint64_t seed = 0;
   bool valued = false;  ///< r over tie levels (0 for no tie) rather than 0/1 (qap_test_valued)
@@ -118,10 +118,10 @@ struct Comparison {
   std::vector<Rename> renamed;
   TieChanges ties;
   std::vector<Delta> network;
-  std::vector<SectorDelta> sectors;              ///< sectors present in either wave
-  std::vector<std::string> sectors_covered;      ///< missing before, present after
-  std::vector<std::string> sectors_lost;         ///< present before, missing after
-  std::vector<Delta> power;                      ///< coalition-wide power share per member (union)
+  std::vector<SectorDelta> sectors;          ///< sectors present in either wave
+  std::vector<std::string> sectors_covered;  ///< missing before, present after
+  std::vector<std::string> sectors_lost;     ///< present before, missing after
+  std::vector<Delta> power;                  ///< coalition-wide power share per member (union)
   std::vector<BodyDelta> bodies;
   Qap qap;
   PeopleChanges people;  ///< contacts who left or joined; handoffs and losses (people.hpp)
@@ -191,7 +191,7 @@ void compare_as_coalitions(Comparison& comparison, const CoalitionMatch& match);
 
 /// Everything that changed from `a` (before) to `b` (after), by member id. Apart from
 /// the QAP permutations, O((n + t) log(n + t)) for n members and t ties of both waves.
-Comparison compare(const Coalition& a, const Analysis& analysis_a, const Coalition& b,
-                   const Analysis& analysis_b, const CompareOptions& options = {});
+Comparison compare(const Coalition& a, const Analysis& analysis_a, const Coalition& b, const Analysis& analysis_b,
+                   const CompareOptions& options = {});
 
 }  // namespace xsector

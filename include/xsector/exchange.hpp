@@ -102,9 +102,8 @@ struct Imported {
 /// them, or, with skip_bad_rows, left out and listed. The YAML is loaded before it is
 /// returned; a problem the loader finds is reported at the row it came from.
 /// Time: O(rows log rows) plus the load.
-Imported import_kumu(std::string_view elements, const std::string& elements_file,
-                     std::string_view connections, const std::string& connections_file,
-                     const ImportOptions& options);
+Imported import_kumu(std::string_view elements, const std::string& elements_file, std::string_view connections,
+                     const std::string& connections_file, const ImportOptions& options);
 
 /// One row of a sheet: its cells as text, and its line (CSV) or row number (worksheet).
 struct SheetRow {

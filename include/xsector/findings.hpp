@@ -80,7 +80,7 @@ struct Action {
 /// open a seat to community-led members when none holds one, or else to the first core (then
 /// recommended, then optional) sector without a seat. Empty when no finding calls for any.
 /// O(n (n + m)) at worst (one traversal for the member whose departure cuts most off).
-std::vector<Action> next_actions(const Coalition& coalition, const SectorReport& sectors,
-                                 const CoalitionPower& power, const Resilience& resilience);
+std::vector<Action> next_actions(const Coalition& coalition, const SectorReport& sectors, const CoalitionPower& power,
+                                 const Resilience& resilience);
 
 }  // namespace xsector

@@ -19,7 +19,8 @@ std::string read_file(const std::filesystem::path& path);
 /// 0666 & ~umask), syncs it to disk and renames it over the target. Until commit() succeeds
 /// a SIGINT or SIGTERM removes the temporary file before the signal takes its usual effect;
 /// the destructor removes it too. One AtomicFile is open at a time per process: another
-/// thread's waits for it, and one thread must commit or destroy one before opening the next. Every failure throws IoError naming the target.
+/// thread's waits for it, and one thread must commit or destroy one before opening the next. Every failure throws
+/// IoError naming the target.
 class AtomicFile {
  public:
   explicit AtomicFile(const std::filesystem::path& target);

@@ -16,15 +16,15 @@ namespace xsector {
 /// structural metrics use. The ties on the pair keep their levels and directions for weighted
 /// and directed figures.
 struct PairEdge {
-  std::uint32_t low = 0;   ///< the member with the lower index
-  std::uint32_t high = 0;  ///< the member with the higher index
+  std::uint32_t low = 0;               ///< the member with the lower index
+  std::uint32_t high = 0;              ///< the member with the higher index
   std::array<std::uint32_t, 2> tie{};  ///< indices into Coalition::ties (one, or two opposite arcs)
   std::uint32_t tie_count = 0;
-  int level = 0;                  ///< the highest level among the pair's ties
-  int strength = 0;               ///< the sum of the levels of the pair's ties
-  bool undirected = false;        ///< tied with `between` or the shorthand
-  bool arc_low_high = false;      ///< a directed tie from `low` to `high`
-  bool arc_high_low = false;      ///< a directed tie from `high` to `low`
+  int level = 0;              ///< the highest level among the pair's ties
+  int strength = 0;           ///< the sum of the levels of the pair's ties
+  bool undirected = false;    ///< tied with `between` or the shorthand
+  bool arc_low_high = false;  ///< a directed tie from `low` to `high`
+  bool arc_high_low = false;  ///< a directed tie from `high` to `low`
   [[nodiscard]] std::span<const std::uint32_t> ties() const { return {tie.data(), tie_count}; }
 };
 

@@ -85,9 +85,9 @@ std::vector<Finding> people_findings(const Coalition& coalition, const SectorInd
 
 /// A relationship whose carrier (on one member's side) left between two waves.
 struct CarrierChange {
-  std::string a, b;      ///< the pair's member ids, a before b in id order
-  std::string member;    ///< the side whose carrier left (a or b)
-  std::vector<std::string> departed;  ///< contact ids that carried it on that side before and are gone
+  std::string a, b;                         ///< the pair's member ids, a before b in id order
+  std::string member;                       ///< the side whose carrier left (a or b)
+  std::vector<std::string> departed;        ///< contact ids that carried it on that side before and are gone
   std::vector<std::string> carriers_after;  ///< contact ids carrying it on that side in the later wave
 };
 
@@ -97,7 +97,7 @@ struct CarrierChange {
 /// on that side: a warm handoff), `uncarried` (still tied, but nobody is named on that side) or
 /// `dissolved` (no longer tied).
 struct PeopleChanges {
-  bool described = false;  ///< either wave lists contacts
+  bool described = false;                 ///< either wave lists contacts
   std::vector<std::string> left, joined;  ///< contact ids, in file order of their wave
   std::vector<CarrierChange> handed_over, uncarried, dissolved;
 };

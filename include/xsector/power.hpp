@@ -54,11 +54,11 @@ struct PowerOptions {
 /// Power indices of every player: exact unless `estimate` is set. Exact swing counts are big
 /// integers, indices the exact rationals rounded once to double.
 struct PowerIndices {
-  std::vector<std::string> swings;            ///< Banzhaf swing counts in decimal; empty strings when estimated
-  std::vector<std::optional<double>> banzhaf; ///< swings / Σ swings; null when no one swings
-  std::vector<double> penrose;                ///< absolute Banzhaf: swings / 2^(n-1)
-  std::vector<double> shapley_shubik;         ///< Σ over swings S of |S|!(n-1-|S|)!/n!
-  std::optional<PowerEstimate> estimate;      ///< set when the figures are Monte-Carlo estimates
+  std::vector<std::string> swings;             ///< Banzhaf swing counts in decimal; empty strings when estimated
+  std::vector<std::optional<double>> banzhaf;  ///< swings / Σ swings; null when no one swings
+  std::vector<double> penrose;                 ///< absolute Banzhaf: swings / 2^(n-1)
+  std::vector<double> shapley_shubik;          ///< Σ over swings S of |S|!(n-1-|S|)!/n!
+  std::optional<PowerEstimate> estimate;       ///< set when the figures are Monte-Carlo estimates
 };
 
 /// Banzhaf, Penrose and Shapley-Shubik indices of a weighted voting game.
@@ -96,7 +96,7 @@ struct BodyPower {
   std::size_t body = 0;  ///< index into Coalition::governance
   std::int64_t quota = 0;
   std::int64_t total_votes = 0;
-  bool can_decide = true;  ///< false when the quota exceeds the votes (after a departure)
+  bool can_decide = true;        ///< false when the quota exceeds the votes (after a departure)
   std::vector<SeatPower> seats;  ///< in file order
   std::vector<std::size_t> veto_players;
   std::vector<std::size_t> dummies;
@@ -116,8 +116,8 @@ struct BodyPower {
 /// departure from a body of n seats the exact budget is 8/n of `options.exact_budget` and an
 /// estimate uses 2^19 / (n - 1) samples (at least 512), so that all n departures together
 /// cost about 8 times the body; `estimate` says when the figures are estimated.
-BodyPower body_power(const Coalition& coalition, std::size_t body,
-                     std::optional<std::size_t> without = std::nullopt, const PowerOptions& options = {});
+BodyPower body_power(const Coalition& coalition, std::size_t body, std::optional<std::size_t> without = std::nullopt,
+                     const PowerOptions& options = {});
 
 struct ShareFigures {
   double seats = 0;  ///< share of seats
@@ -140,12 +140,12 @@ struct ResourceGap {
 /// body weighs the same; shares of groups are sums over their members.
 struct CoalitionPower {
   std::vector<BodyPower> bodies;
-  std::vector<ShareFigures> members;       ///< per member
-  std::vector<ShareFigures> sectors;       ///< per entry of SectorIndex::sectors
-  std::optional<ShareFigures> community_led;     ///< null without bodies
-  std::optional<ShareFigures> lived_experience;  ///< null without bodies
-  std::optional<double> backbone_power_share;       ///< null without backbone or bodies
-  std::optional<double> backbone_betweenness_share; ///< its share of all betweenness
+  std::vector<ShareFigures> members;                 ///< per member
+  std::vector<ShareFigures> sectors;                 ///< per entry of SectorIndex::sectors
+  std::optional<ShareFigures> community_led;         ///< null without bodies
+  std::optional<ShareFigures> lived_experience;      ///< null without bodies
+  std::optional<double> backbone_power_share;        ///< null without backbone or bodies
+  std::optional<double> backbone_betweenness_share;  ///< its share of all betweenness
   std::optional<double> gini_degree;
   std::optional<double> gini_betweenness;
   /// Members whose share of all `funding` and share of power differ most (largest first,

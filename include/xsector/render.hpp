@@ -72,10 +72,10 @@ struct RenderOptions {
 /// bounded by construction (no Graphviz time budget is needed).
 struct DiagramPlan {
   View view = View::members;
-  std::string engine;          ///< the Graphviz layout engine
-  bool splines = false;        ///< edges routed as curves around nodes (small diagrams only)
-  bool label_all = true;       ///< every member labelled (else only `labelled_members`)
-  std::string note;            ///< why the diagram is not what the options asked for; empty if it is
+  std::string engine;     ///< the Graphviz layout engine
+  bool splines = false;   ///< edges routed as curves around nodes (small diagrams only)
+  bool label_all = true;  ///< every member labelled (else only `labelled_members`)
+  std::string note;       ///< why the diagram is not what the options asked for; empty if it is
 };
 
 /// The plan for `coalition` under `options`. Members view (asked for, or the default up to

@@ -26,15 +26,15 @@ std::vector<std::pair<std::size_t, std::size_t>> bridges(const Network& g);
 
 struct PowerShift {
   std::size_t body = 0;
-  bool can_decide = true;  ///< false when the rest cannot reach the quota
-  std::vector<std::size_t> members;                 ///< remaining seat holders
-  std::vector<std::optional<double>> before, after; ///< their normalized Banzhaf index
+  bool can_decide = true;                            ///< false when the rest cannot reach the quota
+  std::vector<std::size_t> members;                  ///< remaining seat holders
+  std::vector<std::optional<double>> before, after;  ///< their normalized Banzhaf index
 };
 
 struct Departure {
   std::size_t member = 0;
-  std::optional<double> fragmentation;  ///< of the network without this member
-  std::size_t components = 0;           ///< components left among the others
+  std::optional<double> fragmentation;        ///< of the network without this member
+  std::size_t components = 0;                 ///< components left among the others
   std::vector<std::size_t> sectors_lost;      ///< sectors whose only member it is
   std::vector<std::size_t> sectors_unlinked;  ///< other sectors whose every cross-sector tie involves it
   std::vector<PowerShift> power;              ///< each body where it holds a seat

@@ -57,9 +57,7 @@ struct Brokerage {
   std::size_t representative = 0;  ///< i and j share a sector, k is from another
   std::size_t gatekeeper = 0;      ///< j and k share a sector, i is from another
   std::size_t liaison = 0;         ///< three different sectors
-  [[nodiscard]] std::size_t total() const {
-    return coordinator + itinerant + representative + gatekeeper + liaison;
-  }
+  [[nodiscard]] std::size_t total() const { return coordinator + itinerant + representative + gatekeeper + liaison; }
 };
 
 /// Brokerage of every member. O(Σ in-degree × out-degree × log d).
@@ -68,9 +66,9 @@ std::vector<Brokerage> brokerage(const Network& g, const std::vector<std::size_t
 struct SectorFigures {
   std::size_t sector = 0;  ///< index into SectorIndex::sectors
   std::vector<std::size_t> members;
-  std::size_t internal_ties = 0;  ///< pairs with both ends in the sector
-  std::size_t external_ties = 0;  ///< pairs with one end in the sector
-  std::optional<double> ei_index; ///< (external - internal)/(external + internal); null without ties
+  std::size_t internal_ties = 0;     ///< pairs with both ends in the sector
+  std::size_t external_ties = 0;     ///< pairs with one end in the sector
+  std::optional<double> ei_index;    ///< (external - internal)/(external + internal); null without ties
   std::vector<std::size_t> reaches;  ///< other sectors tied to it directly
 };
 
@@ -84,8 +82,8 @@ struct SectorGaps {
     std::size_t sector = 0;
     std::size_t member = 0;
   };
-  std::vector<Single> thin;          ///< sectors with exactly one member
-  std::vector<std::size_t> cut_off;  ///< present sectors tied to no other sector
+  std::vector<Single> thin;                                         ///< sectors with exactly one member
+  std::vector<std::size_t> cut_off;                                 ///< present sectors tied to no other sector
   std::vector<std::pair<std::size_t, std::size_t>> unlinked_pairs;  ///< present sectors never tied
   /// Present sectors without a seat in any decision body; empty when the file describes no
   /// body (governance_described is then false).

@@ -22,8 +22,8 @@ std::vector<std::optional<double>> degree_centrality(const Network& g);
 std::vector<double> strength(const Network& g);
 
 struct Components {
-  std::vector<std::size_t> of;      ///< component label per member, numbered in file order
-  std::vector<std::size_t> sizes;   ///< members per component
+  std::vector<std::size_t> of;     ///< component label per member, numbered in file order
+  std::vector<std::size_t> sizes;  ///< members per component
   [[nodiscard]] std::size_t count() const { return sizes.size(); }
   /// The largest component; the one holding the earliest member when several tie.
   [[nodiscard]] std::size_t largest() const;

@@ -15,15 +15,16 @@
 
 namespace xsector {
 
-/// How a reported pair stands (`to_string`: "confirmed", "one-sided", "written"): both sides name each other (`confirmed`), only one does
+/// How a reported pair stands (`to_string`: "confirmed", "one-sided", "written"): both sides name each other
+/// (`confirmed`), only one does
 /// (`one_sided`), or the pair is also written under `ties` (`written`, whose entry wins).
 enum class PairStatus { confirmed, one_sided, written };
 std::string_view to_string(PairStatus status);
 
 /// An unordered pair {a, b} with at least one survey response between them.
 struct ReportedPair {
-  std::size_t a = 0;  ///< the member with the lower index
-  std::size_t b = 0;  ///< the member with the higher index
+  std::size_t a = 0;                     ///< the member with the lower index
+  std::size_t b = 0;                     ///< the member with the higher index
   std::optional<std::size_t> a_names_b;  ///< index of a's response about b in Survey::responses
   std::optional<std::size_t> b_names_a;  ///< index of b's response about a
   bool confirmed = false;                ///< both responses exist
@@ -58,13 +59,13 @@ void add_survey_ties(Coalition& coalition);
 /// where no response does.
 struct SurveyMember {
   bool respondent = false;
-  std::size_t in_degree = 0;             ///< responses about it (times named)
+  std::size_t in_degree = 0;              ///< responses about it (times named)
   std::optional<std::size_t> out_degree;  ///< its responses (partners named); null for a non-respondent
   /// Share of the partners it named that name it back; null if it named none or did not respond.
   std::optional<double> reciprocity;
-  std::optional<double> trust;        ///< mean over responses about it of their trust
-  std::optional<double> value;        ///< mean over responses about it of their value
-  std::optional<double> trust_given;  ///< mean trust of its own responses
+  std::optional<double> trust;                         ///< mean over responses about it of their trust
+  std::optional<double> value;                         ///< mean over responses about it of their value
+  std::optional<double> trust_given;                   ///< mean trust of its own responses
   std::array<std::optional<double>, 3> trust_items{};  ///< reliability, mission, openness
   std::array<std::optional<double>, 3> value_items{};  ///< power, involvement, resources
 };
@@ -74,12 +75,12 @@ struct SurveyFigures {
   bool present = false;  ///< the coalition has a survey; every other field is default otherwise
   std::size_t respondents = 0;
   std::size_t responses = 0;
-  std::optional<double> response_rate;      ///< respondents / members; null without members
+  std::optional<double> response_rate;  ///< respondents / members; null without members
   std::size_t reported_pairs = 0;
   std::size_t confirmed_pairs = 0;
-  std::size_t one_sided_pairs = 0;          ///< reported pairs not confirmed
-  std::size_t written_pairs = 0;            ///< reported pairs also written under `ties`
-  std::size_t pairs_both_responded = 0;     ///< reported pairs whose two members both responded
+  std::size_t one_sided_pairs = 0;       ///< reported pairs not confirmed
+  std::size_t written_pairs = 0;         ///< reported pairs also written under `ties`
+  std::size_t pairs_both_responded = 0;  ///< reported pairs whose two members both responded
   /// confirmed / pairs_both_responded; null when no reported pair has two respondents.
   std::optional<double> confirmation_rate;
   std::optional<double> trust_score;  ///< mean trust over all responses / 4

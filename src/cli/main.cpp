@@ -1,8 +1,8 @@
 // The xsector command-line tool: parses arguments, calls the library, and maps errors to
 // exit codes in one place (main).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <charconv>
 #include <csignal>
@@ -51,8 +51,9 @@ EngineFlags engine;
 std::string people_shown = "roles";
 
 void add_people_option(CLI::App* command) {
-  command->add_option("--people", people_shown,
-                      "Show people by names, roles or none (names are personal data; default roles)")
+  command
+      ->add_option("--people", people_shown,
+                   "Show people by names, roles or none (names are personal data; default roles)")
       ->check(CLI::IsMember({"names", "roles", "none"}))
       ->capture_default_str();
 }
@@ -64,11 +65,14 @@ AnalysisOptions people_options(unsigned parts) {
 }
 
 void add_engine_options(CLI::App* command) {
-  command->add_option("--threads", engine.threads, "Worker threads (default: every core); the figures do not depend on it")
+  command
+      ->add_option("--threads", engine.threads, "Worker threads (default: every core); the figures do not depend on it")
       ->check(CLI::Range(1U, 1024U));
-  auto* exact = command->add_flag("--exact", engine.exact, "Compute every path figure exactly, however large the network");
-  command->add_flag("--approximate", engine.approximate,
-                    "Estimate betweenness and distances by source sampling (the default above about 20,000 members)")
+  auto* exact =
+      command->add_flag("--exact", engine.exact, "Compute every path figure exactly, however large the network");
+  command
+      ->add_flag("--approximate", engine.approximate,
+                 "Estimate betweenness and distances by source sampling (the default above about 20,000 members)")
       ->excludes(exact);
 }
 
@@ -100,7 +104,8 @@ std::string diagram_format(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
   const std::string format = ext.empty() ? std::string() : ext.substr(1);
   if (format != "svg" && format != "png" && format != "pdf" && format != "dot") {
-    throw UsageError(fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
+    throw UsageError(
+        fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
   }
   return format;
 }
@@ -125,9 +130,11 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   // Two waves given latest first are compared earliest first, with a note.
   std::optional<Finding> reordered;
   if (!many && match_coalitions(coalitions[0], coalitions[1]).waves && dated_before(coalitions[1], coalitions[0])) {
-    reordered = Finding{Severity::info, "compare", "waves-reordered",
-                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", files[1],
-                                    coalitions[1].as_of, files[0], coalitions[0].as_of),
+    reordered = Finding{Severity::info,
+                        "compare",
+                        "waves-reordered",
+                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later",
+                                    files[1], coalitions[1].as_of, files[0], coalitions[0].as_of),
                         {}};
     std::cerr << "xsector: note: " << reordered->message << '\n';
     std::swap(coalitions[0], coalitions[1]);
@@ -149,8 +156,8 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
   if (reordered) cmp.findings.insert(cmp.findings.begin(), *reordered);
   if (!diagram.empty()) {
-    write_file_atomic(diagram, render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp,
-                                                 image_format));
+    write_file_atomic(diagram,
+                      render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp, image_format));
   }
   emit(format_comparison(format, coalitions[0], coalitions[1], cmp), out);
   return 0;
@@ -163,7 +170,8 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
   command->add_option("-o,--output", out, "Write to this file instead of standard output");
 }
 
-int run_report(const std::string& file, const std::string& dir, const std::string& format, const std::string& taxonomy) {
+int run_report(const std::string& file, const std::string& dir, const std::string& format,
+               const std::string& taxonomy) {
   const Coalition c = load_coalition_file(file, load_options(taxonomy));
   const Analysis a = xsector::analyze(c, people_options(part_all));
   RenderOptions sectors_view;
@@ -224,7 +232,8 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   }
   for (const auto& m : maps) {
     const auto eq = m.find('=');
-    if (eq == std::string::npos) throw UsageError(fmt::format("--map \"{}\": give HEADER=FIELD, e.g. --map \"Organization=label\"", m));
+    if (eq == std::string::npos)
+      throw UsageError(fmt::format("--map \"{}\": give HEADER=FIELD, e.g. --map \"Organization=label\"", m));
     if (!survey) options.columns.emplace_back(m.substr(0, eq), m.substr(eq + 1));
   }
   std::error_code ec;
@@ -233,10 +242,10 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   }
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
   options.output = out;
-  const Imported imported = survey    ? import_survey(read_file(files[1]), files[1], read_file(members), members,
-                                                     options, maps)
-                            : graphml ? import_graphml(read_file(files[0]), files[0], options)
-                                      : import_sheet_files(files, options);
+  const Imported imported =
+      survey    ? import_survey(read_file(files[1]), files[1], read_file(members), members, options, maps)
+      : graphml ? import_graphml(read_file(files[0]), files[0], options)
+                : import_sheet_files(files, options);
   for (const auto& d : imported.skipped) {
     std::cerr << fmt::format("{}:{}:{}: warning: row left out: {}\n", d.file, d.pos.line, d.pos.column, d.message);
   }
@@ -278,8 +287,7 @@ int run_validate(const std::vector<std::string>& files, const std::string& taxon
     try {
       const Coalition c = load_coalition_file(file, load_options(taxonomy));
       std::cout << fmt::format("{}: ok: {}, {}, {}, taxonomy {}\n", file, count(c.members.size(), "member"),
-                               count(c.ties.size(), "tie"), count(c.governance.size(), "decision body"),
-                               c.taxonomy.id);
+                               count(c.ties.size(), "tie"), count(c.governance.size(), "decision body"), c.taxonomy.id);
     } catch (const InputError& e) {
       print_diagnostics(e);
       code = std::max(code, static_cast<int>(ExitCode::invalid_input));
@@ -322,13 +330,16 @@ int main(int argc, char** argv) {
 namespace {
 
 int run(int argc, char** argv) {
-  CLI::App app{"xsector: map a cross-sector coalition, find its gaps, and see who holds power.\n"
-               "Exit codes: 0 success, 1 invalid input, 2 bad usage, 3 a file could not be read "
-               "or written."};
+  CLI::App app{
+      "xsector: map a cross-sector coalition, find its gaps, and see who holds power.\n"
+      "Exit codes: 0 success, 1 invalid input, 2 bad usage, 3 a file could not be read "
+      "or written."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("xsector ") + xsector::version);
   std::uint64_t max_input_mb = default_max_input_bytes() >> 20U;
-  app.add_option("--max-input-size", max_input_mb, "Largest input file read, in MiB")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  app.add_option("--max-input-size", max_input_mb, "Largest input file read, in MiB")
+      ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
   app.fallthrough();  // so --max-input-size may follow the command's name too
 
   std::vector<std::string> validate_files;
@@ -359,11 +370,13 @@ int run(int argc, char** argv) {
   gaps_cmd->add_option("FILE", gaps_file, "Coalition file (YAML)")->required();
   add_output_options(gaps_cmd, format, out);
   add_engine_options(gaps_cmd);
-  gaps_cmd->add_option("--taxonomy", taxonomy,
-                       "Built-in taxonomy id (cross-sector, rhihub, dfc, dash), a path, or 'all' for every built-in one side by side");
+  gaps_cmd->add_option(
+      "--taxonomy", taxonomy,
+      "Built-in taxonomy id (cross-sector, rhihub, dfc, dash), a path, or 'all' for every built-in one side by side");
 
   std::string power_file;
-  auto* power_cmd = app.add_subcommand("power", "Decision power per body, concentration, and what each departure costs");
+  auto* power_cmd =
+      app.add_subcommand("power", "Decision power per body, concentration, and what each departure costs");
   power_cmd->add_option("FILE", power_file, "Coalition file (YAML)")->required();
   add_output_options(power_cmd, format, out);
   add_engine_options(power_cmd);
@@ -372,14 +385,16 @@ int run(int argc, char** argv) {
   std::string render_out;
   RenderOptions render_options;
   std::string view;
-  auto* render_cmd = app.add_subcommand("render", "Draw the network with Graphviz (svg, png, pdf or dot by the output's extension)");
+  auto* render_cmd =
+      app.add_subcommand("render", "Draw the network with Graphviz (svg, png, pdf or dot by the output's extension)");
   render_cmd->add_option("FILE", render_file, "Coalition file (YAML)")->required();
   render_cmd->add_option("-o,--output", render_out, "Output file: .svg, .png, .pdf or .dot")->required();
   render_cmd->add_option("--view", view, "members or sectors (default: members up to 5000 members)")
       ->check(CLI::IsMember({"members", "sectors"}));
   render_cmd->add_option("--layout", render_options.layout, "neato, fdp, sfdp, dot or circo (default: by size)")
       ->check(CLI::IsMember({"neato", "fdp", "sfdp", "dot", "circo"}));
-  render_cmd->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector, power or trust")
+  render_cmd
+      ->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector, power or trust")
       ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
       ->capture_default_str();
   add_engine_options(render_cmd);
@@ -413,10 +428,13 @@ int run(int argc, char** argv) {
   std::string export_to;
   auto* export_cmd = app.add_subcommand("export", "Write the coalition for Gephi, NetworkX, Kumu, UCINET or Graphviz");
   export_cmd->add_option("FILE", export_file, "Coalition file (YAML)")->required();
-  export_cmd->add_option("--to", export_to, "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET), vna (NetDraw), dot or xlsx (Excel)")
+  export_cmd
+      ->add_option("--to", export_to,
+                   "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET), vna (NetDraw), dot or xlsx (Excel)")
       ->required()
       ->check(CLI::IsMember({"graphml", "json", "csv", "dl", "vna", "dot", "xlsx"}));
-  export_cmd->add_option("-o,--output", out, "Output file; for csv a folder that gets elements.csv and connections.csv");
+  export_cmd->add_option("-o,--output", out,
+                         "Output file; for csv a folder that gets elements.csv and connections.csv");
   add_engine_options(export_cmd);
 
   std::vector<std::string> import_files;
@@ -424,11 +442,14 @@ int run(int argc, char** argv) {
   ImportOptions import_options;
   bool force = false;
   std::vector<std::string> import_maps;
-  auto* import_cmd = app.add_subcommand("import", "Build a coalition file from a partner list (CSV or Excel) or GraphML");
+  auto* import_cmd =
+      app.add_subcommand("import", "Build a coalition file from a partner list (CSV or Excel) or GraphML");
   import_cmd->add_option("FILES", import_files, "MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one FILE.graphml")->required();
-  import_cmd->add_option("--sheet", import_options.members_sheet, "The workbook's sheet of members (default: Members, ..., else the first); for import survey, "
+  import_cmd->add_option("--sheet", import_options.members_sheet,
+                         "The workbook's sheet of members (default: Members, ..., else the first); for import survey, "
                          "the sheet of responses (default: Responses, Survey, ..., else the first)");
-  import_cmd->add_option("--ties-sheet", import_options.ties_sheet, "The workbook's sheet of ties (default: Ties, Connections, ...)");
+  import_cmd->add_option("--ties-sheet", import_options.ties_sheet,
+                         "The workbook's sheet of ties (default: Ties, Connections, ...)");
   import_cmd->add_option("--map", import_maps,
                          "HEADER=FIELD: the column HEADER fills FIELD (label, sector, from, ...; for import survey: "
                          "by, about, level, ...; repeatable)");
@@ -453,7 +474,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"html", "markdown"}))
       ->capture_default_str();
   add_engine_options(report_cmd);
-  report_cmd->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path to measure against, instead of the file's own");
+  report_cmd->add_option("--taxonomy", taxonomy,
+                         "Built-in taxonomy id or path to measure against, instead of the file's own");
   add_people_option(report_cmd);
 
   auto* taxonomy_cmd = app.add_subcommand("taxonomy", "The built-in sector frameworks, their sectors and crosswalk");
@@ -461,7 +483,8 @@ int run(int argc, char** argv) {
   auto* taxonomy_list = taxonomy_cmd->add_subcommand("list", "Every built-in taxonomy");
   add_output_options(taxonomy_list, format, out);
   std::string taxonomy_id;
-  auto* taxonomy_show = taxonomy_cmd->add_subcommand("show", "One taxonomy's sectors, priorities, examples and crosswalk");
+  auto* taxonomy_show =
+      taxonomy_cmd->add_subcommand("show", "One taxonomy's sectors, priorities, examples and crosswalk");
   taxonomy_show->add_option("ID", taxonomy_id, "A built-in taxonomy id, or a taxonomy file to check")->required();
   add_output_options(taxonomy_show, format, out);
 
@@ -503,15 +526,17 @@ int run(int argc, char** argv) {
       // A diagram needs the structure, sectors and power, and betweenness only to size by it.
       const unsigned parts = part_structure | part_sectors | part_power | part_survey |
                              (render_options.size_by == "betweenness" ? unsigned{part_betweenness} : 0U);
-      write_file_atomic(render_out, render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
+      write_file_atomic(render_out,
+                        render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;
     }
     if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format, taxonomy);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
-    if (import_cmd->parsed()) return run_import(import_files, import_out, import_options, force, survey_members, import_maps);
+    if (import_cmd->parsed())
+      return run_import(import_files, import_out, import_options, force, survey_members, import_maps);
     if (compare_cmd->parsed() && !seed_text.empty()) compare_options.seed = parse_seed(seed_text);
-    if (compare_cmd->parsed()) return run_compare(compare_files, as_table, compare_options, diagram,
-                                                  parse_format(format), out, taxonomy);
+    if (compare_cmd->parsed())
+      return run_compare(compare_files, as_table, compare_options, diagram, parse_format(format), out, taxonomy);
     if (power_cmd->parsed()) {
       const Coalition c = load_coalition_file(power_file);
       // Power shows betweenness only in the backbone's share and its Gini. Where betweenness

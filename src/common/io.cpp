@@ -114,8 +114,7 @@ AtomicFile::AtomicFile(const std::filesystem::path& target) : target_(target) {
   bool replace = false;
   if (::lstat(name.c_str(), &st) == 0) {
     if (const std::string why = refusal(st); !why.empty()) {
-      throw IoError(
-          fmt::format("{}: refusing to replace it: {}; only a regular file is replaced", name, why));
+      throw IoError(fmt::format("{}: refusing to replace it: {}; only a regular file is replaced", name, why));
     }
     if ((st.st_mode & 0222) == 0 || ::faccessat(AT_FDCWD, name.c_str(), W_OK, AT_EACCESS) != 0) {
       throw IoError(fmt::format("{}: refusing to replace it: the file is read-only", name));
@@ -165,8 +164,7 @@ void AtomicFile::write(std::string_view data) {
     const ssize_t n = ::write(fd_, data.data(), data.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0)
-      throw IoError(
-          fmt::format("{}: cannot write: {}", target_.string(), std::strerror(n < 0 ? errno : EIO)));
+      throw IoError(fmt::format("{}: cannot write: {}", target_.string(), std::strerror(n < 0 ? errno : EIO)));
     data.remove_prefix(static_cast<std::size_t>(n));
   }
 }
@@ -205,8 +203,7 @@ void write_stdout(std::string_view text) {
   while (!text.empty()) {
     const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0)
-      throw IoError(fmt::format("standard output: cannot write: {}", std::strerror(n < 0 ? errno : EIO)));
+    if (n <= 0) throw IoError(fmt::format("standard output: cannot write: {}", std::strerror(n < 0 ? errno : EIO)));
     text.remove_prefix(static_cast<std::size_t>(n));
   }
 }

@@ -28,23 +28,12 @@ inline std::string html_escaped(std::string_view text, bool graphviz = false) {
   std::string out;
   for (const char ch : text) {
     switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\\':
-        out += graphviz ? "\\\\" : "\\";
-        break;
-      default:
-        out += ch;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\\': out += graphviz ? "\\\\" : "\\"; break;
+      default: out += ch;
     }
   }
   return out;
@@ -53,8 +42,7 @@ inline std::string html_escaped(std::string_view text, bool graphviz = false) {
 /// True for a text cell a spreadsheet would run as a formula (OWASP "CSV injection"): it
 /// begins with = + - @, a tab or a carriage return.
 inline bool formula_like(std::string_view s) {
-  return !s.empty() &&
-         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 }
 
 /// True when `s` is zero or more `'` followed by a formula character.
@@ -136,15 +124,9 @@ inline std::string markdown_text(std::string_view s) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char ch = text[i];
     switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
       case '\\':
       case '`':
       case '*':
@@ -168,8 +150,7 @@ inline std::string markdown_text(std::string_view s) {
         if (i >= 3 && (text.compare(i - 3, 3, "www") == 0 || text.compare(i - 3, 3, "WWW") == 0)) out += '\\';
         out += ch;
         break;
-      default:
-        out += ch;
+      default: out += ch;
     }
   }
   return out;

@@ -15,9 +15,9 @@
 
 #include "common/text.hpp"
 #include "exchange/xlsx_reader.hpp"
+#include "load/yaml_reader.hpp"
 #include "xsector/load.hpp"
 #include "xsector/survey.hpp"
-#include "load/yaml_reader.hpp"
 
 namespace xsector {
 
@@ -88,8 +88,8 @@ ordered_json survey_document(const Coalition& c) {
     if (r.level) x["level"] = to_string(*r.level);
     if (r.frequency) x["frequency"] = to_string(*r.frequency);
     if (!r.kinds.empty()) x["kinds"] = r.kinds;
-    for (const auto& [key, items, names] : {std::tuple{"trust", &r.trust, &trust_item_names},
-                                            std::tuple{"value", &r.value, &value_item_names}}) {
+    for (const auto& [key, items, names] :
+         {std::tuple{"trust", &r.trust, &trust_item_names}, std::tuple{"value", &r.value, &value_item_names}}) {
       ordered_json m = ordered_json::object();
       for (std::size_t i = 0; i < 3; ++i) {
         if ((*items)[i]) m[std::string((*names)[i])] = *(*items)[i];
@@ -176,8 +176,7 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
       out << YAML::EndMap;
       break;
     case ordered_json::value_t::array: {
-      const bool scalars =
-          std::all_of(value.begin(), value.end(), [](const auto& v) { return !v.is_structured(); });
+      const bool scalars = std::all_of(value.begin(), value.end(), [](const auto& v) { return !v.is_structured(); });
       if (flow_lists && scalars) out << YAML::Flow;
       out << YAML::BeginSeq;
       for (const auto& item : value) emit(out, item, flow_lists);
@@ -192,18 +191,11 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
         out << YAML::DoubleQuoted << s;
       break;
     }
-    case ordered_json::value_t::boolean:
-      out << (value.get<bool>() ? "true" : "false");
-      break;
+    case ordered_json::value_t::boolean: out << (value.get<bool>() ? "true" : "false"); break;
     case ordered_json::value_t::number_integer:
-    case ordered_json::value_t::number_unsigned:
-      out << value.dump();
-      break;
-    case ordered_json::value_t::number_float:
-      out << detail::number_text(value.get<double>());
-      break;
-    default:
-      out << YAML::Null;
+    case ordered_json::value_t::number_unsigned: out << value.dump(); break;
+    case ordered_json::value_t::number_float: out << detail::number_text(value.get<double>()); break;
+    default: out << YAML::Null;
   }
 }
 
@@ -368,10 +360,11 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& column_name
       {"contacts", {"contacts", "contact ids"}},
       {"contact roles", {"contact roles"}}};
   static const std::vector<std::pair<std::string, std::vector<std::string>>> ties = {
-      {"from", {"from", "source", "partner a", "organization a", "organisation a", "member a", "from partner",
-                "from organization"}},
-      {"to", {"to", "target", "partner b", "organization b", "organisation b", "member b", "to partner",
-              "to organization"}},
+      {"from",
+       {"from", "source", "partner a", "organization a", "organisation a", "member a", "from partner",
+        "from organization"}},
+      {"to",
+       {"to", "target", "partner b", "organization b", "organisation b", "member b", "to partner", "to organization"}},
       {"type", {"type", "relationship", "relationship type", "level name"}},
       {"direction", {"direction"}},
       {"strength", {"strength", "level", "tie level", "relationship level"}},
@@ -443,7 +436,8 @@ class Sheet {
         std::string name = title;
         if (lower(name).starts_with(kAttributePrefix) && !trim(name.substr(kAttributePrefix.size())).empty())
           name = trim(name.substr(kAttributePrefix.size()));
-        if (const auto [at, fresh] = written.emplace("attribute " + header_key(name), std::make_pair(title, k)); !fresh) {
+        if (const auto [at, fresh] = written.emplace("attribute " + header_key(name), std::make_pair(title, k));
+            !fresh) {
           twice(at->second, title, k, "attribute " + name);
           continue;
         }
@@ -476,7 +470,8 @@ class Sheet {
   [[nodiscard]] std::vector<std::string> used_extra() const {
     std::vector<std::string> out;
     for (const auto& [name, k] : extra_) {
-      const bool used = std::any_of(rows_.begin(), rows_.end(), [&, k = k](const SheetRow& r) { return !cell(r, k).empty(); });
+      const bool used =
+          std::any_of(rows_.begin(), rows_.end(), [&, k = k](const SheetRow& r) { return !cell(r, k).empty(); });
       if (used) out.push_back(name);
     }
     return out;
@@ -544,8 +539,7 @@ std::optional<double> amount(const std::string& s) {
 }
 
 std::optional<int> level_of(const std::string& s) {
-  static const std::vector<std::string> names = {"networking", "coordinating", "cooperating",
-                                                 "collaborating"};
+  static const std::vector<std::string> names = {"networking", "coordinating", "cooperating", "collaborating"};
   const std::string v = lower(s);
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (v == names[i] || v == std::to_string(i + 1)) return static_cast<int>(i + 1);
@@ -620,8 +614,7 @@ struct MappedYaml {
 };
 
 /// One YAML fragment (a one-item list or a one-key map) indented by `indent` spaces.
-std::string fragment(const ordered_json* item, const std::string* key, const ordered_json* value,
-                     int indent) {
+std::string fragment(const ordered_json* item, const std::string* key, const ordered_json* value, int indent) {
   YAML::Emitter e;
   e.SetIndent(2);
   if (item != nullptr) {
@@ -662,8 +655,7 @@ MappedYaml mapped_yaml(const ordered_json& doc, const std::string& comment, cons
     } else if (items != origins.items.end() && value.is_array() && !value.empty() &&
                items->second.size() == value.size()) {
       add(key + ":\n", origin_of_key(key));
-      for (std::size_t i = 0; i < value.size(); ++i)
-        add(fragment(&value[i], nullptr, nullptr, 2), items->second[i]);
+      for (std::size_t i = 0; i < value.size(); ++i) add(fragment(&value[i], nullptr, nullptr, 2), items->second[i]);
     } else {
       add(fragment(nullptr, &key, &value, 0), origin_of_key(key));
     }
@@ -689,8 +681,8 @@ Imported finish(const ordered_json& doc, const Origins& origins, std::vector<Dia
       }
       const Origin& o = y.at(d.pos.line, origins.fallback);
       Diagnostic out{o.file, o.pos, o.what.empty() ? d.message : fmt::format("{}: {}", o.what, d.message)};
-      const bool repeated = std::any_of(mapped.begin(), mapped.end(),
-                                        [&](const Diagnostic& m) { return m.str() == out.str(); });
+      const bool repeated =
+          std::any_of(mapped.begin(), mapped.end(), [&](const Diagnostic& m) { return m.str() == out.str(); });
       if (!repeated) mapped.push_back(std::move(out));
     }
     throw InputError(std::move(mapped));
@@ -720,8 +712,7 @@ ImportTaxonomy import_taxonomy(const std::string& given, const std::string& outp
   if (builtin_taxonomy(given) || output.empty()) return t;
   std::error_code ec;
   const auto file = std::filesystem::absolute(given, ec).lexically_normal();
-  const auto folder =
-      std::filesystem::absolute(std::filesystem::path(output), ec).parent_path().lexically_normal();
+  const auto folder = std::filesystem::absolute(std::filesystem::path(output), ec).parent_path().lexically_normal();
   const auto relative = file.lexically_relative(folder);
   t.ref = relative.empty() ? file.generic_string() : relative.generic_string();
   return t;
@@ -774,8 +765,7 @@ class XmlReader {
       if (s_[i_] != '<') {
         std::string text = character_data();
         if (open.empty()) {
-          if (text.find_first_not_of(" \t\r\n") != std::string::npos)
-            fail(mark_, "text outside the root element");
+          if (text.find_first_not_of(" \t\r\n") != std::string::npos) fail(mark_, "text outside the root element");
         } else {
           elements_[open.back()].text += text;
         }
@@ -845,8 +835,7 @@ class XmlReader {
           expect('=');
           skip_space();
           a.value = attribute_value();
-          if (e.attribute(a.name) != nullptr)
-            fail(a.pos, fmt::format("attribute '{}' is given twice", a.name));
+          if (e.attribute(a.name) != nullptr) fail(a.pos, fmt::format("attribute '{}' is given twice", a.name));
           e.attributes.push_back(std::move(a));
         }
         const std::size_t index = elements_.size();
@@ -858,8 +847,7 @@ class XmlReader {
     }
     if (!open.empty()) {
       const XmlElement& e = elements_[open.back()];
-      fail(here(), fmt::format("<{}> opened at {}:{} is never closed", qnames_[open.back()], e.pos.line,
-                               e.pos.column));
+      fail(here(), fmt::format("<{}> opened at {}:{} is never closed", qnames_[open.back()], e.pos.line, e.pos.column));
     }
     if (elements_.empty()) fail(here(), "no root element: the file is not XML");
     return std::move(elements_);
@@ -894,8 +882,7 @@ class XmlReader {
   }
   bool skip_space() {
     const std::size_t from = i_;
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
-      advance(1);
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) advance(1);
     return i_ > from;
   }
   void expect(char ch) {
@@ -1102,33 +1089,32 @@ std::string export_graphml(const Coalition& c) {
   std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 )";
-  const std::vector<std::tuple<std::string, std::string, std::string>> keys = {
-      {"graph", "name", "string"},
-      {"graph", "place", "string"},
-      {"graph", "as_of", "string"},
-      {"graph", "backbone", "string"},
-      {"graph", "taxonomy", "string"},
-      {"graph", "sectors", "string"},
-      {"graph", "governance", "string"},
-      {"graph", "survey", "string"},
-      {"node", "name", "string"},
-      {"node", "sector", "string"},
-      {"node", "sector_name", "string"},
-      {"node", "community_led", "boolean"},
-      {"node", "lived_experience", "boolean"},
-      {"node", "funding", "double"},
-      {"node", "tags", "string"},
-      {"node", "attributes", "string"},
-      {"node", "contacts", "string"},
-      {"edge", "level", "int"},
-      {"edge", "level_name", "string"},
-      {"edge", "kinds", "string"},
-      {"edge", "directed", "boolean"},
-      {"edge", "from_survey", "boolean"},
-      {"edge", "carried_by", "string"}};
+  const std::vector<std::tuple<std::string, std::string, std::string>> keys = {{"graph", "name", "string"},
+                                                                               {"graph", "place", "string"},
+                                                                               {"graph", "as_of", "string"},
+                                                                               {"graph", "backbone", "string"},
+                                                                               {"graph", "taxonomy", "string"},
+                                                                               {"graph", "sectors", "string"},
+                                                                               {"graph", "governance", "string"},
+                                                                               {"graph", "survey", "string"},
+                                                                               {"node", "name", "string"},
+                                                                               {"node", "sector", "string"},
+                                                                               {"node", "sector_name", "string"},
+                                                                               {"node", "community_led", "boolean"},
+                                                                               {"node", "lived_experience", "boolean"},
+                                                                               {"node", "funding", "double"},
+                                                                               {"node", "tags", "string"},
+                                                                               {"node", "attributes", "string"},
+                                                                               {"node", "contacts", "string"},
+                                                                               {"edge", "level", "int"},
+                                                                               {"edge", "level_name", "string"},
+                                                                               {"edge", "kinds", "string"},
+                                                                               {"edge", "directed", "boolean"},
+                                                                               {"edge", "from_survey", "boolean"},
+                                                                               {"edge", "carried_by", "string"}};
   for (const auto& [domain, name, type] : keys) {
-    out += fmt::format(R"(  <key id="{}_{}" for="{}" attr.name="{}" attr.type="{}"/>)", domain[0], name,
-                       domain, name, type);
+    out += fmt::format(R"(  <key id="{}_{}" for="{}" attr.name="{}" attr.type="{}"/>)", domain[0], name, domain, name,
+                       type);
     out += "\n";
   }
   auto data = [](char domain, const std::string& key, const std::string& value) {
@@ -1215,12 +1201,8 @@ std::string export_node_link(const Coalition& c) {
     if (multigraph) l["key"] = t;
     links.push_back(l);
   }
-  return ordered_json{{"directed", false},
-                      {"multigraph", multigraph},
-                      {"graph", graph},
-                      {"nodes", nodes},
-                      {"edges", links},
-                      {"links", links}}
+  return ordered_json{{"directed", false}, {"multigraph", multigraph}, {"graph", graph},
+                      {"nodes", nodes},    {"edges", links},           {"links", links}}
              .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
          "\n";
 }
@@ -1237,12 +1219,13 @@ KumuSheets export_kumu(const Coalition& c) {
   // Contacts are two fields of their member (ids, and roles in the same order; names are
   // personal data and stay out of a map meant for sharing) and carriers one field of a tie,
   // written only when the file lists contacts.
-  const bool people = std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return !m.contacts.empty(); });
+  const bool people =
+      std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return !m.contacts.empty(); });
   out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding";
   if (people) out.elements += ",Contacts,Contact Roles";
   for (const auto& name : names) {
-    const bool field = !recognised_column(name, SheetKind::members).empty() ||
-                       header_key(name).starts_with("attribute:");
+    const bool field =
+        !recognised_column(name, SheetKind::members).empty() || header_key(name).starts_with("attribute:");
     std::string header = field ? std::string(kAttributePrefix) : std::string();
     header += name;
     out.elements += ',';
@@ -1259,8 +1242,8 @@ KumuSheets export_kumu(const Coalition& c) {
     const Sector* s = c.find_sector(m.sector);
     out.elements +=
         fmt::format("{},{},{},{},{},{},{},{},{}", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
-                    csv_cell(attribute(m, "Description")), csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))),
-                    m.id, m.sector, m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
+                    csv_cell(attribute(m, "Description")), csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id,
+                    m.sector, m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
                     m.funding ? detail::number_text(*m.funding) : "");
     if (people) {
       std::vector<std::string> ids;
@@ -1281,14 +1264,15 @@ KumuSheets export_kumu(const Coalition& c) {
   // A connection's ID comes from its pair (`a->b` directed, `a--b` undirected with the ids
   // in order), never from its row, so the next wave imported into the same Kumu map updates
   // the same connections instead of adding copies.
-  out.connections = people ? "From,To,Type,Direction,Strength,Tags,ID,Carried By\n" : "From,To,Type,Direction,Strength,Tags,ID\n";
+  out.connections =
+      people ? "From,To,Type,Direction,Strength,Tags,ID,Carried By\n" : "From,To,Type,Direction,Strength,Tags,ID\n";
   for (const Tie& t : c.ties) {
     const std::string& a = c.members[t.a].id;
     const std::string& b = c.members[t.b].id;
     const std::string id = t.directed ? a + "->" + b : std::min(a, b) + "--" + std::max(a, b);
-    out.connections += fmt::format("{},{},{},{},{},{},{}", a, b, to_string(t.level),
-                                   t.directed ? "directed" : "undirected", static_cast<int>(t.level),
-                                   csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
+    out.connections +=
+        fmt::format("{},{},{},{},{},{},{}", a, b, to_string(t.level), t.directed ? "directed" : "undirected",
+                    static_cast<int>(t.level), csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
     if (people) out.connections += "," + csv_cell(fmt::format("{}", fmt::join(t.carried_by, "|")));
     out.connections += "\n";
   }
@@ -1352,7 +1336,8 @@ std::string pick_sheet(const detail::XlsxWorkbook& book, const std::string& want
   if (!wanted.empty()) {
     const std::string found = book.find_sheet(wanted);
     if (found.empty()) {
-      throw InputError({Diagnostic{book.file(), {1, 1},
+      throw InputError({Diagnostic{book.file(),
+                                   {1, 1},
                                    fmt::format("the workbook has no sheet '{}' (its sheets: {})", wanted,
                                                fmt::join(book.sheet_names(), ", "))}});
     }
@@ -1364,8 +1349,8 @@ std::string pick_sheet(const detail::XlsxWorkbook& book, const std::string& want
   return fallback ? book.sheet_names().front() : std::string();
 }
 
-const std::vector<std::string> kMemberSheets = {"members", "elements", "partners", "organizations", "organisations",
-                                                "nodes"};
+const std::vector<std::string> kMemberSheets = {"members",       "elements",      "partners",
+                                                "organizations", "organisations", "nodes"};
 const std::vector<std::string> kTieSheets = {"ties", "connections", "links", "relationships", "edges"};
 
 }  // namespace
@@ -1386,7 +1371,8 @@ Imported import_sheet_files(const std::vector<std::string>& files, const ImportO
       members = SheetTable{files[f] + ":" + sheet, book.rows(sheet)};
       if (files.size() == 1) {
         const std::string tie_sheet = pick_sheet(book, options.ties_sheet, kTieSheets, false);
-        if (!tie_sheet.empty() && tie_sheet != sheet) ties = SheetTable{files[f] + ":" + tie_sheet, book.rows(tie_sheet)};
+        if (!tie_sheet.empty() && tie_sheet != sheet)
+          ties = SheetTable{files[f] + ":" + tie_sheet, book.rows(tie_sheet)};
       }
     } else {
       const std::string sheet = pick_sheet(book, options.ties_sheet, kTieSheets, true);
@@ -1429,12 +1415,12 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
                        const ImportOptions& options) {
   for (const auto& [from, to] : options.columns) {
     const std::string field = header_key(to);
-    if (header_key(from).empty() || (field != "attribute" && !is_field(field, SheetKind::members) &&
-                                     !is_field(field, SheetKind::ties))) {
-      throw UsageError(fmt::format(
-          "--map \"{}={}\": give HEADER=FIELD, FIELD one of id, label, sector, type, description, tags, "
-          "community led, lived experience, funding, from, to, strength, direction, attribute",
-          from, to));
+    if (header_key(from).empty() ||
+        (field != "attribute" && !is_field(field, SheetKind::members) && !is_field(field, SheetKind::ties))) {
+      throw UsageError(
+          fmt::format("--map \"{}={}\": give HEADER=FIELD, FIELD one of id, label, sector, type, description, tags, "
+                      "community led, lived experience, funding, from, to, strength, direction, attribute",
+                      from, to));
     }
   }
   const std::string& elements_file = elements_table.where;
@@ -1446,17 +1432,20 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
   const Sheet connections(ties_table, SheetKind::ties, options, problems.fatal());
   if (!problems.fatal().empty()) problems.settle();
   if (!elements.has("id") && !elements.has("label")) {
-    problems.add_fatal({elements_file, {1, 1},
+    problems.add_fatal({elements_file,
+                        {1, 1},
                         "the members sheet needs an ID or a name column (Label, Name, Organization, Partner, "
                         "...; or name yours with --map \"HEADER=label\")"});
   }
   if (!elements.has("sector") && !elements.has("type")) {
-    problems.add_fatal({elements_file, {1, 1},
+    problems.add_fatal({elements_file,
+                        {1, 1},
                         "the members sheet needs a Sector or a Type column (or name yours with --map "
                         "\"HEADER=sector\")"});
   }
   if (!connections.has("from") || !connections.has("to")) {
-    problems.add_fatal({connections_file, {1, 1},
+    problems.add_fatal({connections_file,
+                        {1, 1},
                         "the ties sheet needs From and To columns (or Source and Target; or name yours with "
                         "--map \"HEADER=from\")"});
   }
@@ -1477,9 +1466,10 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
       for (const auto& id : builtin_taxonomy_ids()) {
         if (id != "cross-sector" && fits(resolve_taxonomy(id))) {
           taxonomy_id = id;
-          notes.push_back(fmt::format("{}: every sector is one of the {} taxonomy's: the file uses it (pass "
-                                      "--taxonomy to choose another)",
-                                      elements_file, id));
+          notes.push_back(
+              fmt::format("{}: every sector is one of the {} taxonomy's: the file uses it (pass "
+                          "--taxonomy to choose another)",
+                          elements_file, id));
           break;
         }
       }
@@ -1502,8 +1492,7 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     std::string id = elements.get(row, "id");
     if (id.empty()) id = slug_of(label);
     if (id.empty() || !detail::is_slug(id)) {
-      problems.add(elements_file, row.line,
-                   fmt::format("no usable ID: '{}' is not an id", id.empty() ? label : id));
+      problems.add(elements_file, row.line, fmt::format("no usable ID: '{}' is not an id", id.empty() ? label : id));
       continue;
     }
     if (ids.contains(id)) {
@@ -1539,8 +1528,7 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
       continue;
     }
     if (!funding_text.empty() && !funding) {
-      problems.add(elements_file, row.line,
-                   fmt::format("funding '{}' is not a number of at least 0", funding_text));
+      problems.add(elements_file, row.line, fmt::format("funding '{}' is not a number of at least 0", funding_text));
       continue;
     }
     ordered_json m = {{"id", id}, {"name", label.empty() ? id : label}, {"sector", sector}};
@@ -1625,12 +1613,10 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
     const bool directed = direction == "directed";
     const auto key = std::minmax(from->second, to->second);
     auto& earlier = seen[key];
-    const bool clash = std::any_of(earlier.begin(), earlier.end(), [&](const auto& e) {
-      return !(directed && e.second && e.first != from->second);
-    });
+    const bool clash = std::any_of(earlier.begin(), earlier.end(),
+                                   [&](const auto& e) { return !(directed && e.second && e.first != from->second); });
     if (clash) {
-      problems.add(connections_file, row.line,
-                   fmt::format("'{}' and '{}' are already connected", from_text, to_text));
+      problems.add(connections_file, row.line, fmt::format("'{}' and '{}' are already connected", from_text, to_text));
       continue;
     }
     earlier.emplace_back(from->second, directed);
@@ -1651,8 +1637,8 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
         {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
   }
   for (const auto& column : connections.used_extra()) {
-    notes.push_back(fmt::format("{}: column '{}' has no place in a tie and was not imported", connections_file,
-                                column));
+    notes.push_back(
+        fmt::format("{}: column '{}' has no place in a tie and was not imported", connections_file, column));
   }
   auto skipped = problems.settle();
   if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
@@ -1661,16 +1647,14 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
   doc["members"] = members;
   if (!ties.empty()) doc["ties"] = ties;
   return finish(doc, origins, std::move(skipped), std::move(notes),
-                connections_table != nullptr ? elements_file + " and " + connections_file : elements_file,
-                options);
+                connections_table != nullptr ? elements_file + " and " + connections_file : elements_file, options);
 }
 
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options) {
   const std::vector<XmlElement> el = XmlReader(xml, file).read();
   const XmlElement& root = el[0];
   if (root.name != "graphml") {
-    throw InputError(
-        {Diagnostic{file, root.pos, fmt::format("the root element is <{}>, not <graphml>", root.name)}});
+    throw InputError({Diagnostic{file, root.pos, fmt::format("the root element is <{}>, not <graphml>", root.name)}});
   }
   RowProblems problems(options);
   auto add = [&](SourcePos pos, std::string message) { problems.add_fatal({file, pos, std::move(message)}); };
@@ -1702,10 +1686,9 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   }
   if (graphs.empty()) throw InputError({Diagnostic{file, root.pos, "no <graph> element in <graphml>"}});
   for (std::size_t g = 1; g < graphs.size(); ++g) {
-    add(el[graphs[g]].pos,
-        fmt::format("a second <graph>: a coalition file holds one network (the first <graph> is "
-                    "at line {}); split the file and import each graph",
-                    el[graphs[0]].pos.line));
+    add(el[graphs[g]].pos, fmt::format("a second <graph>: a coalition file holds one network (the first <graph> is "
+                                       "at line {}); split the file and import each graph",
+                                       el[graphs[0]].pos.line));
   }
   const XmlElement& graph = el[graphs[0]];
 
@@ -1716,8 +1699,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   auto data_of = [&](const XmlElement& element, std::string_view domain) {
     std::map<std::string, Datum> out;
     for (const auto& [id, key] : keys) {
-      if (key.fallback && (key.domain == domain || key.domain == "all"))
-        out[key.name] = {*key.fallback, element.pos};
+      if (key.fallback && (key.domain == domain || key.domain == "all")) out[key.name] = {*key.fallback, element.pos};
     }
     for (const auto c : element.children) {
       if (el[c].name != "data") continue;
@@ -1762,10 +1744,9 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     if (!builtin_taxonomy(trim(t.value))) {
       throw InputError({Diagnostic{
           file, t.pos,
-          fmt::format(
-              "the graph names the taxonomy '{}', which is not built in ({}); a taxonomy file named inside "
-              "an imported file is not read: check it, then pass it with --taxonomy",
-              t.value, fmt::join(builtin_taxonomy_ids(), ", "))}});
+          fmt::format("the graph names the taxonomy '{}', which is not built in ({}); a taxonomy file named inside "
+                      "an imported file is not read: check it, then pass it with --taxonomy",
+                      t.value, fmt::join(builtin_taxonomy_ids(), ", "))}});
     }
     given = trim(t.value);
     origins.keys["coalition.taxonomy"] = {file, t.pos, "graph data 'taxonomy'"};
@@ -1783,8 +1764,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   for (const char* key : {"place", "as_of", "backbone"}) {
     if (g.contains(key) && !trim(g.at(key).value).empty()) {
       header[key] = trim(g.at(key).value);
-      origins.keys[fmt::format("coalition.{}", key)] = {file, g.at(key).pos,
-                                                        fmt::format("graph data '{}'", key)};
+      origins.keys[fmt::format("coalition.{}", key)] = {file, g.at(key).pos, fmt::format("graph data '{}'", key)};
     }
   }
   header["taxonomy"] = taxonomy.ref;
@@ -1798,10 +1778,8 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       origins.keys["sectors"] = {file, d.pos, "graph data 'sectors'"};
       for (std::size_t i = 0; i < sectors->size(); ++i) {
         const ordered_json& s = (*sectors)[i];
-        if (s.is_object() && s.contains("id") && s["id"].is_string())
-          declared.push_back(s["id"].get<std::string>());
-        origins.items["sectors"].push_back(
-            {file, d.pos, fmt::format("graph data 'sectors', item {}", i + 1)});
+        if (s.is_object() && s.contains("id") && s["id"].is_string()) declared.push_back(s["id"].get<std::string>());
+        origins.items["sectors"].push_back({file, d.pos, fmt::format("graph data 'sectors', item {}", i + 1)});
       }
     }
   }
@@ -1820,8 +1798,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     const std::string raw = id_attribute->value;
     const std::string id = detail::is_slug(raw) ? raw : slug_of(raw);
     if (id.empty()) {
-      add(id_attribute->pos,
-          fmt::format("node id '{}' has no letter or digit to make a member id from", raw));
+      add(id_attribute->pos, fmt::format("node id '{}' has no letter or digit to make a member id from", raw));
       continue;
     }
     if (ids.contains(id)) {
@@ -1838,12 +1815,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     }
     const std::string written = trim(d.at("sector").value);
     std::string sector = find_sector(taxonomy.taxonomy, written);
-    if (sector.empty() && std::find(declared.begin(), declared.end(), written) != declared.end())
-      sector = written;
+    if (sector.empty() && std::find(declared.begin(), declared.end(), written) != declared.end()) sector = written;
     if (sector.empty()) {
-      add(d.at("sector").pos,
-          fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'", what, written,
-                      taxonomy.taxonomy.id));
+      add(d.at("sector").pos, fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'", what,
+                                          written, taxonomy.taxonomy.id));
       continue;
     }
     std::string name = raw;
@@ -1882,9 +1857,8 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     if (d.contains("attributes") && !trim(d.at("attributes").value).empty()) {
       const Datum& a = d.at("attributes");
       ordered_json v = json_shallow(a.value) ? ordered_json::parse(a.value, nullptr, false) : ordered_json();
-      const bool flat = v.is_object() && std::all_of(v.begin(), v.end(), [](const ordered_json& x) {
-                          return x.is_primitive();
-                        });
+      const bool flat =
+          v.is_object() && std::all_of(v.begin(), v.end(), [](const ordered_json& x) { return x.is_primitive(); });
       if (!flat) {
         add(a.pos, fmt::format("{}: attributes must be a JSON object of names to single values", what));
         ok = false;
@@ -1924,8 +1898,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     }
     const auto d = data_of(edge, "edge");
     // An edge made from survey responses comes back from the graph's survey data, not as a tie.
-    if (d.contains("from_survey") && flag(trim(d.at("from_survey").value)).value_or(false) &&
-        g.contains("survey")) {
+    if (d.contains("from_survey") && flag(trim(d.at("from_survey").value)).value_or(false) && g.contains("survey")) {
       continue;
     }
     std::optional<int> level = 1;
@@ -1943,8 +1916,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     if (d.contains("directed")) {
       const auto value = flag(trim(d.at("directed").value));
       if (!value) {
-        add(d.at("directed").pos,
-            fmt::format("{}: directed '{}' is not true or false", what, d.at("directed").value));
+        add(d.at("directed").pos, fmt::format("{}: directed '{}' is not true or false", what, d.at("directed").value));
         continue;
       }
       directed = *value;
@@ -1984,8 +1956,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       doc["governance"] = *bodies;
       origins.keys["governance"] = {file, d.pos, "graph data 'governance'"};
       for (std::size_t i = 0; i < bodies->size(); ++i) {
-        origins.items["governance"].push_back(
-            {file, d.pos, fmt::format("graph data 'governance', body {}", i + 1)});
+        origins.items["governance"].push_back({file, d.pos, fmt::format("graph data 'governance', body {}", i + 1)});
       }
     }
   }
@@ -2005,7 +1976,6 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   return finish(doc, origins, std::move(skipped), {}, file, options);
 }
 
-
 // ---- A partner survey's export (docs/surveys.md, "Importing a survey") ------------------
 
 namespace {
@@ -2014,23 +1984,25 @@ namespace {
 /// (compared in lower case, trimmed).
 const std::vector<std::pair<std::string, std::vector<std::string>>>& survey_columns() {
   static const std::vector<std::pair<std::string, std::vector<std::string>>> columns = {
-      {"by", {"by", "respondent", "respondent organization", "organization", "organisation", "your organization",
-              "from", "source"}},
+      {"by",
+       {"by", "respondent", "respondent organization", "organization", "organisation", "your organization", "from",
+        "source"}},
       {"about", {"about", "partner", "partner organization", "partner name", "rated partner", "to", "target"}},
       {"level", {"level", "level of collaboration", "collaboration level", "relationship level", "relationship"}},
       {"frequency", {"frequency", "frequency of contact", "frequency of interaction", "how often"}},
       {"kinds", {"kinds", "kind", "type of exchange", "kinds of exchange", "resources exchanged", "exchange"}},
       {"contact", {"contact", "contact id", "respondent contact"}},
       {"trust_reliability", {"trust_reliability", "trust reliability", "reliability", "reliable"}},
-      {"trust_mission", {"trust_mission", "trust mission", "mission", "shared mission", "mission congruence",
-                         "in support of mission"}},
-      {"trust_openness", {"trust_openness", "trust openness", "openness", "open to discussion",
-                          "openness to discussion"}},
-      {"value_power", {"value_power", "value power", "power", "power and influence", "power/influence",
-                       "power & influence"}},
+      {"trust_mission",
+       {"trust_mission", "trust mission", "mission", "shared mission", "mission congruence", "in support of mission"}},
+      {"trust_openness",
+       {"trust_openness", "trust openness", "openness", "open to discussion", "openness to discussion"}},
+      {"value_power",
+       {"value_power", "value power", "power", "power and influence", "power/influence", "power & influence"}},
       {"value_involvement", {"value_involvement", "value involvement", "involvement", "level of involvement"}},
-      {"value_resources", {"value_resources", "value resources", "resources", "resource contribution",
-                           "contributing resources", "resources contributed"}},
+      {"value_resources",
+       {"value_resources", "value resources", "resources", "resource contribution", "contributing resources",
+        "resources contributed"}},
   };
   return columns;
 }
@@ -2043,8 +2015,7 @@ class SurveySheet {
  public:
   /// `text` is CSV, or the bytes of an .xlsx workbook when `file` ends in .xlsx; then the
   /// sheet is `sheet` when given, else one named Responses, Survey, ..., else the first.
-  SurveySheet(std::string_view text, const std::string& file, const std::string& sheet,
-              std::vector<Diagnostic>& fatal)
+  SurveySheet(std::string_view text, const std::string& file, const std::string& sheet, std::vector<Diagnostic>& fatal)
       : file_(file) {
     SheetTable table;
     try {
@@ -2154,7 +2125,8 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
                                    fmt::join(names, ", ")));
     }
     if (!sheet.has(heading)) {
-      throw UsageError(fmt::format("--map '{}': {} has no column '{}'", entry, responses_file, trim(entry.substr(0, eq))));
+      throw UsageError(
+          fmt::format("--map '{}': {} has no column '{}'", entry, responses_file, trim(entry.substr(0, eq))));
     }
     column_of[field] = heading;
   }
@@ -2170,12 +2142,11 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
   }
   for (const auto* field : {"by", "about"}) {
     if (!column_of.contains(field)) {
-      problems.add_fatal({responses_file,
-                          {1, 1},
-                          fmt::format("no column holds '{}' ({}); name one with --map \"Heading={}\"", field,
-                                      std::string(field) == "by" ? "the organization that answered"
-                                                                 : "the partner it rates",
-                                      field)});
+      problems.add_fatal(
+          {responses_file,
+           {1, 1},
+           fmt::format("no column holds '{}' ({}); name one with --map \"Heading={}\"", field,
+                       std::string(field) == "by" ? "the organization that answered" : "the partner it rates", field)});
     }
   }
   if (!problems.fatal().empty()) problems.settle();
@@ -2197,14 +2168,16 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
     }
     const auto by = find_member(by_text);
     if (!by) {
-      problems.add(sheet.where(), row.line, fmt::format("respondent '{}' is not a member in {}", by_text, members_file));
+      problems.add(sheet.where(), row.line,
+                   fmt::format("respondent '{}' is not a member in {}", by_text, members_file));
       continue;
     }
     answered[*by] = true;
     if (about_text.empty()) continue;  // a respondent who named no partner
     const auto about = find_member(about_text);
     if (!about) {
-      problems.add(sheet.where(), row.line, fmt::format("partner '{}' is not a member in {}", about_text, members_file));
+      problems.add(sheet.where(), row.line,
+                   fmt::format("partner '{}' is not a member in {}", about_text, members_file));
       continue;
     }
     if (*about == *by) {
@@ -2233,8 +2206,9 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
       if (it != frequencies.end()) {
         r.frequency = static_cast<Frequency>(it - frequencies.begin());
       } else {
-        problems.add(sheet.where(), row.line,
-                     fmt::format("frequency '{}' is not never, yearly, quarterly, monthly, weekly or daily", frequency));
+        problems.add(
+            sheet.where(), row.line,
+            fmt::format("frequency '{}' is not never, yearly, quarterly, monthly, weekly or daily", frequency));
         ok = false;
       }
     }
@@ -2264,7 +2238,10 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
   auto skipped = problems.settle();
   std::vector<std::string> missing;
   for (std::size_t v = 0; v < c.members.size(); ++v) {
-    if (answered[v]) survey.respondents.push_back(v); else missing.push_back(c.members[v].id);
+    if (answered[v])
+      survey.respondents.push_back(v);
+    else
+      missing.push_back(c.members[v].id);
   }
   Imported out;
   out.skipped = std::move(skipped);
@@ -2276,7 +2253,8 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
   std::set<std::string> used;
   for (const auto& [field, column] : column_of) used.insert(column);
   for (const auto& column : sheet.unknown(used)) {
-    out.notes.push_back(fmt::format("column '{}' of {} has no place in a survey and was left out", column, responses_file));
+    out.notes.push_back(
+        fmt::format("column '{}' of {} has no place in a survey and was left out", column, responses_file));
   }
   c.survey = std::move(survey);
   out.yaml = coalition_yaml(c);

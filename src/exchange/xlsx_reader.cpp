@@ -52,11 +52,16 @@ bool date_format(std::string_view code) {
       if (ch == '"') quoted = false;
       continue;
     }
-    if (ch == '"') quoted = true;
-    else if (ch == '\\' || ch == '_' || ch == '*') ++i;
-    else if (ch == '[') ++bracket;
-    else if (ch == ']' && bracket > 0) --bracket;
-    else if (bracket == 0 && (ch == 'd' || ch == 'D' || ch == 'y' || ch == 'Y')) return true;
+    if (ch == '"')
+      quoted = true;
+    else if (ch == '\\' || ch == '_' || ch == '*')
+      ++i;
+    else if (ch == '[')
+      ++bracket;
+    else if (ch == ']' && bracket > 0)
+      --bracket;
+    else if (bracket == 0 && (ch == 'd' || ch == 'D' || ch == 'y' || ch == 'Y'))
+      return true;
   }
   return false;
 }
@@ -85,7 +90,8 @@ class XmlPart {
     XML_SetCharacterDataHandler(p, &XmlPart::chars);
     XML_SetStartDoctypeDeclHandler(p, &XmlPart::doctype);
     const bool ok = XML_Parse(p, text.data(), static_cast<int>(text.size()), 1) == XML_STATUS_OK;
-    const SourcePos at{static_cast<int>(XML_GetCurrentLineNumber(p)), static_cast<int>(XML_GetCurrentColumnNumber(p)) + 1};
+    const SourcePos at{static_cast<int>(XML_GetCurrentLineNumber(p)),
+                       static_cast<int>(XML_GetCurrentColumnNumber(p)) + 1};
     const std::string message = ok ? std::string() : error_.empty() ? XML_ErrorString(XML_GetErrorCode(p)) : error_;
     XML_ParserFree(p);
     parser_ = nullptr;
@@ -103,7 +109,8 @@ class XmlPart {
     XML_StopParser(parser_, XML_FALSE);
   }
   [[nodiscard]] SourcePos here() const {
-    return {static_cast<int>(XML_GetCurrentLineNumber(parser_)), static_cast<int>(XML_GetCurrentColumnNumber(parser_)) + 1};
+    return {static_cast<int>(XML_GetCurrentLineNumber(parser_)),
+            static_cast<int>(XML_GetCurrentColumnNumber(parser_)) + 1};
   }
   [[nodiscard]] const std::string& where() const { return where_; }
 
@@ -165,8 +172,8 @@ std::optional<std::size_t> column_of(std::string_view ref) {
   return col - 1;
 }
 
-constexpr std::size_t kMaxColumns = 16384;   // XFD, Excel's last column
-constexpr long kMaxRows = 1048576;           // Excel's last row
+constexpr std::size_t kMaxColumns = 16384;  // XFD, Excel's last column
+constexpr long kMaxRows = 1048576;          // Excel's last row
 
 }  // namespace
 
@@ -174,7 +181,7 @@ std::string excel_date(double serial, bool date1904) {
   if (!std::isfinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2958466) return {};
   auto days = static_cast<std::int64_t>(std::floor(serial));
   if (date1904) return civil(days - 24107);  // 1904-01-01 is day -24107 of 1970-01-01
-  if (days == 60) return "1900-02-29";      // the day Excel counts that never was
+  if (days == 60) return "1900-02-29";       // the day Excel counts that never was
   if (days > 60) --days;
   return civil(days - 25568);  // serial 1 = 1900-01-01 = day -25567 since 1970-01-01
 }
@@ -203,7 +210,8 @@ struct XlsxWorkbook::Impl {
     const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
     if (index < 0) return std::nullopt;
     zip_file_t* f = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
-    if (f == nullptr) fail(fmt::format("cannot read '{}' in the workbook: {}", name, zip_error_strerror(zip_get_error(zip))));
+    if (f == nullptr)
+      fail(fmt::format("cannot read '{}' in the workbook: {}", name, zip_error_strerror(zip_get_error(zip))));
     std::string out;
     char buffer[65536];
     while (true) {
@@ -217,9 +225,10 @@ struct XlsxWorkbook::Impl {
       total += static_cast<std::uint64_t>(n);
       if (out.size() > limits.max_part_bytes || total > limits.max_total_bytes) {
         zip_fclose(f);
-        fail(fmt::format("'{}' in the workbook unpacks to more than {} MiB: refused (a zip bomb, or a sheet "
-                         "too large to import)",
-                         name, (out.size() > limits.max_part_bytes ? limits.max_part_bytes : limits.max_total_bytes) >> 20U));
+        fail(fmt::format(
+            "'{}' in the workbook unpacks to more than {} MiB: refused (a zip bomb, or a sheet "
+            "too large to import)",
+            name, (out.size() > limits.max_part_bytes ? limits.max_part_bytes : limits.max_total_bytes) >> 20U));
       }
     }
     zip_fclose(f);
@@ -240,8 +249,10 @@ struct XlsxWorkbook::Impl {
       } else if (name == "sheet") {
         const auto n = a.find("name");
         const auto id = a.find("id");
-        if (n == a.end() || id == a.end()) w.fail("a <sheet> without a name or r:id");
-        else named.emplace_back(n->second, id->second);
+        if (n == a.end() || id == a.end())
+          w.fail("a <sheet> without a name or r:id");
+        else
+          named.emplace_back(n->second, id->second);
       }
     };
     w.parse(*workbook);
@@ -258,10 +269,13 @@ struct XlsxWorkbook::Impl {
     }
     for (const auto& [name, id] : named) {
       const auto it = targets.find(id);
-      if (it == targets.end()) fail(fmt::format("sheet '{}' has no part in the workbook (relationship {} is missing)", name, id));
+      if (it == targets.end())
+        fail(fmt::format("sheet '{}' has no part in the workbook (relationship {} is missing)", name, id));
       std::string target = it->second;
-      if (target.starts_with('/')) target.erase(0, 1);
-      else target = "xl/" + target;
+      if (target.starts_with('/'))
+        target.erase(0, 1);
+      else
+        target = "xl/" + target;
       sheets.emplace_back(name, target);
     }
     if (sheets.empty()) fail("the workbook has no sheet");
@@ -377,11 +391,10 @@ std::string XlsxWorkbook::find_sheet(std::string_view name) const {
 }
 
 std::vector<SheetRow> XlsxWorkbook::rows(std::string_view sheet) const {
-  const auto it = std::find_if(impl_->sheets.begin(), impl_->sheets.end(),
-                               [&](const auto& s) { return s.first == sheet; });
+  const auto it =
+      std::find_if(impl_->sheets.begin(), impl_->sheets.end(), [&](const auto& s) { return s.first == sheet; });
   if (it == impl_->sheets.end()) {
-    impl_->fail(fmt::format("the workbook has no sheet '{}' (its sheets: {})", sheet,
-                            fmt::join(sheet_names(), ", ")));
+    impl_->fail(fmt::format("the workbook has no sheet '{}' (its sheets: {})", sheet, fmt::join(sheet_names(), ", ")));
   }
   const auto text = impl_->part(it->second);
   if (!text) impl_->fail(fmt::format("sheet '{}' is missing from the workbook ('{}')", sheet, it->second));

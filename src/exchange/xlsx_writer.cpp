@@ -131,7 +131,6 @@ std::vector<std::string> finding_row(const Finding& f) {
 
 }  // namespace
 
-
 std::string export_xlsx(const Coalition& c, const Analysis& a) {
   std::vector<SheetData> sheets;
   SheetData members = from_csv("members", format_csv(c, a), {"id", "name", "sector"});
@@ -142,11 +141,13 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
       if (std::find(names.begin(), names.end(), key) == names.end()) names.push_back(key);
     }
   }
-  for (const char* column : {"community_led", "lived_experience", "funding", "tags"}) members.header.emplace_back(column);
+  for (const char* column : {"community_led", "lived_experience", "funding", "tags"})
+    members.header.emplace_back(column);
   members.text_columns.insert("tags");
   for (const auto& name : names) {
     std::string header = name;
-    while (std::find(members.header.begin(), members.header.end(), header) != members.header.end()) header = "attribute: " + header;
+    while (std::find(members.header.begin(), members.header.end(), header) != members.header.end())
+      header = "attribute: " + header;
     members.header.push_back(header);
     members.text_columns.insert(header);
   }
@@ -168,7 +169,9 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
   }
   sheets.push_back(std::move(members));
 
-  SheetData ties{"ties", {"from", "to", "from_name", "to_name", "directed", "level", "level_name", "kinds"}, {},
+  SheetData ties{"ties",
+                 {"from", "to", "from_name", "to_name", "directed", "level", "level_name", "kinds"},
+                 {},
                  {"from", "to", "from_name", "to_name", "level_name", "kinds"}};
   for (const Tie& t : c.ties) {
     ties.rows.push_back({c.members[t.a].id, c.members[t.b].id, c.members[t.a].name, c.members[t.b].name,

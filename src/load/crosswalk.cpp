@@ -65,8 +65,8 @@ Coalition measure_against(const Coalition& c, const Taxonomy& target) {
       m.sector = t->id;
       continue;
     }
-    const bool declared = std::any_of(c.extra_sectors.begin(), c.extra_sectors.end(),
-                                      [&](const Sector& s) { return s.id == own->id; });
+    const bool declared =
+        std::any_of(c.extra_sectors.begin(), c.extra_sectors.end(), [&](const Sector& s) { return s.id == own->id; });
     if (!declared) {
       carry(*own, false);
       out.unplaced.push_back(i);
@@ -85,15 +85,14 @@ Coalition measure_against(const Coalition& c, const Taxonomy& target) {
   }
   for (const auto& t : target.sectors) {
     std::vector<const Waiver*> why = direct[t.id];
-    const bool covered = !t.maps_to.empty() && std::all_of(t.maps_to.begin(), t.maps_to.end(), [&](const auto& x) {
-      return waived_ids.contains(x);
-    });
+    const bool covered = !t.maps_to.empty() && std::all_of(t.maps_to.begin(), t.maps_to.end(),
+                                                           [&](const auto& x) { return waived_ids.contains(x); });
     if (covered) {
       for (const auto& w : c.waivers) {
         const Sector* s = c.find_sector(w.sector);
         if (s == nullptr || std::find(why.begin(), why.end(), &w) != why.end()) continue;
-        const bool overlaps = std::any_of(s->maps_to.begin(), s->maps_to.end(),
-                                          [&](const auto& x) { return contains(t.maps_to, x); });
+        const bool overlaps =
+            std::any_of(s->maps_to.begin(), s->maps_to.end(), [&](const auto& x) { return contains(t.maps_to, x); });
         if (overlaps) why.push_back(&w);
       }
     }

@@ -1,9 +1,8 @@
 // The coalition-file loader: YAML -> Coalition, every problem collected with its position.
 #include "xsector/load.hpp"
 
-#include <fmt/format.h>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,9 +13,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "load/yaml_reader.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/survey.hpp"
-#include "load/yaml_reader.hpp"
 
 namespace xsector {
 
@@ -44,9 +43,10 @@ std::string size_text(std::uint64_t bytes) {
 }
 
 std::string too_large_message(std::uint64_t size, std::uint64_t limit) {
-  return fmt::format("the file is {}, over the input size limit of {}; raise the limit with "
-                     "--max-input-size MB",
-                     size_text(size), size_text(limit));
+  return fmt::format(
+      "the file is {}, over the input size limit of {}; raise the limit with "
+      "--max-input-size MB",
+      size_text(size), size_text(limit));
 }
 
 bool valid_date(const std::string& s) {
@@ -66,8 +66,7 @@ bool valid_date(const std::string& s) {
 
 class CoalitionLoader {
  public:
-  CoalitionLoader(std::string file, const LoadOptions& options)
-      : reader_(file, diagnostics_), options_(options) {
+  CoalitionLoader(std::string file, const LoadOptions& options) : reader_(file, diagnostics_), options_(options) {
     coalition_.file = std::move(file);
   }
 
@@ -93,12 +92,12 @@ class CoalitionLoader {
  private:
   void read_root(const Node& root) {
     if (root.IsNull()) {
-      reader_.error(reader_.pos(root), "the file is empty; a coalition file needs at least "
-                                       "'coalition' and 'members'");
+      reader_.error(reader_.pos(root),
+                    "the file is empty; a coalition file needs at least "
+                    "'coalition' and 'members'");
       return;
     }
-    static const std::vector<std::string> keys = {"coalition", "sectors", "members", "ties",
-                                                  "governance", "survey"};
+    static const std::vector<std::string> keys = {"coalition", "sectors", "members", "ties", "governance", "survey"};
     auto f = reader_.fields(root, keys, "the coalition file");
     if (!f) return;
     std::optional<Node> backbone;
@@ -151,8 +150,7 @@ class CoalitionLoader {
           if (valid_date(*v)) {
             coalition_.as_of = *v;
           } else {
-            reader_.error(reader_.pos(*d),
-                          fmt::format("as_of must be a date like 2024-06-30, found '{}'", *v));
+            reader_.error(reader_.pos(*d), fmt::format("as_of must be a date like 2024-06-30, found '{}'", *v));
           }
         }
       }
@@ -185,8 +183,9 @@ class CoalitionLoader {
   void read_waive(const Node& node) {
     if (node.IsNull()) return;
     if (!node.IsMap()) {
-      reader_.error(reader_.pos(node), "'waive' must be a map of sector id: reason, like "
-                                       "{tribal: \"no tribal lands in the county\"}");
+      reader_.error(reader_.pos(node),
+                    "'waive' must be a map of sector id: reason, like "
+                    "{tribal: \"no tribal lands in the county\"}");
       return;
     }
     for (std::size_t e = 0; e < node.size(); ++e) {
@@ -245,8 +244,7 @@ class CoalitionLoader {
     access.paths = by_user || options_.taxonomy_paths;
     access.max_bytes = options_.max_bytes;
     try {
-      coalition_.taxonomy =
-          resolve_taxonomy(id_or_path, std::filesystem::path(coalition_.file).parent_path(), access);
+      coalition_.taxonomy = resolve_taxonomy(id_or_path, std::filesystem::path(coalition_.file).parent_path(), access);
     } catch (const InputError& e) {
       for (auto d : e.diagnostics()) {
         if (d.file == "<taxonomy>") {
@@ -280,9 +278,8 @@ class CoalitionLoader {
       reader_.error(reader_.pos(node), "'members' must be a list of at least one member");
       return;
     }
-    static const std::vector<std::string> keys = {"id",      "name",    "sector", "community_led",
-                                                  "lived_experience", "funding", "tags",
-                                                  "attributes", "contacts"};
+    static const std::vector<std::string> keys = {"id",      "name", "sector",     "community_led", "lived_experience",
+                                                  "funding", "tags", "attributes", "contacts"};
     std::unordered_map<std::string, SourcePos> seen;
     seen.reserve(node.size());
     coalition_.members.reserve(node.size());
@@ -298,8 +295,7 @@ class CoalitionLoader {
           const auto [it, inserted] = seen.emplace(m.id, reader_.pos(*id));
           if (!inserted) {
             reader_.error(reader_.pos(*id),
-                          fmt::format("duplicate member id '{}' (first defined at line {})", m.id,
-                                      it->second.line));
+                          fmt::format("duplicate member id '{}' (first defined at line {})", m.id, it->second.line));
             ok = false;
           }
         } else {
@@ -310,7 +306,10 @@ class CoalitionLoader {
         ok = false;
       }
       if (const auto* n = f->get("name")) {
-        if (auto v = reader_.text(*n, "member name")) m.name = *v; else ok = false;
+        if (auto v = reader_.text(*n, "member name"))
+          m.name = *v;
+        else
+          ok = false;
       } else {
         m.name = m.id;
       }
@@ -333,10 +332,16 @@ class CoalitionLoader {
         ok = false;
       }
       if (const auto* c = f->get("community_led")) {
-        if (auto v = reader_.boolean(*c, "community_led")) m.community_led = *v; else ok = false;
+        if (auto v = reader_.boolean(*c, "community_led"))
+          m.community_led = *v;
+        else
+          ok = false;
       }
       if (const auto* l = f->get("lived_experience")) {
-        if (auto v = reader_.boolean(*l, "lived_experience")) m.lived_experience = *v; else ok = false;
+        if (auto v = reader_.boolean(*l, "lived_experience"))
+          m.lived_experience = *v;
+        else
+          ok = false;
       }
       if (const auto* fu = f->get("funding")) {
         if (auto v = reader_.number(*fu, "funding")) {
@@ -350,7 +355,10 @@ class CoalitionLoader {
         }
       }
       if (const auto* t = f->get("tags")) {
-        if (auto v = reader_.text_list(*t, "tags")) m.tags = *v; else ok = false;
+        if (auto v = reader_.text_list(*t, "tags"))
+          m.tags = *v;
+        else
+          ok = false;
       }
       if (const auto* a = f->get("attributes")) {
         if (!read_attributes(*a, m.attributes)) ok = false;
@@ -372,8 +380,8 @@ class CoalitionLoader {
     bool ok = true;
     for (std::size_t i = 0; i < node.size(); ++i) {
       const auto key = reader_.text(node.key(i), "attribute name");
-      const auto value = node.value(i).IsNull() ? std::optional<std::string>("")
-                                                 : reader_.text(node.value(i), "attribute value");
+      const auto value =
+          node.value(i).IsNull() ? std::optional<std::string>("") : reader_.text(node.value(i), "attribute value");
       if (!key || !value) {
         ok = false;
         continue;
@@ -399,8 +407,9 @@ class CoalitionLoader {
   bool read_contacts(const Node& node, Member& m) {
     if (node.IsNull()) return true;
     if (!node.IsSequence()) {
-      reader_.error(reader_.pos(node), "'contacts' must be a list of people, like "
-                                       "[{id: jdoe, name: Jane Doe, role: Director}]");
+      reader_.error(reader_.pos(node),
+                    "'contacts' must be a list of people, like "
+                    "[{id: jdoe, name: Jane Doe, role: Director}]");
       return false;
     }
     static const std::vector<std::string> keys = {"id", "name", "role", "since"};
@@ -433,10 +442,16 @@ class CoalitionLoader {
         ok = false;
       }
       if (const auto* n = f->get("name")) {
-        if (auto v = reader_.text(*n, "contact name")) c.name = *v; else ok = false;
+        if (auto v = reader_.text(*n, "contact name"))
+          c.name = *v;
+        else
+          ok = false;
       }
       if (const auto* r = f->get("role")) {
-        if (auto v = reader_.text(*r, "role")) c.role = *v; else ok = false;
+        if (auto v = reader_.text(*r, "role"))
+          c.role = *v;
+        else
+          ok = false;
       }
       if (const auto* d = f->get("since")) {
         if (auto v = reader_.text(*d, "since")) {
@@ -534,9 +549,10 @@ class CoalitionLoader {
       names.insert(names.end(), s.aliases.begin(), s.aliases.end());
     }
     for (const auto& s : coalition_.extra_sectors) names.push_back(s.id);
-    std::string message = fmt::format("unknown sector '{}': not in the {} taxonomy nor declared "
-                                      "under 'sectors'",
-                                      sector, coalition_.taxonomy.id);
+    std::string message = fmt::format(
+        "unknown sector '{}': not in the {} taxonomy nor declared "
+        "under 'sectors'",
+        sector, coalition_.taxonomy.id);
     if (auto s = detail::nearest(sector, names); !s.empty()) {
       message += fmt::format("; did you mean '{}'?", s);
     }
@@ -567,14 +583,14 @@ class CoalitionLoader {
   std::optional<TieLevel> read_level(const Node& node) {
     auto v = reader_.text(node, "level");
     if (!v) return std::nullopt;
-    static const std::vector<std::string> names = {"networking", "coordinating", "cooperating",
-                                                   "collaborating"};
+    static const std::vector<std::string> names = {"networking", "coordinating", "cooperating", "collaborating"};
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (*v == names[i] || *v == std::to_string(i + 1)) return static_cast<TieLevel>(i + 1);
     }
-    std::string message = fmt::format("level must be networking, coordinating, cooperating, "
-                                      "collaborating or 1-4, found '{}'",
-                                      *v);
+    std::string message = fmt::format(
+        "level must be networking, coordinating, cooperating, "
+        "collaborating or 1-4, found '{}'",
+        *v);
     if (auto s = detail::nearest(*v, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
     reader_.error(reader_.pos(node), message);
     return std::nullopt;
@@ -616,14 +632,16 @@ class CoalitionLoader {
         const auto* from = f->get("from");
         const auto* to = f->get("to");
         if (between != nullptr && (from != nullptr || to != nullptr)) {
-          reader_.error(tie.pos, "a tie has either 'between' (undirected) or 'from' and 'to' "
-                                 "(directed), not both");
+          reader_.error(tie.pos,
+                        "a tie has either 'between' (undirected) or 'from' and 'to' "
+                        "(directed), not both");
           continue;
         }
         if (between != nullptr) {
           if (!between->IsSequence() || between->size() != 2) {
-            reader_.error(reader_.pos(*between), "'between' names exactly two members, like "
-                                                 "[a, b]");
+            reader_.error(reader_.pos(*between),
+                          "'between' names exactly two members, like "
+                          "[a, b]");
             continue;
           }
           tie.form = TieForm::between;
@@ -655,10 +673,16 @@ class CoalitionLoader {
       if (b_id) b = member_ref(*second, *b_id, "the tie");
       if (f) {
         if (const auto* l = f->get("level")) {
-          if (auto v = read_level(*l)) tie.level = *v; else ok = false;
+          if (auto v = read_level(*l))
+            tie.level = *v;
+          else
+            ok = false;
         }
         if (const auto* k = f->get("kinds")) {
-          if (auto v = reader_.text_list(*k, "kinds")) tie.kinds = *v; else ok = false;
+          if (auto v = reader_.text_list(*k, "kinds"))
+            tie.kinds = *v;
+          else
+            ok = false;
         }
       }
       if (!a || !b || !ok) continue;
@@ -714,8 +738,7 @@ class CoalitionLoader {
           body.id = *v;
           const auto [it, inserted] = seen.emplace(body.id, reader_.pos(*b).line);
           if (!inserted) {
-            reader_.error(reader_.pos(*b), fmt::format("duplicate body '{}' (first at line {})",
-                                                       body.id, it->second));
+            reader_.error(reader_.pos(*b), fmt::format("duplicate body '{}' (first at line {})", body.id, it->second));
             ok = false;
           }
         } else {
@@ -726,7 +749,10 @@ class CoalitionLoader {
         ok = false;
       }
       if (const auto* d = f->get("decides")) {
-        if (auto v = reader_.text_list(*d, "decides")) body.decides = *v; else ok = false;
+        if (auto v = reader_.text_list(*d, "decides"))
+          body.decides = *v;
+        else
+          ok = false;
       }
       if (const auto* r = f->get("rule")) {
         if (!read_rule(*r, body.rule)) ok = false;
@@ -747,14 +773,19 @@ class CoalitionLoader {
           std::unordered_set<std::size_t> vetoes;
           for (const Node who : *v) {
             auto id = reader_.slug(who, "veto member");
-            if (!id) { ok = false; continue; }
+            if (!id) {
+              ok = false;
+              continue;
+            }
             auto i = member_ref(who, *id, "veto");
-            if (!i) { ok = false; continue; }
+            if (!i) {
+              ok = false;
+              continue;
+            }
             // A seat named but invalid was reported already; a seat not named at all is this error.
             if (!seated_.contains(*i)) {
               if (!seat_names_.contains(*id)) {
-                reader_.error(reader_.pos(who),
-                              fmt::format("veto member '{}' holds no seat in '{}'", *id, body.id));
+                reader_.error(reader_.pos(who), fmt::format("veto member '{}' holds no seat in '{}'", *id, body.id));
               }
               ok = false;
               continue;
@@ -815,9 +846,10 @@ class CoalitionLoader {
     static const std::vector<std::string> names = {"majority", "two-thirds", "unanimity", "consensus"};
     const auto it = std::find(names.begin(), names.end(), *v);
     if (it == names.end()) {
-      std::string message = fmt::format("rule must be majority, two-thirds, unanimity, consensus "
-                                        "or {{quota: N}}, found '{}'",
-                                        *v);
+      std::string message = fmt::format(
+          "rule must be majority, two-thirds, unanimity, consensus "
+          "or {{quota: N}}, found '{}'",
+          *v);
       if (auto s = detail::nearest(*v, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
       reader_.error(reader_.pos(node), message);
       return false;
@@ -828,8 +860,9 @@ class CoalitionLoader {
 
   bool read_seats(const Node& node, Body& body) {
     if (!node.IsMap() || node.size() == 0) {
-      reader_.error(reader_.pos(node), "'seats' must be a map of member id: votes, like "
-                                       "{a: 2, b: 1}");
+      reader_.error(reader_.pos(node),
+                    "'seats' must be a map of member id: votes, like "
+                    "{a: 2, b: 1}");
       return false;
     }
     bool ok = true;
@@ -839,7 +872,10 @@ class CoalitionLoader {
       auto id = reader_.slug(entry.first, "seat holder");
       if (id) seat_names_.insert(*id);
       auto votes = reader_.integer(entry.second, "votes");
-      if (!id || !votes) { ok = false; continue; }
+      if (!id || !votes) {
+        ok = false;
+        continue;
+      }
       if (*votes < 1) {
         reader_.error(reader_.pos(entry.second),
                       fmt::format("votes must be a positive whole number, found {}", *votes));
@@ -847,7 +883,10 @@ class CoalitionLoader {
         continue;
       }
       auto member = member_ref(entry.first, *id, "a seat");
-      if (!member) { ok = false; continue; }
+      if (!member) {
+        ok = false;
+        continue;
+      }
       if (seated_.contains(*member)) {
         reader_.error(reader_.pos(entry.first), fmt::format("duplicate key '{}' in 'seats'", *id));
         ok = false;
@@ -870,7 +909,6 @@ class CoalitionLoader {
     return ok;
   }
 
-
   // ---- survey (docs/surveys.md) ----
 
   void read_survey(const Node& node) {
@@ -881,7 +919,10 @@ class CoalitionLoader {
     survey.pos = reader_.pos(node);
     bool ok = true;
     if (const auto* n = f->get("name")) {
-      if (auto v = reader_.text(*n, "the survey's name")) survey.name = *v; else ok = false;
+      if (auto v = reader_.text(*n, "the survey's name"))
+        survey.name = *v;
+      else
+        ok = false;
     }
     if (const auto* d = f->get("fielded")) {
       if (auto v = reader_.text(*d, "fielded")) {
@@ -903,9 +944,10 @@ class CoalitionLoader {
           survey.tie_rule = TieRule::both;
         } else {
           static const std::vector<std::string> rules = {"any", "both"};
-          std::string message = fmt::format("tie_rule must be 'any' (either side names the other) or 'both' "
-                                            "(both sides do), found '{}'",
-                                            *v);
+          std::string message = fmt::format(
+              "tie_rule must be 'any' (either side names the other) or 'both' "
+              "(both sides do), found '{}'",
+              *v);
           if (auto s = detail::nearest(*v, rules); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
           reader_.error(reader_.pos(*r), message);
           ok = false;
@@ -942,13 +984,19 @@ class CoalitionLoader {
     bool ok = true;
     for (const Node who : node) {
       auto id = reader_.slug(who, "respondent");
-      if (!id) { ok = false; continue; }
+      if (!id) {
+        ok = false;
+        continue;
+      }
       auto i = member_ref(who, *id, "respondents");
-      if (!i) { ok = false; continue; }
+      if (!i) {
+        ok = false;
+        continue;
+      }
       const auto [it, inserted] = seen.emplace(*i, reader_.pos(who).line);
       if (!inserted) {
-        reader_.error(reader_.pos(who), fmt::format("'{}' is listed twice in respondents (first at line {})", *id,
-                                                    it->second));
+        reader_.error(reader_.pos(who),
+                      fmt::format("'{}' is listed twice in respondents (first at line {})", *id, it->second));
         ok = false;
         continue;
       }
@@ -975,9 +1023,13 @@ class CoalitionLoader {
       const auto* item = f->get(keys[i]);
       if (item == nullptr) continue;
       auto v = reader_.integer(*item, fmt::format("{} {}", what, keys[i]));
-      if (!v) { ok = false; continue; }
+      if (!v) {
+        ok = false;
+        continue;
+      }
       if (*v < 1 || *v > 4) {
-        reader_.error(reader_.pos(*item), fmt::format("{} {} must be a rating from 1 to 4, found {}", what, keys[i], *v));
+        reader_.error(reader_.pos(*item),
+                      fmt::format("{} {} must be a rating from 1 to 4, found {}", what, keys[i], *v));
         ok = false;
         continue;
       }
@@ -992,8 +1044,8 @@ class CoalitionLoader {
       reader_.error(reader_.pos(node), "'responses' must be a list of responses");
       return false;
     }
-    static const std::vector<std::string> keys = {"by", "about", "level", "frequency", "kinds", "trust", "value",
-                                                  "contact"};
+    static const std::vector<std::string> keys = {"by",    "about", "level", "frequency",
+                                                  "kinds", "trust", "value", "contact"};
     static const std::vector<std::string> frequencies = {"never", "yearly", "quarterly", "monthly", "weekly", "daily"};
     std::unordered_map<std::uint64_t, int> answered;  // (by, about) -> line of the response
     answered.reserve(node.size());
@@ -1001,7 +1053,10 @@ class CoalitionLoader {
     bool all_ok = true;
     for (const Node item : node) {
       auto f = reader_.fields(item, keys, "a survey response");
-      if (!f) { all_ok = false; continue; }
+      if (!f) {
+        all_ok = false;
+        continue;
+      }
       Response r;
       r.pos = reader_.pos(item);
       bool ok = true;
@@ -1019,9 +1074,9 @@ class CoalitionLoader {
       const auto about = member("about", "the member it rates");
       if (!by || !about) ok = false;
       if (by && respondents != nullptr && !respondents->contains(*by)) {
-        reader_.error(reader_.pos(*f->get("by")),
-                      fmt::format("'{}' answered but is not listed in the survey's respondents",
-                                  coalition_.members[*by].id));
+        reader_.error(
+            reader_.pos(*f->get("by")),
+            fmt::format("'{}' answered but is not listed in the survey's respondents", coalition_.members[*by].id));
         ok = false;
       }
       if (by && about && *by == *about) {
@@ -1038,7 +1093,10 @@ class CoalitionLoader {
         }
       }
       if (const auto* l = f->get("level")) {
-        if (auto v = read_level(*l)) r.level = *v; else ok = false;
+        if (auto v = read_level(*l))
+          r.level = *v;
+        else
+          ok = false;
       }
       if (const auto* q = f->get("frequency")) {
         if (auto v = reader_.text(*q, "frequency")) {
@@ -1046,10 +1104,12 @@ class CoalitionLoader {
           if (it != frequencies.end()) {
             r.frequency = static_cast<Frequency>(it - frequencies.begin());
           } else {
-            std::string message = fmt::format("frequency must be never, yearly, quarterly, monthly, weekly or daily, "
-                                              "found '{}'",
-                                              *v);
-            if (auto s = detail::nearest(*v, frequencies); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+            std::string message = fmt::format(
+                "frequency must be never, yearly, quarterly, monthly, weekly or daily, "
+                "found '{}'",
+                *v);
+            if (auto s = detail::nearest(*v, frequencies); !s.empty())
+              message += fmt::format("; did you mean '{}'?", s);
             reader_.error(reader_.pos(*q), message);
             ok = false;
           }
@@ -1058,7 +1118,10 @@ class CoalitionLoader {
         }
       }
       if (const auto* k = f->get("kinds")) {
-        if (auto v = reader_.text_list(*k, "kinds")) r.kinds = *v; else ok = false;
+        if (auto v = reader_.text_list(*k, "kinds"))
+          r.kinds = *v;
+        else
+          ok = false;
       }
       if (const auto* t = f->get("trust")) {
         if (!read_items(*t, "trust", trust_item_names, r.trust)) ok = false;
@@ -1067,9 +1130,15 @@ class CoalitionLoader {
         if (!read_items(*v, "value", value_item_names, r.value)) ok = false;
       }
       if (const auto* c = f->get("contact")) {
-        if (auto v = reader_.slug(*c, "contact")) r.contact = *v; else ok = false;
+        if (auto v = reader_.slug(*c, "contact"))
+          r.contact = *v;
+        else
+          ok = false;
       }
-      if (!ok) { all_ok = false; continue; }
+      if (!ok) {
+        all_ok = false;
+        continue;
+      }
       r.by = *by;
       r.about = *about;
       survey.responses.push_back(std::move(r));
@@ -1082,19 +1151,19 @@ class CoalitionLoader {
   const LoadOptions& options_;
   Coalition coalition_;
   bool taxonomy_ok_ = true;
-  std::optional<Node> waive_;                 // `coalition.waive`, read once sectors are
-  std::optional<std::string> target_;         // --taxonomy, measured against after loading
+  std::optional<Node> waive_;                      // `coalition.waive`, read once sectors are
+  std::optional<std::string> target_;              // --taxonomy, measured against after loading
   std::unordered_set<std::string> attempted_ids_;  // ids of members read, valid or not
   std::vector<std::string> member_id_list_;        // candidates for did-you-mean
   int member_suggestions_ = 0;
   std::unordered_map<std::uint64_t, std::size_t> reversed_pairs_;  // pair -> its second tie
-  std::unordered_set<std::string> seat_names_;  // ids named in the current body's seats
-  std::unordered_set<std::size_t> seated_;      // members seated in the current body
+  std::unordered_set<std::string> seat_names_;                     // ids named in the current body's seats
+  std::unordered_set<std::size_t> seated_;                         // members seated in the current body
   // Contact id -> where it was defined and its member's id; ids of contacts read, valid or not.
   std::unordered_map<std::string, std::pair<SourcePos, std::string>> contact_seen_;
   std::unordered_set<std::string> contact_attempted_;
   std::unordered_set<std::string> valid_contacts_;  // contacts read without a problem
-  std::vector<std::string> contact_id_list_;  // candidates for did-you-mean, sorted
+  std::vector<std::string> contact_id_list_;        // candidates for did-you-mean, sorted
   int suggestions_left_ = max_member_suggestions;
 };
 

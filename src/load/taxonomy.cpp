@@ -7,9 +7,9 @@
 #include <set>
 #include <utility>
 
+#include "load/yaml_reader.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/load.hpp"
-#include "load/yaml_reader.hpp"
 
 namespace xsector {
 
@@ -138,32 +138,41 @@ const std::vector<std::string>& cross_sector_ids() {
 }
 
 std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
-  static const std::vector<std::string> keys = {"id",      "name",   "priority", "examples",
-                                                "aliases", "source", "maps_to"};
+  static const std::vector<std::string> keys = {"id", "name", "priority", "examples", "aliases", "source", "maps_to"};
   auto f = reader.fields(node, keys, "a sector");
   if (!f) return std::nullopt;
   Sector sector;
   sector.pos = reader.pos(node);
   bool ok = true;
   if (const auto* id = f->get("id")) {
-    if (auto v = reader.slug(*id, "sector id")) sector.id = *v; else ok = false;
+    if (auto v = reader.slug(*id, "sector id"))
+      sector.id = *v;
+    else
+      ok = false;
   } else {
     reader.missing(*f, "id", sector.pos, "a sector needs an 'id'");
     ok = false;
   }
   if (const auto* name = f->get("name")) {
-    if (auto v = reader.text(*name, "sector name")) sector.name = *v; else ok = false;
+    if (auto v = reader.text(*name, "sector name"))
+      sector.name = *v;
+    else
+      ok = false;
   } else {
     sector.name = sector.id;
   }
   if (const auto* p = f->get("priority")) {
     if (auto v = reader.text(*p, "priority")) {
-      if (*v == "core") sector.priority = Priority::core;
-      else if (*v == "recommended") sector.priority = Priority::recommended;
-      else if (*v == "optional") sector.priority = Priority::optional;
+      if (*v == "core")
+        sector.priority = Priority::core;
+      else if (*v == "recommended")
+        sector.priority = Priority::recommended;
+      else if (*v == "optional")
+        sector.priority = Priority::optional;
       else {
         reader.error(reader.pos(*p), fmt::format("priority must be core, recommended or optional, "
-                                                 "found '{}'", *v));
+                                                 "found '{}'",
+                                                 *v));
         ok = false;
       }
     } else {
@@ -171,7 +180,10 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
     }
   }
   if (const auto* e = f->get("examples")) {
-    if (auto v = reader.text_list(*e, "examples")) sector.examples = *v; else ok = false;
+    if (auto v = reader.text_list(*e, "examples"))
+      sector.examples = *v;
+    else
+      ok = false;
   }
   if (const auto* a = f->get("aliases")) {
     if (auto v = reader.text_list(*a, "aliases")) {
@@ -187,7 +199,10 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
     }
   }
   if (const auto* s = f->get("source")) {
-    if (auto v = reader.text(*s, "source")) sector.source = *v; else ok = false;
+    if (auto v = reader.text(*s, "source"))
+      sector.source = *v;
+    else
+      ok = false;
   }
   if (const auto* m = f->get("maps_to")) {
     if (auto v = reader.text_list(*m, "maps_to")) {
@@ -211,8 +226,7 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
 }
 
 /// Reports ids and aliases used twice across `sectors`.
-void check_sector_names(YamlReader& reader, const std::vector<Sector>& sectors,
-                        const Taxonomy* base) {
+void check_sector_names(YamlReader& reader, const std::vector<Sector>& sectors, const Taxonomy* base) {
   std::map<std::string, std::string> seen;  // id or alias -> owning sector id
   if (base != nullptr) {
     for (const auto& s : base->sectors) {
@@ -227,8 +241,7 @@ void check_sector_names(YamlReader& reader, const std::vector<Sector>& sectors,
       const auto [it, inserted] = seen.emplace(n, s.id);
       if (inserted) continue;
       const bool in_base = base != nullptr && base->find(n) != nullptr;
-      reader.error(s.pos, fmt::format("sector name '{}' is already used by sector '{}'{}", n,
-                                      it->second,
+      reader.error(s.pos, fmt::format("sector name '{}' is already used by sector '{}'{}", n, it->second,
                                       in_base ? fmt::format(" of the {} taxonomy", base->id) : ""));
     }
   }
@@ -281,19 +294,20 @@ Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::
       return parse_taxonomy(text, fmt::format("<built-in taxonomy {}>", id), std::string(id));
     }
   }
-  const bool looks_like_path = id_or_path.find('/') != std::string::npos ||
-                               id_or_path.ends_with(".yaml") || id_or_path.ends_with(".yml");
+  const bool looks_like_path =
+      id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".yaml") || id_or_path.ends_with(".yml");
   if (!looks_like_path) {
     const auto ids = builtin_taxonomy_ids();
-    std::string message = fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}",
-                                      id_or_path, fmt::join(ids, ", "));
+    std::string message =
+        fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}", id_or_path, fmt::join(ids, ", "));
     if (auto s = detail::nearest(id_or_path, ids); !s.empty()) {
       message += fmt::format("; did you mean '{}'?", s);
     }
     throw InputError({Diagnostic{"<taxonomy>", {}, message}});
   }
   if (!access.paths) {
-    throw InputError({Diagnostic{"<taxonomy>", {},
+    throw InputError({Diagnostic{"<taxonomy>",
+                                 {},
                                  fmt::format("taxonomy '{}' is a path, and this file may name only a built-in "
                                              "taxonomy ({}); pass the path yourself with --taxonomy",
                                              id_or_path, fmt::join(builtin_taxonomy_ids(), ", "))}});

@@ -16,9 +16,9 @@ namespace xsector::detail {
 struct Tree {
   static constexpr std::uint32_t max_count = (1U << 30U) - 1;
   struct Entry {
-    std::uint32_t first = 0;  ///< scalar: offset in `text`; list or map: offset in `kids`
+    std::uint32_t first = 0;       ///< scalar: offset in `text`; list or map: offset in `kids`
     std::uint32_t count_kind = 0;  ///< low 30 bits: scalar bytes, list items or map entries; high 2: kind
-    std::uint32_t line = 0;   ///< 0-based, as yaml-cpp marks them
+    std::uint32_t line = 0;        ///< 0-based, as yaml-cpp marks them
     std::uint32_t column = 0;
     [[nodiscard]] Node::Kind kind() const { return static_cast<Node::Kind>(count_kind >> 30U); }
     [[nodiscard]] std::uint32_t count() const { return count_kind & max_count; }
@@ -95,12 +95,12 @@ std::size_t flow_too_deep(std::string_view s, int max_depth) {
   const std::size_t n = s.size();
   int depth = 0;
   char quote = 0;
-  char last = '\n';          // the last non-blank character seen (for quotes in flow)
-  bool value_start = true;   // block context: the next token starts a node
-  bool plain_open = false;   // block context: the line ended inside a plain scalar
-  long entry_col = 0;        // column of the latest '-', '?' or key: the block indentation
-  long token_col = 0;        // column where the latest scalar began
-  long block_scalar = -1;    // >= 0: skipping the lines of a block scalar indented more
+  char last = '\n';         // the last non-blank character seen (for quotes in flow)
+  bool value_start = true;  // block context: the next token starts a node
+  bool plain_open = false;  // block context: the line ended inside a plain scalar
+  long entry_col = 0;       // column of the latest '-', '?' or key: the block indentation
+  long token_col = 0;       // column where the latest scalar began
+  long block_scalar = -1;   // >= 0: skipping the lines of a block scalar indented more
   std::size_t i = 0;
   while (i < n) {
     const std::size_t line = i;
@@ -221,11 +221,8 @@ class TreeBuilder : public YAML::EventHandler {
     if (documents_++ > 0) throw SecondDocument{};
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    leaf(Node::Kind::null, mark, anchor, {});
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                const std::string& value) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(Node::Kind::null, mark, anchor, {}); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
     // The file's bytes were checked already, so a problem here comes from an escape.
     if (std::string problem = text_problem(value, false); !problem.empty()) {
       if (const auto advice = problem.find("; save the file"); advice != std::string::npos) problem.erase(advice);
@@ -240,8 +237,9 @@ class TreeBuilder : public YAML::EventHandler {
     }
     const Anchor& target = anchors_[anchor];
     if (!target.closed) {
-      throw ScanStop{mark, "the alias names a node that holds the alias itself; a document cannot "
-                           "contain itself"};
+      throw ScanStop{mark,
+                     "the alias names a node that holds the alias itself; a document cannot "
+                     "contain itself"};
     }
     alias_bytes_ += target.cost;
     if (alias_bytes_ > alias_budget_) {
@@ -293,7 +291,8 @@ class TreeBuilder : public YAML::EventHandler {
     anchors_[anchor] = {index, cost, true, closed};
   }
   void leaf(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor, std::string_view value) {
-    if (value.size() > Tree::max_count || tree_.text.size() + value.size() > std::numeric_limits<std::uint32_t>::max()) {
+    if (value.size() > Tree::max_count ||
+        tree_.text.size() + value.size() > std::numeric_limits<std::uint32_t>::max()) {
       throw ScanStop{mark, "the file holds too much text (over 4 GiB, or one value over 1 GiB)"};
     }
     const std::uint32_t index = add_node(kind, mark);
@@ -410,9 +409,10 @@ std::string text_problem(std::string_view text, bool allow_cr, std::size_t* offs
     const unsigned char c = s[i];
     if (c < 0x80) {
       if ((c < 0x20 && c != '\t' && c != '\n' && !(allow_cr && c == '\r')) || c == 0x7F) {
-        return fail(fmt::format("control character U+{:04X} is not allowed; text may hold tabs and "
-                                "line breaks only",
-                                c));
+        return fail(
+            fmt::format("control character U+{:04X} is not allowed; text may hold tabs and "
+                        "line breaks only",
+                        c));
       }
       ++i;
       continue;
@@ -436,9 +436,10 @@ std::string text_problem(std::string_view text, bool allow_cr, std::size_t* offs
       return fail(fmt::format("not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8", c));
     }
     if (cp >= 0x80 && cp <= 0x9F) {
-      return fail(fmt::format("control character U+{:04X} is not allowed; text may hold tabs and "
-                              "line breaks only",
-                              cp));
+      return fail(
+          fmt::format("control character U+{:04X} is not allowed; text may hold tabs and "
+                      "line breaks only",
+                      cp));
     }
     if (cp == 0xFFFE || cp == 0xFFFF) {
       return fail(fmt::format("character U+{:04X} is not allowed (it is not a character)", cp));
@@ -455,9 +456,7 @@ std::size_t Node::size() const {
   return k == Kind::sequence || k == Kind::map ? tree_->nodes[index_].count() : 0;
 }
 
-Node Node::operator[](std::size_t i) const {
-  return {tree_, tree_->kids[tree_->nodes[index_].first + i]};
-}
+Node Node::operator[](std::size_t i) const { return {tree_, tree_->kids[tree_->nodes[index_].first + i]}; }
 
 Node Node::key(std::size_t i) const { return {tree_, tree_->kids[tree_->nodes[index_].first + 2 * i]}; }
 
@@ -553,12 +552,9 @@ std::optional<Document> YamlReader::parse(std::string_view text) {
   return Document(std::move(tree));
 }
 
-void YamlReader::error(SourcePos pos, std::string message) {
-  diagnostics_.push_back({file_, pos, std::move(message)});
-}
+void YamlReader::error(SourcePos pos, std::string message) { diagnostics_.push_back({file_, pos, std::move(message)}); }
 
-std::optional<Fields> YamlReader::fields(const Node& node, std::span<const std::string> known,
-                                         std::string_view what) {
+std::optional<Fields> YamlReader::fields(const Node& node, std::span<const std::string> known, std::string_view what) {
   if (!node.IsMap()) {
     error(pos(node), fmt::format("{} must be a map of keys, found {}", what, kind_name(node)));
     return std::nullopt;

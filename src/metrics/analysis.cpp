@@ -23,8 +23,8 @@ unsigned with_dependencies(unsigned parts) {
 
 void list_estimates(Analysis& a, const Sampling& s, std::size_t n) {
   auto add = [&](std::string figure, std::string method, std::optional<double> epsilon, std::string note) {
-    a.approximate.push_back({std::move(figure), std::move(method), s.samples, s.sources, epsilon, s.delta, s.seed,
-                             std::move(note)});
+    a.approximate.push_back(
+        {std::move(figure), std::move(method), s.samples, s.sources, epsilon, s.delta, s.seed, std::move(note)});
   };
   const std::string sampling = "source sampling";
   const std::string derived = "from estimated betweenness";
@@ -33,7 +33,8 @@ void list_estimates(Analysis& a, const Sampling& s, std::size_t n) {
     // Each normalized value is within epsilon, so the sum of (max - b_i) moves by at most 2 n epsilon
     // in normalized units, which Freeman's denominator turns into 2 epsilon n / (n - 1).
     const double nd = static_cast<double>(n);
-    add("betweenness_centralization", derived, n > 1 ? std::optional<double>(2.0 * s.epsilon * nd / (nd - 1.0)) : std::nullopt,
+    add("betweenness_centralization", derived,
+        n > 1 ? std::optional<double>(2.0 * s.epsilon * nd / (nd - 1.0)) : std::nullopt,
         "follows from the betweenness bound");
   }
   if (a.parts & part_distances) {
@@ -176,8 +177,10 @@ std::string describe_estimates(const Analysis& a) {
   std::vector<std::string> bounded;
   std::vector<std::string> unbounded;
   for (const auto& e : a.approximate) {
-    if (e.epsilon) bounded.push_back(fmt::format("{} within {:.4f}", e.figure, *e.epsilon));
-    else unbounded.push_back(e.figure == "diameter" ? std::string("diameter (a lower bound)") : e.figure);
+    if (e.epsilon)
+      bounded.push_back(fmt::format("{} within {:.4f}", e.figure, *e.epsilon));
+    else
+      unbounded.push_back(e.figure == "diameter" ? std::string("diameter (a lower bound)") : e.figure);
   }
   const Estimate& first = a.approximate.front();
   std::string out = fmt::format("Estimated by sampling {} sources with replacement ({} distinct members, seed {})",
@@ -185,7 +188,8 @@ std::string describe_estimates(const Analysis& a) {
   if (!bounded.empty()) {
     out += fmt::format(": {} with probability {:g}", fmt::join(bounded, ", "), 1.0 - first.delta);
   }
-  if (!unbounded.empty()) out += fmt::format("{} {} without a stated bound", bounded.empty() ? ":" : ";", fmt::join(unbounded, ", "));
+  if (!unbounded.empty())
+    out += fmt::format("{} {} without a stated bound", bounded.empty() ? ":" : ";", fmt::join(unbounded, ", "));
   out += ". Use --exact for exact figures.";
   return out;
 }

@@ -147,8 +147,8 @@ struct WeightedNode {
 
 struct WeightedWork {
   std::vector<WeightedNode> node;
-  std::vector<std::uint32_t> order;                       // settled members, by distance
-  std::vector<std::vector<std::uint32_t>> bucket;         // Dial's queue: distance mod 13
+  std::vector<std::uint32_t> order;                // settled members, by distance
+  std::vector<std::vector<std::uint32_t>> bucket;  // Dial's queue: distance mod 13
   explicit WeightedWork(std::size_t n) : node(n), bucket(distance_unit + 1) { order.reserve(n); }
 };
 
@@ -239,8 +239,8 @@ constexpr std::size_t max_chunks = 64;
 /// Runs `kernel` from every source (with weights), in `chunks` fixed chunks spread over
 /// threads, and returns each chunk's sums reduced in chunk order.
 template <class K>
-ChunkSums run_sources(const K& kernel, const std::vector<std::uint32_t>& sources,
-                      const std::vector<double>& weights, unsigned threads) {
+ChunkSums run_sources(const K& kernel, const std::vector<std::uint32_t>& sources, const std::vector<double>& weights,
+                      unsigned threads) {
   const std::size_t n = kernel.g.size();
   const std::size_t chunk_count = std::min<std::size_t>(max_chunks, std::max<std::size_t>(1, sources.size()));
   auto make_sums = [&] {
@@ -317,9 +317,10 @@ PathFigures unweighted_path_figures(const Network& g, const PathOptions& options
   const std::size_t n = g.size();
   PathFigures out;
   const double work_per_source = static_cast<double>(n) + 2.0 * static_cast<double>(g.pair_count());
-  const bool sample = n > 0 && (options.precision == Precision::approximate ||
-                                (options.precision == Precision::automatic &&
-                                 static_cast<double>(n) * work_per_source > options.work_budget));
+  const bool sample =
+      n > 0 &&
+      (options.precision == Precision::approximate ||
+       (options.precision == Precision::automatic && static_cast<double>(n) * work_per_source > options.work_budget));
   Sampling sampling;
   if (sample) {
     std::size_t k = sampling_size(n, options.epsilon, options.delta);
@@ -397,7 +398,8 @@ PathFigures unweighted_path_figures(const Network& g, const PathOptions& options
     largest_sum += distance_sum[s];
     out.diameter = std::max<std::size_t>(out.diameter, eccentricity[s]);
   }
-  if (largest_size > 1.0) out.average_path_length = static_cast<double>(largest_sum) / (largest_size * (largest_size - 1.0));
+  if (largest_size > 1.0)
+    out.average_path_length = static_cast<double>(largest_sum) / (largest_size * (largest_size - 1.0));
   return out;
 }
 
@@ -406,8 +408,8 @@ void add_weighted(const Network& g, const PathOptions& options, const std::vecto
                   const std::vector<double>& weights, PathFigures& out) {
   const std::size_t n = g.size();
   const auto pairs = g.pairs();
-  const bool uniform = std::all_of(pairs.begin(), pairs.end(),
-                                   [&](const PairEdge& p) { return p.level == pairs.front().level; });
+  const bool uniform =
+      std::all_of(pairs.begin(), pairs.end(), [&](const PairEdge& p) { return p.level == pairs.front().level; });
   if (uniform && options.distances && options.unweighted) {
     // Every path is L times shorter: the same shortest paths, closeness L times larger.
     const double level = pairs.empty() ? 1.0 : static_cast<double>(pairs.front().level);

@@ -186,11 +186,12 @@ Qap qap_test(const PairList& a, const PairList& b, std::size_t permutations, std
     return both;
   };
   const std::size_t observed = matches();
-  q.correlation = static_cast<double>((cells * 2.0L * static_cast<long double>(observed) - ones_a * ones_b) /
-                                      std::sqrt(spread));
+  q.correlation =
+      static_cast<double>((cells * 2.0L * static_cast<long double>(observed) - ones_a * ones_b) / std::sqrt(spread));
   std::size_t at_least = 0;
   double factorial = 1;
-  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i) factorial *= static_cast<double>(i);
+  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i)
+    factorial *= static_cast<double>(i);
   if (allow_exact && factorial <= static_cast<double>(permutations)) {
     q.exact = true;
     do {
@@ -209,8 +210,8 @@ Qap qap_test(const PairList& a, const PairList& b, std::size_t permutations, std
   return q;
 }
 
-Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vector<char>>& b,
-             std::size_t permutations, std::uint64_t seed, bool allow_exact) {
+Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vector<char>>& b, std::size_t permutations,
+             std::uint64_t seed, bool allow_exact) {
   auto pairs = [](const std::vector<std::vector<char>>& m) {
     PairList list{m.size(), {}};
     for (std::size_t i = 0; i < m.size(); ++i) {
@@ -278,9 +279,12 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
   for (const auto& [key, p] : before) {
     const auto it = after.find(key);
     TieChange change{key.first, key.second, p, it == after.end() ? PairTie{} : it->second};
-    if (it == after.end()) out.ties.dissolved.push_back(change);
-    else if (it->second.level > p.level) out.ties.strengthened.push_back(change);
-    else if (it->second.level < p.level) out.ties.weakened.push_back(change);
+    if (it == after.end())
+      out.ties.dissolved.push_back(change);
+    else if (it->second.level > p.level)
+      out.ties.strengthened.push_back(change);
+    else if (it->second.level < p.level)
+      out.ties.weakened.push_back(change);
     if (it != after.end() && it->second.direction != p.direction) out.ties.redirected.push_back(change);
   }
   for (const auto& [key, p] : after) {
@@ -352,7 +356,9 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
   for (const auto& id : bodies) {
     const BodyPower* x = body_of(a, aa, id);
     const BodyPower* y = body_of(b, ab, id);
-    BodyDelta d{id, x != nullptr, y != nullptr,
+    BodyDelta d{id,
+                x != nullptr,
+                y != nullptr,
                 delta("effective_decision_makers", x ? x->effective_decision_makers : std::nullopt,
                       y ? y->effective_decision_makers : std::nullopt),
                 {}};
@@ -366,8 +372,7 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     };
     const auto seats_x = seats(a, x);
     const auto seats_y = seats(b, y);
-    auto banzhaf = [](const std::unordered_map<std::string_view, std::optional<double>>& s,
-                      const std::string& member) {
+    auto banzhaf = [](const std::unordered_map<std::string_view, std::optional<double>>& s, const std::string& member) {
       const auto it = s.find(member);
       return it == s.end() ? std::nullopt : it->second;
     };
@@ -413,7 +418,8 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     if (const Sector* s = a.find_sector(id)) return s->name;
     return id;
   };
-  for (const auto& id : out.sectors_covered) add(Severity::info, "sector-joined", sector_name(id) + " joined the table", {id});
+  for (const auto& id : out.sectors_covered)
+    add(Severity::info, "sector-joined", sector_name(id) + " joined the table", {id});
   for (const auto& id : out.sectors_lost) {
     add(Severity::high, "sector-lost", sector_name(id) + " is no longer at the table", {id});
   }
@@ -421,12 +427,14 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     add(Severity::info, "density-change",
         fmt::format("Density {} from {:.2f} to {:.2f}", *d->change > 0 ? "rose" : "fell", *d->before, *d->after));
   }
-  if (const Delta* d = find_delta(out.network, "backbone_betweenness_share"); d && d->change && std::abs(*d->change) >= 0.01) {
+  if (const Delta* d = find_delta(out.network, "backbone_betweenness_share");
+      d && d->change && std::abs(*d->change) >= 0.01) {
     add(Severity::info, "backbone-brokerage-change",
         fmt::format("The backbone's share of betweenness {} from {} to {}", *d->change > 0 ? "rose" : "fell",
                     percent(*d->before), percent(*d->after)));
   }
-  if (const Delta* d = find_delta(out.network, "community_led_power_share"); d && d->change && std::abs(*d->change) >= 0.01) {
+  if (const Delta* d = find_delta(out.network, "community_led_power_share");
+      d && d->change && std::abs(*d->change) >= 0.01) {
     add(Severity::info, "community-power-change",
         fmt::format("Community-led members' share of voting power {} from {} to {}", *d->change > 0 ? "rose" : "fell",
                     percent(*d->before), percent(*d->after)));
@@ -483,8 +491,9 @@ Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_
     std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
       return std::tie(x.i, x.j, y.value) < std::tie(y.i, y.j, x.value);  // highest value first per pair
     });
-    out.erase(std::unique(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.i == y.i && x.j == y.j; }),
-              out.end());
+    out.erase(
+        std::unique(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.i == y.i && x.j == y.j; }),
+        out.end());
     return out;
   };
   const auto pa = normalize(a);
@@ -530,7 +539,8 @@ Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_
   q.correlation = static_cast<double>((n * static_cast<long double>(observed) - sa * sb) / std::sqrt(var_a * var_b));
   std::size_t at_least = 0;
   double factorial = 1;
-  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i) factorial *= static_cast<double>(i);
+  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i)
+    factorial *= static_cast<double>(i);
   if (allow_exact && factorial <= static_cast<double>(permutations)) {
     q.exact = true;
     do {
@@ -576,17 +586,21 @@ CoalitionMatch match_coalitions(const Coalition& a, const Coalition& b) {
   return m;
 }
 
-bool dated_before(const Coalition& b, const Coalition& a) { return !a.as_of.empty() && !b.as_of.empty() && b.as_of < a.as_of; }
+bool dated_before(const Coalition& b, const Coalition& a) {
+  return !a.as_of.empty() && !b.as_of.empty() && b.as_of < a.as_of;
+}
 
 void compare_as_coalitions(Comparison& out, const CoalitionMatch& match) {
   out.as_waves = false;
   out.kind_note = match.note;
   static const std::set<std::string_view> over_time = {
-      "membership-change",      "sector-joined", "sector-lost", "density-change", "backbone-brokerage-change",
-      "community-power-change", "power-shift",   "qap"};
+      "membership-change",         "sector-joined",          "sector-lost", "density-change",
+      "backbone-brokerage-change", "community-power-change", "power-shift", "qap"};
   std::erase_if(out.findings, [](const Finding& f) { return over_time.contains(f.code); });
   out.findings.insert(out.findings.begin(),
-                      {Severity::info, "compare", "different-coalitions",
+                      {Severity::info,
+                       "compare",
+                       "different-coalitions",
                        fmt::format("Compared as two coalitions, not as waves of one: {}; members and sectors "
                                    "only in one file are differences, not departures",
                                    match.note),

@@ -32,17 +32,22 @@ namespace {
 std::string invite_text(const Sector& sector) {
   if (sector.examples.empty()) return {};
   const std::size_t n = std::min<std::size_t>(3, sector.examples.size());
-  return fmt::format(". Whom to invite, for example: {}",
-                     fmt::join(sector.examples.begin(), sector.examples.begin() + static_cast<std::ptrdiff_t>(n), ", "));
+  return fmt::format(
+      ". Whom to invite, for example: {}",
+      fmt::join(sector.examples.begin(), sector.examples.begin() + static_cast<std::ptrdiff_t>(n), ", "));
 }
 
 /// Waived sectors (info) and members whose sector maps nowhere in the taxonomy (low).
 void crosswalk_findings(const Coalition& c, const SectorReport& r, std::vector<Finding>& out) {
   for (const std::size_t s : r.gaps.waived) {
     const Sector& sector = r.index.sectors[s];
-    const auto w = std::find_if(c.waivers.begin(), c.waivers.end(), [&](const Waiver& x) { return x.sector == sector.id; });
-    out.push_back({Severity::info, "sectors", "waived-sector",
-                   fmt::format("{} is waived: {}", sector.name, w != c.waivers.end() ? w->reason : ""), {sector.id}});
+    const auto w =
+        std::find_if(c.waivers.begin(), c.waivers.end(), [&](const Waiver& x) { return x.sector == sector.id; });
+    out.push_back({Severity::info,
+                   "sectors",
+                   "waived-sector",
+                   fmt::format("{} is waived: {}", sector.name, w != c.waivers.end() ? w->reason : ""),
+                   {sector.id}});
   }
   if (!c.unplaced.empty()) {
     Finding f{Severity::low, "sectors", "unplaced-members", "", {}};
@@ -52,10 +57,11 @@ void crosswalk_findings(const Coalition& c, const SectorReport& r, std::vector<F
       names.push_back(fmt::format("{} ({})", c.members[m].name, c.members[m].sector));
     }
     const bool one = names.size() == 1;
-    f.message = fmt::format("{} no counterpart in the {} taxonomy{}, so {} counted in none of its sectors: {}",
-                            one ? "One member's sector has" : fmt::format("{} members' sectors have", names.size()),
-                            c.taxonomy.id, c.crosswalk_from.empty() ? "" : fmt::format(" (the file is written for {})", c.crosswalk_from),
-                            one ? "it is" : "they are", fmt::join(names, ", "));
+    f.message = fmt::format(
+        "{} no counterpart in the {} taxonomy{}, so {} counted in none of its sectors: {}",
+        one ? "One member's sector has" : fmt::format("{} members' sectors have", names.size()), c.taxonomy.id,
+        c.crosswalk_from.empty() ? "" : fmt::format(" (the file is written for {})", c.crosswalk_from),
+        one ? "it is" : "they are", fmt::join(names, ", "));
     out.push_back(std::move(f));
   }
 }
@@ -71,19 +77,25 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
     const bool declared = !r.index.from_taxonomy[s];
     switch (sector.priority) {
       case Priority::core:
-        out.push_back({Severity::high, "sectors", "missing-core-sector",
+        out.push_back({Severity::high,
+                       "sectors",
+                       "missing-core-sector",
                        fmt::format("No member from {}, a core sector of {}{}", sector.name,
                                    declared ? "this coalition's own sectors" : taxonomy, invite_text(sector)),
                        {sector.id}});
         break;
       case Priority::recommended:
-        out.push_back({Severity::medium, "sectors", "missing-sector",
-                       fmt::format("No member from {}, a recommended sector of {}{}", sector.name, taxonomy,
-                                   invite_text(sector)),
-                       {sector.id}});
+        out.push_back(
+            {Severity::medium,
+             "sectors",
+             "missing-sector",
+             fmt::format("No member from {}, a recommended sector of {}{}", sector.name, taxonomy, invite_text(sector)),
+             {sector.id}});
         break;
       case Priority::optional:
-        out.push_back({Severity::low, "sectors", "missing-optional-sector",
+        out.push_back({Severity::low,
+                       "sectors",
+                       "missing-optional-sector",
                        fmt::format("No member from {} ({} lists it as optional){}", sector.name,
                                    declared ? "this coalition" : taxonomy, invite_text(sector)),
                        {sector.id}});
@@ -93,29 +105,41 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
   crosswalk_findings(c, r, out);
   for (const auto& t : r.gaps.thin) {
     const Member& m = c.members[t.member];
-    out.push_back({Severity::medium, "sectors", "thin-sector",
-                   fmt::format("Only {} represents {}: if they leave, the sector is gone", m.name,
-                               sectors[t.sector].name),
-                   {sectors[t.sector].id, m.id}});
+    out.push_back(
+        {Severity::medium,
+         "sectors",
+         "thin-sector",
+         fmt::format("Only {} represents {}: if they leave, the sector is gone", m.name, sectors[t.sector].name),
+         {sectors[t.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.cut_off) {
-    out.push_back({Severity::medium, "sectors", "cut-off-sector",
+    out.push_back({Severity::medium,
+                   "sectors",
+                   "cut-off-sector",
                    fmt::format("No member from {} has a tie to another sector", sectors[s].name),
                    {sectors[s].id}});
   }
   for (const auto& b : r.gaps.single_broker) {
     const Member& m = c.members[b.member];
-    out.push_back({Severity::medium, "sectors", "single-broker-sector",
+    out.push_back({Severity::medium,
+                   "sectors",
+                   "single-broker-sector",
                    fmt::format("All of {}'s ties to other sectors run through {}", sectors[b.sector].name, m.name),
                    {sectors[b.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.no_vote) {
-    out.push_back({Severity::medium, "sectors", "no-vote-sector",
-                   fmt::format("No member from {} holds a seat in any decision body", sectors[s].name), {sectors[s].id}});
+    out.push_back({Severity::medium,
+                   "sectors",
+                   "no-vote-sector",
+                   fmt::format("No member from {} holds a seat in any decision body", sectors[s].name),
+                   {sectors[s].id}});
   }
   if (!r.gaps.governance_described) {
-    out.push_back({Severity::info, "sectors", "no-governance",
-                   "The file describes no decision body, so who has a vote cannot be assessed", {}});
+    out.push_back({Severity::info,
+                   "sectors",
+                   "no-governance",
+                   "The file describes no decision body, so who has a vote cannot be assessed",
+                   {}});
   }
   if (!r.gaps.unlinked_pairs.empty()) {
     Finding f{Severity::low, "sectors", "unlinked-sectors", "", {}};
@@ -145,14 +169,19 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
     for (const SeatPower& s : body.seats) {
       const Member& m = c.members[s.member];
       if (s.dummy) {
-        out.push_back({Severity::high, "power", "seat-without-power",
-                       fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote",
-                                   m.name, seats_word(s.votes), b.id),
+        out.push_back({Severity::high,
+                       "power",
+                       "seat-without-power",
+                       fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote", m.name,
+                                   seats_word(s.votes), b.id),
                        {m.id, b.id}});
       }
       if (s.veto && !everyone_blocks && body.seats.size() > 1) {
-        out.push_back({Severity::medium, "power", "veto-player",
-                       fmt::format("{} can block every decision of {}", m.name, b.id), {m.id, b.id}});
+        out.push_back({Severity::medium,
+                       "power",
+                       "veto-player",
+                       fmt::format("{} can block every decision of {}", m.name, b.id),
+                       {m.id, b.id}});
       }
     }
     // Sector seat shares against power shares inside this body.
@@ -164,29 +193,37 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
     }
     for (std::size_t k = 0; k < seat.size(); ++k) {
       if (seat[k] >= 0.1 && power[k] < seat[k] * 2.0 / 3.0 && body.can_decide) {
-        out.push_back({Severity::medium, "power", "power-below-seats",
-                       fmt::format("Members from {} hold {} of {}'s seats but {} of its voting power", sectors.sectors[k].name,
-                                   percent(seat[k]), b.id, percent(power[k])),
+        out.push_back({Severity::medium,
+                       "power",
+                       "power-below-seats",
+                       fmt::format("Members from {} hold {} of {}'s seats but {} of its voting power",
+                                   sectors.sectors[k].name, percent(seat[k]), b.id, percent(power[k])),
                        {sectors.sectors[k].id, b.id}});
       }
     }
-    if (body.effective_decision_makers && body.seats.size() >= 3 &&
-        *body.effective_decision_makers < 2.0) {
-      out.push_back({Severity::medium, "power", "concentrated-body",
+    if (body.effective_decision_makers && body.seats.size() >= 3 && *body.effective_decision_makers < 2.0) {
+      out.push_back({Severity::medium,
+                     "power",
+                     "concentrated-body",
                      fmt::format("Decisions of {} effectively rest with {:.1f} of its {} seat holders", b.id,
                                  *body.effective_decision_makers, body.seats.size()),
                      {b.id}});
     }
   }
-  const bool any_community = std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return m.community_led; });
+  const bool any_community =
+      std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return m.community_led; });
   if (!any_community) {
-    out.push_back({Severity::medium, "power", "no-community-led-members",
+    out.push_back({Severity::medium,
+                   "power",
+                   "no-community-led-members",
                    "No member is marked community_led: is the coalition engaging organizations that serve "
                    "communities experiencing inequities?",
                    {}});
   } else if (p.community_led) {
     const bool voiceless = p.community_led->seats == 0.0;
-    out.push_back({voiceless ? Severity::high : Severity::info, "power", "community-led-power",
+    out.push_back({voiceless ? Severity::high : Severity::info,
+                   "power",
+                   "community-led-power",
                    voiceless ? std::string("No community-led member holds a seat in any decision body")
                              : fmt::format("Community-led members hold {} of seats and {} of voting power across "
                                            "decision bodies",
@@ -194,14 +231,18 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
                    {}});
   }
   if (p.lived_experience && p.lived_experience->seats > 0) {
-    out.push_back({Severity::info, "power", "lived-experience-power",
+    out.push_back({Severity::info,
+                   "power",
+                   "lived-experience-power",
                    fmt::format("Members speaking from lived experience hold {} of seats and {} of voting power",
                                percent(p.lived_experience->seats), percent(p.lived_experience->power)),
                    {}});
   }
   if (c.backbone && p.backbone_betweenness_share && *p.backbone_betweenness_share > 0.5) {
     const Member& m = c.members[*c.backbone];
-    out.push_back({Severity::medium, "power", "backbone-brokerage",
+    out.push_back({Severity::medium,
+                   "power",
+                   "backbone-brokerage",
                    fmt::format("The backbone, {}, carries {} of all brokerage (betweenness): most paths between "
                                "members run through it",
                                m.name, percent(*p.backbone_betweenness_share)),
@@ -209,14 +250,19 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
   }
   for (const auto& r : p.concentrated_roles) {
     const Member& m = c.members[r.member];
-    out.push_back({Severity::info, "power", "concentrated-roles",
-                   fmt::format("{} holds several roles at once: {}", m.name, fmt::join(r.roles, ", ")), {m.id}});
+    out.push_back({Severity::info,
+                   "power",
+                   "concentrated-roles",
+                   fmt::format("{} holds several roles at once: {}", m.name, fmt::join(r.roles, ", ")),
+                   {m.id}});
   }
   if (!p.resource_gaps.empty()) {
     const ResourceGap& g = p.resource_gaps.front();
     if (std::abs(g.funding_share - g.power_share) >= 0.2) {
       const Member& m = c.members[g.member];
-      out.push_back({Severity::info, "power", "resources-and-power",
+      out.push_back({Severity::info,
+                     "power",
+                     "resources-and-power",
                      fmt::format("{} brings {} of the stated funding and holds {} of voting power", m.name,
                                  percent(g.funding_share), percent(g.power_share)),
                      {m.id}});
@@ -265,8 +311,8 @@ std::vector<std::vector<std::size_t>> outside_largest(const Coalition& c, std::o
     groups[number[v]].push_back(v);
   }
   if (groups.empty()) return groups;
-  const auto largest = std::max_element(groups.begin(), groups.end(),
-                                        [](const auto& x, const auto& y) { return x.size() < y.size(); });
+  const auto largest =
+      std::max_element(groups.begin(), groups.end(), [](const auto& x, const auto& y) { return x.size() < y.size(); });
   groups.erase(largest);
   return groups;
 }
@@ -287,8 +333,8 @@ std::string names_of(const Coalition& c, const std::vector<std::size_t>& members
 /// were (an isolate leaving takes its own group with it). In a coalition already in pieces,
 /// fragmentation rises a little whenever anyone leaves the largest piece; that is no split.
 bool splits(const Coalition& c, const Departure& d, std::size_t groups_before) {
-  const bool isolate = std::none_of(c.ties.begin(), c.ties.end(),
-                                    [&](const Tie& t) { return t.a == d.member || t.b == d.member; });
+  const bool isolate =
+      std::none_of(c.ties.begin(), c.ties.end(), [&](const Tie& t) { return t.a == d.member || t.b == d.member; });
   return d.components + (isolate ? 1 : 0) > groups_before;
 }
 
@@ -317,15 +363,18 @@ std::vector<Finding> connection_findings(const Coalition& c) {
       parts.push_back(names_of(c, g));
       for (const auto v : g) f.subjects.push_back(c.members[v].id);
     }
-    f.message = fmt::format("The coalition falls into {} separate groups: {} {} no tie to the main group ({})",
-                            groups.size() + 1, apart, apart == 1 ? "member has" : "members have",
-                            fmt::join(parts, "; "));
+    f.message =
+        fmt::format("The coalition falls into {} separate groups: {} {} no tie to the main group ({})",
+                    groups.size() + 1, apart, apart == 1 ? "member has" : "members have", fmt::join(parts, "; "));
     out.push_back(std::move(f));
   }
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     if (degree[v] != 0) continue;
-    out.push_back({Severity::medium, "resilience", "isolated-member",
-                   fmt::format("{} has no tie to any other member", c.members[v].name), {c.members[v].id}});
+    out.push_back({Severity::medium,
+                   "resilience",
+                   "isolated-member",
+                   fmt::format("{} has no tie to any other member", c.members[v].name),
+                   {c.members[v].id}});
   }
   return out;
 }
@@ -343,7 +392,8 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
   for (std::size_t i = 0; i < std::min<std::size_t>(3, splitting.size()); ++i) {
     const Departure& d = *splitting[i];
     const Member& m = c.members[d.member];
-    out.push_back({*d.fragmentation - before >= 0.25 ? Severity::high : Severity::medium, "resilience",
+    out.push_back({*d.fragmentation - before >= 0.25 ? Severity::high : Severity::medium,
+                   "resilience",
                    "departure-splits-network",
                    fmt::format("If {} leaves, {} of pairs of the remaining members can no longer reach each other "
                                "(now {})",
@@ -353,17 +403,21 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
   for (const auto& d : r.departures) {
     const Member& m = c.members[d.member];
     for (const auto s : d.sectors_unlinked) {
-      out.push_back({Severity::medium, "resilience", "departure-unlinks-sector",
+      out.push_back({Severity::medium,
+                     "resilience",
+                     "departure-unlinks-sector",
                      fmt::format("If {} leaves, no member from {} keeps a tie to another sector", m.name,
                                  sectors.sectors[s].name),
                      {m.id, sectors.sectors[s].id}});
     }
     for (const auto& shift : d.power) {
       if (!shift.can_decide) {
-        out.push_back({Severity::high, "resilience", "departure-blocks-body",
-                       fmt::format("If {} leaves, {} can no longer reach its quota", m.name,
-                                   c.governance[shift.body].id),
-                       {m.id, c.governance[shift.body].id}});
+        out.push_back(
+            {Severity::high,
+             "resilience",
+             "departure-blocks-body",
+             fmt::format("If {} leaves, {} can no longer reach its quota", m.name, c.governance[shift.body].id),
+             {m.id, c.governance[shift.body].id}});
       }
     }
   }
@@ -375,11 +429,13 @@ namespace {
 /// How directly a coordinator can act on a finding of this code; lower comes first.
 int code_rank(std::string_view code) {
   static const std::vector<std::string_view> order = {
-      "missing-core-sector", "separate-groups", "departure-splits-network", "isolated-member",
-      "departure-blocks-body", "community-led-power", "seat-without-power", "no-community-led-members",
-      "thin-sector", "cut-off-sector", "departure-unlinks-sector", "no-vote-sector", "single-broker-sector",
-      "missing-sector", "veto-player", "concentrated-body", "power-below-seats", "backbone-brokerage",
-      "unlinked-sectors", "missing-optional-sector"};
+      "missing-core-sector",  "separate-groups",          "departure-splits-network",
+      "isolated-member",      "departure-blocks-body",    "community-led-power",
+      "seat-without-power",   "no-community-led-members", "thin-sector",
+      "cut-off-sector",       "departure-unlinks-sector", "no-vote-sector",
+      "single-broker-sector", "missing-sector",           "veto-player",
+      "concentrated-body",    "power-below-seats",        "backbone-brokerage",
+      "unlinked-sectors",     "missing-optional-sector"};
   const auto at = std::find(order.begin(), order.end(), code);
   return static_cast<int>(at - order.begin());
 }
@@ -431,7 +487,8 @@ std::string group_headline(const Coalition& c, const SectorIndex& sectors, const
   if (code == "missing-sector") return fmt::format("{} recommended sectors have no member: {}", n, who);
   if (code == "missing-optional-sector") return fmt::format("{} optional sectors have no member: {}", n, who);
   if (code == "thin-sector") return fmt::format("{} sectors rest on a single member: {}", n, who);
-  if (code == "cut-off-sector") return fmt::format("{} sectors are at the table but tied to no other sector: {}", n, who);
+  if (code == "cut-off-sector")
+    return fmt::format("{} sectors are at the table but tied to no other sector: {}", n, who);
   if (code == "single-broker-sector") {
     return fmt::format("{} sectors reach the other sectors through one member only: {}", n, who);
   }
@@ -440,7 +497,8 @@ std::string group_headline(const Coalition& c, const SectorIndex& sectors, const
   if (code == "veto-player") return fmt::format("{} seats can block decisions alone: {}", n, who);
   if (code == "power-below-seats") return fmt::format("{} sectors hold less voting power than seats: {}", n, who);
   if (code == "concentrated-body") return fmt::format("Decisions of {} bodies rest with fewer than two members", n);
-  if (code == "isolated-member") return fmt::format("{} members have no tie to any other member: {}", first.size(), who);
+  if (code == "isolated-member")
+    return fmt::format("{} members have no tie to any other member: {}", first.size(), who);
   if (code == "departure-splits-network") {
     return fmt::format("{} members would cut others off if they left: {}", first.size(), who);
   }
@@ -531,12 +589,13 @@ std::vector<Action> next_actions(const Coalition& c, const SectorReport& r, cons
       for (const auto v : cut) a.subjects.push_back(c.members[v].id);
       a.text = cut.size() == 1 ? fmt::format("Give {} a second tie or contact, so it does not depend on {} alone",
                                              names_of(c, cut), m.name)
-                               : fmt::format("Give the {} members who reach the others only through {} a second tie or "
-                                             "contact: {}",
-                                             cut.size(), m.name, names_of(c, cut));
-      a.why = cut.size() == 1 ? fmt::format("If {} leaves, {} is cut off from everyone else", m.name, names_of(c, cut))
-                              : fmt::format("If {} leaves, these {} members lose every path to the rest", m.name,
-                                            cut.size());
+                               : fmt::format(
+                                     "Give the {} members who reach the others only through {} a second tie or "
+                                     "contact: {}",
+                                     cut.size(), m.name, names_of(c, cut));
+      a.why = cut.size() == 1
+                  ? fmt::format("If {} leaves, {} is cut off from everyone else", m.name, names_of(c, cut))
+                  : fmt::format("If {} leaves, these {} members lose every path to the rest", m.name, cut.size());
       out.push_back(std::move(a));
     }
   }
@@ -555,14 +614,13 @@ std::vector<Action> next_actions(const Coalition& c, const SectorReport& r, cons
       out.push_back(std::move(a));
     } else if (!r.gaps.no_vote.empty()) {
       std::vector<std::size_t> voiceless = r.gaps.no_vote;
-      std::stable_sort(voiceless.begin(), voiceless.end(), [&](std::size_t x, std::size_t y) {
-        return sectors[x].priority < sectors[y].priority;
-      });
+      std::stable_sort(voiceless.begin(), voiceless.end(),
+                       [&](std::size_t x, std::size_t y) { return sectors[x].priority < sectors[y].priority; });
       const std::size_t s = voiceless.front();
       const auto& who = r.sectors[s].members;
       Action a{"open-seat", "", "", {body, sectors[s].id}};
-      a.text = fmt::format("Open a seat on {} to a member from {}, such as {}", body, sectors[s].name,
-                           names_of(c, who, 3));
+      a.text =
+          fmt::format("Open a seat on {} to a member from {}, such as {}", body, sectors[s].name, names_of(c, who, 3));
       a.why = voiceless.size() == 1
                   ? fmt::format("{} is at the table but holds no seat in any decision body", sectors[s].name)
                   : fmt::format("{} sectors are at the table but hold no seat in any decision body", voiceless.size());

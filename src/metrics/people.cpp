@@ -53,7 +53,8 @@ std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share)
 std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> contact_index(const Coalition& c) {
   std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> out;
   for (std::size_t m = 0; m < c.members.size(); ++m) {
-    for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k) out.emplace(c.members[m].contacts[k].id, std::pair(m, k));
+    for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k)
+      out.emplace(c.members[m].contacts[k].id, std::pair(m, k));
   }
   return out;
 }
@@ -151,8 +152,10 @@ People people(const Coalition& c, const Network& g, const SectorIndex& sectors) 
     for (const auto& id : tie.carried_by) {
       const auto it = where.find(id);
       if (it == where.end()) continue;  // a hand-built coalition may name no one known
-      if (it->second.first == tie.a) ++on_a;
-      else if (it->second.first == tie.b) ++on_b;
+      if (it->second.first == tie.a)
+        ++on_a;
+      else if (it->second.first == tie.b)
+        ++on_b;
     }
     for (const auto& id : tie.carried_by) {
       const auto it = where.find(id);
@@ -246,7 +249,8 @@ People people(const Coalition& c, const Network& g, const SectorIndex& sectors) 
         const PairEdge& pair = g.pair(slots[static_cast<std::size_t>(it - neighbors.begin())]);
         bool all_cold = true;
         for (const auto pt : pair.ties()) {
-          if (!std::binary_search(p.sole_carrier_of.begin(), p.sole_carrier_of.end(), std::size_t{pt})) all_cold = false;
+          if (!std::binary_search(p.sole_carrier_of.begin(), p.sole_carrier_of.end(), std::size_t{pt}))
+            all_cold = false;
         }
         if (all_cold) cold_partners.push_back(q);
       }
@@ -302,8 +306,11 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
       message += fmt::format(", and {} of pairs of members could no longer reach each other (now {})",
                              percent(*p.fragmentation), percent(before));
     }
-    Finding f{!cut.empty() || splits ? Severity::high : (k >= 2 ? Severity::medium : Severity::low), "people",
-              "person-departure-cuts-ties", std::move(message), {who.id, m.id}};
+    Finding f{!cut.empty() || splits ? Severity::high : (k >= 2 ? Severity::medium : Severity::low),
+              "people",
+              "person-departure-cuts-ties",
+              std::move(message),
+              {who.id, m.id}};
     for (const auto s : p.sectors_cut) f.subjects.push_back(sectors.sectors[s].id);
     out.push_back(std::move(f));
   }
@@ -317,7 +324,9 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
     const Member& m = c.members[p.member];
     const std::size_t ties = incident[p.member].size();
     if (ties < 2 || p.sole_carrier_of.size() != ties) continue;
-    out.push_back({Severity::medium, "people", "member-single-carrier",
+    out.push_back({Severity::medium,
+                   "people",
+                   "member-single-carrier",
                    fmt::format("All {} of {}'s ties run through one person, {}", ties, m.name,
                                person_label(c, p.member, p.contact, shown)),
                    {m.id, m.contacts[p.contact].id}});
@@ -328,8 +337,10 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
   const auto where = contact_index(c);
   using Two = std::array<std::optional<std::size_t>, 2>;
   auto remember = [](Two& two, std::size_t k) {
-    if (!two[0]) two[0] = k;
-    else if (*two[0] != k && !two[1]) two[1] = k;
+    if (!two[0])
+      two[0] = k;
+    else if (*two[0] != k && !two[1])
+      two[1] = k;
   };
   auto other_than = [](const Two& two, std::size_t k) -> std::optional<std::size_t> {
     for (const auto& x : two) {
@@ -370,7 +381,10 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
       const std::string& partner_name = c.members[q].name;
       if (!same_partner && !same_sector) {
         if (!nobody_seen.insert(q).second) continue;
-        if (nobody.size() < shown_partners) nobody.push_back(partner_name); else ++more;
+        if (nobody.size() < shown_partners)
+          nobody.push_back(partner_name);
+        else
+          ++more;
         continue;
       }
       if (parts.size() >= shown_partners) {
@@ -378,8 +392,8 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
         continue;
       }
       if (same_partner) {
-        parts.push_back(fmt::format("{} already works with {}", person_label(c, p.member, *same_partner, shown),
-                                    partner_name));
+        parts.push_back(
+            fmt::format("{} already works with {}", person_label(c, p.member, *same_partner, shown), partner_name));
         subjects.push_back(m.contacts[*same_partner].id);
       } else {
         parts.push_back(fmt::format("for {}, {} already works with {}", partner_name,
@@ -392,10 +406,10 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
       parts.push_back(fmt::format("no one else at {} works with {} yet", m.name, and_list(nobody, " or ")));
     }
     if (more > 0) parts.push_back(fmt::format("and {} more", more));
-    out.push_back({Severity::info, "people", "warm-handoff",
-                   fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown),
-                               fmt::join(parts, "; ")),
-                   std::move(subjects)});
+    out.push_back(
+        {Severity::info, "people", "warm-handoff",
+         fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown), fmt::join(parts, "; ")),
+         std::move(subjects)});
   }
   return out;
 }
@@ -427,8 +441,10 @@ std::map<std::pair<std::string, std::string>, PairCarriers> pair_carriers(const 
     for (const auto& id : t.carried_by) {
       const auto it = where.find(id);
       if (it == where.end()) continue;
-      if (it->second.first == mx) p.on_a.push_back(id);
-      else if (it->second.first == my) p.on_b.push_back(id);
+      if (it->second.first == mx)
+        p.on_a.push_back(id);
+      else if (it->second.first == my)
+        p.on_b.push_back(id);
     }
   }
   for (auto& [key, p] : out) {
@@ -540,9 +556,10 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
   for (const auto& x : ch.dissolved) {
     std::vector<std::string> subjects = {x.a, x.b};
     subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    out.push_back({Severity::high, "people", "carrier-left-tie-lost",
-                   fmt::format("The relationship of {} dissolved after {} left", pair_text(x), labels(before, x.departed)),
-                   std::move(subjects)});
+    out.push_back(
+        {Severity::high, "people", "carrier-left-tie-lost",
+         fmt::format("The relationship of {} dissolved after {} left", pair_text(x), labels(before, x.departed)),
+         std::move(subjects)});
   }
   for (const auto& x : ch.uncarried) {
     std::vector<std::string> subjects = {x.a, x.b};

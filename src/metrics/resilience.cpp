@@ -44,9 +44,7 @@ std::optional<double> fragmentation(const Network& g, std::optional<std::size_t>
   return fragmentation_of(static_cast<double>(n - (removed ? 1 : 0)), connected);
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> bridges(const Network& g) {
-  return detail::cut_analysis(g).bridges;
-}
+std::vector<std::pair<std::size_t, std::size_t>> bridges(const Network& g) { return detail::cut_analysis(g).bridges; }
 
 Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& sectors, const CoalitionPower& power) {
   Resilience out;
@@ -109,8 +107,8 @@ Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& s
     Departure d;
     d.member = v;
     const std::uint64_t own_size = cuts.component_size[cuts.component[v]];
-    const double after = all_pairs - static_cast<double>(own_size * (own_size - 1)) +
-                         static_cast<double>(cuts.piece_pairs[v]);
+    const double after =
+        all_pairs - static_cast<double>(own_size * (own_size - 1)) + static_cast<double>(cuts.piece_pairs[v]);
     d.fragmentation = fragmentation_of(static_cast<double>(n - 1), after);
     d.components = cuts.component_size.size() - 1 + cuts.pieces[v];
     const std::size_t own = sectors.sector_of[v];

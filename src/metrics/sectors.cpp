@@ -15,8 +15,8 @@ SectorIndex index_sectors(const Coalition& c) {
     index.from_taxonomy.push_back(false);
   }
   for (const auto& m : c.members) {
-    const auto it = std::find_if(index.sectors.begin(), index.sectors.end(),
-                                 [&](const Sector& s) { return s.id == m.sector; });
+    const auto it =
+        std::find_if(index.sectors.begin(), index.sectors.end(), [&](const Sector& s) { return s.id == m.sector; });
     index.sector_of.push_back(static_cast<std::size_t>(it - index.sectors.begin()));
   }
   return index;
@@ -108,11 +108,16 @@ std::vector<Brokerage> brokerage(const Network& g, const std::vector<std::size_t
         const std::size_t gi = sector_of[i];
         const std::size_t gj = sector_of[j];
         const std::size_t gk = sector_of[k];
-        if (gi == gj && gj == gk) ++b[j].coordinator;
-        else if (gi == gk) ++b[j].itinerant;
-        else if (gi == gj) ++b[j].representative;
-        else if (gj == gk) ++b[j].gatekeeper;
-        else ++b[j].liaison;
+        if (gi == gj && gj == gk)
+          ++b[j].coordinator;
+        else if (gi == gk)
+          ++b[j].itinerant;
+        else if (gi == gj)
+          ++b[j].representative;
+        else if (gj == gk)
+          ++b[j].gatekeeper;
+        else
+          ++b[j].liaison;
       }
     }
   }
@@ -144,8 +149,10 @@ SectorGaps find_gaps(const Coalition& c, const Network& g, const SectorIndex& in
   std::vector<std::size_t> broker(count, none);
   std::vector<bool> several(count, false);
   auto note = [&](std::size_t sector, std::size_t member) {
-    if (broker[sector] == none) broker[sector] = member;
-    else if (broker[sector] != member) several[sector] = true;
+    if (broker[sector] == none)
+      broker[sector] = member;
+    else if (broker[sector] != member)
+      several[sector] = true;
   };
   for (const PairEdge& p : g.pairs()) {
     const std::size_t su = index.sector_of[p.low];

@@ -181,9 +181,7 @@ std::vector<std::optional<double>> effective_size(const Network& g) {
   return e;
 }
 
-std::vector<bool> articulation_points(const Network& g) {
-  return detail::cut_analysis(g).articulation;
-}
+std::vector<bool> articulation_points(const Network& g) { return detail::cut_analysis(g).articulation; }
 
 std::optional<double> density(const Network& g) {
   const auto n = static_cast<double>(g.size());

@@ -217,13 +217,15 @@ SurveyFigures survey_figures(const Coalition& c, const SectorIndex& sectors) {
   out.pairs = reported_pairs(c);
   for (const ReportedPair& p : out.pairs) {
     ++out.reported_pairs;
-    if (p.confirmed) ++out.confirmed_pairs; else ++out.one_sided_pairs;
+    if (p.confirmed)
+      ++out.confirmed_pairs;
+    else
+      ++out.one_sided_pairs;
     if (p.written) ++out.written_pairs;
     if (out.members[p.a].respondent && out.members[p.b].respondent) ++out.pairs_both_responded;
   }
   if (out.pairs_both_responded > 0) {
-    out.confirmation_rate =
-        static_cast<double>(out.confirmed_pairs) / static_cast<double>(out.pairs_both_responded);
+    out.confirmation_rate = static_cast<double>(out.confirmed_pairs) / static_cast<double>(out.pairs_both_responded);
   }
   return out;
 }
@@ -269,8 +271,8 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
       out.push_back({Severity::medium, "survey", "rarely-named",
                      fmt::format("{} {} named as a partner by at most one respondent: {}{}; the coalition may not "
                                  "see {} as a partner",
-                                 ids.size(), ids.size() == 1 ? "member is" : "members are",
-                                 fmt::join(names, ", "), more, ids.size() == 1 ? "it" : "them"),
+                                 ids.size(), ids.size() == 1 ? "member is" : "members are", fmt::join(names, ", "),
+                                 more, ids.size() == 1 ? "it" : "them"),
                      ids});
     }
   }
@@ -308,7 +310,9 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
       const auto& t = s.trust_by_sector[a][b];
       const std::size_t count = s.trust_by_sector_responses[a][b];
       if (a == b || !t || count < 2 || *t >= low_trust) continue;
-      out.push_back({Severity::medium, "survey", "low-trust-between-sectors",
+      out.push_back({Severity::medium,
+                     "survey",
+                     "low-trust-between-sectors",
                      fmt::format("Members from {} rate their trust in members from {} at {:.1f} of 4 on average "
                                  "({} responses)",
                                  sectors.sectors[a].name, sectors.sectors[b].name, *t, count),
@@ -324,7 +328,9 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     for (std::size_t v = 0; v < n; ++v) {
       const auto& resources = s.members[v].value_items[2];
       if (seated[v] || !resources || *resources < high_resources) continue;
-      out.push_back({Severity::medium, "survey", "valued-without-seat",
+      out.push_back({Severity::medium,
+                     "survey",
+                     "valued-without-seat",
                      fmt::format("Partners value {} for its resources ({:.1f} of 4) but it holds no seat in any "
                                  "decision body",
                                  c.members[v].name, *resources),

@@ -58,9 +58,12 @@ Network build_graph(const Coalition& coalition) {
     const int level = static_cast<int>(tie.level);
     p.level = std::max(p.level, level);
     p.strength += level;
-    if (!tie.directed) p.undirected = true;
-    else if (tie.a < tie.b) p.arc_low_high = true;
-    else p.arc_high_low = true;
+    if (!tie.directed)
+      p.undirected = true;
+    else if (tie.a < tie.b)
+      p.arc_low_high = true;
+    else
+      p.arc_high_low = true;
   }
 
   // Arcs sorted by (source, target): each row holds its lower neighbours, then its higher ones,

@@ -10,8 +10,8 @@
 
 namespace xsector::detail {
 
-using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, std::uint32_t,
-                                               boost::no_property, std::uint32_t, std::uint32_t>;
+using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, std::uint32_t, boost::no_property,
+                                               std::uint32_t, std::uint32_t>;
 
 struct NetworkStorage {
   Csr csr;

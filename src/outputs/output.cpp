@@ -3,13 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
-#include "outputs/survey_output.hpp"
 #include "common/text.hpp"
+#include "outputs/survey_output.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/error.hpp"
 
@@ -19,9 +18,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json number_or_null(const std::optional<double>& v) {
-  return v ? ordered_json(*v) : ordered_json(nullptr);
-}
+ordered_json number_or_null(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
 
 ordered_json text_or_null(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
 
@@ -77,9 +74,9 @@ std::vector<Row> network_rows(const NetworkFigures& n) {
   };
 }
 
-const std::vector<std::string> member_columns = {"id",       "sector",      "degree",     "strength",
-                                                 "betweenness", "closeness", "eigenvector", "pagerank",
-                                                 "core",     "constraint",  "articulation"};
+const std::vector<std::string> member_columns = {"id",          "sector",     "degree",      "strength",
+                                                 "betweenness", "closeness",  "eigenvector", "pagerank",
+                                                 "core",        "constraint", "articulation"};
 
 std::vector<std::string> member_cells(const Member& m, const MemberFigures& f) {
   return {m.id,
@@ -102,19 +99,21 @@ std::string header_line(const Coalition& c, bool markdown) {
   return line;
 }
 
-
 ordered_json findings_json(const std::vector<Finding>& findings) {
   ordered_json out = ordered_json::array();
   for (const auto& f : findings) {
-    out.push_back({{"severity", to_string(f.severity)}, {"area", f.area}, {"code", f.code}, {"message", f.message},
+    out.push_back({{"severity", to_string(f.severity)},
+                   {"area", f.area},
+                   {"code", f.code},
+                   {"message", f.message},
                    {"subjects", f.subjects}});
   }
   return out;
 }
 
 ordered_json brokerage_json(const Brokerage& b) {
-  return {{"coordinator", b.coordinator}, {"itinerant", b.itinerant},       {"representative", b.representative},
-          {"gatekeeper", b.gatekeeper},   {"liaison", b.liaison},           {"total", b.total()}};
+  return {{"coordinator", b.coordinator}, {"itinerant", b.itinerant}, {"representative", b.representative},
+          {"gatekeeper", b.gatekeeper},   {"liaison", b.liaison},     {"total", b.total()}};
 }
 
 ordered_json sectors_json(const SectorReport& r, const Coalition& c) {
@@ -190,7 +189,8 @@ ordered_json gaps_json(const SectorReport& r, const Coalition& c) {
   };
   ordered_json missing = ordered_json::array();
   for (const auto s : r.gaps.missing) {
-    missing.push_back({{"sector", sectors[s].id}, {"name", sectors[s].name}, {"priority", to_string(sectors[s].priority)}});
+    missing.push_back(
+        {{"sector", sectors[s].id}, {"name", sectors[s].name}, {"priority", to_string(sectors[s].priority)}});
   }
   ordered_json pairs = ordered_json::array();
   for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back({sectors[a].id, sectors[b].id});
@@ -251,9 +251,8 @@ std::vector<std::vector<std::string>> broker_rows(const Analysis& a, const Coali
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     if (a.sectors.brokerage[v].total() > 0) order.push_back(v);
   }
-  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) {
-    return a.sectors.brokerage[x].total() > a.sectors.brokerage[y].total();
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](auto x, auto y) { return a.sectors.brokerage[x].total() > a.sectors.brokerage[y].total(); });
   for (const auto v : order) {
     const auto& b = a.sectors.brokerage[v];
     rows.push_back({c.members[v].id, c.members[v].sector, fmt::format("{}", b.coordinator),
@@ -315,8 +314,7 @@ std::string crosswalk_gaps_text(const SectorReport& r, const Coalition& c, bool 
   if (!c.crosswalk_from.empty()) {
     std::vector<std::string> unplaced;
     for (const auto m : c.unplaced) unplaced.push_back(fmt::format("{} ({})", c.members[m].id, c.members[m].sector));
-    item("unplaced",
-         unplaced.empty() ? std::string("none") : fmt::format("{}", fmt::join(unplaced, ", ")));
+    item("unplaced", unplaced.empty() ? std::string("none") : fmt::format("{}", fmt::join(unplaced, ", ")));
   }
   return out;
 }
@@ -407,7 +405,8 @@ ordered_json power_json(const Analysis& a, const Coalition& c) {
   for (const auto& b : p.bodies) bodies.push_back(body_json(b, c));
   ordered_json members = ordered_json::array();
   for (std::size_t v = 0; v < c.members.size(); ++v) {
-    members.push_back({{"member", c.members[v].id}, {"seat_share", p.members[v].seats}, {"power_share", p.members[v].power}});
+    members.push_back(
+        {{"member", c.members[v].id}, {"seat_share", p.members[v].seats}, {"power_share", p.members[v].power}});
   }
   ordered_json sectors = ordered_json::array();
   for (const auto& f : a.sectors.sectors) {
@@ -418,7 +417,8 @@ ordered_json power_json(const Analysis& a, const Coalition& c) {
   }
   ordered_json gaps = ordered_json::array();
   for (const auto& g : p.resource_gaps) {
-    gaps.push_back({{"member", c.members[g.member].id}, {"funding_share", g.funding_share}, {"power_share", g.power_share}});
+    gaps.push_back(
+        {{"member", c.members[g.member].id}, {"funding_share", g.funding_share}, {"power_share", g.power_share}});
   }
   ordered_json roles = ordered_json::array();
   for (const auto& r : p.concentrated_roles) roles.push_back({{"member", c.members[r.member].id}, {"roles", r.roles}});
@@ -517,15 +517,20 @@ ordered_json people_json(const Analysis& a, const Coalition& c) {
 ordered_json approximate_json(const Analysis& a, const Coalition& c) {
   ordered_json out = ordered_json::object();
   for (const auto& e : a.approximate) {
-    out[e.figure] = {{"method", e.method}, {"samples", e.samples}, {"sources", e.sources},
-                     {"epsilon", number_or_null(e.epsilon)}, {"delta", e.delta}, {"seed", e.seed}, {"note", e.note}};
+    out[e.figure] = {
+        {"method", e.method}, {"samples", e.samples}, {"sources", e.sources}, {"epsilon", number_or_null(e.epsilon)},
+        {"delta", e.delta},   {"seed", e.seed},       {"note", e.note}};
   }
   ordered_json bodies = ordered_json::array();
   for (const auto& body : a.power.bodies) {
     if (!body.estimate) continue;
     const PowerEstimate& e = *body.estimate;
-    bodies.push_back({{"body", c.governance[body.body].id}, {"method", e.method}, {"interval", e.interval},
-                      {"confidence", e.confidence}, {"samples", e.samples}, {"seed", e.seed},
+    bodies.push_back({{"body", c.governance[body.body].id},
+                      {"method", e.method},
+                      {"interval", e.interval},
+                      {"confidence", e.confidence},
+                      {"samples", e.samples},
+                      {"seed", e.seed},
                       {"banzhaf_half_width", e.banzhaf_half_width},
                       {"shapley_shubik_half_width", e.shapley_shubik_half_width},
                       {"penrose_half_width", e.penrose_half_width}});
@@ -541,10 +546,11 @@ std::string approximate_text(const Analysis& a, const Coalition& c, bool markdow
   for (const auto& body : a.power.bodies) {
     if (!body.estimate || !power_lines) continue;
     const PowerEstimate& e = *body.estimate;
-    lines.push_back(fmt::format("Voting power in {} estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, "
-                                "shapley-shubik ±{:.4f}, penrose ±{:.4f} at {:g}% confidence.",
-                                c.governance[body.body].id, e.samples, e.seed, e.banzhaf_half_width,
-                                e.shapley_shubik_half_width, e.penrose_half_width, e.confidence * 100));
+    lines.push_back(
+        fmt::format("Voting power in {} estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, "
+                    "shapley-shubik ±{:.4f}, penrose ±{:.4f} at {:g}% confidence.",
+                    c.governance[body.body].id, e.samples, e.seed, e.banzhaf_half_width, e.shapley_shubik_half_width,
+                    e.penrose_half_width, e.confidence * 100));
   }
   std::string out;
   for (const auto& line : lines) out += markdown ? fmt::format("\n> {}\n", line) : fmt::format("\nnote: {}\n", line);
@@ -572,11 +578,11 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
                       fixed(s.shapley_shubik), fixed(s.penrose), s.veto ? "yes" : "", s.dummy ? "yes" : ""});
     }
     if (body.estimate) {
-      out += fmt::format("{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, "
-                         "penrose ±{:.4f} at {:.0f}%\n",
-                         markdown ? "" : "  ", body.estimate->samples, body.estimate->seed,
-                         body.estimate->banzhaf_half_width, body.estimate->shapley_shubik_half_width,
-                         body.estimate->penrose_half_width, body.estimate->confidence * 100);
+      out += fmt::format(
+          "{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, "
+          "penrose ±{:.4f} at {:.0f}%\n",
+          markdown ? "" : "  ", body.estimate->samples, body.estimate->seed, body.estimate->banzhaf_half_width,
+          body.estimate->shapley_shubik_half_width, body.estimate->penrose_half_width, body.estimate->confidence * 100);
       if (markdown) out += "\n";
     }
     out += grid(rows, 1, markdown);
@@ -587,21 +593,20 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
   std::vector<std::vector<std::string>> sectors = {{"sector", "seat share", "power share"}};
   for (const auto& f : a.sectors.sectors) {
     if (f.members.empty()) continue;
-    sectors.push_back({a.sectors.index.sectors[f.sector].id, fixed(p.sectors[f.sector].seats),
-                       fixed(p.sectors[f.sector].power)});
+    sectors.push_back(
+        {a.sectors.index.sectors[f.sector].id, fixed(p.sectors[f.sector].seats), fixed(p.sectors[f.sector].power)});
   }
   out += grid(sectors, 1, markdown);
   auto share = [](const std::optional<ShareFigures>& s) {
     return s ? fmt::format("{} of seats, {} of power", fixed(s->seats), fixed(s->power)) : std::string("-");
   };
-  std::vector<std::vector<std::string>> lines = {
-      {"figure", "value"},
-      {"community-led", share(p.community_led)},
-      {"lived experience", share(p.lived_experience)},
-      {"backbone power share", fixed(p.backbone_power_share)},
-      {"backbone betweenness share", fixed(p.backbone_betweenness_share)},
-      {"gini of degree", fixed(p.gini_degree)},
-      {"gini of betweenness", fixed(p.gini_betweenness)}};
+  std::vector<std::vector<std::string>> lines = {{"figure", "value"},
+                                                 {"community-led", share(p.community_led)},
+                                                 {"lived experience", share(p.lived_experience)},
+                                                 {"backbone power share", fixed(p.backbone_power_share)},
+                                                 {"backbone betweenness share", fixed(p.backbone_betweenness_share)},
+                                                 {"gini of degree", fixed(p.gini_degree)},
+                                                 {"gini of betweenness", fixed(p.gini_betweenness)}};
   if (!markdown) lines.erase(lines.begin());
   if (markdown) out += "\n";
   out += grid(lines, 2, markdown);
@@ -615,7 +620,8 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
   out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
                      fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
                      bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
-  std::vector<std::vector<std::string>> dep = {{"member", "fragmentation", "components", "sectors lost", "sectors unlinked"}};
+  std::vector<std::vector<std::string>> dep = {
+      {"member", "fragmentation", "components", "sectors lost", "sectors unlinked"}};
   std::vector<const Departure*> order;
   for (const auto& d : r.departures) order.push_back(&d);
   std::stable_sort(order.begin(), order.end(), [](const Departure* x, const Departure* y) {
@@ -641,7 +647,8 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
 }
 
 ordered_json delta_json(const Delta& d) {
-  return {{"before", number_or_null(d.before)}, {"after", number_or_null(d.after)}, {"change", number_or_null(d.change)}};
+  return {
+      {"before", number_or_null(d.before)}, {"after", number_or_null(d.after)}, {"change", number_or_null(d.change)}};
 }
 
 std::string level_name(int level) { return level == 0 ? "none" : std::string(to_string(static_cast<TieLevel>(level))); }
@@ -691,8 +698,9 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   auto list = [](const std::vector<std::string>& v) {
     return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
   };
-  if (!cmp.as_waves) out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
-                                         user_text(cmp.kind_note, markdown));
+  if (!cmp.as_waves)
+    out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
+                       user_text(cmp.kind_note, markdown));
   section("Members");
   item(cmp.as_waves ? "joined" : "only in second", list(cmp.joined));
   item(cmp.as_waves ? "left" : "only in first", list(cmp.left));
@@ -715,8 +723,8 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   item("direction changed", tie_line(cmp.ties.redirected));
   section("Network");
   std::vector<std::vector<std::string>> rows = {{"figure", "before", "after", "change"}};
-  static const std::set<std::string> counts = {"members", "ties", "adjacent_pairs", "components", "isolates",
-                                               "diameter", "sectors_covered", "sectors_missing"};
+  static const std::set<std::string> counts = {"members",  "ties",     "adjacent_pairs",  "components",
+                                               "isolates", "diameter", "sectors_covered", "sectors_missing"};
   for (const auto& d : cmp.network) {
     const int digits = counts.contains(d.name) ? 0 : 3;
     rows.push_back({d.name, fixed(d.before, digits), fixed(d.after, digits), fixed(d.change, digits)});
@@ -728,7 +736,8 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
     return fmt::format("{} -> {}", fixed(d.before, digits), fixed(d.after, digits));
   };
   for (const auto& s : cmp.sectors) {
-    sectors.push_back({s.sector, pair(s.members, 0), pair(s.internal_ties, 0), pair(s.external_ties, 0), pair(s.ei_index, 2)});
+    sectors.push_back(
+        {s.sector, pair(s.members, 0), pair(s.internal_ties, 0), pair(s.external_ties, 0), pair(s.ei_index, 2)});
   }
   out += grid(sectors, 1, markdown);
   if (markdown) out += "\n";
@@ -751,8 +760,8 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   const std::string p_text = p_value_text(q);
   out += fmt::format("{}{}r = {} over {} common members, p {}{} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
                      q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
-                     p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random",
-                     q.permutations, q.seed);
+                     p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random", q.permutations,
+                     q.seed);
   section("Findings");
   out += findings_text(cmp.findings, markdown);
   return out;
@@ -841,9 +850,9 @@ std::string format_json(const Coalition& c, const Analysis& a) {
 namespace {
 
 std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out = markdown ? fmt::format("# {}\n\nTaxonomy: {}\n", header_line(c, markdown),
-                                           user_text(c.taxonomy.id, markdown))
-                             : fmt::format("{}\ntaxonomy: {}\n", header_line(c, markdown), user_text(c.taxonomy.id, markdown));
+  std::string out =
+      markdown ? fmt::format("# {}\n\nTaxonomy: {}\n", header_line(c, markdown), user_text(c.taxonomy.id, markdown))
+               : fmt::format("{}\ntaxonomy: {}\n", header_line(c, markdown), user_text(c.taxonomy.id, markdown));
   auto section = [&](std::string_view title) {
     out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
   };
@@ -865,8 +874,8 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
   section("Gaps");
   out += gaps_text(a.sectors, c, markdown);
   section("Decision bodies");
-  std::vector<std::vector<std::string>> bodies = {{"body", "rule", "quota", "seat holders", "veto players", "dummies",
-                                                   "effective decision makers"}};
+  std::vector<std::vector<std::string>> bodies = {
+      {"body", "rule", "quota", "seat holders", "veto players", "dummies", "effective decision makers"}};
   for (const auto& p : a.power.bodies) {
     bodies.push_back({c.governance[p.body].id, c.governance[p.body].rule.name(),
                       fmt::format("{} of {}", p.quota, p.total_votes), fmt::format("{}", p.seats.size()),
@@ -876,7 +885,8 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
   out += bodies.size() > 1 ? grid(bodies, 2, markdown) : std::string("  none described\n");
   if (const auto survey = detail::survey_tables(c, a); !survey.network.empty()) {
     section("Survey");
-    out += grid(markdown ? survey.network : std::vector(survey.network.begin() + 1, survey.network.end()), 1, markdown, true);
+    out += grid(markdown ? survey.network : std::vector(survey.network.begin() + 1, survey.network.end()), 1, markdown,
+                true);
     section("Survey: members as partners see them");
     out += grid(survey.members, 2, markdown);
     section("Survey: trust by sector (rows rate columns, 1-4)");
@@ -943,10 +953,11 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
           return body.estimate ? csv_number((*body.estimate).*field) : std::string();
         };
         for (const auto& s : body.seats) {
-          out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
-                             csv_cell(c.members[s.member].id), s.votes, s.seat_share, csv_number(s.banzhaf),
-                             s.shapley_shubik, s.penrose, s.veto, s.dummy, width(&PowerEstimate::banzhaf_half_width),
-                             width(&PowerEstimate::shapley_shubik_half_width), width(&PowerEstimate::penrose_half_width));
+          out +=
+              fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
+                          csv_cell(c.members[s.member].id), s.votes, s.seat_share, csv_number(s.banzhaf),
+                          s.shapley_shubik, s.penrose, s.veto, s.dummy, width(&PowerEstimate::banzhaf_half_width),
+                          width(&PowerEstimate::shapley_shubik_half_width), width(&PowerEstimate::penrose_half_width));
         }
       }
       return out;
@@ -958,7 +969,8 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
 namespace {
 
 std::string people_report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out = markdown ? fmt::format("# {}\n", header_line(c, markdown)) : fmt::format("{}\n", header_line(c, markdown));
+  std::string out =
+      markdown ? fmt::format("# {}\n", header_line(c, markdown)) : fmt::format("{}\n", header_line(c, markdown));
   auto section = [&](std::string_view title) {
     out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
   };
@@ -977,8 +989,10 @@ std::string people_report_text(const Coalition& c, const Analysis& a, bool markd
     for (const auto s : p.sectors_cut) cut.push_back(sectors[s].id);
     const Contact& who = c.members[p.member].contacts[p.contact];
     std::string label = who.id;
-    if (a.people_shown == PeopleShown::names && !who.name.empty()) label = who.name;
-    else if (a.people_shown != PeopleShown::none && !who.role.empty()) label = fmt::format("{} ({})", who.role, who.id);
+    if (a.people_shown == PeopleShown::names && !who.name.empty())
+      label = who.name;
+    else if (a.people_shown != PeopleShown::none && !who.role.empty())
+      label = fmt::format("{} ({})", who.role, who.id);
     rows.push_back({label, c.members[p.member].id, fmt::format("{}", p.carries.size()),
                     fmt::format("{}", p.sole_carrier_of.size()), fixed(p.fragmentation),
                     cut.empty() ? "-" : fmt::format("{}", fmt::join(cut, " "))});
@@ -991,7 +1005,8 @@ std::string people_report_text(const Coalition& c, const Analysis& a, bool markd
     ready.push_back({c.members[m].id, fmt::format("{}", r.member_carried[m]), fmt::format("{}", r.member_ready[m]),
                      fixed(r.member_handoff_readiness[m])});
   }
-  ready.push_back({"network", fmt::format("{}", r.carried_ends), fmt::format("{}", r.ready_ends), fixed(r.handoff_readiness)});
+  ready.push_back(
+      {"network", fmt::format("{}", r.carried_ends), fmt::format("{}", r.ready_ends), fixed(r.handoff_readiness)});
   out += grid(ready, 1, markdown);
   section("Findings");
   out += findings_text(area_findings(a, "people"), markdown);
@@ -1039,9 +1054,10 @@ std::string format_people(Format format, const Coalition& c, const Analysis& a) 
         for (const auto s : p.sectors_cut) cut.push_back(a.sectors.index.sectors[s].id);
         out += fmt::format("{},{},", csv_cell(who.id), csv_cell(c.members[p.member].id));
         if (names) out += csv_cell(who.name) + ",";
-        out += fmt::format("{},{},{},{},{},{}\n", a.people_shown == PeopleShown::none ? std::string() : csv_cell(who.role),
-                           csv_cell(who.since), p.carries.size(), p.sole_carrier_of.size(),
-                           csv_cell(fmt::format("{}", fmt::join(cut, " "))), csv_number(p.fragmentation));
+        out +=
+            fmt::format("{},{},{},{},{},{}\n", a.people_shown == PeopleShown::none ? std::string() : csv_cell(who.role),
+                        csv_cell(who.since), p.carries.size(), p.sole_carrier_of.size(),
+                        csv_cell(fmt::format("{}", fmt::join(cut, " "))), csv_number(p.fragmentation));
       }
       return out;
     }
@@ -1078,8 +1094,9 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
       return json_text(doc);
     }
     case Format::csv: {
-      std::string out = "sector,name,priority,members,internal_ties,external_ties,ei_index,reaches,missing,thin,"
-                        "cut_off,no_vote,single_broker\n";
+      std::string out =
+          "sector,name,priority,members,internal_ties,external_ties,ei_index,reaches,missing,thin,"
+          "cut_off,no_vote,single_broker\n";
       const auto& g = a.sectors.gaps;
       auto in = [](const std::vector<std::size_t>& list, std::size_t s) {
         return std::find(list.begin(), list.end(), s) != list.end();
@@ -1121,8 +1138,11 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       doc["after"] = coalition_json(b);
       ordered_json renamed = ordered_json::array();
       for (const auto& r : cmp.renamed) {
-        renamed.push_back({{"id", r.id}, {"name_before", r.name_before}, {"name_after", r.name_after},
-                           {"sector_before", r.sector_before}, {"sector_after", r.sector_after}});
+        renamed.push_back({{"id", r.id},
+                           {"name_before", r.name_before},
+                           {"name_after", r.name_after},
+                           {"sector_before", r.sector_before},
+                           {"sector_after", r.sector_after}});
       }
       doc["members"] = {{"joined", cmp.joined}, {"left", cmp.left}, {"kept", cmp.kept}, {"renamed", renamed}};
       doc["ties"] = {{"formed", tie_changes_json(cmp.ties.formed)},
@@ -1135,8 +1155,10 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       doc["network"] = network;
       ordered_json sectors = ordered_json::array();
       for (const auto& s : cmp.sectors) {
-        sectors.push_back({{"sector", s.sector}, {"members", delta_json(s.members)},
-                           {"internal_ties", delta_json(s.internal_ties)}, {"external_ties", delta_json(s.external_ties)},
+        sectors.push_back({{"sector", s.sector},
+                           {"members", delta_json(s.members)},
+                           {"internal_ties", delta_json(s.internal_ties)},
+                           {"external_ties", delta_json(s.external_ties)},
                            {"ei_index", delta_json(s.ei_index)}});
       }
       doc["sectors"] = sectors;
@@ -1145,7 +1167,10 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
         auto carrier_changes = [](const std::vector<CarrierChange>& list) {
           ordered_json out = ordered_json::array();
           for (const auto& x : list) {
-            out.push_back({{"a", x.a}, {"b", x.b}, {"member", x.member}, {"departed", x.departed},
+            out.push_back({{"a", x.a},
+                           {"b", x.b},
+                           {"member", x.member},
+                           {"departed", x.departed},
                            {"carriers_after", x.carriers_after}});
           }
           return out;
@@ -1170,14 +1195,19 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
           row["member"] = d.name;
           seats.push_back(row);
         }
-        bodies.push_back({{"body", body.body}, {"in_before", body.in_before}, {"in_after", body.in_after},
+        bodies.push_back({{"body", body.body},
+                          {"in_before", body.in_before},
+                          {"in_after", body.in_after},
                           {"effective_decision_makers", delta_json(body.effective_decision_makers)},
                           {"banzhaf", seats}});
       }
       doc["power"] = {{"members", power}, {"bodies", bodies}};
-      doc["qap"] = {{"common_members", cmp.qap.common_members}, {"correlation", number_or_null(cmp.qap.correlation)},
-                    {"p_value", number_or_null(cmp.qap.p_value)}, {"permutations", cmp.qap.permutations},
-                    {"exact", cmp.qap.exact}, {"seed", cmp.qap.seed}};
+      doc["qap"] = {{"common_members", cmp.qap.common_members},
+                    {"correlation", number_or_null(cmp.qap.correlation)},
+                    {"p_value", number_or_null(cmp.qap.p_value)},
+                    {"permutations", cmp.qap.permutations},
+                    {"exact", cmp.qap.exact},
+                    {"seed", cmp.qap.seed}};
       doc["qap"]["valued"] = cmp.qap.valued;
       doc["qap"]["p_value_text"] = p_value_text(cmp.qap);
       doc["compared_as"] = cmp.as_waves ? "waves" : "coalitions";
@@ -1191,9 +1221,17 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
 
 std::string format_many(Format format, const std::vector<const Coalition*>& coalitions,
                         const std::vector<std::vector<Figure>>& figures) {
-  static const std::vector<std::string> columns = {
-      "members", "ties", "density", "components", "degree_centralization", "betweenness_centralization", "ei_index",
-      "sectors_covered", "sectors_missing", "effective_decision_makers", "community_led_power_share"};
+  static const std::vector<std::string> columns = {"members",
+                                                   "ties",
+                                                   "density",
+                                                   "components",
+                                                   "degree_centralization",
+                                                   "betweenness_centralization",
+                                                   "ei_index",
+                                                   "sectors_covered",
+                                                   "sectors_missing",
+                                                   "effective_decision_makers",
+                                                   "community_led_power_share"};
   auto value = [&](std::size_t row, const std::string& name) {
     for (const auto& f : figures[row]) {
       if (f.name == name) return f.value;
@@ -1264,9 +1302,8 @@ std::string format_csv(const Coalition& c, const Analysis& a) {
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}{}\n", csv_cell(m.id), csv_cell(m.name),
                        csv_cell(m.sector), f.degree, csv_number(f.degree_centrality), f.strength,
                        csv_number(f.betweenness), csv_number(f.closeness), csv_number(f.harmonic),
-                       csv_number(f.eigenvector), csv_number(f.pagerank),
-                       f.core, csv_number(f.clustering), csv_number(f.constraint),
-                       csv_number(f.effective_size), f.articulation ? "true" : "false",
+                       csv_number(f.eigenvector), csv_number(f.pagerank), f.core, csv_number(f.clustering),
+                       csv_number(f.constraint), csv_number(f.effective_size), f.articulation ? "true" : "false",
                        csv_number(f.weighted_betweenness), csv_number(f.weighted_closeness),
                        detail::survey_csv_cells(a, i));
   }

@@ -95,9 +95,7 @@ void set(void* obj, const std::string& name, const std::string& value) {
 
 Agnode_t* node(Agraph_t* g, const std::string& name) { return agnode(g, chars(name), 1); }
 
-Agedge_t* edge(Agraph_t* g, Agnode_t* a, Agnode_t* b, const std::string& key) {
-  return agedge(g, a, b, chars(key), 1);
-}
+Agedge_t* edge(Agraph_t* g, Agnode_t* a, Agnode_t* b, const std::string& key) { return agedge(g, a, b, chars(key), 1); }
 
 // Graphviz reports problems through a callback; they are kept for the error message.
 std::string& graphviz_messages() {
@@ -166,7 +164,7 @@ void start(Agraph_t* g, const Coalition& c, const std::string& title, const Diag
   set(g, "overlap", "prism");
   set(g, "splines", plan.splines ? "true" : "false");
   if (plan.label_all) {
-    set(g, "pack", "36");  // points between separate groups, so islands stand apart
+    set(g, "pack", "36");             // points between separate groups, so islands stand apart
     set(g, "overlap_scaling", "-1");  // remove overlaps without spreading the drawing past a page's width
   } else {
     set(g, "size", "40,40");
@@ -186,10 +184,11 @@ void add_legend_node(Agraph_t* g, const SectorReport& r, const std::vector<Secto
     if (f.members.empty()) continue;
     const SectorStyle& st = colours[f.sector];
     const std::string swatch =
-        st.pattern == 0 ? fmt::format(R"(BGCOLOR="{}")", st.colour)
-                        : fmt::format(R"(BGCOLOR="{}:white"{})", st.colour,
-                                      radial(st.pattern) ? R"( STYLE="radial")"
-                                                          : fmt::format(R"( GRADIENTANGLE="{}")", gradient_angle(st.pattern)));
+        st.pattern == 0
+            ? fmt::format(R"(BGCOLOR="{}")", st.colour)
+            : fmt::format(R"(BGCOLOR="{}:white"{})", st.colour,
+                          radial(st.pattern) ? R"( STYLE="radial")"
+                                             : fmt::format(R"( GRADIENTANGLE="{}")", gradient_angle(st.pattern)));
     html += fmt::format(R"(<TR><TD {} WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)"
                         R"(<TD ALIGN="LEFT">{}</TD></TR>)",
                         swatch, html_escaped(r.index.sectors[f.sector].name));
@@ -219,11 +218,16 @@ void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyl
                 const std::string& size_by = "degree", bool survey = false) {
   std::vector<std::string> keys;
   if (members_view) {
-    keys = {size_key(size_by), "bold outline: holds a seat", "double outline: the backbone", "hexagon: cut point (its leaving splits the network)",
-            "line width: tie level; dashed: networking", "arrow: a from/to tie"};
+    keys = {size_key(size_by),
+            "bold outline: holds a seat",
+            "double outline: the backbone",
+            "hexagon: cut point (its leaving splits the network)",
+            "line width: tie level; dashed: networking",
+            "arrow: a from/to tie"};
     if (survey) keys.emplace_back("dotted: a tie only one side reported in the survey");
   } else {
-    keys = {"box size: members; line width and number: ties between sectors", "vermilion outline: tied to no other sector"};
+    keys = {"box size: members; line width and number: ties between sectors",
+            "vermilion outline: tied to no other sector"};
   }
   keys.emplace_back("dashed grey box: missing core or recommended sector");
   add_legend_node(g, r, colours, keys);
@@ -289,8 +293,10 @@ void add_people_layer(Agraph_t* g, const Coalition& c, const RenderOptions& o, c
     for (std::size_t k = 0; k < m.contacts.size(); ++k) {
       const Contact& p = m.contacts[k];
       std::string label = fmt::format("contact {}", k + 1);
-      if (o.people == PeopleShown::names && !p.name.empty()) label = p.name;
-      else if (o.people != PeopleShown::none && !p.role.empty()) label = p.role;
+      if (o.people == PeopleShown::names && !p.name.empty())
+        label = p.name;
+      else if (o.people != PeopleShown::none && !p.role.empty())
+        label = p.role;
       Agnode_t* n = node(g, "person:" + p.id);
       agsubnode(cluster, n, 1);
       person_node[p.id] = n;
@@ -320,8 +326,10 @@ void add_people_layer(Agraph_t* g, const Coalition& c, const RenderOptions& o, c
       if (it == where.end()) continue;
       const auto pn = person_node.find(id);
       Agnode_t* n = pn == person_node.end() ? nullptr : pn->second;
-      if (it->second.first == tie.a) ends_a.push_back(n);
-      else if (it->second.first == tie.b) ends_b.push_back(n);
+      if (it->second.first == tie.a)
+        ends_a.push_back(n);
+      else if (it->second.first == tie.b)
+        ends_b.push_back(n);
     }
     const bool single = ends_a.size() == 1 || ends_b.size() == 1;
     Agedge_t* drawn = agedge(g, nodes[tie.a], nodes[tie.b], chars(fmt::format("t{}", t)), 0);
@@ -473,7 +481,8 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
     fill(n, colours[f.sector], "rounded");
     set(n, "id", fmt::format("xs-s{}", f.sector));
     set(n, "class", "xs-sectornode");
-    set(n, "tooltip", literal(fmt::format("{} ({} member{})", s.name, f.members.size(), f.members.size() == 1 ? "" : "s")));
+    set(n, "tooltip",
+        literal(fmt::format("{} ({} member{})", s.name, f.members.size(), f.members.size() == 1 ? "" : "s")));
     set(n, "width", fmt::format("{:.2f}", 0.9 + 0.5 * scale));
     set(n, "height", fmt::format("{:.2f}", 0.5 + 0.25 * scale));
     if (f.external_ties == 0) {
@@ -490,8 +499,9 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
       set(e, "label", fmt::format("{}", ties));
       set(e, "color", "#555555");
       set(e, "id", fmt::format("xs-e{}-{}", x, y));
-      set(e, "tooltip", literal(fmt::format("{} – {}: {} tie{}", r.index.sectors[x].name, r.index.sectors[y].name, ties,
-                                            ties == 1 ? "" : "s")));
+      set(e, "tooltip",
+          literal(fmt::format("{} – {}: {} tie{}", r.index.sectors[x].name, r.index.sectors[y].name, ties,
+                              ties == 1 ? "" : "s")));
     }
   }
   add_ghosts(g.get(), r);
@@ -576,9 +586,10 @@ DiagramPlan plan_diagram(const Coalition& c, const RenderOptions& o) {
   DiagramPlan plan = plan_by_size(n);
   if (!o.layout.empty()) {
     if (o.layout != "sfdp" && n > slow_layout_limit) {
-      throw UsageError(fmt::format("--layout {} is limited to {} members (this file has {}): use --layout sfdp or "
-                                   "leave --layout out",
-                                   o.layout, slow_layout_limit, n));
+      throw UsageError(
+          fmt::format("--layout {} is limited to {} members (this file has {}): use --layout sfdp or "
+                      "leave --layout out",
+                      o.layout, slow_layout_limit, n));
     }
     plan.engine = o.layout;
   }
@@ -589,9 +600,10 @@ std::string layout_engine(const Coalition& c, const RenderOptions& o) { return p
 
 DiagramPlan plan_comparison(std::size_t members) {
   if (members > members_view_limit) {
-    throw UsageError(fmt::format("the compare diagram draws at most {} members (these waves have {} together); "
-                                 "leave out --diagram, or draw each wave with render --view sectors",
-                                 members_view_limit, members));
+    throw UsageError(
+        fmt::format("the compare diagram draws at most {} members (these waves have {} together); "
+                    "leave out --diagram, or draw each wave with render --view sectors",
+                    members_view_limit, members));
   }
   return plan_by_size(members);
 }
@@ -727,8 +739,8 @@ std::string network_dot(const Coalition& c) {
   }
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
     const Tie& tie = c.ties[t];
-    Agedge_t* e = edge(g.get(), agnode(g.get(), chars(c.members[tie.a].id), 0), agnode(g.get(), chars(c.members[tie.b].id), 0),
-                       fmt::format("t{}", t));
+    Agedge_t* e = edge(g.get(), agnode(g.get(), chars(c.members[tie.a].id), 0),
+                       agnode(g.get(), chars(c.members[tie.b].id), 0), fmt::format("t{}", t));
     set(e, "level", fmt::format("{}", static_cast<int>(tie.level)));
     set(e, "dir", tie.directed ? "forward" : "none");
     if (!tie.kinds.empty()) set(e, "kinds", literal(fmt::format("{}", fmt::join(tie.kinds, "|"))));
@@ -747,7 +759,8 @@ std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOp
 
 std::string comparison_dot(const Coalition& a, const Coalition& b, const Analysis& analysis_b,
                            const Comparison& comparison) {
-  GraphPtr g = comparison_graph(a, b, analysis_b, comparison, plan_comparison(b.members.size() + comparison.left.size()));
+  GraphPtr g =
+      comparison_graph(a, b, analysis_b, comparison, plan_comparison(b.members.size() + comparison.left.size()));
   std::string out;
   agwrite(g.get(), &out);
   return out;

@@ -3,14 +3,13 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
-#include "outputs/survey_output.hpp"
 #include "common/text.hpp"
+#include "outputs/survey_output.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
@@ -60,7 +59,6 @@ std::string sector_status(const SectorReport& r, std::size_t s) {
   return marks.empty() ? std::string("present") : fmt::format("{}", fmt::join(marks, ", "));
 }
 
-
 /// One sentence per figure the report shows: the heading's tooltip and the glossary.
 struct Term {
   std::string_view label;
@@ -71,38 +69,48 @@ const std::vector<Term>& terms() {
   static const std::vector<Term> list = {
       {"members", "The organizations and groups the coalition file lists."},
       {"ties", "Working relationships between two members, as the file lists them."},
-      {"density", "The share of all possible pairs of members that are tied: 100% would mean everyone works with "
-                  "everyone."},
-      {"separate groups", "Groups of members joined by some chain of ties; more than one means some members cannot "
-                          "reach the others at all."},
+      {"density",
+       "The share of all possible pairs of members that are tied: 100% would mean everyone works with "
+       "everyone."},
+      {"separate groups",
+       "Groups of members joined by some chain of ties; more than one means some members cannot "
+       "reach the others at all."},
       {"sectors at the table", "Sectors of the taxonomy (and of the file's own list) with at least one member."},
       {"core sectors missing", "Sectors the taxonomy marks as core that have no member yet."},
-      {"effective decision makers", "How many equally strong voters the coalition's voting power amounts to "
-                                    "(1 divided by the sum of the squared power shares); low means few decide."},
+      {"effective decision makers",
+       "How many equally strong voters the coalition's voting power amounts to "
+       "(1 divided by the sum of the squared power shares); low means few decide."},
       {"community-led power", "The share of voting power held by members marked community-led."},
-      {"backbone brokerage", "The backbone's share of all betweenness: how much of the connecting between members "
-                             "runs through it."},
+      {"backbone brokerage",
+       "The backbone's share of all betweenness: how much of the connecting between members "
+       "runs through it."},
       {"priority", "How strongly the taxonomy advises having the sector: core, recommended or optional."},
       {"ties out", "Ties from the sector's members to members of other sectors."},
-      {"status", "What is weak about the sector: missing, one member only, cut off from other sectors, one member "
-                 "carrying all its cross-sector ties, or no vote."},
+      {"status",
+       "What is weak about the sector: missing, one member only, cut off from other sectors, one member "
+       "carrying all its cross-sector ties, or no vote."},
       {"votes", "The votes the member casts in this decision body."},
       {"seat share", "The member's share of all votes in the body."},
-      {"Banzhaf power", "How often the member's vote turns a losing group into a winning one, as a share of all "
-                        "such turns in the body (normalized Banzhaf index)."},
-      {"Shapley-Shubik", "The share of orderings of voters in which the member's vote is the one that reaches the "
-                         "quota (Shapley-Shubik index)."},
-      {"more pairs cut off", "How much the share of member pairs that cannot reach each other grows if the member "
-                             "leaves, in percentage points; 0 means no one is cut off."},
+      {"Banzhaf power",
+       "How often the member's vote turns a losing group into a winning one, as a share of all "
+       "such turns in the body (normalized Banzhaf index)."},
+      {"Shapley-Shubik",
+       "The share of orderings of voters in which the member's vote is the one that reaches the "
+       "quota (Shapley-Shubik index)."},
+      {"more pairs cut off",
+       "How much the share of member pairs that cannot reach each other grows if the member "
+       "leaves, in percentage points; 0 means no one is cut off."},
       {"groups after", "How many separate groups the remaining members would form."},
       {"sectors lost or unlinked", "Sectors that would have no member left, or no tie left to another sector."},
       {"degree", "How many members it is tied to."},
-      {"betweenness", "How often it lies on the shortest path between two other members, from 0 to 1: high marks "
-                      "a go-between."},
+      {"betweenness",
+       "How often it lies on the shortest path between two other members, from 0 to 1: high marks "
+       "a go-between."},
       {"closeness", "How near it is to everyone else on average, from 0 to 1 (higher is nearer)."},
       {"eigenvector", "How well it is tied to members who are themselves well tied, from 0 to 1."},
-      {"brokerage", "How many times it links two members who have no tie to each other (Gould-Fernandez brokerage "
-                    "roles, all kinds counted)."},
+      {"brokerage",
+       "How many times it links two members who have no tie to each other (Gould-Fernandez brokerage "
+       "roles, all kinds counted)."},
       {"power", "Its share of voting power across the decision bodies (Banzhaf index)."},
       {"cut point", "Its leaving would split the network: some members would lose every path to others."},
   };
@@ -193,8 +201,9 @@ std::string findings_section(const Coalition& c, const Analysis& a) {
   std::string h = R"(<section id="findings"><h2>Findings</h2>)";
   h += urgent.empty() ? "<p>No high or medium finding.</p>" : R"(<ul class="findings">)" + urgent + "</ul>";
   if (later_count > 0) {
-    h += fmt::format(R"(<details class="more"><summary>{} of lower weight</summary><ul class="findings">{}</ul></details>)",
-                     plural(later_count, "more finding", "more findings"), later);
+    h += fmt::format(
+        R"(<details class="more"><summary>{} of lower weight</summary><ul class="findings">{}</ul></details>)",
+        plural(later_count, "more finding", "more findings"), later);
   }
   return h + "</section>\n";
 }
@@ -258,8 +267,9 @@ std::string map_section(const Coalition& c, const Analysis& a, const std::string
   h += R"(</select></label><label>Find <input id="xs-search" type="search" placeholder="a member's name" )"
        R"(autocomplete="off"></label><button type="button" id="xs-clear">Show all</button></div>)"
        R"(<div id="xs-info" class="info" aria-live="polite"></div>)";
-  h += R"(<figure class="map" id="xs-map-members"><div class="pane">)" + inline_diagram(members_svg, "m-") +
-       R"(</div><figcaption>Members, coloured by sector, sized by the number of members they are tied to.</figcaption></figure>)";
+  h +=
+      R"(<figure class="map" id="xs-map-members"><div class="pane">)" + inline_diagram(members_svg, "m-") +
+      R"(</div><figcaption>Members, coloured by sector, sized by the number of members they are tied to.</figcaption></figure>)";
   h += R"(<figure class="map" id="xs-map-sectors"><div class="pane">)" + inline_diagram(sectors_svg, "s-") +
        R"(</div><figcaption>Sectors and the ties between them.</figcaption></figure>)";
   h += R"(<div id="xs-tip" class="tip" role="tooltip" hidden></div></section>)"
@@ -269,7 +279,8 @@ std::string map_section(const Coalition& c, const Analysis& a, const std::string
 }
 
 std::string coverage_section(const Coalition& c, const SectorReport& r) {
-  std::string h = R"(<section id="coverage"><h2>Sector coverage</h2><div class="scroll"><table class="sortable"><thead><tr>)";
+  std::string h =
+      R"(<section id="coverage"><h2>Sector coverage</h2><div class="scroll"><table class="sortable"><thead><tr>)";
   h += th("sector") + th("priority") + th("members", true) + th("ties out", true) + th("status") + "<th>who</th>";
   h += "</tr></thead><tbody>";
   for (const auto& f : r.sectors) {
@@ -289,9 +300,10 @@ std::string power_section(const Coalition& c, const Analysis& a) {
   if (a.power.bodies.empty()) h += "<p>The file describes no decision body.</p>";
   for (const auto& body : a.power.bodies) {
     const Body& b = c.governance[body.body];
-    h += fmt::format("<h3>{}</h3><p class=\"meta\" title=\"{}\">{}: {} of {} votes decide; effective decision makers {}</p>",
-                     esc(b.id), esc(meaning("effective decision makers")), esc(b.rule.name()), body.quota,
-                     body.total_votes, num(body.effective_decision_makers, 2));
+    h += fmt::format(
+        "<h3>{}</h3><p class=\"meta\" title=\"{}\">{}: {} of {} votes decide; effective decision makers {}</p>",
+        esc(b.id), esc(meaning("effective decision makers")), esc(b.rule.name()), body.quota, body.total_votes,
+        num(body.effective_decision_makers, 2));
     h += R"(<div class="scroll"><table class="sortable"><thead><tr>)";
     h += th("member") + th("votes", true) + th("seat share", true) + th("Banzhaf power", true) +
          th("Shapley-Shubik", true) + "<th>notes</th></tr></thead><tbody>";
@@ -299,8 +311,9 @@ std::string power_section(const Coalition& c, const Analysis& a) {
       std::string notes = s.veto ? "can block" : "";
       if (s.dummy) notes += "no power";
       h += fmt::format("<tr><td>{}</td>{}{}{}{}<td>{}</td></tr>", esc(c.members[s.member].name),
-                       cell(fmt::format("{}", s.votes), static_cast<double>(s.votes)), cell(pct(s.seat_share), s.seat_share),
-                       cell(pct(s.banzhaf), s.banzhaf), cell(pct(s.shapley_shubik), s.shapley_shubik), notes);
+                       cell(fmt::format("{}", s.votes), static_cast<double>(s.votes)),
+                       cell(pct(s.seat_share), s.seat_share), cell(pct(s.banzhaf), s.banzhaf),
+                       cell(pct(s.shapley_shubik), s.shapley_shubik), notes);
     }
     h += "</tbody></table></div>";
   }
@@ -350,10 +363,9 @@ std::string departures_section(const Coalition& c, const Analysis& a) {
       std::vector<std::string> sectors;
       for (const auto s : d.sectors_lost) sectors.push_back(esc(r.index.sectors[s].name) + " (no member left)");
       for (const auto s : d.sectors_unlinked) sectors.push_back(esc(r.index.sectors[s].name) + " (no link left)");
-      h += fmt::format("<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name),
-                       cell(points(row.change), row.change),
-                       cell(fmt::format("{}", d.components), static_cast<double>(d.components)),
-                       fmt::join(sectors, ", "));
+      h += fmt::format(
+          "<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name), cell(points(row.change), row.change),
+          cell(fmt::format("{}", d.components), static_cast<double>(d.components)), fmt::join(sectors, ", "));
     }
     h += "</tbody></table></div>";
   }
@@ -373,11 +385,12 @@ std::string members_section(const Coalition& c, const Analysis& a) {
     const MemberFigures& m = a.members[v];
     const auto sector = r.index.sectors[r.index.sector_of[v]].name;
     const double brokerage = static_cast<double>(r.brokerage[v].total());
-    h += fmt::format("<tr><td>{}</td><td>{}</td>{}{}{}{}{}{}<td>{}</td></tr>", esc(c.members[v].name), esc(sector),
-                     cell(fmt::format("{}", m.degree), static_cast<double>(m.degree)), cell(num(m.betweenness), m.betweenness),
-                     cell(num(m.closeness), m.closeness), cell(num(m.eigenvector), m.eigenvector),
-                     cell(fmt::format("{}", r.brokerage[v].total()), brokerage),
-                     cell(pct(a.power.members[v].power), a.power.members[v].power), m.articulation ? "yes" : "");
+    h +=
+        fmt::format("<tr><td>{}</td><td>{}</td>{}{}{}{}{}{}<td>{}</td></tr>", esc(c.members[v].name), esc(sector),
+                    cell(fmt::format("{}", m.degree), static_cast<double>(m.degree)),
+                    cell(num(m.betweenness), m.betweenness), cell(num(m.closeness), m.closeness),
+                    cell(num(m.eigenvector), m.eigenvector), cell(fmt::format("{}", r.brokerage[v].total()), brokerage),
+                    cell(pct(a.power.members[v].power), a.power.members[v].power), m.articulation ? "yes" : "");
   }
   return h + "</tbody></table></div></section>\n";
 }
@@ -398,8 +411,8 @@ std::string map_data(const Coalition& c, const Analysis& a) {
   json doc;
   json sectors = json::array();
   for (std::size_t s = 0; s < r.sectors.size(); ++s) {
-    sectors.push_back({{"name", r.index.sectors[s].name}, {"members", r.sectors[s].members.size()},
-                       {"colour", styles[s].colour}});
+    sectors.push_back(
+        {{"name", r.index.sectors[s].name}, {"members", r.sectors[s].members.size()}, {"colour", styles[s].colour}});
   }
   json members = json::array();
   for (std::size_t v = 0; v < c.members.size(); ++v) {
@@ -452,16 +465,16 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
   const std::optional<double> effective =
       a.power.bodies.empty() || squares == 0 ? std::nullopt : std::optional<double>(1.0 / squares);
 
-  std::string h = fmt::format(R"(<!DOCTYPE html>
+  std::string h =
+      fmt::format(R"(<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{} – xsector report</title><style>{}</style></head>
 <body><main>
 <header><h1>{}</h1>
 <p class="meta">{}{}sectors compared with the {} taxonomy ({})</p></header>
 )",
-                              esc(c.name), detail::report_css, esc(c.name), c.place.empty() ? "" : esc(c.place) + " · ",
-                              c.as_of.empty() ? "" : "as of " + esc(c.as_of) + " · ", esc(c.taxonomy.id),
-                              esc(c.taxonomy.name));
+                  esc(c.name), detail::report_css, esc(c.name), c.place.empty() ? "" : esc(c.place) + " · ",
+                  c.as_of.empty() ? "" : "as of " + esc(c.as_of) + " · ", esc(c.taxonomy.id), esc(c.taxonomy.name));
   h += next_steps_section(c, a);
   h += summary_section(a, present, r.sectors.size(), missing_core, effective);
   if (const std::string estimates = describe_estimates(a); !estimates.empty()) {
@@ -488,8 +501,9 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
 std::string report_markdown(const Coalition& c, const Analysis& a) {
   std::string out = format_markdown(c, a);
   const auto first_section = out.find("\n## ");
-  const std::string diagrams = "\n## Diagrams\n\n![Members, coloured by sector](members.svg)\n\n"
-                               "![Sectors and the ties between them](sectors.svg)\n";
+  const std::string diagrams =
+      "\n## Diagrams\n\n![Members, coloured by sector](members.svg)\n\n"
+      "![Sectors and the ties between them](sectors.svg)\n";
   out.insert(first_section == std::string::npos ? out.size() : first_section, diagrams);
   std::string power = format_power(Format::markdown, c, a);
   const auto body = power.find("\n## ");

@@ -82,13 +82,14 @@ void add_survey_json(ordered_json& doc, const Coalition& c, const Analysis& a) {
       const auto& l = c.survey->responses[*r].level;
       return static_cast<int>(l.value_or(TieLevel::networking));
     };
-    pairs.push_back({{"a", c.members[p.a].id},
-                     {"b", c.members[p.b].id},
-                     {"status", to_string(p.status())},
-                     {"confirmed", p.confirmed},
-                     {"a_names_b", level(p.a_names_b)},
-                     {"b_names_a", level(p.b_names_a)},
-                     {"tie_level", p.tie ? ordered_json(static_cast<int>(c.ties[*p.tie].level)) : ordered_json(nullptr)}});
+    pairs.push_back(
+        {{"a", c.members[p.a].id},
+         {"b", c.members[p.b].id},
+         {"status", to_string(p.status())},
+         {"confirmed", p.confirmed},
+         {"a_names_b", level(p.a_names_b)},
+         {"b_names_a", level(p.b_names_a)},
+         {"tie_level", p.tie ? ordered_json(static_cast<int>(c.ties[*p.tie].level)) : ordered_json(nullptr)}});
   }
   doc["survey"] = {{"name", c.survey->name.empty() ? ordered_json(nullptr) : ordered_json(c.survey->name)},
                    {"fielded", c.survey->fielded.empty() ? ordered_json(nullptr) : ordered_json(c.survey->fielded)},
@@ -109,16 +110,16 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
   if (!a.survey.present || !c.survey) return t;
   const SurveyFigures& s = a.survey;
   auto share = [](const std::optional<double>& v) { return v ? fmt::format("{:.0f}%", 100.0 * *v) : std::string("-"); };
-  t.network = {{"figure", "value"},
-               {"response rate", fmt::format("{} ({} of {} members)", share(s.response_rate), s.respondents,
-                                             c.members.size())},
-               {"confirmation rate", fmt::format("{} ({} of {} pairs where both answered)", share(s.confirmation_rate),
-                                                 s.confirmed_pairs, s.pairs_both_responded)},
-               {"reported pairs", fmt::format("{} ({} confirmed, {} one-sided, {} also under ties)", s.reported_pairs,
-                                              s.confirmed_pairs, s.one_sided_pairs, s.written_pairs)},
-               {"tie rule", std::string(to_string(c.survey->tie_rule))},
-               {"trust score", share(s.trust_score)},
-               {"value score", share(s.value_score)}};
+  t.network = {
+      {"figure", "value"},
+      {"response rate", fmt::format("{} ({} of {} members)", share(s.response_rate), s.respondents, c.members.size())},
+      {"confirmation rate", fmt::format("{} ({} of {} pairs where both answered)", share(s.confirmation_rate),
+                                        s.confirmed_pairs, s.pairs_both_responded)},
+      {"reported pairs", fmt::format("{} ({} confirmed, {} one-sided, {} also under ties)", s.reported_pairs,
+                                     s.confirmed_pairs, s.one_sided_pairs, s.written_pairs)},
+      {"tie rule", std::string(to_string(c.survey->tie_rule))},
+      {"trust score", share(s.trust_score)},
+      {"value score", share(s.value_score)}};
   t.members = {{"id", "answered", "named by", "names", "reciprocity", "trust", "value", "trust given", "reliability",
                 "mission", "openness", "power", "involvement", "resources"}};
   for (std::size_t v = 0; v < c.members.size(); ++v) {
@@ -154,14 +155,16 @@ std::string survey_report_html(const Coalition& c, const Analysis& a) {
   auto pct = [](const std::optional<double>& v) { return v ? fmt::format("{:.0f}%", 100.0 * *v) : std::string("–"); };
   auto num = [](const std::optional<double>& v) { return v ? fixed_text(*v, 2) : std::string("–"); };
   std::string h = "<section><h2>Partner survey</h2>";
-  h += fmt::format("<p>{} of {} members answered ({}); {} of {} pairs where both answered name each other "
-                   "(confirmation {}). Trust score {}, value score {} (share of the maximum rating).</p>",
-                   s.respondents, c.members.size(), pct(s.response_rate), s.confirmed_pairs, s.pairs_both_responded,
-                   pct(s.confirmation_rate), pct(s.trust_score), pct(s.value_score));
+  h += fmt::format(
+      "<p>{} of {} members answered ({}); {} of {} pairs where both answered name each other "
+      "(confirmation {}). Trust score {}, value score {} (share of the maximum rating).</p>",
+      s.respondents, c.members.size(), pct(s.response_rate), s.confirmed_pairs, s.pairs_both_responded,
+      pct(s.confirmation_rate), pct(s.trust_score), pct(s.value_score));
   // Trust by sector: rows rate columns; light (1) to dark blue (4).
   const auto present = present_sectors(a);
-  h += R"(<h3>Trust by sector</h3><p>Mean trust (1-4) that members of the row's sector give members of the )"
-       R"(column's sector; blank where no one rated.</p><div class="scroll"><table class="heatmap"><thead><tr><th></th>)";
+  h +=
+      R"(<h3>Trust by sector</h3><p>Mean trust (1-4) that members of the row's sector give members of the )"
+      R"(column's sector; blank where no one rated.</p><div class="scroll"><table class="heatmap"><thead><tr><th></th>)";
   for (const auto to : present) h += fmt::format("<th>{}</th>", esc(a.sectors.index.sectors[to].name));
   h += "</tr></thead><tbody>";
   for (const auto from : present) {
@@ -176,17 +179,19 @@ std::string survey_report_html(const Coalition& c, const Analysis& a) {
       const int r = static_cast<int>(239 - share * (239 - 8));
       const int g = static_cast<int>(243 - share * (243 - 81));
       const int b = static_cast<int>(255 - share * (255 - 156));
-      h += fmt::format(R"(<td class="n" style="background:#{:02x}{:02x}{:02x};color:{}" title="{} responses">{}</td>)", r,
-                       g, b, share > 0.55 ? "#fff" : "#000", s.trust_by_sector_responses[from][to], fixed_text(*t, 1));
+      h += fmt::format(R"(<td class="n" style="background:#{:02x}{:02x}{:02x};color:{}" title="{} responses">{}</td>)",
+                       r, g, b, share > 0.55 ? "#fff" : "#000", s.trust_by_sector_responses[from][to],
+                       fixed_text(*t, 1));
     }
     h += "</tr>";
   }
   h += "</tbody></table></div>";
-  h += R"(<h3>Members as partners see them</h3><div class="scroll"><table class="sortable"><thead><tr>)"
-       R"(<th data-sort="text">member</th><th data-sort="text">answered</th><th data-sort="number" class="n">named by</th>)"
-       R"(<th data-sort="number" class="n">names</th><th data-sort="number" class="n">reciprocity</th>)"
-       R"(<th data-sort="number" class="n">trust</th><th data-sort="number" class="n">value</th>)"
-       R"(<th data-sort="number" class="n">trust given</th></tr></thead><tbody>)";
+  h +=
+      R"(<h3>Members as partners see them</h3><div class="scroll"><table class="sortable"><thead><tr>)"
+      R"(<th data-sort="text">member</th><th data-sort="text">answered</th><th data-sort="number" class="n">named by</th>)"
+      R"(<th data-sort="number" class="n">names</th><th data-sort="number" class="n">reciprocity</th>)"
+      R"(<th data-sort="number" class="n">trust</th><th data-sort="number" class="n">value</th>)"
+      R"(<th data-sort="number" class="n">trust given</th></tr></thead><tbody>)";
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     const SurveyMember& m = s.members[v];
     h += fmt::format(R"(<tr><td>{}</td><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td>)"

@@ -1,15 +1,15 @@
 // `xsector taxonomy list|show` and `xsector gaps --taxonomy all` (docs/sectors.md).
+#include "xsector/taxonomy_view.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/load.hpp"
-#include "xsector/taxonomy_view.hpp"
 
 namespace xsector {
 
@@ -136,7 +136,8 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t) {
       ordered_json sectors = ordered_json::array();
       for (const auto& s : t.sectors) {
         ordered_json places = ordered_json::object();
-        for (const auto& [id, p] : crosswalk(s)) places[id] = p != nullptr ? ordered_json(p->id) : ordered_json(nullptr);
+        for (const auto& [id, p] : crosswalk(s))
+          places[id] = p != nullptr ? ordered_json(p->id) : ordered_json(nullptr);
         sectors.push_back({{"id", s.id},
                            {"name", s.name},
                            {"priority", to_string(s.priority)},
@@ -155,7 +156,9 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t) {
       }
       std::string out = csv_row(header);
       for (const auto& s : t.sectors) {
-        std::vector<std::string> row = {s.id, s.name, std::string(to_string(s.priority)),
+        std::vector<std::string> row = {s.id,
+                                        s.name,
+                                        std::string(to_string(s.priority)),
                                         fmt::format("{}", fmt::join(s.aliases, ";")),
                                         fmt::format("{}", fmt::join(s.examples, ";")),
                                         fmt::format("{}", fmt::join(s.maps_to, ";"))};
@@ -173,8 +176,8 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t) {
       out += md ? "\n## Sectors\n\n" : "\nSectors\n";
       std::vector<std::vector<std::string>> rows = {{"id", "priority", "name", "aliases", "maps to"}};
       for (const auto& s : t.sectors) {
-        rows.push_back({cell(s.id, md), std::string(to_string(s.priority)), cell(s.name, md), cell(joined(s.aliases, "-"), md),
-                        cell(joined(s.maps_to, "(nowhere)"), md)});
+        rows.push_back({cell(s.id, md), std::string(to_string(s.priority)), cell(s.name, md),
+                        cell(joined(s.aliases, "-"), md), cell(joined(s.maps_to, "(nowhere)"), md)});
       }
       out += grid(rows, md);
       out += md ? "\n## Whom to invite (examples)\n\n" : "\nWhom to invite (examples)\n";
@@ -241,8 +244,8 @@ std::string format_gaps_all(Format format, const std::vector<Coalition>& coaliti
                         {"missing_other", row.missing_other},
                         {"waived", row.waived},
                         {"unplaced", row.unplaced},
-                        {"crosswalk_from", row.c->crosswalk_from.empty() ? ordered_json(nullptr)
-                                                                         : ordered_json(row.c->crosswalk_from)}});
+                        {"crosswalk_from",
+                         row.c->crosswalk_from.empty() ? ordered_json(nullptr) : ordered_json(row.c->crosswalk_from)}});
       }
       ordered_json coalition = ordered_json::object();
       if (first != nullptr) {
@@ -256,10 +259,10 @@ std::string format_gaps_all(Format format, const std::vector<Coalition>& coaliti
     case Format::csv: {
       std::string out = "taxonomy,sectors,covered,missing_core,missing_other,waived,unplaced\n";
       for (const auto& row : rows) {
-        out += csv_row({row.c->taxonomy.id, fmt::format("{}", row.sectors), fmt::format("{}", row.covered),
-                        fmt::format("{}", fmt::join(row.missing_core, ";")),
-                        fmt::format("{}", fmt::join(row.missing_other, ";")), fmt::format("{}", fmt::join(row.waived, ";")),
-                        fmt::format("{}", fmt::join(row.unplaced, ";"))});
+        out += csv_row(
+            {row.c->taxonomy.id, fmt::format("{}", row.sectors), fmt::format("{}", row.covered),
+             fmt::format("{}", fmt::join(row.missing_core, ";")), fmt::format("{}", fmt::join(row.missing_other, ";")),
+             fmt::format("{}", fmt::join(row.waived, ";")), fmt::format("{}", fmt::join(row.unplaced, ";"))});
       }
       return out;
     }

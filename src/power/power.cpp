@@ -315,32 +315,32 @@ PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::u
   std::iota(order.begin(), order.end(), std::size_t{0});
   // The two estimates draw from two fixed streams, so the result does not depend on threads.
   auto banzhaf_samples = [&] {
-  Xoshiro rng(seed);
-  for (std::uint64_t s = 0; s < samples; ++s) {
-    // A random coalition S; player i swings when S without i loses and S with i wins.
-    std::int64_t weight = 0;
-    std::int64_t vetoes_out = static_cast<std::int64_t>(veto_count);
-    std::uint64_t bits = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i % 64 == 0) bits = rng();
-      in[i] = static_cast<std::int64_t>(bits & 1U);
-      bits >>= 1;
-      weight += in[i] * w[i];
-      vetoes_out -= in[i] * veto[i];
-    }
-    if (veto_count == 0) {
+    Xoshiro rng(seed);
+    for (std::uint64_t s = 0; s < samples; ++s) {
+      // A random coalition S; player i swings when S without i loses and S with i wins.
+      std::int64_t weight = 0;
+      std::int64_t vetoes_out = static_cast<std::int64_t>(veto_count);
+      std::uint64_t bits = 0;
       for (std::size_t i = 0; i < n; ++i) {
-        const std::int64_t others = weight - in[i] * w[i];
-        swings[i] += static_cast<std::uint64_t>((others < quota) & (others + w[i] >= quota));
+        if (i % 64 == 0) bits = rng();
+        in[i] = static_cast<std::int64_t>(bits & 1U);
+        bits >>= 1;
+        weight += in[i] * w[i];
+        vetoes_out -= in[i] * veto[i];
       }
-    } else {
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::int64_t others = weight - in[i] * w[i];
-        const std::int64_t missing = vetoes_out - (1 - in[i]) * veto[i];  // vetoes absent besides i
-        swings[i] += static_cast<std::uint64_t>((missing == 0) & (others < quota) & (others + w[i] >= quota));
+      if (veto_count == 0) {
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::int64_t others = weight - in[i] * w[i];
+          swings[i] += static_cast<std::uint64_t>((others < quota) & (others + w[i] >= quota));
+        }
+      } else {
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::int64_t others = weight - in[i] * w[i];
+          const std::int64_t missing = vetoes_out - (1 - in[i]) * veto[i];  // vetoes absent besides i
+          swings[i] += static_cast<std::uint64_t>((missing == 0) & (others < quota) & (others + w[i] >= quota));
+        }
       }
     }
-  }
   };
   std::thread banzhaf_thread;
   try {
@@ -546,7 +546,8 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
     // itself, exact or estimated, so each gets n/8 of the budget and fewer samples.
     const std::uint64_t n = game.weights.size() + 1;
     used.exact_budget = options.exact_budget / n * 8;
-    if (used.samples == 0) used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 19) / game.weights.size(), 512, kDefaultSamples);
+    if (used.samples == 0)
+      used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 19) / game.weights.size(), 512, kDefaultSamples);
   }
   const PowerIndices p = power_indices(game, used);
   out.estimate = p.estimate;

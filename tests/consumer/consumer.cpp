@@ -1,8 +1,7 @@
 // Loads a coalition with an installed xsector and prints its size and the library version.
+#include <iostream>
 #include <xsector/load.hpp>
 #include <xsector/version.hpp>
-
-#include <iostream>
 
 int main(int argc, char** argv) {
   if (argc != 2) return 2;
