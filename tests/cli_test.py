@@ -404,4 +404,24 @@ with tempfile.TemporaryDirectory() as tmp:
     check("import survey of a missing .xlsx exits 3 and writes nothing",
           r.returncode == 3 and "r.xlsx" in r.stderr and not os.path.exists(f"{tmp}/t.yaml"), r.stderr)
 
+# A comparison report: two files (either order), Markdown with the two extra diagrams.
+with tempfile.TemporaryDirectory() as tmp:
+    wave_a = os.path.join(source, "networks", "healthy-in-the-hills.yaml")
+    wave_b = os.path.join(source, "networks", "healthy-in-the-hills-2025.yaml")
+    r = run("report", wave_a, wave_b, wave_a, "-o", f"{tmp}/three")
+    check("report of three files exits 2 and writes nothing", r.returncode == 2 and not os.path.exists(f"{tmp}/three"),
+          r.stderr)
+    r = run("report", wave_b, wave_a, "-o", f"{tmp}/md", "--format", "markdown")
+    md = open(f"{tmp}/md/report.md").read() if r.returncode == 0 else ""
+    check("report of two waves given latest first exits 0 with a note",
+          r.returncode == 0 and "compared from the earlier wave to the later" in r.stderr, r.stderr)
+    check("the Markdown comparison report has the comparison as a section",
+          "\n## Compare: Healthy in the Hills Network (2024-06-30) -> Healthy in the Hills Network (2025-06-30)" in md
+          and "\n### Members" in md and "](changes.svg)" in md, md[-800:])
+    check("the Markdown comparison report writes both waves' and the changes' diagrams",
+          all(os.path.getsize(f"{tmp}/md/{f}") > 1000 for f in ("members.svg", "sectors.svg", "wave-a.svg", "changes.svg")))
+    r = run("report", wave_a, "missing.yaml", "-o", f"{tmp}/bad")
+    check("report of a missing second file exits 3 and writes nothing", r.returncode == 3 and not os.path.exists(f"{tmp}/bad"),
+          r.stderr)
+
 check.finish()

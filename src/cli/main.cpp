@@ -102,7 +102,7 @@ std::string count(std::size_t n, std::string_view noun) {
 
 std::string diagram_format(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
-  const std::string format = ext.empty() ? std::string() : ext.substr(1);
+  std::string format = ext.empty() ? std::string() : ext.substr(1);
   if (format != "svg" && format != "png" && format != "pdf" && format != "dot") {
     throw UsageError(
         fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
@@ -110,13 +110,8 @@ std::string diagram_format(const std::string& path) {
   return format;
 }
 
-int run_compare(const std::vector<std::string>& files, bool as_table, const CompareOptions& options,
-                const std::string& diagram, Format format, const std::string& out, const std::string& taxonomy) {
-  if (files.size() < 2) throw UsageError("compare needs two files (waves) or more (a table)");
-  const bool many = as_table || files.size() > 2;
-  if (many && !diagram.empty()) throw UsageError("--diagram draws two waves; it cannot be used with a table");
-  const std::string image_format = diagram.empty() ? std::string() : diagram_format(diagram);
-  // Every file is checked before any output, so all problems are reported in one run.
+/// Loads every file; all problems of all files are reported in one InputError.
+std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy) {
   std::vector<Coalition> coalitions;
   std::vector<Diagnostic> problems;
   for (const auto& file : files) {
@@ -127,22 +122,41 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     }
   }
   if (!problems.empty()) throw InputError(std::move(problems));
-  // Two waves given latest first are compared earliest first, with a note.
-  std::optional<Finding> reordered;
-  if (!many && match_coalitions(coalitions[0], coalitions[1]).waves && dated_before(coalitions[1], coalitions[0])) {
-    reordered = Finding{Severity::info,
-                        "compare",
-                        "waves-reordered",
-                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later",
-                                    files[1], coalitions[1].as_of, files[0], coalitions[0].as_of),
-                        {}};
-    std::cerr << "xsector: note: " << reordered->message << '\n';
-    std::swap(coalitions[0], coalitions[1]);
+  return coalitions;
+}
+
+/// Two waves of one coalition given latest first are swapped to earliest first; the note
+/// says so (on stderr, and as the finding returned).
+std::optional<Finding> order_waves(const std::vector<std::string>& files, std::vector<Coalition>& coalitions) {
+  if (!match_coalitions(coalitions[0], coalitions[1]).waves || !dated_before(coalitions[1], coalitions[0])) {
+    return std::nullopt;
   }
+  Finding note{Severity::info,
+               "compare",
+               "waves-reordered",
+               fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", files[1],
+                           coalitions[1].as_of, files[0], coalitions[0].as_of),
+               {}};
+  std::cerr << "xsector: note: " << note.message << '\n';
+  std::swap(coalitions[0], coalitions[1]);
+  return note;
+}
+
+int run_compare(const std::vector<std::string>& files, bool as_table, const CompareOptions& options,
+                const std::string& diagram, Format format, const std::string& out, const std::string& taxonomy) {
+  if (files.size() < 2) throw UsageError("compare needs two files (waves) or more (a table)");
+  const bool many = as_table || files.size() > 2;
+  if (many && !diagram.empty()) throw UsageError("--diagram draws two waves; it cannot be used with a table");
+  const std::string image_format = diagram.empty() ? std::string() : diagram_format(diagram);
+  std::vector<Coalition> coalitions = load_all(files, taxonomy);
+  // Two waves given latest first are compared earliest first, with a note.
+  const std::optional<Finding> reordered = many ? std::nullopt : order_waves(files, coalitions);
   std::vector<Analysis> analyses;
+  analyses.reserve(coalitions.size());
   for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, people_options(part_all)));
   if (many) {
     std::vector<const Coalition*> pointers;
+    pointers.reserve(coalitions.size());
     for (const auto& c : coalitions) pointers.push_back(&c);
     std::vector<const Coalition*> ordered;
     std::vector<std::vector<Figure>> figures;
@@ -170,24 +184,45 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
   command->add_option("-o,--output", out, "Write to this file instead of standard output");
 }
 
-int run_report(const std::string& file, const std::string& dir, const std::string& format,
+int run_report(const std::vector<std::string>& files, const std::string& dir, const std::string& format,
                const std::string& taxonomy) {
-  const Coalition c = load_coalition_file(file, load_options(taxonomy));
+  if (files.size() > 2) throw UsageError("report takes one coalition file, or two to compare (wave A, then wave B)");
+  std::vector<Coalition> coalitions = load_all(files, taxonomy);
+  const std::optional<Finding> reordered = files.size() == 2 ? order_waves(files, coalitions) : std::nullopt;
+  const Coalition& c = coalitions.back();
   const Analysis a = xsector::analyze(c, people_options(part_all));
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
   const std::string members_svg = render_diagram(c, a, {}, "svg");
   const std::string sectors_svg = render_diagram(c, a, sectors_view, "svg");
+  // A comparison report: the later wave's report, what changed, and a map of both waves.
+  std::optional<Analysis> before_analysis;
+  std::optional<Comparison> cmp;
+  ReportComparison waves;
+  if (coalitions.size() == 2) {
+    before_analysis = xsector::analyze(coalitions[0], people_options(part_all));
+    cmp = xsector::compare(coalitions[0], *before_analysis, c, a, CompareOptions{});
+    if (reordered) cmp->findings.insert(cmp->findings.begin(), *reordered);
+    waves.before = &coalitions[0];
+    waves.comparison = &*cmp;
+    waves.before_svg = render_diagram(coalitions[0], *before_analysis, {}, "svg");
+    if (cmp->as_waves) waves.changes_svg = render_comparison(coalitions[0], *before_analysis, c, a, *cmp, "svg");
+  }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw IoError(fmt::format("{}: cannot create the folder: {}", dir, ec.message()));
   const std::filesystem::path folder = dir;
   if (format == "html") {
-    write_file_atomic(folder / "report.html", report_html(c, a, members_svg, sectors_svg));
+    write_file_atomic(folder / "report.html", cmp ? report_html(c, a, members_svg, sectors_svg, waves)
+                                                  : report_html(c, a, members_svg, sectors_svg));
   } else {
     write_file_atomic(folder / "members.svg", members_svg);
     write_file_atomic(folder / "sectors.svg", sectors_svg);
-    write_file_atomic(folder / "report.md", report_markdown(c, a));
+    if (cmp) {
+      write_file_atomic(folder / "wave-a.svg", waves.before_svg);
+      if (!waves.changes_svg.empty()) write_file_atomic(folder / "changes.svg", waves.changes_svg);
+    }
+    write_file_atomic(folder / "report.md", cmp ? report_markdown(c, a, coalitions[0], *cmp) : report_markdown(c, a));
   }
   return 0;
 }
@@ -316,15 +351,19 @@ int run(int argc, char** argv);
 int main(int argc, char** argv) {
   // A closed pipe must be a write error (exit 3), not a silent death by SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
-  int code = run(argc, argv);
-  errno = 0;
-  std::cout.flush();
-  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    std::cerr << "xsector: error: standard output: cannot write" << (errno != 0 ? ": " : "")
-              << (errno != 0 ? std::strerror(errno) : "") << '\n';
-    if (code == 0) code = static_cast<int>(ExitCode::io);
+  try {
+    int code = run(argc, argv);
+    errno = 0;
+    std::cout.flush();
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      std::cerr << "xsector: error: standard output: cannot write" << (errno != 0 ? ": " : "")
+                << (errno != 0 ? std::strerror(errno) : "") << '\n';
+      if (code == 0) code = static_cast<int>(ExitCode::io);
+    }
+    return code;
+  } catch (...) {  // run() reports every error itself; this is only for a failing std::cerr
+    return 70;     // internal error, as run() reports one
   }
-  return code;
 }
 
 namespace {
@@ -463,11 +502,13 @@ int run(int argc, char** argv) {
   std::string survey_members;
   import_cmd->add_option("--members", survey_members, "import survey: the members sheet (CSV)");
 
-  std::string report_file;
+  std::vector<std::string> report_files;
   std::string report_dir;
   std::string report_format = "html";
   auto* report_cmd = app.add_subcommand("report", "A self-contained HTML report (or Markdown) to share");
-  report_cmd->add_option("FILE", report_file, "Coalition file (YAML)")->required();
+  report_cmd->add_option("FILES", report_files, "Coalition file (YAML); give two to compare wave A with wave B")
+      ->required()
+      ->expected(1, 2);
   report_cmd->add_option("-o,--output", report_dir, "Folder to write report.html (or report.md and its diagrams)")
       ->required();
   report_cmd->add_option("-f,--format", report_format, "html or markdown")
@@ -530,7 +571,7 @@ int run(int argc, char** argv) {
                         render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;
     }
-    if (report_cmd->parsed()) return run_report(report_file, report_dir, report_format, taxonomy);
+    if (report_cmd->parsed()) return run_report(report_files, report_dir, report_format, taxonomy);
     if (export_cmd->parsed()) return run_export(export_file, export_to, out);
     if (import_cmd->parsed())
       return run_import(import_files, import_out, import_options, force, survey_members, import_maps);

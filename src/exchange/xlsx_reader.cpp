@@ -275,7 +275,7 @@ struct XlsxWorkbook::Impl {
       if (target.starts_with('/'))
         target.erase(0, 1);
       else
-        target = "xl/" + target;
+        target.insert(0, "xl/");
       sheets.emplace_back(name, target);
     }
     if (sheets.empty()) fail("the workbook has no sheet");

@@ -147,7 +147,7 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
   for (const auto& name : names) {
     std::string header = name;
     while (std::find(members.header.begin(), members.header.end(), header) != members.header.end())
-      header = "attribute: " + header;
+      header.insert(0, "attribute: ");
     members.header.push_back(header);
     members.text_columns.insert(header);
   }

@@ -623,8 +623,9 @@ std::optional<double> YamlReader::number(const Node& node, std::string_view what
   auto value = text(node, what);
   if (!value) return std::nullopt;
   double result = 0;
-  const char* begin = value->data();
-  const char* end = begin + value->size();
+  const std::string& digits = *value;
+  const char* begin = digits.data();
+  const char* end = begin + digits.size();
   const auto [ptr, ec] = std::from_chars(begin, end, result);
   if (ec != std::errc{} || ptr != end || !std::isfinite(result)) {
     error(pos(node), fmt::format("{} must be a number, found '{}'", what, *value));
@@ -637,8 +638,9 @@ std::optional<std::int64_t> YamlReader::integer(const Node& node, std::string_vi
   auto value = text(node, what);
   if (!value) return std::nullopt;
   std::int64_t result = 0;
-  const char* begin = value->data();
-  const char* end = begin + value->size();
+  const std::string& digits = *value;
+  const char* begin = digits.data();
+  const char* end = begin + digits.size();
   const auto [ptr, ec] = std::from_chars(begin, end, result);
   if (ec == std::errc::result_out_of_range) {
     error(pos(node), fmt::format("{} '{}' is too large", what, *value));

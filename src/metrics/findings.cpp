@@ -557,6 +557,7 @@ std::vector<Action> next_actions(const Coalition& c, const SectorReport& r, cons
       a.why = fmt::format("{} is a core sector and no member comes from it", s.name);
     } else {
       std::vector<std::string> names;
+      names.reserve(core.size());
       for (const auto k : core) names.push_back(sectors[k].name);
       a.why = fmt::format("{} core sectors have no member yet: {}", core.size(), listed(names));
     }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
+#include "outputs/report_parts.hpp"
 #include "outputs/survey_output.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/output.hpp"
@@ -35,12 +36,6 @@ std::string pct(const std::optional<double>& v) { return v ? fmt::format("{:.0f}
 std::string cell(const std::string& text, const std::optional<double>& value) {
   return value ? fmt::format(R"(<td class="n" data-value="{}">{}</td>)", *value, text)
                : fmt::format(R"(<td class="n" data-value="">{}</td>)", text);
-}
-
-/// The <svg> element of a Graphviz SVG document, without its XML prolog and doctype.
-std::string inline_svg(const std::string& svg) {
-  const auto start = svg.find("<svg");
-  return start == std::string::npos ? std::string() : svg.substr(start);
 }
 
 std::string sector_status(const SectorReport& r, std::size_t s) {
@@ -208,55 +203,15 @@ std::string findings_section(const Coalition& c, const Analysis& a) {
   return h + "</section>\n";
 }
 
-/// A Graphviz SVG ready to sit inline beside another: no XML prolog, every id (and every
-/// reference to one) prefixed so two diagrams never share an id, no <title> elements (they
-/// hold Graphviz node names; the nodes' tooltips hold the members' names), and a minimum
-/// width at which 12-point labels stay at least 11 pixels tall.
-std::string inline_diagram(const std::string& svg, std::string_view prefix) {
-  std::string out = inline_svg(svg);
-  std::string fixed;
-  fixed.reserve(out.size());
-  for (std::size_t i = 0; i < out.size();) {
-    if (out.compare(i, 7, "<title>") == 0) {
-      const auto end = out.find("</title>", i);
-      if (end != std::string::npos) {
-        i = end + 8;
-        continue;
-      }
-    }
-    if (out.compare(i, 4, "id=\"") == 0 && (i == 0 || out[i - 1] == ' ')) {
-      fixed += "id=\"";
-      fixed += prefix;
-      i += 4;
-      continue;
-    }
-    if (out.compare(i, 5, "url(#") == 0 || out.compare(i, 7, "href=\"#") == 0) {
-      const std::size_t len = out[i] == 'u' ? 5 : 7;
-      fixed.append(out, i, len);
-      fixed += prefix;
-      i += len;
-      continue;
-    }
-    fixed += out[i++];
-  }
-  // Graphviz writes <svg width="123pt" ...>; keep 12pt labels at >= 11 CSS pixels.
-  const auto w = fixed.find("width=\"");
-  if (w != std::string::npos && w < fixed.find('>')) {
-    const double points = std::atof(fixed.c_str() + w + 7);
-    if (points > 0) {
-      fixed.insert(4, fmt::format(R"( style="min-width: {:.0f}px")", points * 11.0 / 12.0));
-    }
-  }
-  return fixed;
-}
-
 std::string map_section(const Coalition& c, const Analysis& a, const std::string& members_svg,
-                        const std::string& sectors_svg) {
+                        const std::string& sectors_svg, const ReportComparison* waves) {
   const SectorReport& r = a.sectors;
   std::string h = R"(<section id="map"><h2>The map</h2>)"
                   R"(<p class="hint">Hover over a member for its figures; click one to see only its partners; )"
                   R"(pick a sector or type a name to pick members out.</p>)"
-                  R"(<div class="toolbar"><div class="views" role="group" aria-label="View">)"
+                  R"(<div class="toolbar">)" +
+                  (waves != nullptr ? detail::wave_switch(c, *waves) : std::string()) +
+                  R"(<div class="views" role="group" aria-label="View">)"
                   R"(<button type="button" data-view="members" aria-pressed="true">Members</button>)"
                   R"(<button type="button" data-view="sectors" aria-pressed="false">Sectors</button></div>)"
                   R"(<label>Sector <select id="xs-filter"><option value="">every sector</option>)";
@@ -268,10 +223,11 @@ std::string map_section(const Coalition& c, const Analysis& a, const std::string
        R"(autocomplete="off"></label><button type="button" id="xs-clear">Show all</button></div>)"
        R"(<div id="xs-info" class="info" aria-live="polite"></div>)";
   h +=
-      R"(<figure class="map" id="xs-map-members"><div class="pane">)" + inline_diagram(members_svg, "m-") +
+      R"(<figure class="map" id="xs-map-members"><div class="pane">)" + detail::inline_diagram(members_svg, "m-") +
       R"(</div><figcaption>Members, coloured by sector, sized by the number of members they are tied to.</figcaption></figure>)";
-  h += R"(<figure class="map" id="xs-map-sectors"><div class="pane">)" + inline_diagram(sectors_svg, "s-") +
+  h += R"(<figure class="map" id="xs-map-sectors"><div class="pane">)" + detail::inline_diagram(sectors_svg, "s-") +
        R"(</div><figcaption>Sectors and the ties between them.</figcaption></figure>)";
+  if (waves != nullptr) h += detail::wave_figures(c, *waves);
   h += R"(<div id="xs-tip" class="tip" role="tooltip" hidden></div></section>)"
        "\n";
   (void)c;
@@ -453,8 +409,10 @@ std::string map_data(const Coalition& c, const Analysis& a) {
 
 }  // namespace
 
-std::string report_html(const Coalition& c, const Analysis& a, const std::string& members_svg,
-                        const std::string& sectors_svg) {
+namespace {
+
+std::string report_page(const Coalition& c, const Analysis& a, const std::string& members_svg,
+                        const std::string& sectors_svg, const ReportComparison* waves) {
   const SectorReport& r = a.sectors;
   std::size_t present = 0;
   std::size_t missing_core = 0;
@@ -480,8 +438,9 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
   if (const std::string estimates = describe_estimates(a); !estimates.empty()) {
     h += fmt::format(R"(<p class="estimates">{}</p>)", esc(estimates)) + "\n";
   }
+  if (waves != nullptr) h += detail::changes_section(c, *waves);
   h += findings_section(c, a);
-  h += map_section(c, a, members_svg, sectors_svg);
+  h += map_section(c, a, members_svg, sectors_svg, waves);
   h += coverage_section(c, r);
   h += power_section(c, a);
   h += departures_section(c, a);
@@ -498,6 +457,18 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
   return h;
 }
 
+}  // namespace
+
+std::string report_html(const Coalition& c, const Analysis& a, const std::string& members_svg,
+                        const std::string& sectors_svg) {
+  return report_page(c, a, members_svg, sectors_svg, nullptr);
+}
+
+std::string report_html(const Coalition& c, const Analysis& a, const std::string& members_svg,
+                        const std::string& sectors_svg, const ReportComparison& comparison) {
+  return report_page(c, a, members_svg, sectors_svg, &comparison);
+}
+
 std::string report_markdown(const Coalition& c, const Analysis& a) {
   std::string out = format_markdown(c, a);
   const auto first_section = out.find("\n## ");
@@ -508,6 +479,23 @@ std::string report_markdown(const Coalition& c, const Analysis& a) {
   std::string power = format_power(Format::markdown, c, a);
   const auto body = power.find("\n## ");
   if (body != std::string::npos) out += power.substr(body);
+  return out;
+}
+
+std::string report_markdown(const Coalition& c, const Analysis& a, const Coalition& before,
+                            const Comparison& comparison) {
+  std::string out = report_markdown(c, a);
+  // The comparison's headings go one level down: its title becomes a section of this report.
+  const std::string changes = format_comparison(Format::markdown, before, c, comparison);
+  out += '\n';
+  bool line_start = true;
+  for (const char ch : changes) {
+    if (line_start && ch == '#') out += '#';
+    out += ch;
+    line_start = ch == '\n';
+  }
+  out += comparison.as_waves ? "\n![Wave A](wave-a.svg)\n\n![What changed](changes.svg)\n"
+                             : "\n![The first coalition](wave-a.svg)\n";
   return out;
 }
 

@@ -100,6 +100,7 @@ std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budge
   const std::int64_t cut = dual ? dual_cut : direct_cut;
 
   std::vector<std::int64_t> distinct;
+  distinct.reserve(free_players.size());
   for (const auto i : free_players) distinct.push_back(game.weights[i] / g);
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());

@@ -190,7 +190,9 @@
       apply();
     });
   });
+  var currentView = "members";
   function show(view) {
+    currentView = view;
     Object.keys(maps).forEach(function (k) {
       if (k === view) maps[k].removeAttribute("data-hidden"); else maps[k].setAttribute("data-hidden", "");
     });
@@ -204,6 +206,32 @@
   });
   show("members");
   apply();
+
+  // --- a comparison report: wave A, wave B (the interactive map) and the changes ----------
+  var waveButtons = document.querySelectorAll(".waves button");
+  var waveMaps = { a: document.getElementById("xs-map-wave-a"), changes: document.getElementById("xs-map-changes") };
+  var tools = [document.querySelector(".views"), filter.parentNode, search.parentNode, document.getElementById("xs-clear")];
+  function showWave(wave) {
+    waveButtons.forEach(function (b) { b.setAttribute("aria-pressed", b.getAttribute("data-wave") === wave ? "true" : "false"); });
+    Object.keys(waveMaps).forEach(function (k) {
+      if (!waveMaps[k]) return;
+      if (k === wave) waveMaps[k].removeAttribute("data-hidden"); else waveMaps[k].setAttribute("data-hidden", "");
+    });
+    tools.forEach(function (t) { if (t) t.hidden = wave !== "b"; });
+    document.getElementById("map").setAttribute("data-wave", wave);
+    if (wave === "b") {
+      show(currentView);
+      restInfo();
+    } else {
+      Object.keys(maps).forEach(function (k) { maps[k].setAttribute("data-hidden", ""); });
+      tip.hidden = true;
+      var caption = waveMaps[wave] && waveMaps[wave].querySelector("figcaption");
+      info.textContent = caption ? caption.textContent : "";
+    }
+  }
+  waveButtons.forEach(function (b) {
+    b.addEventListener("click", function () { showWave(b.getAttribute("data-wave")); });
+  });
   // A map wider than its pane (a phone) opens centred on its best-tied member.
   var pane = maps.members.querySelector(".pane");
   if (pane && pane.scrollWidth > pane.clientWidth + 1) {

@@ -1,0 +1,33 @@
+// The report's parts shared between its source files (internal to src/outputs/).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "xsector/report.hpp"
+
+namespace xsector::detail {
+
+/// The <svg> element of a Graphviz SVG document, without its XML prolog and doctype.
+std::string inline_svg(const std::string& svg);
+
+/// A Graphviz SVG ready to sit inline beside another: no XML prolog, every id (and every
+/// reference to one) prefixed with `prefix` so two diagrams never share an id, no <title>
+/// elements (they hold Graphviz node names; the nodes' tooltips hold the members' names),
+/// and a minimum width at which 12-point labels stay at least 11 pixels tall. O(size).
+std::string inline_diagram(const std::string& svg, std::string_view prefix);
+
+/// "Wave A · 2024-06-30" (or "Wave A" when undated); the coalition's name when the two
+/// files are different coalitions. Escaped for HTML.
+std::string wave_label(const Coalition& c, bool as_waves, char letter);
+
+/// The map's buttons for wave A, wave B and (two waves only) the changes.
+std::string wave_switch(const Coalition& after, const ReportComparison& comparison);
+
+/// The figures of wave A's diagram and of the changes diagram, hidden until picked.
+std::string wave_figures(const Coalition& after, const ReportComparison& comparison);
+
+/// The "What changed" section (or "Two coalitions side by side").
+std::string changes_section(const Coalition& after, const ReportComparison& comparison);
+
+}  // namespace xsector::detail
