@@ -595,3 +595,30 @@ TEST(Sheets, KumuRoundTripKeepsEveryAttributeWhenMembersListThemInDifferentOrder
   EXPECT_EQ(d.members[0].attributes, clinic);
   EXPECT_EQ(d.members[1].attributes, church);
 }
+
+TEST(Exchange, YamlAndGraphmlExportsKeepWaiversAndDeclaredSectorsMapsTo) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: A, waive: {tribal: \"no tribal lands in the county\"}}\n"
+      "sectors:\n  - {id: promotoras, name: Promotoras, priority: recommended, maps_to: [community-based, residents]}\n"
+      "members:\n  - {id: a, sector: health-care}\n  - {id: b, sector: promotoras}\nties:\n  - [a, b]\n",
+      "a.yaml");
+  ASSERT_EQ(c.waivers.size(), 1U);
+  ASSERT_EQ(c.extra_sectors.size(), 1U);
+  const std::vector<std::string> maps_to = {"community-based", "residents"};
+  ASSERT_EQ(c.extra_sectors[0].maps_to, maps_to);
+  const std::string yaml = coalition_yaml(c);
+  EXPECT_NE(yaml.find("waive:"), std::string::npos) << yaml;
+  for (const Coalition& d : {parse_coalition(yaml, "b.yaml"),
+                             parse_coalition(import_graphml(export_graphml(c), "a.graphml", {}).yaml, "c.yaml")}) {
+    ASSERT_EQ(d.waivers.size(), 1U);
+    EXPECT_EQ(d.waivers[0].sector, "tribal");
+    EXPECT_EQ(d.waivers[0].reason, "no tribal lands in the county");
+    ASSERT_EQ(d.extra_sectors.size(), 1U);
+    EXPECT_EQ(d.extra_sectors[0].maps_to, maps_to);
+  }
+  std::string bad = export_graphml(c);
+  const auto at = bad.find("{&quot;sector&quot;:&quot;tribal&quot;");
+  ASSERT_NE(at, std::string::npos) << bad;
+  bad.replace(at, 1, "[");
+  EXPECT_THROW(import_graphml(bad, "bad.graphml", {}), InputError);
+}

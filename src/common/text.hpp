@@ -57,7 +57,7 @@ inline bool quoted_formula_like(std::string_view s) {
 /// (csv_text_value) gives back exactly the original. Numbers are not text cells: write them
 /// without this function, so -0.25 stays a number.
 inline std::string csv_cell(const std::string& s) {
-  const std::string text = quoted_formula_like(s) ? "'" + s : s;
+  std::string text = quoted_formula_like(s) ? "'" + s : s;
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = "\"";
   for (const char c : text) {

@@ -32,6 +32,7 @@ ordered_json sector_document(const Sector& s) {
   if (!s.examples.empty()) d["examples"] = s.examples;
   if (!s.aliases.empty()) d["aliases"] = s.aliases;
   if (!s.source.empty()) d["source"] = s.source;
+  if (!s.maps_to.empty()) d["maps_to"] = s.maps_to;
   return d;
 }
 
@@ -122,6 +123,11 @@ ordered_json coalition_document(const Coalition& c) {
   if (!c.as_of.empty()) header["as_of"] = c.as_of;
   if (c.backbone) header["backbone"] = c.members[*c.backbone].id;
   header["taxonomy"] = c.taxonomy_ref.empty() ? c.taxonomy.id : c.taxonomy_ref;
+  if (!c.waivers.empty()) {
+    ordered_json waive = ordered_json::object();
+    for (const Waiver& w : c.waivers) waive[w.sector] = w.reason;
+    header["waive"] = waive;
+  }
   ordered_json doc = {{"coalition", header}};
   if (!c.extra_sectors.empty()) {
     doc["sectors"] = ordered_json::array();
@@ -1094,6 +1100,7 @@ std::string export_graphml(const Coalition& c) {
                                                                                {"graph", "as_of", "string"},
                                                                                {"graph", "backbone", "string"},
                                                                                {"graph", "taxonomy", "string"},
+                                                                               {"graph", "waive", "string"},
                                                                                {"graph", "sectors", "string"},
                                                                                {"graph", "governance", "string"},
                                                                                {"graph", "survey", "string"},
@@ -1131,6 +1138,12 @@ std::string export_graphml(const Coalition& c) {
   if (!c.as_of.empty()) out += data('g', "as_of", c.as_of);
   if (c.backbone) out += data('g', "backbone", c.members[*c.backbone].id);
   out += data('g', "taxonomy", doc["coalition"]["taxonomy"].get<std::string>());
+  // Waived sectors as a JSON list of {"sector", "reason"}, written only when there are any.
+  if (!c.waivers.empty()) {
+    ordered_json waive = ordered_json::array();
+    for (const Waiver& w : c.waivers) waive.push_back({{"sector", w.sector}, {"reason", w.reason}});
+    out += data('g', "waive", json_text(waive));
+  }
   out += data('g', "sectors", doc.contains("sectors") ? json_text(doc["sectors"]) : "[]");
   out += data('g', "governance", doc.contains("governance") ? json_text(doc["governance"]) : "[]");
   // The survey section as a one-item JSON list (empty without a survey).
@@ -1768,6 +1781,22 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     }
   }
   header["taxonomy"] = taxonomy.ref;
+  if (g.contains("waive") && !trim(g.at("waive").value).empty()) {
+    const Datum& d = g.at("waive");
+    if (const auto list = json_of(d, "graph data 'waive'"); list && !list->empty()) {
+      ordered_json waive = ordered_json::object();
+      for (const auto& w : *list) {
+        if (!w.is_object() || !w.contains("sector") || !w["sector"].is_string() || !w.contains("reason") ||
+            !w["reason"].is_string()) {
+          add(d.pos, "graph data 'waive' must be a JSON list of {\"sector\": id, \"reason\": text}");
+          break;
+        }
+        waive[w["sector"].get<std::string>()] = w["reason"];
+      }
+      header["waive"] = waive;
+      origins.keys["coalition.waive"] = {file, d.pos, "graph data 'waive'"};
+    }
+  }
   ordered_json doc = {{"coalition", header}};
 
   std::vector<std::string> declared;
