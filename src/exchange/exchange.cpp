@@ -232,7 +232,7 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string trim(std::string s) {
+std::string trim(const std::string& s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
@@ -1282,7 +1282,8 @@ KumuSheets export_kumu(const Coalition& c) {
   for (const Tie& t : c.ties) {
     const std::string& a = c.members[t.a].id;
     const std::string& b = c.members[t.b].id;
-    const std::string id = t.directed ? a + "->" + b : std::min(a, b) + "--" + std::max(a, b);
+    const std::string id =
+        t.directed ? fmt::format("{}->{}", a, b) : fmt::format("{}--{}", std::min(a, b), std::max(a, b));
     out.connections +=
         fmt::format("{},{},{},{},{},{},{}", a, b, to_string(t.level), t.directed ? "directed" : "undirected",
                     static_cast<int>(t.level), csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
@@ -1347,7 +1348,7 @@ bool is_xlsx(const std::string& file) { return lower(std::filesystem::path(file)
 std::string pick_sheet(const detail::XlsxWorkbook& book, const std::string& wanted,
                        const std::vector<std::string>& defaults, bool fallback) {
   if (!wanted.empty()) {
-    const std::string found = book.find_sheet(wanted);
+    std::string found = book.find_sheet(wanted);
     if (found.empty()) {
       throw InputError({Diagnostic{book.file(),
                                    {1, 1},
@@ -2149,6 +2150,7 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
     const bool known = std::any_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == field; });
     if (heading.empty() || !known) {
       std::vector<std::string> names;
+      names.reserve(fields.size());
       for (const auto& f : fields) names.push_back(f.first);
       throw UsageError(fmt::format("--map '{}': write \"Column heading=field\", the field one of {}", entry,
                                    fmt::join(names, ", ")));

@@ -327,6 +327,7 @@ std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) 
   };
   auto names = [&](const std::vector<std::size_t>& list) {
     std::vector<std::string> v;
+    v.reserve(list.size());
     for (const auto s : list) v.push_back(sectors[s].id);
     return v.empty() ? std::string("none") : fmt::format("{}", fmt::join(v, ", "));
   };
@@ -339,6 +340,7 @@ std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) 
   }
   auto singles = [&](const std::vector<SectorGaps::Single>& list) {
     std::vector<std::string> v;
+    v.reserve(list.size());
     for (const auto& x : list) v.push_back(fmt::format("{} ({})", sectors[x.sector].id, c.members[x.member].id));
     return v.empty() ? std::string("none") : fmt::format("{}", fmt::join(v, ", "));
   };
@@ -504,6 +506,7 @@ ordered_json people_json(const Analysis& a, const Coalition& c) {
     person["fragmentation"] = number_or_null(p.fragmentation);
     auto partners = [&](const std::vector<std::size_t>& ties) {
       std::vector<std::string> ids;
+      ids.reserve(ties.size());
       for (const auto t : ties) ids.push_back(c.members[c.ties[t].a == p.member ? c.ties[t].b : c.ties[t].a].id);
       return ids;
     };

@@ -715,7 +715,7 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     if (y < x) std::swap(x, y);
     if (changed.contains({x, y})) continue;
     changed.emplace(x, y);  // a pair tied both ways is drawn once
-    draw({x, y, {}, {}}, "kept:" + x + ":" + y, "#777777", "solid", static_cast<int>(t.level));
+    draw({x, y, {}, {}}, fmt::format("kept:{}:{}", x, y), "#777777", "solid", static_cast<int>(t.level));
   }
   add_legend_node(g.get(), ab.sectors, colours,
                   {"green outline: joined; green line: tie formed", "vermilion dashed: left, or tie dissolved",
