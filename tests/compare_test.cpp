@@ -149,12 +149,20 @@ TEST(Compare, DiagramColoursJoinedLeftFormedAndDissolved) {
     const auto at = dot.find("\t" + head + "\t[");
     return at == std::string::npos ? std::string() : dot.substr(at, dot.find("];", at) - at);
   };
-  EXPECT_NE(attributes("e").find("color=\"#009E73\""), std::string::npos) << dot;
+  EXPECT_NE(attributes("e").find("peripheries=2"), std::string::npos) << dot;  // joined
   EXPECT_NE(attributes("d").find("style=dashed"), std::string::npos) << dot;
   EXPECT_NE(attributes("d").find("(left)"), std::string::npos) << dot;
-  EXPECT_NE(attributes("c -- e").find("color=\"#009E73\""), std::string::npos) << dot;
-  EXPECT_NE(attributes("a -- d").find("color=\"#D55E00\""), std::string::npos) << dot;
-  EXPECT_NE(attributes("a -- b").find("color=\"#777777\""), std::string::npos) << dot;
+  EXPECT_NE(attributes("c -- e").find("color=\"#000000\""), std::string::npos) << dot;  // formed
+  EXPECT_NE(attributes("a -- d").find("style=dotted"), std::string::npos) << dot;       // dissolved
+  EXPECT_NE(attributes("a -- b").find("color=\"#BBBBBB\""), std::string::npos) << dot;  // kept
+  // No mark takes a sector's colour: every colour in the drawing is a fill of a sector, or
+  // black, white or grey.
+  for (const auto& colour : sector_palette()) {
+    const std::string key = "color=\"" + colour;
+    for (auto at = dot.find(key); at != std::string::npos; at = dot.find(key, at + 1)) {
+      if (at == 0 || dot[at - 1] != 'l') ADD_FAILURE() << "a mark in a sector's colour: " << dot.substr(at, 40);
+    }
+  }
 }
 
 namespace {

@@ -62,7 +62,8 @@ struct RenderOptions {
   /// Members view: draw each member's contacts inside a cluster with it, and attach every
   /// carried tie to the people who carry it (docs/people.md). Implies mark_single_carried.
   bool people_layer = false;
-  /// Members view: draw ties with a single carrier on one side thick and vermilion.
+  /// Members view: draw ties with a single carrier on one side as a black-white-black double
+  /// line (no sector's colour), explained in the legend.
   bool mark_single_carried = false;
   /// How the people layer labels people: by name, by role (default) or by number.
   PeopleShown people = PeopleShown::roles;
@@ -105,7 +106,7 @@ DiagramPlan plan_comparison(std::size_t members);
 /// hexagons; the core and recommended sectors the coalition lacks as dashed grey ghost
 /// nodes; and a legend (sector colours and the marks) as its own small component.
 /// Sectors view: one node per sector at the table sized by members, edges weighted and
-/// labelled by the ties between sectors, cut-off sectors outlined in vermilion, missing
+/// labelled by the ties between sectors, cut-off sectors with a double outline, missing
 /// core and recommended sectors as ghosts.
 /// Every user string is drawn literally: backslashes and ampersands are escaped so that
 /// Graphviz expands no `\N`-style escape and no entity.
@@ -125,7 +126,8 @@ std::string network_dot(const Coalition& coalition);
 
 /// The compare view before layout, as DOT: the union of both waves, members and ties in
 /// both drawn as usual (second wave's sectors and levels), joined members outlined and new
-/// ties drawn in bluish green, departed members and dissolved ties dashed vermilion.
+/// ties in black (a thick double outline for members), departed members dashed grey and
+/// dissolved ties dotted grey: black and greys only, never a sector's colour.
 std::string comparison_dot(const Coalition& before, const Coalition& after, const Analysis& analysis_after,
                            const Comparison& comparison);
 

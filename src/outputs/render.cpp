@@ -215,7 +215,7 @@ std::string size_key(const std::string& by) {
 }
 
 void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyle>& colours, bool members_view,
-                const std::string& size_by = "degree", bool survey = false) {
+                const std::string& size_by = "degree", bool survey = false, bool people = false) {
   std::vector<std::string> keys;
   if (members_view) {
     keys = {size_key(size_by),
@@ -225,9 +225,10 @@ void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyl
             "line width: tie level; dashed: networking",
             "arrow: a from/to tie"};
     if (survey) keys.emplace_back("dotted: a tie only one side reported in the survey");
+    if (people) keys.emplace_back("double line: one person alone carries this tie on one side");
   } else {
     keys = {"box size: members; line width and number: ties between sectors",
-            "vermilion outline: tied to no other sector"};
+            "double outline: tied to no other sector"};
   }
   keys.emplace_back("dashed grey box: missing core or recommended sector");
   add_legend_node(g, r, colours, keys);
@@ -273,7 +274,7 @@ void tie_ids(Agedge_t* e, const Coalition& c, const Tie& tie, std::size_t t) {
 /// The people layer (RenderOptions::people_layer, mark_single_carried), drawn over a built
 /// members graph: contacts as small boxes in a cluster with their member, each carried tie's
 /// end moved from its member to the people who carry it (one edge per carrier on each side),
-/// and ties with a single carrier on a side drawn thick and vermilion. Ties nobody carries stay
+/// and ties with a single carrier on a side drawn as a double line (black, white, black). Ties nobody carries stay
 /// between the members.
 void add_people_layer(Agraph_t* g, const Coalition& c, const RenderOptions& o, const std::vector<Agnode_t*>& nodes) {
   const bool layer = o.people_layer;
@@ -337,8 +338,9 @@ void add_people_layer(Agraph_t* g, const Coalition& c, const RenderOptions& o, c
     if (drawn == nullptr) continue;  // the second arc of a pair tied both ways is drawn with the first
     auto mark = [&](Agedge_t* e) {
       if (!single) return;
-      set(e, "color", "#D55E00");
-      set(e, "penwidth", "4");
+      // A double line (black, white, black): no sector's colour, so it reads on any fill.
+      set(e, "color", "black:white:black");
+      set(e, "penwidth", "2");
       set(e, "tooltip", "single-carried: one person holds this relationship on one side");
     };
     if (!layer) {
@@ -452,7 +454,8 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
   }
   if (!large) add_people_layer(g.get(), c, o, nodes);
   add_ghosts(g.get(), a.sectors);
-  add_legend(g.get(), a.sectors, colours, true, o.size_by, a.survey.present);
+  add_legend(g.get(), a.sectors, colours, true, o.size_by, a.survey.present,
+             !large && (o.people_layer || o.mark_single_carried));
   if (large) {
     // The drawing is scaled down to fit; the legend and the ghosts grow to stay legible.
     for (const auto s : a.sectors.gaps.missing) {
@@ -486,8 +489,8 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
     set(n, "width", fmt::format("{:.2f}", 0.9 + 0.5 * scale));
     set(n, "height", fmt::format("{:.2f}", 0.5 + 0.25 * scale));
     if (f.external_ties == 0) {
-      set(n, "color", "#D55E00");
-      set(n, "penwidth", "3");
+      set(n, "peripheries", "2");
+      set(n, "penwidth", "2");
     }
   }
   for (std::size_t x = 0; x < r.sectors.size(); ++x) {
@@ -657,8 +660,10 @@ void label_member(Agnode_t* n, const std::string& name, const DiagramPlan& plan)
   set(n, "height", "0.3");
 }
 
-constexpr const char* joined_colour = "#009E73";  // Okabe-Ito bluish green
-constexpr const char* left_colour = "#D55E00";    // Okabe-Ito vermilion
+// The compare view's marks use black and greys only, so no mark is ever a sector's colour.
+constexpr const char* formed_colour = "#000000";
+constexpr const char* left_colour = "#555555";
+constexpr const char* kept_colour = "#BBBBBB";
 
 GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis& ab, const Comparison& cmp,
                           const DiagramPlan& plan) {
@@ -678,8 +683,9 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     label_member(n, is_new ? m.name + "\n(joined)" : m.name, plan);
     set(n, "shape", "ellipse");
     fill(n, colours[ab.sectors.index.sector_of[v]]);
-    set(n, "color", is_new ? joined_colour : "black");
+    set(n, "color", "black");
     set(n, "penwidth", is_new ? "4" : "1");
+    if (is_new) set(n, "peripheries", "2");
   }
   std::unordered_map<std::string_view, std::size_t> index_a;
   for (std::size_t v = 0; v < a.members.size(); ++v) index_a.emplace(a.members[v].id, v);
@@ -702,11 +708,11 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
   };
   std::set<std::pair<std::string, std::string>> changed;
   for (const auto& t : cmp.ties.formed) {
-    draw(t, "formed:" + t.a + ":" + t.b, joined_colour, "solid", t.after.level);
+    draw(t, "formed:" + t.a + ":" + t.b, formed_colour, "solid", t.after.level);
     changed.emplace(t.a, t.b);
   }
   for (const auto& t : cmp.ties.dissolved) {
-    draw(t, "dissolved:" + t.a + ":" + t.b, left_colour, "dashed", t.before.level);
+    draw(t, "dissolved:" + t.a + ":" + t.b, left_colour, "dotted", t.before.level);
     changed.emplace(t.a, t.b);
   }
   for (const Tie& t : b.ties) {
@@ -715,11 +721,11 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     if (y < x) std::swap(x, y);
     if (changed.contains({x, y})) continue;
     changed.emplace(x, y);  // a pair tied both ways is drawn once
-    draw({x, y, {}, {}}, fmt::format("kept:{}:{}", x, y), "#777777", "solid", static_cast<int>(t.level));
+    draw({x, y, {}, {}}, fmt::format("kept:{}:{}", x, y), kept_colour, "solid", static_cast<int>(t.level));
   }
   add_legend_node(g.get(), ab.sectors, colours,
-                  {"green outline: joined; green line: tie formed", "vermilion dashed: left, or tie dissolved",
-                   "grey line: tie in both waves"});
+                  {"thick double outline: joined; black line: tie formed",
+                   "dashed grey outline: left; dotted grey line: tie dissolved", "light grey line: tie in both waves"});
   return g;
 }
 

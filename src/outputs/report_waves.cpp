@@ -108,8 +108,8 @@ std::string wave_figures(const Coalition& after, const ReportComparison& cmp) {
   if (waves && !cmp.changes_svg.empty()) {
     h += fmt::format(
         R"(<figure class="map" id="xs-map-changes" data-hidden><div class="pane">{}</div><figcaption>What changed )"
-        R"(from wave A to wave B: members who joined are outlined and ties formed drawn in green; members )"
-        R"(who left and ties dissolved are dashed vermilion; the legend says the same.</figcaption></figure>)",
+        R"(from wave A to wave B: members who joined have a thick double outline and ties formed are black; )"
+        R"(members who left are dashed grey and ties dissolved dotted grey; the legend says the same.</figcaption></figure>)",
         inline_diagram(cmp.changes_svg, "c-"));
   }
   return h;
