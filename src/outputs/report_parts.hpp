@@ -3,10 +3,23 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "xsector/report.hpp"
 
 namespace xsector::detail {
+
+/// A figure's label in the report and its meaning in one plain sentence.
+struct Term {
+  std::string_view label;
+  std::string_view meaning;
+};
+
+/// Every figure the report shows, in the glossary's order.
+const std::vector<Term>& terms();
+
+/// The meaning of `label`, or empty if the glossary has none. O(terms).
+std::string_view meaning(std::string_view label);
 
 /// The <svg> element of a Graphviz SVG document, without its XML prolog and doctype.
 std::string inline_svg(const std::string& svg);

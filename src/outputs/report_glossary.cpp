@@ -1,0 +1,66 @@
+// The report's glossary: every figure's label and its one-sentence meaning, shown as the
+// tooltip of its heading and in the folded "What the figures mean" list.
+#include "outputs/report_parts.hpp"
+
+namespace xsector::detail {
+
+const std::vector<Term>& terms() {
+  static const std::vector<Term> list = {
+      {"members", "The organizations and groups the coalition file lists."},
+      {"ties", "Working relationships between two members, as the file lists them."},
+      {"density",
+       "The share of all possible pairs of members that are tied: 100% would mean everyone works with "
+       "everyone."},
+      {"separate groups",
+       "Groups of members joined by some chain of ties; more than one means some members cannot "
+       "reach the others at all."},
+      {"sectors at the table", "Sectors of the taxonomy (and of the file's own list) with at least one member."},
+      {"core sectors missing", "Sectors the taxonomy marks as core that have no member yet."},
+      {"effective decision makers",
+       "How many equally strong voters the coalition's voting power amounts to "
+       "(1 divided by the sum of the squared power shares); low means few decide."},
+      {"community-led power", "The share of voting power held by members marked community-led."},
+      {"backbone brokerage",
+       "The backbone's share of all betweenness: how much of the connecting between members "
+       "runs through it."},
+      {"priority", "How strongly the taxonomy advises having the sector: core, recommended or optional."},
+      {"ties out", "Ties from the sector's members to members of other sectors."},
+      {"status",
+       "What is weak about the sector: missing, one member only, cut off from other sectors, one member "
+       "carrying all its cross-sector ties, or no vote."},
+      {"votes", "The votes the member casts in this decision body."},
+      {"seat share", "The member's share of all votes in the body."},
+      {"Banzhaf power",
+       "How often the member's vote turns a losing group into a winning one, as a share of all "
+       "such turns in the body (normalized Banzhaf index)."},
+      {"Shapley-Shubik",
+       "The share of orderings of voters in which the member's vote is the one that reaches the "
+       "quota (Shapley-Shubik index)."},
+      {"more pairs cut off",
+       "How much the share of member pairs that cannot reach each other grows if the member "
+       "leaves, in percentage points; 0 means no one is cut off."},
+      {"groups after", "How many separate groups the remaining members would form."},
+      {"sectors lost or unlinked", "Sectors that would have no member left, or no tie left to another sector."},
+      {"degree", "How many members it is tied to."},
+      {"betweenness",
+       "How often it lies on the shortest path between two other members, from 0 to 1: high marks "
+       "a go-between."},
+      {"closeness", "How near it is to everyone else on average, from 0 to 1 (higher is nearer)."},
+      {"eigenvector", "How well it is tied to members who are themselves well tied, from 0 to 1."},
+      {"brokerage",
+       "How many times it links two members who have no tie to each other (Gould-Fernandez brokerage "
+       "roles, all kinds counted)."},
+      {"power", "Its share of voting power across the decision bodies (Banzhaf index)."},
+      {"cut point", "Its leaving would split the network: some members would lose every path to others."},
+  };
+  return list;
+}
+
+std::string_view meaning(std::string_view label) {
+  for (const auto& t : terms()) {
+    if (t.label == label) return t.meaning;
+  }
+  return {};
+}
+
+}  // namespace xsector::detail
