@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
+#include "xsector/error.hpp"
 
 namespace xsector {
 
@@ -37,6 +38,20 @@ struct LoadOptions {
 /// regular file: a device, FIFO or folder) and InputError (every problem, in file order)
 /// if it is invalid or larger than `options.max_bytes`. Time and memory O(file size).
 Coalition load_coalition_file(const std::filesystem::path& path, const LoadOptions& options = {});
+
+/// The checks the loader makes on what a coalition holds, for a Coalition built or changed
+/// by a program: member ids present and unique, every member's sector and every waived
+/// sector known to the taxonomy or the file's `sectors` (with a did-you-mean), contact ids
+/// unique, ties between two different members (indices in range), levels 1-4, carriers
+/// contacts of the tie's members, seats of members with positive votes, veto holders
+/// seated, a quota the seats can reach, survey responses by listed respondents about
+/// another member with ratings 1-4, the backbone a member. Each problem is a Diagnostic at
+/// the element's `pos` in `coalition.file` (line 0 for an element built without one) with
+/// the loader's message for the same problem; empty when the coalition is valid. A
+/// coalition the loader returned always validates. Analysis functions assume a valid
+/// coalition: call this first on one built by hand. Time O(members + ties + seats +
+/// responses + sectors), or O(sectors x length) more for each did-you-mean.
+std::vector<Diagnostic> validate(const Coalition& coalition);
 
 /// Validates coalition text; `file` names it in messages and anchors relative taxonomy paths.
 /// Time and memory O(text size): members, ties and seats are looked up by hash.

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "load/validate.hpp"
 #include "load/yaml_reader.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/survey.hpp"
@@ -543,20 +544,7 @@ class CoalitionLoader {
   }
 
   std::string unknown_sector_message(const std::string& sector) const {
-    std::vector<std::string> names;
-    for (const auto& s : coalition_.taxonomy.sectors) {
-      names.push_back(s.id);
-      names.insert(names.end(), s.aliases.begin(), s.aliases.end());
-    }
-    for (const auto& s : coalition_.extra_sectors) names.push_back(s.id);
-    std::string message = fmt::format(
-        "unknown sector '{}': not in the {} taxonomy nor declared "
-        "under 'sectors'",
-        sector, coalition_.taxonomy.id);
-    if (auto s = detail::nearest(sector, names); !s.empty()) {
-      message += fmt::format("; did you mean '{}'?", s);
-    }
-    return message;
+    return detail::unknown_sector_message(coalition_, sector);
   }
 
   /// The index of member `id`; reports an unknown id (not one whose member entry was invalid).

@@ -1,0 +1,150 @@
+// validate(const Coalition&): the loader's checks on what a coalition holds, for a
+// Coalition built or changed by a program. Messages are the loader's, at the elements' own
+// source positions (line 0 where a hand-built element has none).
+#include "load/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "load/yaml_reader.hpp"
+#include "xsector/load.hpp"
+
+namespace xsector {
+
+std::string detail::unknown_sector_message(const Coalition& c, const std::string& sector) {
+  std::vector<std::string> names;
+  for (const auto& s : c.taxonomy.sectors) {
+    names.push_back(s.id);
+    names.insert(names.end(), s.aliases.begin(), s.aliases.end());
+  }
+  for (const auto& s : c.extra_sectors) names.push_back(s.id);
+  std::string message =
+      fmt::format("unknown sector '{}': not in the {} taxonomy nor declared under 'sectors'", sector, c.taxonomy.id);
+  if (auto s = detail::nearest(sector, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+  return message;
+}
+
+std::vector<Diagnostic> validate(const Coalition& c) {
+  std::vector<Diagnostic> out;
+  auto add = [&](SourcePos pos, std::string message) { out.push_back({c.file, pos, std::move(message)}); };
+  const std::size_t n = c.members.size();
+  auto member = [&](std::size_t v) { return v < n ? c.members[v].id : fmt::format("#{}", v); };
+  auto index_ok = [&](std::size_t v, SourcePos pos, std::string_view where) {
+    if (v < n) return true;
+    add(pos, fmt::format("{} names member index {}, but the coalition has {} members", where, v, n));
+    return false;
+  };
+
+  if (c.name.empty()) add({}, "the coalition needs a 'name'");
+  // Members: ids unique and present, sectors known, contact ids unique in the file.
+  std::unordered_map<std::string, SourcePos> ids;
+  std::unordered_map<std::string, std::pair<std::size_t, SourcePos>> contacts;  // id -> (member, where)
+  for (std::size_t v = 0; v < n; ++v) {
+    const Member& m = c.members[v];
+    if (m.id.empty()) {
+      add(m.pos, "a member needs an 'id'");
+    } else if (const auto [it, fresh] = ids.emplace(m.id, m.pos); !fresh) {
+      add(m.pos, fmt::format("duplicate member id '{}' (first defined at line {})", m.id, it->second.line));
+    }
+    if (m.sector.empty()) {
+      add(m.pos, fmt::format("member '{}' needs a 'sector'", m.id));
+    } else if (c.find_sector(m.sector) == nullptr) {
+      add(m.pos, detail::unknown_sector_message(c, m.sector));
+    }
+    for (const Contact& p : m.contacts) {
+      if (const auto [it, fresh] = contacts.emplace(p.id, std::pair(v, p.pos)); !fresh) {
+        add(p.pos, fmt::format("duplicate contact id '{}' (first defined at line {})", p.id, it->second.second.line));
+      }
+    }
+  }
+  if (c.backbone) index_ok(*c.backbone, {}, "coalition.backbone");
+  for (const Waiver& w : c.waivers) {
+    if (c.find_sector(w.sector) == nullptr) {
+      std::string message = detail::unknown_sector_message(c, w.sector);
+      message.replace(0, 14, "cannot waive unknown sector");
+      add(w.pos, message);
+    } else if (w.reason.empty()) {
+      add(w.pos, fmt::format("say why sector '{}' is waived", w.sector));
+    }
+  }
+
+  // Ties: both ends members, no self-tie, a level on the continuum, carriers on its sides.
+  for (const Tie& t : c.ties) {
+    if (!index_ok(t.a, t.pos, "a tie") || !index_ok(t.b, t.pos, "a tie")) continue;
+    if (t.a == t.b) add(t.pos, fmt::format("a tie from '{}' to itself", member(t.a)));
+    const int level = static_cast<int>(t.level);
+    if (level < 1 || level > 4) add(t.pos, fmt::format("a tie's level must be 1-4, found {}", level));
+    std::set<std::string> seen;
+    for (const auto& id : t.carried_by) {
+      if (!seen.insert(id).second) add(t.pos, fmt::format("'{}' is listed twice in carried_by", id));
+      const auto it = contacts.find(id);
+      if (it == contacts.end()) {
+        add(t.pos, fmt::format("carried_by names '{}', which is not a contact of any member", id));
+      } else if (it->second.first != t.a && it->second.first != t.b) {
+        add(t.pos, fmt::format("carried_by names '{}', a contact of '{}', which is not one of the tie's members "
+                               "('{}' and '{}')",
+                               id, member(it->second.first), member(t.a), member(t.b)));
+      }
+    }
+  }
+
+  // Governance: seats of members with positive votes, a quota the seats can reach.
+  for (const Body& b : c.governance) {
+    std::set<std::size_t> seated;
+    bool ok = true;
+    for (const Seat& s : b.seats) {
+      if (!index_ok(s.member, s.pos, fmt::format("a seat of body '{}'", b.id))) ok = false;
+      if (s.votes <= 0) {
+        add(s.pos, fmt::format("votes must be a positive whole number, found {}", s.votes));
+        ok = false;
+      }
+      seated.insert(s.member);
+    }
+    for (const auto v : b.veto) {
+      if (index_ok(v, b.pos, fmt::format("the veto of body '{}'", b.id)) && !seated.contains(v)) {
+        add(b.pos, fmt::format("veto member '{}' holds no seat in '{}'", member(v), b.id));
+      }
+    }
+    if (b.chair) index_ok(*b.chair, b.pos, fmt::format("the chair of body '{}'", b.id));
+    if (b.rule.kind == Rule::Kind::quota && b.rule.explicit_quota < 1) {
+      add(b.pos, "quota must be at least 1");
+      ok = false;
+    }
+    if (b.seats.empty()) {
+      add(b.pos, fmt::format("body '{}' needs 'seats': member id: votes", b.id));
+    } else if (ok) {
+      const std::int64_t total = b.total_votes();
+      const std::int64_t quota = b.rule.quota(total);
+      if (quota > total) {
+        add(b.pos, fmt::format("body '{}' needs {} votes to decide but its seats hold only {}", b.id, quota, total));
+      }
+    }
+  }
+
+  // The survey: respondents and responses about members, no one rating itself, items 1-4.
+  if (c.survey) {
+    std::set<std::size_t> respondents;
+    for (const auto v : c.survey->respondents) {
+      if (index_ok(v, c.survey->pos, "the survey's respondents")) respondents.insert(v);
+    }
+    for (const Response& r : c.survey->responses) {
+      if (!index_ok(r.by, r.pos, "a response") || !index_ok(r.about, r.pos, "a response")) continue;
+      if (!respondents.contains(r.by)) {
+        add(r.pos, fmt::format("'{}' answered but is not listed in the survey's respondents", member(r.by)));
+      }
+      if (r.by == r.about)
+        add(r.pos, fmt::format("'{}' rates itself; a response is about another member", member(r.by)));
+      for (const auto& items : {r.trust, r.value}) {
+        for (const auto& x : items) {
+          if (x && (*x < 1 || *x > 4)) add(r.pos, fmt::format("a rating must be 1-4, found {}", *x));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace xsector
