@@ -72,7 +72,7 @@ TEST(PowerIndices, EecCouncil1958) {
   }
   EXPECT_EQ(*p.banzhaf[5], 0.0);
   EXPECT_EQ(p.shapley_shubik[5], 0.0);
-  EXPECT_EQ(p.swings[5], "0");
+  EXPECT_EQ(p.swings[5].value().str(), "0");
 }
 
 // A veto player whose own votes reach the quota leaves nothing for the others to add: the
@@ -84,12 +84,12 @@ TEST(PowerIndices, VetoPlayerReachingTheQuotaAloneHasAllThePower) {
   WeightedGame g = game(3, {3, 2, 2});
   g.veto = {true, false, false};
   const auto p = power_indices(g);
-  EXPECT_EQ(p.swings[0], "4");
+  EXPECT_EQ(p.swings[0].value().str(), "4");
   EXPECT_EQ(*p.banzhaf[0], 1.0);
   EXPECT_EQ(p.shapley_shubik[0], 1.0);
   EXPECT_EQ(p.penrose[0], 1.0);
   for (int i = 1; i < 3; ++i) {
-    EXPECT_EQ(p.swings[i], "0");
+    EXPECT_EQ(p.swings[i].value().str(), "0");
     EXPECT_EQ(p.shapley_shubik[i], 0.0);
   }
 }
@@ -136,7 +136,7 @@ TEST(PowerIndices, MatchBruteForceOnRandomGamesUpTo15Players) {
     const auto p = power_indices(g);
     const Brute b = enumerate(g);
     for (std::size_t i = 0; i < n; ++i) {
-      EXPECT_EQ(p.swings[i], std::to_string(b.swings[i])) << "trial " << trial << " player " << i;
+      EXPECT_EQ(p.swings[i].value().str(), std::to_string(b.swings[i])) << "trial " << trial << " player " << i;
       EXPECT_NEAR(p.shapley_shubik[i], b.shapley_shubik[i], 1e-12) << "trial " << trial;
       EXPECT_DOUBLE_EQ(p.penrose[i], static_cast<double>(b.swings[i]) / std::ldexp(1.0, static_cast<int>(n) - 1));
     }
@@ -152,7 +152,7 @@ TEST(PowerIndices, TwoHundredSeatHoldersExactly) {
     EXPECT_NEAR(*p.banzhaf[i], 1.0 / 200.0, 1e-15);
     EXPECT_NEAR(p.shapley_shubik[i], 1.0 / 200.0, 1e-15);
   }
-  EXPECT_GT(p.swings[0].size(), 20U);  // more digits than any 64-bit count
+  EXPECT_GT(p.swings[0].value().str().size(), 20U);  // more digits than any 64-bit count
 }
 
 TEST(PowerIndices, TwoHundredMixedSeatsSumToOneAndRespectWeight) {
@@ -306,7 +306,7 @@ TEST(PowerIndices, LargeVotesMatchBruteForce) {
     ASSERT_FALSE(p.estimate.has_value()) << "trial " << trial;
     const Brute b = enumerate(g);
     for (std::size_t i = 0; i < n; ++i) {
-      EXPECT_EQ(p.swings[i], std::to_string(b.swings[i])) << "trial " << trial << " player " << i;
+      EXPECT_EQ(p.swings[i].value().str(), std::to_string(b.swings[i])) << "trial " << trial << " player " << i;
       EXPECT_NEAR(p.shapley_shubik[i], b.shapley_shubik[i], 1e-12) << "trial " << trial;
     }
   }
@@ -317,7 +317,7 @@ TEST(PowerIndices, UnanimityOfManyIsExactThroughTheDual) {
   std::vector<std::int64_t> w(300, 1'000'000'007);
   const auto p = power_indices(game(300 * std::int64_t{1'000'000'007}, w));
   ASSERT_FALSE(p.estimate.has_value());
-  EXPECT_EQ(p.swings[7], "1");
+  EXPECT_EQ(p.swings[7].value().str(), "1");
   EXPECT_DOUBLE_EQ(p.shapley_shubik[7], 1.0 / 300.0);
   EXPECT_DOUBLE_EQ(*p.banzhaf[7], 1.0 / 300.0);
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "xsector/bigint.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/network.hpp"
 #include "xsector/sectors.hpp"
@@ -54,11 +55,11 @@ struct PowerOptions {
 /// Power indices of every player: exact unless `estimate` is set. Exact swing counts are big
 /// integers, indices the exact rationals rounded once to double.
 struct PowerIndices {
-  std::vector<std::string> swings;             ///< Banzhaf swing counts in decimal; empty strings when estimated
-  std::vector<std::optional<double>> banzhaf;  ///< swings / Σ swings; null when no one swings
-  std::vector<double> penrose;                 ///< absolute Banzhaf: swings / 2^(n-1)
-  std::vector<double> shapley_shubik;          ///< Σ over swings S of |S|!(n-1-|S|)!/n!
-  std::optional<PowerEstimate> estimate;       ///< set when the figures are Monte-Carlo estimates
+  std::vector<std::optional<BigCount>> swings;  ///< exact Banzhaf swing counts; null when estimated
+  std::vector<std::optional<double>> banzhaf;   ///< swings / Σ swings; null when no one swings
+  std::vector<double> penrose;                  ///< absolute Banzhaf: swings / 2^(n-1)
+  std::vector<double> shapley_shubik;           ///< Σ over swings S of |S|!(n-1-|S|)!/n!
+  std::optional<PowerEstimate> estimate;        ///< set when the figures are Monte-Carlo estimates
 };
 
 /// Banzhaf, Penrose and Shapley-Shubik indices of a weighted voting game.

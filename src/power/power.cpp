@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/multiprecision/cpp_int.hpp>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 #include <system_error>
 #include <thread>
@@ -54,6 +55,13 @@ inline void sub_limbs(std::uint64_t* a, const std::uint64_t* b, std::size_t limb
     a[l] = x - y;
     borrow = under ? 1 : 0;
   }
+}
+
+/// The exact count as the public type (base-2^32 digits, least significant first).
+BigCount to_count(const cpp_int& x) {
+  std::vector<std::uint32_t> limbs;
+  boost::multiprecision::export_bits(x, std::back_inserter(limbs), 32, false);
+  return BigCount::from_limbs(std::move(limbs));
 }
 
 cpp_int to_big(const std::uint64_t* p, std::size_t limbs) {
@@ -390,7 +398,7 @@ PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::u
     a = b;
   }
   PowerIndices out;
-  out.swings.assign(n, "");
+  out.swings.assign(n, std::nullopt);
   out.penrose = penrose;
   out.shapley_shubik = ss;
   out.banzhaf.assign(n, std::nullopt);
@@ -444,14 +452,14 @@ PowerIndices compute(const WeightedGame& game, const PowerOptions& options) {
   const std::size_t n = game.weights.size();
   if (auto counts = exact_counts(game, options.exact_budget)) {
     PowerIndices out;
-    out.swings.assign(n, "0");
+    out.swings.assign(n, BigCount());
     out.banzhaf.assign(n, std::nullopt);
     out.penrose.assign(n, 0.0);
     out.shapley_shubik.assign(n, 0.0);
     const cpp_int all_swings = std::accumulate(counts->swings.begin(), counts->swings.end(), cpp_int(0));
     const cpp_int half = cpp_int(1) << (n - 1);
     for (std::size_t i = 0; i < n; ++i) {
-      out.swings[i] = counts->swings[i].str();
+      out.swings[i] = to_count(counts->swings[i]);
       if (all_swings != 0) out.banzhaf[i] = ratio(counts->swings[i], all_swings);
       out.penrose[i] = ratio(counts->swings[i], half);
       out.shapley_shubik[i] = ratio(counts->ss[i], counts->ss_denominator);
@@ -466,7 +474,7 @@ PowerIndices compute(const WeightedGame& game, const PowerOptions& options) {
 PowerIndices power_indices(const WeightedGame& game, const PowerOptions& options) {
   const std::size_t n = game.weights.size();
   PowerIndices out;
-  out.swings.assign(n, "0");
+  out.swings.assign(n, BigCount());
   out.banzhaf.assign(n, std::nullopt);
   out.penrose.assign(n, 0.0);
   out.shapley_shubik.assign(n, 0.0);
@@ -566,7 +574,7 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
     if (out.can_decide) {
       s.veto = game.veto[i] || out.total_votes - s.votes < out.quota;
       // Estimated: no swing seen in any sample.
-      s.dummy = p.estimate ? s.penrose == 0 : p.swings[i] == "0";
+      s.dummy = p.swings[i] ? p.swings[i]->is_zero() : s.penrose == 0;
       if (s.veto) out.veto_players.push_back(s.member);
       if (s.dummy) out.dummies.push_back(s.member);
     }
