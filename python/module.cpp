@@ -57,7 +57,7 @@ struct PyCoalition {
       options.view = xsector::View::sectors;
     else if (!view.empty())
       throw py::value_error("view must be 'members' or 'sectors', not '" + view + "'");
-    options.size_by = size_by;
+    options.size_by = xsector::parse_size_by(size_by);
     const xsector::Analysis a = xsector::analyze(coalition, analysis_options(threads, "automatic"));
     xsector::write_file_atomic(out, xsector::render_diagram(coalition, a, options, ext.substr(1)));
   }

@@ -424,4 +424,16 @@ with tempfile.TemporaryDirectory() as tmp:
     check("report of a missing second file exits 3 and writes nothing", r.returncode == 3 and not os.path.exists(f"{tmp}/bad"),
           r.stderr)
 
+# Render options are parsed once into their types: every documented value works, others exit 2.
+with tempfile.TemporaryDirectory() as tmp:
+    survey_file = os.path.join(source, "networks", "healthy-in-the-hills-2025-survey.yaml")
+    for size_by in ("degree", "betweenness", "eigenvector", "power", "trust"):
+        r = run("render", survey_file, "-o", f"{tmp}/{size_by}.svg", "--size-by", size_by)
+        check(f"render --size-by {size_by} exits 0", r.returncode == 0 and os.path.getsize(f"{tmp}/{size_by}.svg") > 0,
+              r.stderr)
+    r = run("render", good, "-o", f"{tmp}/x.svg", "--layout", "spring")
+    check("render --layout spring exits 2 naming the choices",
+          r.returncode == 2 and "neato, fdp, sfdp, dot or circo" in r.stderr and not os.path.exists(f"{tmp}/x.svg"),
+          r.stderr)
+
 check.finish()

@@ -97,14 +97,14 @@ TEST(Render, LayoutDefaultsBySizeAndRejectsUnknownOptions) {
   EXPECT_EQ(layout_engine(xsector::testing::coalition_of(150, {}), {}), "neato");
   EXPECT_EQ(layout_engine(xsector::testing::coalition_of(151, {}), {}), "sfdp");
   RenderOptions circo;
-  circo.layout = "circo";
+  circo.layout = Layout::circo;
   EXPECT_EQ(layout_engine(small, circo), "circo");
-  RenderOptions bad;
-  bad.layout = "spring";
-  EXPECT_THROW(layout_engine(small, bad), UsageError);
-  RenderOptions bad_size;
-  bad_size.size_by = "height";
-  EXPECT_THROW(layout_engine(small, bad_size), UsageError);
+  EXPECT_THROW(parse_layout("spring"), UsageError);
+  EXPECT_THROW(parse_size_by("height"), UsageError);
+  for (const char* name : {"neato", "fdp", "sfdp", "dot", "circo"}) EXPECT_EQ(to_string(parse_layout(name)), name);
+  for (const char* name : {"degree", "betweenness", "eigenvector", "power", "trust"}) {
+    EXPECT_EQ(to_string(parse_size_by(name)), name);
+  }
 }
 
 TEST(Render, EveryFormatComesOutOfGraphviz) {
@@ -144,7 +144,7 @@ TEST(Render, PlanBySizeKeepsEveryPathBounded) {
   members.view = View::members;
   EXPECT_THROW(plan_diagram(huge, members), UsageError);
   RenderOptions forced;
-  forced.layout = "sfdp";
+  forced.layout = Layout::sfdp;
   EXPECT_THROW(plan_diagram(huge, forced), UsageError);
   RenderOptions sectors;
   sectors.view = View::sectors;
@@ -156,7 +156,7 @@ TEST(Render, PlanBySizeKeepsEveryPathBounded) {
   const Coalition over_slow = coalition_of(slow_layout_limit + 1, {});
   for (const char* engine : {"neato", "fdp", "dot", "circo"}) {
     RenderOptions o;
-    o.layout = engine;
+    o.layout = parse_layout(engine);
     EXPECT_THROW(plan_diagram(over_slow, o), UsageError) << engine;
     EXPECT_EQ(plan_diagram(coalition_of(slow_layout_limit, {}), o).engine, engine);
   }

@@ -700,8 +700,7 @@ TEST(SurveyRender, OneSidedTiesAreDottedAndMembersCanBeSizedByTrust) {
   EXPECT_EQ(edge("t1").find("dotted"), std::string::npos) << edge("t1");
   EXPECT_EQ(edge("t0").find("dotted"), std::string::npos) << edge("t0");
   EXPECT_NE(dot.find("only one side reported"), std::string::npos);
-  options.size_by = "trust";
+  options.size_by = SizeBy::trust;
   EXPECT_NO_THROW(render_diagram(c, a, options, "dot"));
-  options.size_by = "trusst";
-  EXPECT_THROW(render_diagram(c, a, options, "dot"), UsageError);
+  EXPECT_THROW(parse_size_by("trusst"), UsageError);
 }

@@ -52,13 +52,27 @@ const std::vector<std::string>& sector_palette();
 /// as ghosts without fill). O(S).
 std::vector<SectorStyle> sector_styles(const SectorReport& sectors);
 
+/// What sets a member's node size in the members view.
+enum class SizeBy { degree, betweenness, eigenvector, power, trust };
+/// `degree`, `betweenness`, `eigenvector`, `power` or `trust`.
+std::string_view to_string(SizeBy by);
+/// The SizeBy `name` names; throws UsageError ("unknown --size-by ...") for anything else. O(1).
+SizeBy parse_size_by(std::string_view name);
+
+/// A Graphviz layout engine the user may ask for.
+enum class Layout { neato, fdp, sfdp, dot, circo };
+/// The engine's Graphviz name: `neato`, `fdp`, `sfdp`, `dot` or `circo`.
+std::string_view to_string(Layout layout);
+/// The Layout `name` names; throws UsageError ("unknown --layout ...") for anything else. O(1).
+Layout parse_layout(std::string_view name);
+
 struct RenderOptions {
   /// members or sectors; empty picks members up to `members_view_limit`, sectors beyond.
   std::optional<View> view;
-  /// neato, fdp, sfdp, dot or circo; empty picks by size (see `plan_diagram`).
-  std::string layout;
-  /// Node size in the members view: degree, betweenness, eigenvector or power.
-  std::string size_by = "degree";
+  /// The layout engine; none picks by size (see `plan_diagram`).
+  std::optional<Layout> layout;
+  /// Node size in the members view.
+  SizeBy size_by = SizeBy::degree;
   /// Members view: draw each member's contacts inside a cluster with it, and attach every
   /// carried tie to the people who carry it (docs/people.md). Implies mark_single_carried.
   bool people_layer = false;

@@ -424,17 +424,16 @@ int run(int argc, char** argv) {
   std::string render_out;
   RenderOptions render_options;
   std::string view;
+  std::string layout_name;
+  std::string size_by_name = "degree";
   auto* render_cmd =
       app.add_subcommand("render", "Draw the network with Graphviz (svg, png, pdf or dot by the output's extension)");
   render_cmd->add_option("FILE", render_file, "Coalition file (YAML)")->required();
   render_cmd->add_option("-o,--output", render_out, "Output file: .svg, .png, .pdf or .dot")->required();
   render_cmd->add_option("--view", view, "members or sectors (default: members up to 5000 members)")
       ->check(CLI::IsMember({"members", "sectors"}));
-  render_cmd->add_option("--layout", render_options.layout, "neato, fdp, sfdp, dot or circo (default: by size)")
-      ->check(CLI::IsMember({"neato", "fdp", "sfdp", "dot", "circo"}));
-  render_cmd
-      ->add_option("--size-by", render_options.size_by, "Node size: degree, betweenness, eigenvector, power or trust")
-      ->check(CLI::IsMember({"degree", "betweenness", "eigenvector", "power"}))
+  render_cmd->add_option("--layout", layout_name, "neato, fdp, sfdp, dot or circo (default: by size)");
+  render_cmd->add_option("--size-by", size_by_name, "Node size: degree, betweenness, eigenvector, power or trust")
       ->capture_default_str();
   add_engine_options(render_cmd);
   add_people_option(render_cmd);
@@ -555,18 +554,20 @@ int run(int argc, char** argv) {
       const std::string image_format = diagram_format(render_out);
       if (!view.empty()) render_options.view = view == "sectors" ? View::sectors : View::members;
       render_options.people = parse_people_shown(people_shown);
+      if (!layout_name.empty()) render_options.layout = parse_layout(layout_name);
+      render_options.size_by = parse_size_by(size_by_name);
 
       const Coalition c = load_coalition_file(render_file);
       // neato ignores clusters: a small diagram's people layer is laid out by fdp unless a
       // layout is asked for (larger diagrams draw no people layer).
-      if (render_options.people_layer && render_options.layout.empty() && c.members.size() <= small_diagram_limit) {
-        render_options.layout = "fdp";
+      if (render_options.people_layer && !render_options.layout && c.members.size() <= small_diagram_limit) {
+        render_options.layout = Layout::fdp;
       }
       const DiagramPlan plan = plan_diagram(c, render_options);  // refuses an unbounded drawing before analysis
       if (!plan.note.empty()) std::cerr << "xsector: note: " << plan.note << '\n';
       // A diagram needs the structure, sectors and power, and betweenness only to size by it.
       const unsigned parts = part_structure | part_sectors | part_power | part_survey |
-                             (render_options.size_by == "betweenness" ? unsigned{part_betweenness} : 0U);
+                             (render_options.size_by == SizeBy::betweenness ? unsigned{part_betweenness} : 0U);
       write_file_atomic(render_out,
                         render_diagram(c, xsector::analyze(c, engine.options(parts)), render_options, image_format));
       return 0;

@@ -206,16 +206,19 @@ void add_legend_node(Agraph_t* g, const SectorReport& r, const std::vector<Secto
   set(n, "fontsize", "12");
 }
 
-std::string size_key(const std::string& by) {
-  if (by == "betweenness") return "size: betweenness (how often it lies between others)";
-  if (by == "eigenvector") return "size: eigenvector (tied to well-tied members)";
-  if (by == "power") return "size: voting power";
-  if (by == "trust") return "size: trust partners report in it";
+std::string size_key(SizeBy by) {
+  switch (by) {
+    case SizeBy::betweenness: return "size: betweenness (how often it lies between others)";
+    case SizeBy::eigenvector: return "size: eigenvector (tied to well-tied members)";
+    case SizeBy::power: return "size: voting power";
+    case SizeBy::trust: return "size: trust partners report in it";
+    case SizeBy::degree: break;
+  }
   return "size: number of partners (degree)";
 }
 
 void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyle>& colours, bool members_view,
-                const std::string& size_by = "degree", bool survey = false, bool people = false) {
+                SizeBy size_by = SizeBy::degree, bool survey = false, bool people = false) {
   std::vector<std::string> keys;
   if (members_view) {
     keys = {size_key(size_by),
@@ -234,17 +237,20 @@ void add_legend(Agraph_t* g, const SectorReport& r, const std::vector<SectorStyl
   add_legend_node(g, r, colours, keys);
 }
 
-double size_metric(const Analysis& a, std::size_t v, const std::string& by) {
-  if (by == "degree") return static_cast<double>(a.members[v].degree);
-  if (by == "betweenness") return a.members[v].betweenness;
-  if (by == "eigenvector") return a.members[v].eigenvector.value_or(0.0);
-  // Survey: trust partners place in the member (0 when not rated or no survey).
-  if (by == "trust") return a.survey.present ? a.survey.members[v].trust.value_or(0.0) : 0.0;
+double size_metric(const Analysis& a, std::size_t v, SizeBy by) {
+  switch (by) {
+    case SizeBy::degree: return static_cast<double>(a.members[v].degree);
+    case SizeBy::betweenness: return a.members[v].betweenness;
+    case SizeBy::eigenvector: return a.members[v].eigenvector.value_or(0.0);
+    // Survey: trust partners place in the member (0 when not rated or no survey).
+    case SizeBy::trust: return a.survey.present ? a.survey.members[v].trust.value_or(0.0) : 0.0;
+    case SizeBy::power: break;
+  }
   return a.power.members[v].power;
 }
 
 /// The `count` members largest by `by` (ties broken by file order).
-std::vector<char> largest(const Analysis& a, std::size_t n, const std::string& by, std::size_t count) {
+std::vector<char> largest(const Analysis& a, std::size_t n, SizeBy by, std::size_t count) {
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   const std::size_t keep = std::min(count, n);
@@ -516,11 +522,6 @@ GraphPtr build(const Coalition& c, const Analysis& a, const RenderOptions& o, co
   return plan.view == View::members ? members_graph(c, a, o, plan) : sectors_graph(c, a, plan);
 }
 
-const std::vector<std::string>& engines() {
-  static const std::vector<std::string> names = {"neato", "fdp", "sfdp", "dot", "circo"};
-  return names;
-}
-
 DiagramPlan plan_by_size(std::size_t members) {
   DiagramPlan plan;
   if (members <= small_diagram_limit) {
@@ -559,24 +560,52 @@ std::vector<SectorStyle> sector_styles(const SectorReport& r) {
   return styles;
 }
 
+std::string_view to_string(SizeBy by) {
+  switch (by) {
+    case SizeBy::degree: return "degree";
+    case SizeBy::betweenness: return "betweenness";
+    case SizeBy::eigenvector: return "eigenvector";
+    case SizeBy::power: return "power";
+    case SizeBy::trust: return "trust";
+  }
+  return "degree";
+}
+
+SizeBy parse_size_by(std::string_view name) {
+  for (const SizeBy by : {SizeBy::degree, SizeBy::betweenness, SizeBy::eigenvector, SizeBy::power, SizeBy::trust}) {
+    if (to_string(by) == name) return by;
+  }
+  throw UsageError(fmt::format("unknown --size-by '{}': use degree, betweenness, eigenvector, power or trust", name));
+}
+
+std::string_view to_string(Layout layout) {
+  switch (layout) {
+    case Layout::neato: return "neato";
+    case Layout::fdp: return "fdp";
+    case Layout::sfdp: return "sfdp";
+    case Layout::dot: return "dot";
+    case Layout::circo: return "circo";
+  }
+  return "neato";
+}
+
+Layout parse_layout(std::string_view name) {
+  for (const Layout l : {Layout::neato, Layout::fdp, Layout::sfdp, Layout::dot, Layout::circo}) {
+    if (to_string(l) == name) return l;
+  }
+  throw UsageError(fmt::format("unknown --layout '{}': use neato, fdp, sfdp, dot or circo", name));
+}
+
 DiagramPlan plan_diagram(const Coalition& c, const RenderOptions& o) {
-  static const std::vector<std::string> sizes = {"degree", "betweenness", "eigenvector", "power", "trust"};
-  if (std::find(sizes.begin(), sizes.end(), o.size_by) == sizes.end()) {
-    throw UsageError(
-        fmt::format("unknown --size-by '{}': use degree, betweenness, eigenvector, power or trust", o.size_by));
-  }
-  if (!o.layout.empty() && std::find(engines().begin(), engines().end(), o.layout) == engines().end()) {
-    throw UsageError(fmt::format("unknown --layout '{}': use neato, fdp, sfdp, dot or circo", o.layout));
-  }
   const std::size_t n = c.members.size();
   if (o.view == View::sectors) {
     DiagramPlan plan = plan_by_size(0);  // one node per sector: small whatever the coalition's size
     plan.view = View::sectors;
-    if (!o.layout.empty()) plan.engine = o.layout;
+    if (o.layout) plan.engine = to_string(*o.layout);
     return plan;
   }
   if (n > members_view_limit) {
-    if (o.view == View::members || !o.layout.empty()) {
+    if (o.view == View::members || o.layout) {
       throw UsageError(fmt::format("{} members is more than the members view draws ({}): use --view sectors", n,
                                    members_view_limit));
     }
@@ -587,14 +616,14 @@ DiagramPlan plan_diagram(const Coalition& c, const RenderOptions& o) {
     return plan;
   }
   DiagramPlan plan = plan_by_size(n);
-  if (!o.layout.empty()) {
-    if (o.layout != "sfdp" && n > slow_layout_limit) {
+  if (o.layout) {
+    if (*o.layout != Layout::sfdp && n > slow_layout_limit) {
       throw UsageError(
           fmt::format("--layout {} is limited to {} members (this file has {}): use --layout sfdp or "
                       "leave --layout out",
-                      o.layout, slow_layout_limit, n));
+                      to_string(*o.layout), slow_layout_limit, n));
     }
-    plan.engine = o.layout;
+    plan.engine = to_string(*o.layout);
   }
   return plan;
 }
