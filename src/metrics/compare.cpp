@@ -58,6 +58,35 @@ std::uint64_t bounded(std::mt19937_64& rng, std::uint64_t n) {
   }
 }
 
+/// The QAP p-value: relabels the second network's members (`relabel`, a permutation of
+/// 0 .. k - 1, read by `statistic`) over all k! orders when k! <= `permutations` and
+/// `allow_exact`, else over `permutations` random ones from std::mt19937_64(seed), and sets
+/// q.permutations, q.exact and q.p_value (the share whose statistic is at least `observed`).
+template <class Statistic, class Value>
+void count_relabellings(Qap& q, std::vector<std::uint32_t>& relabel, Statistic statistic, Value observed,
+                        std::size_t permutations, std::uint64_t seed, bool allow_exact) {
+  const std::size_t k = relabel.size();
+  std::size_t at_least = 0;
+  double factorial = 1;
+  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i)
+    factorial *= static_cast<double>(i);
+  if (allow_exact && factorial <= static_cast<double>(permutations)) {
+    q.exact = true;
+    do {
+      ++q.permutations;
+      if (statistic() >= observed) ++at_least;
+    } while (std::next_permutation(relabel.begin(), relabel.end()));
+  } else {
+    std::mt19937_64 rng(seed);
+    for (std::size_t p = 0; p < permutations; ++p) {
+      for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[bounded(rng, i + 1)]);
+      ++q.permutations;
+      if (statistic() >= observed) ++at_least;
+    }
+  }
+  if (q.permutations > 0) q.p_value = static_cast<double>(at_least) / static_cast<double>(q.permutations);
+}
+
 constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
 
 std::unordered_map<std::string_view, std::size_t> positions(const Coalition& c) {
@@ -188,25 +217,7 @@ Qap qap_test(const PairList& a, const PairList& b, std::size_t permutations, std
   const std::size_t observed = matches();
   q.correlation =
       static_cast<double>((cells * 2.0L * static_cast<long double>(observed) - ones_a * ones_b) / std::sqrt(spread));
-  std::size_t at_least = 0;
-  double factorial = 1;
-  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i)
-    factorial *= static_cast<double>(i);
-  if (allow_exact && factorial <= static_cast<double>(permutations)) {
-    q.exact = true;
-    do {
-      ++q.permutations;
-      if (matches() >= observed) ++at_least;
-    } while (std::next_permutation(relabel.begin(), relabel.end()));
-  } else {
-    std::mt19937_64 rng(seed);
-    for (std::size_t p = 0; p < permutations; ++p) {
-      for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[bounded(rng, i + 1)]);
-      ++q.permutations;
-      if (matches() >= observed) ++at_least;
-    }
-  }
-  if (q.permutations > 0) q.p_value = static_cast<double>(at_least) / static_cast<double>(q.permutations);
+  count_relabellings(q, relabel, matches, observed, permutations, seed, allow_exact);
   return q;
 }
 
@@ -537,25 +548,7 @@ Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_
   };
   const std::int64_t observed = cross();
   q.correlation = static_cast<double>((n * static_cast<long double>(observed) - sa * sb) / std::sqrt(var_a * var_b));
-  std::size_t at_least = 0;
-  double factorial = 1;
-  for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i)
-    factorial *= static_cast<double>(i);
-  if (allow_exact && factorial <= static_cast<double>(permutations)) {
-    q.exact = true;
-    do {
-      ++q.permutations;
-      if (cross() >= observed) ++at_least;
-    } while (std::next_permutation(relabel.begin(), relabel.end()));
-  } else {
-    std::mt19937_64 rng(seed);
-    for (std::size_t p = 0; p < permutations; ++p) {
-      for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[bounded(rng, i + 1)]);
-      ++q.permutations;
-      if (cross() >= observed) ++at_least;
-    }
-  }
-  if (q.permutations > 0) q.p_value = static_cast<double>(at_least) / static_cast<double>(q.permutations);
+  count_relabellings(q, relabel, cross, observed, permutations, seed, allow_exact);
   return q;
 }
 
