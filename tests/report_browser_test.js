@@ -15,18 +15,9 @@ const os = require("os");
 const { execFileSync } = require("child_process");
 
 const [binary, source] = process.argv.slice(2);
-let puppeteer;
-try {
-  puppeteer = require(path.resolve(source, "tests", "browser", "node_modules", "puppeteer-core"));
-} catch (e) {
-  console.log("FAIL puppeteer-core is not installed: run scripts/setup.sh (npm ci --prefix tests/browser)");
-  process.exit(1);
-}
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; } else { failed++; console.log(`FAIL ${name} ${detail === undefined ? "" : JSON.stringify(detail).slice(0, 1500)}`); }
-}
+const { loadPuppeteer, launch, watchedPage, checks } = require("./browser_common.js");
+const puppeteer = loadPuppeteer(source);
+const check = checks();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "xsector-browser-"));
 const network = path.join(source, "networks", "rhode-island-hez.yaml");
@@ -64,22 +55,9 @@ async function pointAt(page, selector) {
 }
 
 (async () => {
-  const browser = await puppeteer.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch(puppeteer);
   try {
-    const page = await browser.newPage();
-    const requests = [];
-    const errors = [];
-    await page.setRequestInterception(true);
-    page.on("request", (r) => {
-      if (r.url().startsWith("file:") || r.url().startsWith("data:")) { r.continue(); } else { requests.push(r.url()); r.abort(); }
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("console", (m) => errors.push(m.text()));
+    const { page, requests, errors } = await watchedPage(browser);
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(page_url, { waitUntil: "load" });
     await page.waitForSelector("body[data-ready=yes]");
@@ -224,6 +202,5 @@ async function pointAt(page, selector) {
     await browser.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  check.finish();
 })().catch((e) => { console.log("FAIL " + (e && e.stack || e)); process.exit(1); });

@@ -16,12 +16,9 @@ const os = require("os");
 const { execFileSync } = require("child_process");
 
 const [binary, source, shots] = process.argv.slice(2);
-const puppeteer = require(path.resolve(source, "tests", "browser", "node_modules", "puppeteer-core"));
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; } else { failed++; console.log(`FAIL ${name} ${detail === undefined ? "" : JSON.stringify(detail).slice(0, 1500)}`); }
-}
+const { loadPuppeteer, launch, watchedPage, checks } = require("./browser_common.js");
+const puppeteer = loadPuppeteer(source);
+const check = checks();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "xsector-compare-"));
 const a = path.join(source, "networks", "healthy-in-the-hills.yaml");
@@ -55,21 +52,9 @@ async function visibleMaps(page) {
 }
 
 (async () => {
-  const browser = await puppeteer.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch(puppeteer);
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    const requests = [];
-    await page.setRequestInterception(true);
-    page.on("request", (r) => {
-      if (r.url().startsWith("file:") || r.url().startsWith("data:")) { r.continue(); } else { requests.push(r.url()); r.abort(); }
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
+    const { page, requests, errors } = await watchedPage(browser);
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto("file://" + path.join(tmp, "waves", "report.html"), { waitUntil: "load" });
     await page.waitForSelector("body[data-ready=yes]");
@@ -146,6 +131,5 @@ async function visibleMaps(page) {
     await browser.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed || passed === 0 ? 1 : 0);
+  check.finish();
 })().catch((e) => { console.log("FAIL " + (e && e.stack || e)); process.exit(1); });
