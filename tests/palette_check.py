@@ -20,16 +20,11 @@ import tempfile
 import yaml
 
 binary, source = sys.argv[1], sys.argv[2]
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks  # noqa: E402
 
+check = Checks()
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {str(detail)[:1500]}")
 
 
 SIMULATIONS = {
@@ -137,5 +132,4 @@ with tempfile.TemporaryDirectory() as tmp:
         d = distance(a, b)
         check(f"{a} and {b} apart for every kind of vision", d >= 15, round(d, 1))
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()

@@ -21,26 +21,12 @@ import openpyxl
 import yaml
 
 binary, source = sys.argv[1], sys.argv[2]
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks, DatesAsText  # noqa: E402
+
+check = Checks()
 
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-class DatesAsText(yaml.SafeLoader):
-    """YAML as xsector reads it: a date stays the text it was written as."""
-
-
-DatesAsText.yaml_implicit_resolvers = {
-    k: [(tag, regexp) for tag, regexp in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 schema = json.load(open(os.path.join(source, "networks", "coalition.schema.json")))
 validator = jsonschema.Draft202012Validator(schema)
 
@@ -329,5 +315,4 @@ with tempfile.TemporaryDirectory() as tmp:
             "--sheet", "Nope")
     check("xlsx survey: a missing sheet is named", r.returncode == 1 and "no sheet 'Nope'" in r.stderr, r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()
