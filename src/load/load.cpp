@@ -13,17 +13,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "load/taxonomy_reader.hpp"
 #include "load/validate.hpp"
 #include "load/yaml_reader.hpp"
 #include "xsector/crosswalk.hpp"
 #include "xsector/survey.hpp"
 
 namespace xsector {
-
-namespace detail {
-std::optional<Sector> read_sector(YamlReader& reader, const Node& node);
-void check_sector_names(YamlReader& reader, const std::vector<Sector>& sectors, const Taxonomy* base);
-}  // namespace detail
 
 namespace {
 

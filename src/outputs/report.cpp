@@ -9,16 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
+#include "outputs/report_assets.hpp"
 #include "outputs/report_parts.hpp"
 #include "outputs/survey_output.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
-
-namespace xsector::detail {
-extern const std::string_view report_css;     // src/outputs/report/report.css, embedded at build time
-extern const std::string_view report_script;  // src/outputs/report/report.js
-}  // namespace xsector::detail
 
 namespace xsector {
 
