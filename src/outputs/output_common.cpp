@@ -1,0 +1,173 @@
+// Formatting the writers share (see output_parts.hpp).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "common/text.hpp"
+#include "outputs/output_parts.hpp"
+#include "outputs/survey_output.hpp"
+#include "xsector/output.hpp"
+
+namespace xsector {
+
+namespace detail {
+
+ordered_json number_or_null(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+
+ordered_json text_or_null(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+
+std::string fixed(const std::optional<double>& v, int digits) {
+  return v ? detail::fixed_text(*v, digits) : std::string("-");
+}
+
+std::string csv_number(const std::optional<double>& v) { return v ? detail::number_text(*v) : std::string(); }
+
+/// The JSON text of `doc`, with every -0 written as 0 (walked without recursion) and bytes
+/// that are not UTF-8 written as U+FFFD (never an exception).
+std::string json_text(ordered_json& doc) {
+  std::vector<ordered_json*> stack = {&doc};
+  while (!stack.empty()) {
+    ordered_json* v = stack.back();
+    stack.pop_back();
+    if (v->is_number_float() && v->get<double>() == 0) {
+      *v = 0.0;
+    } else if (v->is_structured()) {
+      for (auto& child : *v) stack.push_back(&child);
+    }
+  }
+  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+/// User text in a table (terminal) or Markdown line: see detail::terminal_safe and
+/// detail::markdown_text.
+std::string user_text(const std::string& s, bool markdown) {
+  return markdown ? detail::markdown_text(s) : detail::terminal_safe(s);
+}
+
+std::string header_line(const Coalition& c, bool markdown) {
+  std::string line = user_text(c.name, markdown);
+  if (!c.place.empty()) line += fmt::format(", {}", user_text(c.place, markdown));
+  if (!c.as_of.empty()) line += fmt::format(" (as of {})", user_text(c.as_of, markdown));
+  return line;
+}
+
+ordered_json findings_json(const std::vector<Finding>& findings) {
+  ordered_json out = ordered_json::array();
+  for (const auto& f : findings) {
+    out.push_back({{"severity", to_string(f.severity)},
+                   {"area", f.area},
+                   {"code", f.code},
+                   {"message", f.message},
+                   {"subjects", f.subjects}});
+  }
+  return out;
+}
+
+ordered_json coalition_json(const Coalition& c) {
+  return {{"name", c.name},
+          {"place", text_or_null(c.place)},
+          {"as_of", text_or_null(c.as_of)},
+          {"taxonomy", c.taxonomy.id},
+          {"backbone", c.backbone ? ordered_json(c.members[*c.backbone].id) : ordered_json(nullptr)}};
+}
+
+std::vector<Finding> area_findings(const Analysis& a, std::string_view area) {
+  std::vector<Finding> out;
+  std::copy_if(a.findings.begin(), a.findings.end(), std::back_inserter(out),
+               [&](const Finding& f) { return f.area == area; });
+  return out;
+}
+
+std::string findings_text(const std::vector<Finding>& findings, bool markdown) {
+  std::string out;
+  for (const auto& f : findings) {
+    out += markdown ? fmt::format("- **{}** {} (`{}`)\n", to_string(f.severity), user_text(f.message, true), f.code)
+                    : fmt::format("  [{}] {}\n", to_string(f.severity), user_text(f.message, false));
+  }
+  if (findings.empty()) out += markdown ? "- none\n" : "  none\n";
+  return out;
+}
+
+/// Aligned text columns (the first `left` columns left-aligned) or a Markdown table.
+std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t left, bool markdown, bool left_last) {
+  std::string out;
+  if (markdown) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      out += "|";
+      for (const auto& cell : rows[r]) out += fmt::format(" {} |", r == 0 ? cell : detail::markdown_text(cell));
+      out += "\n";
+      if (r == 0) {
+        out += "|";
+        for (std::size_t k = 0; k < rows[0].size(); ++k) out += k < left ? "---|" : "---:|";
+        out += "\n";
+      }
+    }
+    return out;
+  }
+  std::vector<std::vector<std::string>> safe = rows;
+  for (auto& r : safe) {
+    for (auto& cell : r) cell = detail::terminal_safe(cell);
+  }
+  std::vector<std::size_t> width(safe.empty() ? 0 : safe[0].size(), 0);
+  for (const auto& r : safe) {
+    for (std::size_t k = 0; k < r.size(); ++k) width[k] = std::max(width[k], r[k].size());
+  }
+  for (const auto& r : safe) {
+    std::string line = " ";
+    for (std::size_t k = 0; k < r.size(); ++k) {
+      const bool to_left = k < left || (left_last && k + 1 == r.size());
+      line += to_left ? fmt::format(" {:<{}}", r[k], width[k]) : fmt::format(" {:>{}}", r[k], width[k]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+ordered_json approximate_json(const Analysis& a, const Coalition& c) {
+  ordered_json out = ordered_json::object();
+  for (const auto& e : a.approximate) {
+    out[e.figure] = {
+        {"method", e.method}, {"samples", e.samples}, {"sources", e.sources}, {"epsilon", number_or_null(e.epsilon)},
+        {"delta", e.delta},   {"seed", e.seed},       {"note", e.note}};
+  }
+  ordered_json bodies = ordered_json::array();
+  for (const auto& body : a.power.bodies) {
+    if (!body.estimate) continue;
+    const PowerEstimate& e = *body.estimate;
+    bodies.push_back({{"body", c.governance[body.body].id},
+                      {"method", e.method},
+                      {"interval", e.interval},
+                      {"confidence", e.confidence},
+                      {"samples", e.samples},
+                      {"seed", e.seed},
+                      {"banzhaf_half_width", e.banzhaf_half_width},
+                      {"shapley_shubik_half_width", e.shapley_shubik_half_width},
+                      {"penrose_half_width", e.penrose_half_width}});
+  }
+  if (!bodies.empty()) out["power"] = bodies;
+  return out;
+}
+
+/// The estimates lines of the table and Markdown outputs; empty when all figures are exact.
+std::string approximate_text(const Analysis& a, const Coalition& c, bool markdown, bool power_lines) {
+  std::vector<std::string> lines;
+  if (std::string line = describe_estimates(a); !line.empty()) lines.push_back(std::move(line));
+  for (const auto& body : a.power.bodies) {
+    if (!body.estimate || !power_lines) continue;
+    const PowerEstimate& e = *body.estimate;
+    lines.push_back(
+        fmt::format("Voting power in {} estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, "
+                    "shapley-shubik ±{:.4f}, penrose ±{:.4f} at {:g}% confidence.",
+                    c.governance[body.body].id, e.samples, e.seed, e.banzhaf_half_width, e.shapley_shubik_half_width,
+                    e.penrose_half_width, e.confidence * 100));
+  }
+  std::string out;
+  for (const auto& line : lines) out += markdown ? fmt::format("\n> {}\n", line) : fmt::format("\nnote: {}\n", line);
+  return out;
+}
+
+}  // namespace detail
+
+}  // namespace xsector

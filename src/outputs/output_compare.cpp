@@ -1,0 +1,314 @@
+// The views of `xsector compare`: two waves or coalitions, and many side by side.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "common/text.hpp"
+#include "outputs/output_parts.hpp"
+#include "outputs/survey_output.hpp"
+#include "xsector/output.hpp"
+
+namespace xsector {
+
+// The writers' shared parts (output_parts.hpp).
+using namespace detail;
+
+namespace {
+
+ordered_json delta_json(const Delta& d) {
+  return {
+      {"before", number_or_null(d.before)}, {"after", number_or_null(d.after)}, {"change", number_or_null(d.change)}};
+}
+
+std::string level_name(int level) { return level == 0 ? "none" : std::string(to_string(static_cast<TieLevel>(level))); }
+
+ordered_json tie_changes_json(const std::vector<TieChange>& list) {
+  ordered_json out = ordered_json::array();
+  for (const auto& t : list) {
+    auto side = [](const PairTie& p) -> ordered_json {
+      if (!p.tied) return nullptr;
+      return {{"level", level_name(p.level)}, {"direction", p.direction}};
+    };
+    out.push_back({{"a", t.a}, {"b", t.b}, {"before", side(t.before)}, {"after", side(t.after)}});
+  }
+  return out;
+}
+
+std::string tie_line(const std::vector<TieChange>& list) {
+  if (list.empty()) return "none";
+  std::vector<std::string> parts;
+  for (const auto& t : list) {
+    std::string part = fmt::format("{}-{}", t.a, t.b);
+    if (t.before.tied && t.after.tied) {
+      part += t.before.level != t.after.level
+                  ? fmt::format(" ({} -> {})", level_name(t.before.level), level_name(t.after.level))
+                  : fmt::format(" ({} -> {})", t.before.direction, t.after.direction);
+    } else {
+      part += fmt::format(" ({})", level_name(t.after.tied ? t.after.level : t.before.level));
+    }
+    parts.push_back(part);
+  }
+  return fmt::format("{}: {}", list.size(), fmt::join(parts, ", "));
+}
+
+std::string comparison_text(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown) {
+  auto label = [&](const Coalition& c) {
+    return c.as_of.empty() ? user_text(c.name, markdown)
+                           : fmt::format("{} ({})", user_text(c.name, markdown), user_text(c.as_of, markdown));
+  };
+  std::string out = markdown ? fmt::format("# Compare: {} -> {}\n", label(a), label(b))
+                             : fmt::format("Compare: {} -> {}\n", label(a), label(b));
+  auto section = [&](std::string_view title) {
+    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
+  };
+  auto item = [&](const std::string& key, const std::string& value) {
+    out += markdown ? fmt::format("- **{}**: {}\n", key, value) : fmt::format("  {:<19}{}\n", key, value);
+  };
+  auto list = [](const std::vector<std::string>& v) {
+    return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
+  };
+  if (!cmp.as_waves)
+    out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
+                       user_text(cmp.kind_note, markdown));
+  section("Members");
+  item(cmp.as_waves ? "joined" : "only in second", list(cmp.joined));
+  item(cmp.as_waves ? "left" : "only in first", list(cmp.left));
+  item("kept", fmt::format("{}", cmp.kept.size()));
+  std::vector<std::string> renames;
+  for (const auto& r : cmp.renamed) {
+    std::string text = r.id;
+    if (r.name_before != r.name_after) {
+      text += fmt::format(" name '{}' -> '{}'", user_text(r.name_before, markdown), user_text(r.name_after, markdown));
+    }
+    if (r.sector_before != r.sector_after) text += fmt::format(" sector {} -> {}", r.sector_before, r.sector_after);
+    renames.push_back(text);
+  }
+  item("renamed", list(renames));
+  section("Ties");
+  item("formed", tie_line(cmp.ties.formed));
+  item("dissolved", tie_line(cmp.ties.dissolved));
+  item("strengthened", tie_line(cmp.ties.strengthened));
+  item("weakened", tie_line(cmp.ties.weakened));
+  item("direction changed", tie_line(cmp.ties.redirected));
+  section("Network");
+  std::vector<std::vector<std::string>> rows = {{"figure", "before", "after", "change"}};
+  static const std::set<std::string> counts = {"members",  "ties",     "adjacent_pairs",  "components",
+                                               "isolates", "diameter", "sectors_covered", "sectors_missing"};
+  for (const auto& d : cmp.network) {
+    const int digits = counts.contains(d.name) ? 0 : 3;
+    rows.push_back({d.name, fixed(d.before, digits), fixed(d.after, digits), fixed(d.change, digits)});
+  }
+  out += grid(rows, 1, markdown);
+  section("Sectors");
+  std::vector<std::vector<std::string>> sectors = {{"sector", "members", "internal ties", "external ties", "E-I"}};
+  auto pair = [](const Delta& d, int digits) {
+    return fmt::format("{} -> {}", fixed(d.before, digits), fixed(d.after, digits));
+  };
+  for (const auto& s : cmp.sectors) {
+    sectors.push_back(
+        {s.sector, pair(s.members, 0), pair(s.internal_ties, 0), pair(s.external_ties, 0), pair(s.ei_index, 2)});
+  }
+  out += grid(sectors, 1, markdown);
+  if (markdown) out += "\n";
+  item("sectors covered", list(cmp.sectors_covered));
+  item("sectors lost", list(cmp.sectors_lost));
+  section("Power");
+  std::vector<std::vector<std::string>> power = {{"member", "power before", "power after", "change"}};
+  for (const auto& d : cmp.power) {
+    if (d.before.value_or(0.0) == 0.0 && d.after.value_or(0.0) == 0.0) continue;
+    power.push_back({d.name, fixed(d.before), fixed(d.after), fixed(d.change)});
+  }
+  out += power.size() > 1 ? grid(power, 1, markdown) : std::string(markdown ? "none\n" : "  none\n");
+  for (const auto& body : cmp.bodies) {
+    out += fmt::format("{}{}: effective decision makers {} -> {}{}\n", markdown ? "- " : "  ", body.body,
+                       fixed(body.effective_decision_makers.before, 2), fixed(body.effective_decision_makers.after, 2),
+                       !body.in_before ? " (new body)" : (!body.in_after ? " (body gone)" : ""));
+  }
+  section("QAP correlation");
+  const Qap& q = cmp.qap;
+  const std::string p_text = p_value_text(q);
+  out += fmt::format("{}{}r = {} over {} common members, p {}{} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
+                     q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
+                     p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random", q.permutations,
+                     q.seed);
+  section("Findings");
+  out += findings_text(cmp.findings, markdown);
+  return out;
+}
+
+}  // namespace
+
+std::string format_comparison(Format format, const Coalition& a, const Coalition& b, const Comparison& cmp) {
+  switch (format) {
+    case Format::table: return detail::terminal_safe(comparison_text(a, b, cmp, false), true);
+    case Format::markdown: return comparison_text(a, b, cmp, true);
+    case Format::csv: {
+      std::string out = "figure,before,after,change\n";
+      for (const auto& d : cmp.network) {
+        out += fmt::format("{},{},{},{}\n", d.name, csv_number(d.before), csv_number(d.after), csv_number(d.change));
+      }
+      return out;
+    }
+    case Format::json: {
+      ordered_json doc;
+      doc["schema"] = "xsector/1";
+      doc["before"] = coalition_json(a);
+      doc["after"] = coalition_json(b);
+      ordered_json renamed = ordered_json::array();
+      for (const auto& r : cmp.renamed) {
+        renamed.push_back({{"id", r.id},
+                           {"name_before", r.name_before},
+                           {"name_after", r.name_after},
+                           {"sector_before", r.sector_before},
+                           {"sector_after", r.sector_after}});
+      }
+      doc["members"] = {{"joined", cmp.joined}, {"left", cmp.left}, {"kept", cmp.kept}, {"renamed", renamed}};
+      doc["ties"] = {{"formed", tie_changes_json(cmp.ties.formed)},
+                     {"dissolved", tie_changes_json(cmp.ties.dissolved)},
+                     {"strengthened", tie_changes_json(cmp.ties.strengthened)},
+                     {"weakened", tie_changes_json(cmp.ties.weakened)},
+                     {"direction_changed", tie_changes_json(cmp.ties.redirected)}};
+      ordered_json network = ordered_json::object();
+      for (const auto& d : cmp.network) network[d.name] = delta_json(d);
+      doc["network"] = network;
+      ordered_json sectors = ordered_json::array();
+      for (const auto& s : cmp.sectors) {
+        sectors.push_back({{"sector", s.sector},
+                           {"members", delta_json(s.members)},
+                           {"internal_ties", delta_json(s.internal_ties)},
+                           {"external_ties", delta_json(s.external_ties)},
+                           {"ei_index", delta_json(s.ei_index)}});
+      }
+      doc["sectors"] = sectors;
+      doc["gaps"] = {{"sectors_covered", cmp.sectors_covered}, {"sectors_lost", cmp.sectors_lost}};
+      if (cmp.people.described) {
+        auto carrier_changes = [](const std::vector<CarrierChange>& list) {
+          ordered_json out = ordered_json::array();
+          for (const auto& x : list) {
+            out.push_back({{"a", x.a},
+                           {"b", x.b},
+                           {"member", x.member},
+                           {"departed", x.departed},
+                           {"carriers_after", x.carriers_after}});
+          }
+          return out;
+        };
+        doc["people"] = {{"left", cmp.people.left},
+                         {"joined", cmp.people.joined},
+                         {"handed_over", carrier_changes(cmp.people.handed_over)},
+                         {"uncarried", carrier_changes(cmp.people.uncarried)},
+                         {"dissolved", carrier_changes(cmp.people.dissolved)}};
+      }
+      ordered_json power = ordered_json::array();
+      for (const auto& d : cmp.power) {
+        ordered_json row = delta_json(d);
+        row["member"] = d.name;
+        power.push_back(row);
+      }
+      ordered_json bodies = ordered_json::array();
+      for (const auto& body : cmp.bodies) {
+        ordered_json seats = ordered_json::array();
+        for (const auto& d : body.banzhaf) {
+          ordered_json row = delta_json(d);
+          row["member"] = d.name;
+          seats.push_back(row);
+        }
+        bodies.push_back({{"body", body.body},
+                          {"in_before", body.in_before},
+                          {"in_after", body.in_after},
+                          {"effective_decision_makers", delta_json(body.effective_decision_makers)},
+                          {"banzhaf", seats}});
+      }
+      doc["power"] = {{"members", power}, {"bodies", bodies}};
+      doc["qap"] = {{"common_members", cmp.qap.common_members},
+                    {"correlation", number_or_null(cmp.qap.correlation)},
+                    {"p_value", number_or_null(cmp.qap.p_value)},
+                    {"permutations", cmp.qap.permutations},
+                    {"exact", cmp.qap.exact},
+                    {"seed", cmp.qap.seed}};
+      doc["qap"]["valued"] = cmp.qap.valued;
+      doc["qap"]["p_value_text"] = p_value_text(cmp.qap);
+      doc["compared_as"] = cmp.as_waves ? "waves" : "coalitions";
+      doc["compared_as_note"] = text_or_null(cmp.kind_note);
+      doc["findings"] = findings_json(cmp.findings);
+      return json_text(doc);
+    }
+  }
+  return comparison_text(a, b, cmp, false);
+}
+
+std::string format_many(Format format, const std::vector<const Coalition*>& coalitions,
+                        const std::vector<std::vector<Figure>>& figures) {
+  static const std::vector<std::string> columns = {"members",
+                                                   "ties",
+                                                   "density",
+                                                   "components",
+                                                   "degree_centralization",
+                                                   "betweenness_centralization",
+                                                   "ei_index",
+                                                   "sectors_covered",
+                                                   "sectors_missing",
+                                                   "effective_decision_makers",
+                                                   "community_led_power_share"};
+  auto value = [&](std::size_t row, const std::string& name) {
+    for (const auto& f : figures[row]) {
+      if (f.name == name) return f.value;
+    }
+    return std::optional<double>();
+  };
+  if (format == Format::json) {
+    ordered_json doc;
+    doc["schema"] = "xsector/1";
+    ordered_json rows = ordered_json::array();
+    for (std::size_t r = 0; r < coalitions.size(); ++r) {
+      ordered_json row = coalition_json(*coalitions[r]);
+      row["file"] = coalitions[r]->file;
+      ordered_json figs = ordered_json::object();
+      for (const auto& f : figures[r]) figs[f.name] = number_or_null(f.value);
+      row["figures"] = figs;
+      rows.push_back(row);
+    }
+    doc["coalitions"] = rows;
+    return json_text(doc);
+  }
+  if (format == Format::csv) {
+    std::string out = "name,as_of,taxonomy,file";
+    for (const auto& f : figures.empty() ? std::vector<Figure>{} : figures[0]) {
+      out += ',';
+      out += f.name;
+    }
+    out += "\n";
+    for (std::size_t r = 0; r < coalitions.size(); ++r) {
+      out += fmt::format("{},{},{},{}", csv_cell(coalitions[r]->name), csv_cell(coalitions[r]->as_of),
+                         csv_cell(coalitions[r]->taxonomy.id), csv_cell(coalitions[r]->file));
+      for (const auto& f : figures[r]) {
+        out += ',';
+        out += csv_number(f.value);
+      }
+      out += "\n";
+    }
+    return out;
+  }
+  const bool markdown = format == Format::markdown;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"coalition", "as of", "taxonomy"};
+  for (const auto& c : columns) header.push_back(c);
+  rows.push_back(header);
+  for (std::size_t r = 0; r < coalitions.size(); ++r) {
+    std::vector<std::string> row = {coalitions[r]->name, coalitions[r]->as_of.empty() ? "-" : coalitions[r]->as_of,
+                                    coalitions[r]->taxonomy.id};
+    for (const auto& c : columns) {
+      const auto v = value(r, c);
+      const bool whole = c == "members" || c == "ties" || c == "components" || c.starts_with("sectors_");
+      row.push_back(whole && v ? fmt::format("{:.0f}", *v) : fixed(v));
+    }
+    rows.push_back(row);
+  }
+  std::string out = markdown ? "# Coalitions side by side\n\n" : "";
+  out += grid(rows, 3, markdown);
+  return out;
+}
+
+}  // namespace xsector

@@ -1,0 +1,64 @@
+// What the writers share: value formatting, the JSON sections several views print, the
+// aligned text grid and the findings list. Nothing here computes a figure: every function
+// reads the Coalition and its Analysis and formats what they hold.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xsector/analysis.hpp"
+#include "xsector/coalition.hpp"
+
+namespace xsector::detail {
+
+using nlohmann::ordered_json;
+
+/// `v` as a JSON number, or null.
+ordered_json number_or_null(const std::optional<double>& v);
+/// `s` as a JSON string, or null when empty.
+ordered_json text_or_null(const std::string& s);
+/// `v` with `digits` decimals for tables, or "-" when undefined.
+std::string fixed(const std::optional<double>& v, int digits = 3);
+/// `v` for a CSV cell (shortest round-trip text), or an empty cell when undefined.
+std::string csv_number(const std::optional<double>& v);
+/// The JSON text of `doc`, with every -0 written as 0 and bytes that are not UTF-8 written
+/// as U+FFFD (never an exception).
+std::string json_text(ordered_json& doc);
+/// User text in a table (terminal) or Markdown line: see terminal_safe and markdown_text.
+std::string user_text(const std::string& s, bool markdown);
+/// "Name, place (as of date)".
+std::string header_line(const Coalition& c, bool markdown);
+/// The coalition object of every JSON document: name, place, as_of, taxonomy, backbone.
+ordered_json coalition_json(const Coalition& c);
+/// Findings as the JSON list of the output contract.
+ordered_json findings_json(const std::vector<Finding>& findings);
+/// The findings of one area, in the analysis's order.
+std::vector<Finding> area_findings(const Analysis& a, std::string_view area);
+/// Findings as a text or Markdown list ("none" when empty).
+std::string findings_text(const std::vector<Finding>& findings, bool markdown);
+/// Aligned text columns (the first `left` columns left-aligned, and the last one too when
+/// `left_last`) or a Markdown table; the first row is the header.
+std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t left, bool markdown,
+                 bool left_last = false);
+/// The `approximate` object: the figures that are estimates and their precision; an empty
+/// object when all are exact.
+ordered_json approximate_json(const Analysis& a, const Coalition& c);
+/// The estimates lines of the table and Markdown outputs; empty when all figures are exact.
+std::string approximate_text(const Analysis& a, const Coalition& c, bool markdown, bool power_lines = true);
+
+// The JSON sections of the output contract (output_json.cpp).
+ordered_json brokerage_json(const Brokerage& b);
+ordered_json sectors_json(const SectorReport& r, const Coalition& c);
+ordered_json mixing_json(const SectorReport& r);
+ordered_json gaps_json(const SectorReport& r, const Coalition& c);
+ordered_json power_json(const Analysis& a, const Coalition& c);
+ordered_json resilience_json(const Analysis& a, const Coalition& c);
+/// The people of the file: ids, members and roles; names only when `--people names`, roles
+/// null with `--people none`.
+ordered_json people_json(const Analysis& a, const Coalition& c);
+
+}  // namespace xsector::detail

@@ -1,0 +1,151 @@
+// The views of `xsector power`: voting power per body, across the coalition, and departures.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "common/text.hpp"
+#include "outputs/output_parts.hpp"
+#include "outputs/survey_output.hpp"
+#include "xsector/output.hpp"
+
+namespace xsector {
+
+// The writers' shared parts (output_parts.hpp).
+using namespace detail;
+
+namespace {
+
+std::string power_report_text(const Coalition& c, const Analysis& a, bool markdown) {
+  std::string out = markdown ? fmt::format("# Decision power: {}\n", header_line(c, markdown))
+                             : fmt::format("Decision power: {}\n", header_line(c, markdown));
+  auto section = [&](std::string_view title) {
+    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
+  };
+  const CoalitionPower& p = a.power;
+  if (p.bodies.empty()) {
+    section("Decision bodies");
+    out += markdown ? "The file describes no decision body.\n" : "  The file describes no decision body.\n";
+  }
+  for (const auto& body : p.bodies) {
+    const Body& b = c.governance[body.body];
+    section(fmt::format("{} ({}, {} of {} votes decide)", b.id, b.rule.name(), body.quota, body.total_votes));
+    std::vector<std::vector<std::string>> rows = {
+        {"member", "votes", "seats", "banzhaf", "shapley-shubik", "penrose", "veto", "dummy"}};
+    for (const auto& s : body.seats) {
+      rows.push_back({c.members[s.member].id, fmt::format("{}", s.votes), fixed(s.seat_share), fixed(s.banzhaf),
+                      fixed(s.shapley_shubik), fixed(s.penrose), s.veto ? "yes" : "", s.dummy ? "yes" : ""});
+    }
+    if (body.estimate) {
+      out += fmt::format(
+          "{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, "
+          "penrose ±{:.4f} at {:.0f}%\n",
+          markdown ? "" : "  ", body.estimate->samples, body.estimate->seed, body.estimate->banzhaf_half_width,
+          body.estimate->shapley_shubik_half_width, body.estimate->penrose_half_width, body.estimate->confidence * 100);
+      if (markdown) out += "\n";
+    }
+    out += grid(rows, 1, markdown);
+    out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
+                       fixed(body.gini_seats), fixed(body.gini_power), fixed(body.effective_decision_makers, 2));
+  }
+  section("Across the coalition");
+  std::vector<std::vector<std::string>> sectors = {{"sector", "seat share", "power share"}};
+  for (const auto& f : a.sectors.sectors) {
+    if (f.members.empty()) continue;
+    sectors.push_back(
+        {a.sectors.index.sectors[f.sector].id, fixed(p.sectors[f.sector].seats), fixed(p.sectors[f.sector].power)});
+  }
+  out += grid(sectors, 1, markdown);
+  auto share = [](const std::optional<ShareFigures>& s) {
+    return s ? fmt::format("{} of seats, {} of power", fixed(s->seats), fixed(s->power)) : std::string("-");
+  };
+  std::vector<std::vector<std::string>> lines = {{"figure", "value"},
+                                                 {"community-led", share(p.community_led)},
+                                                 {"lived experience", share(p.lived_experience)},
+                                                 {"backbone power share", fixed(p.backbone_power_share)},
+                                                 {"backbone betweenness share", fixed(p.backbone_betweenness_share)},
+                                                 {"gini of degree", fixed(p.gini_degree)},
+                                                 {"gini of betweenness", fixed(p.gini_betweenness)}};
+  if (!markdown) lines.erase(lines.begin());
+  if (markdown) out += "\n";
+  out += grid(lines, 2, markdown);
+  out += approximate_text(a, c, markdown, false);  // each estimated body says so under its table
+  section("If a member leaves");
+  const Resilience& r = a.resilience;
+  std::vector<std::string> cut;
+  for (const auto v : r.articulation_points) cut.push_back(c.members[v].id);
+  std::vector<std::string> bridge;
+  for (const auto& [x, y] : r.bridges) bridge.push_back(fmt::format("{}-{}", c.members[x].id, c.members[y].id));
+  out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
+                     fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
+                     bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
+  std::vector<std::vector<std::string>> dep = {
+      {"member", "fragmentation", "components", "sectors lost", "sectors unlinked"}};
+  std::vector<const Departure*> order;
+  for (const auto& d : r.departures) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [](const Departure* x, const Departure* y) {
+    return x->fragmentation.value_or(0.0) > y->fragmentation.value_or(0.0);
+  });
+  for (const auto* d : order) {
+    std::vector<std::string> lost;
+    for (const auto s : d->sectors_lost) lost.push_back(a.sectors.index.sectors[s].id);
+    std::vector<std::string> unlinked;
+    for (const auto s : d->sectors_unlinked) unlinked.push_back(a.sectors.index.sectors[s].id);
+    dep.push_back({c.members[d->member].id, fixed(d->fragmentation), fmt::format("{}", d->components),
+                   lost.empty() ? "-" : fmt::format("{}", fmt::join(lost, " ")),
+                   unlinked.empty() ? "-" : fmt::format("{}", fmt::join(unlinked, " "))});
+  }
+  if (markdown) out += "\n";
+  out += grid(dep, 1, markdown, true);
+  section("Findings");
+  std::vector<Finding> findings = area_findings(a, "power");
+  for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
+  sort_findings(findings);
+  out += findings_text(findings, markdown);
+  return out;
+}
+
+}  // namespace
+
+std::string format_power(Format format, const Coalition& c, const Analysis& a) {
+  switch (format) {
+    case Format::table: return detail::terminal_safe(power_report_text(c, a, false), true);
+    case Format::markdown: return power_report_text(c, a, true);
+    case Format::json: {
+      ordered_json doc;
+      doc["schema"] = "xsector/1";
+      doc["coalition"] = coalition_json(c);
+      doc["power"] = power_json(a, c);
+      doc["resilience"] = resilience_json(a, c);
+      std::vector<Finding> findings = area_findings(a, "power");
+      for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
+      sort_findings(findings);
+      doc["findings"] = findings_json(findings);
+      doc["approximate"] = approximate_json(a, c);
+      return json_text(doc);
+    }
+    case Format::csv: {
+      // The last three columns are empty when exact; else the widest 99% half-width of each index.
+      std::string out =
+          "body,member,votes,seat_share,banzhaf,shapley_shubik,penrose,veto,dummy,"
+          "banzhaf_half_width,shapley_shubik_half_width,penrose_half_width\n";
+      for (const auto& body : a.power.bodies) {
+        auto width = [&](double PowerEstimate::*field) {
+          return body.estimate ? csv_number((*body.estimate).*field) : std::string();
+        };
+        for (const auto& s : body.seats) {
+          out +=
+              fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
+                          csv_cell(c.members[s.member].id), s.votes, s.seat_share, csv_number(s.banzhaf),
+                          s.shapley_shubik, s.penrose, s.veto, s.dummy, width(&PowerEstimate::banzhaf_half_width),
+                          width(&PowerEstimate::shapley_shubik_half_width), width(&PowerEstimate::penrose_half_width));
+        }
+      }
+      return out;
+    }
+  }
+  return power_report_text(c, a, false);
+}
+
+}  // namespace xsector
