@@ -22,9 +22,8 @@ struct Figure {
   std::optional<double> value;
 };
 
-/// The network-level figures compared between waves and tabled across coalitions, in a
-/// fixed order: the network figures, sector mixing, fragmentation, and coalition-wide power
-/// (`effective_decision_makers` is 1 / Σ p_v² over members' coalition-wide power shares).
+/// The coalition-wide figures of figure_table() (xsector/figures.hpp), in its order; compared
+/// between waves and tabled across coalitions. O(figures).
 std::vector<Figure> headline_figures(const Analysis& analysis);
 
 /// The order to table coalitions in: by `as_of`, dated before undated, file order otherwise.

@@ -16,18 +16,6 @@ namespace xsector {
 
 namespace {
 
-std::optional<double> effective_decision_makers(const Analysis& a) {
-  if (a.power.bodies.empty()) return std::nullopt;
-  double squares = 0;
-  for (const auto& m : a.power.members) squares += m.power * m.power;
-  return squares > 0 ? std::optional<double>(1.0 / squares) : std::nullopt;
-}
-
-std::size_t present_sectors(const Analysis& a) {
-  return static_cast<std::size_t>(std::count_if(a.sectors.sectors.begin(), a.sectors.sectors.end(),
-                                                [](const SectorFigures& f) { return !f.members.empty(); }));
-}
-
 Delta delta(std::string name, std::optional<double> before, std::optional<double> after) {
   Delta d{std::move(name), before, after, std::nullopt};
   if (before && after) d.change = *after - *before;
@@ -104,43 +92,6 @@ const Delta* find_delta(const std::vector<Delta>& list, const std::string& name)
 }
 
 }  // namespace
-
-std::vector<Figure> headline_figures(const Analysis& a) {
-  const NetworkFigures& n = a.network;
-  auto count = [](std::size_t v) { return std::optional<double>(static_cast<double>(v)); };
-  const CoalitionPower& p = a.power;
-  return {{"members", count(n.members)},
-          {"ties", count(n.ties)},
-          {"adjacent_pairs", count(n.adjacent_pairs)},
-          {"density", n.density},
-          {"components", count(n.components)},
-          {"largest_component_share", n.largest_component_share},
-          {"isolates", count(n.isolates)},
-          {"average_path_length", n.average_path_length},
-          {"diameter", count(n.diameter)},
-          {"transitivity", n.transitivity},
-          {"degree_centralization", n.degree_centralization},
-          {"betweenness_centralization", n.betweenness_centralization},
-          {"reciprocity", n.reciprocity},
-          {"ei_index", a.sectors.ei_index},
-          {"sector_assortativity", a.sectors.assortativity},
-          {"sector_modularity", a.sectors.modularity},
-          {"sectors_covered", count(present_sectors(a))},
-          {"sectors_missing", count(a.sectors.gaps.missing.size())},
-          {"fragmentation", a.resilience.fragmentation},
-          {"effective_decision_makers", effective_decision_makers(a)},
-          {"community_led_seat_share", p.community_led ? std::optional(p.community_led->seats) : std::nullopt},
-          {"community_led_power_share", p.community_led ? std::optional(p.community_led->power) : std::nullopt},
-          {"backbone_power_share", p.backbone_power_share},
-          {"backbone_betweenness_share", p.backbone_betweenness_share},
-          {"gini_degree", p.gini_degree},
-          {"gini_betweenness", p.gini_betweenness},
-          // Survey figures: null for a file without a survey (docs/surveys.md).
-          {"response_rate", a.survey.response_rate},
-          {"confirmation_rate", a.survey.confirmation_rate},
-          {"trust_score", a.survey.trust_score},
-          {"value_score", a.survey.value_score}};
-}
 
 std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coalitions) {
   std::vector<std::size_t> order(coalitions.size());

@@ -21,6 +21,15 @@ std::string fixed(const std::optional<double>& v, int digits) {
   return v ? detail::fixed_text(*v, digits) : std::string("-");
 }
 
+std::string figure_text(FigureKind kind, const std::optional<double>& v) {
+  return fixed(v, kind == FigureKind::count ? 0 : 3);
+}
+
+ordered_json figure_json(FigureKind kind, const std::optional<double>& v) {
+  if (!v) return nullptr;
+  return kind == FigureKind::count ? ordered_json(static_cast<std::uint64_t>(*v)) : ordered_json(*v);
+}
+
 std::string csv_number(const std::optional<double>& v) { return v ? detail::number_text(*v) : std::string(); }
 
 /// The JSON text of `doc`, with every -0 written as 0 (walked without recursion) and bytes

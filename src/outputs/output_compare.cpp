@@ -3,7 +3,6 @@
 #include <fmt/ranges.h>
 
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "common/text.hpp"
 #include "outputs/output_parts.hpp"
@@ -94,11 +93,10 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
   item("direction changed", tie_line(cmp.ties.redirected));
   section("Network");
   std::vector<std::vector<std::string>> rows = {{"figure", "before", "after", "change"}};
-  static const std::set<std::string> counts = {"members",  "ties",     "adjacent_pairs",  "components",
-                                               "isolates", "diameter", "sectors_covered", "sectors_missing"};
   for (const auto& d : cmp.network) {
-    const int digits = counts.contains(d.name) ? 0 : 3;
-    rows.push_back({d.name, fixed(d.before, digits), fixed(d.after, digits), fixed(d.change, digits)});
+    const FigureSpec* f = find_figure(d.name);
+    const FigureKind kind = f != nullptr ? f->kind : FigureKind::score;
+    rows.push_back({d.name, figure_text(kind, d.before), figure_text(kind, d.after), figure_text(kind, d.change)});
   }
   out += grid(rows, 1, markdown);
   section("Sectors");
@@ -300,9 +298,8 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
     std::vector<std::string> row = {coalitions[r]->name, coalitions[r]->as_of.empty() ? "-" : coalitions[r]->as_of,
                                     coalitions[r]->taxonomy.id};
     for (const auto& c : columns) {
-      const auto v = value(r, c);
-      const bool whole = c == "members" || c == "ties" || c == "components" || c.starts_with("sectors_");
-      row.push_back(whole && v ? fmt::format("{:.0f}", *v) : fixed(v));
+      const FigureSpec* f = find_figure(c);
+      row.push_back(figure_text(f != nullptr ? f->kind : FigureKind::score, value(r, c)));
     }
     rows.push_back(row);
   }

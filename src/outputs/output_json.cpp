@@ -272,23 +272,12 @@ std::string format_json(const Coalition& c, const Analysis& a) {
   ordered_json doc;
   doc["schema"] = "xsector/1";
   doc["coalition"] = coalition_json(c);
-  const NetworkFigures& n = a.network;
-  doc["network"] = {{"members", n.members},
-                    {"ties", n.ties},
-                    {"adjacent_pairs", n.adjacent_pairs},
-                    {"density", number_or_null(n.density)},
-                    {"components", n.components},
-                    {"largest_component_share", n.largest_component_share},
-                    {"isolates", n.isolates},
-                    {"average_path_length", number_or_null(n.average_path_length)},
-                    {"diameter", n.diameter},
-                    {"transitivity", number_or_null(n.transitivity)},
-                    {"degree_centralization", number_or_null(n.degree_centralization)},
-                    {"betweenness_centralization", number_or_null(n.betweenness_centralization)},
-                    {"reciprocity", number_or_null(n.reciprocity)},
-                    {"ei_index", number_or_null(a.sectors.ei_index)},
-                    {"sector_assortativity", number_or_null(a.sectors.assortativity)},
-                    {"sector_modularity", number_or_null(a.sectors.modularity)}};
+  ordered_json network = ordered_json::object();
+  for (const FigureSpec& f : figure_table()) {
+    if (f.group == FigureGroup::network || f.group == FigureGroup::mixing)
+      network[f.name] = figure_json(f.kind, f.value(a));
+  }
+  doc["network"] = std::move(network);
   detail::add_survey_network_json(doc["network"], a);
   ordered_json members = ordered_json::array();
   for (std::size_t i = 0; i < c.members.size(); ++i) {

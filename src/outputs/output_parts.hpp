@@ -12,6 +12,7 @@
 
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
+#include "xsector/figures.hpp"
 
 namespace xsector::detail {
 
@@ -23,6 +24,10 @@ ordered_json number_or_null(const std::optional<double>& v);
 ordered_json text_or_null(const std::string& s);
 /// `v` with `digits` decimals for tables, or "-" when undefined.
 std::string fixed(const std::optional<double>& v, int digits = 3);
+/// A figure of figure_table() as table text: counts without decimals, others as fixed().
+std::string figure_text(FigureKind kind, const std::optional<double>& v);
+/// A figure of figure_table() as JSON: counts as integers, others as numbers; null when undefined.
+ordered_json figure_json(FigureKind kind, const std::optional<double>& v);
 /// `v` for a CSV cell (shortest round-trip text), or an empty cell when undefined.
 std::string csv_number(const std::optional<double>& v);
 /// The JSON text of `doc`, with every -0 written as 0 and bytes that are not UTF-8 written

@@ -19,26 +19,17 @@ using namespace detail;
 
 namespace {
 
-struct Row {
-  std::string label;
-  std::string value;
-};
-
-std::vector<Row> network_rows(const NetworkFigures& n) {
-  return {
-      {"members", fmt::format("{}", n.members)},
-      {"ties", fmt::format("{} ({} adjacent pairs)", n.ties, n.adjacent_pairs)},
-      {"density", fixed(n.density)},
-      {"components", fmt::format("{}", n.components)},
-      {"largest component share", fixed(n.largest_component_share)},
-      {"isolates", fmt::format("{}", n.isolates)},
-      {"average path length", fixed(n.average_path_length)},
-      {"diameter", fmt::format("{}", n.diameter)},
-      {"transitivity", fixed(n.transitivity)},
-      {"degree centralization", fixed(n.degree_centralization)},
-      {"betweenness centralization", fixed(n.betweenness_centralization)},
-      {"reciprocity", fixed(n.reciprocity)},
-  };
+/// The network and sector-mixing figures as label/value rows; ties show their adjacent pairs.
+std::vector<std::vector<std::string>> network_rows(const Analysis& a) {
+  std::vector<std::vector<std::string>> rows;
+  for (const FigureSpec& f : figure_table()) {
+    if (f.group != FigureGroup::network && f.group != FigureGroup::mixing) continue;
+    if (f.name == "adjacent_pairs") continue;  // shown with the ties
+    std::string value = figure_text(f.kind, f.value(a));
+    if (f.name == "ties") value += fmt::format(" ({} adjacent pairs)", a.network.adjacent_pairs);
+    rows.push_back({std::string(f.label), std::move(value)});
+  }
+  return rows;
 }
 
 const std::vector<std::string> member_columns = {"id",          "sector",     "degree",      "strength",
@@ -157,10 +148,7 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
   };
   section("Network");
   std::vector<std::vector<std::string>> net = {{"figure", "value"}};
-  for (const auto& row : network_rows(a.network)) net.push_back({row.label, row.value});
-  net.push_back({"E-I index (sectors)", fixed(a.sectors.ei_index)});
-  net.push_back({"sector assortativity", fixed(a.sectors.assortativity)});
-  net.push_back({"sector modularity", fixed(a.sectors.modularity)});
+  for (auto& row : network_rows(a)) net.push_back(std::move(row));
   if (!markdown) net.erase(net.begin());
   out += grid(net, 1, markdown, true);
   out += approximate_text(a, c, markdown);

@@ -7,6 +7,7 @@
 
 #include "common/text.hpp"
 #include "outputs/report_parts.hpp"
+#include "xsector/figures.hpp"
 
 namespace xsector::detail {
 
@@ -29,11 +30,27 @@ std::string names(const Coalition& c, const std::vector<std::string>& ids) {
   return fmt::format("{}", fmt::join(out, ", "));
 }
 
-std::string figure(const std::optional<double>& v) { return v ? fmt::format("{:.3f}", *v) : std::string("–"); }
-
-std::string change(const std::optional<double>& v) {
+/// A figure as the reader reads it: counts whole, shares as percentages, scores with three
+/// decimals.
+std::string figure(FigureKind kind, const std::optional<double>& v) {
   if (!v) return "–";
-  if (std::abs(*v) < 0.0005) return "no change";
+  switch (kind) {
+    case FigureKind::count: return fmt::format("{:.0f}", *v);
+    case FigureKind::share: return fmt::format("{:.1f}%", 100 * *v);
+    case FigureKind::score: break;
+  }
+  return fmt::format("{:.3f}", *v);
+}
+
+/// A change the same way; shares change by percentage points.
+std::string change(FigureKind kind, const std::optional<double>& v) {
+  if (!v) return "–";
+  if (std::abs(*v) < (kind == FigureKind::count ? 0.5 : 0.0005)) return "no change";
+  switch (kind) {
+    case FigureKind::count: return fmt::format("{:+.0f}", *v);
+    case FigureKind::share: return fmt::format("{:+.1f} points", 100 * *v);
+    case FigureKind::score: break;
+  }
   return fmt::format("{:+.3f}", *v);
 }
 
@@ -165,11 +182,15 @@ std::string changes_section(const Coalition& after, const ReportComparison& cmp)
        R"(<thead><tr><th data-sort="text">Figure</th><th data-sort="number" class="n">Before</th>)"
        R"(<th data-sort="number" class="n">After</th><th data-sort="number" class="n">Change</th></tr></thead><tbody>)";
   for (const auto& x : d.network) {
-    h += fmt::format(R"(<tr><td>{}</td><td class="n" data-value="{}">{}</td><td class="n" data-value="{}">{}</td>)"
-                     R"(<td class="n" data-value="{}">{}</td></tr>)",
-                     esc(x.name), x.before ? fmt::format("{}", *x.before) : "", figure(x.before),
-                     x.after ? fmt::format("{}", *x.after) : "", figure(x.after),
-                     x.change ? fmt::format("{}", *x.change) : "", change(x.change));
+    const FigureSpec* spec = find_figure(x.name);
+    const FigureKind kind = spec != nullptr ? spec->kind : FigureKind::score;
+    h += fmt::format(
+        R"(<tr><td title="{}">{}</td><td class="n" data-value="{}">{}</td><td class="n" data-value="{}">{}</td>)"
+        R"(<td class="n" data-value="{}">{}</td></tr>)",
+        spec != nullptr ? esc(spec->meaning) : std::string(), esc(spec != nullptr ? spec->label : x.name),
+        x.before ? fmt::format("{}", *x.before) : "", figure(kind, x.before),
+        x.after ? fmt::format("{}", *x.after) : "", figure(kind, x.after), x.change ? fmt::format("{}", *x.change) : "",
+        change(kind, x.change));
   }
   return h + "</tbody></table></details></section>\n";
 }
