@@ -56,7 +56,9 @@ struct NetworkFigures {
 };
 
 /// The parts an analysis can compute; a command asks only for those it shows. Dependencies
-/// are added by analyze: power needs sectors and betweenness, resilience needs power.
+/// are added by analyze: resilience needs power; power, survey and people need sectors. Power
+/// also reads betweenness (the backbone's share and its Gini), which stay null unless
+/// part_betweenness is asked for too.
 enum Part : unsigned {
   part_structure = 1U << 0,    ///< degrees, cores, clustering, constraint, eigenvector, pagerank, cut points
   part_betweenness = 1U << 1,  ///< betweenness and betweenness centralization
@@ -113,17 +115,29 @@ struct Analysis {
 
 /// Computes the parts of `coalition` that `options` asks for (and those they need) on `network`
 /// (built by build_graph from it). Members get default figures where a part was not computed.
-/// Time complexity: O(n m) with exact betweenness or distances (O(k m) with k sampled
-/// sources), O(sum of degree^2) for local structure, plus the power tables; linear otherwise.
+/// Expects a valid coalition (validate; load_coalition_file always returns one). Definitions
+/// and edge cases are those of the functions it calls (structure.hpp, centrality.hpp,
+/// sectors.hpp, power.hpp, resilience.hpp, survey.hpp, people.hpp). In short: a coalition
+/// without ties gives zero counts and null ratios (density 0, transitivity, E-I and
+/// modularity null); a disconnected one gives path figures over reachable pairs (average path
+/// length and diameter of the largest component) and fragmentation above 0; isolates get 0
+/// degree, betweenness, closeness and harmonic and null clustering, constraint, effective
+/// size and E-I; no members gives empty lists. Throws no xsector error; allocation and thread
+/// failures (std::bad_alloc, std::system_error) propagate.
+/// Time complexity: O(n (n + m)) with exact betweenness or distances (O(k (n + m)) with k
+/// sampled sources; see path_figures), O(sum of degree^2) for local structure, plus the power
+/// tables (power_indices, once per body and once per seat for resilience) and the sector and
+/// findings costs of the functions above (about O(n S + S^2 + m) for S sectors).
 Analysis analyze(const Coalition& coalition, const Network& network, const AnalysisOptions& options);
 
-/// Every part, on every core, with automatic precision.
+/// Every part, on every core, with automatic precision. As above.
 Analysis analyze(const Coalition& coalition, const Network& network);
 
-/// Builds the network and analyzes it.
+/// Builds the network and analyzes it. Throws as build_graph (std::length_error beyond 2^32 - 1
+/// members or arcs).
 Analysis analyze(const Coalition& coalition, const AnalysisOptions& options);
 
-/// Builds the network and computes every part.
+/// Builds the network and computes every part. Throws as build_graph.
 Analysis analyze(const Coalition& coalition);
 
 /// One sentence naming the estimated figures and their precision, for tables and reports;

@@ -100,6 +100,13 @@ struct PathFigures {
 /// bucket queue (Dial's algorithm, 13 buckets). When every pair has the same level L the
 /// weighted figures follow from the unweighted ones (betweenness equal, closeness times L) and
 /// no second search runs.
+///
+/// Disconnected networks: only reachable pairs count (betweenness, distances); closeness
+/// scales by the share of members reached, harmonic adds 0 for unreachable members, and
+/// average path length and diameter are those of the largest component. An isolate gets 0
+/// everywhere. No members: every vector empty, average path length null, diameter 0 (and no
+/// sampling). With `unweighted` false, betweenness_raw, closeness and harmonic stay empty.
+/// epsilon and delta should lie in (0, 1); they are not checked.
 /// Time complexity: O(k (n + m)) for k sources (k = n when exact), memory O(n) per chunk;
 /// the weighted search adds O(k (m + D)) with D <= 12 (n - 1) the largest distance in units of
 /// 1/12 (the buckets it steps through).
@@ -108,26 +115,32 @@ PathFigures path_figures(const Network& g, const PathOptions& options = {});
 /// Shortest-path betweenness, raw: for each member v, the sum over unordered pairs {s, t}
 /// (s, t != v) of the share of shortest s-t paths through v (Brandes' algorithm for
 /// unweighted graphs). Exact; parallel over sources, identical for any thread count.
-/// Pairs in different components contribute nothing. Time complexity: O(n m).
+/// Pairs in different components contribute nothing; isolates and leaves get 0; no members
+/// gives an empty vector. Time complexity: O(n (n + m)), memory O(n) per chunk.
 std::vector<double> betweenness_raw(const Network& g, unsigned threads = 0);
 
 /// Normalized betweenness as NetworkX `betweenness_centrality(G)`: raw * 2/((n-1)(n-2)).
-/// 0 for every member when n < 3 (never NaN). Exact. Time complexity: O(n m).
+/// 0 for every member when n < 3 (never NaN); empty for no members. On a disconnected network
+/// the denominator stays (n-1)(n-2), as in NetworkX. Exact. Time complexity: O(n (n + m)).
 std::vector<double> betweenness(const Network& g, unsigned threads = 0);
 
 /// Weighted betweenness, normalized like `betweenness`: shortest paths where a pair's distance
 /// is 1/level (NetworkX `betweenness_centrality(G, weight=w)` with w = 1/level). Exact.
-/// 0 for every member when n < 3. Time complexity: O(n m) with small integer weights.
+/// 0 for every member when n < 3; empty for no members; unreachable pairs count nothing.
+/// Time complexity: O(n (n + m)) (Dial's bucket queue over integer distances 12/level).
 std::vector<double> weighted_betweenness(const Network& g, unsigned threads = 0);
 
-/// The normalization of `betweenness`, applied to raw values (n = raw.size()). O(n).
+/// The normalization of `betweenness`, applied to raw values (n = raw.size()): each times
+/// 2/((n-1)(n-2)), or 0 when n < 3. O(n).
 std::vector<double> normalized_betweenness(std::vector<double> raw);
 
 /// The guaranteed epsilon for k sampled sources on n members at confidence 1 - delta (see
-/// path_figures). O(1).
+/// path_figures): n/(n-1) sqrt(ln(4n/delta) / (2k)). 1 when n < 2 or k = 0. O(1).
 double sampling_epsilon(std::size_t n, std::size_t k, double delta);
 
-/// The number of sampled sources that guarantees `epsilon` at confidence 1 - delta. O(1).
+/// The number of sampled sources that guarantees `epsilon` at confidence 1 - delta:
+/// ceil(ln(4n/delta) / (2 t^2)) with t = epsilon (n-1)/n; 1 when n < 2. epsilon and delta
+/// must be positive (unchecked). O(1).
 std::size_t sampling_size(std::size_t n, double epsilon, double delta);
 
 /// NetworkX `eigenvector_centrality(G)`: power iteration on A + I from the uniform vector,
@@ -136,14 +149,17 @@ std::size_t sampling_size(std::size_t n, double epsilon, double delta);
 /// leading eigenvalue (others decay towards 0); components whose leading eigenvalues are
 /// equal share it in proportion to their start. Isolates get the value they hold after
 /// decay (0 when any tie exists; 1/sqrt(n) each on a graph with no ties). Returns null
-/// when 10,000 steps do not converge (NetworkX raises after 100).
-/// Time complexity: O(k (n + m)) for k steps.
+/// when 10,000 steps do not converge (NetworkX raises after 100); an empty vector for no
+/// members. Time complexity: O(k (n + m)) for k steps, memory O(n + m).
 std::optional<std::vector<double>> eigenvector(const Network& g);
 
 /// PageRank as NetworkX `pagerank(G, alpha)` on the undirected view (each tie an arc both
 /// ways, all weights 1): uniform teleport, the mass of members without ties spread
 /// uniformly, sums to 1. Iterates until the L1 change is below n * 1e-12 (NetworkX stops at
-/// n * 1e-6, within 1e-6 of this). Time complexity: O(k (n + m)).
+/// n * 1e-6, within 1e-6 of this), at most 10,000 steps (then the last iterate is returned).
+/// Isolates get the teleport share plus their share of the spread mass; with no ties every
+/// member gets 1/n; no members gives an empty vector. alpha is not checked (use [0, 1)).
+/// Time complexity: O(k (n + m)) for k steps, memory O(n + m).
 std::vector<double> pagerank(const Network& g, double alpha = 0.85);
 
 }  // namespace xsector

@@ -16,7 +16,10 @@
 
 namespace xsector {
 
+/// How much a taxonomy expects a sector at the table: a missing core sector is a high
+/// finding, a recommended one medium, an optional one low.
 enum class Priority { core, recommended, optional };
+/// `core`, `recommended` or `optional`. O(1).
 std::string_view to_string(Priority p);
 
 /// A sector of a taxonomy, or one declared in a coalition file's `sectors`.
@@ -47,12 +50,14 @@ struct Taxonomy {
   std::string source;
   std::vector<Sector> sectors;
 
-  /// The sector whose id or one of whose aliases is `id_or_alias`, or null.
+  /// The sector whose id or one of whose aliases is `id_or_alias` (ids first, exact and case
+  /// sensitive), or null. O(sectors + aliases).
   [[nodiscard]] const Sector* find(std::string_view id_or_alias) const;
 };
 
 /// Collaboration continuum levels; a tie's strength in weighted metrics is its level.
 enum class TieLevel : int { networking = 1, coordinating = 2, cooperating = 3, collaborating = 4 };
+/// `networking`, `coordinating`, `cooperating` or `collaborating`. O(1).
 std::string_view to_string(TieLevel level);
 
 /// A person of a member organization who carries relationships (`contacts`).
@@ -64,6 +69,7 @@ struct Contact {
   SourcePos pos;
 };
 
+/// A member organization (a vertex of the network; its index in Coalition::members).
 struct Member {
   std::string id;
   std::string name;               ///< defaults to the id
@@ -83,6 +89,8 @@ struct Member {
 /// How a tie was written: `[a, b]`, `{between: [a, b]}` or `{from: a, to: b}`.
 enum class TieForm { shorthand, between, from_to };
 
+/// A relationship between two different members: undirected (`[a, b]`, `between`) or directed
+/// from `a` to `b` (`from`/`to`), at one level of the collaboration continuum.
 struct Tie {
   std::size_t a = 0;  ///< member index (`from` for a directed tie)
   std::size_t b = 0;  ///< member index (`to` for a directed tie)
@@ -106,17 +114,22 @@ struct Rule {
   std::int64_t explicit_quota = 0;  ///< only for Kind::quota
 
   /// majority: floor(total/2)+1; two-thirds: ceil(2*total/3); unanimity and consensus:
-  /// total; quota: the explicit number.
+  /// total; quota: the explicit number (whatever the total). With no votes (total 0):
+  /// majority 1, the others 0, quota its number. O(1).
   [[nodiscard]] std::int64_t quota(std::int64_t total_votes) const;
+  /// `majority`, `two-thirds`, `unanimity`, `consensus` or `quota N`. O(1).
   [[nodiscard]] std::string name() const;
 };
 
+/// A seat of a decision body held by one member.
 struct Seat {
   std::size_t member = 0;  ///< member index
   std::int64_t votes = 0;  ///< a positive whole number
   SourcePos pos;
 };
 
+/// A decision body (`governance`): who holds seats with how many votes, the rule by which it
+/// decides, veto holders and chair (member indices).
 struct Body {
   std::string id;
   std::vector<std::string> decides;
@@ -126,11 +139,13 @@ struct Body {
   std::optional<std::size_t> chair;
   SourcePos pos;
 
+  /// The sum of the seats' votes; 0 without seats. O(seats).
   [[nodiscard]] std::int64_t total_votes() const;
 };
 
 /// How often a survey respondent says it works with a partner.
 enum class Frequency { never, yearly, quarterly, monthly, weekly, daily };
+/// `never`, `yearly`, `quarterly`, `monthly`, `weekly` or `daily`. O(1).
 std::string_view to_string(Frequency f);
 
 /// The survey's trust items and value items, in the order Response keeps them.
@@ -152,6 +167,7 @@ struct Response {
 
 /// Which reported pairs become ties: any pair either side names, or only confirmed pairs.
 enum class TieRule { any, both };
+/// `any` or `both`. O(1).
 std::string_view to_string(TieRule rule);
 
 /// A partner survey (the `survey` section of a coalition file).
@@ -164,6 +180,8 @@ struct Survey {
   SourcePos pos;
 };
 
+/// A whole coalition file. load_coalition_file returns a valid one; a program that builds or
+/// changes one calls validate (and, with a survey, add_survey_ties) before build_graph.
 struct Coalition {
   std::string file;  ///< the path it was read from, as given
   std::string name;
@@ -195,7 +213,8 @@ struct Coalition {
   [[nodiscard]] std::optional<std::size_t> member_index(std::string_view id) const;
   /// Fills `member_ids` from `members`. O(members).
   void index_members();
-  /// A sector of the taxonomy or of the file, by canonical id or alias; null if neither.
+  /// A sector of the taxonomy or of the file, by canonical id or alias; null if neither. The
+  /// taxonomy wins over the file's own sectors; ids before aliases. O(sectors + aliases).
   [[nodiscard]] const Sector* find_sector(std::string_view id_or_alias) const;
 };
 

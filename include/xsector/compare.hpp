@@ -22,11 +22,15 @@ struct Figure {
   std::optional<double> value;
 };
 
-/// The coalition-wide figures of figure_table() (xsector/figures.hpp), in its order; compared
-/// between waves and tabled across coalitions. O(figures).
+/// The coalition-wide figures of figure_table() (xsector/figures.hpp), in its order:
+/// network, sector mixing, coverage, fragmentation, coalition-wide power, survey; compared
+/// between waves and tabled across coalitions. Figures undefined for the input (or of parts
+/// the analysis did not compute) are null, counts 0. Time complexity: O(n + S).
 std::vector<Figure> headline_figures(const Analysis& analysis);
 
-/// The order to table coalitions in: by `as_of`, dated before undated, file order otherwise.
+/// The order to table coalitions in: by `as_of`, dated before undated, file order otherwise
+/// (a stable sort; dates compare as YYYY-MM-DD text). Empty for no coalitions.
+/// Time complexity: O(c log c) for c coalitions.
 std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coalitions);
 
 struct Delta {
@@ -63,7 +67,8 @@ struct TieChanges {
 /// `gcor`, and the share of relabellings of the second network whose r is at least the
 /// observed one, as sna `qaptest` (`pgreq`). All k! relabellings are enumerated when k! is
 /// at most `permutations`; otherwise `permutations` random ones are drawn from
-/// std::mt19937_64 seeded with `seed`.
+/// std::mt19937_64 seeded with `seed`. `p_value` is null with `correlation`, and when no
+/// relabelling was counted (`permutations` 0 and k! above it).
 struct Qap {
   std::size_t common_members = 0;
   std::optional<double> correlation;  ///< null with fewer than 2 common members or a constant matrix
@@ -89,14 +94,16 @@ struct PairList {
 /// pair of `b` (a binary search in b's sorted neighbour list of the smaller end). r rises
 /// with that count, so the p-value compares counts: no rounding decides a tie.
 /// r (and the p-value) is null with fewer than two members or when either network has no
-/// pair or every pair. Repeated or self pairs are ignored. Time O(P (|a| log d_b + k))
+/// pair or every pair, and when `b.members` differs from `a.members`. Repeated or self pairs,
+/// and pairs naming a member at or above `members`, are ignored. Time O(P (|a| log d_b + k))
 /// for P relabellings (P = k! when exact), memory O(k + |a| + |b|); no k x k matrix.
 Qap qap_test(const PairList& a, const PairList& b, std::size_t permutations, std::uint64_t seed,
              bool allow_exact = true);
 
 /// The same test on k x k 0/1 matrices (read above the diagonal: the networks are
-/// undirected). `allow_exact = false` always draws random relabellings (to study the
-/// estimate). O(k^2) to read the matrices, then as the PairList version.
+/// undirected; the matrices' sizes are the member counts, and a short row reads as zeros).
+/// `allow_exact = false` always draws random relabellings (to study the estimate). O(k^2) to
+/// read the matrices, then as the PairList version.
 Qap qap_test(const std::vector<std::vector<char>>& adjacency_a, const std::vector<std::vector<char>>& adjacency_b,
              std::size_t permutations, std::uint64_t seed, bool allow_exact = true);
 
@@ -164,6 +171,7 @@ Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_
 /// The p-value as printed: three decimals, or "< 0.001" below that, or, when no relabelling
 /// reached the observed statistic (p = 0, possible only with random relabellings), "< 1/P"
 /// for P relabellings written as a decimal ("< 0.01" for 100). Never "0.000". "-" for null.
+/// O(1).
 std::string p_value_text(const Qap& qap);
 
 /// Whether two files are waves of one coalition: the same `coalition.name` and at least
@@ -179,17 +187,26 @@ struct CoalitionMatch {
 CoalitionMatch match_coalitions(const Coalition& a, const Coalition& b);
 
 /// True when both files are dated and `b` is dated before `a`: the waves are given in the
-/// wrong order, and `xsector compare` swaps them (with a `waves-reordered` finding).
+/// wrong order, and `xsector compare` swaps them (with a `waves-reordered` finding). False
+/// when either is undated or they share a date. O(1).
 bool dated_before(const Coalition& b, const Coalition& a);
 
 /// Turns a wave comparison of two different coalitions into a side-by-side one: sets
 /// `as_waves` and `kind_note`, drops the findings that speak of change over time
 /// (membership-change, sector-joined, sector-lost, density, power and brokerage changes,
 /// qap) and adds an info finding `different-coalitions`. compare() calls it.
+/// O(findings).
 void compare_as_coalitions(Comparison& comparison, const CoalitionMatch& match);
 
-/// Everything that changed from `a` (before) to `b` (after), by member id. Apart from
-/// the QAP permutations, O((n + t) log(n + t)) for n members and t ties of both waves.
+/// Everything that changed from `a` (before) to `b` (after), by member id: joined, left,
+/// renamed and kept members; ties formed, dissolved, strengthened, weakened and redirected;
+/// every headline figure, sector, body and power share before and after; the QAP test over
+/// the kept members (null with fewer than two, or when either wave has no tie or every tie
+/// among them); the people's changes; and findings. Calls match_coalitions and, for two
+/// different coalitions, compare_as_coalitions. Each analysis must be of its own coalition
+/// with the sectors and power parts computed (figures of parts left out compare as null).
+/// Apart from the QAP permutations, O((n + t) log(n + t) + S log S + B (B + n)) for n members,
+/// t ties, S sectors and B bodies of both waves.
 Comparison compare(const Coalition& a, const Analysis& analysis_a, const Coalition& b, const Analysis& analysis_b,
                    const CompareOptions& options = {});
 

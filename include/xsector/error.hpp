@@ -23,6 +23,7 @@ struct Diagnostic {
   SourcePos pos;
   std::string message;
 
+  /// `file:line:col: error: message`, or `file: error: message` when the line is 0.
   [[nodiscard]] std::string str() const;
 };
 
@@ -36,7 +37,8 @@ class Error : public std::runtime_error {
   ExitCode code_;
 };
 
-/// The input is invalid: carries every problem found, not only the first (exit 1).
+/// The input is invalid: carries every problem found, not only the first (exit 1). what()
+/// is every diagnostic's str(), one a line.
 class InputError : public Error {
  public:
   explicit InputError(std::vector<Diagnostic> diagnostics);

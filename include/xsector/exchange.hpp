@@ -17,7 +17,8 @@ namespace xsector {
 
 enum class ExportFormat { graphml, json, csv, dl, dot, xlsx, vna };
 
-/// Parses `graphml`, `json`, `csv`, `dl`, `vna`, `dot` or `xlsx`; throws UsageError otherwise.
+/// Parses `graphml`, `json`, `csv`, `dl`, `vna`, `dot` or `xlsx` (exactly, lower case); throws
+/// UsageError otherwise. O(1).
 ExportFormat parse_export_format(std::string_view name);
 
 /// GraphML: nodes with every member field (`name`, `sector`, `sector_name`, `community_led`,
@@ -25,18 +26,25 @@ ExportFormat parse_export_format(std::string_view name);
 /// `level_name`, `kinds` (JSON list) and `directed`; the coalition's own fields, declared
 /// sectors and governance (JSON) as graph data. Undirected by default; each from/to tie
 /// is an edge with directed="true"; a coalition with a directed tie is written with
-/// edgedefault="directed" (its undirected ties carry `directed` data false).
+/// edgedefault="directed" (its undirected ties carry `directed` data false). Ties made from a
+/// survey carry `from_survey` true. Members without ties are nodes without edges; no
+/// members gives a graph without nodes. Throws nothing. Time: O(n + t + size of the output)
+/// for n members and t ties (the exporters below alike).
 std::string export_graphml(const Coalition& coalition);
 
 /// NetworkX node-link JSON (`networkx.node_link_graph` reads it): a multigraph when a pair
 /// is tied both ways with from/to, with the same attributes as GraphML. The ties are under
-/// both `edges` (NetworkX 3.4 and later) and `links` (earlier versions).
+/// both `edges` (NetworkX 3.4 and later) and `links` (earlier versions). Time: O(n + t + size
+/// of the output).
 std::string export_node_link(const Coalition& coalition);
 
 /// Kumu's import sheets. elements: Label, Type (sector name), Description, Tags (joined by
 /// `|`), then ID, Sector, Community Led, Lived Experience, Funding. connections: From, To
 /// (member ids), Type (level name), Direction (directed or undirected), Strength (1-4),
-/// Tags (kinds joined by `|`).
+/// Tags (kinds joined by `|`); contact ids and roles (and carriers) when the file lists
+/// contacts, and one column per member attribute. A text cell beginning with = + - @, a tab
+/// or a carriage return gets a leading `'`, so no spreadsheet runs it as a formula.
+/// Time: O(n + t + size of the output).
 struct KumuSheets {
   std::string elements;
   std::string connections;
@@ -45,12 +53,12 @@ KumuSheets export_kumu(const Coalition& coalition);
 
 /// UCINET DL, edge list with labels embedded: `DL n=N`, `format = edgelist1`, the member
 /// ids under `labels:` (so members without ties are kept), then one line `a b level` per arc
-/// (an undirected tie is two arcs). igraph's Read_DL and UCINET read it.
+/// (an undirected tie is two arcs). igraph's Read_DL and UCINET read it. Time: O(n + t).
 std::string export_dl(const Coalition& coalition);
 
 /// NetDraw VNA: `*node data` (ID, name, sector, sector_name, community_led, lived_experience,
 /// funding; text in double quotes) and `*tie data` (from, to, level, directed; an undirected
-/// tie is two rows with directed 0).
+/// tie is two rows with directed 0). Time: O(n + t + size of the output).
 std::string export_vna(const Coalition& coalition);
 
 /// An Excel workbook (.xlsx bytes, written with libxlsxwriter) with six sheets: `members`
@@ -64,7 +72,9 @@ std::string export_vna(const Coalition& coalition);
 /// cannot be written. Time: O(members + ties + findings) plus the writer.
 std::string export_xlsx(const Coalition& coalition, const Analysis& analysis);
 
-/// The coalition as a coalition file (YAML), every field written out explicitly.
+/// The coalition as a coalition file (YAML), every field written out explicitly; ties made
+/// from the survey are left out (the survey is written, and the loader makes them again), and
+/// `ties` is omitted when no written tie remains. Time: O(size of the output).
 std::string coalition_yaml(const Coalition& coalition);
 
 struct ImportOptions {

@@ -15,6 +15,8 @@ namespace xsector {
 enum class Severity { high, medium, low, info };
 std::string_view to_string(Severity s);
 
+/// One finding. `area` is the part it comes from: `sectors`, `power`, `resilience`, `survey`,
+/// `people` or `compare`; `code` is stable and names the kind of finding.
 struct Finding {
   Severity severity = Severity::info;
   std::string area;                   ///< `sectors`, `power` or `resilience`
@@ -24,29 +26,40 @@ struct Finding {
 };
 
 /// One finding per coverage gap: missing sectors (high when core, medium when recommended,
-/// low when optional), thin, cut-off and voiceless sectors, sectors with a single broker,
-/// and sector pairs never tied.
+/// low when optional), waived sectors and unplaced members (info and low), thin, cut-off and
+/// voiceless sectors, sectors with a single broker, a `no-governance` info finding when the
+/// file describes no body, and one finding listing the sector pairs never tied. Without ties
+/// every present sector is cut off. `sectors` must be sector_report of the same coalition.
+/// Time complexity: O(S^2 + waivers × S + size of the messages).
 std::vector<Finding> gap_findings(const Coalition& coalition, const SectorReport& sectors);
 
 /// Findings on decision power: seat holders without power, blockers, sectors whose power
 /// falls short of their seats, concentration, community voice, the backbone's weight, and
-/// roles held by one member.
+/// roles held by one member. Without bodies only the coalition-wide findings remain (such as
+/// `no-community-led-members`). Time complexity: O(B (s + S) + n) for B bodies, s seats per
+/// body, S sectors and n members.
 std::vector<Finding> power_findings(const Coalition& coalition, const SectorIndex& sectors,
                                     const CoalitionPower& power);
 
 /// Findings on turnover: first `connection_findings` (members already cut off), then the
-/// departures that would split the network most, sectors that
-/// would lose their only link, and bodies that could no longer decide.
+/// departures that would split the network most (at most three `departure-splits-network`
+/// findings, the largest rise in fragmentation first; in a network already in pieces a
+/// departure counts only when it adds a group), sectors that would lose their only link, and
+/// bodies that could no longer decide. Time complexity: O(n t) at worst for n members and t
+/// ties (each splitting departure checks whether its member is an isolate), plus
+/// O((n + t) log n) for the groups.
 std::vector<Finding> resilience_findings(const Coalition& coalition, const SectorIndex& sectors,
                                          const Resilience& resilience);
 
-/// Orders findings by severity, keeping the order within one severity.
+/// Orders findings by severity (high first), keeping the order within one severity (a stable
+/// sort). Time complexity: O(f log f).
 void sort_findings(std::vector<Finding>& findings);
 
 /// Findings on how the network holds together: each member tied to no one
 /// (`isolated-member`, medium) and, when the members fall into two or more separate
 /// groups, one `separate-groups` finding (high) naming every group apart from the largest.
-/// Groups are the connected components of the undirected view of `coalition.ties`. O(n + m).
+/// Groups are the connected components of the undirected view of `coalition.ties`. Empty with
+/// fewer than two members. Time complexity: O((n + m) log n) at worst (union-find).
 std::vector<Finding> connection_findings(const Coalition& coalition);
 
 /// Related findings shown as one: findings of one code under a headline that says how many
@@ -62,7 +75,9 @@ struct FindingGroup {
 /// Groups `findings` by code and ranks the groups: by severity, then by how directly a
 /// coordinator can act on them (missing core sectors, members cut off, departures that split
 /// the network and voiceless members first; context last), then by the order given. Sector
-/// and member names in headlines come from `coalition` and `sectors`. O(f log f).
+/// and member names in headlines come from `coalition` and `sectors` (an id found in neither
+/// is shown as is). Empty for no findings. Time complexity: O(f log f + f (n + S)) for f
+/// findings (names are found by a linear search).
 std::vector<FindingGroup> group_findings(const Coalition& coalition, const SectorIndex& sectors,
                                          const std::vector<Finding>& findings);
 
@@ -79,7 +94,8 @@ struct Action {
 /// from the rest, or else add a second tie where one departure cuts the most members off;
 /// open a seat to community-led members when none holds one, or else to the first core (then
 /// recommended, then optional) sector without a seat. Empty when no finding calls for any.
-/// O(n (n + m)) at worst (one traversal for the member whose departure cuts most off).
+/// Time complexity: O(n (n + m) log n) at worst (the groups are recounted for each departure
+/// that raises fragmentation), O((n + m) log n) when no departure splits the network.
 std::vector<Action> next_actions(const Coalition& coalition, const SectorReport& sectors, const CoalitionPower& power,
                                  const Resilience& resilience);
 

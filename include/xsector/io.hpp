@@ -8,7 +8,9 @@
 
 namespace xsector {
 
-/// Reads a whole file. Throws IoError naming the file when it cannot be read.
+/// Reads a whole file, with no size limit (input files go through read_input_file in
+/// load.hpp instead). Throws IoError naming the file when it cannot be read or is a folder.
+/// An empty file gives "". Time O(file size).
 std::string read_file(const std::filesystem::path& path);
 
 /// A file written whole or not at all. The constructor refuses a target that exists and is
@@ -49,7 +51,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 
 /// Writes `text` to standard output, every byte or an IoError (`standard output: cannot
 /// write: ...`, e.g. ENOSPC on /dev/full or EPIPE on a closed pipe when SIGPIPE is ignored).
-/// Flushes std::cout first so earlier output keeps its order.
+/// Flushes std::cout first so earlier output keeps its order. Time O(size of text).
 void write_stdout(std::string_view text);
 
 }  // namespace xsector

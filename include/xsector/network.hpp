@@ -19,6 +19,9 @@ struct PairEdge {
   std::uint32_t low = 0;               ///< the member with the lower index
   std::uint32_t high = 0;              ///< the member with the higher index
   std::array<std::uint32_t, 2> tie{};  ///< indices into Coalition::ties (one, or two opposite arcs)
+  /// How many entries of `tie` are used: 1, or 2 for a pair tied both ways with from/to. (A
+  /// hand-built coalition with more ties on one pair keeps the first two here; level and
+  /// strength still count them all.)
   std::uint32_t tie_count = 0;
   int level = 0;              ///< the highest level among the pair's ties
   int strength = 0;           ///< the sum of the levels of the pair's ties
@@ -35,7 +38,8 @@ struct NetworkStorage;  // src/network_impl.hpp: Boost's compressed_sparse_row_g
 /// The graph of a coalition in compressed sparse row form: for each member its neighbours
 /// (sorted by index) with the pair each neighbour slot belongs to, the directed arcs out of and
 /// into it, and its sector. Accessors are O(1) and return views into the storage; they stay
-/// valid while the Network lives (also after it is moved).
+/// valid while the Network lives (also after it is moved). A default-constructed Network is
+/// empty (no members). Member arguments must be below size(): they are not checked.
 class Network {
  public:
   Network();
@@ -57,6 +61,7 @@ class Network {
   [[nodiscard]] std::span<const std::uint32_t> neighbor_pairs(std::size_t v) const {
     return {slot_pair_ + rowstart_[v], slot_pair_ + rowstart_[v + 1]};
   }
+  /// The number of neighbours of v (0 for an isolate). v must be below size() (unchecked).
   [[nodiscard]] std::size_t degree(std::size_t v) const { return rowstart_[v + 1] - rowstart_[v]; }
   /// Pair e, 0 <= e < pair_count(); pairs are ordered by (low, high).
   [[nodiscard]] const PairEdge& pair(std::size_t e) const { return pairs_[e]; }
@@ -72,6 +77,7 @@ class Network {
   }
   /// Index of v's sector in the coalition's SectorIndex (taxonomy sectors, then declared ones).
   [[nodiscard]] std::size_t sector_of(std::size_t v) const { return sector_of_[v]; }
+  /// Entries of the coalition's SectorIndex (taxonomy sectors plus declared ones).
   [[nodiscard]] std::size_t sector_count() const { return sector_count_; }
 
   /// The private storage, for the engine's own sources.
@@ -97,8 +103,14 @@ class Network {
 };
 
 /// Builds the Network: one vertex per member, one pair per two members tied in either
-/// direction (stored as two arcs of a compressed sparse row graph, each row sorted by target).
-/// Throws std::length_error beyond 2^32 - 1 members or arcs. Time complexity: O(n + m log m).
+/// direction (stored as two arcs of a compressed sparse row graph, each row sorted by target),
+/// plus the directed view and each member's sector (index_sectors).
+///
+/// No members gives an empty Network (size() 0); members without ties are vertices of degree
+/// 0. Expects a valid coalition (validate): tie ends in range and never a tie from a member
+/// to itself. Throws std::length_error beyond 2^32 - 1 members or arcs.
+/// Time complexity: O(n + m log m + n S) for n members, m ties and S sectors (the sector of
+/// each member is found by a linear search); memory O(n + m).
 Network build_graph(const Coalition& coalition);
 
 }  // namespace xsector

@@ -1,4 +1,7 @@
-// Writers: they read a Coalition and its Analysis and never compute a figure.
+// Writers: they read a Coalition and its Analysis and never compute a figure. Each returns
+// the whole text; none throws (apart from std::bad_alloc) and each takes time linear in the
+// size of what it writes. Figures of parts the analysis did not compute print as their
+// defaults, so analyze with the parts a view shows (part_all for everything).
 #pragma once
 
 #include <string>
@@ -12,7 +15,8 @@ namespace xsector {
 
 enum class Format { table, json, csv, markdown };
 
-/// Parses a format name; throws UsageError for an unknown one.
+/// Parses `table`, `json`, `csv` or `markdown` (exactly, lower case); throws UsageError for
+/// anything else. O(1).
 Format parse_format(std::string_view name);
 
 /// The JSON document of the output contract (docs/json.md, schema "xsector/1"). Figures that
@@ -46,11 +50,14 @@ std::string format_people(Format format, const Coalition& coalition, const Analy
 /// QAP correlation and the findings. CSV has one row per network figure.
 std::string format_comparison(Format format, const Coalition& a, const Coalition& b, const Comparison& comparison);
 
-/// One row of headline figures per coalition, in the order given.
+/// One row of headline figures per coalition, in the order given: figures[i] is
+/// headline_figures of coalitions[i]'s analysis (the same names in the same order), and both
+/// lists have the same length (unchecked). Table and Markdown show the main figures, CSV and
+/// JSON every one; a null figure shows as `-` in tables, an empty cell in CSV, null in JSON.
 std::string format_many(Format format, const std::vector<const Coalition*>& coalitions,
                         const std::vector<std::vector<Figure>>& figures);
 
-/// Dispatches on `format`.
+/// Dispatches on `format`: format_table, format_json, format_csv or format_markdown.
 std::string format_analysis(Format format, const Coalition& coalition, const Analysis& analysis);
 
 }  // namespace xsector

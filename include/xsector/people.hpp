@@ -21,7 +21,8 @@ struct Finding;
 /// role (the default), or neither (a numbered contact of its organization).
 enum class PeopleShown { names, roles, none };
 std::string_view to_string(PeopleShown shown);
-/// Parses `names`, `roles` or `none`; throws UsageError for anything else.
+/// Parses `names`, `roles` or `none` (exactly, lower case); throws UsageError for anything
+/// else. O(1).
 PeopleShown parse_people_shown(std::string_view text);
 
 /// The figures of one contact (a person of a member organization).
@@ -60,7 +61,10 @@ struct People {
 };
 
 /// Person-level resilience of every contact and every member's handoff readiness. On a file
-/// without contacts every list is empty of people and every readiness is null.
+/// without contacts `described` is false, `people` is empty and every readiness is null (the
+/// per-member vectors still have one entry per member, and the baseline fragmentation is
+/// set). Members without ties have nothing to carry: their readiness is null. No members:
+/// every vector empty, fragmentation null.
 /// Fragmentation comes from one depth-first search: without member m its component falls into
 /// pieces (the subtree of each DFS child c with low(c) >= disc(m), and the rest), and removing
 /// ties of m alone detaches exactly the pieces where m keeps no adjacent partner.
@@ -72,14 +76,15 @@ People people(const Coalition& coalition, const Network& g, const SectorIndex& s
 /// names: "Jane Doe (Community health director, Williamson Health and Wellness Center)";
 /// roles: "the Community health director of Williamson Health and Wellness Center";
 /// none: "contact 1 of Williamson Health and Wellness Center". A missing name falls back to the
-/// role, a missing role to the contact number. O(length of the text).
+/// role, a missing role to the contact number. `member` and `contact` must be valid indices
+/// (unchecked). O(length of the text).
 std::string person_label(const Coalition& coalition, std::size_t member, std::size_t contact, PeopleShown shown);
 
 /// Findings on people: each person whose departure would leave relationships without a contact
 /// (with the sectors cut and the network split), members whose every tie runs through one
 /// person, and for each person a suggested warm handoff (another contact of the same
-/// organization who already works with that partner, or with its sector, or none).
-/// O(contacts + C log C).
+/// organization who already works with that partner, or with its sector, or none). Empty
+/// when the file lists no contacts (`people.described` false). O(contacts + C log C).
 std::vector<Finding> people_findings(const Coalition& coalition, const SectorIndex& sectors, const People& people,
                                      PeopleShown shown);
 
@@ -102,14 +107,15 @@ struct PeopleChanges {
   std::vector<CarrierChange> handed_over, uncarried, dissolved;
 };
 
-/// Compares the people of two waves by contact id and member id. Time O((C + t) log(C + t)) for
+/// Compares the people of two waves by contact id and member id. When neither wave lists a
+/// contact, `described` is false and every list empty. Time O((C + t) log(C + t)) for
 /// C contacts and carried_by entries and t ties of both waves.
 PeopleChanges compare_people(const Coalition& before, const Coalition& after);
 
 /// Findings on the changes: contacts who left and joined (info), relationships handed over
 /// (info), relationships that dissolved when their carrier left (high) and those kept without a
 /// named carrier (low). People are named as `shown` asks, each in the wave it belongs to.
-/// O(size of the changes).
+/// Empty when `changes.described` is false. O(size of the changes).
 std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after,
                                             const PeopleChanges& changes, PeopleShown shown);
 

@@ -75,13 +75,18 @@ struct PowerIndices {
 /// `samples` random coalitions (each player in with probability 1/2) for Banzhaf and Penrose,
 /// as many random orders for Shapley-Shubik, O(n samples), seeded and deterministic.
 /// A game whose quota exceeds the total weight has no winning coalition: every index is 0
-/// (Banzhaf null), exactly. Weights must be positive and sum to at most 2^62.
+/// (Banzhaf null), exactly; so is a game with no players (every vector empty). A player who
+/// never swings gets 0 (a dummy). Weights must be positive and sum to at most 2^62, and
+/// `veto` must be empty or hold one flag per player: none of this is checked, so validate
+/// a hand-built game first. Results are cached per thread (the last four games).
 PowerIndices power_indices(const WeightedGame& game, const PowerOptions& options = {});
 
 /// Population Gini coefficient Σ_i Σ_j |x_i - x_j| / (2 n Σ x): 0 when all are equal, near 1
-/// when one holds everything; null when there are no values or they sum to 0.
+/// when one holds everything; null when there are no values or they sum to 0 or less. Values
+/// should be non-negative. Time complexity: O(n log n).
 std::optional<double> gini(const std::vector<double>& values);
 
+/// One seat of a body: its votes, its share of the votes, and its power indices.
 struct SeatPower {
   std::size_t member = 0;
   std::int64_t votes = 0;
@@ -117,6 +122,10 @@ struct BodyPower {
 /// departure from a body of n seats the exact budget is 8/n of `options.exact_budget` and an
 /// estimate uses 2^19 / (n - 1) samples (at least 512), so that all n departures together
 /// cost about 8 times the body; `estimate` says when the figures are estimated.
+/// A body left without seats, or whose quota exceeds its votes, cannot decide: every index is
+/// 0 (Banzhaf null) and no seat is a veto player or dummy. `body` must index
+/// coalition.governance (unchecked). Time complexity: as power_indices on the body's seats,
+/// plus O(s v) for s seats and v veto holders.
 BodyPower body_power(const Coalition& coalition, std::size_t body, std::optional<std::size_t> without = std::nullopt,
                      const PowerOptions& options = {});
 
@@ -156,6 +165,11 @@ struct CoalitionPower {
   std::vector<MemberRoles> concentrated_roles;
 };
 
+/// Power of every body (body_power) and across the coalition (see CoalitionPower), with the
+/// Gini coefficients of degree and of `betweenness` (one value per member, or empty: the
+/// betweenness figures are then null). A coalition without bodies gets zero shares and null
+/// group shares; without ties or members the Gini of degree is null. Time complexity: the
+/// bodies' power, plus O(n log n + seats + n B) for B bodies (chairs are checked per member).
 CoalitionPower coalition_power(const Coalition& coalition, const Network& g, const SectorIndex& sectors,
                                const std::vector<double>& betweenness);
 

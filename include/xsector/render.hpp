@@ -97,10 +97,11 @@ struct DiagramPlan {
 /// `members_view_limit`): up to `small_diagram_limit` members neato with spline routing and
 /// every label; above, sfdp with straight edges and `labelled_members` labels. Sectors view:
 /// neato with splines (a handful of nodes). With no view asked for and more than
-/// `members_view_limit` members, the sectors view and a `note`. Throws UsageError for an
-/// unknown engine or size metric, for `--view members` above `members_view_limit`, and for
-/// neato, fdp, dot or circo asked for above `slow_layout_limit` members (sfdp is allowed up
-/// to `members_view_limit`). O(1).
+/// `members_view_limit` members, the sectors view and a `note`. The sectors view takes any
+/// `layout`. Throws UsageError above `members_view_limit` members when the members view or a
+/// layout is asked for, and for neato, fdp, dot or circo asked for above `slow_layout_limit`
+/// members (sfdp is allowed up to `members_view_limit`). No members: a small members plan.
+/// O(1).
 DiagramPlan plan_diagram(const Coalition& coalition, const RenderOptions& options);
 
 /// The layout engine `plan_diagram` picks. Throws as `plan_diagram`.
@@ -129,7 +130,9 @@ std::string diagram_dot(const Coalition& coalition, const Analysis& analysis, co
 /// Lays out and renders to `format` (svg, png, pdf or dot) as `plan_diagram` decides and
 /// returns the bytes. Throws UsageError for another format or as `plan_diagram`, and IoError
 /// when Graphviz fails, with its message. Diagrams above `small_diagram_limit` members are
-/// scaled to fit 40 x 40 inches, so a PNG is at most 3840 pixels wide.
+/// scaled to fit 40 x 40 inches, so a PNG is at most 3840 pixels wide. Time: the layout
+/// engine's, bounded by the plan's limits (neato grows with the square of the members or
+/// worse; sfdp is near-linear in members and ties).
 std::string render_diagram(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options,
                            std::string_view format);
 

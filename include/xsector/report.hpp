@@ -14,6 +14,8 @@ namespace xsector {
 /// diagrams inline (`members_svg` and `sectors_svg` as rendered), sector coverage against
 /// the taxonomy, power per body, resilience, and sortable member tables. Every user string
 /// is escaped; the one inline script only sorts tables. Readable on a phone and printable.
+/// Analyze with every part: sections of parts the analysis did not compute show their
+/// defaults. O(size of the output).
 std::string report_html(const Coalition& coalition, const Analysis& analysis, const std::string& members_svg,
                         const std::string& sectors_svg);
 
@@ -36,12 +38,13 @@ std::string report_html(const Coalition& coalition, const Analysis& analysis, co
                         const std::string& sectors_svg, const ReportComparison& comparison);
 
 /// The Markdown report: the same sections, with the diagrams as `members.svg` and
-/// `sectors.svg` beside it.
+/// `sectors.svg` beside it. O(size of the output).
 std::string report_markdown(const Coalition& coalition, const Analysis& analysis);
 
 /// The Markdown comparison report: the later wave's report, then what changed (the
 /// Markdown of `xsector compare`), with the diagrams as `members.svg`, `sectors.svg`,
 /// `wave-a.svg` and `changes.svg` (the last only for two waves of one coalition).
+/// O(size of the output).
 std::string report_markdown(const Coalition& coalition, const Analysis& analysis, const Coalition& before,
                             const Comparison& comparison);
 

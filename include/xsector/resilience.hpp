@@ -15,15 +15,18 @@
 namespace xsector {
 
 /// Borgatti's fragmentation: 1 - Σ_c s_c(s_c - 1) / (n(n-1)) over the components: the share of
-/// pairs of members that cannot reach each other. Null when n < 2. `removed` leaves one
-/// member out (then n is one less). O(n + m) (one traversal; `resilience` gets every member's
-/// departure at once from the block-cut structure instead).
+/// pairs of members that cannot reach each other: 0 for a connected network, 1 when no member
+/// is tied. Null when n < 2 (no members, or one). `removed` leaves one member out (then n is
+/// one less); it must be below n (unchecked). Time complexity: O(n + m) (one traversal;
+/// `resilience` gets every member's departure at once from the block-cut structure instead).
 std::optional<double> fragmentation(const Network& g, std::optional<std::size_t> removed = std::nullopt);
 
 /// Ties whose loss splits a component (bridges), as pairs of member indices (lower first),
-/// in file order of their first member (iterative Hopcroft-Tarjan). O(n + m).
+/// sorted (by lower, then higher member; iterative Hopcroft-Tarjan). Empty without ties or
+/// when every tie lies on a cycle. Time complexity: O(n + m).
 std::vector<std::pair<std::size_t, std::size_t>> bridges(const Network& g);
 
+/// What a departure does to one decision body the member sits on.
 struct PowerShift {
   std::size_t body = 0;
   bool can_decide = true;                            ///< false when the rest cannot reach the quota
@@ -31,6 +34,11 @@ struct PowerShift {
   std::vector<std::optional<double>> before, after;  ///< their normalized Banzhaf index
 };
 
+/// What one member's departure would cost. `sectors_unlinked` holds the sectors whose every
+/// cross-sector tie involves the member: other sectors, and its own when others remain in it
+/// (a sector it is the only member of is in `sectors_lost` instead), ascending. `components`
+/// counts an isolate's departure as one component fewer. `fragmentation` is null when fewer
+/// than two members would remain.
 struct Departure {
   std::size_t member = 0;
   std::optional<double> fragmentation;        ///< of the network without this member
@@ -51,7 +59,9 @@ struct Resilience {
 /// depth-first search (an articulation point splits its component into the subtrees its
 /// cut-off children root plus the rest; any other member shrinks its component by one), and the
 /// sectors each departure unlinks from one pass over the ties: O(n + m + S), plus one power
-/// recomputation per seat (see body_power).
+/// recomputation per seat (see body_power). A disconnected network is handled component by
+/// component; a single member gives null fragmentations; no members gives no departures.
+/// `power` must come from coalition_power of the same coalition, `sectors` from index_sectors.
 Resilience resilience(const Coalition& coalition, const Network& g, const SectorIndex& sectors,
                       const CoalitionPower& power);
 

@@ -16,34 +16,46 @@ namespace xsector {
 
 /// The sectors a coalition is measured against: its taxonomy's, then those its file
 /// declares, in that order. Member i belongs to sectors[sector_of[i]].
+/// `from_taxonomy[s]` is true for the taxonomy's sectors, false for the file's own.
 struct SectorIndex {
   std::vector<Sector> sectors;
   std::vector<bool> from_taxonomy;
   std::vector<std::size_t> sector_of;
 };
+/// Builds the SectorIndex of `coalition`: its taxonomy's sectors, then `extra_sectors`, each
+/// member placed by its canonical sector id. A coalition without members gets the sectors and
+/// an empty `sector_of`. Expects a valid coalition: a member whose sector is in neither list
+/// gets sector_of = sectors.size() (out of range). Time complexity: O(S + n S) for n members
+/// and S sectors (a linear search per member).
 SectorIndex index_sectors(const Coalition& coalition);
 
 /// Ties between each pair of sectors: mixing[a][b] = adjacent pairs with one end in a and
-/// the other in b (symmetric); mixing[a][a] = pairs inside a. O(n + m + S^2).
+/// the other in b (symmetric); mixing[a][a] = pairs inside a. A pair tied both ways counts
+/// once. All zeros without ties; S = sector_count rows even for sectors without members.
+/// sector_of must hold one entry below sector_count per member. Time complexity: O(m + S^2).
 std::vector<std::vector<std::size_t>> sector_mixing(const Network& g, const std::vector<std::size_t>& sector_of,
                                                     std::size_t sector_count);
 
 /// Krackhardt and Stern's E-I index over the whole network: (E - I)/(E + I), E the adjacent
 /// pairs across sectors, I those within one; null without ties. Range -1 (all inside) to 1.
+/// Isolates and disconnected parts change nothing (only pairs count). Time complexity: O(m).
 std::optional<double> ei_index(const Network& g, const std::vector<std::size_t>& sector_of);
 
-/// Each member's E-I: (ties to other sectors - ties within its sector) / degree; null for
-/// an isolate.
+/// Each member's E-I: (ties to other sectors - ties within its sector) / degree, over adjacent
+/// pairs; null for an isolate; empty for no members. Time complexity: O(n + m).
 std::vector<std::optional<double>> member_ei_index(const Network& g, const std::vector<std::size_t>& sector_of);
 
 /// NetworkX `attribute_assortativity_coefficient(G, "sector")`: (tr e - Σ a_i b_i)/(1 - Σ a_i b_i)
 /// on the normalized mixing matrix e (each tie counted both ways); null without ties or
-/// when every tie end lies in one sector (NetworkX: NaN).
+/// when every tie end lies in one sector (NetworkX: NaN). Isolates do not count.
+/// Time complexity: O(m + S^2).
 std::optional<double> sector_assortativity(const Network& g, const std::vector<std::size_t>& sector_of,
                                            std::size_t sector_count);
 
 /// Newman's modularity of the partition by sector, as NetworkX
-/// `community.modularity(G, sectors)` (resolution 1): Σ_c L_c/m - (d_c/2m)^2; null without ties.
+/// `community.modularity(G, sectors)` (resolution 1): Σ_c L_c/m - (d_c/2m)^2 with L_c the pairs
+/// inside sector c and d_c the degrees summed over it; null without ties. Isolates add
+/// nothing. Time complexity: O(m + S).
 std::optional<double> sector_modularity(const Network& g, const std::vector<std::size_t>& sector_of,
                                         std::size_t sector_count);
 
@@ -60,7 +72,9 @@ struct Brokerage {
   [[nodiscard]] std::size_t total() const { return coordinator + itinerant + representative + gatekeeper + liaison; }
 };
 
-/// Brokerage of every member. O(Σ in-degree × out-degree × log d).
+/// Brokerage of every member. Isolates and members without a two-path through them get all
+/// zeros; empty for no members. Time complexity: O(Σ_j in-degree(j) × out-degree(j) × log d)
+/// for d the largest out-degree (a binary search for the arc i -> k).
 std::vector<Brokerage> brokerage(const Network& g, const std::vector<std::size_t>& sector_of);
 
 struct SectorFigures {
@@ -105,7 +119,11 @@ struct SectorReport {
   SectorGaps gaps;
 };
 
-/// Every sector figure and gap of `coalition` on its graph.
+/// Every sector figure and gap of `coalition` on its graph (`g` = build_graph(coalition)):
+/// index_sectors, sector_mixing, per-sector ties, E-I, assortativity, modularity, member E-I,
+/// brokerage and SectorGaps. Without ties every sector present is cut off and every
+/// network-level ratio is null; sectors without members are listed as missing (unless
+/// waived). Time complexity: O(n S + S^2 + m + brokerage).
 SectorReport sector_report(const Coalition& coalition, const Network& g);
 
 }  // namespace xsector

@@ -11,19 +11,22 @@
 namespace xsector {
 
 /// `xsector taxonomy list`: every built-in taxonomy with its number of sectors and of core
-/// sectors. Table, Markdown, CSV (one row per taxonomy) or JSON (`taxonomies`).
+/// sectors. Table, Markdown, CSV (one row per taxonomy) or JSON (`taxonomies`). Parses the
+/// built-in taxonomies: O(their size).
 std::string format_taxonomy_list(Format format);
 
 /// `xsector taxonomy show ID`: the taxonomy's sectors (id, priority, name, aliases,
 /// maps_to), their examples (whom to invite), and the crosswalk: the sector of every other
 /// built-in taxonomy a member of each sector is placed in (place_sector), or none.
+/// O(S × the other taxonomies' sectors and maps_to) plus parsing them.
 std::string format_taxonomy_show(Format format, const Taxonomy& taxonomy);
 
 /// `xsector gaps FILE --taxonomy all`: one row per taxonomy, side by side. coalitions[i] is
 /// the file measured against the i-th taxonomy (measure_against) and reports[i] its sector
 /// report. Per row: the taxonomy's sectors with a member (`covered` of `sectors`, the
 /// file's own sectors not counted), missing core and other sectors, waived sectors, and
-/// unplaced members. O(total sectors + members).
+/// unplaced members. One row per pair of entries (the shorter list sets the count).
+/// O(total sectors + members).
 std::string format_gaps_all(Format format, const std::vector<Coalition>& coalitions,
                             const std::vector<SectorReport>& reports);
 
