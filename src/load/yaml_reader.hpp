@@ -3,7 +3,8 @@
 // A document is parsed from yaml-cpp's events into a compact tree of our own (scalars,
 // maps and lists with their positions; an alias shares the node it names), so memory stays
 // a small multiple of the file's size. Every safety limit is checked while the events
-// arrive, before anything is built from them.
+// arrive, before anything is built from them. yaml_tree.cpp builds the tree; yaml_reader.cpp
+// reads plain values from it and suggests the nearest name for a typo.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
