@@ -23,9 +23,6 @@ namespace xsector::detail {
 // Suggestions among member ids cost O(members) each; after this many, messages go without.
 constexpr int max_member_suggestions = 100;
 
-/// True for a date written YYYY-MM-DD that exists in the calendar.
-bool valid_date(const std::string& s);
-
 /// Reads one coalition file: YAML -> Coalition, every problem collected with its position.
 class CoalitionLoader {
  public:
@@ -52,8 +49,6 @@ class CoalitionLoader {
   void load_taxonomy(const std::string& id_or_path, SourcePos pos, bool by_user);
   /// `sectors`: the file's own sectors, added to the taxonomy's.
   void read_sectors(const Node& node);
-  /// detail::unknown_sector_message for this coalition.
-  std::string unknown_sector_message(const std::string& sector) const;
 
   // members.cpp: members, their attributes and contacts; references to members
   /// `members`: a list of at least one member with a unique id and a known sector.

@@ -33,9 +33,7 @@ void CoalitionLoader::read_waive(const Node& node) {
     }
     const Sector* sector = coalition_.find_sector(*id);
     if (sector == nullptr) {
-      std::string message = unknown_sector_message(*id);
-      message.replace(0, 14, "cannot waive unknown sector");
-      reader_.error(reader_.pos(key), message);
+      reader_.error(reader_.pos(key), unknown_waived_sector_message(coalition_, *id));
       continue;
     }
     const bool twice = std::any_of(coalition_.waivers.begin(), coalition_.waivers.end(),
@@ -102,10 +100,6 @@ void CoalitionLoader::read_sectors(const Node& node) {
   if (taxonomy_ok_) {
     detail::check_sector_names(reader_, coalition_.extra_sectors, &coalition_.taxonomy);
   }
-}
-
-std::string CoalitionLoader::unknown_sector_message(const std::string& sector) const {
-  return detail::unknown_sector_message(coalition_, sector);
 }
 
 }  // namespace xsector::detail

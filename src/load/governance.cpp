@@ -1,7 +1,6 @@
 // The coalition loader's `governance`: decision bodies, their rules, seats, vetoes and chairs.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -134,20 +133,10 @@ bool CoalitionLoader::read_rule(const Node& node, Rule& rule) {
     rule.explicit_quota = *v;
     return true;
   }
-  auto v = reader_.text(node, "rule");
-  if (!v) return false;
   static const std::vector<std::string> names = {"majority", "two-thirds", "unanimity", "consensus"};
-  const auto it = std::find(names.begin(), names.end(), *v);
-  if (it == names.end()) {
-    std::string message = fmt::format(
-        "rule must be majority, two-thirds, unanimity, consensus "
-        "or {{quota: N}}, found '{}'",
-        *v);
-    if (auto s = detail::nearest(*v, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
-    reader_.error(reader_.pos(node), message);
-    return false;
-  }
-  rule.kind = static_cast<Rule::Kind>(it - names.begin());
+  const auto i = reader_.choice(node, "rule", names, "majority, two-thirds, unanimity, consensus or {quota: N}");
+  if (!i) return false;
+  rule.kind = static_cast<Rule::Kind>(*i);
   return true;
 }
 

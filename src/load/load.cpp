@@ -43,21 +43,6 @@ std::string too_large_message(std::uint64_t size, std::uint64_t limit) {
 
 namespace detail {
 
-bool valid_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const int year = std::stoi(s.substr(0, 4));
-  const int month = std::stoi(s.substr(5, 2));
-  const int day = std::stoi(s.substr(8, 2));
-  if (month < 1 || month > 12 || day < 1) return false;
-  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day > days[month - 1]) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return !(month == 2 && day == 29 && !leap);
-}
-
 Coalition CoalitionLoader::load(std::string_view text) {
   if (text.size() > options_.max_bytes) {
     reader_.error({}, too_large_message(text.size(), options_.max_bytes));
@@ -132,13 +117,7 @@ std::optional<Node> CoalitionLoader::read_header(const Node& node) {
       if (auto v = reader_.text(*p, "place")) coalition_.place = *v;
     }
     if (const auto* d = f->get("as_of")) {
-      if (auto v = reader_.text(*d, "as_of")) {
-        if (valid_date(*v)) {
-          coalition_.as_of = *v;
-        } else {
-          reader_.error(reader_.pos(*d), fmt::format("as_of must be a date like 2024-06-30, found '{}'", *v));
-        }
-      }
+      if (auto v = reader_.date(*d, "as_of", "2024-06-30")) coalition_.as_of = *v;
     }
     if (const auto* b = f->get("backbone")) backbone = *b;
     if (const auto* w = f->get("waive")) waive_ = *w;

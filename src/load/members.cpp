@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load/coalition_loader.hpp"
+#include "load/validate.hpp"
 
 namespace xsector::detail {
 
@@ -61,7 +62,7 @@ void CoalitionLoader::read_members(const Node& node) {
         } else if (const Sector* sector = coalition_.find_sector(*v)) {
           m.sector = sector->id;
         } else {
-          reader_.error(reader_.pos(*s), unknown_sector_message(*v));
+          reader_.error(reader_.pos(*s), unknown_sector_message(coalition_, *v));
           ok = false;
         }
       } else {
@@ -191,16 +192,10 @@ bool CoalitionLoader::read_contacts(const Node& node, Member& m) {
         ok = false;
     }
     if (const auto* d = f->get("since")) {
-      if (auto v = reader_.text(*d, "since")) {
-        if (valid_date(*v)) {
-          c.since = *v;
-        } else {
-          reader_.error(reader_.pos(*d), fmt::format("since must be a date like 2021-03-01, found '{}'", *v));
-          ok = false;
-        }
-      } else {
+      if (auto v = reader_.date(*d, "since", "2021-03-01"))
+        c.since = *v;
+      else
         ok = false;
-      }
     }
     if (ok) {
       valid_contacts_.insert(c.id);
@@ -223,9 +218,7 @@ std::optional<std::size_t> CoalitionLoader::member_ref(const Node& node, const s
         member_id_list_.clear();
         for (const auto& m : coalition_.members) member_id_list_.push_back(m.id);
       }
-      if (auto s = detail::nearest(id, member_id_list_); !s.empty()) {
-        message += fmt::format("; did you mean '{}'?", s);
-      }
+      message += did_you_mean(id, member_id_list_);
     }
     reader_.error(reader_.pos(node), message);
   }

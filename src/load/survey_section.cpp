@@ -1,7 +1,6 @@
 // The coalition loader's `survey` (docs/surveys.md): respondents and their responses.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -27,36 +26,17 @@ void CoalitionLoader::read_survey(const Node& node) {
       ok = false;
   }
   if (const auto* d = f->get("fielded")) {
-    if (auto v = reader_.text(*d, "fielded")) {
-      if (valid_date(*v)) {
-        survey.fielded = *v;
-      } else {
-        reader_.error(reader_.pos(*d), fmt::format("fielded must be a date like 2025-05-01, found '{}'", *v));
-        ok = false;
-      }
-    } else {
+    if (auto v = reader_.date(*d, "fielded", "2025-05-01"))
+      survey.fielded = *v;
+    else
       ok = false;
-    }
   }
   if (const auto* r = f->get("tie_rule")) {
-    if (auto v = reader_.text(*r, "tie_rule")) {
-      if (*v == "any") {
-        survey.tie_rule = TieRule::any;
-      } else if (*v == "both") {
-        survey.tie_rule = TieRule::both;
-      } else {
-        static const std::vector<std::string> rules = {"any", "both"};
-        std::string message = fmt::format(
-            "tie_rule must be 'any' (either side names the other) or 'both' "
-            "(both sides do), found '{}'",
-            *v);
-        if (auto s = detail::nearest(*v, rules); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
-        reader_.error(reader_.pos(*r), message);
-        ok = false;
-      }
-    } else {
+    static const std::vector<std::string> rules = {"any", "both"};  // in the order of TieRule
+    if (auto i = reader_.choice(*r, "tie_rule", rules, "'any' (either side names the other) or 'both' (both sides do)"))
+      survey.tie_rule = static_cast<TieRule>(*i);
+    else
       ok = false;
-    }
   }
   // Member index -> line of its entry in respondents; nullopt when respondents could not be read.
   std::optional<std::unordered_map<std::size_t, int>> respondents;
@@ -201,22 +181,10 @@ bool CoalitionLoader::read_responses(const Node& node, Survey& survey,
         ok = false;
     }
     if (const auto* q = f->get("frequency")) {
-      if (auto v = reader_.text(*q, "frequency")) {
-        const auto it = std::find(frequencies.begin(), frequencies.end(), *v);
-        if (it != frequencies.end()) {
-          r.frequency = static_cast<Frequency>(it - frequencies.begin());
-        } else {
-          std::string message = fmt::format(
-              "frequency must be never, yearly, quarterly, monthly, weekly or daily, "
-              "found '{}'",
-              *v);
-          if (auto s = detail::nearest(*v, frequencies); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
-          reader_.error(reader_.pos(*q), message);
-          ok = false;
-        }
-      } else {
+      if (auto i = reader_.choice(*q, "frequency", frequencies, "never, yearly, quarterly, monthly, weekly or daily"))
+        r.frequency = static_cast<Frequency>(*i);
+      else
         ok = false;
-      }
     }
     if (const auto* k = f->get("kinds")) {
       if (auto v = reader_.text_list(*k, "kinds"))

@@ -23,7 +23,7 @@ std::optional<TieLevel> CoalitionLoader::read_level(const Node& node) {
       "level must be networking, coordinating, cooperating, "
       "collaborating or 1-4, found '{}'",
       *v);
-  if (auto s = detail::nearest(*v, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+  message += did_you_mean(*v, names);
   reader_.error(reader_.pos(node), message);
   return std::nullopt;
 }
@@ -182,9 +182,9 @@ bool CoalitionLoader::read_carriers(const Node& node, Tie& tie) {
             const std::string& owner = contact_seen_.at(cid).second;
             if (owner == a || owner == b) own.push_back(cid);
           }
-          std::string s = detail::nearest(*id, own);
-          if (s.empty()) s = detail::nearest(*id, contact_id_list_);
-          if (!s.empty()) message += fmt::format("; did you mean '{}'?", s);
+          std::string hint = did_you_mean(*id, own);
+          if (hint.empty()) hint = did_you_mean(*id, contact_id_list_);
+          message += hint;
         }
         reader_.error(reader_.pos(who), message);
       }

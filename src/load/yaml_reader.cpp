@@ -39,6 +39,22 @@ std::string normalize_key(std::string_view key) {
   return out;
 }
 
+// True for a date written YYYY-MM-DD that exists in the calendar.
+bool valid_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int year = std::stoi(s.substr(0, 4));
+  const int month = std::stoi(s.substr(5, 2));
+  const int day = std::stoi(s.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > days[month - 1]) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
 std::string_view kind_name(const Node& node) {
   switch (node.kind()) {
     case Node::Kind::map: return "a map";
@@ -67,6 +83,11 @@ std::string nearest(std::string_view word, std::span<const std::string> candidat
     }
   }
   return best_distance <= limit && best_distance < word.size() ? best : std::string{};
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+  const std::string s = nearest(word, candidates);
+  return s.empty() ? std::string{} : fmt::format("; did you mean '{}'?", s);
 }
 
 bool is_slug(std::string_view s) {
@@ -238,6 +259,28 @@ std::optional<std::int64_t> YamlReader::integer(const Node& node, std::string_vi
     return std::nullopt;
   }
   return result;
+}
+
+std::optional<std::size_t> YamlReader::choice(const Node& node, std::string_view what,
+                                              std::span<const std::string> names, std::string_view must_be) {
+  auto value = text(node, what);
+  if (!value) return std::nullopt;
+  const auto it = std::find(names.begin(), names.end(), *value);
+  if (it == names.end()) {
+    error(pos(node), fmt::format("{} must be {}, found '{}'{}", what, must_be, *value, did_you_mean(*value, names)));
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(it - names.begin());
+}
+
+std::optional<std::string> YamlReader::date(const Node& node, std::string_view what, std::string_view example) {
+  auto value = text(node, what);
+  if (!value) return std::nullopt;
+  if (!valid_date(*value)) {
+    error(pos(node), fmt::format("{} must be a date like {}, found '{}'", what, example, *value));
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::optional<std::vector<std::string>> YamlReader::text_list(const Node& node, std::string_view what) {
