@@ -123,7 +123,7 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
         if (std::find(known.begin(), known.end(), target) != known.end()) continue;
         std::string message =
             fmt::format("maps_to names '{}', which is not a sector of the cross-sector taxonomy", target);
-        if (auto s = nearest(target, known); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+        message += did_you_mean(target, known);
         reader.error(reader.pos((*m)[i]), message);
         ok = false;
       }
@@ -211,9 +211,7 @@ Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::
     const auto ids = builtin_taxonomy_ids();
     std::string message =
         fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}", id_or_path, fmt::join(ids, ", "));
-    if (auto s = detail::nearest(id_or_path, ids); !s.empty()) {
-      message += fmt::format("; did you mean '{}'?", s);
-    }
+    message += detail::did_you_mean(id_or_path, ids);
     throw InputError({Diagnostic{"<taxonomy>", {}, message}});
   }
   if (!access.paths) {

@@ -1,5 +1,5 @@
 // Reading sectors, shared by the taxonomy reader (taxonomy.cpp) and the coalition reader
-// (load.cpp), and the built-in taxonomy texts compiled into the library.
+// (coalition_taxonomy.cpp), and the built-in taxonomy texts compiled into the library.
 #pragma once
 
 #include <optional>

@@ -23,7 +23,13 @@ std::string detail::unknown_sector_message(const Coalition& c, const std::string
   for (const auto& s : c.extra_sectors) names.push_back(s.id);
   std::string message =
       fmt::format("unknown sector '{}': not in the {} taxonomy nor declared under 'sectors'", sector, c.taxonomy.id);
-  if (auto s = detail::nearest(sector, names); !s.empty()) message += fmt::format("; did you mean '{}'?", s);
+  message += detail::did_you_mean(sector, names);
+  return message;
+}
+
+std::string detail::unknown_waived_sector_message(const Coalition& c, const std::string& sector) {
+  std::string message = detail::unknown_sector_message(c, sector);
+  message.replace(0, std::string_view("unknown sector").size(), "cannot waive unknown sector");
   return message;
 }
 
@@ -63,9 +69,7 @@ std::vector<Diagnostic> validate(const Coalition& c) {
   if (c.backbone) index_ok(*c.backbone, {}, "coalition.backbone");
   for (const Waiver& w : c.waivers) {
     if (c.find_sector(w.sector) == nullptr) {
-      std::string message = detail::unknown_sector_message(c, w.sector);
-      message.replace(0, 14, "cannot waive unknown sector");
-      add(w.pos, message);
+      add(w.pos, detail::unknown_waived_sector_message(c, w.sector));
     } else if (w.reason.empty()) {
       add(w.pos, fmt::format("say why sector '{}' is waived", w.sector));
     }

@@ -3,7 +3,8 @@
 // A document is parsed from yaml-cpp's events into a compact tree of our own (scalars,
 // maps and lists with their positions; an alias shares the node it names), so memory stays
 // a small multiple of the file's size. Every safety limit is checked while the events
-// arrive, before anything is built from them.
+// arrive, before anything is built from them. yaml_tree.cpp builds the tree; yaml_reader.cpp
+// reads plain values from it and suggests the nearest name for a typo.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -24,6 +25,10 @@ namespace xsector::detail {
 /// longer than 64 characters get no suggestion, and candidates whose length differs by
 /// more than the accepted distance are skipped, so one call is O(candidates * 64 * 43).
 std::string nearest(std::string_view word, std::span<const std::string> candidates);
+
+/// "; did you mean 'x'?" with x = nearest(word, candidates), or empty when none is close:
+/// the ending of a message about an unknown name.
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 
 /// True for ids of the form [a-z0-9][a-z0-9._-]*.
 bool is_slug(std::string_view s);
@@ -138,6 +143,13 @@ class YamlReader {
   std::optional<bool> boolean(const Node& node, std::string_view what);
   std::optional<double> number(const Node& node, std::string_view what);
   std::optional<std::int64_t> integer(const Node& node, std::string_view what);
+  /// The index in `names` of a value that must be one of them; for another value, reports
+  /// "`what` must be `must_be`, found '...'" with the nearest name suggested.
+  std::optional<std::size_t> choice(const Node& node, std::string_view what, std::span<const std::string> names,
+                                    std::string_view must_be);
+  /// A date written YYYY-MM-DD that exists in the calendar; `example` shows the form in the
+  /// message for one that is not ("`what` must be a date like `example`, found '...'").
+  std::optional<std::string> date(const Node& node, std::string_view what, std::string_view example);
   /// A sequence of plain strings (labels); a single string is not accepted silently.
   std::optional<std::vector<std::string>> text_list(const Node& node, std::string_view what);
 
