@@ -1,0 +1,82 @@
+// The xsector command-line tool's commands, one file per group (internal to src/cli/):
+// main.cpp parses and maps errors to exit codes; commands_analyze.cpp (validate, analyze,
+// people, gaps, power), commands_report.cpp (render, compare, report), commands_exchange.cpp
+// (export, import) and commands_taxonomy.cpp (taxonomy) add their subcommands.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "xsector/analysis.hpp"
+#include "xsector/error.hpp"
+#include "xsector/load.hpp"
+
+namespace xsector::cli {
+
+/// --threads, --exact and --approximate, shared by every command that computes figures.
+struct EngineFlags {
+  unsigned threads = 0;
+  bool exact = false;
+  bool approximate = false;
+  [[nodiscard]] AnalysisOptions options(unsigned parts) const {
+    AnalysisOptions o;
+    o.parts = parts;
+    o.threads = threads;
+    if (exact) o.precision = Precision::exact;
+    if (approximate) o.precision = Precision::approximate;
+    return o;
+  }
+};
+
+/// The options several commands take. One command runs at a time, so they share one copy.
+struct SharedOptions {
+  EngineFlags engine;
+  /// --people names|roles|none: how outputs meant for sharing show people (default roles).
+  std::string people_shown = "roles";
+  std::string format = "table";  ///< -f, --format
+  std::string out;               ///< -o, --output
+  std::string taxonomy;          ///< --taxonomy
+  /// `engine.options(parts)` with the people shown as --people says.
+  [[nodiscard]] AnalysisOptions people_options(unsigned parts) const;
+};
+
+/// A subcommand and what it does once the arguments name it; `run` returns the exit code
+/// and throws xsector's errors for main to report.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+/// Adds a subcommand to `app`, its options bound to `shared` or to state `run` keeps.
+using AddCommand = Command (*)(CLI::App& app, SharedOptions& shared);
+
+// Options and work the commands share (main.cpp).
+void add_people_option(CLI::App* command, std::string& people_shown);
+void add_engine_options(CLI::App* command, EngineFlags& engine);
+void add_output_options(CLI::App* command, std::string& format, std::string& out);
+void print_diagnostics(const InputError& e);
+/// `text` to standard output, or atomically to `out_path` if one is given.
+void emit(const std::string& text, const std::string& out_path);
+LoadOptions load_options(const std::string& taxonomy);
+
+// commands_analyze.cpp
+Command add_validate(CLI::App& app, SharedOptions& shared);
+Command add_analyze(CLI::App& app, SharedOptions& shared);
+Command add_people(CLI::App& app, SharedOptions& shared);
+Command add_gaps(CLI::App& app, SharedOptions& shared);
+Command add_power(CLI::App& app, SharedOptions& shared);
+
+// commands_report.cpp
+Command add_render(CLI::App& app, SharedOptions& shared);
+Command add_compare(CLI::App& app, SharedOptions& shared);
+Command add_report(CLI::App& app, SharedOptions& shared);
+
+// commands_exchange.cpp
+Command add_export(CLI::App& app, SharedOptions& shared);
+Command add_import(CLI::App& app, SharedOptions& shared);
+
+// commands_taxonomy.cpp
+Command add_taxonomy(CLI::App& app, SharedOptions& shared);
+
+}  // namespace xsector::cli

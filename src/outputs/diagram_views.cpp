@@ -1,0 +1,337 @@
+// The graph of each view before layout: members (with the people layer), sectors, and the
+// compare view of two waves.
+#include <fmt/format.h>
+#include <graphviz/cgraph.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "common/text.hpp"
+#include "outputs/render_parts.hpp"
+#include "xsector/render.hpp"
+
+namespace xsector::detail {
+
+namespace {
+
+/// The people layer (RenderOptions::people_layer, mark_single_carried), drawn over a built
+/// members graph: contacts as small boxes in a cluster with their member, each carried tie's
+/// end moved from its member to the people who carry it (one edge per carrier on each side),
+/// and ties with a single carrier on a side drawn as a double line (black, white, black). Ties nobody carries stay
+/// between the members.
+void add_people_layer(Agraph_t* g, const Coalition& c, const RenderOptions& o, const std::vector<Agnode_t*>& nodes) {
+  const bool layer = o.people_layer;
+  if (!layer && !o.mark_single_carried) return;
+  // Contact id -> (member, index); person nodes by the same key.
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> where;
+  std::unordered_map<std::string, Agnode_t*> person_node;
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    const Member& m = c.members[v];
+    for (std::size_t k = 0; k < m.contacts.size(); ++k) where.emplace(m.contacts[k].id, std::pair(v, k));
+    if (!layer || m.contacts.empty()) continue;
+    Agraph_t* cluster = agsubg(g, chars("cluster_" + m.id), 1);
+    set(cluster, "style", "rounded,dashed");
+    set(cluster, "color", "#999999");
+    set(cluster, "label", "");
+    agsubnode(cluster, nodes[v], 1);
+    for (std::size_t k = 0; k < m.contacts.size(); ++k) {
+      const Contact& p = m.contacts[k];
+      std::string label = fmt::format("contact {}", k + 1);
+      if (o.people == PeopleShown::names && !p.name.empty())
+        label = p.name;
+      else if (o.people != PeopleShown::none && !p.role.empty())
+        label = p.role;
+      Agnode_t* n = node(g, "person:" + p.id);
+      agsubnode(cluster, n, 1);
+      person_node[p.id] = n;
+      set(n, "label", literal(label));
+      set(n, "shape", "box");
+      set(n, "style", "rounded,filled");
+      set(n, "fillcolor", "#FFFFFF");
+      set(n, "fontcolor", "#000000");
+      set(n, "fontsize", "9");
+      set(n, "width", "0.3");
+      set(n, "height", "0.2");
+      // The person sits next to its organization.
+      Agedge_t* e = edge(g, nodes[v], n, "staff:" + p.id);
+      set(e, "style", "dotted");
+      set(e, "color", "#999999");
+      set(e, "dir", "none");
+      set(e, "len", "0.4");
+    }
+  }
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    const Tie& tie = c.ties[t];
+    if (tie.carried_by.empty()) continue;
+    std::vector<Agnode_t*> ends_a;
+    std::vector<Agnode_t*> ends_b;
+    for (const auto& id : tie.carried_by) {
+      const auto it = where.find(id);
+      if (it == where.end()) continue;
+      const auto pn = person_node.find(id);
+      Agnode_t* n = pn == person_node.end() ? nullptr : pn->second;
+      if (it->second.first == tie.a)
+        ends_a.push_back(n);
+      else if (it->second.first == tie.b)
+        ends_b.push_back(n);
+    }
+    const bool single = ends_a.size() == 1 || ends_b.size() == 1;
+    Agedge_t* drawn = agedge(g, nodes[tie.a], nodes[tie.b], chars(fmt::format("t{}", t)), 0);
+    if (drawn == nullptr) drawn = agedge(g, nodes[tie.b], nodes[tie.a], chars(fmt::format("t{}", t)), 0);
+    if (drawn == nullptr) continue;  // the second arc of a pair tied both ways is drawn with the first
+    auto mark = [&](Agedge_t* e) {
+      if (!single) return;
+      // A double line (black, white, black): no sector's colour, so it reads on any fill.
+      set(e, "color", "black:white:black");
+      set(e, "penwidth", "2");
+      set(e, "tooltip", "single-carried: one person holds this relationship on one side");
+    };
+    if (!layer) {
+      mark(drawn);
+      continue;
+    }
+    if (ends_a.empty()) ends_a.push_back(nodes[tie.a]);
+    if (ends_b.empty()) ends_b.push_back(nodes[tie.b]);
+    const std::string dir = agget(drawn, chars("dir")) != nullptr ? agget(drawn, chars("dir")) : "none";
+    const std::string style = agget(drawn, chars("style")) != nullptr ? agget(drawn, chars("style")) : "";
+    const std::string width = agget(drawn, chars("penwidth")) != nullptr ? agget(drawn, chars("penwidth")) : "1";
+    const bool forward = agtail(drawn) == nodes[tie.a];
+    agdeledge(g, drawn);
+    for (std::size_t i = 0; i < ends_a.size(); ++i) {
+      for (std::size_t j = 0; j < ends_b.size(); ++j) {
+        Agedge_t* e = forward ? edge(g, ends_a[i], ends_b[j], fmt::format("t{}:{}:{}", t, i, j))
+                              : edge(g, ends_b[j], ends_a[i], fmt::format("t{}:{}:{}", t, i, j));
+        set(e, "dir", dir);
+        set(e, "style", style);
+        set(e, "penwidth", width);
+        set(e, "color", "#555555");
+        mark(e);
+      }
+    }
+  }
+}
+
+GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOptions& o, const DiagramPlan& plan) {
+  GraphPtr g = open_graph("coalition");
+  start(g.get(), c, "Members", plan);
+  const bool large = !plan.label_all;
+  const auto colours = sector_styles(a.sectors);
+  double top = 0;
+  for (std::size_t v = 0; v < c.members.size(); ++v) top = std::max(top, size_metric(a, v, o.size_by));
+  std::set<std::size_t> seated;
+  for (const auto& body : c.governance) {
+    for (const auto& s : body.seats) seated.insert(s.member);
+  }
+  const std::vector<char> labelled =
+      large ? largest(a, c.members.size(), o.size_by, labelled_members) : std::vector<char>(c.members.size(), 1);
+  std::vector<Agnode_t*> nodes;
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    const Member& m = c.members[v];
+    Agnode_t* n = node(g.get(), m.id);
+    nodes.push_back(n);
+    const std::size_t sector = a.sectors.index.sector_of[v];
+    const double scale = top > 0 ? size_metric(a, v, o.size_by) / top : 0.0;
+    set(n, "shape", a.members[v].articulation ? "hexagon" : "ellipse");
+    fill(n, colours[sector], seated.contains(v) ? "bold" : "");
+    set(n, "penwidth", seated.contains(v) ? "3" : "1");
+    set(n, "id", fmt::format("xs-m{}", v));
+    set(n, "class", fmt::format("xs-member xs-sector{}", sector));
+    set(n, "tooltip", literal(m.name + " (" + a.sectors.index.sectors[sector].name + ")"));
+    if (!large) {
+      set(n, "label", literal(wrapped(m.name)));
+      set(n, "margin", "0.06,0.03");
+      set(n, "width", fmt::format("{:.2f}", 0.6 + 1.0 * scale));
+      set(n, "height", fmt::format("{:.2f}", 0.4 + 0.6 * scale));
+      set(n, "fontsize", fmt::format("{:.0f}", 12 + 4 * scale));
+    } else if (labelled[v]) {
+      // The largest members keep their names, drawn big enough to read once scaled down.
+      set(n, "label", literal(m.name));
+      set(n, "fontsize", fmt::format("{:.0f}", 28 + 20 * scale));
+    } else {
+      // Everyone else is a disc sized by the metric; SVG viewers show the name on hover.
+      set(n, "label", "");
+      set(n, "tooltip", literal(m.name));
+      set(n, "fixedsize", "true");
+      const std::string size = fmt::format("{:.2f}", 0.25 + 0.75 * scale);
+      set(n, "width", size);
+      set(n, "height", size);
+    }
+    if (c.backbone == v) set(n, "peripheries", "2");
+  }
+  // A pair tied both ways with from/to is one edge with arrows at both ends.
+  std::unordered_map<std::uint64_t, std::size_t> directed;  // (from, to) -> its first tie
+  const auto arc = [](std::size_t x, std::size_t y) { return (static_cast<std::uint64_t>(x) << 32) | y; };
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    if (c.ties[t].directed) directed.emplace(arc(c.ties[t].a, c.ties[t].b), t);
+  }
+  // Ties made from one side's survey report only are dotted (docs/surveys.md).
+  std::set<std::size_t> one_sided;
+  for (const auto& p : a.survey.pairs) {
+    if (!p.confirmed && !p.written && p.tie) one_sided.insert(*p.tie);
+  }
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    const Tie& tie = c.ties[t];
+    if (tie.directed) {
+      const auto reverse = directed.find(arc(tie.b, tie.a));
+      const bool both = reverse != directed.end();
+      if (both && reverse->second < t) continue;
+      Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
+      tie_ids(e, c, tie, t);
+      set(e, "dir", both ? "both" : "forward");
+      const int level =
+          std::max(static_cast<int>(tie.level), both ? static_cast<int>(c.ties[reverse->second].level) : 0);
+      set(e, "penwidth", line_width(level, large));
+      if (level == 1) set(e, "style", "dashed");
+      set(e, "color", "#555555");
+      if (large) set(e, "arrowsize", "0.5");
+      continue;
+    }
+    Agedge_t* e = edge(g.get(), nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
+    tie_ids(e, c, tie, t);
+    const int level = static_cast<int>(tie.level);
+    set(e, "dir", "none");
+    set(e, "penwidth", line_width(level, large));
+    if (level == 1) set(e, "style", "dashed");
+    if (one_sided.contains(t)) set(e, "style", "dotted");
+    set(e, "color", large ? "#55555580" : "#555555");
+  }
+  if (!large) add_people_layer(g.get(), c, o, nodes);
+  add_ghosts(g.get(), a.sectors);
+  add_legend(g.get(), a.sectors, colours, true, o.size_by, a.survey.present,
+             !large && (o.people_layer || o.mark_single_carried));
+  if (large) {
+    // The drawing is scaled down to fit; the legend and the ghosts grow to stay legible.
+    for (const auto s : a.sectors.gaps.missing) {
+      if (Agnode_t* n = agnode(g.get(), chars("missing:" + a.sectors.index.sectors[s].id), 0)) set(n, "fontsize", "40");
+    }
+    set(agnode(g.get(), chars(legend_name), 0), "fontsize", "40");
+  }
+  return g;
+}
+
+GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan& plan) {
+  GraphPtr g = open_graph("sectors");
+  start(g.get(), c, "Sectors", plan);
+  const SectorReport& r = a.sectors;
+  const auto colours = sector_styles(r);
+  std::vector<Agnode_t*> nodes(r.sectors.size(), nullptr);
+  for (const auto& f : r.sectors) {
+    if (f.members.empty()) continue;
+    const Sector& s = r.index.sectors[f.sector];
+    Agnode_t* n = node(g.get(), s.id);
+    nodes[f.sector] = n;
+    const double scale = std::sqrt(static_cast<double>(f.members.size()));
+    set(n, "label",
+        literal(fmt::format("{}\n{} member{}", wrapped(s.name), f.members.size(), f.members.size() == 1 ? "" : "s")));
+    set(n, "shape", "box");
+    fill(n, colours[f.sector], "rounded");
+    set(n, "id", fmt::format("xs-s{}", f.sector));
+    set(n, "class", "xs-sectornode");
+    set(n, "tooltip",
+        literal(fmt::format("{} ({} member{})", s.name, f.members.size(), f.members.size() == 1 ? "" : "s")));
+    set(n, "width", fmt::format("{:.2f}", 0.9 + 0.5 * scale));
+    set(n, "height", fmt::format("{:.2f}", 0.5 + 0.25 * scale));
+    if (f.external_ties == 0) {
+      set(n, "peripheries", "2");
+      set(n, "penwidth", "2");
+    }
+  }
+  for (std::size_t x = 0; x < r.sectors.size(); ++x) {
+    for (std::size_t y = x + 1; y < r.sectors.size(); ++y) {
+      const std::size_t ties = r.mixing[x][y];
+      if (ties == 0) continue;
+      Agedge_t* e = edge(g.get(), nodes[x], nodes[y], fmt::format("s{}_{}", x, y));
+      set(e, "penwidth", fmt::format("{:.1f}", 1.0 + 1.5 * std::log2(static_cast<double>(ties))));
+      set(e, "label", fmt::format("{}", ties));
+      set(e, "color", "#555555");
+      set(e, "id", fmt::format("xs-e{}-{}", x, y));
+      set(e, "tooltip",
+          literal(fmt::format("{} – {}: {} tie{}", r.index.sectors[x].name, r.index.sectors[y].name, ties,
+                              ties == 1 ? "" : "s")));
+    }
+  }
+  add_ghosts(g.get(), r);
+  add_legend(g.get(), r, colours, false);
+  return g;
+}
+
+// The compare view's marks use black and greys only, so no mark is ever a sector's colour.
+constexpr const char* formed_colour = "#000000";
+constexpr const char* left_colour = "#555555";
+constexpr const char* kept_colour = "#BBBBBB";
+
+}  // namespace
+
+GraphPtr build(const Coalition& c, const Analysis& a, const RenderOptions& o, const DiagramPlan& plan) {
+  return plan.view == View::members ? members_graph(c, a, o, plan) : sectors_graph(c, a, plan);
+}
+
+GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis& ab, const Comparison& cmp,
+                          const DiagramPlan& plan) {
+  GraphPtr g = open_graph("comparison");
+  const std::string title = fmt::format("Changes: {}{} -> {}{}", a.name, a.as_of.empty() ? "" : " (" + a.as_of + ")",
+                                        b.name, b.as_of.empty() ? "" : " (" + b.as_of + ")");
+  start(g.get(), b, "Compare", plan);
+  set(g.get(), "label", literal(title));
+  const auto colours = sector_styles(ab.sectors);
+  const std::set<std::string> joined(cmp.joined.begin(), cmp.joined.end());
+  std::map<std::string, Agnode_t*> nodes;
+  for (std::size_t v = 0; v < b.members.size(); ++v) {
+    const Member& m = b.members[v];
+    Agnode_t* n = node(g.get(), m.id);
+    nodes[m.id] = n;
+    const bool is_new = joined.contains(m.id);
+    label_member(n, is_new ? m.name + "\n(joined)" : m.name, plan);
+    set(n, "shape", "ellipse");
+    fill(n, colours[ab.sectors.index.sector_of[v]]);
+    set(n, "color", "black");
+    set(n, "penwidth", is_new ? "4" : "1");
+    if (is_new) set(n, "peripheries", "2");
+  }
+  std::unordered_map<std::string_view, std::size_t> index_a;
+  for (std::size_t v = 0; v < a.members.size(); ++v) index_a.emplace(a.members[v].id, v);
+  for (const auto& id : cmp.left) {
+    const Member& m = a.members[index_a.at(id)];
+    Agnode_t* n = node(g.get(), m.id);
+    nodes[m.id] = n;
+    label_member(n, m.name + "\n(left)", plan);
+    set(n, "shape", "ellipse");
+    set(n, "style", "dashed");
+    set(n, "color", left_colour);
+    set(n, "fontcolor", "#666666");
+    set(n, "penwidth", "3");
+  }
+  auto draw = [&](const TieChange& t, const std::string& key, const char* colour, const char* style, int level) {
+    Agedge_t* e = edge(g.get(), nodes.at(t.a), nodes.at(t.b), key);
+    set(e, "color", colour);
+    set(e, "style", style);
+    set(e, "penwidth", fmt::format("{}", level >= 4 ? 4.5 : std::max(level, 1)));
+  };
+  std::set<std::pair<std::string, std::string>> changed;
+  for (const auto& t : cmp.ties.formed) {
+    draw(t, "formed:" + t.a + ":" + t.b, formed_colour, "solid", t.after.level);
+    changed.emplace(t.a, t.b);
+  }
+  for (const auto& t : cmp.ties.dissolved) {
+    draw(t, "dissolved:" + t.a + ":" + t.b, left_colour, "dotted", t.before.level);
+    changed.emplace(t.a, t.b);
+  }
+  for (const Tie& t : b.ties) {
+    std::string x = b.members[t.a].id;
+    std::string y = b.members[t.b].id;
+    if (y < x) std::swap(x, y);
+    if (changed.contains({x, y})) continue;
+    changed.emplace(x, y);  // a pair tied both ways is drawn once
+    draw({x, y, {}, {}}, fmt::format("kept:{}:{}", x, y), kept_colour, "solid", static_cast<int>(t.level));
+  }
+  add_legend_node(g.get(), ab.sectors, colours,
+                  {"thick double outline: joined; black line: tie formed",
+                   "dashed grey outline: left; dotted grey line: tie dissolved", "light grey line: tie in both waves"});
+  return g;
+}
+
+}  // namespace xsector::detail
