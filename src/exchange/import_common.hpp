@@ -57,6 +57,46 @@ struct Origins {
 /// level (1-4) by name.
 ordered_json tie_entry(const std::string& a, const std::string& b, bool directed, int level);
 
+/// Where the elements of a coalition an import builds came from: each element's `pos` holds
+/// its line (or row) in the user's file and, as its column, its entry in this table, so a
+/// problem validate() reports at that pos is told at the user's own file, line and column,
+/// naming the element ("element 'hub'").
+class Provenance {
+ public:
+  explicit Provenance(Origin fallback) : fallback_(std::move(fallback)) {}
+  /// Records where an element came from; returns the pos to give the element.
+  SourcePos mark(Origin origin);
+  /// The origin of an element with this pos; the fallback for a pos no mark gave.
+  [[nodiscard]] const Origin& at(SourcePos pos) const;
+  /// The entry of a pos in the table (0 for the fallback), for ordering messages.
+  [[nodiscard]] std::size_t entry(SourcePos pos) const;
+
+ private:
+  Origin fallback_;
+  std::vector<Origin> origins_;
+};
+
+/// Checks a coalition an import built as the loader checks a file (validate(), and the text
+/// of every name, tag, attribute and contact id the loader reads) and throws an InputError
+/// with each problem at the user's own position. Time: O(size of the coalition).
+void check_import(const Coalition& c, const Provenance& where);
+
+/// A coalition an import built, with where its elements came from, the rows left out, the
+/// notes for the user and the files it came from (`a.csv and b.csv`).
+struct BuiltImport {
+  explicit BuiltImport(Origin fallback) : where(std::move(fallback)) {}
+  Provenance where;
+  Coalition coalition;
+  std::vector<Diagnostic> skipped;
+  std::vector<std::string> notes;
+  std::string source;
+};
+
+/// The coalition of a members sheet and, optionally (null: no ties), a ties sheet, as
+/// import_sheets describes; not yet checked (see check_import). Throws as import_sheets does for
+/// the rows and the options.
+BuiltImport build_from_sheets(const SheetTable& members, const SheetTable* ties, const ImportOptions& options);
+
 /// Loads the document exactly as the written file will load (from `options.output`, so a
 /// relative taxonomy path resolves the same) and refuses it with messages pointing into the
 /// user's files; an import never writes a file that does not validate.

@@ -75,8 +75,8 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
   return import_sheets(elements, &connections, options);
 }
 
-Imported import_sheets(const SheetTable& elements_table, const SheetTable* connections_table,
-                       const ImportOptions& options) {
+BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const SheetTable* connections_table,
+                                      const ImportOptions& options) {
   for (const auto& [from, to] : options.columns) {
     const std::string field = header_key(to);
     if (header_key(from).empty() ||
@@ -141,15 +141,19 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
   }
   const ImportTaxonomy imported_taxonomy = import_taxonomy(taxonomy_id, options.output);
   const Taxonomy& taxonomy = imported_taxonomy.taxonomy;
-  Origins origins;
-  origins.fallback = {elements_file, {1, 1}, ""};
+  BuiltImport built(Origin{elements_file, {1, 1}, ""});
+  Provenance& where = built.where;
+  Coalition& c = built.coalition;
+  c.file = options.output.empty() ? std::string("<imported>") : options.output;
+  c.name = options.name;
+  c.taxonomy = taxonomy;
+  c.taxonomy_ref = imported_taxonomy.ref;
   // Sectors beyond the taxonomy, declared where a row gives a sector id in Sector and its
   // name in Type (as export_kumu writes a file's own sectors).
-  ordered_json declared = ordered_json::array();
   std::map<std::string, std::string> declared_ids;  // id -> name
 
-  ordered_json members = ordered_json::array();
-  std::map<std::string, std::string> id_of;  // ID or Label -> id
+  std::map<std::string, std::string> id_of;     // ID or Label -> id
+  std::map<std::string, std::size_t> index_of;  // id -> member index
   std::set<std::string> ids;
   for (const auto& row : elements.rows()) {
     const std::string label = elements.get(row, "label");
@@ -171,9 +175,12 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
         find_sector(taxonomy, type).empty() && written.size() <= 64) {
       sector = written;
       declared_ids[written] = type;
-      declared.push_back({{"id", written}, {"name", type}, {"priority", "optional"}});
-      origins.items["sectors"].push_back(
-          {elements_file, {row.line, 1}, fmt::format("sector '{}' declared by element '{}'", written, id)});
+      Sector declared;
+      declared.id = written;
+      declared.name = type;
+      declared.pos =
+          where.mark({elements_file, {row.line, 1}, fmt::format("sector '{}' declared by element '{}'", written, id)});
+      c.extra_sectors.push_back(std::move(declared));
       notes.push_back(fmt::format("{}:{}: sector '{}' ({}) is not in the {} taxonomy: declared under 'sectors'",
                                   elements_file, row.line, written, type, taxonomy.id));
     }
@@ -195,11 +202,15 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
       problems.add(elements_file, row.line, fmt::format("funding '{}' is not a number of at least 0", funding_text));
       continue;
     }
-    ordered_json m = {{"id", id}, {"name", label.empty() ? id : label}, {"sector", sector}};
-    if (*community) m["community_led"] = true;
-    if (*lived) m["lived_experience"] = true;
-    if (funding) m["funding"] = detail::without_negative_zero(*funding);
-    if (const auto tags = split(elements.get(row, "tags"), '|'); !tags.empty()) m["tags"] = tags;
+    Member m;
+    m.id = id;
+    m.name = label.empty() ? id : label;
+    m.sector = sector;
+    m.sector_as_written = sector;
+    m.community_led = *community;
+    m.lived_experience = *lived;
+    if (funding) m.funding = detail::without_negative_zero(*funding);
+    m.tags = split(elements.get(row, "tags"), '|');
     if (const auto contacts = split(elements.get(row, "contacts"), '|'); !contacts.empty()) {
       const std::string roles_text = elements.get(row, "contact roles");
       // Roles keep their places, empty ones too: "Director||" is three contacts' roles, the
@@ -219,32 +230,39 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
                                  contacts.size(), roles.size()));
         continue;
       }
-      ordered_json list = ordered_json::array();
       for (std::size_t i = 0; i < contacts.size(); ++i) {
-        ordered_json p = {{"id", contacts[i]}};
-        if (i < roles.size() && !roles[i].empty()) p["role"] = roles[i];
-        list.push_back(std::move(p));
+        Contact p;
+        p.id = contacts[i];
+        if (i < roles.size()) p.role = roles[i];
+        m.contacts.push_back(std::move(p));
       }
-      m["contacts"] = std::move(list);
     }
-    ordered_json attributes = ordered_json::object();
-    if (const std::string d = elements.get(row, "description"); !d.empty()) attributes["Description"] = d;
+    // A name given twice keeps its first place and its last value.
+    auto put = [&m](const std::string& key, const std::string& value) {
+      const auto it =
+          std::find_if(m.attributes.begin(), m.attributes.end(), [&](const auto& kv) { return kv.first == key; });
+      if (it == m.attributes.end())
+        m.attributes.emplace_back(key, value);
+      else
+        it->second = value;
+    };
+    if (const std::string d = elements.get(row, "description"); !d.empty()) put("Description", d);
     // A Type beside a Sector is kept when it says something the sector does not.
     if (elements.has("sector") && !type.empty() && find_sector(taxonomy, type) != sector &&
         !(declared_ids.contains(sector) && declared_ids[sector] == type))
-      attributes["Type"] = type;
+      put("Type", type);
     for (const auto& [name, k] : elements.extra()) {
-      if (const std::string v = elements.cell(row, k); !v.empty()) attributes[name] = v;
+      if (const std::string v = elements.cell(row, k); !v.empty()) put(name, v);
     }
-    if (!attributes.empty()) m["attributes"] = attributes;
-    members.push_back(m);
-    origins.items["members"].push_back({elements_file, {row.line, 1}, fmt::format("element '{}'", id)});
+    m.pos = where.mark({elements_file, {row.line, 1}, fmt::format("element '{}'", id)});
+    for (Contact& p : m.contacts) p.pos = m.pos;
+    index_of[id] = c.members.size();
+    c.members.push_back(std::move(m));
     ids.insert(id);
     id_of[id] = id;
     if (!label.empty()) id_of.emplace(label, id);
   }
 
-  ordered_json ties = ordered_json::array();
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, bool>>> seen;
   for (const auto& row : connections.rows()) {
     const std::string from_text = connections.get(row, "from");
@@ -284,27 +302,38 @@ Imported import_sheets(const SheetTable& elements_table, const SheetTable* conne
       continue;
     }
     earlier.emplace_back(from->second, directed);
-    ordered_json t = tie_entry(from->second, to->second, directed, *level);
-    if (const auto kinds = split(connections.get(row, "tags"), '|'); !kinds.empty()) t["kinds"] = kinds;
-    if (const auto carriers = split(connections.get(row, "carried by"), '|'); !carriers.empty()) {
-      t["carried_by"] = carriers;
-    }
-    ties.push_back(t);
-    origins.items["ties"].push_back(
-        {connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
+    Tie t;
+    t.a = index_of.at(from->second);
+    t.b = index_of.at(to->second);
+    t.directed = directed;
+    t.form = directed ? TieForm::from_to : TieForm::between;
+    t.level = static_cast<TieLevel>(*level);
+    t.kinds = split(connections.get(row, "tags"), '|');
+    t.carried_by = split(connections.get(row, "carried by"), '|');
+    t.pos = where.mark({connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
+    c.ties.push_back(std::move(t));
   }
   for (const auto& column : connections.used_extra()) {
     notes.push_back(
         fmt::format("{}: column '{}' has no place in a tie and was not imported", connections_file, column));
   }
   auto skipped = problems.settle();
-  if (members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
-  ordered_json doc = {{"coalition", {{"name", options.name}, {"taxonomy", imported_taxonomy.ref}}}};
-  if (!declared.empty()) doc["sectors"] = declared;
-  doc["members"] = members;
-  if (!ties.empty()) doc["ties"] = ties;
-  return finish(doc, origins, std::move(skipped), std::move(notes),
-                connections_table != nullptr ? elements_file + " and " + connections_file : elements_file, options);
+  if (c.members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
+  built.skipped = std::move(skipped);
+  built.notes = std::move(notes);
+  built.source = connections_table != nullptr ? elements_file + " and " + connections_file : elements_file;
+  return built;
+}
+
+Imported import_sheets(const SheetTable& elements_table, const SheetTable* connections_table,
+                       const ImportOptions& options) {
+  BuiltImport built = build_from_sheets(elements_table, connections_table, options);
+  check_import(built.coalition, built.where);
+  Imported out;
+  out.yaml = fmt::format("# Imported by xsector from {}.\n", built.source) + coalition_yaml(built.coalition);
+  out.skipped = std::move(built.skipped);
+  out.notes = std::move(built.notes);
+  return out;
 }
 
 }  // namespace xsector

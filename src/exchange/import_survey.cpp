@@ -2,6 +2,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -69,11 +70,9 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
   // Members come from a sheet like Kumu's elements sheet (ID or Label, Sector or Type, ...).
   ImportOptions member_options = options;
   if (member_options.name.empty()) member_options.name = std::filesystem::path(responses_file).stem().string();
-  const Imported base = import_kumu(members_text, members_file, "From,To\n", members_file, member_options);
-  const std::string as_file = options.output.empty() ? std::string("survey.yaml") : options.output;
-  LoadOptions load_options;
-  if (!options.taxonomy.empty()) load_options.taxonomy = options.taxonomy;
-  Coalition c = parse_coalition(base.yaml, as_file, load_options);
+  BuiltImport base = build_from_sheets(read_csv_sheet(members_text, members_file), nullptr, member_options);
+  check_import(base.coalition, base.where);
+  Coalition& c = base.coalition;
 
   std::map<std::string, std::size_t> member_of;  // id, name and slug of the name (lower case) -> member
   for (std::size_t v = 0; v < c.members.size(); ++v) {
@@ -179,6 +178,9 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
     Response r;
     r.by = *by;
     r.about = *about;
+    r.pos = base.where.mark({sheet.file(),
+                             {row.line, 1},
+                             fmt::format("the answer by '{}' about '{}'", c.members[*by].id, c.members[*about].id)});
     bool ok = true;
     if (const auto level = cell(row, "level"); !level.empty()) {
       if (const auto l = level_of(level)) {
@@ -244,8 +246,8 @@ Imported import_survey(std::string_view responses_text, const std::string& respo
         fmt::format("column '{}' of {} has no place in a survey and was left out", column, responses_file));
   }
   c.survey = std::move(survey);
+  check_import(c, base.where);  // what is written always loads
   out.yaml = coalition_yaml(c);
-  parse_coalition(out.yaml, as_file, load_options);  // what is written always loads
   return out;
 }
 
