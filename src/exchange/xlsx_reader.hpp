@@ -57,4 +57,11 @@ class XlsxWorkbook {
 /// serial before the first day or after 9999-12-31.
 std::string excel_date(double serial, bool date1904);
 
+/// A cell format code shows a date when, outside quoted text, escapes and [brackets], it
+/// has a day or a year.
+bool date_format(std::string_view code);
+
+/// Excel's built-in number formats (by id) that show a date.
+bool builtin_date_format(int id);
+
 }  // namespace xsector::detail

@@ -1,0 +1,117 @@
+// What every import shares: the rows it cannot use, where each part of the document it
+// builds came from, and the last step that loads that document as the written file will
+// load and reports the loader's findings in the user's own files. Internal.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "exchange/exchange_yaml.hpp"
+#include "xsector/coalition.hpp"
+#include "xsector/exchange.hpp"
+
+namespace xsector::detail {
+
+/// Collects the rows an import cannot use; fails or skips as the options say.
+class RowProblems {
+ public:
+  explicit RowProblems(const ImportOptions& o) : options_(o) {}
+  void add(const std::string& file, int line, std::string message) {
+    problems_.push_back({file, {line, 1}, std::move(message)});
+  }
+  void add_fatal(Diagnostic d) { fatal_.push_back(std::move(d)); }
+  std::vector<Diagnostic>& fatal() { return fatal_; }
+  /// Throws when the import cannot go on; returns the rows to report as skipped.
+  std::vector<Diagnostic> settle() {
+    if (!fatal_.empty() || (!problems_.empty() && !options_.skip_bad_rows)) {
+      std::vector<Diagnostic> all = fatal_;
+      all.insert(all.end(), problems_.begin(), problems_.end());
+      throw InputError(std::move(all));
+    }
+    return problems_;
+  }
+
+ private:
+  const ImportOptions& options_;
+  std::vector<Diagnostic> problems_;
+  std::vector<Diagnostic> fatal_;
+};
+
+/// Where an imported part came from, for messages about it.
+struct Origin {
+  std::string file;
+  SourcePos pos;
+  std::string what;  ///< e.g. "member 'hub'"; empty for the file as a whole
+};
+
+/// Origins of a document's parts. `items[key][i]` is the i-th entry of a top-level list,
+/// `keys["coalition.name"]` or `keys["sectors"]` a header field or a whole top-level key.
+struct Origins {
+  Origin fallback;
+  std::map<std::string, std::vector<Origin>> items;
+  std::map<std::string, Origin> keys;
+};
+
+/// A tie's entry in the document: `from` and `to` when directed, else `between`; then its
+/// level (1-4) by name.
+ordered_json tie_entry(const std::string& a, const std::string& b, bool directed, int level);
+
+/// Where the elements of a coalition an import builds came from: each element's `pos` holds
+/// its line (or row) in the user's file and, as its column, its entry in this table, so a
+/// problem validate() reports at that pos is told at the user's own file, line and column,
+/// naming the element ("element 'hub'").
+class Provenance {
+ public:
+  explicit Provenance(Origin fallback) : fallback_(std::move(fallback)) {}
+  /// Records where an element came from; returns the pos to give the element.
+  SourcePos mark(Origin origin);
+  /// The origin of an element with this pos; the fallback for a pos no mark gave.
+  [[nodiscard]] const Origin& at(SourcePos pos) const;
+  /// The entry of a pos in the table (0 for the fallback), for ordering messages.
+  [[nodiscard]] std::size_t entry(SourcePos pos) const;
+
+ private:
+  Origin fallback_;
+  std::vector<Origin> origins_;
+};
+
+/// Checks a coalition an import built as the loader checks a file (validate(), and the text
+/// of every name, tag, attribute and contact id the loader reads) and throws an InputError
+/// with each problem at the user's own position. Time: O(size of the coalition).
+void check_import(const Coalition& c, const Provenance& where);
+
+/// A coalition an import built, with where its elements came from, the rows left out, the
+/// notes for the user and the files it came from (`a.csv and b.csv`).
+struct BuiltImport {
+  explicit BuiltImport(Origin fallback) : where(std::move(fallback)) {}
+  Provenance where;
+  Coalition coalition;
+  std::vector<Diagnostic> skipped;
+  std::vector<std::string> notes;
+  std::string source;
+};
+
+/// The coalition of a members sheet and, optionally (null: no ties), a ties sheet, as
+/// import_sheets describes; not yet checked (see check_import). Throws as import_sheets does for
+/// the rows and the options.
+BuiltImport build_from_sheets(const SheetTable& members, const SheetTable* ties, const ImportOptions& options);
+
+/// Loads the document exactly as the written file will load (from `options.output`, so a
+/// relative taxonomy path resolves the same) and refuses it with messages pointing into the
+/// user's files; an import never writes a file that does not validate.
+Imported finish(const ordered_json& doc, const Origins& origins, std::vector<Diagnostic> skipped,
+                std::vector<std::string> notes, const std::string& source, const ImportOptions& options);
+
+/// The taxonomy an import resolves sectors against now, and the reference written into the
+/// file: a built-in id as it is, a path given on the command line rewritten relative to the
+/// output file's folder (where the loader will look for it).
+struct ImportTaxonomy {
+  Taxonomy taxonomy;
+  std::string ref;
+};
+
+bool builtin_taxonomy(const std::string& id);
+ImportTaxonomy import_taxonomy(const std::string& given, const std::string& output);
+
+}  // namespace xsector::detail

@@ -1,0 +1,385 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/text.hpp"
+#include "exchange/import_common.hpp"
+#include "exchange/sheets.hpp"
+#include "exchange/xml_reader.hpp"
+#include "load/yaml_reader.hpp"
+#include "xsector/load.hpp"
+
+namespace xsector {
+
+using namespace detail;
+
+namespace {
+
+/// Brackets nested deeper than this in a JSON attribute are refused before parsing.
+constexpr int kMaxJsonDepth = 32;
+
+bool json_shallow(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const char ch = text[k];
+    if (in_string) {
+      if (ch == '\\')
+        ++k;
+      else if (ch == '"')
+        in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > kMaxJsonDepth) return false;
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options) {
+  const std::vector<XmlElement> el = read_xml(xml, file);
+  const XmlElement& root = el[0];
+  if (root.name != "graphml") {
+    throw InputError({Diagnostic{file, root.pos, fmt::format("the root element is <{}>, not <graphml>", root.name)}});
+  }
+  RowProblems problems(options);
+  auto add = [&](SourcePos pos, std::string message) { problems.add_fatal({file, pos, std::move(message)}); };
+
+  struct Key {
+    std::string name;
+    std::string domain;
+    std::optional<std::string> fallback;
+  };
+  std::map<std::string, Key> keys;  // key id -> attr.name, for, default
+  std::vector<std::size_t> graphs;
+  for (const auto k : root.children) {
+    const XmlElement& e = el[k];
+    if (e.name == "key") {
+      Key key{e.get("attr.name"), e.get("for"), std::nullopt};
+      if (key.name.empty()) key.name = e.get("id");
+      for (const auto c : e.children) {
+        if (el[c].name == "default") key.fallback = el[c].text;
+      }
+      keys[e.get("id")] = key;
+    } else if (e.name == "graph") {
+      graphs.push_back(k);
+    }
+  }
+  for (std::size_t k = 1; k < el.size(); ++k) {
+    if (el[k].name == "graph" && el[k].depth > 1)
+      add(el[k].pos, "a graph nested inside a node: xsector reads flat graphs");
+    if (el[k].name == "hyperedge") add(el[k].pos, "a hyperedge: a tie joins two members");
+  }
+  if (graphs.empty()) throw InputError({Diagnostic{file, root.pos, "no <graph> element in <graphml>"}});
+  for (std::size_t g = 1; g < graphs.size(); ++g) {
+    add(el[graphs[g]].pos, fmt::format("a second <graph>: a coalition file holds one network (the first <graph> is "
+                                       "at line {}); split the file and import each graph",
+                                       el[graphs[0]].pos.line));
+  }
+  const XmlElement& graph = el[graphs[0]];
+
+  struct Datum {
+    std::string value;
+    SourcePos pos;
+  };
+  auto data_of = [&](const XmlElement& element, std::string_view domain) {
+    std::map<std::string, Datum> out;
+    for (const auto& [id, key] : keys) {
+      if (key.fallback && (key.domain == domain || key.domain == "all")) out[key.name] = {*key.fallback, element.pos};
+    }
+    for (const auto c : element.children) {
+      if (el[c].name != "data") continue;
+      const std::string key = el[c].get("key");
+      const auto it = keys.find(key);
+      out[it == keys.end() ? key : it->second.name] = {el[c].text, el[c].pos};
+    }
+    return out;
+  };
+  auto json_of = [&](const Datum& d, const std::string& what) -> std::optional<ordered_json> {
+    if (trim(d.value).empty()) return ordered_json::array();
+    if (!json_shallow(d.value)) {
+      add(d.pos, fmt::format("{} nests lists or objects deeper than {}", what, kMaxJsonDepth));
+      return std::nullopt;
+    }
+    ordered_json v = ordered_json::parse(d.value, nullptr, false);
+    if (v.is_discarded()) {
+      add(d.pos, fmt::format("{} is not JSON", what));
+      return std::nullopt;
+    }
+    if (!v.is_array()) {
+      add(d.pos, fmt::format("{} must be a JSON list, not {}", what, v.type_name()));
+      return std::nullopt;
+    }
+    return v;
+  };
+
+  bool directed_by_default = false;
+  if (const auto* a = graph.attribute("edgedefault")) {
+    if (a->value == "directed")
+      directed_by_default = true;
+    else if (a->value != "undirected")
+      add(a->pos, fmt::format("edgedefault '{}' is neither directed nor undirected", a->value));
+  }
+
+  const auto g = data_of(graph, "graph");
+  Origins origins;
+  origins.fallback = {file, graph.pos, ""};
+  std::string given = options.taxonomy;
+  if (given.empty() && g.contains("taxonomy") && !trim(g.at("taxonomy").value).empty()) {
+    const Datum& t = g.at("taxonomy");
+    if (!builtin_taxonomy(trim(t.value))) {
+      throw InputError({Diagnostic{
+          file, t.pos,
+          fmt::format("the graph names the taxonomy '{}', which is not built in ({}); a taxonomy file named inside "
+                      "an imported file is not read: check it, then pass it with --taxonomy",
+                      t.value, fmt::join(builtin_taxonomy_ids(), ", "))}});
+    }
+    given = trim(t.value);
+    origins.keys["coalition.taxonomy"] = {file, t.pos, "graph data 'taxonomy'"};
+  }
+  if (given.empty()) given = "cross-sector";
+  const ImportTaxonomy taxonomy = import_taxonomy(given, options.output);
+
+  ordered_json header = ordered_json::object();
+  if (g.contains("name") && !trim(g.at("name").value).empty()) {
+    header["name"] = g.at("name").value;
+    origins.keys["coalition.name"] = {file, g.at("name").pos, "graph data 'name'"};
+  } else {
+    header["name"] = options.name;
+  }
+  for (const char* key : {"place", "as_of", "backbone"}) {
+    if (g.contains(key) && !trim(g.at(key).value).empty()) {
+      header[key] = trim(g.at(key).value);
+      origins.keys[fmt::format("coalition.{}", key)] = {file, g.at(key).pos, fmt::format("graph data '{}'", key)};
+    }
+  }
+  header["taxonomy"] = taxonomy.ref;
+  if (g.contains("waive") && !trim(g.at("waive").value).empty()) {
+    const Datum& d = g.at("waive");
+    if (const auto list = json_of(d, "graph data 'waive'"); list && !list->empty()) {
+      ordered_json waive = ordered_json::object();
+      for (const auto& w : *list) {
+        if (!w.is_object() || !w.contains("sector") || !w["sector"].is_string() || !w.contains("reason") ||
+            !w["reason"].is_string()) {
+          add(d.pos, "graph data 'waive' must be a JSON list of {\"sector\": id, \"reason\": text}");
+          break;
+        }
+        waive[w["sector"].get<std::string>()] = w["reason"];
+      }
+      header["waive"] = waive;
+      origins.keys["coalition.waive"] = {file, d.pos, "graph data 'waive'"};
+    }
+  }
+  ordered_json doc = {{"coalition", header}};
+
+  std::vector<std::string> declared;
+  if (g.contains("sectors")) {
+    const Datum& d = g.at("sectors");
+    if (const auto sectors = json_of(d, "graph data 'sectors'"); sectors && !sectors->empty()) {
+      doc["sectors"] = *sectors;
+      origins.keys["sectors"] = {file, d.pos, "graph data 'sectors'"};
+      for (std::size_t i = 0; i < sectors->size(); ++i) {
+        const ordered_json& s = (*sectors)[i];
+        if (s.is_object() && s.contains("id") && s["id"].is_string()) declared.push_back(s["id"].get<std::string>());
+        origins.items["sectors"].push_back({file, d.pos, fmt::format("graph data 'sectors', item {}", i + 1)});
+      }
+    }
+  }
+
+  ordered_json members = ordered_json::array();
+  std::map<std::string, std::string> node_id;  // the file's node id -> member id
+  std::set<std::string> ids;
+  for (const auto k : graph.children) {
+    const XmlElement& node = el[k];
+    if (node.name != "node") continue;
+    const XmlAttribute* id_attribute = node.attribute("id");
+    if (id_attribute == nullptr || id_attribute->value.empty()) {
+      add(node.pos, "a node without an id");
+      continue;
+    }
+    const std::string raw = id_attribute->value;
+    const std::string id = detail::is_slug(raw) ? raw : slug_of(raw);
+    if (id.empty()) {
+      add(id_attribute->pos, fmt::format("node id '{}' has no letter or digit to make a member id from", raw));
+      continue;
+    }
+    if (ids.contains(id)) {
+      add(id_attribute->pos,
+          id == raw ? fmt::format("node '{}' appears twice", raw)
+                    : fmt::format("node '{}' becomes the member id '{}', which is already taken", raw, id));
+      continue;
+    }
+    const auto d = data_of(node, "node");
+    const std::string what = fmt::format("node '{}'", raw);
+    if (!d.contains("sector") || trim(d.at("sector").value).empty()) {
+      add(node.pos, fmt::format("{} has no sector data", what));
+      continue;
+    }
+    const std::string written = trim(d.at("sector").value);
+    std::string sector = find_sector(taxonomy.taxonomy, written);
+    if (sector.empty() && std::find(declared.begin(), declared.end(), written) != declared.end()) sector = written;
+    if (sector.empty()) {
+      add(d.at("sector").pos, fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'", what,
+                                          written, taxonomy.taxonomy.id));
+      continue;
+    }
+    std::string name = raw;
+    if (d.contains("name") && !trim(d.at("name").value).empty())
+      name = d.at("name").value;
+    else if (d.contains("label") && !trim(d.at("label").value).empty())
+      name = d.at("label").value;
+    ordered_json m = {{"id", id}, {"name", name}, {"sector", sector}};
+    bool ok = true;
+    for (const char* field : {"community_led", "lived_experience"}) {
+      if (!d.contains(field)) continue;
+      const auto value = flag(trim(d.at(field).value));
+      if (!value) {
+        add(d.at(field).pos, fmt::format("{}: {} '{}' is not true or false", what, field, d.at(field).value));
+        ok = false;
+      } else if (*value) {
+        m[field] = true;
+      }
+    }
+    if (d.contains("funding") && !trim(d.at("funding").value).empty()) {
+      if (const auto f = number(trim(d.at("funding").value))) {
+        m["funding"] = detail::without_negative_zero(*f);
+      } else {
+        add(d.at("funding").pos,
+            fmt::format("{}: funding '{}' is not a number of at least 0", what, d.at("funding").value));
+        ok = false;
+      }
+    }
+    if (d.contains("tags")) {
+      const auto tags = json_of(d.at("tags"), what + ": tags");
+      if (!tags)
+        ok = false;
+      else if (!tags->empty())
+        m["tags"] = *tags;
+    }
+    if (d.contains("attributes") && !trim(d.at("attributes").value).empty()) {
+      const Datum& a = d.at("attributes");
+      ordered_json v = json_shallow(a.value) ? ordered_json::parse(a.value, nullptr, false) : ordered_json();
+      const bool flat =
+          v.is_object() && std::all_of(v.begin(), v.end(), [](const ordered_json& x) { return x.is_primitive(); });
+      if (!flat) {
+        add(a.pos, fmt::format("{}: attributes must be a JSON object of names to single values", what));
+        ok = false;
+      } else if (!v.empty()) {
+        ordered_json attributes = ordered_json::object();
+        for (const auto& [key, value] : v.items())
+          attributes[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
+        m["attributes"] = attributes;
+      }
+    }
+    if (d.contains("contacts")) {
+      const auto contacts = json_of(d.at("contacts"), what + ": contacts");
+      if (!contacts)
+        ok = false;
+      else if (!contacts->empty())
+        m["contacts"] = *contacts;
+    }
+    if (!ok) continue;
+    members.push_back(m);
+    ids.insert(id);
+    node_id[raw] = id;
+    origins.items["members"].push_back({file, node.pos, what});
+  }
+
+  ordered_json ties = ordered_json::array();
+  for (const auto k : graph.children) {
+    const XmlElement& edge = el[k];
+    if (edge.name != "edge") continue;
+    const std::string source = edge.get("source");
+    const std::string target = edge.get("target");
+    const std::string what = fmt::format("edge {} -> {}", source, target);
+    const auto from = node_id.find(source);
+    const auto to = node_id.find(target);
+    if (from == node_id.end() || to == node_id.end()) {
+      add(edge.pos, fmt::format("{}: '{}' is not a node", what, from == node_id.end() ? source : target));
+      continue;
+    }
+    const auto d = data_of(edge, "edge");
+    // An edge made from survey responses comes back from the graph's survey data, not as a tie.
+    if (d.contains("from_survey") && flag(trim(d.at("from_survey").value)).value_or(false) && g.contains("survey")) {
+      continue;
+    }
+    std::optional<int> level = 1;
+    if (d.contains("level") && !trim(d.at("level").value).empty())
+      level = level_of(trim(d.at("level").value));
+    else if (d.contains("level_name") && !trim(d.at("level_name").value).empty())
+      level = level_of(trim(d.at("level_name").value));
+    if (!level) {
+      add(d.contains("level") ? d.at("level").pos : d.at("level_name").pos,
+          fmt::format("{}: level '{}' is not 1-4 nor a level's name", what,
+                      d.contains("level") ? d.at("level").value : d.at("level_name").value));
+      continue;
+    }
+    bool directed = directed_by_default;
+    if (d.contains("directed")) {
+      const auto value = flag(trim(d.at("directed").value));
+      if (!value) {
+        add(d.at("directed").pos, fmt::format("{}: directed '{}' is not true or false", what, d.at("directed").value));
+        continue;
+      }
+      directed = *value;
+    } else if (const auto* a = edge.attribute("directed")) {
+      if (a->value != "true" && a->value != "false") {
+        add(a->pos, fmt::format("{}: directed=\"{}\" is not true or false", what, a->value));
+        continue;
+      }
+      directed = a->value == "true";
+    }
+    ordered_json t = tie_entry(from->second, to->second, directed, *level);
+    if (d.contains("kinds")) {
+      const auto kinds = json_of(d.at("kinds"), what + ": kinds");
+      if (!kinds) continue;
+      if (!kinds->empty()) t["kinds"] = *kinds;
+    }
+    if (d.contains("carried_by")) {
+      const auto carriers = json_of(d.at("carried_by"), what + ": carried_by");
+      if (!carriers) continue;
+      if (!carriers->empty()) t["carried_by"] = *carriers;
+    }
+    ties.push_back(t);
+    origins.items["ties"].push_back({file, edge.pos, what});
+  }
+  doc["members"] = members;
+  if (!ties.empty()) doc["ties"] = ties;
+  if (g.contains("governance")) {
+    const Datum& d = g.at("governance");
+    if (const auto bodies = json_of(d, "graph data 'governance'"); bodies && !bodies->empty()) {
+      doc["governance"] = *bodies;
+      origins.keys["governance"] = {file, d.pos, "graph data 'governance'"};
+      for (std::size_t i = 0; i < bodies->size(); ++i) {
+        origins.items["governance"].push_back({file, d.pos, fmt::format("graph data 'governance', body {}", i + 1)});
+      }
+    }
+  }
+  if (g.contains("survey")) {
+    const Datum& d = g.at("survey");
+    if (const auto survey = json_of(d, "graph data 'survey'"); survey && !survey->empty()) {
+      if (survey->size() != 1 || !(*survey)[0].is_object()) {
+        add(d.pos, "graph data 'survey' must be a JSON list holding one survey object");
+      } else {
+        doc["survey"] = (*survey)[0];
+        origins.keys["survey"] = {file, d.pos, "graph data 'survey'"};
+      }
+    }
+  }
+  auto skipped = problems.settle();
+  if (members.empty()) throw InputError({Diagnostic{file, graph.pos, "the graph has no node to import"}});
+  return finish(doc, origins, std::move(skipped), {}, file, options);
+}
+
+}  // namespace xsector
