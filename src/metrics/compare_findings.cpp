@@ -8,13 +8,12 @@
 #include <string_view>
 
 #include "metrics/compare_parts.hpp"
+#include "metrics/wording.hpp"
 #include "xsector/compare.hpp"
 
 namespace xsector {
 
 namespace {
-
-std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
 
 const Delta* find_delta(const std::vector<Delta>& list, const std::string& name) {
   const auto it = std::find_if(list.begin(), list.end(), [&](const Delta& d) { return d.name == name; });

@@ -11,8 +11,11 @@
 #include <optional>
 
 #include "metrics/findings_parts.hpp"
+#include "metrics/wording.hpp"
 
 namespace xsector {
+
+using detail::percent;
 
 std::string_view to_string(Severity s) {
   switch (s) {
@@ -160,7 +163,6 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
 }
 
 namespace {
-std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
 std::string seats_word(std::int64_t votes) { return votes == 1 ? "one seat" : fmt::format("{} seats", votes); }
 }  // namespace
 
@@ -325,14 +327,9 @@ std::vector<std::vector<std::size_t>> outside_largest(const Coalition& c, std::o
 
 std::string names_of(const Coalition& c, const std::vector<std::size_t>& members, std::size_t limit) {
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < members.size() && i < limit; ++i) names.push_back(c.members[members[i]].name);
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() && members.size() <= limit ? " and " : ", ";
-    out += names[i];
-  }
-  if (members.size() > limit) out += fmt::format(" and {} more", members.size() - limit);
-  return out;
+  names.reserve(members.size());
+  for (const std::size_t v : members) names.push_back(c.members[v].name);
+  return listed(names, limit);
 }
 
 bool splits(const Coalition& c, const Departure& d, std::size_t groups_before) {

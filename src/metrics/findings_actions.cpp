@@ -5,11 +5,13 @@
 #include <map>
 
 #include "metrics/findings_parts.hpp"
+#include "metrics/wording.hpp"
 #include "xsector/findings.hpp"
 
 namespace xsector {
 
 using detail::group_count;
+using detail::listed;
 using detail::names_of;
 using detail::outside_largest;
 using detail::splits;
@@ -44,18 +46,6 @@ std::string member_name(const Coalition& c, const std::string& id) {
   return id;
 }
 
-/// "A, B and C", or "A, B, C and 4 more" past `limit`.
-std::string listed(const std::vector<std::string>& names, std::size_t limit = 4) {
-  std::string out;
-  const std::size_t shown = std::min(limit, names.size());
-  for (std::size_t i = 0; i < shown; ++i) {
-    if (i > 0) out += i + 1 == shown && names.size() <= limit ? " and " : ", ";
-    out += names[i];
-  }
-  if (names.size() > limit) out += fmt::format(" and {} more", names.size() - limit);
-  return out;
-}
-
 std::string group_headline(const Coalition& c, const SectorIndex& sectors, const std::string& code,
                            const std::vector<Finding>& items) {
   const std::size_t n = items.size();
@@ -72,7 +62,7 @@ std::string group_headline(const Coalition& c, const SectorIndex& sectors, const
     if (std::find(unique.begin(), unique.end(), name) == unique.end()) unique.push_back(std::move(name));
   }
   first = std::move(unique);
-  const std::string who = listed(first);
+  const std::string who = listed(first, 4);
   if (code == "missing-core-sector") return fmt::format("{} core sectors have no member: {}", n, who);
   if (code == "missing-sector") return fmt::format("{} recommended sectors have no member: {}", n, who);
   if (code == "missing-optional-sector") return fmt::format("{} optional sectors have no member: {}", n, who);
@@ -149,7 +139,7 @@ std::vector<Action> next_actions(const Coalition& c, const SectorReport& r, cons
       std::vector<std::string> names;
       names.reserve(core.size());
       for (const auto k : core) names.push_back(sectors[k].name);
-      a.why = fmt::format("{} core sectors have no member yet: {}", core.size(), listed(names));
+      a.why = fmt::format("{} core sectors have no member yet: {}", core.size(), listed(names, 4));
     }
     out.push_back(std::move(a));
   }

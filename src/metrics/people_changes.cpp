@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "metrics/people_parts.hpp"
+#include "metrics/wording.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/people.hpp"
 

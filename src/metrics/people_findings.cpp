@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "metrics/people_parts.hpp"
+#include "metrics/wording.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/people.hpp"
 
@@ -17,12 +18,7 @@ namespace xsector {
 using detail::and_list;
 using detail::contact_index;
 using detail::other_end;
-
-namespace {
-
-std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
-
-}  // namespace
+using detail::percent;
 
 std::string person_label(const Coalition& c, std::size_t member, std::size_t contact, PeopleShown shown) {
   const Member& m = c.members[member];

@@ -1,5 +1,5 @@
 // What people.cpp, people_findings.cpp and people_changes.cpp share (internal to
-// src/metrics/): finding contacts by id, naming lists, and a tie's other end.
+// src/metrics/): finding contacts by id and a tie's other end.
 #pragma once
 
 #include <cstddef>
@@ -12,16 +12,6 @@
 #include "xsector/coalition.hpp"
 
 namespace xsector::detail {
-
-/// "A", "A and B", "A, B and C" (or with another last word).
-inline std::string and_list(const std::vector<std::string>& items, std::string_view last = " and ") {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? std::string(last) : std::string(", ");
-    out += items[i];
-  }
-  return out;
-}
 
 /// Where each contact id belongs: (member, index in its contacts).
 inline std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> contact_index(const Coalition& c) {
