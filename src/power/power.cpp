@@ -33,11 +33,7 @@ PowerIndices compute(const WeightedGame& game, const PowerOptions& options) {
 
 PowerIndices power_indices(const WeightedGame& game, const PowerOptions& options) {
   const std::size_t n = game.weights.size();
-  PowerIndices out;
-  out.swings.assign(n, BigCount());
-  out.banzhaf.assign(n, std::nullopt);
-  out.penrose.assign(n, 0.0);
-  out.shapley_shubik.assign(n, 0.0);
+  PowerIndices out = detail::no_power(n);
   if (n == 0) return out;
   const std::int64_t total = std::accumulate(game.weights.begin(), game.weights.end(), std::int64_t{0});
   if (game.quota > total) return out;

@@ -247,11 +247,7 @@ std::optional<PowerIndices> exact_indices(const WeightedGame& game, std::uint64_
   const std::size_t n = game.weights.size();
   auto counts = exact_counts(game, budget);
   if (!counts) return std::nullopt;
-  PowerIndices out;
-  out.swings.assign(n, BigCount());
-  out.banzhaf.assign(n, std::nullopt);
-  out.penrose.assign(n, 0.0);
-  out.shapley_shubik.assign(n, 0.0);
+  PowerIndices out = no_power(n);
   const cpp_int all_swings = std::accumulate(counts->swings.begin(), counts->swings.end(), cpp_int(0));
   const cpp_int half = cpp_int(1) << (n - 1);
   for (std::size_t i = 0; i < n; ++i) {

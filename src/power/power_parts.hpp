@@ -2,6 +2,7 @@
 // two ways of computing a weighted game's power indices, which power_indices() picks from.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
@@ -11,6 +12,17 @@ namespace xsector::detail {
 
 /// Samples drawn when PowerOptions::samples is 0.
 inline constexpr std::uint64_t kDefaultSamples = std::uint64_t{1} << 16;
+
+/// Indices of `n` players before any is counted: no swings, no Banzhaf index (it is null),
+/// Penrose and Shapley-Shubik 0. Also the answer for a game nobody can win.
+inline PowerIndices no_power(std::size_t n) {
+  PowerIndices out;
+  out.swings.assign(n, BigCount());
+  out.banzhaf.assign(n, std::nullopt);
+  out.penrose.assign(n, 0.0);
+  out.shapley_shubik.assign(n, 0.0);
+  return out;
+}
 
 /// The exact indices from swing counts by generating functions, or nothing when the count
 /// table would take more than `budget` limb additions.
