@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "metrics/centrality_kernels.hpp"
+#include "metrics/random.hpp"
 #include "xsector/structure.hpp"
 
 namespace xsector {
@@ -14,30 +15,8 @@ using detail::ChunkSums;
 using detail::distance_unit;
 using detail::Kernel;
 using detail::run_sources;
+using detail::SplitMix64;
 using detail::WeightedKernel;
-
-namespace {
-
-/// splitmix64: a small, portable generator, so a seed gives the same sources everywhere.
-struct SplitMix64 {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, bound), without modulo bias: values below 2^64 mod bound are redrawn.
-  std::uint64_t below(std::uint64_t bound) {
-    const std::uint64_t threshold = (0 - bound) % bound;
-    while (true) {
-      const std::uint64_t x = next();
-      if (x >= threshold) return x % bound;
-    }
-  }
-};
-
-}  // namespace
 
 double sampling_epsilon(std::size_t n, std::size_t k, double delta) {
   if (n < 2 || k == 0) return 1.0;

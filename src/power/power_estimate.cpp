@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include "metrics/random.hpp"
 #include "power/power_parts.hpp"
 #include "xsector/power.hpp"
 
@@ -21,13 +22,8 @@ constexpr double kConfidence = 0.99;
 class Xoshiro {
  public:
   explicit Xoshiro(std::uint64_t seed) {
-    for (auto& word : state_) {
-      seed += 0x9e3779b97f4a7c15ULL;
-      std::uint64_t z = seed;
-      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-      word = z ^ (z >> 31);
-    }
+    detail::SplitMix64 seeder{seed};
+    for (auto& word : state_) word = seeder();
   }
   std::uint64_t operator()() {
     const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
