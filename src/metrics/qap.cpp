@@ -5,24 +5,17 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <tuple>
 
 #include "metrics/compare_parts.hpp"
+#include "metrics/random.hpp"
 #include "xsector/compare.hpp"
 
 namespace xsector {
 
 namespace {
-
-std::uint64_t bounded(std::mt19937_64& rng, std::uint64_t n) {
-  // Rejection keeps every value equally likely (and the stream the same everywhere).
-  const std::uint64_t threshold = (0 - n) % n;
-  for (;;) {
-    const std::uint64_t r = rng();
-    if (r >= threshold) return r % n;
-  }
-}
 
 /// The QAP p-value: relabels the second network's members (`relabel`, a permutation of
 /// 0 .. k - 1, read by `statistic`) over all k! orders when k! <= `permutations` and
@@ -45,7 +38,7 @@ void count_relabellings(Qap& q, std::vector<std::uint32_t>& relabel, Statistic s
   } else {
     std::mt19937_64 rng(seed);
     for (std::size_t p = 0; p < permutations; ++p) {
-      for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[bounded(rng, i + 1)]);
+      for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[detail::uniform_below(rng, i + 1)]);
       ++q.permutations;
       if (statistic() >= observed) ++at_least;
     }
@@ -74,19 +67,26 @@ struct Rows {
   std::vector<std::size_t> start;
   std::vector<std::uint32_t> larger;
 
-  Rows(std::size_t k, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) : start(k + 1, 0) {
-    for (const auto& p : pairs) ++start[p.first + 1];
+  /// `pairs` sorted by their ends; `ends(p)` gives a pair's (smaller, larger) ends.
+  template <class Pairs, class Ends>
+  Rows(std::size_t k, const Pairs& pairs, Ends ends) : start(k + 1, 0) {
+    for (const auto& p : pairs) ++start[ends(p).first + 1];
     for (std::size_t x = 0; x < k; ++x) start[x + 1] += start[x];
     larger.reserve(pairs.size());
-    for (const auto& p : pairs) larger.push_back(p.second);  // pairs are sorted, so rows are too
+    for (const auto& p : pairs) larger.push_back(ends(p).second);  // pairs are sorted, so rows are too
   }
 
-  [[nodiscard]] bool contains(std::uint32_t x, std::uint32_t y) const {
+  /// The position of the pair {x, y} among the sorted pairs, or nothing when it is not one.
+  [[nodiscard]] std::optional<std::size_t> find(std::uint32_t x, std::uint32_t y) const {
     if (y < x) std::swap(x, y);
     const auto first = larger.begin() + static_cast<std::ptrdiff_t>(start[x]);
     const auto last = larger.begin() + static_cast<std::ptrdiff_t>(start[x + 1]);
-    return std::binary_search(first, last, y);
+    const auto it = std::lower_bound(first, last, y);
+    if (it == last || *it != y) return std::nullopt;
+    return static_cast<std::size_t>(it - larger.begin());
   }
+
+  [[nodiscard]] bool contains(std::uint32_t x, std::uint32_t y) const { return find(x, y).has_value(); }
 };
 
 }  // namespace
@@ -99,7 +99,7 @@ Qap qap_test(const PairList& a, const PairList& b, std::size_t permutations, std
   if (k < 2 || b.members != k) return q;
   const auto pairs_a = normalized(a);
   const auto pairs_b = normalized(b);
-  const Rows rows_b(k, pairs_b);
+  const Rows rows_b(k, pairs_b, [](const auto& p) { return p; });
   // Counts over the ordered off-diagonal cells: each pair is two cells.
   const long double cells = static_cast<long double>(k) * static_cast<long double>(k - 1);
   const long double ones_a = 2.0L * static_cast<long double>(pairs_a.size());
@@ -134,27 +134,6 @@ Qap qap_test(const std::vector<std::vector<char>>& a, const std::vector<std::vec
   return qap_test(pairs(a), pairs(b), permutations, seed, allow_exact);
 }
 
-namespace {
-
-/// The valued QAP over the common members: each pair's highest tie level.
-Qap valued_qap(const Coalition& a, const std::vector<std::uint32_t>& common_of_a, const Coalition& b,
-               const std::vector<std::uint32_t>& common_of_b, std::size_t k, const CompareOptions& options) {
-  auto levels = [&](const Coalition& c, const std::vector<std::uint32_t>& common_of) {
-    ValuedPairList list{k, {}};
-    for (const Tie& t : c.ties) {
-      const std::uint32_t x = common_of[t.a];
-      const std::uint32_t y = common_of[t.b];
-      if (x != none && y != none && x != y) {
-        list.pairs.push_back({std::min(x, y), std::max(x, y), static_cast<std::int64_t>(t.level)});
-      }
-    }
-    return list;
-  };
-  return qap_test_valued(levels(a, common_of_a), levels(b, common_of_b), options.permutations, options.seed);
-}
-
-}  // namespace
-
 // Valued QAP and p-value text (the taxonomy work).
 
 Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_t permutations, std::uint64_t seed,
@@ -182,22 +161,14 @@ Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_
   };
   const auto pa = normalize(a);
   const auto pb = normalize(b);
-  // b's pairs as rows: the larger ends of pairs whose smaller end is x lie in [start[x], start[x+1]).
-  std::vector<std::size_t> start(k + 1, 0);
-  for (const auto& p : pb) ++start[p.i + 1];
-  for (std::size_t x = 0; x < k; ++x) start[x + 1] += start[x];
-  std::vector<std::uint32_t> larger;
+  // b's pairs as rows, and each pair's value in the same order.
+  const Rows rows_b(k, pb, [](const ValuedPairList::Pair& p) { return std::pair(p.i, p.j); });
   std::vector<std::int64_t> value;
-  for (const auto& p : pb) {
-    larger.push_back(p.j);
-    value.push_back(p.value);
-  }
+  value.reserve(pb.size());
+  for (const auto& p : pb) value.push_back(p.value);
   auto value_b = [&](std::uint32_t x, std::uint32_t y) -> std::int64_t {
-    if (y < x) std::swap(x, y);
-    const auto first = larger.begin() + static_cast<std::ptrdiff_t>(start[x]);
-    const auto last = larger.begin() + static_cast<std::ptrdiff_t>(start[x + 1]);
-    const auto it = std::lower_bound(first, last, y);
-    return it != last && *it == y ? value[static_cast<std::size_t>(it - larger.begin())] : 0;
+    const auto at = rows_b.find(x, y);
+    return at ? value[*at] : 0;
   };
   const long double n = static_cast<long double>(k) * static_cast<long double>(k - 1) / 2.0L;
   long double sa = 0, saa = 0, sb = 0, sbb = 0;
@@ -235,7 +206,6 @@ std::string p_value_text(const Qap& q) {
 
 namespace detail {
 
-// QAP over the members in both waves, in the first wave's order: their tied pairs only.
 Qap common_qap(const Coalition& a, const std::vector<std::size_t>& common_a, const Coalition& b,
                const std::vector<std::size_t>& common_b, const CompareOptions& options) {
   const std::size_t k = common_a.size();
@@ -245,18 +215,28 @@ Qap common_qap(const Coalition& a, const std::vector<std::size_t>& common_a, con
     common_of_a[common_a[i]] = static_cast<std::uint32_t>(i);
     common_of_b[common_b[i]] = static_cast<std::uint32_t>(i);
   }
-  auto common_pairs = [&](const Coalition& c, const std::vector<std::uint32_t>& common_of) {
-    PairList list{k, {}};
+  // Each tie between two common members, as (smaller, larger, level).
+  auto common_ties = [&](const Coalition& c, const std::vector<std::uint32_t>& common_of) {
+    ValuedPairList list{k, {}};
     for (const Tie& t : c.ties) {
       const std::uint32_t x = common_of[t.a];
       const std::uint32_t y = common_of[t.b];
-      if (x != none && y != none && x != y) list.pairs.emplace_back(std::min(x, y), std::max(x, y));
+      if (x != none && y != none && x != y) {
+        list.pairs.push_back({std::min(x, y), std::max(x, y), static_cast<std::int64_t>(t.level)});
+      }
     }
     return list;
   };
-  Qap q = qap_test(common_pairs(a, common_of_a), common_pairs(b, common_of_b), options.permutations, options.seed);
-  if (options.valued_qap) q = valued_qap(a, common_of_a, b, common_of_b, k, options);
-  return q;
+  const ValuedPairList ties_a = common_ties(a, common_of_a);
+  const ValuedPairList ties_b = common_ties(b, common_of_b);
+  if (options.valued_qap) return qap_test_valued(ties_a, ties_b, options.permutations, options.seed);
+  auto tied = [](const ValuedPairList& ties) {
+    PairList list{ties.members, {}};
+    list.pairs.reserve(ties.pairs.size());
+    for (const auto& p : ties.pairs) list.pairs.emplace_back(p.i, p.j);
+    return list;
+  };
+  return qap_test(tied(ties_a), tied(ties_b), options.permutations, options.seed);
 }
 
 }  // namespace detail
