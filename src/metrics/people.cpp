@@ -1,23 +1,23 @@
-// People who carry the ties: carriers per tie end, each contact's departure, handoff readiness,
-// and the findings about them. Definitions in include/xsector/people.hpp and docs/people.md.
+// People who carry the ties: carriers per tie end, each contact's departure and handoff
+// readiness. Definitions in include/xsector/people.hpp and docs/people.md; the findings about
+// them are in people_findings.cpp, the changes between waves in people_changes.cpp.
 #include "xsector/people.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <limits>
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "metrics/people_parts.hpp"
 #include "xsector/error.hpp"
-#include "xsector/findings.hpp"
 #include "xsector/resilience.hpp"
 
 namespace xsector {
+
+using detail::contact_index;
+using detail::other_end;
 
 std::string_view to_string(PeopleShown shown) {
   switch (shown) {
@@ -36,30 +36,6 @@ PeopleShown parse_people_shown(std::string_view text) {
 }
 
 namespace {
-
-/// "A", "A and B", "A, B and C" (or with another last word).
-std::string and_list(const std::vector<std::string>& items, std::string_view last = " and ") {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? std::string(last) : std::string(", ");
-    out += items[i];
-  }
-  return out;
-}
-
-std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
-
-/// Where each contact id belongs: (member, index in its contacts).
-std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> contact_index(const Coalition& c) {
-  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> out;
-  for (std::size_t m = 0; m < c.members.size(); ++m) {
-    for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k)
-      out.emplace(c.members[m].contacts[k].id, std::pair(m, k));
-  }
-  return out;
-}
-
-std::size_t other_end(const Tie& t, std::size_t m) { return t.a == m ? t.b : t.a; }
 
 /// An iterative depth-first search of the undirected view: discovery time, low point,
 /// subtree size and parent of every member, and the components. O(n + m).
@@ -271,304 +247,6 @@ People people(const Coalition& c, const Network& g, const SectorIndex& sectors) 
       const double after = static_cast<double>(connected - whole * (whole - 1) + detached_pairs + kept * (kept - 1));
       p.fragmentation = 1.0 - after / pairs_all;
     }
-  }
-  return out;
-}
-
-std::string person_label(const Coalition& c, std::size_t member, std::size_t contact, PeopleShown shown) {
-  const Member& m = c.members[member];
-  const Contact& p = m.contacts[contact];
-  if (shown == PeopleShown::names && !p.name.empty()) {
-    return p.role.empty() ? fmt::format("{} ({})", p.name, m.name) : fmt::format("{} ({}, {})", p.name, p.role, m.name);
-  }
-  if (shown != PeopleShown::none && !p.role.empty()) return fmt::format("the {} of {}", p.role, m.name);
-  return fmt::format("contact {} of {}", contact + 1, m.name);
-}
-
-std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sectors, const People& r,
-                                     PeopleShown shown) {
-  std::vector<Finding> out;
-  if (!r.described) return out;
-  const double before = r.fragmentation.value_or(0.0);
-  // Each person whose departure leaves relationships without a contact on its side.
-  for (const PersonFigures& p : r.people) {
-    if (p.sole_carrier_of.empty()) continue;
-    const Member& m = c.members[p.member];
-    const Contact& who = m.contacts[p.contact];
-    const std::size_t k = p.sole_carrier_of.size();
-    std::string message = fmt::format("If {} leaves, {} {} only contact", person_label(c, p.member, p.contact, shown),
-                                      k, k == 1 ? "relationship loses its" : "relationships lose their");
-    std::vector<std::string> cut;
-    for (const auto s : p.sectors_cut) cut.push_back(sectors.sectors[s].name);
-    if (!cut.empty()) message += fmt::format(", including the only link to {}", and_list(cut));
-    const bool splits = p.fragmentation && *p.fragmentation > before + 1e-12;
-    if (splits) {
-      message += fmt::format(", and {} of pairs of members could no longer reach each other (now {})",
-                             percent(*p.fragmentation), percent(before));
-    }
-    Finding f{!cut.empty() || splits ? Severity::high : (k >= 2 ? Severity::medium : Severity::low),
-              "people",
-              "person-departure-cuts-ties",
-              std::move(message),
-              {who.id, m.id}};
-    for (const auto s : p.sectors_cut) f.subjects.push_back(sectors.sectors[s].id);
-    out.push_back(std::move(f));
-  }
-  std::vector<std::vector<std::size_t>> incident(c.members.size());  // ties per member, file order
-  for (std::size_t t = 0; t < c.ties.size(); ++t) {
-    incident[c.ties[t].a].push_back(t);
-    incident[c.ties[t].b].push_back(t);
-  }
-  // Members whose every tie (two or more) runs through one person.
-  for (const PersonFigures& p : r.people) {
-    const Member& m = c.members[p.member];
-    const std::size_t ties = incident[p.member].size();
-    if (ties < 2 || p.sole_carrier_of.size() != ties) continue;
-    out.push_back({Severity::medium,
-                   "people",
-                   "member-single-carrier",
-                   fmt::format("All {} of {}'s ties run through one person, {}", ties, m.name,
-                               person_label(c, p.member, p.contact, shown)),
-                   {m.id, m.contacts[p.contact].id}});
-  }
-  // A suggested warm handoff for each person with relationships it alone carries. Per member,
-  // the first two distinct contacts (in tie order) carrying a tie with each partner and with
-  // each partner sector: enough to name someone other than the person leaving.
-  const auto where = contact_index(c);
-  using Two = std::array<std::optional<std::size_t>, 2>;
-  auto remember = [](Two& two, std::size_t k) {
-    if (!two[0])
-      two[0] = k;
-    else if (*two[0] != k && !two[1])
-      two[1] = k;
-  };
-  auto other_than = [](const Two& two, std::size_t k) -> std::optional<std::size_t> {
-    for (const auto& x : two) {
-      if (x && *x != k) return x;
-    }
-    return std::nullopt;
-  };
-  constexpr std::size_t shown_partners = 5;  // a longer list ends with "and N more"
-  std::size_t cached_member = c.members.size();
-  std::unordered_map<std::size_t, Two> by_partner;
-  std::unordered_map<std::size_t, Two> by_sector;
-  for (const PersonFigures& p : r.people) {
-    if (p.sole_carrier_of.empty()) continue;
-    const Member& m = c.members[p.member];
-    if (cached_member != p.member) {
-      cached_member = p.member;
-      by_partner.clear();
-      by_sector.clear();
-      for (const auto u : incident[p.member]) {
-        const std::size_t partner = other_end(c.ties[u], p.member);
-        for (const auto& id : c.ties[u].carried_by) {
-          const auto it = where.find(id);
-          if (it == where.end() || it->second.first != p.member) continue;
-          remember(by_partner[partner], it->second.second);
-          remember(by_sector[sectors.sector_of[partner]], it->second.second);
-        }
-      }
-    }
-    std::vector<std::string> parts;
-    std::vector<std::string> nobody;  // partners no other contact of the member works with
-    std::unordered_set<std::size_t> nobody_seen;
-    std::size_t more = 0;
-    std::vector<std::string> subjects = {m.contacts[p.contact].id, m.id};
-    for (const auto t : p.sole_carrier_of) {
-      const std::size_t q = other_end(c.ties[t], p.member);
-      const auto same_partner = other_than(by_partner[q], p.contact);
-      const auto same_sector = same_partner ? std::nullopt : other_than(by_sector[sectors.sector_of[q]], p.contact);
-      const std::string& partner_name = c.members[q].name;
-      if (!same_partner && !same_sector) {
-        if (!nobody_seen.insert(q).second) continue;
-        if (nobody.size() < shown_partners)
-          nobody.push_back(partner_name);
-        else
-          ++more;
-        continue;
-      }
-      if (parts.size() >= shown_partners) {
-        ++more;
-        continue;
-      }
-      if (same_partner) {
-        parts.push_back(
-            fmt::format("{} already works with {}", person_label(c, p.member, *same_partner, shown), partner_name));
-        subjects.push_back(m.contacts[*same_partner].id);
-      } else {
-        parts.push_back(fmt::format("for {}, {} already works with {}", partner_name,
-                                    person_label(c, p.member, *same_sector, shown),
-                                    sectors.sectors[sectors.sector_of[q]].name));
-        subjects.push_back(m.contacts[*same_sector].id);
-      }
-    }
-    if (!nobody.empty()) {
-      parts.push_back(fmt::format("no one else at {} works with {} yet", m.name, and_list(nobody, " or ")));
-    }
-    if (more > 0) parts.push_back(fmt::format("and {} more", more));
-    out.push_back(
-        {Severity::info, "people", "warm-handoff",
-         fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown), fmt::join(parts, "; ")),
-         std::move(subjects)});
-  }
-  return out;
-}
-
-namespace {
-
-/// Each unordered pair's carriers per side: key "low-id\nhigh-id" (ids in order); per side the
-/// contact ids carrying any tie of the pair on that side, sorted.
-struct PairCarriers {
-  std::string a, b;
-  std::vector<std::string> on_a, on_b;
-};
-
-std::map<std::pair<std::string, std::string>, PairCarriers> pair_carriers(const Coalition& c) {
-  const auto where = contact_index(c);
-  std::map<std::pair<std::string, std::string>, PairCarriers> out;
-  for (const Tie& t : c.ties) {
-    std::string x = c.members[t.a].id;
-    std::string y = c.members[t.b].id;
-    std::size_t mx = t.a;
-    std::size_t my = t.b;
-    if (y < x) {
-      std::swap(x, y);
-      std::swap(mx, my);
-    }
-    PairCarriers& p = out[{x, y}];
-    p.a = x;
-    p.b = y;
-    for (const auto& id : t.carried_by) {
-      const auto it = where.find(id);
-      if (it == where.end()) continue;
-      if (it->second.first == mx)
-        p.on_a.push_back(id);
-      else if (it->second.first == my)
-        p.on_b.push_back(id);
-    }
-  }
-  for (auto& [key, p] : out) {
-    for (auto* list : {&p.on_a, &p.on_b}) {
-      std::sort(list->begin(), list->end());
-      list->erase(std::unique(list->begin(), list->end()), list->end());
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-PeopleChanges compare_people(const Coalition& before, const Coalition& after) {
-  PeopleChanges out;
-  const auto in_before = contact_index(before);
-  const auto in_after = contact_index(after);
-  out.described = !in_before.empty() || !in_after.empty();
-  if (!out.described) return out;
-  for (const Member& m : before.members) {
-    for (const Contact& p : m.contacts) {
-      if (!in_after.contains(p.id)) out.left.push_back(p.id);
-    }
-  }
-  for (const Member& m : after.members) {
-    for (const Contact& p : m.contacts) {
-      if (!in_before.contains(p.id)) out.joined.push_back(p.id);
-    }
-  }
-  const auto pairs_before = pair_carriers(before);
-  const auto pairs_after = pair_carriers(after);
-  for (const auto& [key, p] : pairs_before) {
-    const auto later = pairs_after.find(key);
-    for (const bool side_a : {true, false}) {
-      const auto& carriers = side_a ? p.on_a : p.on_b;
-      CarrierChange change{p.a, p.b, side_a ? p.a : p.b, {}, {}};
-      for (const auto& id : carriers) {
-        if (!in_after.contains(id)) change.departed.push_back(id);
-      }
-      if (change.departed.empty()) continue;
-      if (later == pairs_after.end()) {
-        // One loss per pair: when carriers left on both sides, the second side joins the first.
-        if (!side_a && !out.dissolved.empty() && out.dissolved.back().a == p.a && out.dissolved.back().b == p.b) {
-          auto& departed = out.dissolved.back().departed;
-          departed.insert(departed.end(), change.departed.begin(), change.departed.end());
-          continue;
-        }
-        out.dissolved.push_back(std::move(change));
-        continue;
-      }
-      change.carriers_after = side_a ? later->second.on_a : later->second.on_b;
-      (change.carriers_after.empty() ? out.uncarried : out.handed_over).push_back(std::move(change));
-    }
-  }
-  return out;
-}
-
-namespace {
-
-std::string member_name(const Coalition& before, const Coalition& after, const std::string& id) {
-  if (const auto i = after.member_index(id)) return after.members[*i].name;
-  if (const auto i = before.member_index(id)) return before.members[*i].name;
-  return id;
-}
-
-}  // namespace
-
-std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after, const PeopleChanges& ch,
-                                            PeopleShown shown) {
-  std::vector<Finding> out;
-  if (!ch.described) return out;
-  const auto in_before = contact_index(before);
-  const auto in_after = contact_index(after);
-  auto labels = [&](const Coalition& c, const std::vector<std::string>& ids) {
-    const auto& index = &c == &before ? in_before : in_after;
-    std::vector<std::string> list;
-    for (const auto& id : ids) {
-      const auto it = index.find(id);
-      list.push_back(it == index.end() ? id : person_label(c, it->second.first, it->second.second, shown));
-    }
-    return and_list(list);
-  };
-  if (!ch.left.empty()) {
-    out.push_back({Severity::info, "people", "contacts-left",
-                   fmt::format("{} {} left: {}", ch.left.size(), ch.left.size() == 1 ? "contact" : "contacts",
-                               labels(before, ch.left)),
-                   ch.left});
-  }
-  if (!ch.joined.empty()) {
-    out.push_back({Severity::info, "people", "contacts-joined",
-                   fmt::format("{} {} joined: {}", ch.joined.size(), ch.joined.size() == 1 ? "contact" : "contacts",
-                               labels(after, ch.joined)),
-                   ch.joined});
-  }
-  auto pair_text = [&](const CarrierChange& x) {
-    const std::string& other = x.member == x.a ? x.b : x.a;
-    return fmt::format("{} with {}", member_name(before, after, x.member), member_name(before, after, other));
-  };
-  for (const auto& x : ch.handed_over) {
-    std::vector<std::string> subjects = {x.a, x.b};
-    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    subjects.insert(subjects.end(), x.carriers_after.begin(), x.carriers_after.end());
-    out.push_back({Severity::info, "people", "handoff",
-                   fmt::format("The relationship of {} survived the departure of {}: {} now {} it", pair_text(x),
-                               labels(before, x.departed), labels(after, x.carriers_after),
-                               x.carriers_after.size() == 1 ? "carries" : "carry"),
-                   std::move(subjects)});
-  }
-  for (const auto& x : ch.dissolved) {
-    std::vector<std::string> subjects = {x.a, x.b};
-    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    out.push_back(
-        {Severity::high, "people", "carrier-left-tie-lost",
-         fmt::format("The relationship of {} dissolved after {} left", pair_text(x), labels(before, x.departed)),
-         std::move(subjects)});
-  }
-  for (const auto& x : ch.uncarried) {
-    std::vector<std::string> subjects = {x.a, x.b};
-    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    out.push_back({Severity::low, "people", "carrier-left-tie-uncarried",
-                   fmt::format("The relationship of {} is still there after {} left, but no one at {} is named as "
-                               "carrying it",
-                               pair_text(x), labels(before, x.departed), member_name(before, after, x.member)),
-                   std::move(subjects)});
   }
   return out;
 }

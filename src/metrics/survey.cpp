@@ -9,7 +9,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "metrics/wording.hpp"
+
 namespace xsector {
+
+using detail::percent;
 
 std::string_view to_string(Frequency f) {
   switch (f) {
@@ -233,8 +237,6 @@ SurveyFigures survey_figures(const Coalition& c, const SectorIndex& sectors) {
 namespace {
 
 constexpr std::size_t max_listed = 5;
-
-std::string percent(double share) { return fmt::format("{:.0f}%", 100.0 * share); }
 
 }  // namespace
 

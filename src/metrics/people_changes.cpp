@@ -1,0 +1,178 @@
+// What changed among the people who carry the ties between two waves: contacts who left or
+// joined, and the relationships handed over, left uncarried or lost with them.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "metrics/people_parts.hpp"
+#include "metrics/wording.hpp"
+#include "xsector/findings.hpp"
+#include "xsector/people.hpp"
+
+namespace xsector {
+
+using detail::and_list;
+using detail::contact_index;
+
+namespace {
+
+/// Each unordered pair's carriers per side: key "low-id\nhigh-id" (ids in order); per side the
+/// contact ids carrying any tie of the pair on that side, sorted.
+struct PairCarriers {
+  std::string a, b;
+  std::vector<std::string> on_a, on_b;
+};
+
+std::map<std::pair<std::string, std::string>, PairCarriers> pair_carriers(const Coalition& c) {
+  const auto where = contact_index(c);
+  std::map<std::pair<std::string, std::string>, PairCarriers> out;
+  for (const Tie& t : c.ties) {
+    std::string x = c.members[t.a].id;
+    std::string y = c.members[t.b].id;
+    std::size_t mx = t.a;
+    std::size_t my = t.b;
+    if (y < x) {
+      std::swap(x, y);
+      std::swap(mx, my);
+    }
+    PairCarriers& p = out[{x, y}];
+    p.a = x;
+    p.b = y;
+    for (const auto& id : t.carried_by) {
+      const auto it = where.find(id);
+      if (it == where.end()) continue;
+      if (it->second.first == mx)
+        p.on_a.push_back(id);
+      else if (it->second.first == my)
+        p.on_b.push_back(id);
+    }
+  }
+  for (auto& [key, p] : out) {
+    for (auto* list : {&p.on_a, &p.on_b}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+PeopleChanges compare_people(const Coalition& before, const Coalition& after) {
+  PeopleChanges out;
+  const auto in_before = contact_index(before);
+  const auto in_after = contact_index(after);
+  out.described = !in_before.empty() || !in_after.empty();
+  if (!out.described) return out;
+  for (const Member& m : before.members) {
+    for (const Contact& p : m.contacts) {
+      if (!in_after.contains(p.id)) out.left.push_back(p.id);
+    }
+  }
+  for (const Member& m : after.members) {
+    for (const Contact& p : m.contacts) {
+      if (!in_before.contains(p.id)) out.joined.push_back(p.id);
+    }
+  }
+  const auto pairs_before = pair_carriers(before);
+  const auto pairs_after = pair_carriers(after);
+  for (const auto& [key, p] : pairs_before) {
+    const auto later = pairs_after.find(key);
+    for (const bool side_a : {true, false}) {
+      const auto& carriers = side_a ? p.on_a : p.on_b;
+      CarrierChange change{p.a, p.b, side_a ? p.a : p.b, {}, {}};
+      for (const auto& id : carriers) {
+        if (!in_after.contains(id)) change.departed.push_back(id);
+      }
+      if (change.departed.empty()) continue;
+      if (later == pairs_after.end()) {
+        // One loss per pair: when carriers left on both sides, the second side joins the first.
+        if (!side_a && !out.dissolved.empty() && out.dissolved.back().a == p.a && out.dissolved.back().b == p.b) {
+          auto& departed = out.dissolved.back().departed;
+          departed.insert(departed.end(), change.departed.begin(), change.departed.end());
+          continue;
+        }
+        out.dissolved.push_back(std::move(change));
+        continue;
+      }
+      change.carriers_after = side_a ? later->second.on_a : later->second.on_b;
+      (change.carriers_after.empty() ? out.uncarried : out.handed_over).push_back(std::move(change));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string member_name(const Coalition& before, const Coalition& after, const std::string& id) {
+  if (const auto i = after.member_index(id)) return after.members[*i].name;
+  if (const auto i = before.member_index(id)) return before.members[*i].name;
+  return id;
+}
+
+}  // namespace
+
+std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after, const PeopleChanges& ch,
+                                            PeopleShown shown) {
+  std::vector<Finding> out;
+  if (!ch.described) return out;
+  const auto in_before = contact_index(before);
+  const auto in_after = contact_index(after);
+  auto labels = [&](const Coalition& c, const std::vector<std::string>& ids) {
+    const auto& index = &c == &before ? in_before : in_after;
+    std::vector<std::string> list;
+    for (const auto& id : ids) {
+      const auto it = index.find(id);
+      list.push_back(it == index.end() ? id : person_label(c, it->second.first, it->second.second, shown));
+    }
+    return and_list(list);
+  };
+  if (!ch.left.empty()) {
+    out.push_back({Severity::info, "people", "contacts-left",
+                   fmt::format("{} {} left: {}", ch.left.size(), ch.left.size() == 1 ? "contact" : "contacts",
+                               labels(before, ch.left)),
+                   ch.left});
+  }
+  if (!ch.joined.empty()) {
+    out.push_back({Severity::info, "people", "contacts-joined",
+                   fmt::format("{} {} joined: {}", ch.joined.size(), ch.joined.size() == 1 ? "contact" : "contacts",
+                               labels(after, ch.joined)),
+                   ch.joined});
+  }
+  auto pair_text = [&](const CarrierChange& x) {
+    const std::string& other = x.member == x.a ? x.b : x.a;
+    return fmt::format("{} with {}", member_name(before, after, x.member), member_name(before, after, other));
+  };
+  for (const auto& x : ch.handed_over) {
+    std::vector<std::string> subjects = {x.a, x.b};
+    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
+    subjects.insert(subjects.end(), x.carriers_after.begin(), x.carriers_after.end());
+    out.push_back({Severity::info, "people", "handoff",
+                   fmt::format("The relationship of {} survived the departure of {}: {} now {} it", pair_text(x),
+                               labels(before, x.departed), labels(after, x.carriers_after),
+                               x.carriers_after.size() == 1 ? "carries" : "carry"),
+                   std::move(subjects)});
+  }
+  for (const auto& x : ch.dissolved) {
+    std::vector<std::string> subjects = {x.a, x.b};
+    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
+    out.push_back(
+        {Severity::high, "people", "carrier-left-tie-lost",
+         fmt::format("The relationship of {} dissolved after {} left", pair_text(x), labels(before, x.departed)),
+         std::move(subjects)});
+  }
+  for (const auto& x : ch.uncarried) {
+    std::vector<std::string> subjects = {x.a, x.b};
+    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
+    out.push_back({Severity::low, "people", "carrier-left-tie-uncarried",
+                   fmt::format("The relationship of {} is still there after {} left, but no one at {} is named as "
+                               "carrying it",
+                               pair_text(x), labels(before, x.departed), member_name(before, after, x.member)),
+                   std::move(subjects)});
+  }
+  return out;
+}
+
+}  // namespace xsector

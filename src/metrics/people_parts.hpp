@@ -1,0 +1,29 @@
+// What people.cpp, people_findings.cpp and people_changes.cpp share (internal to
+// src/metrics/): finding contacts by id and a tie's other end.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "xsector/coalition.hpp"
+
+namespace xsector::detail {
+
+/// Where each contact id belongs: (member, index in its contacts).
+inline std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> contact_index(const Coalition& c) {
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t m = 0; m < c.members.size(); ++m) {
+    for (std::size_t k = 0; k < c.members[m].contacts.size(); ++k)
+      out.emplace(c.members[m].contacts[k].id, std::pair(m, k));
+  }
+  return out;
+}
+
+/// The end of `t` that is not member `m`.
+inline std::size_t other_end(const Tie& t, std::size_t m) { return t.a == m ? t.b : t.a; }
+
+}  // namespace xsector::detail
