@@ -68,7 +68,7 @@ std::string BigCount::str() const {
 
 double BigCount::to_double() const {
   // Horner from the most significant limb: exact below 2^53, then rounded once per step,
-  // which the ratios of the power code (and their tests) tolerate; see power.cpp.
+  // which the ratios of the power code (and their tests) tolerate; see src/power/power_exact.cpp.
   double out = 0;
   for (auto it = limbs_.rbegin(); it != limbs_.rend(); ++it) out = std::ldexp(out, 32) + static_cast<double>(*it);
   return out;
