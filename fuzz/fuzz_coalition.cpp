@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string input = fuzz::lowered(text);
 
-  const Analysis a = must("analyze", [&] { return analyze(c); });
+  const Analysis a = must("analyze", [&] { return analyze(c, AnalysisOptions{part_report}); });
 
   const std::string json = must("format_json", [&] { return format_json(c, a); });
   const auto doc = fuzz::check_json("format_json", json);

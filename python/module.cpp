@@ -63,7 +63,9 @@ struct PyCoalition {
   }
 
   void report(const std::string& dir, unsigned threads) const {
-    const xsector::Analysis a = xsector::analyze(coalition, analysis_options(threads, "automatic"));
+    xsector::AnalysisOptions options = analysis_options(threads, "automatic");
+    options.parts = xsector::part_report;
+    const xsector::Analysis a = xsector::analyze(coalition, options);
     xsector::RenderOptions sectors_view;
     sectors_view.view = xsector::View::sectors;
     const std::string members_svg = xsector::render_diagram(coalition, a, {}, "svg");

@@ -71,7 +71,13 @@ enum Part : unsigned {
   part_survey = 1U << 8,       ///< survey figures: response rates, directed figures, trust and value
   part_people = 1U << 9,       ///< contacts: who carries each tie, handoff readiness (people.hpp)
   part_paths = part_betweenness | part_distances,
-  part_all = (1U << 10) - 1,
+  part_all = (1U << 10) - 1,  ///< every figure and finding (not the guidance below)
+  /// The findings grouped and ranked, and the next actions drawn from them (group_findings,
+  /// next_actions): what the report opens with. Needs findings, sectors, power and
+  /// resilience. Not in part_all: next_actions recounts the groups for each departure that
+  /// splits the network, O(n (n + m) log n) at worst.
+  part_guidance = 1U << 10,
+  part_report = part_all | part_guidance,  ///< what report_html and report_markdown read
 };
 
 struct AnalysisOptions {
@@ -109,6 +115,8 @@ struct Analysis {
   People people;                                  ///< contacts and what each one's departure would cut
   PeopleShown people_shown = PeopleShown::roles;  ///< how outputs name people (from the options)
   std::vector<Finding> findings;                  ///< by severity
+  std::vector<FindingGroup> finding_groups;       ///< findings grouped and ranked (part_guidance)
+  std::vector<Action> next_actions;               ///< at most three next steps (part_guidance)
   unsigned parts = 0;                             ///< the parts computed (Part bits); others hold defaults
   std::vector<Estimate> approximate;              ///< the figures that are estimates; empty when all are exact
 };

@@ -4,6 +4,7 @@
 // `compare`, the many-coalition table and the report read figures through this table.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -54,5 +55,8 @@ std::optional<double> coalition_effective_decision_makers(const Analysis& analys
 
 /// How many sectors have at least one member. O(sectors).
 std::size_t sectors_at_table(const Analysis& analysis);
+
+/// How many core sectors of the taxonomy have no member (waived ones not counted). O(sectors).
+std::size_t core_sectors_missing(const Analysis& analysis);
 
 }  // namespace xsector

@@ -14,8 +14,10 @@ namespace xsector {
 /// diagrams inline (`members_svg` and `sectors_svg` as rendered), sector coverage against
 /// the taxonomy, power per body, resilience, and sortable member tables. Every user string
 /// is escaped; the one inline script only sorts tables. Readable on a phone and printable.
-/// Analyze with every part: sections of parts the analysis did not compute show their
+/// Analyze with part_report: sections of parts the analysis did not compute show their
 /// defaults. O(size of the output).
+/// `analysis` must hold part_guidance (analyze with part_report: the grouped findings and the
+/// next actions the page opens with); throws std::invalid_argument otherwise.
 std::string report_html(const Coalition& coalition, const Analysis& analysis, const std::string& members_svg,
                         const std::string& sectors_svg);
 

@@ -260,7 +260,8 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
                       "Built-in taxonomy id or path to measure against, instead of the file's own");
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
-            return run_report(args->files, args->dir, args->format, shared.taxonomy, shared.people_options(part_all));
+            return run_report(args->files, args->dir, args->format, shared.taxonomy,
+                              shared.people_options(part_report));
           }};
 }
 

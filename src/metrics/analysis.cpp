@@ -11,6 +11,7 @@ namespace xsector {
 namespace {
 
 unsigned with_dependencies(unsigned parts) {
+  if (parts & part_guidance) parts |= part_findings | part_sectors | part_power | part_resilience;
   if (parts & part_resilience) parts |= part_power;
   // Power uses betweenness only for the backbone's share and its Gini: without the
   // betweenness part those two figures are null.
@@ -160,6 +161,10 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
       }
     }
     sort_findings(a.findings);
+  }
+  if (a.parts & part_guidance) {
+    a.finding_groups = group_findings(coalition, a.sectors.index, a.findings);
+    a.next_actions = next_actions(coalition, a.sectors, a.power, a.resilience);
   }
   return a;
 }

@@ -19,6 +19,13 @@ std::size_t sectors_at_table(const Analysis& a) {
                                                 [](const SectorFigures& f) { return !f.members.empty(); }));
 }
 
+std::size_t core_sectors_missing(const Analysis& a) {
+  const auto& missing = a.sectors.gaps.missing;
+  return static_cast<std::size_t>(std::count_if(missing.begin(), missing.end(), [&](std::size_t s) {
+    return a.sectors.index.sectors[s].priority == Priority::core;
+  }));
+}
+
 namespace {
 
 std::optional<double> whole(std::size_t v) { return static_cast<double>(v); }
@@ -27,7 +34,7 @@ using K = FigureKind;
 using G = FigureGroup;
 
 // clang-format off
-const std::array<FigureSpec, 30> table = {{
+const std::array<FigureSpec, 31> table = {{
     {"members", "members", K::count, G::network, "The organizations and groups the coalition file lists.",
      [](const Analysis& a) { return whole(a.network.members); }},
     {"ties", "ties", K::count, G::network, "Working relationships between two members, as the file lists them.",
@@ -79,6 +86,9 @@ const std::array<FigureSpec, 30> table = {{
     {"sectors_missing", "sectors missing", K::count, G::coverage,
      "Sectors of the taxonomy with no member yet (waived ones not counted).",
      [](const Analysis& a) { return whole(a.sectors.gaps.missing.size()); }},
+    {"core_sectors_missing", "core sectors missing", K::count, G::coverage,
+     "Sectors the taxonomy marks as core that have no member yet.",
+     [](const Analysis& a) { return whole(core_sectors_missing(a)); }},
     {"fragmentation", "fragmentation", K::share, G::resilience,
      "The share of member pairs that cannot reach each other.",
      [](const Analysis& a) { return a.resilience.fragmentation; }},

@@ -30,6 +30,17 @@ ordered_json figure_json(FigureKind kind, const std::optional<double>& v) {
   return kind == FigureKind::count ? ordered_json(static_cast<std::uint64_t>(*v)) : ordered_json(*v);
 }
 
+std::string render_text(const TextReport& report, bool markdown, int level) {
+  const std::string mark(static_cast<std::size_t>(std::max(level, 1)), '#');
+  std::string out = markdown ? fmt::format("{} {}\n", mark, report.title) : report.title + "\n";
+  out += report.intro;
+  for (const auto& s : report.sections) {
+    out += markdown ? fmt::format("\n{}# {}\n\n", mark, s.title) : fmt::format("\n{}\n", s.title);
+    out += s.body;
+  }
+  return out;
+}
+
 std::string csv_number(const std::optional<double>& v) { return v ? detail::number_text(*v) : std::string(); }
 
 /// The JSON text of `doc`, with every -0 written as 0 (walked without recursion) and bytes

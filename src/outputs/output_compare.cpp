@@ -52,25 +52,25 @@ std::string tie_line(const std::vector<TieChange>& list) {
   return fmt::format("{}: {}", list.size(), fmt::join(parts, ", "));
 }
 
-std::string comparison_text(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown) {
+}  // namespace
+
+TextReport detail::comparison_report(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown) {
   auto label = [&](const Coalition& c) {
     return c.as_of.empty() ? user_text(c.name, markdown)
                            : fmt::format("{} ({})", user_text(c.name, markdown), user_text(c.as_of, markdown));
   };
-  std::string out = markdown ? fmt::format("# Compare: {} -> {}\n", label(a), label(b))
-                             : fmt::format("Compare: {} -> {}\n", label(a), label(b));
-  auto section = [&](std::string_view title) {
-    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
-  };
+  TextReport doc{fmt::format("Compare: {} -> {}", label(a), label(b)), {}, {}};
+  std::string* out = &doc.intro;
+  auto section = [&](std::string_view title) { out = &doc.section(title); };
   auto item = [&](const std::string& key, const std::string& value) {
-    out += markdown ? fmt::format("- **{}**: {}\n", key, value) : fmt::format("  {:<19}{}\n", key, value);
+    *out += markdown ? fmt::format("- **{}**: {}\n", key, value) : fmt::format("  {:<19}{}\n", key, value);
   };
   auto list = [](const std::vector<std::string>& v) {
     return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
   };
   if (!cmp.as_waves)
-    out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
-                       user_text(cmp.kind_note, markdown));
+    *out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
+                        user_text(cmp.kind_note, markdown));
   section("Members");
   item(cmp.as_waves ? "joined" : "only in second", list(cmp.joined));
   item(cmp.as_waves ? "left" : "only in first", list(cmp.left));
@@ -98,7 +98,7 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
     const FigureKind kind = f != nullptr ? f->kind : FigureKind::score;
     rows.push_back({d.name, figure_text(kind, d.before), figure_text(kind, d.after), figure_text(kind, d.change)});
   }
-  out += grid(rows, 1, markdown);
+  *out += grid(rows, 1, markdown);
   section("Sectors");
   std::vector<std::vector<std::string>> sectors = {{"sector", "members", "internal ties", "external ties", "E-I"}};
   auto pair = [](const Delta& d, int digits) {
@@ -108,8 +108,8 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
     sectors.push_back(
         {s.sector, pair(s.members, 0), pair(s.internal_ties, 0), pair(s.external_ties, 0), pair(s.ei_index, 2)});
   }
-  out += grid(sectors, 1, markdown);
-  if (markdown) out += "\n";
+  *out += grid(sectors, 1, markdown);
+  if (markdown) *out += "\n";
   item("sectors covered", list(cmp.sectors_covered));
   item("sectors lost", list(cmp.sectors_lost));
   section("Power");
@@ -118,30 +118,28 @@ std::string comparison_text(const Coalition& a, const Coalition& b, const Compar
     if (d.before.value_or(0.0) == 0.0 && d.after.value_or(0.0) == 0.0) continue;
     power.push_back({d.name, fixed(d.before), fixed(d.after), fixed(d.change)});
   }
-  out += power.size() > 1 ? grid(power, 1, markdown) : std::string(markdown ? "none\n" : "  none\n");
+  *out += power.size() > 1 ? grid(power, 1, markdown) : std::string(markdown ? "none\n" : "  none\n");
   for (const auto& body : cmp.bodies) {
-    out += fmt::format("{}{}: effective decision makers {} -> {}{}\n", markdown ? "- " : "  ", body.body,
-                       fixed(body.effective_decision_makers.before, 2), fixed(body.effective_decision_makers.after, 2),
-                       !body.in_before ? " (new body)" : (!body.in_after ? " (body gone)" : ""));
+    *out += fmt::format("{}{}: effective decision makers {} -> {}{}\n", markdown ? "- " : "  ", body.body,
+                        fixed(body.effective_decision_makers.before, 2), fixed(body.effective_decision_makers.after, 2),
+                        !body.in_before ? " (new body)" : (!body.in_after ? " (body gone)" : ""));
   }
   section("QAP correlation");
   const Qap& q = cmp.qap;
   const std::string p_text = p_value_text(q);
-  out += fmt::format("{}{}r = {} over {} common members, p {}{} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
-                     q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
-                     p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random", q.permutations,
-                     q.seed);
+  *out += fmt::format("{}{}r = {} over {} common members, p {}{} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
+                      q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
+                      p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random",
+                      q.permutations, q.seed);
   section("Findings");
-  out += findings_text(cmp.findings, markdown);
-  return out;
+  *out += findings_text(cmp.findings, markdown);
+  return doc;
 }
-
-}  // namespace
 
 std::string format_comparison(Format format, const Coalition& a, const Coalition& b, const Comparison& cmp) {
   switch (format) {
-    case Format::table: return detail::terminal_safe(comparison_text(a, b, cmp, false), true);
-    case Format::markdown: return comparison_text(a, b, cmp, true);
+    case Format::table: return detail::terminal_safe(render_text(comparison_report(a, b, cmp, false), false), true);
+    case Format::markdown: return render_text(comparison_report(a, b, cmp, true), true);
     case Format::csv: {
       std::string out = "figure,before,after,change\n";
       for (const auto& d : cmp.network) {
@@ -234,7 +232,7 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       return json_text(doc);
     }
   }
-  return comparison_text(a, b, cmp, false);
+  return render_text(comparison_report(a, b, cmp, false), false);
 }
 
 std::string format_many(Format format, const std::vector<const Coalition*>& coalitions,

@@ -12,6 +12,7 @@
 
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
+#include "xsector/compare.hpp"
 #include "xsector/figures.hpp"
 
 namespace xsector::detail {
@@ -54,6 +55,35 @@ std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t 
 ordered_json approximate_json(const Analysis& a, const Coalition& c);
 /// The estimates lines of the table and Markdown outputs; empty when all figures are exact.
 std::string approximate_text(const Analysis& a, const Coalition& c, bool markdown, bool power_lines = true);
+
+/// A text report as its parts: a title, lines under it, and titled sections. One function
+/// renders it for the terminal or as Markdown, at any heading level, so reports are composed
+/// from parts (the report file holds the analysis, the power view and a comparison) rather
+/// than cut out of each other's text.
+struct TextReport {
+  struct Section {
+    std::string title;
+    std::string body;
+  };
+  std::string title;
+  std::string intro;  ///< lines between the title and the first section
+  std::vector<Section> sections;
+
+  /// Starts a section; returns its body to write into.
+  std::string& section(std::string_view section_title) {
+    sections.push_back({std::string(section_title), {}});
+    return sections.back().body;
+  }
+};
+
+/// The report as terminal text (title, then each section title on its own line) or as
+/// Markdown with the title at heading `level` (1 = `#`) and sections one level below.
+std::string render_text(const TextReport& report, bool markdown, int level = 1);
+
+/// The reports of the views (output_text.cpp, output_power.cpp, output_compare.cpp).
+TextReport analysis_report(const Coalition& c, const Analysis& a, bool markdown);
+TextReport power_report(const Coalition& c, const Analysis& a, bool markdown);
+TextReport comparison_report(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown);
 
 // The JSON sections of the output contract (output_json.cpp).
 ordered_json brokerage_json(const Brokerage& b);

@@ -16,17 +16,15 @@ using namespace detail;
 
 namespace {
 
-std::string people_report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out =
-      markdown ? fmt::format("# {}\n", header_line(c, markdown)) : fmt::format("{}\n", header_line(c, markdown));
-  auto section = [&](std::string_view title) {
-    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
-  };
+TextReport people_report(const Coalition& c, const Analysis& a, bool markdown) {
+  TextReport doc{header_line(c, markdown), {}, {}};
+  std::string* out = &doc.intro;
+  auto section = [&](std::string_view title) { out = &doc.section(title); };
   const People& r = a.people;
   if (!r.described) {
-    out += markdown ? "\nThe file lists no contacts: add `contacts` to members and `carried_by` to ties.\n"
-                    : "\nThe file lists no contacts: add 'contacts' to members and 'carried_by' to ties.\n";
-    return out;
+    *out += markdown ? "\nThe file lists no contacts: add `contacts` to members and `carried_by` to ties.\n"
+                     : "\nThe file lists no contacts: add 'contacts' to members and 'carried_by' to ties.\n";
+    return doc;
   }
   const auto& sectors = a.sectors.index.sectors;
   section("People who carry the ties");
@@ -45,7 +43,7 @@ std::string people_report_text(const Coalition& c, const Analysis& a, bool markd
                     fmt::format("{}", p.sole_carrier_of.size()), fixed(p.fragmentation),
                     cut.empty() ? "-" : fmt::format("{}", fmt::join(cut, " "))});
   }
-  out += grid(rows, 2, markdown, true);
+  *out += grid(rows, 2, markdown, true);
   section("Handoff readiness (carried ties with two or more carriers on the member's side)");
   std::vector<std::vector<std::string>> ready = {{"member", "carried", "ready", "handoff_readiness"}};
   for (std::size_t m = 0; m < c.members.size(); ++m) {
@@ -55,18 +53,18 @@ std::string people_report_text(const Coalition& c, const Analysis& a, bool markd
   }
   ready.push_back(
       {"network", fmt::format("{}", r.carried_ends), fmt::format("{}", r.ready_ends), fixed(r.handoff_readiness)});
-  out += grid(ready, 1, markdown);
+  *out += grid(ready, 1, markdown);
   section("Findings");
-  out += findings_text(area_findings(a, "people"), markdown);
-  return out;
+  *out += findings_text(area_findings(a, "people"), markdown);
+  return doc;
 }
 
 }  // namespace
 
 std::string format_people(Format format, const Coalition& c, const Analysis& a) {
   switch (format) {
-    case Format::table: return detail::terminal_safe(people_report_text(c, a, false), true);
-    case Format::markdown: return people_report_text(c, a, true);
+    case Format::table: return detail::terminal_safe(render_text(people_report(c, a, false), false), true);
+    case Format::markdown: return render_text(people_report(c, a, true), true);
     case Format::json: {
       ordered_json doc;
       doc["schema"] = "xsector/1";
@@ -110,7 +108,7 @@ std::string format_people(Format format, const Coalition& c, const Analysis& a) 
       return out;
     }
   }
-  return people_report_text(c, a, false);
+  return render_text(people_report(c, a, false), false);
 }
 
 }  // namespace xsector

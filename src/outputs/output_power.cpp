@@ -15,18 +15,16 @@ namespace xsector {
 // The writers' shared parts (output_parts.hpp).
 using namespace detail;
 
-namespace {
+namespace {}  // namespace
 
-std::string power_report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out = markdown ? fmt::format("# Decision power: {}\n", header_line(c, markdown))
-                             : fmt::format("Decision power: {}\n", header_line(c, markdown));
-  auto section = [&](std::string_view title) {
-    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
-  };
+TextReport detail::power_report(const Coalition& c, const Analysis& a, bool markdown) {
+  TextReport doc{fmt::format("Decision power: {}", header_line(c, markdown)), {}, {}};
+  std::string* out = &doc.intro;
+  auto section = [&](std::string_view title) { out = &doc.section(title); };
   const CoalitionPower& p = a.power;
   if (p.bodies.empty()) {
     section("Decision bodies");
-    out += markdown ? "The file describes no decision body.\n" : "  The file describes no decision body.\n";
+    *out += markdown ? "The file describes no decision body.\n" : "  The file describes no decision body.\n";
   }
   for (const auto& body : p.bodies) {
     const Body& b = c.governance[body.body];
@@ -38,16 +36,16 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
                       fixed(s.shapley_shubik), fixed(s.penrose), s.veto ? "yes" : "", s.dummy ? "yes" : ""});
     }
     if (body.estimate) {
-      out += fmt::format(
+      *out += fmt::format(
           "{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, "
           "penrose ±{:.4f} at {:.0f}%\n",
           markdown ? "" : "  ", body.estimate->samples, body.estimate->seed, body.estimate->banzhaf_half_width,
           body.estimate->shapley_shubik_half_width, body.estimate->penrose_half_width, body.estimate->confidence * 100);
-      if (markdown) out += "\n";
+      if (markdown) *out += "\n";
     }
-    out += grid(rows, 1, markdown);
-    out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
-                       fixed(body.gini_seats), fixed(body.gini_power), fixed(body.effective_decision_makers, 2));
+    *out += grid(rows, 1, markdown);
+    *out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
+                        fixed(body.gini_seats), fixed(body.gini_power), fixed(body.effective_decision_makers, 2));
   }
   section("Across the coalition");
   std::vector<std::vector<std::string>> sectors = {{"sector", "seat share", "power share"}};
@@ -56,7 +54,7 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
     sectors.push_back(
         {a.sectors.index.sectors[f.sector].id, fixed(p.sectors[f.sector].seats), fixed(p.sectors[f.sector].power)});
   }
-  out += grid(sectors, 1, markdown);
+  *out += grid(sectors, 1, markdown);
   auto share = [](const std::optional<ShareFigures>& s) {
     return s ? fmt::format("{} of seats, {} of power", fixed(s->seats), fixed(s->power)) : std::string("-");
   };
@@ -68,18 +66,18 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
                                                  {"gini of degree", fixed(p.gini_degree)},
                                                  {"gini of betweenness", fixed(p.gini_betweenness)}};
   if (!markdown) lines.erase(lines.begin());
-  if (markdown) out += "\n";
-  out += grid(lines, 2, markdown);
-  out += approximate_text(a, c, markdown, false);  // each estimated body says so under its table
+  if (markdown) *out += "\n";
+  *out += grid(lines, 2, markdown);
+  *out += approximate_text(a, c, markdown, false);  // each estimated body says so under its table
   section("If a member leaves");
   const Resilience& r = a.resilience;
   std::vector<std::string> cut;
   for (const auto v : r.articulation_points) cut.push_back(c.members[v].id);
   std::vector<std::string> bridge;
   for (const auto& [x, y] : r.bridges) bridge.push_back(fmt::format("{}-{}", c.members[x].id, c.members[y].id));
-  out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
-                     fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
-                     bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
+  *out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
+                      fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
+                      bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
   std::vector<std::vector<std::string>> dep = {
       {"member", "fragmentation", "components", "sectors lost", "sectors unlinked"}};
   std::vector<const Departure*> order;
@@ -96,22 +94,20 @@ std::string power_report_text(const Coalition& c, const Analysis& a, bool markdo
                    lost.empty() ? "-" : fmt::format("{}", fmt::join(lost, " ")),
                    unlinked.empty() ? "-" : fmt::format("{}", fmt::join(unlinked, " "))});
   }
-  if (markdown) out += "\n";
-  out += grid(dep, 1, markdown, true);
+  if (markdown) *out += "\n";
+  *out += grid(dep, 1, markdown, true);
   section("Findings");
   std::vector<Finding> findings = area_findings(a, "power");
   for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
   sort_findings(findings);
-  out += findings_text(findings, markdown);
-  return out;
+  *out += findings_text(findings, markdown);
+  return doc;
 }
-
-}  // namespace
 
 std::string format_power(Format format, const Coalition& c, const Analysis& a) {
   switch (format) {
-    case Format::table: return detail::terminal_safe(power_report_text(c, a, false), true);
-    case Format::markdown: return power_report_text(c, a, true);
+    case Format::table: return detail::terminal_safe(render_text(power_report(c, a, false), false), true);
+    case Format::markdown: return render_text(power_report(c, a, true), true);
     case Format::json: {
       ordered_json doc;
       doc["schema"] = "xsector/1";
@@ -145,7 +141,7 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       return out;
     }
   }
-  return power_report_text(c, a, false);
+  return render_text(power_report(c, a, false), false);
 }
 
 }  // namespace xsector

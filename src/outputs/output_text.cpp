@@ -139,27 +139,51 @@ std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) 
   return out;
 }
 
-std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out =
-      markdown ? fmt::format("# {}\n\nTaxonomy: {}\n", header_line(c, markdown), user_text(c.taxonomy.id, markdown))
-               : fmt::format("{}\ntaxonomy: {}\n", header_line(c, markdown), user_text(c.taxonomy.id, markdown));
-  auto section = [&](std::string_view title) {
-    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
-  };
+TextReport gaps_report(const Coalition& c, const Analysis& a, bool markdown) {
+  TextReport doc{fmt::format("Sector gaps: {}", header_line(c, markdown)),
+                 fmt::format("{}axonomy: {} ({})\n", markdown ? "\nT" : "t", user_text(c.taxonomy.id, markdown),
+                             user_text(c.taxonomy.name, markdown)),
+                 {}};
+  std::string* out = &doc.intro;
+  auto section = [&](std::string_view title) { out = &doc.section(title); };
+  section("Sectors at the table");
+  *out += grid(sector_rows(a.sectors), 1, markdown, true);
+  section("Gaps");
+  *out += gaps_text(a.sectors, c, markdown);
+  section("Brokers between sectors (Gould-Fernandez)");
+  const auto brokers = broker_rows(a, c);
+  *out += brokers.size() > 1 ? grid(brokers, 2, markdown) : std::string(markdown ? "none\n" : "  none\n");
+  section("Sector mixing");
+  *out += fmt::format("{}E-I index {}, assortativity {}, modularity {}\n", markdown ? "" : "  ",
+                      fixed(a.sectors.ei_index), fixed(a.sectors.assortativity), fixed(a.sectors.modularity));
+  section("Findings");
+  *out += findings_text(area_findings(a, "sectors"), markdown);
+  return doc;
+}
+
+}  // namespace
+
+TextReport detail::analysis_report(const Coalition& c, const Analysis& a, bool markdown) {
+  TextReport doc{header_line(c, markdown),
+                 markdown ? fmt::format("\nTaxonomy: {}\n", user_text(c.taxonomy.id, markdown))
+                          : fmt::format("taxonomy: {}\n", user_text(c.taxonomy.id, markdown)),
+                 {}};
+  std::string* out = &doc.intro;
+  auto section = [&](std::string_view title) { out = &doc.section(title); };
   section("Network");
   std::vector<std::vector<std::string>> net = {{"figure", "value"}};
   for (auto& row : network_rows(a)) net.push_back(std::move(row));
   if (!markdown) net.erase(net.begin());
-  out += grid(net, 1, markdown, true);
-  out += approximate_text(a, c, markdown);
+  *out += grid(net, 1, markdown, true);
+  *out += approximate_text(a, c, markdown);
   section("Members");
   std::vector<std::vector<std::string>> rows = {member_columns};
   for (std::size_t i = 0; i < c.members.size(); ++i) rows.push_back(member_cells(c.members[i], a.members[i]));
-  out += grid(rows, 2, markdown);
+  *out += grid(rows, 2, markdown);
   section("Sectors");
-  out += grid(sector_rows(a.sectors), 1, markdown, true);
+  *out += grid(sector_rows(a.sectors), 1, markdown, true);
   section("Gaps");
-  out += gaps_text(a.sectors, c, markdown);
+  *out += gaps_text(a.sectors, c, markdown);
   section("Decision bodies");
   std::vector<std::vector<std::string>> bodies = {
       {"body", "rule", "quota", "seat holders", "veto players", "dummies", "effective decision makers"}};
@@ -169,45 +193,20 @@ std::string report_text(const Coalition& c, const Analysis& a, bool markdown) {
                       fmt::format("{}", p.veto_players.size()), fmt::format("{}", p.dummies.size()),
                       fixed(p.effective_decision_makers, 2)});
   }
-  out += bodies.size() > 1 ? grid(bodies, 2, markdown) : std::string("  none described\n");
+  *out += bodies.size() > 1 ? grid(bodies, 2, markdown) : std::string("  none described\n");
   if (const auto survey = detail::survey_tables(c, a); !survey.network.empty()) {
     section("Survey");
-    out += grid(markdown ? survey.network : std::vector(survey.network.begin() + 1, survey.network.end()), 1, markdown,
-                true);
+    *out += grid(markdown ? survey.network : std::vector(survey.network.begin() + 1, survey.network.end()), 1, markdown,
+                 true);
     section("Survey: members as partners see them");
-    out += grid(survey.members, 2, markdown);
+    *out += grid(survey.members, 2, markdown);
     section("Survey: trust by sector (rows rate columns, 1-4)");
-    out += grid(survey.sectors, 1, markdown);
+    *out += grid(survey.sectors, 1, markdown);
   }
   section("Findings");
-  out += findings_text(a.findings, markdown);
-  return out;
+  *out += findings_text(a.findings, markdown);
+  return doc;
 }
-
-std::string gaps_report_text(const Coalition& c, const Analysis& a, bool markdown) {
-  std::string out = markdown ? fmt::format("# Sector gaps: {}\n\nTaxonomy: {} ({})\n", header_line(c, markdown),
-                                           user_text(c.taxonomy.id, markdown), user_text(c.taxonomy.name, markdown))
-                             : fmt::format("Sector gaps: {}\ntaxonomy: {} ({})\n", header_line(c, markdown),
-                                           user_text(c.taxonomy.id, markdown), user_text(c.taxonomy.name, markdown));
-  auto section = [&](std::string_view title) {
-    out += markdown ? fmt::format("\n## {}\n\n", title) : fmt::format("\n{}\n", title);
-  };
-  section("Sectors at the table");
-  out += grid(sector_rows(a.sectors), 1, markdown, true);
-  section("Gaps");
-  out += gaps_text(a.sectors, c, markdown);
-  section("Brokers between sectors (Gould-Fernandez)");
-  const auto brokers = broker_rows(a, c);
-  out += brokers.size() > 1 ? grid(brokers, 2, markdown) : std::string(markdown ? "none\n" : "  none\n");
-  section("Sector mixing");
-  out += fmt::format("{}E-I index {}, assortativity {}, modularity {}\n", markdown ? "" : "  ",
-                     fixed(a.sectors.ei_index), fixed(a.sectors.assortativity), fixed(a.sectors.modularity));
-  section("Findings");
-  out += findings_text(area_findings(a, "sectors"), markdown);
-  return out;
-}
-
-}  // namespace
 
 Format parse_format(std::string_view name) {
   if (name == "table") return Format::table;
@@ -218,15 +217,17 @@ Format parse_format(std::string_view name) {
 }
 
 std::string format_table(const Coalition& c, const Analysis& a) {
-  return detail::terminal_safe(report_text(c, a, false), true);
+  return detail::terminal_safe(render_text(analysis_report(c, a, false), false), true);
 }
 
-std::string format_markdown(const Coalition& c, const Analysis& a) { return report_text(c, a, true); }
+std::string format_markdown(const Coalition& c, const Analysis& a) {
+  return render_text(analysis_report(c, a, true), true);
+}
 
 std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
   switch (format) {
-    case Format::table: return detail::terminal_safe(gaps_report_text(c, a, false), true);
-    case Format::markdown: return gaps_report_text(c, a, true);
+    case Format::table: return detail::terminal_safe(render_text(gaps_report(c, a, false), false), true);
+    case Format::markdown: return render_text(gaps_report(c, a, true), true);
     case Format::json: {
       ordered_json doc;
       doc["schema"] = "xsector/1";
@@ -273,7 +274,7 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
       return out;
     }
   }
-  return gaps_report_text(c, a, false);
+  return render_text(gaps_report(c, a, false), false);
 }
 
 std::string format_csv(const Coalition& c, const Analysis& a) {

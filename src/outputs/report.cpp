@@ -7,12 +7,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "common/text.hpp"
+#include "outputs/output_parts.hpp"
 #include "outputs/report_assets.hpp"
 #include "outputs/report_parts.hpp"
 #include "outputs/survey_output.hpp"
-#include "xsector/findings.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 
@@ -65,8 +66,8 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string next_steps_section(const Coalition& c, const Analysis& a) {
-  const auto actions = next_actions(c, a.sectors, a.power, a.resilience);
+std::string next_steps_section(const Analysis& a) {
+  const auto& actions = a.next_actions;
   std::string h = R"(<section id="next" class="next"><h2>What to do next</h2>)";
   if (actions.empty()) {
     h += "<p>No finding calls for an urgent step: every core sector is at the table, no single departure cuts "
@@ -105,8 +106,8 @@ std::string summary_section(const Analysis& a, std::size_t present, std::size_t 
   return h + "</div></section>\n";
 }
 
-std::string findings_section(const Coalition& c, const Analysis& a) {
-  const auto groups = group_findings(c, a.sectors.index, a.findings);
+std::string findings_section(const Analysis& a) {
+  const auto& groups = a.finding_groups;
   auto item = [](const FindingGroup& g) {
     std::string li = fmt::format(R"(<li class="{0}" data-code="{1}"><span class="sev">{0}</span>{2})",
                                  to_string(g.severity), esc(g.code), esc(g.headline));
@@ -348,15 +349,9 @@ namespace {
 
 std::string report_page(const Coalition& c, const Analysis& a, const std::string& members_svg,
                         const std::string& sectors_svg, const ReportComparison* waves) {
-  const SectorReport& r = a.sectors;
-  std::size_t present = 0;
-  std::size_t missing_core = 0;
-  for (const auto& f : r.sectors) present += f.members.empty() ? 0 : 1;
-  for (const auto s : r.gaps.missing) missing_core += r.index.sectors[s].priority == Priority::core ? 1 : 0;
-  double squares = 0;
-  for (const auto& m : a.power.members) squares += m.power * m.power;
-  const std::optional<double> effective =
-      a.power.bodies.empty() || squares == 0 ? std::nullopt : std::optional<double>(1.0 / squares);
+  if ((a.parts & part_guidance) == 0U) {
+    throw std::invalid_argument("report_html: the analysis lacks part_guidance (analyze with part_report)");
+  }
 
   std::string h =
       fmt::format(R"(<!DOCTYPE html>
@@ -368,15 +363,16 @@ std::string report_page(const Coalition& c, const Analysis& a, const std::string
 )",
                   esc(c.name), detail::report_css, esc(c.name), c.place.empty() ? "" : esc(c.place) + " · ",
                   c.as_of.empty() ? "" : "as of " + esc(c.as_of) + " · ", esc(c.taxonomy.id), esc(c.taxonomy.name));
-  h += next_steps_section(c, a);
-  h += summary_section(a, present, r.sectors.size(), missing_core, effective);
+  h += next_steps_section(a);
+  h += summary_section(a, sectors_at_table(a), a.sectors.sectors.size(), core_sectors_missing(a),
+                       coalition_effective_decision_makers(a));
   if (const std::string estimates = describe_estimates(a); !estimates.empty()) {
     h += fmt::format(R"(<p class="estimates">{}</p>)", esc(estimates)) + "\n";
   }
   if (waves != nullptr) h += detail::changes_section(c, *waves);
-  h += findings_section(c, a);
+  h += findings_section(a);
   h += map_section(c, a, members_svg, sectors_svg, waves);
-  h += coverage_section(c, r);
+  h += coverage_section(c, a.sectors);
   h += power_section(c, a);
   h += departures_section(c, a);
   h += members_section(c, a);
@@ -404,31 +400,31 @@ std::string report_html(const Coalition& c, const Analysis& a, const std::string
   return report_page(c, a, members_svg, sectors_svg, &comparison);
 }
 
+namespace {
+
+/// The report's Markdown as parts: the analysis with the diagrams first, then the sections
+/// of the power view.
+detail::TextReport markdown_report(const Coalition& c, const Analysis& a) {
+  detail::TextReport doc = detail::analysis_report(c, a, true);
+  doc.sections.insert(doc.sections.begin(), {"Diagrams",
+                                             "![Members, coloured by sector](members.svg)\n\n"
+                                             "![Sectors and the ties between them](sectors.svg)\n"});
+  for (auto& s : detail::power_report(c, a, true).sections) doc.sections.push_back(std::move(s));
+  return doc;
+}
+
+}  // namespace
+
 std::string report_markdown(const Coalition& c, const Analysis& a) {
-  std::string out = format_markdown(c, a);
-  const auto first_section = out.find("\n## ");
-  const std::string diagrams =
-      "\n## Diagrams\n\n![Members, coloured by sector](members.svg)\n\n"
-      "![Sectors and the ties between them](sectors.svg)\n";
-  out.insert(first_section == std::string::npos ? out.size() : first_section, diagrams);
-  std::string power = format_power(Format::markdown, c, a);
-  const auto body = power.find("\n## ");
-  if (body != std::string::npos) out += power.substr(body);
-  return out;
+  return detail::render_text(markdown_report(c, a), true);
 }
 
 std::string report_markdown(const Coalition& c, const Analysis& a, const Coalition& before,
                             const Comparison& comparison) {
-  std::string out = report_markdown(c, a);
-  // The comparison's headings go one level down: its title becomes a section of this report.
-  const std::string changes = format_comparison(Format::markdown, before, c, comparison);
+  std::string out = detail::render_text(markdown_report(c, a), true);
+  // The comparison is a section of this report: its headings one level down.
   out += '\n';
-  bool line_start = true;
-  for (const char ch : changes) {
-    if (line_start && ch == '#') out += '#';
-    out += ch;
-    line_start = ch == '\n';
-  }
+  out += detail::render_text(detail::comparison_report(before, c, comparison, true), true, 2);
   out += comparison.as_waves ? "\n![Wave A](wave-a.svg)\n\n![What changed](changes.svg)\n"
                              : "\n![The first coalition](wave-a.svg)\n";
   return out;
