@@ -56,7 +56,7 @@ TEST(Analysis, GapsPartsComputeNoPathsAndAgreeWithTheFullAnalysis) {
   for (const auto& f : gaps.findings) gap_codes.push_back(f.code);
   std::vector<std::string> sector_codes;
   for (const auto& f : all.findings) {
-    if (f.area == "sectors") sector_codes.push_back(f.code);
+    if (f.area == FindingArea::sectors) sector_codes.push_back(f.code);
   }
   EXPECT_EQ(gap_codes, sector_codes);
   EXPECT_FALSE(gap_codes.empty());

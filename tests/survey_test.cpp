@@ -396,7 +396,8 @@ TEST(Survey, Findings) {
   // 3 of 5 answered: 60% < 70%; d and e did not answer.
   const Finding* rate = find("low-response-rate");
   ASSERT_NE(rate, nullptr);
-  EXPECT_EQ(rate->area, "survey");
+  EXPECT_EQ(rate->area, FindingArea::survey);
+  EXPECT_EQ(to_string(rate->area), "survey");
   EXPECT_EQ(rate->subjects, (std::vector<std::string>{"d", "e"}));
   // Named by at most one respondent among at least two others who answered: c (by b), d (by a), e (none).
   const Finding* rare = find("rarely-named");

@@ -17,9 +17,15 @@ std::string_view to_string(Severity s);
 
 /// One finding. `area` is the part it comes from: `sectors`, `power`, `resilience`, `survey`,
 /// `people` or `compare`; `code` is stable and names the kind of finding.
+/// What a finding is about; its name (to_string) is the `area` of the JSON output.
+enum class FindingArea { sectors, power, resilience, survey, people, compare };
+
+/// `sectors`, `power`, `resilience`, `survey`, `people` or `compare`.
+std::string_view to_string(FindingArea area);
+
 struct Finding {
   Severity severity = Severity::info;
-  std::string area;                   ///< `sectors`, `power` or `resilience`
+  FindingArea area = FindingArea::sectors;
   std::string code;                   ///< stable, e.g. `missing-core-sector`
   std::string message;                ///< one sentence for people
   std::vector<std::string> subjects;  ///< sector and member ids it is about

@@ -58,7 +58,7 @@ std::optional<Finding> order_waves(const std::vector<std::string>& files, std::v
     return std::nullopt;
   }
   Finding note{Severity::info,
-               "compare",
+               FindingArea::compare,
                "waves-reordered",
                fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", files[1],
                            coalitions[1].as_of, files[0], coalitions[0].as_of),

@@ -126,7 +126,8 @@ class Workbook {
 };
 
 std::vector<std::string> finding_row(const Finding& f) {
-  return {std::string(to_string(f.severity)), f.area, f.code, f.message, fmt::format("{}", fmt::join(f.subjects, ";"))};
+  return {std::string(to_string(f.severity)), std::string(to_string(f.area)), f.code, f.message,
+          fmt::format("{}", fmt::join(f.subjects, ";"))};
 }
 
 }  // namespace
@@ -186,7 +187,7 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
   SheetData gaps{"gaps", finding_header, {}, finding_text};
   SheetData findings{"findings", finding_header, {}, finding_text};
   for (const Finding& f : a.findings) {
-    if (f.area == "sectors") gaps.rows.push_back(finding_row(f));
+    if (f.area == FindingArea::sectors) gaps.rows.push_back(finding_row(f));
     findings.rows.push_back(finding_row(f));
   }
   sheets.push_back(std::move(gaps));

@@ -27,7 +27,7 @@ namespace detail {
 std::vector<Finding> comparison_findings(const Comparison& out, const Coalition& a, const Coalition& b) {
   std::vector<Finding> findings;
   auto add = [&](Severity s, std::string code, std::string message, std::vector<std::string> subjects = {}) {
-    findings.push_back({s, "compare", std::move(code), std::move(message), std::move(subjects)});
+    findings.push_back({s, FindingArea::compare, std::move(code), std::move(message), std::move(subjects)});
   };
   if (!out.joined.empty() || !out.left.empty()) {
     add(Severity::info, "membership-change",
@@ -95,7 +95,7 @@ void compare_as_coalitions(Comparison& out, const CoalitionMatch& match) {
   std::erase_if(out.findings, [](const Finding& f) { return over_time.contains(f.code); });
   out.findings.insert(out.findings.begin(),
                       {Severity::info,
-                       "compare",
+                       FindingArea::compare,
                        "different-coalitions",
                        fmt::format("Compared as two coalitions, not as waves of one: {}; members and sectors "
                                    "only in one file are differences, not departures",

@@ -27,6 +27,18 @@ std::string_view to_string(Severity s) {
   return "info";
 }
 
+std::string_view to_string(FindingArea area) {
+  switch (area) {
+    case FindingArea::sectors: return "sectors";
+    case FindingArea::power: return "power";
+    case FindingArea::resilience: return "resilience";
+    case FindingArea::survey: return "survey";
+    case FindingArea::people: return "people";
+    case FindingArea::compare: return "compare";
+  }
+  return "sectors";
+}
+
 void sort_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
@@ -50,13 +62,13 @@ void crosswalk_findings(const Coalition& c, const SectorReport& r, std::vector<F
     const auto w =
         std::find_if(c.waivers.begin(), c.waivers.end(), [&](const Waiver& x) { return x.sector == sector.id; });
     out.push_back({Severity::info,
-                   "sectors",
+                   FindingArea::sectors,
                    "waived-sector",
                    fmt::format("{} is waived: {}", sector.name, w != c.waivers.end() ? w->reason : ""),
                    {sector.id}});
   }
   if (!c.unplaced.empty()) {
-    Finding f{Severity::low, "sectors", "unplaced-members", "", {}};
+    Finding f{Severity::low, FindingArea::sectors, "unplaced-members", "", {}};
     std::vector<std::string> names;
     for (const auto m : c.unplaced) {
       f.subjects.push_back(c.members[m].id);
@@ -84,7 +96,7 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
     switch (sector.priority) {
       case Priority::core:
         out.push_back({Severity::high,
-                       "sectors",
+                       FindingArea::sectors,
                        "missing-core-sector",
                        fmt::format("No member from {}, a core sector of {}{}", sector.name,
                                    declared ? "this coalition's own sectors" : taxonomy, invite_text(sector)),
@@ -93,14 +105,14 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
       case Priority::recommended:
         out.push_back(
             {Severity::medium,
-             "sectors",
+             FindingArea::sectors,
              "missing-sector",
              fmt::format("No member from {}, a recommended sector of {}{}", sector.name, taxonomy, invite_text(sector)),
              {sector.id}});
         break;
       case Priority::optional:
         out.push_back({Severity::low,
-                       "sectors",
+                       FindingArea::sectors,
                        "missing-optional-sector",
                        fmt::format("No member from {} ({} lists it as optional){}", sector.name,
                                    declared ? "this coalition" : taxonomy, invite_text(sector)),
@@ -113,14 +125,14 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
     const Member& m = c.members[t.member];
     out.push_back(
         {Severity::medium,
-         "sectors",
+         FindingArea::sectors,
          "thin-sector",
          fmt::format("Only {} represents {}: if they leave, the sector is gone", m.name, sectors[t.sector].name),
          {sectors[t.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.cut_off) {
     out.push_back({Severity::medium,
-                   "sectors",
+                   FindingArea::sectors,
                    "cut-off-sector",
                    fmt::format("No member from {} has a tie to another sector", sectors[s].name),
                    {sectors[s].id}});
@@ -128,27 +140,27 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
   for (const auto& b : r.gaps.single_broker) {
     const Member& m = c.members[b.member];
     out.push_back({Severity::medium,
-                   "sectors",
+                   FindingArea::sectors,
                    "single-broker-sector",
                    fmt::format("All of {}'s ties to other sectors run through {}", sectors[b.sector].name, m.name),
                    {sectors[b.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.no_vote) {
     out.push_back({Severity::medium,
-                   "sectors",
+                   FindingArea::sectors,
                    "no-vote-sector",
                    fmt::format("No member from {} holds a seat in any decision body", sectors[s].name),
                    {sectors[s].id}});
   }
   if (!r.gaps.governance_described) {
     out.push_back({Severity::info,
-                   "sectors",
+                   FindingArea::sectors,
                    "no-governance",
                    "The file describes no decision body, so who has a vote cannot be assessed",
                    {}});
   }
   if (!r.gaps.unlinked_pairs.empty()) {
-    Finding f{Severity::low, "sectors", "unlinked-sectors", "", {}};
+    Finding f{Severity::low, FindingArea::sectors, "unlinked-sectors", "", {}};
     std::vector<std::string> examples;
     for (const auto& [a, b] : r.gaps.unlinked_pairs) {
       f.subjects.push_back(fmt::format("{}+{}", sectors[a].id, sectors[b].id));
@@ -175,7 +187,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
       const Member& m = c.members[s.member];
       if (s.dummy) {
         out.push_back({Severity::high,
-                       "power",
+                       FindingArea::power,
                        "seat-without-power",
                        fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote", m.name,
                                    seats_word(s.votes), b.id),
@@ -183,7 +195,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
       }
       if (s.veto && !everyone_blocks && body.seats.size() > 1) {
         out.push_back({Severity::medium,
-                       "power",
+                       FindingArea::power,
                        "veto-player",
                        fmt::format("{} can block every decision of {}", m.name, b.id),
                        {m.id, b.id}});
@@ -199,7 +211,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
     for (std::size_t k = 0; k < seat.size(); ++k) {
       if (seat[k] >= 0.1 && power[k] < seat[k] * 2.0 / 3.0 && body.can_decide) {
         out.push_back({Severity::medium,
-                       "power",
+                       FindingArea::power,
                        "power-below-seats",
                        fmt::format("Members from {} hold {} of {}'s seats but {} of its voting power",
                                    sectors.sectors[k].name, percent(seat[k]), b.id, percent(power[k])),
@@ -208,7 +220,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
     }
     if (body.effective_decision_makers && body.seats.size() >= 3 && *body.effective_decision_makers < 2.0) {
       out.push_back({Severity::medium,
-                     "power",
+                     FindingArea::power,
                      "concentrated-body",
                      fmt::format("Decisions of {} effectively rest with {:.1f} of its {} seat holders", b.id,
                                  *body.effective_decision_makers, body.seats.size()),
@@ -219,7 +231,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
       std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return m.community_led; });
   if (!any_community) {
     out.push_back({Severity::medium,
-                   "power",
+                   FindingArea::power,
                    "no-community-led-members",
                    "No member is marked community_led: is the coalition engaging organizations that serve "
                    "communities experiencing inequities?",
@@ -227,7 +239,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
   } else if (p.community_led) {
     const bool voiceless = p.community_led->seats == 0.0;
     out.push_back({voiceless ? Severity::high : Severity::info,
-                   "power",
+                   FindingArea::power,
                    "community-led-power",
                    voiceless ? std::string("No community-led member holds a seat in any decision body")
                              : fmt::format("Community-led members hold {} of seats and {} of voting power across "
@@ -237,7 +249,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
   }
   if (p.lived_experience && p.lived_experience->seats > 0) {
     out.push_back({Severity::info,
-                   "power",
+                   FindingArea::power,
                    "lived-experience-power",
                    fmt::format("Members speaking from lived experience hold {} of seats and {} of voting power",
                                percent(p.lived_experience->seats), percent(p.lived_experience->power)),
@@ -246,7 +258,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
   if (c.backbone && p.backbone_betweenness_share && *p.backbone_betweenness_share > 0.5) {
     const Member& m = c.members[*c.backbone];
     out.push_back({Severity::medium,
-                   "power",
+                   FindingArea::power,
                    "backbone-brokerage",
                    fmt::format("The backbone, {}, carries {} of all brokerage (betweenness): most paths between "
                                "members run through it",
@@ -256,7 +268,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
   for (const auto& r : p.concentrated_roles) {
     const Member& m = c.members[r.member];
     out.push_back({Severity::info,
-                   "power",
+                   FindingArea::power,
                    "concentrated-roles",
                    fmt::format("{} holds several roles at once: {}", m.name, fmt::join(r.roles, ", ")),
                    {m.id}});
@@ -266,7 +278,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
     if (std::abs(g.funding_share - g.power_share) >= 0.2) {
       const Member& m = c.members[g.member];
       out.push_back({Severity::info,
-                     "power",
+                     FindingArea::power,
                      "resources-and-power",
                      fmt::format("{} brings {} of the stated funding and holds {} of voting power", m.name,
                                  percent(g.funding_share), percent(g.power_share)),
@@ -360,7 +372,7 @@ std::vector<Finding> connection_findings(const Coalition& c) {
   }
   const auto groups = outside_largest(c, std::nullopt);
   if (!groups.empty()) {
-    Finding f{Severity::high, "resilience", "separate-groups", "", {}};
+    Finding f{Severity::high, FindingArea::resilience, "separate-groups", "", {}};
     std::vector<std::string> parts;
     std::size_t apart = 0;
     for (const auto& g : groups) {
@@ -376,7 +388,7 @@ std::vector<Finding> connection_findings(const Coalition& c) {
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     if (degree[v] != 0) continue;
     out.push_back({Severity::medium,
-                   "resilience",
+                   FindingArea::resilience,
                    "isolated-member",
                    fmt::format("{} has no tie to any other member", c.members[v].name),
                    {c.members[v].id}});
@@ -398,7 +410,7 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
     const Departure& d = *splitting[i];
     const Member& m = c.members[d.member];
     out.push_back({*d.fragmentation - before >= 0.25 ? Severity::high : Severity::medium,
-                   "resilience",
+                   FindingArea::resilience,
                    "departure-splits-network",
                    fmt::format("If {} leaves, {} of pairs of the remaining members can no longer reach each other "
                                "(now {})",
@@ -409,7 +421,7 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
     const Member& m = c.members[d.member];
     for (const auto s : d.sectors_unlinked) {
       out.push_back({Severity::medium,
-                     "resilience",
+                     FindingArea::resilience,
                      "departure-unlinks-sector",
                      fmt::format("If {} leaves, no member from {} keeps a tie to another sector", m.name,
                                  sectors.sectors[s].name),
@@ -419,7 +431,7 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
       if (!shift.can_decide) {
         out.push_back(
             {Severity::high,
-             "resilience",
+             FindingArea::resilience,
              "departure-blocks-body",
              fmt::format("If {} leaves, {} can no longer reach its quota", m.name, c.governance[shift.body].id),
              {m.id, c.governance[shift.body].id}});

@@ -130,13 +130,13 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
     return and_list(list);
   };
   if (!ch.left.empty()) {
-    out.push_back({Severity::info, "people", "contacts-left",
+    out.push_back({Severity::info, FindingArea::people, "contacts-left",
                    fmt::format("{} {} left: {}", ch.left.size(), ch.left.size() == 1 ? "contact" : "contacts",
                                labels(before, ch.left)),
                    ch.left});
   }
   if (!ch.joined.empty()) {
-    out.push_back({Severity::info, "people", "contacts-joined",
+    out.push_back({Severity::info, FindingArea::people, "contacts-joined",
                    fmt::format("{} {} joined: {}", ch.joined.size(), ch.joined.size() == 1 ? "contact" : "contacts",
                                labels(after, ch.joined)),
                    ch.joined});
@@ -149,7 +149,7 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
     std::vector<std::string> subjects = {x.a, x.b};
     subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
     subjects.insert(subjects.end(), x.carriers_after.begin(), x.carriers_after.end());
-    out.push_back({Severity::info, "people", "handoff",
+    out.push_back({Severity::info, FindingArea::people, "handoff",
                    fmt::format("The relationship of {} survived the departure of {}: {} now {} it", pair_text(x),
                                labels(before, x.departed), labels(after, x.carriers_after),
                                x.carriers_after.size() == 1 ? "carries" : "carry"),
@@ -159,14 +159,14 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
     std::vector<std::string> subjects = {x.a, x.b};
     subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
     out.push_back(
-        {Severity::high, "people", "carrier-left-tie-lost",
+        {Severity::high, FindingArea::people, "carrier-left-tie-lost",
          fmt::format("The relationship of {} dissolved after {} left", pair_text(x), labels(before, x.departed)),
          std::move(subjects)});
   }
   for (const auto& x : ch.uncarried) {
     std::vector<std::string> subjects = {x.a, x.b};
     subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    out.push_back({Severity::low, "people", "carrier-left-tie-uncarried",
+    out.push_back({Severity::low, FindingArea::people, "carrier-left-tie-uncarried",
                    fmt::format("The relationship of {} is still there after {} left, but no one at {} is named as "
                                "carrying it",
                                pair_text(x), labels(before, x.departed), member_name(before, after, x.member)),

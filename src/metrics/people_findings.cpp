@@ -52,7 +52,7 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
                              percent(*p.fragmentation), percent(before));
     }
     Finding f{!cut.empty() || splits ? Severity::high : (k >= 2 ? Severity::medium : Severity::low),
-              "people",
+              FindingArea::people,
               "person-departure-cuts-ties",
               std::move(message),
               {who.id, m.id}};
@@ -70,7 +70,7 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
     const std::size_t ties = incident[p.member].size();
     if (ties < 2 || p.sole_carrier_of.size() != ties) continue;
     out.push_back({Severity::medium,
-                   "people",
+                   FindingArea::people,
                    "member-single-carrier",
                    fmt::format("All {} of {}'s ties run through one person, {}", ties, m.name,
                                person_label(c, p.member, p.contact, shown)),
@@ -152,7 +152,7 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
     }
     if (more > 0) parts.push_back(fmt::format("and {} more", more));
     out.push_back(
-        {Severity::info, "people", "warm-handoff",
+        {Severity::info, FindingArea::people, "warm-handoff",
          fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown), fmt::join(parts, "; ")),
          std::move(subjects)});
   }

@@ -76,7 +76,7 @@ ordered_json findings_json(const std::vector<Finding>& findings) {
   ordered_json out = ordered_json::array();
   for (const auto& f : findings) {
     out.push_back({{"severity", to_string(f.severity)},
-                   {"area", f.area},
+                   {"area", to_string(f.area)},
                    {"code", f.code},
                    {"message", f.message},
                    {"subjects", f.subjects}});
@@ -92,10 +92,10 @@ ordered_json coalition_json(const Coalition& c) {
           {"backbone", c.backbone ? ordered_json(c.members[*c.backbone].id) : ordered_json(nullptr)}};
 }
 
-std::vector<Finding> area_findings(const Analysis& a, std::string_view area) {
+std::vector<Finding> area_findings(const Analysis& a, std::initializer_list<FindingArea> areas) {
   std::vector<Finding> out;
   std::copy_if(a.findings.begin(), a.findings.end(), std::back_inserter(out),
-               [&](const Finding& f) { return f.area == area; });
+               [&](const Finding& f) { return std::find(areas.begin(), areas.end(), f.area) != areas.end(); });
   return out;
 }
 

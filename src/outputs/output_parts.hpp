@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -42,8 +43,8 @@ std::string header_line(const Coalition& c, bool markdown);
 ordered_json coalition_json(const Coalition& c);
 /// Findings as the JSON list of the output contract.
 ordered_json findings_json(const std::vector<Finding>& findings);
-/// The findings of one area, in the analysis's order.
-std::vector<Finding> area_findings(const Analysis& a, std::string_view area);
+/// The findings of the given areas, in the analysis's order (by severity).
+std::vector<Finding> area_findings(const Analysis& a, std::initializer_list<FindingArea> areas);
 /// Findings as a text or Markdown list ("none" when empty).
 std::string findings_text(const std::vector<Finding>& findings, bool markdown);
 /// Aligned text columns (the first `left` columns left-aligned, and the last one too when

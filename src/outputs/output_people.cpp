@@ -55,7 +55,7 @@ TextReport people_report(const Coalition& c, const Analysis& a, bool markdown) {
       {"network", fmt::format("{}", r.carried_ends), fmt::format("{}", r.ready_ends), fixed(r.handoff_readiness)});
   *out += grid(ready, 1, markdown);
   section("Findings");
-  *out += findings_text(area_findings(a, "people"), markdown);
+  *out += findings_text(area_findings(a, {FindingArea::people}), markdown);
   return doc;
 }
 
@@ -87,7 +87,7 @@ std::string format_people(Format format, const Coalition& c, const Analysis& a) 
       }
       doc["members"] = std::move(members);
       doc["people"] = people_json(a, c);
-      doc["findings"] = findings_json(area_findings(a, "people"));
+      doc["findings"] = findings_json(area_findings(a, {FindingArea::people}));
       return json_text(doc);
     }
     case Format::csv: {

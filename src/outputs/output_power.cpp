@@ -97,9 +97,7 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   if (markdown) *out += "\n";
   *out += grid(dep, 1, markdown, true);
   section("Findings");
-  std::vector<Finding> findings = area_findings(a, "power");
-  for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
-  sort_findings(findings);
+  const std::vector<Finding> findings = area_findings(a, {FindingArea::power, FindingArea::resilience});
   *out += findings_text(findings, markdown);
   return doc;
 }
@@ -114,9 +112,7 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       doc["coalition"] = coalition_json(c);
       doc["power"] = power_json(a, c);
       doc["resilience"] = resilience_json(a, c);
-      std::vector<Finding> findings = area_findings(a, "power");
-      for (auto&& f : area_findings(a, "resilience")) findings.push_back(std::move(f));
-      sort_findings(findings);
+      const std::vector<Finding> findings = area_findings(a, {FindingArea::power, FindingArea::resilience});
       doc["findings"] = findings_json(findings);
       doc["approximate"] = approximate_json(a, c);
       return json_text(doc);

@@ -157,7 +157,7 @@ TextReport gaps_report(const Coalition& c, const Analysis& a, bool markdown) {
   *out += fmt::format("{}E-I index {}, assortativity {}, modularity {}\n", markdown ? "" : "  ",
                       fixed(a.sectors.ei_index), fixed(a.sectors.assortativity), fixed(a.sectors.modularity));
   section("Findings");
-  *out += findings_text(area_findings(a, "sectors"), markdown);
+  *out += findings_text(area_findings(a, {FindingArea::sectors}), markdown);
   return doc;
 }
 
@@ -246,7 +246,7 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
                            {"brokerage", brokerage_json(a.sectors.brokerage[i])}});
       }
       doc["members"] = std::move(members);
-      doc["findings"] = findings_json(area_findings(a, "sectors"));
+      doc["findings"] = findings_json(area_findings(a, {FindingArea::sectors}));
       doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }
