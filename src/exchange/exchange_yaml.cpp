@@ -162,8 +162,8 @@ bool plain_safe(const std::string& s) {
   return detail::is_slug(s) && !special.contains(s);
 }
 
-}  // namespace
-
+/// Writes a value as YAML: keys and strings plain when safe, else double-quoted; lists of
+/// scalars in flow style when `flow_lists`.
 void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
   switch (value.type()) {
     case ordered_json::value_t::object:
@@ -202,6 +202,8 @@ void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists) {
     default: out << YAML::Null;
   }
 }
+
+}  // namespace
 
 /// Compact JSON; bytes that are not UTF-8 become U+FFFD instead of an exception.
 std::string json_text(const ordered_json& value) {

@@ -7,10 +7,6 @@
 
 #include "xsector/coalition.hpp"
 
-namespace YAML {
-class Emitter;
-}
-
 namespace xsector::detail {
 
 using nlohmann::ordered_json;
@@ -20,10 +16,6 @@ ordered_json contacts_document(const Member& m);
 
 /// The whole coalition file as a document; ties made from survey responses are left out.
 ordered_json coalition_document(const Coalition& c);
-
-/// Writes a value as YAML: keys and strings plain when safe, else double-quoted; lists of
-/// scalars in flow style when `flow_lists`.
-void emit(YAML::Emitter& out, const ordered_json& value, bool flow_lists);
 
 /// Compact JSON; bytes that are not UTF-8 become U+FFFD instead of an exception.
 std::string json_text(const ordered_json& value);

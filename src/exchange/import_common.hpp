@@ -1,9 +1,8 @@
-// What every import shares: the rows it cannot use, where each part of the document it
-// builds came from, and the last step that loads that document as the written file will
-// load and reports the loader's findings in the user's own files. Internal.
+// What every import shares: the rows it cannot use, where each element of the coalition it
+// builds came from, and the check that refuses a coalition the loader would refuse, with
+// each problem told in the user's own files. Internal.
 #pragma once
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -45,18 +44,6 @@ struct Origin {
   std::string what;  ///< e.g. "member 'hub'"; empty for the file as a whole
 };
 
-/// Origins of a document's parts. `items[key][i]` is the i-th entry of a top-level list,
-/// `keys["coalition.name"]` or `keys["sectors"]` a header field or a whole top-level key.
-struct Origins {
-  Origin fallback;
-  std::map<std::string, std::vector<Origin>> items;
-  std::map<std::string, Origin> keys;
-};
-
-/// A tie's entry in the document: `from` and `to` when directed, else `between`; then its
-/// level (1-4) by name.
-ordered_json tie_entry(const std::string& a, const std::string& b, bool directed, int level);
-
 /// Where the elements of a coalition an import builds came from: each element's `pos` holds
 /// its line (or row) in the user's file and, as its column, its entry in this table, so a
 /// problem validate() reports at that pos is told at the user's own file, line and column,
@@ -96,12 +83,6 @@ struct BuiltImport {
 /// import_sheets describes; not yet checked (see check_import). Throws as import_sheets does for
 /// the rows and the options.
 BuiltImport build_from_sheets(const SheetTable& members, const SheetTable* ties, const ImportOptions& options);
-
-/// Loads the document exactly as the written file will load (from `options.output`, so a
-/// relative taxonomy path resolves the same) and refuses it with messages pointing into the
-/// user's files; an import never writes a file that does not validate.
-Imported finish(const ordered_json& doc, const Origins& origins, std::vector<Diagnostic> skipped,
-                std::vector<std::string> notes, const std::string& source, const ImportOptions& options);
 
 /// The taxonomy an import resolves sectors against now, and the reference written into the
 /// file: a built-in id as it is, a path given on the command line rewritten relative to the

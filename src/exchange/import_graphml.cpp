@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/text.hpp"
+#include "exchange/graphml_pieces.hpp"
 #include "exchange/import_common.hpp"
 #include "exchange/sheets.hpp"
 #include "exchange/xml_reader.hpp"
@@ -133,8 +134,6 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   }
 
   const auto g = data_of(graph, "graph");
-  Origins origins;
-  origins.fallback = {file, graph.pos, ""};
   std::string given = options.taxonomy;
   if (given.empty() && g.contains("taxonomy") && !trim(g.at("taxonomy").value).empty()) {
     const Datum& t = g.at("taxonomy");
@@ -146,59 +145,70 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
                       t.value, fmt::join(builtin_taxonomy_ids(), ", "))}});
     }
     given = trim(t.value);
-    origins.keys["coalition.taxonomy"] = {file, t.pos, "graph data 'taxonomy'"};
   }
   if (given.empty()) given = "cross-sector";
   const ImportTaxonomy taxonomy = import_taxonomy(given, options.output);
 
-  ordered_json header = ordered_json::object();
-  if (g.contains("name") && !trim(g.at("name").value).empty()) {
-    header["name"] = g.at("name").value;
-    origins.keys["coalition.name"] = {file, g.at("name").pos, "graph data 'name'"};
+  const LoadOptions load_options;
+  CoalitionLoader loader(file, load_options);
+  YamlReader& reader = loader.reader();
+  Coalition& c = loader.coalition();
+  Provenance where({file, graph.pos, ""});
+  Pieces pieces(loader, problems);
+  c.taxonomy = taxonomy.taxonomy;
+  c.taxonomy_ref = taxonomy.ref;
+  auto given_in = [&](const std::map<std::string, Datum>& data, const char* key) {
+    return data.contains(key) && !trim(data.at(key).value).empty();
+  };
+  if (given_in(g, "name")) {
+    pieces.read_text(g.at("name").value, g.at("name").pos, "graph data 'name'", [&](const Node& n) {
+      if (auto v = reader.text(n, "the coalition's name")) c.name = *v;
+    });
   } else {
-    header["name"] = options.name;
+    c.name = options.name;
   }
-  for (const char* key : {"place", "as_of", "backbone"}) {
-    if (g.contains(key) && !trim(g.at(key).value).empty()) {
-      header[key] = trim(g.at(key).value);
-      origins.keys[fmt::format("coalition.{}", key)] = {file, g.at(key).pos, fmt::format("graph data '{}'", key)};
+  if (given_in(g, "place")) {
+    pieces.read_text(trim(g.at("place").value), g.at("place").pos, "graph data 'place'", [&](const Node& n) {
+      if (auto v = reader.text(n, "place")) c.place = *v;
+    });
+  }
+  if (given_in(g, "as_of")) {
+    pieces.read_text(trim(g.at("as_of").value), g.at("as_of").pos, "graph data 'as_of'", [&](const Node& n) {
+      if (auto v = reader.date(n, "as_of", "2024-06-30")) c.as_of = *v;
+    });
+  }
+
+  if (g.contains("sectors")) {
+    const Datum& d = g.at("sectors");
+    if (const auto sectors = json_of(d, "graph data 'sectors'"); sectors && !sectors->empty()) {
+      pieces.read(json_text(*sectors), d.pos, "graph data 'sectors'", "item",
+                  [&](const Node& n) { loader.read_sectors(n); });
+      for (std::size_t k = 0; k < c.extra_sectors.size(); ++k)
+        c.extra_sectors[k].pos = where.mark({file, d.pos, fmt::format("graph data 'sectors', item {}", k + 1)});
     }
   }
-  header["taxonomy"] = taxonomy.ref;
-  if (g.contains("waive") && !trim(g.at("waive").value).empty()) {
+  if (given_in(g, "waive")) {
     const Datum& d = g.at("waive");
     if (const auto list = json_of(d, "graph data 'waive'"); list && !list->empty()) {
       ordered_json waive = ordered_json::object();
+      bool shaped = true;
       for (const auto& w : *list) {
         if (!w.is_object() || !w.contains("sector") || !w["sector"].is_string() || !w.contains("reason") ||
             !w["reason"].is_string()) {
           add(d.pos, "graph data 'waive' must be a JSON list of {\"sector\": id, \"reason\": text}");
+          shaped = false;
           break;
         }
         waive[w["sector"].get<std::string>()] = w["reason"];
       }
-      header["waive"] = waive;
-      origins.keys["coalition.waive"] = {file, d.pos, "graph data 'waive'"};
-    }
-  }
-  ordered_json doc = {{"coalition", header}};
-
-  std::vector<std::string> declared;
-  if (g.contains("sectors")) {
-    const Datum& d = g.at("sectors");
-    if (const auto sectors = json_of(d, "graph data 'sectors'"); sectors && !sectors->empty()) {
-      doc["sectors"] = *sectors;
-      origins.keys["sectors"] = {file, d.pos, "graph data 'sectors'"};
-      for (std::size_t i = 0; i < sectors->size(); ++i) {
-        const ordered_json& s = (*sectors)[i];
-        if (s.is_object() && s.contains("id") && s["id"].is_string()) declared.push_back(s["id"].get<std::string>());
-        origins.items["sectors"].push_back({file, d.pos, fmt::format("graph data 'sectors', item {}", i + 1)});
+      if (shaped) {
+        pieces.read(json_text(waive), d.pos, "graph data 'waive'", {}, [&](const Node& n) { loader.read_waive(n); });
+        for (Waiver& w : c.waivers) w.pos = where.mark({file, d.pos, "graph data 'waive'"});
       }
     }
   }
 
-  ordered_json members = ordered_json::array();
-  std::map<std::string, std::string> node_id;  // the file's node id -> member id
+  std::map<std::string, std::size_t> node_index;  // the file's node id -> member index
   std::set<std::string> ids;
   for (const auto k : graph.children) {
     const XmlElement& node = el[k];
@@ -222,24 +232,30 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     }
     const auto d = data_of(node, "node");
     const std::string what = fmt::format("node '{}'", raw);
-    if (!d.contains("sector") || trim(d.at("sector").value).empty()) {
+    if (!given_in(d, "sector")) {
       add(node.pos, fmt::format("{} has no sector data", what));
       continue;
     }
     const std::string written = trim(d.at("sector").value);
     std::string sector = find_sector(taxonomy.taxonomy, written);
-    if (sector.empty() && std::find(declared.begin(), declared.end(), written) != declared.end()) sector = written;
+    if (sector.empty() &&
+        std::any_of(c.extra_sectors.begin(), c.extra_sectors.end(), [&](const Sector& s) { return s.id == written; }))
+      sector = written;
     if (sector.empty()) {
       add(d.at("sector").pos, fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'", what,
                                           written, taxonomy.taxonomy.id));
       continue;
     }
-    std::string name = raw;
-    if (d.contains("name") && !trim(d.at("name").value).empty())
-      name = d.at("name").value;
-    else if (d.contains("label") && !trim(d.at("label").value).empty())
-      name = d.at("label").value;
-    ordered_json m = {{"id", id}, {"name", name}, {"sector", sector}};
+    Member m;
+    m.id = id;
+    m.name = raw;
+    if (given_in(d, "name"))
+      m.name = d.at("name").value;
+    else if (given_in(d, "label"))
+      m.name = d.at("label").value;
+    m.sector = sector;
+    m.sector_as_written = sector;
+    m.pos = where.mark({file, node.pos, what});
     bool ok = true;
     for (const char* field : {"community_led", "lived_experience"}) {
       if (!d.contains(field)) continue;
@@ -247,13 +263,13 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       if (!value) {
         add(d.at(field).pos, fmt::format("{}: {} '{}' is not true or false", what, field, d.at(field).value));
         ok = false;
-      } else if (*value) {
-        m[field] = true;
+      } else {
+        (std::string_view(field) == "community_led" ? m.community_led : m.lived_experience) = *value;
       }
     }
-    if (d.contains("funding") && !trim(d.at("funding").value).empty()) {
+    if (given_in(d, "funding")) {
       if (const auto f = number(trim(d.at("funding").value))) {
-        m["funding"] = detail::without_negative_zero(*f);
+        m.funding = detail::without_negative_zero(*f);
       } else {
         add(d.at("funding").pos,
             fmt::format("{}: funding '{}' is not a number of at least 0", what, d.at("funding").value));
@@ -261,13 +277,16 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       }
     }
     if (d.contains("tags")) {
-      const auto tags = json_of(d.at("tags"), what + ": tags");
-      if (!tags)
-        ok = false;
-      else if (!tags->empty())
-        m["tags"] = *tags;
+      const Datum& t = d.at("tags");
+      const auto tags = json_of(t, what + ": tags");
+      ok = tags &&
+           (tags->empty() || pieces.read(json_text(*tags), t.pos, what, {},
+                                         [&](const Node& n) {
+                                           if (auto v = reader.text_list(n, "tags")) m.tags = *v;
+                                         })) &&
+           ok;
     }
-    if (d.contains("attributes") && !trim(d.at("attributes").value).empty()) {
+    if (given_in(d, "attributes")) {
       const Datum& a = d.at("attributes");
       ordered_json v = json_shallow(a.value) ? ordered_json::parse(a.value, nullptr, false) : ordered_json();
       const bool flat =
@@ -279,34 +298,41 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
         ordered_json attributes = ordered_json::object();
         for (const auto& [key, value] : v.items())
           attributes[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
-        m["attributes"] = attributes;
+        ok = pieces.read(json_text(attributes), a.pos, what, {}, [&](const Node& n) {
+          loader.read_attributes(n, m.attributes);
+        }) && ok;
       }
     }
     if (d.contains("contacts")) {
-      const auto contacts = json_of(d.at("contacts"), what + ": contacts");
-      if (!contacts)
-        ok = false;
-      else if (!contacts->empty())
-        m["contacts"] = *contacts;
+      const Datum& p = d.at("contacts");
+      const auto contacts = json_of(p, what + ": contacts");
+      ok = contacts &&
+           (contacts->empty() ||
+            pieces.read(json_text(*contacts), p.pos, what, {}, [&](const Node& n) { loader.read_contacts(n, m); })) &&
+           ok;
+      for (Contact& person : m.contacts) person.pos = where.mark({file, p.pos, what});
     }
     if (!ok) continue;
-    members.push_back(m);
     ids.insert(id);
-    node_id[raw] = id;
-    origins.items["members"].push_back({file, node.pos, what});
+    node_index[raw] = c.members.size();
+    c.members.push_back(std::move(m));
+  }
+  if (given_in(g, "backbone")) {
+    pieces.read_text(trim(g.at("backbone").value), g.at("backbone").pos, "graph data 'backbone'", [&](const Node& n) {
+      if (auto id = reader.slug(n, "backbone")) c.backbone = loader.member_ref(n, *id, "backbone");
+    });
   }
 
-  ordered_json ties = ordered_json::array();
   for (const auto k : graph.children) {
     const XmlElement& edge = el[k];
     if (edge.name != "edge") continue;
     const std::string source = edge.get("source");
     const std::string target = edge.get("target");
     const std::string what = fmt::format("edge {} -> {}", source, target);
-    const auto from = node_id.find(source);
-    const auto to = node_id.find(target);
-    if (from == node_id.end() || to == node_id.end()) {
-      add(edge.pos, fmt::format("{}: '{}' is not a node", what, from == node_id.end() ? source : target));
+    const auto from = node_index.find(source);
+    const auto to = node_index.find(target);
+    if (from == node_index.end() || to == node_index.end()) {
+      add(edge.pos, fmt::format("{}: '{}' is not a node", what, from == node_index.end() ? source : target));
       continue;
     }
     const auto d = data_of(edge, "edge");
@@ -315,9 +341,9 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       continue;
     }
     std::optional<int> level = 1;
-    if (d.contains("level") && !trim(d.at("level").value).empty())
+    if (given_in(d, "level"))
       level = level_of(trim(d.at("level").value));
-    else if (d.contains("level_name") && !trim(d.at("level_name").value).empty())
+    else if (given_in(d, "level_name"))
       level = level_of(trim(d.at("level_name").value));
     if (!level) {
       add(d.contains("level") ? d.at("level").pos : d.at("level_name").pos,
@@ -340,29 +366,44 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       }
       directed = a->value == "true";
     }
-    ordered_json t = tie_entry(from->second, to->second, directed, *level);
+    Tie t;
+    t.a = from->second;
+    t.b = to->second;
+    t.directed = directed;
+    t.form = directed ? TieForm::from_to : TieForm::between;
+    t.level = static_cast<TieLevel>(*level);
+    t.pos = where.mark({file, edge.pos, what});
     if (d.contains("kinds")) {
       const auto kinds = json_of(d.at("kinds"), what + ": kinds");
       if (!kinds) continue;
-      if (!kinds->empty()) t["kinds"] = *kinds;
+      if (!kinds->empty() && !pieces.read(json_text(*kinds), d.at("kinds").pos, what, {}, [&](const Node& n) {
+            if (auto v = reader.text_list(n, "kinds")) t.kinds = *v;
+          }))
+        continue;
     }
+    const std::size_t before = pieces.mark();
+    loader.tied_to_itself(t);
+    if (!pieces.report(before, edge.pos, what)) continue;
     if (d.contains("carried_by")) {
       const auto carriers = json_of(d.at("carried_by"), what + ": carried_by");
       if (!carriers) continue;
-      if (!carriers->empty()) t["carried_by"] = *carriers;
+      if (!carriers->empty() && !pieces.read(json_text(*carriers), d.at("carried_by").pos, what, {},
+                                             [&](const Node& n) { loader.read_carriers(n, t); }))
+        continue;
     }
-    ties.push_back(t);
-    origins.items["ties"].push_back({file, edge.pos, what});
+    const std::size_t mark = pieces.mark();
+    loader.add_tie(std::move(t));
+    pieces.report(mark, edge.pos, what);
   }
-  doc["members"] = members;
-  if (!ties.empty()) doc["ties"] = ties;
   if (g.contains("governance")) {
     const Datum& d = g.at("governance");
     if (const auto bodies = json_of(d, "graph data 'governance'"); bodies && !bodies->empty()) {
-      doc["governance"] = *bodies;
-      origins.keys["governance"] = {file, d.pos, "graph data 'governance'"};
-      for (std::size_t i = 0; i < bodies->size(); ++i) {
-        origins.items["governance"].push_back({file, d.pos, fmt::format("graph data 'governance', body {}", i + 1)});
+      pieces.read(json_text(*bodies), d.pos, "graph data 'governance'", "body",
+                  [&](const Node& n) { loader.read_governance(n); });
+      for (std::size_t k = 0; k < c.governance.size(); ++k) {
+        Body& b = c.governance[k];
+        b.pos = where.mark({file, d.pos, fmt::format("graph data 'governance', body {}", k + 1)});
+        for (Seat& seat : b.seats) seat.pos = b.pos;
       }
     }
   }
@@ -372,14 +413,23 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
       if (survey->size() != 1 || !(*survey)[0].is_object()) {
         add(d.pos, "graph data 'survey' must be a JSON list holding one survey object");
       } else {
-        doc["survey"] = (*survey)[0];
-        origins.keys["survey"] = {file, d.pos, "graph data 'survey'"};
+        pieces.read(json_text((*survey)[0]), d.pos, "graph data 'survey'", {},
+                    [&](const Node& n) { loader.read_survey(n); });
+        if (c.survey) {
+          c.survey->pos = where.mark({file, d.pos, "graph data 'survey'"});
+          for (Response& r : c.survey->responses) r.pos = c.survey->pos;
+        }
       }
     }
   }
   auto skipped = problems.settle();
-  if (members.empty()) throw InputError({Diagnostic{file, graph.pos, "the graph has no node to import"}});
-  return finish(doc, origins, std::move(skipped), {}, file, options);
+  if (c.members.empty()) throw InputError({Diagnostic{file, graph.pos, "the graph has no node to import"}});
+  c.index_members();
+  check_import(c, where);
+  Imported out;
+  out.yaml = fmt::format("# Imported by xsector from {}.\n", file) + coalition_yaml(c);
+  out.skipped = std::move(skipped);
+  return out;
 }
 
 }  // namespace xsector

@@ -33,6 +33,44 @@ class CoalitionLoader {
   /// The coalition `text` holds; throws InputError with every problem, sorted by position.
   Coalition load(std::string_view text);
 
+  // Reading a coalition piece by piece (import_graphml): each piece is a YAML or JSON text of
+  // its own, parsed with the loader's limits and read by the section readers below into
+  // coalition(); problems go to diagnostics() at positions in their piece.
+  /// A piece whose nodes number their lines from `first_line`, so "first defined at line N"
+  /// names the line of the piece that holds it.
+  std::optional<Document> parse_piece(std::string_view text, int first_line) { return reader_.parse(text, first_line); }
+  YamlReader& reader() { return reader_; }
+  Coalition& coalition() { return coalition_; }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+  // coalition_taxonomy.cpp
+  /// `coalition.waive`: sector id -> reason; every id a sector of the taxonomy or the file.
+  void read_waive(const Node& node);
+  /// `sectors`: the file's own sectors, added to the taxonomy's.
+  void read_sectors(const Node& node);
+  // members.cpp
+  /// `attributes`: a map of free keys to text (numbers and dates are kept as written).
+  bool read_attributes(const Node& node, std::vector<std::pair<std::string, std::string>>& out);
+  /// Reads a member's `contacts`: people with a slug id unique in the file, an optional name,
+  /// role and `since` date. Returns false when any contact was invalid.
+  bool read_contacts(const Node& node, Member& m);
+  /// The index of member `id`; reports an unknown id (not one whose member entry was invalid).
+  std::optional<std::size_t> member_ref(const Node& node, const std::string& id, std::string_view role);
+  // ties.cpp
+  /// Checks a tie's `carried_by`: a list of contact ids, each a contact of one of the tie's
+  /// two members, none twice. Returns false after reporting a problem.
+  bool read_carriers(const Node& node, Tie& tie);
+  /// Reports a tie whose two ends are one member; true then.
+  bool tied_to_itself(const Tie& tie);
+  /// Adds a tie between members: a pair is tied once, or once each way; false after
+  /// reporting a second tie on a pair.
+  bool add_tie(Tie tie);
+  // governance.cpp, survey_section.cpp
+  /// `governance`: decision bodies with a unique id, a rule, seats, vetoes and a chair.
+  void read_governance(const Node& node);
+  /// `survey`: its name, date, tie rule, respondents and responses.
+  void read_survey(const Node& node);
+
  private:
   // load.cpp: the file's root and its 'coalition' header
   /// The top-level map: every section, in the order they depend on each other.
@@ -41,46 +79,28 @@ class CoalitionLoader {
   std::optional<Node> read_header(const Node& node);
 
   // coalition_taxonomy.cpp: the taxonomy, the file's own sectors and waivers
-  /// `coalition.waive`: sector id -> reason; every id a sector of the taxonomy or the file.
-  void read_waive(const Node& node);
   /// Measures the loaded coalition against the --taxonomy one, if it differs from its own.
   void apply_target();
   /// `by_user`: the taxonomy came from the options, not from the file.
   void load_taxonomy(const std::string& id_or_path, SourcePos pos, bool by_user);
-  /// `sectors`: the file's own sectors, added to the taxonomy's.
-  void read_sectors(const Node& node);
 
   // members.cpp: members, their attributes and contacts; references to members
   /// `members`: a list of at least one member with a unique id and a known sector.
   void read_members(const Node& node);
-  /// `attributes`: a map of free keys to text (numbers and dates are kept as written).
-  bool read_attributes(const Node& node, std::vector<std::pair<std::string, std::string>>& out);
-  /// Reads a member's `contacts`: people with a slug id unique in the file, an optional name,
-  /// role and `since` date. Returns false when any contact was invalid.
-  bool read_contacts(const Node& node, Member& m);
-  /// The index of member `id`; reports an unknown id (not one whose member entry was invalid).
-  std::optional<std::size_t> member_ref(const Node& node, const std::string& id, std::string_view role);
 
   // ties.cpp: ties, their level and who carries them
   /// A tie's or a response's `level`: a name of the continuum or 1-4.
   std::optional<TieLevel> read_level(const Node& node);
   /// `ties`: [a, b], `between: [a, b]` or `from`/`to`; a pair is tied once, or once each way.
   void read_ties(const Node& node);
-  /// Checks a tie's `carried_by`: a list of contact ids, each a contact of one of the tie's
-  /// two members, none twice. Returns false after reporting a problem.
-  bool read_carriers(const Node& node, Tie& tie);
 
   // governance.cpp: decision bodies, their rules and seats
-  /// `governance`: decision bodies with a unique id, a rule, seats, vetoes and a chair.
-  void read_governance(const Node& node);
   /// A body's `rule`: a named rule or `{quota: N}`; false after reporting a problem.
   bool read_rule(const Node& node, Rule& rule);
   /// A body's `seats`: member id -> positive votes, at most 2^53 in all; false after reporting a problem.
   bool read_seats(const Node& node, Body& body);
 
   // survey_section.cpp: the survey (docs/surveys.md)
-  /// `survey`: its name, date, tie rule, respondents and responses.
-  void read_survey(const Node& node);
   /// `respondents`: member index -> line of its entry; nullopt after reporting a problem.
   std::optional<std::unordered_map<std::size_t, int>> read_respondents(const Node& node, Survey& survey);
   /// A map of 1-4 ratings under `what` with the three item names; false on any problem.
@@ -99,6 +119,7 @@ class CoalitionLoader {
   std::unordered_set<std::string> attempted_ids_;  // ids of members read, valid or not
   std::vector<std::string> member_id_list_;        // candidates for did-you-mean
   int member_suggestions_ = 0;
+  std::unordered_map<std::uint64_t, std::size_t> tie_pairs_;       // pair -> its first tie
   std::unordered_map<std::uint64_t, std::size_t> reversed_pairs_;  // pair -> its second tie
   std::unordered_set<std::string> seat_names_;                     // ids named in the current body's seats
   std::unordered_set<std::size_t> seated_;                         // members seated in the current body

@@ -34,9 +34,7 @@ void CoalitionLoader::read_ties(const Node& node) {
     reader_.error(reader_.pos(node), "'ties' must be a list of ties");
     return;
   }
-  // Unordered pair -> the first tie on it; a second one is allowed only as its reverse.
-  std::unordered_map<std::uint64_t, std::size_t> pairs;
-  pairs.reserve(node.size());
+  tie_pairs_.reserve(node.size());
   coalition_.ties.reserve(node.size());
   for (const Node item : node) {
     Tie tie;
@@ -117,37 +115,45 @@ void CoalitionLoader::read_ties(const Node& node) {
       }
     }
     if (!a || !b || !ok) continue;
-    if (*a == *b) {
-      reader_.error(tie.pos, fmt::format("a tie from '{}' to itself", *a_id));
-      continue;
-    }
     tie.a = *a;
     tie.b = *b;
+    if (tied_to_itself(tie)) continue;
     if (f) {
       if (const auto* cb = f->get("carried_by")) {
         if (!read_carriers(*cb, tie)) continue;
       }
     }
-    const auto [lo, hi] = std::minmax(*a, *b);
-    const std::uint64_t key = (static_cast<std::uint64_t>(lo) << 32U) | static_cast<std::uint64_t>(hi);
-    const auto [it, inserted] = pairs.emplace(key, coalition_.ties.size());
-    if (!inserted) {
-      // A pair holds at most two ties, the second the first's reverse: `reversed` marks it.
-      const Tie& o = coalition_.ties[it->second];
-      const bool reverse = tie.directed && o.directed && o.a == tie.b && o.b == tie.a;
-      const auto second_tie = reversed_pairs_.find(key);
-      const bool full = second_tie != reversed_pairs_.end();
-      if (!reverse || full) {
-        const Tie& cited = full && reverse ? coalition_.ties[second_tie->second] : o;
-        reader_.error(tie.pos, fmt::format("'{}' and '{}' are already tied at line {}; a pair "
-                                           "is tied once (or once each way with from/to)",
-                                           *a_id, *b_id, cited.pos.line));
-        continue;
-      }
-      reversed_pairs_.emplace(key, coalition_.ties.size());
-    }
-    coalition_.ties.push_back(std::move(tie));
+    add_tie(std::move(tie));
   }
+}
+
+bool CoalitionLoader::tied_to_itself(const Tie& tie) {
+  if (tie.a != tie.b) return false;
+  reader_.error(tie.pos, fmt::format("a tie from '{}' to itself", coalition_.members[tie.a].id));
+  return true;
+}
+
+bool CoalitionLoader::add_tie(Tie tie) {
+  const auto [lo, hi] = std::minmax(tie.a, tie.b);
+  const std::uint64_t key = (static_cast<std::uint64_t>(lo) << 32U) | static_cast<std::uint64_t>(hi);
+  const auto [it, inserted] = tie_pairs_.emplace(key, coalition_.ties.size());
+  if (!inserted) {
+    // A pair holds at most two ties, the second the first's reverse: `reversed` marks it.
+    const Tie& o = coalition_.ties[it->second];
+    const bool reverse = tie.directed && o.directed && o.a == tie.b && o.b == tie.a;
+    const auto second_tie = reversed_pairs_.find(key);
+    const bool full = second_tie != reversed_pairs_.end();
+    if (!reverse || full) {
+      const Tie& cited = full && reverse ? coalition_.ties[second_tie->second] : o;
+      reader_.error(tie.pos, fmt::format("'{}' and '{}' are already tied at line {}; a pair "
+                                         "is tied once (or once each way with from/to)",
+                                         coalition_.members[tie.a].id, coalition_.members[tie.b].id, cited.pos.line));
+      return false;
+    }
+    reversed_pairs_.emplace(key, coalition_.ties.size());
+  }
+  coalition_.ties.push_back(std::move(tie));
+  return true;
 }
 
 bool CoalitionLoader::read_carriers(const Node& node, Tie& tie) {

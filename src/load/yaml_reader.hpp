@@ -126,8 +126,9 @@ class YamlReader {
   /// UTF-8 or holds control characters, flow nesting or nesting deeper than max_depth,
   /// aliases whose expansion adds more than alias_budget(text) bytes, an alias to the node
   /// that holds it, and more than one document. Scalars (including escapes such as "\0")
-  /// are checked with text_problem. O(file size) time and memory.
-  std::optional<Document> parse(std::string_view text);
+  /// are checked with text_problem. O(file size) time and memory. The document's nodes number
+  /// their lines from `first_line` (a piece of a larger file); parse errors from 1.
+  std::optional<Document> parse(std::string_view text, int first_line = 1);
 
   [[nodiscard]] SourcePos pos(const Node& node) const { return node.pos(); }
   void error(SourcePos pos, std::string message);

@@ -29,6 +29,7 @@ struct Tree {
   std::vector<std::uint32_t> kids;
   std::string text;
   std::uint32_t root = 0;
+  int first_line = 1;  ///< the number of the text's first line
 };
 
 Document::Document(std::unique_ptr<Tree> tree) : tree_(std::move(tree)) {}
@@ -359,14 +360,14 @@ std::string_view Node::Scalar() const {
 SourcePos Node::pos() const {
   if (tree_ == nullptr) return {};
   const auto& e = tree_->nodes[index_];
-  return {static_cast<int>(e.line) + 1, static_cast<int>(e.column) + 1};
+  return {static_cast<int>(e.line) + tree_->first_line, static_cast<int>(e.column) + 1};
 }
 
 std::uint64_t YamlReader::alias_budget(std::size_t text_bytes) {
   return std::max<std::uint64_t>(std::uint64_t{64} << 20U, std::uint64_t{8} * text_bytes);
 }
 
-std::optional<Document> YamlReader::parse(std::string_view text) {
+std::optional<Document> YamlReader::parse(std::string_view text, int first_line) {
   // A UTF-8 byte-order mark is allowed (and skipped by yaml-cpp, so columns start after it).
   const std::size_t origin = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   {
@@ -399,6 +400,7 @@ std::optional<Document> YamlReader::parse(std::string_view text) {
     return std::nullopt;
   }
   auto tree = std::make_unique<Tree>();
+  tree->first_line = first_line;
   try {
     ViewBuffer buffer(text);
     std::istream stream(&buffer);
