@@ -622,3 +622,45 @@ TEST(Exchange, YamlAndGraphmlExportsKeepWaiversAndDeclaredSectorsMapsTo) {
   bad.replace(at, 1, "[");
   EXPECT_THROW(import_graphml(bad, "bad.graphml", {}), InputError);
 }
+
+TEST(Exchange, GraphmlProblemsInsideDataPointAtTheDataAndEdgesOfARefusedNodeSaySo) {
+  const std::string xml = "<graphml>" + kKeys +
+                          "<key id=\"c\" for=\"node\" attr.name=\"contacts\"/>\n<graph>\n"
+                          "  <node id=\"a\"><data key=\"s\">housing</data><data key=\"c\">"
+                          "[{\"id\": \"x1\"}, {\"id\": \"x1\"}]</data></node>\n"
+                          "  <node id=\"b\"><data key=\"s\">education</data></node>\n"
+                          "  <edge source=\"a\" target=\"b\"/>\n</graph></graphml>";
+  const auto problems = graphml_problems(xml, named("G"));
+  ASSERT_EQ(problems.size(), 2U);
+  // The duplicate is inside the contacts data (line 3, column 44), and "first defined" names
+  // a line of the user's .graphml, not of a generated file.
+  EXPECT_EQ(problems[0],
+            "g.graphml:3:44: error: node 'a': duplicate contact id 'x1' (first defined at line 3); contact ids are "
+            "unique in the file");
+  EXPECT_EQ(problems[1], "g.graphml:5:3: error: edge a -> b: left out with node 'a', whose data has a problem (above)");
+}
+
+TEST(Exchange, GraphmlDuplicateEdgeNamesTheLineOfTheFirst) {
+  const std::string xml = "<graphml>" + kKeys +
+                          "\n<graph>\n"
+                          "  <node id=\"a\"><data key=\"s\">housing</data></node>\n"
+                          "  <node id=\"b\"><data key=\"s\">education</data></node>\n"
+                          "  <edge source=\"a\" target=\"b\"/>\n"
+                          "  <edge source=\"a\" target=\"b\"/>\n</graph></graphml>";
+  const auto problems = graphml_problems(xml, named("G"));
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_TRUE(problems[0].starts_with("g.graphml:6:3: error: edge a -> b: 'a' and 'b' are already tied at line 5"))
+      << problems[0];
+}
+
+TEST(Exchange, ConnectionsOfARefusedElementSayWhyTheyAreLeftOut) {
+  ImportOptions options;
+  options.name = "K";
+  const auto problems = problems_of([&] {
+    import_kumu("Label,Sector,Funding\nHub,health-care,lots\nSchool,schools,\n", "e.csv",
+                "From,To\nhub,school\nschool,ghost\n", "c.csv", options);
+  });
+  EXPECT_EQ(problems, (std::vector<std::string>{"e.csv:2:1: error: funding 'lots' is not a number of at least 0",
+                                                "c.csv:2:1: error: left out with element 'hub', refused at e.csv:2",
+                                                "c.csv:3:1: error: 'ghost' is not an element"}));
+}

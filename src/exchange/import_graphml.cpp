@@ -210,6 +210,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
 
   std::map<std::string, std::size_t> node_index;  // the file's node id -> member index
   std::set<std::string> ids;
+  std::set<std::string> refused;  // nodes with a problem in their own data (reported once, there)
   for (const auto k : graph.children) {
     const XmlElement& node = el[k];
     if (node.name != "node") continue;
@@ -312,7 +313,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
            ok;
       for (Contact& person : m.contacts) person.pos = where.mark({file, p.pos, what});
     }
-    if (!ok) continue;
+    if (!ok) {
+      refused.insert(raw);
+      continue;
+    }
     ids.insert(id);
     node_index[raw] = c.members.size();
     c.members.push_back(std::move(m));
@@ -332,7 +336,10 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     const auto from = node_index.find(source);
     const auto to = node_index.find(target);
     if (from == node_index.end() || to == node_index.end()) {
-      add(edge.pos, fmt::format("{}: '{}' is not a node", what, from == node_index.end() ? source : target));
+      const std::string& missing = from == node_index.end() ? source : target;
+      add(edge.pos, refused.contains(missing)
+                        ? fmt::format("{}: left out with node '{}', whose data has a problem (above)", what, missing)
+                        : fmt::format("{}: '{}' is not a node", what, missing));
       continue;
     }
     const auto d = data_of(edge, "edge");

@@ -155,6 +155,7 @@ BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const Sh
   std::map<std::string, std::string> id_of;     // ID or Label -> id
   std::map<std::string, std::size_t> index_of;  // id -> member index
   std::set<std::string> ids;
+  std::map<std::string, std::size_t> refused;  // ID or Label of a refused row -> its line
   for (const auto& row : elements.rows()) {
     const std::string label = elements.get(row, "label");
     std::string id = elements.get(row, "id");
@@ -167,6 +168,12 @@ BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const Sh
       problems.add(elements_file, row.line, fmt::format("duplicate element '{}'", id));
       continue;
     }
+    // A row refused for its own values: connections to it are left out, said so once each.
+    auto refuse = [&](std::string message) {
+      problems.add(elements_file, row.line, std::move(message));
+      refused.emplace(id, row.line);
+      if (!label.empty()) refused.emplace(label, row.line);
+    };
     const std::string type = elements.get(row, "type");
     const std::string written = elements.has("sector") ? elements.get(row, "sector") : type;
     std::string sector = find_sector(taxonomy, written);
@@ -185,9 +192,8 @@ BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const Sh
                                   elements_file, row.line, written, type, taxonomy.id));
     }
     if (sector.empty()) {
-      problems.add(elements_file, row.line,
-                   written.empty() ? std::string("no sector given")
-                                   : fmt::format("sector '{}' is not in the {} taxonomy", written, taxonomy.id));
+      refuse(written.empty() ? std::string("no sector given")
+                             : fmt::format("sector '{}' is not in the {} taxonomy", written, taxonomy.id));
       continue;
     }
     const auto community = flag(elements.get(row, "community led"));
@@ -195,11 +201,11 @@ BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const Sh
     const std::string funding_text = elements.get(row, "funding");
     const auto funding = funding_text.empty() ? std::optional<double>() : amount(funding_text);
     if (!community || !lived) {
-      problems.add(elements_file, row.line, "Community Led and Lived Experience must be true or false");
+      refuse("Community Led and Lived Experience must be true or false");
       continue;
     }
     if (!funding_text.empty() && !funding) {
-      problems.add(elements_file, row.line, fmt::format("funding '{}' is not a number of at least 0", funding_text));
+      refuse(fmt::format("funding '{}' is not a number of at least 0", funding_text));
       continue;
     }
     Member m;
@@ -225,9 +231,8 @@ BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const Sh
         }
       }
       if (!roles_text.empty() && roles.size() != contacts.size()) {
-        problems.add(elements_file, row.line,
-                     fmt::format("{} contacts but {} contact roles: give one role per contact, in order",
-                                 contacts.size(), roles.size()));
+        refuse(fmt::format("{} contacts but {} contact roles: give one role per contact, in order", contacts.size(),
+                           roles.size()));
         continue;
       }
       for (std::size_t i = 0; i < contacts.size(); ++i) {
@@ -270,8 +275,12 @@ BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const Sh
     const auto from = id_of.find(from_text);
     const auto to = id_of.find(to_text);
     if (from == id_of.end() || to == id_of.end()) {
+      const std::string& missing = from == id_of.end() ? from_text : to_text;
+      const auto bad = refused.find(missing);
       problems.add(connections_file, row.line,
-                   fmt::format("'{}' is not an element", from == id_of.end() ? from_text : to_text));
+                   bad != refused.end() ? fmt::format("left out with element '{}', refused at {}:{}", missing,
+                                                      elements_file, bad->second)
+                                        : fmt::format("'{}' is not an element", missing));
       continue;
     }
     if (from->second == to->second) {
