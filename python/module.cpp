@@ -59,7 +59,8 @@ struct PyCoalition {
       throw py::value_error("view must be 'members' or 'sectors', not '" + view + "'");
     options.size_by = xsector::parse_size_by(size_by);
     const xsector::Analysis a = xsector::analyze(coalition, analysis_options(threads, "automatic"));
-    xsector::write_file_atomic(out, xsector::render_diagram(coalition, a, options, ext.substr(1)));
+    xsector::write_file_atomic(
+        out, xsector::render_diagram(coalition, a, options, xsector::parse_image_format(ext.substr(1))));
   }
 
   void report(const std::string& dir, unsigned threads) const {
@@ -68,8 +69,8 @@ struct PyCoalition {
     const xsector::Analysis a = xsector::analyze(coalition, options);
     xsector::RenderOptions sectors_view;
     sectors_view.view = xsector::View::sectors;
-    const std::string members_svg = xsector::render_diagram(coalition, a, {}, "svg");
-    const std::string sectors_svg = xsector::render_diagram(coalition, a, sectors_view, "svg");
+    const std::string members_svg = xsector::render_diagram(coalition, a, {}, xsector::ImageFormat::svg);
+    const std::string sectors_svg = xsector::render_diagram(coalition, a, sectors_view, xsector::ImageFormat::svg);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw xsector::IoError(dir + ": cannot create the folder: " + ec.message());

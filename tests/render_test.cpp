@@ -110,11 +110,14 @@ TEST(Render, LayoutDefaultsBySizeAndRejectsUnknownOptions) {
 TEST(Render, EveryFormatComesOutOfGraphviz) {
   const Coalition c = file("networks/healthy-in-the-hills.yaml");
   const Analysis a = analyze(c);
-  EXPECT_EQ(render_diagram(c, a, {}, "svg").rfind("<?xml", 0), 0U);
-  EXPECT_EQ(render_diagram(c, a, {}, "png").substr(0, 4), "\x89PNG");
-  EXPECT_EQ(render_diagram(c, a, {}, "pdf").substr(0, 4), "%PDF");
-  EXPECT_TRUE(has(render_diagram(c, a, {}, "dot"), "pos=\""));
-  EXPECT_THROW(render_diagram(c, a, {}, "gif"), UsageError);
+  EXPECT_EQ(render_diagram(c, a, {}, ImageFormat::svg).rfind("<?xml", 0), 0U);
+  EXPECT_EQ(render_diagram(c, a, {}, ImageFormat::png).substr(0, 4), "\x89PNG");
+  EXPECT_EQ(render_diagram(c, a, {}, ImageFormat::pdf).substr(0, 4), "%PDF");
+  EXPECT_TRUE(has(render_diagram(c, a, {}, ImageFormat::dot), "pos=\""));
+  EXPECT_THROW(parse_image_format("gif"), UsageError);
+  for (const ImageFormat f : {ImageFormat::svg, ImageFormat::png, ImageFormat::pdf, ImageFormat::dot}) {
+    EXPECT_EQ(parse_image_format(to_string(f)), f);
+  }
 }
 
 TEST(Render, PlanBySizeKeepsEveryPathBounded) {
@@ -190,7 +193,7 @@ TEST(Render, LargeDiagramDrawsDiscsAndLabelsOnlyTheLargest) {
     if (has(attributes(dot, c.members[v].id), "label=" + c.members[v].id)) ++labelled;
   }
   EXPECT_EQ(labelled, labelled_members);
-  const std::string svg = render_diagram(c, a, {}, "svg");
+  const std::string svg = render_diagram(c, a, {}, ImageFormat::svg);
   EXPECT_EQ(svg.rfind("<?xml", 0), 0U);
 }
 
@@ -285,7 +288,7 @@ TEST(Render, MemberIdsNeverCollideWithReservedNodes) {
   const std::string dot = flat(diagram_dot(c, analyze(c), {}));
   EXPECT_TRUE(has(attributes(dot, "legend"), "label=\"The Legend Group\"")) << dot;
   EXPECT_TRUE(has(attributes(dot, "\"xsector:legend\""), "label=<<TABLE")) << dot;
-  const std::string svg = render_diagram(c, analyze(c), {}, "svg");
+  const std::string svg = render_diagram(c, analyze(c), {}, ImageFormat::svg);
   EXPECT_TRUE(has(svg, "The Legend Group"));
   EXPECT_TRUE(has(svg, ">Legend<"));
 }

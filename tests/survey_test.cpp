@@ -689,7 +689,7 @@ TEST(SurveyRender, OneSidedTiesAreDottedAndMembersCanBeSizedByTrust) {
   const Coalition c = load(with_rule("any"));
   const Analysis a = analyze(c);
   RenderOptions options;
-  const std::string dot = render_diagram(c, a, options, "dot");
+  const std::string dot = render_diagram(c, a, options, ImageFormat::dot);
   // Ties in c.ties: 0 a-d (written), 1 a-b, 2 b-c, 3 a-c (c names a only): only t3 is dotted.
   const auto edge = [&](const std::string& key) {
     const auto at = dot.find("key=" + key);
@@ -702,6 +702,6 @@ TEST(SurveyRender, OneSidedTiesAreDottedAndMembersCanBeSizedByTrust) {
   EXPECT_EQ(edge("t0").find("dotted"), std::string::npos) << edge("t0");
   EXPECT_NE(dot.find("only one side reported"), std::string::npos);
   options.size_by = SizeBy::trust;
-  EXPECT_NO_THROW(render_diagram(c, a, options, "dot"));
+  EXPECT_NO_THROW(render_diagram(c, a, options, ImageFormat::dot));
   EXPECT_THROW(parse_size_by("trusst"), UsageError);
 }

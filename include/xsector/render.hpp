@@ -63,6 +63,16 @@ SizeBy parse_size_by(std::string_view name);
 enum class Layout { neato, fdp, sfdp, dot, circo };
 /// The engine's Graphviz name: `neato`, `fdp`, `sfdp`, `dot` or `circo`.
 std::string_view to_string(Layout layout);
+
+/// What render_diagram and render_comparison write: SVG, PNG, PDF, or DOT with the layout's
+/// positions.
+enum class ImageFormat { svg, png, pdf, dot };
+
+/// `svg`, `png`, `pdf` or `dot`.
+std::string_view to_string(ImageFormat format);
+
+/// Parses `svg`, `png`, `pdf` or `dot`; throws UsageError for anything else.
+ImageFormat parse_image_format(std::string_view name);
 /// The Layout `name` names; throws UsageError ("unknown --layout ...") for anything else. O(1).
 Layout parse_layout(std::string_view name);
 
@@ -127,14 +137,14 @@ DiagramPlan plan_comparison(std::size_t members);
 /// Graphviz expands no `\N`-style escape and no entity.
 std::string diagram_dot(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options);
 
-/// Lays out and renders to `format` (svg, png, pdf or dot) as `plan_diagram` decides and
-/// returns the bytes. Throws UsageError for another format or as `plan_diagram`, and IoError
+/// Lays out and renders to `format` as `plan_diagram` decides and returns the bytes.
+/// Throws UsageError as `plan_diagram`, and IoError
 /// when Graphviz fails, with its message. Diagrams above `small_diagram_limit` members are
 /// scaled to fit 40 x 40 inches, so a PNG is at most 3840 pixels wide. Time: the layout
 /// engine's, bounded by the plan's limits (neato grows with the square of the members or
 /// worse; sfdp is near-linear in members and ties).
 std::string render_diagram(const Coalition& coalition, const Analysis& analysis, const RenderOptions& options,
-                           std::string_view format);
+                           ImageFormat format);
 
 /// The network as plain DOT for other tools: one node per member (`label`, `sector`,
 /// `community_led`, `lived_experience`, `funding`, `tags` joined by `|`) and one edge per
@@ -151,6 +161,6 @@ std::string comparison_dot(const Coalition& before, const Coalition& after, cons
 /// Lays out and renders the compare view as `plan_comparison` decides; throws UsageError
 /// above `members_view_limit` members in the union.
 std::string render_comparison(const Coalition& before, const Analysis& analysis_before, const Coalition& after,
-                              const Analysis& analysis_after, const Comparison& comparison, std::string_view format);
+                              const Analysis& analysis_after, const Comparison& comparison, ImageFormat format);
 
 }  // namespace xsector

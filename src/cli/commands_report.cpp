@@ -26,14 +26,14 @@ namespace xsector::cli {
 
 namespace {
 
-std::string diagram_format(const std::string& path) {
+ImageFormat diagram_format(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
-  std::string format = ext.empty() ? std::string() : ext.substr(1);
-  if (format != "svg" && format != "png" && format != "pdf" && format != "dot") {
+  try {
+    return parse_image_format(ext.empty() ? std::string_view() : std::string_view(ext).substr(1));
+  } catch (const UsageError&) {
     throw UsageError(
         fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
   }
-  return format;
 }
 
 /// Loads every file; all problems of all files are reported in one InputError.
@@ -74,7 +74,7 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   if (files.size() < 2) throw UsageError("compare needs two files (waves) or more (a table)");
   const bool many = as_table || files.size() > 2;
   if (many && !diagram.empty()) throw UsageError("--diagram draws two waves; it cannot be used with a table");
-  const std::string image_format = diagram.empty() ? std::string() : diagram_format(diagram);
+  const ImageFormat image_format = diagram.empty() ? ImageFormat::svg : diagram_format(diagram);
   std::vector<Coalition> coalitions = load_all(files, taxonomy);
   // Two waves given latest first are compared earliest first, with a note.
   const std::optional<Finding> reordered = many ? std::nullopt : order_waves(files, coalitions);
@@ -113,8 +113,8 @@ int run_report(const std::vector<std::string>& files, const std::string& dir, co
   const Analysis a = xsector::analyze(c, analysis_options);
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
-  const std::string members_svg = render_diagram(c, a, {}, "svg");
-  const std::string sectors_svg = render_diagram(c, a, sectors_view, "svg");
+  const std::string members_svg = render_diagram(c, a, {}, ImageFormat::svg);
+  const std::string sectors_svg = render_diagram(c, a, sectors_view, ImageFormat::svg);
   // A comparison report: the later wave's report, what changed, and a map of both waves.
   std::optional<Analysis> before_analysis;
   std::optional<Comparison> cmp;
@@ -125,8 +125,9 @@ int run_report(const std::vector<std::string>& files, const std::string& dir, co
     if (reordered) cmp->findings.insert(cmp->findings.begin(), *reordered);
     waves.before = &coalitions[0];
     waves.comparison = &*cmp;
-    waves.before_svg = render_diagram(coalitions[0], *before_analysis, {}, "svg");
-    if (cmp->as_waves) waves.changes_svg = render_comparison(coalitions[0], *before_analysis, c, a, *cmp, "svg");
+    waves.before_svg = render_diagram(coalitions[0], *before_analysis, {}, ImageFormat::svg);
+    if (cmp->as_waves)
+      waves.changes_svg = render_comparison(coalitions[0], *before_analysis, c, a, *cmp, ImageFormat::svg);
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -186,7 +187,7 @@ Command add_render(CLI::App& app, SharedOptions& shared) {
                     "Draw ties that one person alone carries on a side thick and vermilion");
   return {command, [args, &shared] {
             RenderOptions& render_options = args->options;
-            const std::string image_format = diagram_format(args->out);
+            const ImageFormat image_format = diagram_format(args->out);
             if (!args->view.empty()) render_options.view = args->view == "sectors" ? View::sectors : View::members;
             render_options.people = parse_people_shown(shared.people_shown);
             if (!args->layout_name.empty()) render_options.layout = parse_layout(args->layout_name);

@@ -49,14 +49,7 @@ DiagramPlan plan_by_size(std::size_t members) {
   return plan;
 }
 
-void check_format(std::string_view format) {
-  static const std::vector<std::string_view> formats = {"svg", "png", "pdf", "dot"};
-  if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
-    throw UsageError(fmt::format("cannot render to '{}': use an output ending in .svg, .png, .pdf or .dot", format));
-  }
-}
-
-std::string lay_out_and_render(Agraph_t* g, const std::string& engine, std::string_view format) {
+std::string lay_out_and_render(Agraph_t* g, const std::string& engine, ImageFormat format) {
   GVC_t* gvc = context();
   graphviz_messages().clear();
   if (gvLayout(gvc, g, engine.c_str()) != 0) {
@@ -64,14 +57,14 @@ std::string lay_out_and_render(Agraph_t* g, const std::string& engine, std::stri
   }
   char* data = nullptr;
   unsigned int length = 0;
-  const std::string format_name(format);
+  const std::string format_name(to_string(format));
   const int failed = gvRenderData(gvc, g, format_name.c_str(), &data, &length);
   std::string out;
   if (failed == 0 && data != nullptr) out.assign(data, length);
   if (data != nullptr) gvFreeRenderData(data);
   gvFreeLayout(gvc, g);
   if (failed != 0 || out.empty()) {
-    throw IoError(fmt::format("Graphviz could not render {}: {}", format, graphviz_messages()));
+    throw IoError(fmt::format("Graphviz could not render {}: {}", format_name, graphviz_messages()));
   }
   return out;
 }
@@ -142,16 +135,31 @@ DiagramPlan plan_comparison(std::size_t members) {
   return plan_by_size(members);
 }
 
-std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, std::string_view format) {
-  check_format(format);
+std::string_view to_string(ImageFormat format) {
+  switch (format) {
+    case ImageFormat::svg: return "svg";
+    case ImageFormat::png: return "png";
+    case ImageFormat::pdf: return "pdf";
+    case ImageFormat::dot: return "dot";
+  }
+  return "svg";
+}
+
+ImageFormat parse_image_format(std::string_view name) {
+  for (const ImageFormat f : {ImageFormat::svg, ImageFormat::png, ImageFormat::pdf, ImageFormat::dot}) {
+    if (to_string(f) == name) return f;
+  }
+  throw UsageError(fmt::format("cannot render to '{}': use an output ending in .svg, .png, .pdf or .dot", name));
+}
+
+std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, ImageFormat format) {
   const DiagramPlan plan = plan_diagram(c, o);
   GraphPtr g = detail::build(c, a, o, plan);
   return lay_out_and_render(g.get(), plan.engine, format);
 }
 
 std::string render_comparison(const Coalition& a, const Analysis&, const Coalition& b, const Analysis& analysis_b,
-                              const Comparison& comparison, std::string_view format) {
-  check_format(format);
+                              const Comparison& comparison, ImageFormat format) {
   const DiagramPlan plan = plan_comparison(b.members.size() + comparison.left.size());
   GraphPtr g = detail::comparison_graph(a, b, analysis_b, comparison, plan);
   return lay_out_and_render(g.get(), plan.engine, format);
