@@ -101,6 +101,12 @@ TEST(Analysis, EstimatesAreNamedInEveryOutput) {
   }
   const Estimate& b = est.approximate.front();
   EXPECT_EQ(b.figure, "betweenness");
+  EXPECT_EQ(b.method, EstimateMethod::source_sampling);
+  const auto derived = std::find_if(est.approximate.begin(), est.approximate.end(),
+                                    [](const Estimate& e) { return e.figure == "betweenness_centralization"; });
+  ASSERT_NE(derived, est.approximate.end());
+  EXPECT_EQ(derived->method, EstimateMethod::from_estimated_betweenness);
+  EXPECT_EQ(to_string(derived->method), "from estimated betweenness");
   ASSERT_TRUE(b.epsilon.has_value());
   EXPECT_DOUBLE_EQ(*b.epsilon, sampling_epsilon(60, b.samples, default_delta));
   const std::string json = format_json(c, est);

@@ -73,8 +73,9 @@ TEST(Compare, EveryKindOfChangeByHand) {
   EXPECT_EQ(pairs(cmp.ties.strengthened), (std::vector<std::string>{"a-b"}));
   EXPECT_EQ(pairs(cmp.ties.weakened), (std::vector<std::string>{"a-c"}));
   ASSERT_EQ(pairs(cmp.ties.redirected), (std::vector<std::string>{"b-c"}));
-  EXPECT_EQ(cmp.ties.redirected[0].before.direction, "forward");
-  EXPECT_EQ(cmp.ties.redirected[0].after.direction, "backward");
+  EXPECT_EQ(cmp.ties.redirected[0].before.direction, PairDirection::forward);
+  EXPECT_EQ(cmp.ties.redirected[0].after.direction, PairDirection::backward);
+  EXPECT_EQ(to_string(cmp.ties.redirected[0].after.direction), "backward");
   EXPECT_EQ(cmp.sectors_covered, (std::vector<std::string>{"justice"}));
   EXPECT_EQ(cmp.sectors_lost, (std::vector<std::string>{"economic"}));
   // Density 4/6 before and after; ties 4 and 4.

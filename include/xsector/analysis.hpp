@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "xsector/centrality.hpp"
@@ -91,10 +92,17 @@ struct AnalysisOptions {
   PeopleShown people = PeopleShown::roles;
 };
 
+/// How an estimated figure was made: by sampling source members, or derived from the
+/// sampled betweenness.
+enum class EstimateMethod { source_sampling, from_estimated_betweenness };
+
+/// `source sampling` or `from estimated betweenness` (the JSON text).
+std::string_view to_string(EstimateMethod method);
+
 /// A figure that was estimated, and how precisely.
 struct Estimate {
-  std::string figure;       ///< JSON name: `betweenness`, `closeness`, `power.gini_betweenness`, ...
-  std::string method;       ///< `source sampling`, or `from estimated betweenness`
+  std::string figure;  ///< JSON name: `betweenness`, `closeness`, `power.gini_betweenness`, ...
+  EstimateMethod method = EstimateMethod::source_sampling;
   std::size_t samples = 0;  ///< sampled sources (draws)
   std::size_t sources = 0;  ///< distinct members among them
   /// |estimate - exact| <= epsilon for every member with probability >= 1 - delta; null when

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,11 +47,17 @@ struct Rename {
   std::string sector_before, sector_after;
 };
 
+/// Which way a pair's ties run: `forward` is from the first id (in id order) to the second.
+enum class PairDirection { none, undirected, forward, backward, both };
+
+/// `none`, `undirected`, `forward`, `backward` or `both` (the JSON names).
+std::string_view to_string(PairDirection direction);
+
 /// How a pair of members is tied: not at all, undirected, or by from/to arcs.
 struct PairTie {
   bool tied = false;
-  int level = 0;          ///< the highest level of the pair's ties
-  std::string direction;  ///< `undirected`, `forward` (first id to second), `backward` or `both`
+  int level = 0;  ///< the highest level of the pair's ties
+  PairDirection direction = PairDirection::none;
 };
 
 struct TieChange {

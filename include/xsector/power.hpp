@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "xsector/bigint.hpp"
@@ -27,8 +28,8 @@ struct WeightedGame {
 /// How a Monte-Carlo estimate was made and how precise it is. Present only when the exact
 /// table would exceed the budget (see PowerOptions); every output marks such a body.
 struct PowerEstimate {
-  std::string method = "monte-carlo";
-  std::string interval = "bernstein";  ///< Bernstein's inequality, holds for any true value
+  static constexpr std::string_view method = "monte-carlo";  ///< the only estimate made
+  static constexpr std::string_view interval = "bernstein";  ///< Bernstein's inequality: holds for any true value
   std::uint64_t samples = 0;  ///< random coalitions for Banzhaf/Penrose, as many random orders for Shapley-Shubik
   std::uint64_t seed = 0;
   double confidence = 0.99;

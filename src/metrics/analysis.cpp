@@ -8,6 +8,14 @@
 
 namespace xsector {
 
+std::string_view to_string(EstimateMethod method) {
+  switch (method) {
+    case EstimateMethod::source_sampling: return "source sampling";
+    case EstimateMethod::from_estimated_betweenness: return "from estimated betweenness";
+  }
+  return "source sampling";
+}
+
 namespace {
 
 unsigned with_dependencies(unsigned parts) {
@@ -23,12 +31,12 @@ unsigned with_dependencies(unsigned parts) {
 }
 
 void list_estimates(Analysis& a, const Sampling& s, std::size_t n) {
-  auto add = [&](std::string figure, std::string method, std::optional<double> epsilon, std::string note) {
+  auto add = [&](std::string figure, EstimateMethod method, std::optional<double> epsilon, std::string note) {
     a.approximate.push_back(
-        {std::move(figure), std::move(method), s.samples, s.sources, epsilon, s.delta, s.seed, std::move(note)});
+        {std::move(figure), method, s.samples, s.sources, epsilon, s.delta, s.seed, std::move(note)});
   };
-  const std::string sampling = "source sampling";
-  const std::string derived = "from estimated betweenness";
+  const EstimateMethod sampling = EstimateMethod::source_sampling;
+  const EstimateMethod derived = EstimateMethod::from_estimated_betweenness;
   if (a.parts & part_betweenness) {
     add("betweenness", sampling, s.epsilon, "Hoeffding bound for every member at once (normalized betweenness)");
     // Each normalized value is within epsilon, so the sum of (max - b_i) moves by at most 2 n epsilon

@@ -13,6 +13,17 @@
 
 namespace xsector {
 
+std::string_view to_string(PairDirection direction) {
+  switch (direction) {
+    case PairDirection::none: return "none";
+    case PairDirection::undirected: return "undirected";
+    case PairDirection::forward: return "forward";
+    case PairDirection::backward: return "backward";
+    case PairDirection::both: return "both";
+  }
+  return "none";
+}
+
 namespace {
 
 Delta delta(std::string name, std::optional<double> before, std::optional<double> after) {
@@ -30,8 +41,9 @@ std::map<std::pair<std::string, std::string>, PairTie> pair_ties(const Coalition
     PairTie& p = out[key];
     p.tied = true;
     p.level = std::max(p.level, static_cast<int>(t.level));
-    const std::string arc = !t.directed ? "undirected" : (x == key.first ? "forward" : "backward");
-    p.direction = p.direction.empty() ? arc : "both";
+    const PairDirection arc =
+        !t.directed ? PairDirection::undirected : (x == key.first ? PairDirection::forward : PairDirection::backward);
+    p.direction = p.direction == PairDirection::none ? arc : PairDirection::both;
   }
   return out;
 }

@@ -148,9 +148,13 @@ std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t 
 ordered_json approximate_json(const Analysis& a, const Coalition& c) {
   ordered_json out = ordered_json::object();
   for (const auto& e : a.approximate) {
-    out[e.figure] = {
-        {"method", e.method}, {"samples", e.samples}, {"sources", e.sources}, {"epsilon", number_or_null(e.epsilon)},
-        {"delta", e.delta},   {"seed", e.seed},       {"note", e.note}};
+    out[e.figure] = {{"method", to_string(e.method)},
+                     {"samples", e.samples},
+                     {"sources", e.sources},
+                     {"epsilon", number_or_null(e.epsilon)},
+                     {"delta", e.delta},
+                     {"seed", e.seed},
+                     {"note", e.note}};
   }
   ordered_json bodies = ordered_json::array();
   for (const auto& body : a.power.bodies) {

@@ -28,7 +28,7 @@ ordered_json tie_changes_json(const std::vector<TieChange>& list) {
   for (const auto& t : list) {
     auto side = [](const PairTie& p) -> ordered_json {
       if (!p.tied) return nullptr;
-      return {{"level", level_name(p.level)}, {"direction", p.direction}};
+      return {{"level", level_name(p.level)}, {"direction", to_string(p.direction)}};
     };
     out.push_back({{"a", t.a}, {"b", t.b}, {"before", side(t.before)}, {"after", side(t.after)}});
   }
@@ -43,7 +43,7 @@ std::string tie_line(const std::vector<TieChange>& list) {
     if (t.before.tied && t.after.tied) {
       part += t.before.level != t.after.level
                   ? fmt::format(" ({} -> {})", level_name(t.before.level), level_name(t.after.level))
-                  : fmt::format(" ({} -> {})", t.before.direction, t.after.direction);
+                  : fmt::format(" ({} -> {})", to_string(t.before.direction), to_string(t.after.direction));
     } else {
       part += fmt::format(" ({})", level_name(t.after.tied ? t.after.level : t.before.level));
     }
