@@ -224,6 +224,9 @@ members: [{id: a, sector: education}]
   EXPECT_EQ(c.waivers[0].sector, "tribal");
   EXPECT_EQ(c.waivers[0].reason, "no tribal lands or agencies in the county");
   EXPECT_EQ(c.waivers[0].pos.line, 4);
+  ASSERT_NE(c.waiver("transportation"), nullptr);
+  EXPECT_EQ(c.waiver("transportation")->reason, "no roads");
+  EXPECT_EQ(c.waiver("housing"), nullptr);
   const SectorReport r = gaps_of(c);
   EXPECT_EQ(sector_ids(r, r.gaps.waived), (std::vector<std::string>{"tribal", "transportation"}));
   EXPECT_EQ(sector_ids(r, r.gaps.missing),

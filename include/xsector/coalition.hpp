@@ -216,6 +216,8 @@ struct Coalition {
   /// A sector of the taxonomy or of the file, by canonical id or alias; null if neither. The
   /// taxonomy wins over the file's own sectors; ids before aliases. O(sectors + aliases).
   [[nodiscard]] const Sector* find_sector(std::string_view id_or_alias) const;
+  /// The waiver of sector `sector` (canonical id) in `waivers`, or null. O(waivers).
+  [[nodiscard]] const Waiver* waiver(std::string_view sector) const;
 };
 
 }  // namespace xsector

@@ -31,9 +31,6 @@ const Sector* place_sector(const Sector& sector, const Taxonomy& target);
 /// O(members + sectors²).
 Coalition measure_against(const Coalition& coalition, const Taxonomy& target);
 
-/// The waiver of sector `sector` (canonical id) in `coalition.waivers`, or null. O(waivers).
-const Waiver* find_waiver(const Coalition& coalition, std::string_view sector);
-
 /// The four built-in taxonomies, parsed: cross-sector, rhihub, dfc, dash. Parses them on
 /// every call: O(their text size).
 std::vector<Taxonomy> builtin_taxonomies();

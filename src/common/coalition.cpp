@@ -64,6 +64,13 @@ std::int64_t Body::total_votes() const {
   return total;
 }
 
+const Waiver* Coalition::waiver(std::string_view sector) const {
+  for (const auto& w : waivers) {
+    if (w.sector == sector) return &w;
+  }
+  return nullptr;
+}
+
 std::optional<std::size_t> Coalition::member_index(std::string_view id) const {
   if (!member_ids.empty() && member_ids.size() == members.size()) {
     const auto it = member_ids.find(std::string(id));

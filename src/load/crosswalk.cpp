@@ -110,13 +110,6 @@ Coalition measure_against(const Coalition& c, const Taxonomy& target) {
   return out;
 }
 
-const Waiver* find_waiver(const Coalition& c, std::string_view sector) {
-  for (const auto& w : c.waivers) {
-    if (w.sector == sector) return &w;
-  }
-  return nullptr;
-}
-
 std::vector<Taxonomy> builtin_taxonomies() {
   std::vector<Taxonomy> out;
   for (const auto& id : builtin_taxonomy_ids()) out.push_back(resolve_taxonomy(id));

@@ -6,7 +6,6 @@
 #include "common/text.hpp"
 #include "outputs/output_parts.hpp"
 #include "outputs/survey_output.hpp"
-#include "xsector/crosswalk.hpp"
 #include "xsector/output.hpp"
 
 namespace xsector {
@@ -64,7 +63,7 @@ void add_crosswalk_gaps_json(ordered_json& gaps, const SectorReport& r, const Co
   ordered_json waived = ordered_json::array();
   for (const auto s : r.gaps.waived) {
     const Sector& sector = r.index.sectors[s];
-    const Waiver* w = find_waiver(c, sector.id);
+    const Waiver* w = c.waiver(sector.id);
     waived.push_back({{"sector", sector.id},
                       {"name", sector.name},
                       {"priority", to_string(sector.priority)},

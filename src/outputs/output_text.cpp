@@ -8,7 +8,6 @@
 #include "common/text.hpp"
 #include "outputs/output_parts.hpp"
 #include "outputs/survey_output.hpp"
-#include "xsector/crosswalk.hpp"
 #include "xsector/error.hpp"
 #include "xsector/output.hpp"
 
@@ -91,7 +90,7 @@ std::string crosswalk_gaps_text(const SectorReport& r, const Coalition& c, bool 
   };
   std::vector<std::string> waived;
   for (const auto s : r.gaps.waived) {
-    const Waiver* w = find_waiver(c, r.index.sectors[s].id);
+    const Waiver* w = c.waiver(r.index.sectors[s].id);
     waived.push_back(fmt::format("{} ({})", r.index.sectors[s].id, user_text(w != nullptr ? w->reason : "", markdown)));
   }
   item("waived", waived.empty() ? std::string("none") : fmt::format("{}", fmt::join(waived, "; ")));
