@@ -320,3 +320,29 @@ TEST(Crosswalk, ShippedFilesEqualTheCompiledInCrosswalk) {
     }
   }
 }
+
+TEST(Waivers, TaxonomyCoverageCountsTheTaxonomysOwnSectors) {
+  const std::string text = R"(coalition:
+  name: A
+  taxonomy: rhihub
+  waive: {tribal: none here}
+members: [{id: a, sector: education}, {id: b, sector: education}]
+)";
+  const Coalition c = parse_coalition(text, "c.yaml");
+  const TaxonomyCoverage row = taxonomy_coverage(c, gaps_of(c));
+  EXPECT_EQ(row.taxonomy, "rhihub");
+  EXPECT_EQ(row.sectors, c.taxonomy.sectors.size());
+  EXPECT_EQ(row.covered, 1U) << "two members, one sector";
+  EXPECT_EQ(row.waived, std::vector<std::string>{"tribal"});
+  // Every other sector of the taxonomy is missing, by its priority.
+  std::vector<std::string> core;
+  std::vector<std::string> other;
+  for (const Sector& s : c.taxonomy.sectors) {
+    if (s.id == "education" || s.id == "tribal") continue;
+    (s.priority == Priority::core ? core : other).push_back(s.id);
+  }
+  EXPECT_EQ(row.missing_core, core);
+  EXPECT_EQ(row.missing_other, other);
+  EXPECT_TRUE(row.unplaced.empty());
+  EXPECT_TRUE(row.crosswalk_from.empty());
+}

@@ -126,4 +126,21 @@ struct SectorReport {
 /// waived). Time complexity: O(n S + S^2 + m + brokerage).
 SectorReport sector_report(const Coalition& coalition, const Network& g);
 
+/// How a coalition covers one taxonomy: a row of `xsector gaps --taxonomy all`.
+struct TaxonomyCoverage {
+  std::string taxonomy;                    ///< the taxonomy's id
+  std::string name;                        ///< the taxonomy's name
+  std::size_t sectors = 0;                 ///< the taxonomy's own sectors (sectors the file declares not counted)
+  std::size_t covered = 0;                 ///< of those, the sectors with at least one member
+  std::vector<std::string> missing_core;   ///< ids of core sectors without a member (waived ones not listed)
+  std::vector<std::string> missing_other;  ///< ids of other sectors without a member
+  std::vector<std::string> waived;         ///< ids of waived sectors
+  std::vector<std::string> unplaced;       ///< ids of members whose sector has no counterpart in it
+  std::string crosswalk_from;              ///< the file's own taxonomy when measured across; else empty
+};
+
+/// The coverage of `coalition` (as measured against its taxonomy, see measure_against) from
+/// its sector report. O(sectors + members).
+TaxonomyCoverage taxonomy_coverage(const Coalition& coalition, const SectorReport& report);
+
 }  // namespace xsector

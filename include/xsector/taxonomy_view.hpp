@@ -21,13 +21,11 @@ std::string format_taxonomy_list(Format format);
 /// O(S × the other taxonomies' sectors and maps_to) plus parsing them.
 std::string format_taxonomy_show(Format format, const Taxonomy& taxonomy);
 
-/// `xsector gaps FILE --taxonomy all`: one row per taxonomy, side by side. coalitions[i] is
-/// the file measured against the i-th taxonomy (measure_against) and reports[i] its sector
-/// report. Per row: the taxonomy's sectors with a member (`covered` of `sectors`, the
-/// file's own sectors not counted), missing core and other sectors, waived sectors, and
-/// unplaced members. One row per pair of entries (the shorter list sets the count).
-/// O(total sectors + members).
-std::string format_gaps_all(Format format, const std::vector<Coalition>& coalitions,
-                            const std::vector<SectorReport>& reports);
+/// `xsector gaps FILE --taxonomy all`: one row per taxonomy, side by side, as `rows` hold
+/// them (taxonomy_coverage of the file measured against each taxonomy); `coalition` is the
+/// file as written (its name, place, date and own taxonomy head the view). Per row: the
+/// taxonomy's sectors with a member, missing core and other sectors, waived sectors, and
+/// unplaced members. O(size of the output).
+std::string format_gaps_all(Format format, const Coalition& coalition, const std::vector<TaxonomyCoverage>& rows);
 
 }  // namespace xsector

@@ -68,13 +68,15 @@ int run_validate(const std::vector<std::string>& files, const std::string& taxon
 
 /// `gaps FILE --taxonomy all`: the file measured against every built-in taxonomy.
 int run_gaps_all(const std::string& file, Format format, const std::string& out, const EngineFlags& engine) {
-  std::vector<Coalition> coalitions;
-  std::vector<SectorReport> reports;
+  std::vector<TaxonomyCoverage> rows;
+  std::optional<Coalition> first;
   for (const auto& id : builtin_taxonomy_ids()) {
-    coalitions.push_back(load_coalition_file(file, load_options(id)));
-    reports.push_back(xsector::analyze(coalitions.back(), engine.options(part_sectors)).sectors);
+    const Coalition c = load_coalition_file(file, load_options(id));
+    rows.push_back(taxonomy_coverage(c, xsector::analyze(c, engine.options(part_sectors)).sectors));
+    if (!first) first = c;
   }
-  emit(format_gaps_all(format, coalitions, reports), out);
+  if (!first) return 0;  // no built-in taxonomy: nothing to show
+  emit(format_gaps_all(format, *first, rows), out);
   return 0;
 }
 

@@ -213,4 +213,23 @@ SectorReport sector_report(const Coalition& c, const Network& g) {
   return r;
 }
 
+TaxonomyCoverage taxonomy_coverage(const Coalition& c, const SectorReport& r) {
+  TaxonomyCoverage out;
+  out.taxonomy = c.taxonomy.id;
+  out.name = c.taxonomy.name;
+  out.crosswalk_from = c.crosswalk_from;
+  for (std::size_t s = 0; s < r.sectors.size(); ++s) {
+    if (!r.index.from_taxonomy[s]) continue;
+    ++out.sectors;
+    if (!r.sectors[s].members.empty()) ++out.covered;
+  }
+  for (const auto s : r.gaps.missing) {
+    const Sector& sector = r.index.sectors[s];
+    (sector.priority == Priority::core ? out.missing_core : out.missing_other).push_back(sector.id);
+  }
+  for (const auto s : r.gaps.waived) out.waived.push_back(r.index.sectors[s].id);
+  for (const auto m : c.unplaced) out.unplaced.push_back(c.members[m].id);
+  return out;
+}
+
 }  // namespace xsector

@@ -204,40 +204,14 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t) {
   return {};
 }
 
-std::string format_gaps_all(Format format, const std::vector<Coalition>& coalitions,
-                            const std::vector<SectorReport>& reports) {
-  struct Row {
-    const Coalition* c = nullptr;
-    std::size_t sectors = 0;  // of the taxonomy
-    std::size_t covered = 0;  // of the taxonomy's sectors, with a member
-    std::vector<std::string> missing_core, missing_other, waived, unplaced;
-  };
-  std::vector<Row> rows;
-  for (std::size_t i = 0; i < coalitions.size() && i < reports.size(); ++i) {
-    const Coalition& c = coalitions[i];
-    const SectorReport& r = reports[i];
-    Row row;
-    row.c = &c;
-    for (std::size_t s = 0; s < r.sectors.size(); ++s) {
-      if (!r.index.from_taxonomy[s]) continue;
-      ++row.sectors;
-      if (!r.sectors[s].members.empty()) ++row.covered;
-    }
-    for (const auto s : r.gaps.missing) {
-      const Sector& sector = r.index.sectors[s];
-      (sector.priority == Priority::core ? row.missing_core : row.missing_other).push_back(sector.id);
-    }
-    for (const auto s : r.gaps.waived) row.waived.push_back(r.index.sectors[s].id);
-    for (const auto m : c.unplaced) row.unplaced.push_back(c.members[m].id);
-    rows.push_back(std::move(row));
-  }
-  const Coalition* first = coalitions.empty() ? nullptr : &coalitions.front();
+std::string format_gaps_all(Format format, const Coalition& coalition, const std::vector<TaxonomyCoverage>& rows) {
+  const Coalition* first = &coalition;
   switch (format) {
     case Format::json: {
       ordered_json list = ordered_json::array();
       for (const auto& row : rows) {
-        list.push_back({{"taxonomy", row.c->taxonomy.id},
-                        {"name", row.c->taxonomy.name},
+        list.push_back({{"taxonomy", row.taxonomy},
+                        {"name", row.name},
                         {"sectors", row.sectors},
                         {"covered", row.covered},
                         {"missing_core", row.missing_core},
@@ -245,7 +219,7 @@ std::string format_gaps_all(Format format, const std::vector<Coalition>& coaliti
                         {"waived", row.waived},
                         {"unplaced", row.unplaced},
                         {"crosswalk_from",
-                         row.c->crosswalk_from.empty() ? ordered_json(nullptr) : ordered_json(row.c->crosswalk_from)}});
+                         row.crosswalk_from.empty() ? ordered_json(nullptr) : ordered_json(row.crosswalk_from)}});
       }
       ordered_json coalition = ordered_json::object();
       if (first != nullptr) {
@@ -260,7 +234,7 @@ std::string format_gaps_all(Format format, const std::vector<Coalition>& coaliti
       std::string out = "taxonomy,sectors,covered,missing_core,missing_other,waived,unplaced\n";
       for (const auto& row : rows) {
         out += csv_row(
-            {row.c->taxonomy.id, fmt::format("{}", row.sectors), fmt::format("{}", row.covered),
+            {row.taxonomy, fmt::format("{}", row.sectors), fmt::format("{}", row.covered),
              fmt::format("{}", fmt::join(row.missing_core, ";")), fmt::format("{}", fmt::join(row.missing_other, ";")),
              fmt::format("{}", fmt::join(row.waived, ";")), fmt::format("{}", fmt::join(row.unplaced, ";"))});
       }
@@ -280,7 +254,7 @@ std::string format_gaps_all(Format format, const std::vector<Coalition>& coaliti
       std::vector<std::vector<std::string>> grid_rows = {
           {"taxonomy", "covered", "missing core", "missing other", "waived", "unplaced members"}};
       for (const auto& row : rows) {
-        grid_rows.push_back({row.c->taxonomy.id, fmt::format("{} of {}", row.covered, row.sectors),
+        grid_rows.push_back({row.taxonomy, fmt::format("{} of {}", row.covered, row.sectors),
                              joined(row.missing_core, "none"), joined(row.missing_other, "none"),
                              joined(row.waived, "none"), cell(joined(row.unplaced, "none"), md)});
       }
