@@ -664,3 +664,15 @@ TEST(Exchange, ConnectionsOfARefusedElementSayWhyTheyAreLeftOut) {
                                                 "c.csv:2:1: error: left out with element 'hub', refused at e.csv:2",
                                                 "c.csv:3:1: error: 'ghost' is not an element"}));
 }
+
+TEST(Exchange, GraphmlEdgesOfANodeWithoutASectorAreLeftOutWithIt) {
+  const std::string xml = "<graphml>" + kKeys +
+                          "\n<graph>\n"
+                          "  <node id=\"a\"/>\n"
+                          "  <node id=\"b\"><data key=\"s\">education</data></node>\n"
+                          "  <edge source=\"a\" target=\"b\"/>\n</graph></graphml>";
+  EXPECT_EQ(graphml_problems(xml, named("G")),
+            (std::vector<std::string>{
+                "g.graphml:3:3: error: node 'a' has no sector data",
+                "g.graphml:5:3: error: edge a -> b: left out with node 'a', whose data has a problem (above)"}));
+}

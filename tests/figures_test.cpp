@@ -51,7 +51,16 @@ TEST(Figures, NamesAreUniqueAndFindable) {
 }
 
 TEST(Figures, ValuesOfAHandComputedNetwork) {
-  const Analysis a = analyze(parse_coalition(kPath, "path.yaml"));
+  const Coalition c = parse_coalition(kPath, "path.yaml");
+  const Analysis a = analyze(c);
+  // Core sectors missing, counted from the taxonomy itself: every core sector but the two
+  // the members are in.
+  double core_missing = 0;
+  for (const Sector& s : c.taxonomy.sectors) {
+    if (s.priority == Priority::core && s.id != "housing" && s.id != "education") ++core_missing;
+  }
+  EXPECT_EQ(figure(a, "core_sectors_missing"), core_missing);
+  EXPECT_GT(core_missing, 0.0);
   EXPECT_EQ(figure(a, "members"), 4.0);
   EXPECT_EQ(figure(a, "ties"), 2.0);
   EXPECT_NEAR(*figure(a, "density"), 2.0 / 6.0, 1e-12);

@@ -235,6 +235,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     const std::string what = fmt::format("node '{}'", raw);
     if (!given_in(d, "sector")) {
       add(node.pos, fmt::format("{} has no sector data", what));
+      refused.insert(raw);
       continue;
     }
     const std::string written = trim(d.at("sector").value);
@@ -245,6 +246,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
     if (sector.empty()) {
       add(d.at("sector").pos, fmt::format("{}: sector '{}' is not in the {} taxonomy nor in graph data 'sectors'", what,
                                           written, taxonomy.taxonomy.id));
+      refused.insert(raw);
       continue;
     }
     Member m;

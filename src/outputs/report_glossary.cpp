@@ -1,28 +1,27 @@
 // The report's glossary: every figure's label and its one-sentence meaning, shown as the
 // tooltip of its heading and in the folded "What the figures mean" list.
 #include "outputs/report_parts.hpp"
+#include "xsector/figures.hpp"
 
 namespace xsector::detail {
 
 const std::vector<Term>& terms() {
+  // Coalition-wide figures say what they mean in the figure table; the report's labels for
+  // them are its own.
+  auto figure = [](std::string_view label, std::string_view name) {
+    const FigureSpec* f = find_figure(name);
+    return Term{label, f != nullptr ? f->meaning : std::string_view()};
+  };
   static const std::vector<Term> list = {
-      {"members", "The organizations and groups the coalition file lists."},
-      {"ties", "Working relationships between two members, as the file lists them."},
-      {"density",
-       "The share of all possible pairs of members that are tied: 100% would mean everyone works with "
-       "everyone."},
-      {"separate groups",
-       "Groups of members joined by some chain of ties; more than one means some members cannot "
-       "reach the others at all."},
-      {"sectors at the table", "Sectors of the taxonomy (and of the file's own list) with at least one member."},
-      {"core sectors missing", "Sectors the taxonomy marks as core that have no member yet."},
-      {"effective decision makers",
-       "How many equally strong voters the coalition's voting power amounts to "
-       "(1 divided by the sum of the squared power shares); low means few decide."},
-      {"community-led power", "The share of voting power held by members marked community-led."},
-      {"backbone brokerage",
-       "The backbone's share of all betweenness: how much of the connecting between members "
-       "runs through it."},
+      figure("members", "members"),
+      figure("ties", "ties"),
+      figure("density", "density"),
+      figure("separate groups", "components"),
+      figure("sectors at the table", "sectors_covered"),
+      figure("core sectors missing", "core_sectors_missing"),
+      figure("effective decision makers", "effective_decision_makers"),
+      figure("community-led power", "community_led_power_share"),
+      figure("backbone brokerage", "backbone_betweenness_share"),
       {"priority", "How strongly the taxonomy advises having the sector: core, recommended or optional."},
       {"ties out", "Ties from the sector's members to members of other sectors."},
       {"status",
