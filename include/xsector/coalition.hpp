@@ -53,6 +53,8 @@ struct Taxonomy {
   /// The sector whose id or one of whose aliases is `id_or_alias` (ids first, exact and case
   /// sensitive), or null. O(sectors + aliases).
   [[nodiscard]] const Sector* find(std::string_view id_or_alias) const;
+  /// The number of its sectors of priority `core`. O(sectors).
+  [[nodiscard]] std::size_t core_count() const;
 };
 
 /// Collaboration continuum levels; a tie's strength in weighted metrics is its level.

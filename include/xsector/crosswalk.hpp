@@ -18,6 +18,19 @@ namespace xsector {
 /// O(|maps_to| × sectors of target × their maps_to).
 const Sector* place_sector(const Sector& sector, const Taxonomy& target);
 
+/// Where a member of each sector of one taxonomy is placed in each of the others: the
+/// crosswalk `xsector taxonomy show` prints.
+struct Crosswalk {
+  std::vector<std::string> targets;  ///< ids of the other taxonomies, in the order given
+  /// placed[s][k]: the id of the sector of targets[k] that a member of the taxonomy's sector s
+  /// is placed in (place_sector), or empty when it maps nowhere there.
+  std::vector<std::vector<std::string>> placed;
+};
+
+/// The crosswalk of `taxonomy` against every taxonomy of `others` except itself (same id).
+/// O(S × the others' sectors and maps_to), S the sectors of `taxonomy`.
+Crosswalk crosswalk_of(const Taxonomy& taxonomy, const std::vector<Taxonomy>& others);
+
 /// `coalition` measured against `target` instead of its own taxonomy. Members keep their
 /// index, ties and seats are unchanged; each member's `sector` becomes the target sector
 /// place_sector gives for its own sector. A member of a taxonomy sector that maps nowhere

@@ -5,21 +5,22 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
+#include "xsector/crosswalk.hpp"
 #include "xsector/output.hpp"
 #include "xsector/sectors.hpp"
 
 namespace xsector {
 
-/// `xsector taxonomy list`: every built-in taxonomy with its number of sectors and of core
-/// sectors. Table, Markdown, CSV (one row per taxonomy) or JSON (`taxonomies`). Parses the
-/// built-in taxonomies: O(their size).
-std::string format_taxonomy_list(Format format);
+/// `xsector taxonomy list`: each of `taxonomies` (the built-in ones: builtin_taxonomies())
+/// with its number of sectors and of core sectors. Table, Markdown, CSV (one row per
+/// taxonomy) or JSON (`taxonomies`). O(their sectors).
+std::string format_taxonomy_list(Format format, const std::vector<Taxonomy>& taxonomies);
 
 /// `xsector taxonomy show ID`: the taxonomy's sectors (id, priority, name, aliases,
-/// maps_to), their examples (whom to invite), and the crosswalk: the sector of every other
-/// built-in taxonomy a member of each sector is placed in (place_sector), or none.
-/// O(S × the other taxonomies' sectors and maps_to) plus parsing them.
-std::string format_taxonomy_show(Format format, const Taxonomy& taxonomy);
+/// maps_to), their examples (whom to invite), and `crosswalk` (crosswalk_of the taxonomy
+/// against the built-in ones): where a member of each sector is placed in every other
+/// taxonomy, or none. O(size of the output).
+std::string format_taxonomy_show(Format format, const Taxonomy& taxonomy, const Crosswalk& crosswalk);
 
 /// `xsector gaps FILE --taxonomy all`: one row per taxonomy, side by side, as `rows` hold
 /// them (taxonomy_coverage of the file measured against each taxonomy); `coalition` is the

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "xsector/crosswalk.hpp"
 #include "xsector/error.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
@@ -21,7 +22,7 @@ namespace {
 /// `taxonomy list` and `taxonomy show ID` (ID: a built-in id, or a taxonomy file to check).
 int run_taxonomy(bool list, const std::string& id, Format format, const std::string& out) {
   if (list) {
-    emit(format_taxonomy_list(format), out);
+    emit(format_taxonomy_list(format, builtin_taxonomies()), out);
     return 0;
   }
   const auto ids = builtin_taxonomy_ids();
@@ -29,7 +30,8 @@ int run_taxonomy(bool list, const std::string& id, Format format, const std::str
   if (!path && std::find(ids.begin(), ids.end(), id) == ids.end()) {
     throw UsageError(fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}", id, fmt::join(ids, ", ")));
   }
-  emit(format_taxonomy_show(format, resolve_taxonomy(id, std::filesystem::current_path())), out);
+  const Taxonomy taxonomy = resolve_taxonomy(id, std::filesystem::current_path());
+  emit(format_taxonomy_show(format, taxonomy, crosswalk_of(taxonomy, builtin_taxonomies())), out);
   return 0;
 }
 

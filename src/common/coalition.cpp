@@ -36,6 +36,11 @@ const Sector* Taxonomy::find(std::string_view id_or_alias) const {
   return nullptr;
 }
 
+std::size_t Taxonomy::core_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(sectors.begin(), sectors.end(), [](const Sector& s) { return s.priority == Priority::core; }));
+}
+
 std::int64_t Rule::quota(std::int64_t total_votes) const {
   switch (kind) {
     case Kind::majority: return total_votes / 2 + 1;

@@ -29,6 +29,25 @@ const Sector* place_sector(const Sector& sector, const Taxonomy& target) {
   return target.find(sector.id);
 }
 
+Crosswalk crosswalk_of(const Taxonomy& taxonomy, const std::vector<Taxonomy>& others) {
+  Crosswalk out;
+  std::vector<const Taxonomy*> targets;
+  for (const auto& o : others) {
+    if (o.id == taxonomy.id) continue;
+    out.targets.push_back(o.id);
+    targets.push_back(&o);
+  }
+  for (const auto& s : taxonomy.sectors) {
+    std::vector<std::string> row;
+    for (const Taxonomy* o : targets) {
+      const Sector* p = place_sector(s, *o);
+      row.push_back(p != nullptr ? p->id : std::string());
+    }
+    out.placed.push_back(std::move(row));
+  }
+  return out;
+}
+
 Coalition measure_against(const Coalition& c, const Taxonomy& target) {
   if (target.id == c.taxonomy.id) return c;
   Coalition out = c;

@@ -8,8 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
-#include "xsector/crosswalk.hpp"
-#include "xsector/load.hpp"
 
 namespace xsector {
 
@@ -75,15 +73,9 @@ std::string csv_row(const std::vector<std::string>& cells) {
   return out + "\n";
 }
 
-std::size_t core_count(const Taxonomy& t) {
-  return static_cast<std::size_t>(
-      std::count_if(t.sectors.begin(), t.sectors.end(), [](const Sector& s) { return s.priority == Priority::core; }));
-}
-
 }  // namespace
 
-std::string format_taxonomy_list(Format format) {
-  const auto taxonomies = builtin_taxonomies();
+std::string format_taxonomy_list(Format format, const std::vector<Taxonomy>& taxonomies) {
   switch (format) {
     case Format::json: {
       ordered_json list = ordered_json::array();
@@ -92,14 +84,15 @@ std::string format_taxonomy_list(Format format) {
                         {"name", t.name},
                         {"source", t.source},
                         {"sectors", t.sectors.size()},
-                        {"core", core_count(t)}});
+                        {"core", t.core_count()}});
       }
       return json_text({{"schema", "xsector/1"}, {"taxonomies", list}});
     }
     case Format::csv: {
       std::string out = "id,name,sectors,core,source\n";
       for (const auto& t : taxonomies) {
-        out += csv_row({t.id, t.name, fmt::format("{}", t.sectors.size()), fmt::format("{}", core_count(t)), t.source});
+        out +=
+            csv_row({t.id, t.name, fmt::format("{}", t.sectors.size()), fmt::format("{}", t.core_count()), t.source});
       }
       return out;
     }
@@ -108,7 +101,8 @@ std::string format_taxonomy_list(Format format) {
       const bool md = format == Format::markdown;
       std::vector<std::vector<std::string>> rows = {{"id", "sectors", "core", "name"}};
       for (const auto& t : taxonomies) {
-        rows.push_back({t.id, fmt::format("{}", t.sectors.size()), fmt::format("{}", core_count(t)), cell(t.name, md)});
+        rows.push_back(
+            {t.id, fmt::format("{}", t.sectors.size()), fmt::format("{}", t.core_count()), cell(t.name, md)});
       }
       std::string out = md ? "# Built-in sector taxonomies\n\n" : "Built-in sector taxonomies\n";
       out += grid(rows, md);
@@ -120,24 +114,16 @@ std::string format_taxonomy_list(Format format) {
   return {};
 }
 
-std::string format_taxonomy_show(Format format, const Taxonomy& t) {
-  const auto others = builtin_taxonomies();
-  // Where a member of each sector is placed in every built-in taxonomy (itself included).
-  auto crosswalk = [&](const Sector& s) {
-    std::vector<std::pair<std::string, const Sector*>> out;
-    for (const auto& o : others) {
-      if (o.id == t.id) continue;
-      out.emplace_back(o.id, place_sector(s, o));
-    }
-    return out;
-  };
+std::string format_taxonomy_show(Format format, const Taxonomy& t, const Crosswalk& crosswalk) {
   switch (format) {
     case Format::json: {
       ordered_json sectors = ordered_json::array();
-      for (const auto& s : t.sectors) {
+      for (std::size_t i = 0; i < t.sectors.size(); ++i) {
+        const Sector& s = t.sectors[i];
         ordered_json places = ordered_json::object();
-        for (const auto& [id, p] : crosswalk(s))
-          places[id] = p != nullptr ? ordered_json(p->id) : ordered_json(nullptr);
+        for (std::size_t k = 0; k < crosswalk.targets.size(); ++k)
+          places[crosswalk.targets[k]] =
+              crosswalk.placed[i][k].empty() ? ordered_json(nullptr) : ordered_json(crosswalk.placed[i][k]);
         sectors.push_back({{"id", s.id},
                            {"name", s.name},
                            {"priority", to_string(s.priority)},
@@ -151,18 +137,17 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t) {
     }
     case Format::csv: {
       std::vector<std::string> header = {"id", "name", "priority", "aliases", "examples", "maps_to"};
-      for (const auto& o : others) {
-        if (o.id != t.id) header.push_back("in_" + o.id);
-      }
+      for (const auto& target : crosswalk.targets) header.push_back("in_" + target);
       std::string out = csv_row(header);
-      for (const auto& s : t.sectors) {
+      for (std::size_t i = 0; i < t.sectors.size(); ++i) {
+        const Sector& s = t.sectors[i];
         std::vector<std::string> row = {s.id,
                                         s.name,
                                         std::string(to_string(s.priority)),
                                         fmt::format("{}", fmt::join(s.aliases, ";")),
                                         fmt::format("{}", fmt::join(s.examples, ";")),
                                         fmt::format("{}", fmt::join(s.maps_to, ";"))};
-        for (const auto& [id, p] : crosswalk(s)) row.push_back(p != nullptr ? p->id : "");
+        row.insert(row.end(), crosswalk.placed[i].begin(), crosswalk.placed[i].end());
         out += csv_row(row);
       }
       return out;
@@ -187,12 +172,10 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t) {
       out += md ? "\n## Crosswalk: where a member of each sector is placed\n\n"
                 : "\nCrosswalk: where a member of each sector is placed\n";
       std::vector<std::vector<std::string>> cw = {{"id"}};
-      for (const auto& o : others) {
-        if (o.id != t.id) cw[0].push_back(o.id);
-      }
-      for (const auto& s : t.sectors) {
-        std::vector<std::string> row = {cell(s.id, md)};
-        for (const auto& [id, p] : crosswalk(s)) row.push_back(p != nullptr ? p->id : "-");
+      cw[0].insert(cw[0].end(), crosswalk.targets.begin(), crosswalk.targets.end());
+      for (std::size_t i = 0; i < t.sectors.size(); ++i) {
+        std::vector<std::string> row = {cell(t.sectors[i].id, md)};
+        for (const auto& placed : crosswalk.placed[i]) row.push_back(placed.empty() ? "-" : placed);
         cw.push_back(std::move(row));
       }
       out += grid(cw, md);
