@@ -97,6 +97,12 @@ inline void check_xml(std::string_view what, const std::string& xml) {
 /// the file name and how a tie was spelled are not compared), or empty when they agree.
 inline std::string difference(const Coalition& a, const Coalition& b, bool header = true) {
   auto ids = [](const Coalition& c, std::size_t i) { return i < c.members.size() ? c.members[i].id : "?"; };
+  // Attributes are a map: a sheet has one column order for every member (and tie), so one
+  // whose own order differs comes back in the sheet's order with every name and value kept.
+  auto sorted = [](std::vector<std::pair<std::string, std::string>> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
   if (header) {
     if (a.name != b.name) return "name '" + a.name + "' vs '" + b.name + "'";
     if (a.place != b.place) return "place '" + a.place + "' vs '" + b.place + "'";
@@ -131,12 +137,6 @@ inline std::string difference(const Coalition& a, const Coalition& b, bool heade
       return "member '" + x.id + "' funding";
     }
     if (x.tags != y.tags) return "member '" + x.id + "' tags";
-    // Attributes are a map: a sheet has one column order for every member, so a member whose
-    // own order differs comes back in the sheet's order with every name and value kept.
-    auto sorted = [](std::vector<std::pair<std::string, std::string>> v) {
-      std::sort(v.begin(), v.end());
-      return v;
-    };
     if (sorted(x.attributes) != sorted(y.attributes)) return "member '" + x.id + "' attributes";
   }
   if (a.ties.size() != b.ties.size()) {
@@ -150,6 +150,7 @@ inline std::string difference(const Coalition& a, const Coalition& b, bool heade
     if (x.directed != y.directed) return name + " direction";
     if (x.level != y.level) return name + " level";
     if (x.kinds != y.kinds) return name + " kinds";
+    if (sorted(x.attributes) != sorted(y.attributes)) return name + " attributes";
   }
   if (!header) return {};
   if (a.governance.size() != b.governance.size()) return "number of decision bodies";

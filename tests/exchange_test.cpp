@@ -39,6 +39,7 @@ void expect_same_members_and_ties(const Coalition& a, const Coalition& b, const 
     EXPECT_EQ(x.lived_experience, y.lived_experience) << where << " " << x.id;
     EXPECT_EQ(x.funding, y.funding) << where << " " << x.id;
     EXPECT_EQ(x.tags, y.tags) << where << " " << x.id;
+    EXPECT_EQ(x.attributes, y.attributes) << where << " " << x.id;
   }
   ASSERT_EQ(a.ties.size(), b.ties.size()) << where;
   for (std::size_t t = 0; t < a.ties.size(); ++t) {
@@ -47,6 +48,7 @@ void expect_same_members_and_ties(const Coalition& a, const Coalition& b, const 
     EXPECT_EQ(a.ties[t].directed, b.ties[t].directed) << where << " tie " << t;
     EXPECT_EQ(a.ties[t].level, b.ties[t].level) << where << " tie " << t;
     EXPECT_EQ(a.ties[t].kinds, b.ties[t].kinds) << where << " tie " << t;
+    EXPECT_EQ(a.ties[t].attributes, b.ties[t].attributes) << where << " tie " << t;
   }
 }
 
@@ -571,6 +573,54 @@ TEST(Sheets, AttributesRoundTripThroughYamlGraphmlAndKumu) {
                                "{k: 1, k: 2}}\n",
                                "e.yaml"),
                InputError);
+}
+
+TEST(Sheets, TieAttributesRoundTripThroughYamlGraphmlAndKumu) {
+  const Coalition c = parse_coalition(
+      "coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care}\n  - {id: b, sector: education}\n"
+      "  - {id: c, sector: housing}\nties:\n"
+      "  - {between: [a, b], attributes: {Frequency: monthly, Type: MOU, \"To\": \"=1\", n: 3}}\n"
+      "  - {from: c, to: a, level: 2, attributes: {Since: \"2019\"}}\n  - [b, c]\n",
+      "a.yaml");
+  const std::vector<std::pair<std::string, std::string>> first = {
+      {"Frequency", "monthly"}, {"Type", "MOU"}, {"To", "=1"}, {"n", "3"}};
+  const std::vector<std::pair<std::string, std::string>> second = {{"Since", "2019"}};
+  ASSERT_EQ(c.ties.size(), 3U);
+  ASSERT_EQ(c.ties[0].attributes, first);
+  ASSERT_EQ(c.ties[1].attributes, second);
+  EXPECT_TRUE(c.ties[2].attributes.empty());
+  expect_same(c, parse_coalition(coalition_yaml(c), "b.yaml"), "yaml");
+  expect_same(c, parse_coalition(import_graphml(export_graphml(c), "a.graphml", {}).yaml, "c.yaml"), "graphml");
+  // Kumu: a sheet has one column order, so each tie gets the sheet's order and no empty values.
+  const KumuSheets k = export_kumu(c);
+  EXPECT_NE(k.connections.find(",ID,Frequency,attribute: Type,attribute: To,n,Since\n"), std::string::npos)
+      << k.connections;
+  ImportOptions options;
+  options.name = "A";
+  const Coalition d = parse_coalition(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options).yaml, "d.yaml");
+  ASSERT_EQ(d.ties.size(), 3U);
+  EXPECT_EQ(d.ties[0].attributes, first);
+  EXPECT_EQ(d.ties[1].attributes, second);
+  EXPECT_TRUE(d.ties[2].attributes.empty());
+}
+
+TEST(Sheets, TieAttributesThatAreNotAMapOrRepeatANameAreErrorsAtTheirPlace) {
+  const std::string head =
+      "coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care}\n  - {id: b, sector: education}\nties:\n";
+  auto message = [&](const std::string& tie) {
+    try {
+      parse_coalition(head + tie, "t.yaml");
+    } catch (const InputError& e) {
+      return e.diagnostics().at(0).str();
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message("  - {between: [a, b], attributes: [monthly]}\n"),
+            "t.yaml:6:35: error: 'attributes' must be a map of names to values");
+  EXPECT_EQ(message("  - {between: [a, b], attributes: {k: 1, k: 2}}\n"),
+            "t.yaml:6:42: error: attribute 'k' is given twice");
+  EXPECT_EQ(message("  - {between: [a, b], attribute: {k: 1}}\n"),
+            "t.yaml:6:23: error: unknown key 'attribute' in a tie; did you mean 'attributes'?");
 }
 
 TEST(Sheets, KumuRoundTripKeepsEveryAttributeWhenMembersListThemInDifferentOrders) {

@@ -6,6 +6,7 @@ read back by openpyxl. Attributes round-trip through GraphML (NetworkX reads the
 
 Usage: sheets_check.py XSECTOR SOURCE_DIR
 """
+import csv
 import datetime
 import io
 import json
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import zipfile
 
+import igraph
 import jsonschema
 import networkx as nx
 import openpyxl
@@ -56,7 +58,8 @@ with tempfile.TemporaryDirectory() as tmp:
                 ";;;;\r\n".encode())
     ties = os.path.join(tmp, "ties.csv")
     with open(ties, "w") as f:
-        f.write("Source,Target,Level\nCounty Clinic,Mingo Schools,cooperating\nFood Bank,County Clinic,2\n,,\n")
+        f.write("Source,Target,Level,Frequency,Since\nCounty Clinic,Mingo Schools,cooperating,monthly,2022\n"
+                "Food Bank,County Clinic,2,,2019-05\n,,,,\n")
     out = os.path.join(tmp, "p.yaml")
     r = run("import", members, ties, "-o", out)
     check("csv with BOM, ; and blank rows imports", r.returncode == 0, r.stderr)
@@ -72,6 +75,11 @@ with tempfile.TemporaryDirectory() as tmp:
         check("ties by Source, Target and Level", [(t["between"], t["level"]) for t in doc["ties"]] == [
             (["county-clinic", "mingo-schools"], "cooperating"), (["food-bank", "county-clinic"], "coordinating")],
             doc.get("ties"))
+        check("every other column of the ties sheet kept as the tie's attributes",
+              [{k: str(v) for k, v in t["attributes"].items()} for t in doc["ties"]] ==
+              [{"Frequency": "monthly", "Since": "2022"},
+                                                            {"Since": "2019-05"}], doc.get("ties"))
+        check("no note says a ties column was dropped", "not imported" not in r.stderr, r.stderr)
         check("imported file passes the schema", not list(validator.iter_errors(doc)))
         check("imported file validates", run("validate", out).returncode == 0)
 
@@ -272,6 +280,54 @@ with tempfile.TemporaryDirectory() as tmp:
     run("export", src, "--to", "json", "-o", os.path.join(tmp, "attr.json"))
     h = nx.node_link_graph(json.load(open(os.path.join(tmp, "attr.json"))))
     check("node-link carries attributes", h.nodes["a"]["attributes"]["Contact"] == "Jane, Doe")
+
+    # 10. A tie's attributes: YAML -> GraphML (NetworkX and igraph read them) -> import; Kumu
+    # connections -> import; node-link; the workbook's ties sheet (openpyxl reads it).
+    src = os.path.join(tmp, "tie-attr.yaml")
+    tie_attrs = {"Frequency": "monthly", "Type": "MOU", "Since": "2021-03-01"}
+    with open(src, "w") as f:
+        f.write('coalition: {name: A}\nmembers:\n  - {id: a, sector: health-care}\n  - {id: b, sector: education}\n'
+                '  - {id: c, sector: housing}\nties:\n'
+                '  - {between: [a, b], level: 3, attributes: {Frequency: monthly, Type: MOU, Since: 2021-03-01}}\n'
+                '  - {from: c, to: a, attributes: {Since: "2019"}}\n')
+    check("tie attributes validate", run("validate", src).returncode == 0)
+    check("tie attributes pass the schema", not list(validator.iter_errors(load(src))))
+
+    def tie_attrs_of(path):
+        return [{k: str(v) for k, v in (t.get("attributes") or {}).items()} for t in load(path)["ties"]]
+
+    run("export", src, "--to", "graphml", "-o", os.path.join(tmp, "tie-attr.graphml"))
+    g = nx.read_graphml(os.path.join(tmp, "tie-attr.graphml"))
+    check("networkx reads a tie's attributes from graphml",
+          json.loads(g.edges["a", "b"]["attributes"]) == tie_attrs and
+          json.loads(g.edges["c", "a"]["attributes"]) == {"Since": "2019"}, list(g.edges(data=True)))
+    ig = igraph.Graph.Read_GraphML(os.path.join(tmp, "tie-attr.graphml"))
+    check("igraph reads a tie's attributes from graphml",
+          sorted((json.loads(x) for x in ig.es["attributes"]), key=str) ==
+          sorted([tie_attrs, {"Since": "2019"}], key=str),
+          ig.es["attributes"])
+    r = run("import", os.path.join(tmp, "tie-attr.graphml"), "-o", os.path.join(tmp, "tie-attr-g.yaml"))
+    check("graphml tie attributes re-import", r.returncode == 0 and
+          tie_attrs_of(os.path.join(tmp, "tie-attr-g.yaml")) == [tie_attrs, {"Since": "2019"}], r.stderr)
+    run("export", src, "--to", "csv", "-o", os.path.join(tmp, "tie-attr-kumu"))
+    with open(os.path.join(tmp, "tie-attr-kumu", "connections.csv")) as f:
+        connections = list(csv.DictReader(f))
+    check("kumu connections carry a column per tie attribute (Type as 'attribute: Type')",
+          connections[0]["Frequency"] == "monthly" and connections[0]["attribute: Type"] == "MOU" and
+          connections[1]["Since"] == "2019" and connections[1]["Frequency"] == "", connections)
+    r = run("import", os.path.join(tmp, "tie-attr-kumu", "elements.csv"),
+            os.path.join(tmp, "tie-attr-kumu", "connections.csv"), "-o", os.path.join(tmp, "tie-attr-k.yaml"))
+    check("kumu tie attributes re-import", r.returncode == 0 and
+          tie_attrs_of(os.path.join(tmp, "tie-attr-k.yaml")) == [tie_attrs, {"Since": "2019"}], r.stderr)
+    run("export", src, "--to", "json", "-o", os.path.join(tmp, "tie-attr.json"))
+    h = nx.node_link_graph(json.load(open(os.path.join(tmp, "tie-attr.json"))))
+    check("node-link carries a tie's attributes", h.edges["a", "b"]["attributes"] == tie_attrs, list(h.edges(data=True)))
+    run("export", src, "--to", "xlsx", "-o", os.path.join(tmp, "tie-attr.xlsx"))
+    rows = list(openpyxl.load_workbook(os.path.join(tmp, "tie-attr.xlsx"))["ties"].iter_rows(values_only=True))
+    header = list(rows[0])
+    check("workbook ties sheet has a column per tie attribute",
+          header[-3:] == ["Frequency", "Type", "Since"] and list(rows[1][-3:]) == ["monthly", "MOU", "2021-03-01"] and
+          rows[2][-1] == "2019", rows)
 
     # 10. A survey export saved as a workbook: the Responses sheet (by default name) becomes the
     # survey; the CSV of the same rows gives the same file. By hand: a names b (4) and c (2),

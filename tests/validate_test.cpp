@@ -127,3 +127,18 @@ TEST(Validate, AHandBuiltCoalitionWithBadIndicesGetsMessagesNotACrash) {
   };
   EXPECT_EQ(found, expected);
 }
+
+TEST(Validate, AttributesOfMembersAndTiesNeedNamesGivenOnce) {
+  Coalition c = parse_coalition(kFile, "v.yaml");
+  c.members[0].attributes = {{"Contact", "x"}, {"", "y"}, {"Contact", "z"}};
+  c.ties[1].attributes = {{"Frequency", "monthly"}, {"Frequency", "weekly"}};
+  const std::vector<std::string> expected = {
+      "v.yaml:3:5: error: an attribute of member 'a' needs a name",
+      "v.yaml:3:5: error: attribute 'Contact' of member 'a' is given twice",
+      "v.yaml:8:5: error: attribute 'Frequency' of the tie of 'b' and 'c' is given twice",
+  };
+  EXPECT_EQ(messages(validate(c)), expected);
+  c.ties[1].attributes = {{"Frequency", "monthly"}, {"Since", "2019"}};
+  c.members[0].attributes = {{"Contact", "x"}};
+  EXPECT_TRUE(validate(c).empty());
+}

@@ -102,6 +102,9 @@ struct Tie {
   /// Contact ids of the people who carry it (`carried_by`), in file order; each a contact of
   /// member `a` or member `b`.
   std::vector<std::string> carried_by;
+  /// Free key-value facts kept from a ties sheet (Frequency, Since, ...), in file order; keys
+  /// are unique. Carried through every format, used by no metric.
+  std::vector<std::pair<std::string, std::string>> attributes;
   TieForm form = TieForm::shorthand;
   SourcePos pos;
   /// Not written under `ties`: made from survey responses (add_survey_ties). Writers of

@@ -62,6 +62,7 @@ ordered_json tie_document(const Coalition& c, const Tie& t) {
   d["level"] = to_string(t.level);
   if (!t.kinds.empty()) d["kinds"] = t.kinds;
   if (!t.carried_by.empty()) d["carried_by"] = t.carried_by;
+  if (!t.attributes.empty()) d["attributes"] = attributes_document(t.attributes);
   return d;
 }
 
@@ -99,6 +100,12 @@ ordered_json survey_document(const Coalition& c) {
 }  // namespace
 
 /// A member's contacts as coalition-file entries (empty fields left out).
+ordered_json attributes_document(const std::vector<std::pair<std::string, std::string>>& attributes) {
+  ordered_json out = ordered_json::object();
+  for (const auto& [key, value] : attributes) out[key] = value;
+  return out;
+}
+
 ordered_json contacts_document(const Member& m) {
   ordered_json list = ordered_json::array();
   for (const Contact& p : m.contacts) {
@@ -135,9 +142,7 @@ ordered_json coalition_document(const Coalition& c) {
     if (m.funding) d["funding"] = detail::without_negative_zero(*m.funding);
     if (!m.tags.empty()) d["tags"] = m.tags;
     if (!m.attributes.empty()) {
-      ordered_json a = ordered_json::object();
-      for (const auto& [key, value] : m.attributes) a[key] = value;
-      d["attributes"] = a;
+      d["attributes"] = attributes_document(m.attributes);
     }
     if (!m.contacts.empty()) d["contacts"] = contacts_document(m);
     doc["members"].push_back(std::move(d));

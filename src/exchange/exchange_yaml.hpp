@@ -4,12 +4,17 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "xsector/coalition.hpp"
 
 namespace xsector::detail {
 
 using nlohmann::ordered_json;
+
+/// Attributes (of a member or a tie) as a JSON object of names to text, in their order.
+ordered_json attributes_document(const std::vector<std::pair<std::string, std::string>>& attributes);
 
 /// A member's contacts as coalition-file entries (empty fields left out).
 ordered_json contacts_document(const Member& m);

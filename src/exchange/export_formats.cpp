@@ -57,6 +57,7 @@ std::string export_node_link(const Coalition& c) {
                       {"directed", tie.directed}};
     if (tie.from_survey) l["from_survey"] = true;
     if (!tie.carried_by.empty()) l["carried_by"] = tie.carried_by;
+    if (!tie.attributes.empty()) l["attributes"] = detail::attributes_document(tie.attributes);
     if (multigraph) l["key"] = t;
     links.push_back(l);
   }
@@ -69,12 +70,8 @@ std::string export_node_link(const Coalition& c) {
 KumuSheets export_kumu(const Coalition& c) {
   KumuSheets out;
   // Attributes follow the fixed columns, one column each (Description has its own).
-  std::vector<std::string> names;
-  for (const Member& m : c.members) {
-    for (const auto& [key, value] : m.attributes) {
-      if (key != "Description" && std::find(names.begin(), names.end(), key) == names.end()) names.push_back(key);
-    }
-  }
+  std::vector<std::string> names = detail::attribute_names(c.members);
+  std::erase(names, std::string("Description"));
   // Contacts are two fields of their member (ids, and roles in the same order; names are
   // personal data and stay out of a map meant for sharing) and carriers one field of a tie,
   // written only when the file lists contacts.
@@ -82,28 +79,16 @@ KumuSheets export_kumu(const Coalition& c) {
       std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return !m.contacts.empty(); });
   out.elements = "Label,Type,Description,Tags,ID,Sector,Community Led,Lived Experience,Funding";
   if (people) out.elements += ",Contacts,Contact Roles";
-  for (const auto& name : names) {
-    const bool field = !detail::recognised_column(name, detail::SheetKind::members).empty() ||
-                       detail::header_key(name).starts_with("attribute:");
-    std::string header = field ? std::string(detail::kAttributePrefix) : std::string();
-    header += name;
-    out.elements += ',';
-    out.elements += csv_cell(header);
-  }
+  for (const auto& name : names)
+    out.elements += ',' + csv_cell(detail::attribute_header(name, detail::SheetKind::members));
   out.elements += "\n";
-  auto attribute = [](const Member& m, const std::string& key) {
-    for (const auto& [k, v] : m.attributes) {
-      if (k == key) return v;
-    }
-    return std::string();
-  };
   for (const Member& m : c.members) {
     const Sector* s = c.find_sector(m.sector);
-    out.elements +=
-        fmt::format("{},{},{},{},{},{},{},{},{}", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
-                    csv_cell(attribute(m, "Description")), csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id,
-                    m.sector, m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
-                    m.funding ? detail::number_text(*m.funding) : "");
+    out.elements += fmt::format("{},{},{},{},{},{},{},{},{}", csv_cell(m.name), csv_cell(s ? s->name : m.sector),
+                                csv_cell(detail::attribute_value(m.attributes, "Description")),
+                                csv_cell(fmt::format("{}", fmt::join(m.tags, "|"))), m.id, m.sector,
+                                m.community_led ? "true" : "false", m.lived_experience ? "true" : "false",
+                                m.funding ? detail::number_text(*m.funding) : "");
     if (people) {
       std::vector<std::string> ids;
       std::vector<std::string> roles;
@@ -114,17 +99,19 @@ KumuSheets export_kumu(const Coalition& c) {
       out.elements += fmt::format(",{},{}", csv_cell(fmt::format("{}", fmt::join(ids, "|"))),
                                   csv_cell(fmt::format("{}", fmt::join(roles, "|"))));
     }
-    for (const auto& name : names) {
-      out.elements += ',';
-      out.elements += csv_cell(attribute(m, name));
-    }
+    for (const auto& name : names) out.elements += ',' + csv_cell(detail::attribute_value(m.attributes, name));
     out.elements += "\n";
   }
   // A connection's ID comes from its pair (`a->b` directed, `a--b` undirected with the ids
   // in order), never from its row, so the next wave imported into the same Kumu map updates
   // the same connections instead of adding copies.
+  // A tie's attributes follow, one column each, as the members' do.
+  const std::vector<std::string> tie_names = detail::attribute_names(c.ties);
   out.connections =
-      people ? "From,To,Type,Direction,Strength,Tags,ID,Carried By\n" : "From,To,Type,Direction,Strength,Tags,ID\n";
+      people ? "From,To,Type,Direction,Strength,Tags,ID,Carried By" : "From,To,Type,Direction,Strength,Tags,ID";
+  for (const auto& name : tie_names)
+    out.connections += ',' + csv_cell(detail::attribute_header(name, detail::SheetKind::ties));
+  out.connections += "\n";
   for (const Tie& t : c.ties) {
     const std::string& a = c.members[t.a].id;
     const std::string& b = c.members[t.b].id;
@@ -134,6 +121,7 @@ KumuSheets export_kumu(const Coalition& c) {
         fmt::format("{},{},{},{},{},{},{}", a, b, to_string(t.level), t.directed ? "directed" : "undirected",
                     static_cast<int>(t.level), csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
     if (people) out.connections += "," + csv_cell(fmt::format("{}", fmt::join(t.carried_by, "|")));
+    for (const auto& name : tie_names) out.connections += ',' + csv_cell(detail::attribute_value(t.attributes, name));
     out.connections += "\n";
   }
   return out;

@@ -46,7 +46,8 @@ std::string export_graphml(const Coalition& c) {
                                                                                {"edge", "kinds", "string"},
                                                                                {"edge", "directed", "boolean"},
                                                                                {"edge", "from_survey", "boolean"},
-                                                                               {"edge", "carried_by", "string"}};
+                                                                               {"edge", "carried_by", "string"},
+                                                                               {"edge", "attributes", "string"}};
   for (const auto& [domain, name, type] : keys) {
     out += fmt::format(R"(  <key id="{}_{}" for="{}" attr.name="{}" attr.type="{}"/>)", domain[0], name, domain, name,
                        type);
@@ -85,11 +86,8 @@ std::string export_graphml(const Coalition& c) {
     out += data('n', "lived_experience", m.lived_experience ? "true" : "false");
     if (m.funding) out += data('n', "funding", detail::number_text(*m.funding));
     out += data('n', "tags", detail::json_text(ordered_json(m.tags)));
-    if (!m.attributes.empty()) {
-      ordered_json a = ordered_json::object();
-      for (const auto& [key, value] : m.attributes) a[key] = value;
-      out += data('n', "attributes", detail::json_text(a));
-    }
+    if (!m.attributes.empty())
+      out += data('n', "attributes", detail::json_text(detail::attributes_document(m.attributes)));
     if (!m.contacts.empty()) out += data('n', "contacts", detail::json_text(detail::contacts_document(m)));
     out += "</node>\n";
   }
@@ -103,6 +101,8 @@ std::string export_graphml(const Coalition& c) {
     out += data('e', "directed", tie.directed ? "true" : "false");
     if (tie.from_survey) out += data('e', "from_survey", "true");
     if (!tie.carried_by.empty()) out += data('e', "carried_by", detail::json_text(ordered_json(tie.carried_by)));
+    if (!tie.attributes.empty())
+      out += data('e', "attributes", detail::json_text(detail::attributes_document(tie.attributes)));
     out += "</edge>\n";
   }
   out += "  </graph>\n</graphml>\n";

@@ -62,6 +62,10 @@ void check_import(const Coalition& c, const Provenance& where) {
   for (const Tie& t : c.ties) {
     for (const auto& kind : t.kinds) text(t.pos, kind, "an item of kinds");
     for (const auto& id : t.carried_by) text(t.pos, id, "an item of carried_by");
+    for (const auto& [key, value] : t.attributes) {
+      text(t.pos, key, "attribute name");
+      text(t.pos, value, "attribute value");
+    }
   }
   for (const Diagnostic& d : validate(c)) {
     if (c.name.empty() && d.message == "the coalition needs a 'name'") continue;  // said above, as the loader says it

@@ -160,6 +160,23 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
   auto given_in = [&](const std::map<std::string, Datum>& data, const char* key) {
     return data.contains(key) && !trim(data.at(key).value).empty();
   };
+  // Data 'attributes' of a node or edge: a JSON object of names to single values (numbers and
+  // true/false kept as their JSON text), read by the loader's attributes reader.
+  auto read_attributes = [&](const Datum& a, const std::string& what,
+                             std::vector<std::pair<std::string, std::string>>& out) {
+    ordered_json v = json_shallow(a.value) ? ordered_json::parse(a.value, nullptr, false) : ordered_json();
+    const bool flat =
+        v.is_object() && std::all_of(v.begin(), v.end(), [](const ordered_json& x) { return x.is_primitive(); });
+    if (!flat) {
+      add(a.pos, fmt::format("{}: attributes must be a JSON object of names to single values", what));
+      return false;
+    }
+    if (v.empty()) return true;
+    ordered_json attributes = ordered_json::object();
+    for (const auto& [key, value] : v.items())
+      attributes[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
+    return pieces.read(json_text(attributes), a.pos, what, {}, [&](const Node& n) { loader.read_attributes(n, out); });
+  };
   if (given_in(g, "name")) {
     pieces.read_text(g.at("name").value, g.at("name").pos, "graph data 'name'", [&](const Node& n) {
       if (auto v = reader.text(n, "the coalition's name")) c.name = *v;
@@ -289,23 +306,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
                                          })) &&
            ok;
     }
-    if (given_in(d, "attributes")) {
-      const Datum& a = d.at("attributes");
-      ordered_json v = json_shallow(a.value) ? ordered_json::parse(a.value, nullptr, false) : ordered_json();
-      const bool flat =
-          v.is_object() && std::all_of(v.begin(), v.end(), [](const ordered_json& x) { return x.is_primitive(); });
-      if (!flat) {
-        add(a.pos, fmt::format("{}: attributes must be a JSON object of names to single values", what));
-        ok = false;
-      } else if (!v.empty()) {
-        ordered_json attributes = ordered_json::object();
-        for (const auto& [key, value] : v.items())
-          attributes[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
-        ok = pieces.read(json_text(attributes), a.pos, what, {}, [&](const Node& n) {
-          loader.read_attributes(n, m.attributes);
-        }) && ok;
-      }
-    }
+    if (given_in(d, "attributes")) ok = read_attributes(d.at("attributes"), what, m.attributes) && ok;
     if (d.contains("contacts")) {
       const Datum& p = d.at("contacts");
       const auto contacts = json_of(p, what + ": contacts");
@@ -390,6 +391,7 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
           }))
         continue;
     }
+    if (given_in(d, "attributes") && !read_attributes(d.at("attributes"), what, t.attributes)) continue;
     const std::size_t before = pieces.mark();
     loader.tied_to_itself(t);
     if (!pieces.report(before, edge.pos, what)) continue;

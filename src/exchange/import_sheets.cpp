@@ -319,12 +319,11 @@ BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const Sh
     t.level = static_cast<TieLevel>(*level);
     t.kinds = split(connections.get(row, "tags"), '|');
     t.carried_by = split(connections.get(row, "carried by"), '|');
+    for (const auto& [name, k] : connections.extra()) {
+      if (const std::string v = connections.cell(row, k); !v.empty()) t.attributes.emplace_back(name, v);
+    }
     t.pos = where.mark({connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
     c.ties.push_back(std::move(t));
-  }
-  for (const auto& column : connections.used_extra()) {
-    notes.push_back(
-        fmt::format("{}: column '{}' has no place in a tie and was not imported", connections_file, column));
   }
   auto skipped = problems.settle();
   if (c.members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});

@@ -254,16 +254,21 @@ Sheet::Sheet(const SheetTable& table, SheetKind kind, const ImportOptions& optio
   }
 }
 
-bool Sheet::used(std::size_t k) const {
-  return std::any_of(rows_.begin(), rows_.end(), [&](const SheetRow& r) { return !cell(r, k).empty(); });
+std::string attribute_value(const std::vector<std::pair<std::string, std::string>>& attributes,
+                            const std::string& name) {
+  for (const auto& [key, value] : attributes) {
+    if (key == name) return value;
+  }
+  return {};
 }
 
-std::vector<std::string> Sheet::used_extra() const {
-  std::vector<std::string> out;
-  for (const auto& [name, k] : extra_) {
-    if (used(k)) out.push_back(name);
-  }
-  return out;
+std::string attribute_header(const std::string& name, SheetKind kind) {
+  const bool field = !recognised_column(name, kind).empty() || lower(name).starts_with(kAttributePrefix);
+  return field ? std::string(kAttributePrefix) + name : name;
+}
+
+bool Sheet::used(std::size_t k) const {
+  return std::any_of(rows_.begin(), rows_.end(), [&](const SheetRow& r) { return !cell(r, k).empty(); });
 }
 
 std::vector<std::string> Sheet::unknown(const std::set<std::string>& known) const {

@@ -3,6 +3,7 @@
 // Internal: the sheet, Kumu and survey imports share it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -42,12 +43,34 @@ std::string recognised_column(const std::string& header, SheetKind kind);
 
 bool is_field(const std::string& field, SheetKind kind);
 
-/// The prefix that marks a column of member attributes whose name the import would
-/// otherwise read as a field (an attribute called `Name`).
+/// The prefix that marks a column of attributes whose name the import would otherwise read
+/// as a field (an attribute called `Name`).
 constexpr std::string_view kAttributePrefix = "attribute: ";
 
+/// The names of the attributes of `items` (members or ties), in order of first appearance:
+/// the attribute columns of a sheet written for them. O(items × attributes × names).
+template <class Item>
+std::vector<std::string> attribute_names(const std::vector<Item>& items) {
+  std::vector<std::string> out;
+  for (const Item& item : items) {
+    for (const auto& [key, value] : item.attributes) {
+      if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
+    }
+  }
+  return out;
+}
+
+/// The value of attribute `name`, or empty when it is not given.
+std::string attribute_value(const std::vector<std::pair<std::string, std::string>>& attributes,
+                            const std::string& name);
+
+/// The header of a column holding attribute `name` in a sheet of this kind: the name, with
+/// kAttributePrefix in front when the import would read it as a field (or the name itself
+/// starts with the prefix), so the import reads the column back as that attribute.
+std::string attribute_header(const std::string& name, SheetKind kind);
+
 /// Cells of a sheet by field (label, sector, from, ...): each column is a field (by its
-/// header, a common name for it, or --map), or, in a members sheet, an attribute. Blank rows
+/// header, a common name for it, or --map), or an attribute of the member or tie. Blank rows
 /// are skipped; the first other row is the header.
 class Sheet {
  public:
@@ -64,8 +87,6 @@ class Sheet {
   [[nodiscard]] std::string cell(const SheetRow& row, std::size_t k) const {
     return k < row.cells.size() ? trim(detail::csv_text_value(row.cells[k])) : std::string();
   }
-  /// Extra columns with a value in some row.
-  [[nodiscard]] std::vector<std::string> used_extra() const;
   /// Fields (for a survey: headings) not in `known` whose column holds a value in some row.
   [[nodiscard]] std::vector<std::string> unknown(const std::set<std::string>& known) const;
   /// Where rows are: the file, or `book.xlsx:Sheet` for a workbook.

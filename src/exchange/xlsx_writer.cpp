@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "common/text.hpp"
+#include "exchange/sheets.hpp"
 #include "xsector/exchange.hpp"
 #include "xsector/output.hpp"
 
@@ -125,6 +126,18 @@ class Workbook {
   lxw_format* bold_ = nullptr;
 };
 
+/// Columns for attributes `names` after the sheet's own, as text; a name that is already a
+/// header of the sheet gets the prefix "attribute: " (again, until it is new).
+void add_attribute_columns(SheetData& sheet, const std::vector<std::string>& names) {
+  for (const auto& name : names) {
+    std::string header = name;
+    while (std::find(sheet.header.begin(), sheet.header.end(), header) != sheet.header.end())
+      header.insert(0, detail::kAttributePrefix);
+    sheet.header.push_back(header);
+    sheet.text_columns.insert(header);
+  }
+}
+
 std::vector<std::string> finding_row(const Finding& f) {
   return {std::string(to_string(f.severity)), std::string(to_string(f.area)), f.code, f.message,
           fmt::format("{}", fmt::join(f.subjects, ";"))};
@@ -136,22 +149,11 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
   std::vector<SheetData> sheets;
   SheetData members = from_csv("members", format_csv(c, a), {"id", "name", "sector"});
   // The members' own fields follow their figures, so the sheet is the partner list too.
-  std::vector<std::string> names;
-  for (const Member& m : c.members) {
-    for (const auto& [key, value] : m.attributes) {
-      if (std::find(names.begin(), names.end(), key) == names.end()) names.push_back(key);
-    }
-  }
+  const std::vector<std::string> names = detail::attribute_names(c.members);
   for (const char* column : {"community_led", "lived_experience", "funding", "tags"})
     members.header.emplace_back(column);
   members.text_columns.insert("tags");
-  for (const auto& name : names) {
-    std::string header = name;
-    while (std::find(members.header.begin(), members.header.end(), header) != members.header.end())
-      header.insert(0, "attribute: ");
-    members.header.push_back(header);
-    members.text_columns.insert(header);
-  }
+  add_attribute_columns(members, names);
   for (std::size_t i = 0; i < c.members.size() && i < members.rows.size(); ++i) {
     const Member& m = c.members[i];
     auto& row = members.rows[i];
@@ -160,24 +162,28 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
     row.emplace_back(m.lived_experience ? "true" : "false");
     row.emplace_back(m.funding ? detail::number_text(*m.funding) : std::string());
     row.emplace_back(fmt::format("{}", fmt::join(m.tags, ";")));
-    for (const auto& name : names) {
-      std::string value;
-      for (const auto& [k, v] : m.attributes) {
-        if (k == name) value = v;
-      }
-      row.push_back(value);
-    }
+    for (const auto& name : names) row.push_back(detail::attribute_value(m.attributes, name));
   }
   sheets.push_back(std::move(members));
 
   SheetData ties{"ties",
-                 {"from", "to", "from_name", "to_name", "directed", "level", "level_name", "kinds"},
+                 {"from", "to", "from_name", "to_name", "directed", "level", "level_name", "kinds", "carried_by"},
                  {},
-                 {"from", "to", "from_name", "to_name", "level_name", "kinds"}};
+                 {"from", "to", "from_name", "to_name", "level_name", "kinds", "carried_by"}};
+  const std::vector<std::string> tie_names = detail::attribute_names(c.ties);
+  add_attribute_columns(ties, tie_names);
   for (const Tie& t : c.ties) {
-    ties.rows.push_back({c.members[t.a].id, c.members[t.b].id, c.members[t.a].name, c.members[t.b].name,
-                         t.directed ? "true" : "false", std::to_string(static_cast<int>(t.level)),
-                         std::string(to_string(t.level)), fmt::format("{}", fmt::join(t.kinds, ";"))});
+    std::vector<std::string> row = {c.members[t.a].id,
+                                    c.members[t.b].id,
+                                    c.members[t.a].name,
+                                    c.members[t.b].name,
+                                    t.directed ? "true" : "false",
+                                    std::to_string(static_cast<int>(t.level)),
+                                    std::string(to_string(t.level)),
+                                    fmt::format("{}", fmt::join(t.kinds, ";")),
+                                    fmt::format("{}", fmt::join(t.carried_by, ";"))};
+    for (const auto& name : tie_names) row.push_back(detail::attribute_value(t.attributes, name));
+    ties.rows.push_back(std::move(row));
   }
   sheets.push_back(std::move(ties));
   sheets.push_back(from_csv("sectors", format_gaps(Format::csv, c, a), {"sector", "name", "priority", "reaches"}));

@@ -55,7 +55,8 @@ void CoalitionLoader::read_ties(const Node& node) {
       a_node = item[0];
       b_node = item[1];
     } else {
-      static const std::vector<std::string> keys = {"between", "from", "to", "level", "kinds", "carried_by"};
+      static const std::vector<std::string> keys = {"between", "from",       "to",        "level",
+                                                    "kinds",   "carried_by", "attributes"};
       f = reader_.fields(item, keys, "a tie");
       if (!f) continue;
       const auto* between = f->get("between");
@@ -112,6 +113,9 @@ void CoalitionLoader::read_ties(const Node& node) {
           tie.kinds = *v;
         else
           ok = false;
+      }
+      if (const auto* at = f->get("attributes")) {
+        if (!read_attributes(*at, tie.attributes)) ok = false;
       }
     }
     if (!a || !b || !ok) continue;

@@ -44,6 +44,17 @@ std::vector<Diagnostic> validate(const Coalition& c) {
     return false;
   };
 
+  // Attributes: names given and unique (the loader's rules for a hand-built coalition).
+  auto attributes_ok = [&](const std::vector<std::pair<std::string, std::string>>& attributes, SourcePos pos,
+                           std::string_view whose) {
+    std::set<std::string> names;
+    for (const auto& [key, value] : attributes) {
+      if (key.empty()) add(pos, fmt::format("an attribute of {} needs a name", whose));
+      if (!key.empty() && !names.insert(key).second)
+        add(pos, fmt::format("attribute '{}' of {} is given twice", key, whose));
+    }
+  };
+
   if (c.name.empty()) add({}, "the coalition needs a 'name'");
   // Members: ids unique and present, sectors known, contact ids unique in the file.
   std::unordered_map<std::string, SourcePos> ids;
@@ -60,6 +71,7 @@ std::vector<Diagnostic> validate(const Coalition& c) {
     } else if (c.find_sector(m.sector) == nullptr) {
       add(m.pos, detail::unknown_sector_message(c, m.sector));
     }
+    attributes_ok(m.attributes, m.pos, fmt::format("member '{}'", m.id));
     for (const Contact& p : m.contacts) {
       if (const auto [it, fresh] = contacts.emplace(p.id, std::pair(v, p.pos)); !fresh) {
         add(p.pos, fmt::format("duplicate contact id '{}' (first defined at line {})", p.id, it->second.second.line));
@@ -79,6 +91,7 @@ std::vector<Diagnostic> validate(const Coalition& c) {
   for (const Tie& t : c.ties) {
     if (!index_ok(t.a, t.pos, "a tie") || !index_ok(t.b, t.pos, "a tie")) continue;
     if (t.a == t.b) add(t.pos, fmt::format("a tie from '{}' to itself", member(t.a)));
+    attributes_ok(t.attributes, t.pos, fmt::format("the tie of '{}' and '{}'", member(t.a), member(t.b)));
     const int level = static_cast<int>(t.level);
     if (level < 1 || level > 4) add(t.pos, fmt::format("a tie's level must be 1-4, found {}", level));
     std::set<std::string> seen;
