@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The package as a user gets it: install the build into a scratch prefix and build a
-# consumer with find_package(xsector); then build the .deb with CPack, unpack it into a
-# scratch root and run the tool and the man page from there.
+# consumer and the example program of docs/api.md with find_package(xsector); then build
+# the .deb with CPack, unpack it into a scratch root and run the tool and the man page
+# from there.
 # Usage: package_check.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -21,6 +22,58 @@ case "$out" in
   "Healthy in the Hills Network: 10 members (xsector "*) ;;
   *) echo "FAIL consumer printed: $out"; exit 1 ;;
 esac
+
+# The example program of docs/api.md, with the CMake lines the page shows, built against the
+# same installed tree and run on the Hills; its output must begin as the page says and hold
+# the one finding the page quotes. Each part is the fenced block right after the line
+# "<!-- example: NAME -->" on the page (that line must occur exactly once).
+api="$source/docs/api.md"
+doc_block() {  # NAME LANG: the block's text on stdout; exits the script when it is not there
+  local text
+  if ! text=$(awk -v marker="<!-- example: $1 -->" -v fence='```'"$2" '
+      $0 == marker { markers++ }
+      $0 == marker && state == 0 { state = 1; next }
+      state == 1 { if ($0 != fence) exit; state = 2; next }
+      state == 2 && $0 == "```" { state = 3; next }
+      state == 2 { print }
+      END { exit (markers == 1 && state == 3) ? 0 : 1 }' "$api") ||
+     [ -z "${text//[[:space:]]/}" ]; then
+    echo "FAIL docs/api.md: no single non-empty \`\`\`$2 block right after <!-- example: $1 -->" >&2
+    exit 1
+  fi
+  printf '%s\n' "$text"
+}
+mkdir "$scratch/api"
+{
+  echo "cmake_minimum_required(VERSION 3.20)"
+  echo "project(summary LANGUAGES CXX)"
+  doc_block CMakeLists.txt cmake
+} > "$scratch/api/CMakeLists.txt"
+doc_block summary.cpp cpp > "$scratch/api/summary.cpp"
+doc_block "summary.cpp output" text > "$scratch/api/expected.txt"
+doc_block "summary.cpp finding" text > "$scratch/api/finding.txt"
+if ! cmake -S "$scratch/api" -B "$scratch/api/build" -DCMAKE_PREFIX_PATH="$scratch/prefix" \
+       -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" > "$scratch/api/configure.log" 2>&1 ||
+   ! cmake --build "$scratch/api/build" > "$scratch/api/build.log" 2>&1; then
+  cat "$scratch/api/configure.log" "$scratch/api/build.log" 2>/dev/null || true
+  echo "FAIL the example of docs/api.md (summary.cpp and its CMake lines) does not build" >&2
+  exit 1
+fi
+if ! (cd "$scratch/api" && ./build/summary "$hills" > printed.txt); then
+  echo "FAIL the example of docs/api.md failed on $(basename "$hills")" >&2; exit 1
+fi
+if ! head -n "$(wc -l < "$scratch/api/expected.txt")" "$scratch/api/printed.txt" |
+     diff -u --label "docs/api.md (summary.cpp output)" --label "summary printed" "$scratch/api/expected.txt" -; then
+  echo "FAIL the example of docs/api.md does not print what the page says it begins with" >&2; exit 1
+fi
+if ! grep -qxFf "$scratch/api/finding.txt" "$scratch/api/printed.txt"; then
+  echo "FAIL the example of docs/api.md does not print the line the page quotes: $(cat "$scratch/api/finding.txt")" >&2
+  exit 1
+fi
+if ! grep -q "Healthy in the Hills Network" "$scratch/api/report.html"; then
+  echo "FAIL the example of docs/api.md wrote no report.html naming the coalition" >&2; exit 1
+fi
+echo "api example: docs/api.md summary.cpp builds, prints what the page says, writes report.html"
 
 # A version the package does not provide must be refused by find_package.
 if cmake -S "$source/tests/consumer" -B "$scratch/too-new" -DCMAKE_PREFIX_PATH="$scratch/prefix" \
