@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -109,6 +110,44 @@ inline std::string terminal_safe(std::string_view s, bool keep_newlines = false)
     }
   }
   return out;
+}
+
+/// Columns `s` takes on a terminal, read as UTF-8: one per code point, two for East Asian
+/// wide and fullwidth characters and wide emoji (the ranges {fmt} uses to pad), none for
+/// combining diacritical marks (U+0300-U+036F). A byte that does not start a valid sequence
+/// counts one column. O(bytes of `s`).
+inline std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    std::size_t length = 1;
+    char32_t cp = lead;
+    if (lead >= 0xC2 && lead <= 0xF4) {
+      length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4);
+      cp = lead & (lead < 0xE0 ? 0x1FU : (lead < 0xF0 ? 0x0FU : 0x07U));
+      for (std::size_t k = 1; k < length; ++k) {
+        const auto next = i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
+        if ((next & 0xC0U) != 0x80U) {
+          length = 1;
+          cp = lead;
+          break;
+        }
+        cp = (cp << 6U) | (next & 0x3FU);
+      }
+    }
+    i += length;
+    if (length > 1 && cp >= 0x300 && cp <= 0x36F) continue;
+    const bool wide =
+        length > 1 && cp >= 0x1100 &&
+        (cp <= 0x115F || cp == 0x2329 || cp == 0x232A || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE10 && cp <= 0xFE19) ||
+         (cp >= 0xFE30 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+         (cp >= 0x20000 && cp <= 0x2FFFD) || (cp >= 0x30000 && cp <= 0x3FFFD) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+         (cp >= 0x1F900 && cp <= 0x1F9FF));
+    width += wide ? 2 : 1;
+  }
+  return width;
 }
 
 /// User text inside a Markdown line (never at its start), shown literally by CommonMark and

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
@@ -25,6 +26,11 @@ std::string figure_text(FigureKind kind, const std::optional<double>& v) {
   return fixed(v, kind == FigureKind::count ? 0 : 3);
 }
 
+Cell figure_cell(FigureKind kind, const std::optional<double>& v) {
+  if (!v) return {};
+  return kind == FigureKind::count ? integer_cell(std::llround(*v)) : Cell(*v);
+}
+
 ordered_json figure_json(FigureKind kind, const std::optional<double>& v) {
   if (!v) return nullptr;
   return kind == FigureKind::count ? ordered_json(static_cast<std::uint64_t>(*v)) : ordered_json(*v);
@@ -40,8 +46,6 @@ std::string render_text(const TextReport& report, bool markdown, int level) {
   }
   return out;
 }
-
-std::string csv_number(const std::optional<double>& v) { return v ? detail::number_text(*v) : std::string(); }
 
 /// The JSON text of `doc`, with every -0 written as 0 (walked without recursion) and bytes
 /// that are not UTF-8 written as U+FFFD (never an exception).
@@ -106,42 +110,6 @@ std::string findings_text(const std::vector<Finding>& findings, bool markdown) {
                     : fmt::format("  [{}] {}\n", to_string(f.severity), user_text(f.message, false));
   }
   if (findings.empty()) out += markdown ? "- none\n" : "  none\n";
-  return out;
-}
-
-/// Aligned text columns (the first `left` columns left-aligned) or a Markdown table.
-std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t left, bool markdown, bool left_last) {
-  std::string out;
-  if (markdown) {
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      out += "|";
-      for (const auto& cell : rows[r]) out += fmt::format(" {} |", r == 0 ? cell : detail::markdown_text(cell));
-      out += "\n";
-      if (r == 0) {
-        out += "|";
-        for (std::size_t k = 0; k < rows[0].size(); ++k) out += k < left ? "---|" : "---:|";
-        out += "\n";
-      }
-    }
-    return out;
-  }
-  std::vector<std::vector<std::string>> safe = rows;
-  for (auto& r : safe) {
-    for (auto& cell : r) cell = detail::terminal_safe(cell);
-  }
-  std::vector<std::size_t> width(safe.empty() ? 0 : safe[0].size(), 0);
-  for (const auto& r : safe) {
-    for (std::size_t k = 0; k < r.size(); ++k) width[k] = std::max(width[k], r[k].size());
-  }
-  for (const auto& r : safe) {
-    std::string line = " ";
-    for (std::size_t k = 0; k < r.size(); ++k) {
-      const bool to_left = k < left || (left_last && k + 1 == r.size());
-      line += to_left ? fmt::format(" {:<{}}", r[k], width[k]) : fmt::format(" {:>{}}", r[k], width[k]);
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "common/text.hpp"
 #include "outputs/output_parts.hpp"
 #include "outputs/survey_output.hpp"
+#include "outputs/table.hpp"
 #include "xsector/output.hpp"
 
 namespace xsector {
@@ -52,6 +53,17 @@ std::string tie_line(const std::vector<TieChange>& list) {
   return fmt::format("{}: {}", list.size(), fmt::join(parts, ", "));
 }
 
+/// The coalition-wide figures before and after, and their change (table and CSV).
+Table network_table(const Comparison& cmp) {
+  Table t{{text_column("figure"), number_column("before"), number_column("after"), number_column("change")}, {}, true};
+  for (const auto& d : cmp.network) {
+    const FigureSpec* f = find_figure(d.name);
+    const FigureKind kind = f != nullptr ? f->kind : FigureKind::score;
+    t.rows.push_back({d.name, figure_cell(kind, d.before), figure_cell(kind, d.after), figure_cell(kind, d.change)});
+  }
+  return t;
+}
+
 }  // namespace
 
 TextReport detail::comparison_report(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown) {
@@ -92,33 +104,33 @@ TextReport detail::comparison_report(const Coalition& a, const Coalition& b, con
   item("weakened", tie_line(cmp.ties.weakened));
   item("direction changed", tie_line(cmp.ties.redirected));
   section("Network");
-  std::vector<std::vector<std::string>> rows = {{"figure", "before", "after", "change"}};
-  for (const auto& d : cmp.network) {
-    const FigureSpec* f = find_figure(d.name);
-    const FigureKind kind = f != nullptr ? f->kind : FigureKind::score;
-    rows.push_back({d.name, figure_text(kind, d.before), figure_text(kind, d.after), figure_text(kind, d.change)});
-  }
-  *out += grid(rows, 1, markdown);
+  *out += render_table_text(network_table(cmp), markdown);
   section("Sectors");
-  std::vector<std::vector<std::string>> sectors = {{"sector", "members", "internal ties", "external ties", "E-I"}};
+  Table sectors{{text_column("sector")}, {}, true};
+  for (const char* name : {"members", "internal ties", "external ties", "E-I"}) {
+    sectors.columns.push_back(text_column(name).right());
+  }
   auto pair = [](const Delta& d, int digits) {
     return fmt::format("{} -> {}", fixed(d.before, digits), fixed(d.after, digits));
   };
   for (const auto& s : cmp.sectors) {
-    sectors.push_back(
+    sectors.rows.push_back(
         {s.sector, pair(s.members, 0), pair(s.internal_ties, 0), pair(s.external_ties, 0), pair(s.ei_index, 2)});
   }
-  *out += grid(sectors, 1, markdown);
+  *out += render_table_text(sectors, markdown);
   if (markdown) *out += "\n";
   item("sectors covered", list(cmp.sectors_covered));
   item("sectors lost", list(cmp.sectors_lost));
   section("Power");
-  std::vector<std::vector<std::string>> power = {{"member", "power before", "power after", "change"}};
+  Table power{
+      {text_column("member"), number_column("power before"), number_column("power after"), number_column("change")},
+      {},
+      true};
   for (const auto& d : cmp.power) {
     if (d.before.value_or(0.0) == 0.0 && d.after.value_or(0.0) == 0.0) continue;
-    power.push_back({d.name, fixed(d.before), fixed(d.after), fixed(d.change)});
+    power.rows.push_back({d.name, number_cell(d.before), number_cell(d.after), number_cell(d.change)});
   }
-  *out += power.size() > 1 ? grid(power, 1, markdown) : std::string(markdown ? "none\n" : "  none\n");
+  *out += !power.rows.empty() ? render_table_text(power, markdown) : std::string(markdown ? "none\n" : "  none\n");
   for (const auto& body : cmp.bodies) {
     *out += fmt::format("{}{}: effective decision makers {} -> {}{}\n", markdown ? "- " : "  ", body.body,
                         fixed(body.effective_decision_makers.before, 2), fixed(body.effective_decision_makers.after, 2),
@@ -140,13 +152,7 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
   switch (format) {
     case Format::table: return detail::terminal_safe(render_text(comparison_report(a, b, cmp, false), false), true);
     case Format::markdown: return render_text(comparison_report(a, b, cmp, true), true);
-    case Format::csv: {
-      std::string out = "figure,before,after,change\n";
-      for (const auto& d : cmp.network) {
-        out += fmt::format("{},{},{},{}\n", d.name, csv_number(d.before), csv_number(d.after), csv_number(d.change));
-      }
-      return out;
-    }
+    case Format::csv: return render_table_csv(network_table(cmp));
     case Format::json: {
       ordered_json doc;
       doc["schema"] = "xsector/1";
@@ -270,39 +276,29 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
     return json_text(doc);
   }
   if (format == Format::csv) {
-    std::string out = "name,as_of,taxonomy,file";
-    for (const auto& f : figures.empty() ? std::vector<Figure>{} : figures[0]) {
-      out += ',';
-      out += f.name;
-    }
-    out += "\n";
+    Table t{{text_column("name"), text_column("as_of"), text_column("taxonomy"), text_column("file")}, {}, true};
+    for (const auto& f : figures.empty() ? std::vector<Figure>{} : figures[0])
+      t.columns.push_back(number_column(f.name));
     for (std::size_t r = 0; r < coalitions.size(); ++r) {
-      out += fmt::format("{},{},{},{}", csv_cell(coalitions[r]->name), csv_cell(coalitions[r]->as_of),
-                         csv_cell(coalitions[r]->taxonomy.id), csv_cell(coalitions[r]->file));
-      for (const auto& f : figures[r]) {
-        out += ',';
-        out += csv_number(f.value);
-      }
-      out += "\n";
+      auto& row = t.row();
+      row = {coalitions[r]->name, coalitions[r]->as_of, coalitions[r]->taxonomy.id, coalitions[r]->file};
+      for (const auto& f : figures[r]) row.push_back(number_cell(f.value));
     }
-    return out;
+    return render_table_csv(t);
   }
   const bool markdown = format == Format::markdown;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header = {"coalition", "as of", "taxonomy"};
-  for (const auto& c : columns) header.push_back(c);
-  rows.push_back(header);
+  Table t{{text_column("coalition"), text_column("as of"), text_column("taxonomy")}, {}, true};
+  for (const auto& c : columns) t.columns.push_back(number_column(c));
   for (std::size_t r = 0; r < coalitions.size(); ++r) {
-    std::vector<std::string> row = {coalitions[r]->name, coalitions[r]->as_of.empty() ? "-" : coalitions[r]->as_of,
-                                    coalitions[r]->taxonomy.id};
+    auto& row = t.row();
+    row = {coalitions[r]->name, text_or_missing(coalitions[r]->as_of), coalitions[r]->taxonomy.id};
     for (const auto& c : columns) {
       const FigureSpec* f = find_figure(c);
-      row.push_back(figure_text(f != nullptr ? f->kind : FigureKind::score, value(r, c)));
+      row.push_back(figure_cell(f != nullptr ? f->kind : FigureKind::score, value(r, c)));
     }
-    rows.push_back(row);
   }
   std::string out = markdown ? "# Coalitions side by side\n\n" : "";
-  out += grid(rows, 3, markdown);
+  out += render_table_text(t, markdown);
   return out;
 }
 

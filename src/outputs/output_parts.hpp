@@ -1,9 +1,8 @@
-// What the writers share: value formatting, the JSON sections several views print, the
-// aligned text grid and the findings list. Nothing here computes a figure: every function
+// What the writers share: value formatting, the JSON sections several views print and the
+// findings list (tables are outputs/table.hpp). Nothing here computes a figure: every function
 // reads the Coalition and its Analysis and formats what they hold.
 #pragma once
 
-#include <cstddef>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "outputs/table.hpp"
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/compare.hpp"
@@ -28,10 +28,11 @@ ordered_json text_or_null(const std::string& s);
 std::string fixed(const std::optional<double>& v, int digits = 3);
 /// A figure of figure_table() as table text: counts without decimals, others as fixed().
 std::string figure_text(FigureKind kind, const std::optional<double>& v);
+/// A figure of figure_table() as a table cell: counts as whole numbers, others as numbers;
+/// missing when undefined.
+Cell figure_cell(FigureKind kind, const std::optional<double>& v);
 /// A figure of figure_table() as JSON: counts as integers, others as numbers; null when undefined.
 ordered_json figure_json(FigureKind kind, const std::optional<double>& v);
-/// `v` for a CSV cell (shortest round-trip text), or an empty cell when undefined.
-std::string csv_number(const std::optional<double>& v);
 /// The JSON text of `doc`, with every -0 written as 0 and bytes that are not UTF-8 written
 /// as U+FFFD (never an exception).
 std::string json_text(ordered_json& doc);
@@ -47,10 +48,6 @@ ordered_json findings_json(const std::vector<Finding>& findings);
 std::vector<Finding> area_findings(const Analysis& a, std::initializer_list<FindingArea> areas);
 /// Findings as a text or Markdown list ("none" when empty).
 std::string findings_text(const std::vector<Finding>& findings, bool markdown);
-/// Aligned text columns (the first `left` columns left-aligned, and the last one too when
-/// `left_last`) or a Markdown table; the first row is the header.
-std::string grid(const std::vector<std::vector<std::string>>& rows, std::size_t left, bool markdown,
-                 bool left_last = false);
 /// The `approximate` object: the figures that are estimates and their precision; an empty
 /// object when all are exact.
 ordered_json approximate_json(const Analysis& a, const Coalition& c);

@@ -7,6 +7,7 @@
 #include "common/text.hpp"
 #include "outputs/output_parts.hpp"
 #include "outputs/survey_output.hpp"
+#include "outputs/table.hpp"
 #include "xsector/output.hpp"
 
 namespace xsector {
@@ -28,8 +29,11 @@ TextReport people_report(const Coalition& c, const Analysis& a, bool markdown) {
   }
   const auto& sectors = a.sectors.index.sectors;
   section("People who carry the ties");
-  std::vector<std::vector<std::string>> rows = {
-      {"person", "member", "carries", "sole carrier of", "fragmentation", "sectors cut"}};
+  Table rows{
+      {text_column("person"), text_column("member"), integer_column("carries"), integer_column("sole carrier of"),
+       number_column("fragmentation"), text_column("sectors cut").left_in_terminal()},
+      {},
+      true};
   for (const PersonFigures& p : r.people) {
     std::vector<std::string> cut;
     for (const auto s : p.sectors_cut) cut.push_back(sectors[s].id);
@@ -39,21 +43,24 @@ TextReport people_report(const Coalition& c, const Analysis& a, bool markdown) {
       label = who.name;
     else if (a.people_shown != PeopleShown::none && !who.role.empty())
       label = fmt::format("{} ({})", who.role, who.id);
-    rows.push_back({label, c.members[p.member].id, fmt::format("{}", p.carries.size()),
-                    fmt::format("{}", p.sole_carrier_of.size()), fixed(p.fragmentation),
-                    cut.empty() ? "-" : fmt::format("{}", fmt::join(cut, " "))});
+    rows.rows.push_back({label, c.members[p.member].id, integer_cell(p.carries.size()),
+                         integer_cell(p.sole_carrier_of.size()), number_cell(p.fragmentation),
+                         cut.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(cut, " ")))});
   }
-  *out += grid(rows, 2, markdown, true);
+  *out += render_table_text(rows, markdown);
   section("Handoff readiness (carried ties with two or more carriers on the member's side)");
-  std::vector<std::vector<std::string>> ready = {{"member", "carried", "ready", "handoff_readiness"}};
+  Table ready{
+      {text_column("member"), integer_column("carried"), integer_column("ready"), number_column("handoff_readiness")},
+      {},
+      true};
   for (std::size_t m = 0; m < c.members.size(); ++m) {
     if (r.member_carried[m] == 0 && c.members[m].contacts.empty()) continue;
-    ready.push_back({c.members[m].id, fmt::format("{}", r.member_carried[m]), fmt::format("{}", r.member_ready[m]),
-                     fixed(r.member_handoff_readiness[m])});
+    ready.rows.push_back({c.members[m].id, integer_cell(r.member_carried[m]), integer_cell(r.member_ready[m]),
+                          number_cell(r.member_handoff_readiness[m])});
   }
-  ready.push_back(
-      {"network", fmt::format("{}", r.carried_ends), fmt::format("{}", r.ready_ends), fixed(r.handoff_readiness)});
-  *out += grid(ready, 1, markdown);
+  ready.rows.push_back({std::string("network"), integer_cell(r.carried_ends), integer_cell(r.ready_ends),
+                        number_cell(r.handoff_readiness)});
+  *out += render_table_text(ready, markdown);
   section("Findings");
   *out += findings_text(area_findings(a, {FindingArea::people}), markdown);
   return doc;
@@ -92,20 +99,23 @@ std::string format_people(Format format, const Coalition& c, const Analysis& a) 
     }
     case Format::csv: {
       const bool names = a.people_shown == PeopleShown::names;
-      std::string out = names ? "id,member,name,role,since,carries,sole_carrier_of,sectors_cut,fragmentation\n"
-                              : "id,member,role,since,carries,sole_carrier_of,sectors_cut,fragmentation\n";
+      Table t{{text_column("id"), text_column("member")}, {}, true};
+      if (names) t.columns.push_back(text_column("name"));
+      for (const char* name : {"role", "since"}) t.columns.push_back(text_column(name));
+      t.columns.insert(t.columns.end(), {integer_column("carries"), integer_column("sole_carrier_of"),
+                                         text_column("sectors_cut"), number_column("fragmentation")});
       for (const PersonFigures& p : a.people.people) {
         const Contact& who = c.members[p.member].contacts[p.contact];
         std::vector<std::string> cut;
         for (const auto s : p.sectors_cut) cut.push_back(a.sectors.index.sectors[s].id);
-        out += fmt::format("{},{},", csv_cell(who.id), csv_cell(c.members[p.member].id));
-        if (names) out += csv_cell(who.name) + ",";
-        out +=
-            fmt::format("{},{},{},{},{},{}\n", a.people_shown == PeopleShown::none ? std::string() : csv_cell(who.role),
-                        csv_cell(who.since), p.carries.size(), p.sole_carrier_of.size(),
-                        csv_cell(fmt::format("{}", fmt::join(cut, " "))), csv_number(p.fragmentation));
+        auto& row = t.row();
+        row = {who.id, c.members[p.member].id};
+        if (names) row.emplace_back(who.name);
+        row.insert(row.end(), {a.people_shown == PeopleShown::none ? std::string() : who.role, who.since,
+                               integer_cell(p.carries.size()), integer_cell(p.sole_carrier_of.size()),
+                               fmt::format("{}", fmt::join(cut, " ")), number_cell(p.fragmentation)});
       }
-      return out;
+      return render_table_csv(t);
     }
   }
   return render_text(people_report(c, a, false), false);

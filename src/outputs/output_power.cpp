@@ -8,6 +8,7 @@
 #include "common/text.hpp"
 #include "outputs/output_parts.hpp"
 #include "outputs/survey_output.hpp"
+#include "outputs/table.hpp"
 #include "xsector/output.hpp"
 
 namespace xsector {
@@ -29,11 +30,13 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   for (const auto& body : p.bodies) {
     const Body& b = c.governance[body.body];
     section(fmt::format("{} ({}, {} of {} votes decide)", b.id, b.rule.name(), body.quota, body.total_votes));
-    std::vector<std::vector<std::string>> rows = {
-        {"member", "votes", "seats", "banzhaf", "shapley-shubik", "penrose", "veto", "dummy"}};
+    Table rows{{text_column("member"), integer_column("votes"), number_column("seats"), number_column("banzhaf"),
+                number_column("shapley-shubik"), number_column("penrose"), flag_column("veto"), flag_column("dummy")},
+               {},
+               true};
     for (const auto& s : body.seats) {
-      rows.push_back({c.members[s.member].id, fmt::format("{}", s.votes), fixed(s.seat_share), fixed(s.banzhaf),
-                      fixed(s.shapley_shubik), fixed(s.penrose), s.veto ? "yes" : "", s.dummy ? "yes" : ""});
+      rows.rows.push_back({c.members[s.member].id, integer_cell(s.votes), s.seat_share, number_cell(s.banzhaf),
+                           s.shapley_shubik, s.penrose, s.veto, s.dummy});
     }
     if (body.estimate) {
       *out += fmt::format(
@@ -43,31 +46,30 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
           body.estimate->shapley_shubik_half_width, body.estimate->penrose_half_width, body.estimate->confidence * 100);
       if (markdown) *out += "\n";
     }
-    *out += grid(rows, 1, markdown);
+    *out += render_table_text(rows, markdown);
     *out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
                         fixed(body.gini_seats), fixed(body.gini_power), fixed(body.effective_decision_makers, 2));
   }
   section("Across the coalition");
-  std::vector<std::vector<std::string>> sectors = {{"sector", "seat share", "power share"}};
+  Table sectors{{text_column("sector"), number_column("seat share"), number_column("power share")}, {}, true};
   for (const auto& f : a.sectors.sectors) {
     if (f.members.empty()) continue;
-    sectors.push_back(
-        {a.sectors.index.sectors[f.sector].id, fixed(p.sectors[f.sector].seats), fixed(p.sectors[f.sector].power)});
+    sectors.rows.push_back(
+        {a.sectors.index.sectors[f.sector].id, p.sectors[f.sector].seats, p.sectors[f.sector].power});
   }
-  *out += grid(sectors, 1, markdown);
+  *out += render_table_text(sectors, markdown);
   auto share = [](const std::optional<ShareFigures>& s) {
-    return s ? fmt::format("{} of seats, {} of power", fixed(s->seats), fixed(s->power)) : std::string("-");
+    return s ? Cell(fmt::format("{} of seats, {} of power", fixed(s->seats), fixed(s->power))) : Cell();
   };
-  std::vector<std::vector<std::string>> lines = {{"figure", "value"},
-                                                 {"community-led", share(p.community_led)},
-                                                 {"lived experience", share(p.lived_experience)},
-                                                 {"backbone power share", fixed(p.backbone_power_share)},
-                                                 {"backbone betweenness share", fixed(p.backbone_betweenness_share)},
-                                                 {"gini of degree", fixed(p.gini_degree)},
-                                                 {"gini of betweenness", fixed(p.gini_betweenness)}};
-  if (!markdown) lines.erase(lines.begin());
+  Table lines{{text_column("figure"), text_column("value")}, {}, false};
+  lines.rows = {{"community-led", share(p.community_led)},
+                {"lived experience", share(p.lived_experience)},
+                {"backbone power share", number_cell(p.backbone_power_share)},
+                {"backbone betweenness share", number_cell(p.backbone_betweenness_share)},
+                {"gini of degree", number_cell(p.gini_degree)},
+                {"gini of betweenness", number_cell(p.gini_betweenness)}};
   if (markdown) *out += "\n";
-  *out += grid(lines, 2, markdown);
+  *out += render_table_text(lines, markdown);
   *out += approximate_text(a, c, markdown, false);  // each estimated body says so under its table
   section("If a member leaves");
   const Resilience& r = a.resilience;
@@ -78,8 +80,10 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   *out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
                       fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
                       bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
-  std::vector<std::vector<std::string>> dep = {
-      {"member", "fragmentation", "components", "sectors lost", "sectors unlinked"}};
+  Table dep{{text_column("member"), number_column("fragmentation"), integer_column("components"),
+             text_column("sectors lost").right(), text_column("sectors unlinked").left_in_terminal()},
+            {},
+            true};
   std::vector<const Departure*> order;
   for (const auto& d : r.departures) order.push_back(&d);
   std::stable_sort(order.begin(), order.end(), [](const Departure* x, const Departure* y) {
@@ -90,12 +94,12 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
     for (const auto s : d->sectors_lost) lost.push_back(a.sectors.index.sectors[s].id);
     std::vector<std::string> unlinked;
     for (const auto s : d->sectors_unlinked) unlinked.push_back(a.sectors.index.sectors[s].id);
-    dep.push_back({c.members[d->member].id, fixed(d->fragmentation), fmt::format("{}", d->components),
-                   lost.empty() ? "-" : fmt::format("{}", fmt::join(lost, " ")),
-                   unlinked.empty() ? "-" : fmt::format("{}", fmt::join(unlinked, " "))});
+    dep.rows.push_back({c.members[d->member].id, number_cell(d->fragmentation), integer_cell(d->components),
+                        lost.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(lost, " "))),
+                        unlinked.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(unlinked, " ")))});
   }
   if (markdown) *out += "\n";
-  *out += grid(dep, 1, markdown, true);
+  *out += render_table_text(dep, markdown);
   section("Findings");
   const std::vector<Finding> findings = area_findings(a, {FindingArea::power, FindingArea::resilience});
   *out += findings_text(findings, markdown);
@@ -119,22 +123,24 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
     }
     case Format::csv: {
       // The last three columns are empty when exact; else the widest 99% half-width of each index.
-      std::string out =
-          "body,member,votes,seat_share,banzhaf,shapley_shubik,penrose,veto,dummy,"
-          "banzhaf_half_width,shapley_shubik_half_width,penrose_half_width\n";
+      Table t{{text_column("body"), text_column("member"), integer_column("votes"), number_column("seat_share"),
+               number_column("banzhaf"), number_column("shapley_shubik"), number_column("penrose"), flag_column("veto"),
+               flag_column("dummy"), number_column("banzhaf_half_width"), number_column("shapley_shubik_half_width"),
+               number_column("penrose_half_width")},
+              {},
+              true};
       for (const auto& body : a.power.bodies) {
         auto width = [&](double PowerEstimate::*field) {
-          return body.estimate ? csv_number((*body.estimate).*field) : std::string();
+          return body.estimate ? Cell((*body.estimate).*field) : Cell();
         };
         for (const auto& s : body.seats) {
-          out +=
-              fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(c.governance[body.body].id),
-                          csv_cell(c.members[s.member].id), s.votes, s.seat_share, csv_number(s.banzhaf),
-                          s.shapley_shubik, s.penrose, s.veto, s.dummy, width(&PowerEstimate::banzhaf_half_width),
-                          width(&PowerEstimate::shapley_shubik_half_width), width(&PowerEstimate::penrose_half_width));
+          t.rows.push_back({c.governance[body.body].id, c.members[s.member].id, integer_cell(s.votes), s.seat_share,
+                            number_cell(s.banzhaf), s.shapley_shubik, s.penrose, s.veto, s.dummy,
+                            width(&PowerEstimate::banzhaf_half_width), width(&PowerEstimate::shapley_shubik_half_width),
+                            width(&PowerEstimate::penrose_half_width)});
         }
       }
-      return out;
+      return render_table_csv(t);
     }
   }
   return render_text(power_report(c, a, false), false);

@@ -8,6 +8,7 @@
 #include "common/text.hpp"
 #include "outputs/output_parts.hpp"
 #include "outputs/survey_output.hpp"
+#include "outputs/table.hpp"
 #include "xsector/error.hpp"
 #include "xsector/output.hpp"
 
@@ -18,55 +19,94 @@ using namespace detail;
 
 namespace {
 
-/// The network and sector-mixing figures as label/value rows; ties show their adjacent pairs.
-std::vector<std::vector<std::string>> network_rows(const Analysis& a) {
-  std::vector<std::vector<std::string>> rows;
+/// The network and sector-mixing figures as label/value rows (no header row in the
+/// terminal); ties show their adjacent pairs.
+Table network_table(const Analysis& a) {
+  Table t{{text_column("figure"), text_column("value").left_in_terminal()}, {}, false};
   for (const FigureSpec& f : figure_table()) {
     if (f.group != FigureGroup::network && f.group != FigureGroup::mixing) continue;
     if (f.name == "adjacent_pairs") continue;  // shown with the ties
-    std::string value = figure_text(f.kind, f.value(a));
-    if (f.name == "ties") value += fmt::format(" ({} adjacent pairs)", a.network.adjacent_pairs);
-    rows.push_back({std::string(f.label), std::move(value)});
+    Cell value = figure_cell(f.kind, f.value(a));
+    if (f.name == "ties")
+      value = fmt::format("{} ({} adjacent pairs)", figure_text(f.kind, f.value(a)), a.network.adjacent_pairs);
+    t.rows.push_back({std::string(f.label), std::move(value)});
   }
-  return rows;
+  return t;
 }
 
-const std::vector<std::string> member_columns = {"id",          "sector",     "degree",      "strength",
-                                                 "betweenness", "closeness",  "eigenvector", "pagerank",
-                                                 "core",        "constraint", "articulation"};
-
-std::vector<std::string> member_cells(const Member& m, const MemberFigures& f) {
-  return {m.id,
-          m.sector,
-          fmt::format("{}", f.degree),
-          fmt::format("{}", f.strength),
-          fixed(f.betweenness),
-          fixed(f.closeness),
-          fixed(f.eigenvector),
-          fixed(f.pagerank),
-          fmt::format("{}", f.core),
-          fixed(f.constraint),
-          f.articulation ? "yes" : ""};
+/// Every member's figures: the table shows the main ones, the CSV file all of them and the
+/// survey's.
+Table members_table(const Coalition& c, const Analysis& a) {
+  Table t;
+  t.columns = {text_column("id"),
+               text_column("name").file_only(),
+               text_column("sector"),
+               integer_column("degree"),
+               number_column("degree_centrality").file_only(),
+               number_column("strength", shortest),
+               number_column("betweenness"),
+               number_column("closeness"),
+               number_column("harmonic").file_only(),
+               number_column("eigenvector"),
+               number_column("pagerank"),
+               integer_column("core"),
+               number_column("clustering").file_only(),
+               number_column("constraint"),
+               number_column("effective_size").file_only(),
+               flag_column("articulation"),
+               number_column("weighted_betweenness").file_only(),
+               number_column("weighted_closeness").file_only()};
+  add_survey_columns(t, a);
+  for (std::size_t i = 0; i < c.members.size(); ++i) {
+    const Member& m = c.members[i];
+    const MemberFigures& f = a.members[i];
+    auto& row = t.row();
+    row = {m.id,
+           m.name,
+           m.sector,
+           integer_cell(f.degree),
+           number_cell(f.degree_centrality),
+           f.strength,
+           f.betweenness,
+           f.closeness,
+           number_cell(f.harmonic),
+           number_cell(f.eigenvector),
+           number_cell(f.pagerank),
+           integer_cell(f.core),
+           number_cell(f.clustering),
+           number_cell(f.constraint),
+           number_cell(f.effective_size),
+           f.articulation,
+           f.weighted_betweenness,
+           f.weighted_closeness};
+    add_survey_cells(row, a, i);
+  }
+  return t;
 }
 
-/// Present sectors as rows: id, members, internal, external, E-I, reaches.
-std::vector<std::vector<std::string>> sector_rows(const SectorReport& r) {
-  std::vector<std::vector<std::string>> rows = {{"sector", "members", "internal", "external", "E-I", "reaches"}};
+/// Present sectors: id, members, internal, external, E-I, reaches.
+Table sector_table(const SectorReport& r) {
+  Table t{{text_column("sector"), integer_column("members"), integer_column("internal"), integer_column("external"),
+           number_column("E-I"), text_column("reaches").left_in_terminal()},
+          {},
+          true};
   for (const auto& f : r.sectors) {
     if (f.members.empty()) continue;
     std::vector<std::string> reaches;
     for (const auto t : f.reaches) reaches.push_back(r.index.sectors[t].id);
-    rows.push_back({r.index.sectors[f.sector].id, fmt::format("{}", f.members.size()),
-                    fmt::format("{}", f.internal_ties), fmt::format("{}", f.external_ties), fixed(f.ei_index),
-                    reaches.empty() ? "-" : fmt::format("{}", fmt::join(reaches, " "))});
+    t.rows.push_back({r.index.sectors[f.sector].id, integer_cell(f.members.size()), integer_cell(f.internal_ties),
+                      integer_cell(f.external_ties), number_cell(f.ei_index),
+                      reaches.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(reaches, " ")))});
   }
-  return rows;
+  return t;
 }
 
 /// Members who broker at all, most brokerage first.
-std::vector<std::vector<std::string>> broker_rows(const Analysis& a, const Coalition& c) {
-  std::vector<std::vector<std::string>> rows = {
-      {"member", "sector", "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}};
+Table broker_table(const Analysis& a, const Coalition& c) {
+  Table t{{text_column("member"), text_column("sector")}, {}, true};
+  for (const char* name : {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}) {
+    t.columns.push_back(integer_column(name));
+  }
   std::vector<std::size_t> order;
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     if (a.sectors.brokerage[v].total() > 0) order.push_back(v);
@@ -75,11 +115,40 @@ std::vector<std::vector<std::string>> broker_rows(const Analysis& a, const Coali
                    [&](auto x, auto y) { return a.sectors.brokerage[x].total() > a.sectors.brokerage[y].total(); });
   for (const auto v : order) {
     const auto& b = a.sectors.brokerage[v];
-    rows.push_back({c.members[v].id, c.members[v].sector, fmt::format("{}", b.coordinator),
-                    fmt::format("{}", b.itinerant), fmt::format("{}", b.representative),
-                    fmt::format("{}", b.gatekeeper), fmt::format("{}", b.liaison), fmt::format("{}", b.total())});
+    t.rows.push_back({c.members[v].id, c.members[v].sector, integer_cell(b.coordinator), integer_cell(b.itinerant),
+                      integer_cell(b.representative), integer_cell(b.gatekeeper), integer_cell(b.liaison),
+                      integer_cell(b.total())});
   }
-  return rows;
+  return t;
+}
+
+/// Every sector of the taxonomy with its figures and gaps (the CSV of `xsector gaps`).
+Table sector_csv_table(const Analysis& a) {
+  Table t{{text_column("sector"), text_column("name"), text_column("priority"), integer_column("members"),
+           integer_column("internal_ties"), integer_column("external_ties"), number_column("ei_index"),
+           text_column("reaches")},
+          {},
+          true};
+  for (const char* name : {"missing", "thin", "cut_off", "no_vote", "single_broker"}) {
+    t.columns.push_back(flag_column(name));
+  }
+  const auto& g = a.sectors.gaps;
+  auto in = [](const std::vector<std::size_t>& list, std::size_t s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+  };
+  auto single = [](const std::vector<SectorGaps::Single>& list, std::size_t s) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.sector == s; });
+  };
+  for (const auto& f : a.sectors.sectors) {
+    const Sector& s = a.sectors.index.sectors[f.sector];
+    std::vector<std::string> reaches;
+    for (const auto r : f.reaches) reaches.push_back(a.sectors.index.sectors[r].id);
+    t.rows.push_back({s.id, s.name, std::string(to_string(s.priority)), integer_cell(f.members.size()),
+                      integer_cell(f.internal_ties), integer_cell(f.external_ties), number_cell(f.ei_index),
+                      fmt::format("{}", fmt::join(reaches, ";")), in(g.missing, f.sector), single(g.thin, f.sector),
+                      in(g.cut_off, f.sector), in(g.no_vote, f.sector), single(g.single_broker, f.sector)});
+  }
+  return t;
 }
 
 /// The waived and unplaced lines of the gaps section.
@@ -146,12 +215,12 @@ TextReport gaps_report(const Coalition& c, const Analysis& a, bool markdown) {
   std::string* out = &doc.intro;
   auto section = [&](std::string_view title) { out = &doc.section(title); };
   section("Sectors at the table");
-  *out += grid(sector_rows(a.sectors), 1, markdown, true);
+  *out += render_table_text(sector_table(a.sectors), markdown);
   section("Gaps");
   *out += gaps_text(a.sectors, c, markdown);
   section("Brokers between sectors (Gould-Fernandez)");
-  const auto brokers = broker_rows(a, c);
-  *out += brokers.size() > 1 ? grid(brokers, 2, markdown) : std::string(markdown ? "none\n" : "  none\n");
+  const Table brokers = broker_table(a, c);
+  *out += !brokers.rows.empty() ? render_table_text(brokers, markdown) : std::string(markdown ? "none\n" : "  none\n");
   section("Sector mixing");
   *out += fmt::format("{}E-I index {}, assortativity {}, modularity {}\n", markdown ? "" : "  ",
                       fixed(a.sectors.ei_index), fixed(a.sectors.assortativity), fixed(a.sectors.modularity));
@@ -170,37 +239,34 @@ TextReport detail::analysis_report(const Coalition& c, const Analysis& a, bool m
   std::string* out = &doc.intro;
   auto section = [&](std::string_view title) { out = &doc.section(title); };
   section("Network");
-  std::vector<std::vector<std::string>> net = {{"figure", "value"}};
-  for (auto& row : network_rows(a)) net.push_back(std::move(row));
-  if (!markdown) net.erase(net.begin());
-  *out += grid(net, 1, markdown, true);
+  *out += render_table_text(network_table(a), markdown);
   *out += approximate_text(a, c, markdown);
   section("Members");
-  std::vector<std::vector<std::string>> rows = {member_columns};
-  for (std::size_t i = 0; i < c.members.size(); ++i) rows.push_back(member_cells(c.members[i], a.members[i]));
-  *out += grid(rows, 2, markdown);
+  *out += render_table_text(members_table(c, a), markdown);
   section("Sectors");
-  *out += grid(sector_rows(a.sectors), 1, markdown, true);
+  *out += render_table_text(sector_table(a.sectors), markdown);
   section("Gaps");
   *out += gaps_text(a.sectors, c, markdown);
   section("Decision bodies");
-  std::vector<std::vector<std::string>> bodies = {
-      {"body", "rule", "quota", "seat holders", "veto players", "dummies", "effective decision makers"}};
+  Table bodies{
+      {text_column("body"), text_column("rule"), text_column("quota").right(), integer_column("seat holders"),
+       integer_column("veto players"), integer_column("dummies"), number_column("effective decision makers", 2)},
+      {},
+      true};
   for (const auto& p : a.power.bodies) {
-    bodies.push_back({c.governance[p.body].id, c.governance[p.body].rule.name(),
-                      fmt::format("{} of {}", p.quota, p.total_votes), fmt::format("{}", p.seats.size()),
-                      fmt::format("{}", p.veto_players.size()), fmt::format("{}", p.dummies.size()),
-                      fixed(p.effective_decision_makers, 2)});
+    bodies.rows.push_back({c.governance[p.body].id, c.governance[p.body].rule.name(),
+                           fmt::format("{} of {}", p.quota, p.total_votes), integer_cell(p.seats.size()),
+                           integer_cell(p.veto_players.size()), integer_cell(p.dummies.size()),
+                           number_cell(p.effective_decision_makers)});
   }
-  *out += bodies.size() > 1 ? grid(bodies, 2, markdown) : std::string("  none described\n");
-  if (const auto survey = detail::survey_tables(c, a); !survey.network.empty()) {
+  *out += !bodies.rows.empty() ? render_table_text(bodies, markdown) : std::string("  none described\n");
+  if (const auto survey = detail::survey_tables(c, a); !survey.network.rows.empty()) {
     section("Survey");
-    *out += grid(markdown ? survey.network : std::vector(survey.network.begin() + 1, survey.network.end()), 1, markdown,
-                 true);
+    *out += render_table_text(survey.network, markdown);
     section("Survey: members as partners see them");
-    *out += grid(survey.members, 2, markdown);
+    *out += render_table_text(survey.members, markdown);
     section("Survey: trust by sector (rows rate columns, 1-4)");
-    *out += grid(survey.sectors, 1, markdown);
+    *out += render_table_text(survey.sectors, markdown);
   }
   section("Findings");
   *out += findings_text(a.findings, markdown);
@@ -249,51 +315,12 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
       doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }
-    case Format::csv: {
-      std::string out =
-          "sector,name,priority,members,internal_ties,external_ties,ei_index,reaches,missing,thin,"
-          "cut_off,no_vote,single_broker\n";
-      const auto& g = a.sectors.gaps;
-      auto in = [](const std::vector<std::size_t>& list, std::size_t s) {
-        return std::find(list.begin(), list.end(), s) != list.end();
-      };
-      auto single = [](const std::vector<SectorGaps::Single>& list, std::size_t s) {
-        return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.sector == s; });
-      };
-      for (const auto& f : a.sectors.sectors) {
-        const Sector& s = a.sectors.index.sectors[f.sector];
-        std::vector<std::string> reaches;
-        for (const auto t : f.reaches) reaches.push_back(a.sectors.index.sectors[t].id);
-        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_cell(s.id), csv_cell(s.name),
-                           to_string(s.priority), f.members.size(), f.internal_ties, f.external_ties,
-                           csv_number(f.ei_index), csv_cell(fmt::format("{}", fmt::join(reaches, ";"))),
-                           in(g.missing, f.sector), single(g.thin, f.sector), in(g.cut_off, f.sector),
-                           in(g.no_vote, f.sector), single(g.single_broker, f.sector));
-      }
-      return out;
-    }
+    case Format::csv: return render_table_csv(sector_csv_table(a));
   }
   return render_text(gaps_report(c, a, false), false);
 }
 
-std::string format_csv(const Coalition& c, const Analysis& a) {
-  std::string out =
-      "id,name,sector,degree,degree_centrality,strength,betweenness,closeness,harmonic,eigenvector,"
-      "pagerank,core,clustering,constraint,effective_size,articulation,weighted_betweenness,weighted_closeness" +
-      detail::survey_csv_header(a) + "\n";
-  for (std::size_t i = 0; i < c.members.size(); ++i) {
-    const Member& m = c.members[i];
-    const MemberFigures& f = a.members[i];
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}{}\n", csv_cell(m.id), csv_cell(m.name),
-                       csv_cell(m.sector), f.degree, csv_number(f.degree_centrality), f.strength,
-                       csv_number(f.betweenness), csv_number(f.closeness), csv_number(f.harmonic),
-                       csv_number(f.eigenvector), csv_number(f.pagerank), f.core, csv_number(f.clustering),
-                       csv_number(f.constraint), csv_number(f.effective_size), f.articulation ? "true" : "false",
-                       csv_number(f.weighted_betweenness), csv_number(f.weighted_closeness),
-                       detail::survey_csv_cells(a, i));
-  }
-  return out;
-}
+std::string format_csv(const Coalition& c, const Analysis& a) { return render_table_csv(members_table(c, a)); }
 
 std::string format_analysis(Format format, const Coalition& c, const Analysis& a) {
   switch (format) {

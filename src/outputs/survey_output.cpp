@@ -14,10 +14,6 @@ using nlohmann::ordered_json;
 
 ordered_json or_null(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
 
-std::string cell(const std::optional<double>& v, int digits = 2) { return v ? fixed_text(*v, digits) : "-"; }
-
-std::string csv(const std::optional<double>& v) { return v ? number_text(*v) : std::string(); }
-
 /// Sectors with at least one member, in SectorIndex order.
 std::vector<std::size_t> present_sectors(const Analysis& a) {
   std::vector<std::size_t> out;
@@ -110,8 +106,9 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
   if (!a.survey.present || !c.survey) return t;
   const SurveyFigures& s = a.survey;
   auto share = [](const std::optional<double>& v) { return v ? fmt::format("{:.0f}%", 100.0 * *v) : std::string("-"); };
-  t.network = {
-      {"figure", "value"},
+  t.network.columns = {text_column("figure"), text_column("value").left_in_terminal()};
+  t.network.text_header = false;
+  t.network.rows = {
       {"response rate", fmt::format("{} ({} of {} members)", share(s.response_rate), s.respondents, c.members.size())},
       {"confirmation rate", fmt::format("{} ({} of {} pairs where both answered)", share(s.confirmation_rate),
                                         s.confirmed_pairs, s.pairs_both_responded)},
@@ -120,30 +117,33 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
       {"tie rule", std::string(to_string(c.survey->tie_rule))},
       {"trust score", share(s.trust_score)},
       {"value score", share(s.value_score)}};
-  t.members = {{"id", "answered", "named by", "names", "reciprocity", "trust", "value", "trust given", "reliability",
-                "mission", "openness", "power", "involvement", "resources"}};
+  t.members.columns = {text_column("id"), flag_column("answered", "no").left(), integer_column("named by"),
+                       integer_column("names")};
+  for (const char* name : {"reciprocity", "trust", "value", "trust given", "reliability", "mission", "openness",
+                           "power", "involvement", "resources"}) {
+    t.members.columns.push_back(number_column(name, 2));
+  }
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     const SurveyMember& m = s.members[v];
-    std::vector<std::string> row = {c.members[v].id,
-                                    m.respondent ? "yes" : "no",
-                                    fmt::format("{}", m.in_degree),
-                                    m.out_degree ? fmt::format("{}", *m.out_degree) : "-",
-                                    cell(m.reciprocity),
-                                    cell(m.trust),
-                                    cell(m.value),
-                                    cell(m.trust_given)};
-    for (const auto& i : m.trust_items) row.push_back(cell(i));
-    for (const auto& i : m.value_items) row.push_back(cell(i));
-    t.members.push_back(std::move(row));
+    auto& row = t.members.row();
+    row = {c.members[v].id,
+           m.respondent,
+           integer_cell(m.in_degree),
+           integer_cell(m.out_degree),
+           number_cell(m.reciprocity),
+           number_cell(m.trust),
+           number_cell(m.value),
+           number_cell(m.trust_given)};
+    for (const auto& i : m.trust_items) row.push_back(number_cell(i));
+    for (const auto& i : m.value_items) row.push_back(number_cell(i));
   }
   const auto present = present_sectors(a);
-  std::vector<std::string> header = {"trust from \\ about"};
-  for (const auto to : present) header.push_back(a.sectors.index.sectors[to].id);
-  t.sectors.push_back(std::move(header));
+  t.sectors.columns = {text_column("trust from \\ about")};
+  for (const auto to : present) t.sectors.columns.push_back(number_column(a.sectors.index.sectors[to].id, 2));
   for (const auto from : present) {
-    std::vector<std::string> row = {a.sectors.index.sectors[from].id};
-    for (const auto to : present) row.push_back(cell(s.trust_by_sector[from][to]));
-    t.sectors.push_back(std::move(row));
+    auto& row = t.sectors.row();
+    row.emplace_back(a.sectors.index.sectors[from].id);
+    for (const auto to : present) row.push_back(number_cell(s.trust_by_sector[from][to]));
   }
   return t;
 }
@@ -204,24 +204,26 @@ std::string survey_report_html(const Coalition& c, const Analysis& a) {
   return h;
 }
 
-std::string survey_csv_header(const Analysis& a) {
-  if (!a.survey.present) return {};
-  return ",in_degree,out_degree,reciprocity,trust,value,trust_given,trust_reliability,trust_mission,trust_openness,"
-         "value_power,value_involvement,value_resources";
+void add_survey_columns(Table& table, const Analysis& a) {
+  if (!a.survey.present) return;
+  table.columns.push_back(integer_column("in_degree").file_only());
+  table.columns.push_back(integer_column("out_degree").file_only());
+  for (const char* name : {"reciprocity", "trust", "value", "trust_given", "trust_reliability", "trust_mission",
+                           "trust_openness", "value_power", "value_involvement", "value_resources"}) {
+    table.columns.push_back(number_column(name).file_only());
+  }
 }
 
-std::string survey_csv_cells(const Analysis& a, std::size_t index) {
-  if (!a.survey.present) return {};
+void add_survey_cells(std::vector<Cell>& row, const Analysis& a, std::size_t index) {
+  if (!a.survey.present) return;
   const SurveyMember& m = a.survey.members[index];
-  std::string out = fmt::format(",{},{},{},{},{},{}", m.in_degree, m.out_degree ? fmt::format("{}", *m.out_degree) : "",
-                                csv(m.reciprocity), csv(m.trust), csv(m.value), csv(m.trust_given));
-  for (const auto* items : {&m.trust_items, &m.value_items}) {
-    for (const auto& i : *items) {
-      out += ',';
-      out += csv(i);
-    }
+  for (const Cell& cell : {integer_cell(m.in_degree), integer_cell(m.out_degree), number_cell(m.reciprocity),
+                           number_cell(m.trust), number_cell(m.value), number_cell(m.trust_given)}) {
+    row.push_back(cell);
   }
-  return out;
+  for (const auto* items : {&m.trust_items, &m.value_items}) {
+    for (const auto& i : *items) row.push_back(number_cell(i));
+  }
 }
 
 }  // namespace xsector::detail

@@ -1,4 +1,4 @@
-// The survey's part of every output: JSON keys, table rows, CSV columns. Internal; the
+// The survey's part of every output: JSON keys, tables, CSV columns. Internal; the
 // writers in output.cpp, report.cpp and compare call these and compute nothing.
 #pragma once
 
@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "outputs/table.hpp"
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
 
@@ -22,20 +23,21 @@ void add_survey_member_json(nlohmann::ordered_json& member, const Analysis& anal
 /// pair with its status) when the coalition has a survey.
 void add_survey_json(nlohmann::ordered_json& doc, const Coalition& coalition, const Analysis& analysis);
 
-/// Rows of the survey section of the table and Markdown reports: network figures, then the
-/// header and one row per member (`members`), then trust by sector (`sectors`). Empty
-/// without a survey.
+/// The survey section of the table and Markdown reports: network figures (`network`, no
+/// header row in the terminal), the members as partners see them (`members`) and trust by
+/// sector (`sectors`). Tables without rows when there is no survey.
 struct SurveyTables {
-  std::vector<std::vector<std::string>> network;
-  std::vector<std::vector<std::string>> members;
-  std::vector<std::vector<std::string>> sectors;
+  Table network;
+  Table members;
+  Table sectors;
 };
 SurveyTables survey_tables(const Coalition& coalition, const Analysis& analysis);
 
-/// CSV header cells (each preceded by a comma) of the member survey columns; empty without a survey.
-std::string survey_csv_header(const Analysis& analysis);
-/// The member's survey CSV cells, each preceded by a comma; empty without a survey.
-std::string survey_csv_cells(const Analysis& analysis, std::size_t index);
+/// Adds the member survey columns (in_degree ... value_resources, CSV only) to a table of
+/// members; none without a survey.
+void add_survey_columns(Table& table, const Analysis& analysis);
+/// Appends the cells of those columns for member `index` to `row`; none without a survey.
+void add_survey_cells(std::vector<Cell>& row, const Analysis& analysis, std::size_t index);
 
 /// The survey section of the HTML report: rates, a trust-by-sector heat map (a sequential
 /// single-hue scale, readable with colour-vision deficiencies, and the value in every

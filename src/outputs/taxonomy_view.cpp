@@ -8,70 +8,31 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
+#include "outputs/table.hpp"
 
 namespace xsector {
 
 namespace {
 
+using detail::Cell;
+using detail::integer_cell;
+using detail::integer_column;
+using detail::render_table_csv;
+using detail::render_table_text;
+using detail::Table;
+using detail::text_column;
+using detail::text_or_missing;
 using nlohmann::ordered_json;
 
 std::string joined(const std::vector<std::string>& list, std::string_view empty = "") {
   return list.empty() ? std::string(empty) : fmt::format("{}", fmt::join(list, ", "));
 }
 
-/// Columns a string takes on a terminal: its UTF-8 code points.
-std::size_t width_of(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0U) != 0x80U; }));
-}
-
 std::string cell(const std::string& s, bool markdown) {
   return markdown ? detail::markdown_text(s) : detail::terminal_safe(s);
 }
 
-/// Columns padded to their widest cell (plain) or a Markdown table; the first row is the header.
-std::string grid(const std::vector<std::vector<std::string>>& rows, bool markdown) {
-  if (rows.empty()) return {};
-  std::string out;
-  if (markdown) {
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      out += "|";
-      for (const auto& c : rows[r]) out += " " + c + " |";
-      out += "\n";
-      if (r == 0) {
-        out += "|";
-        for (std::size_t k = 0; k < rows[0].size(); ++k) out += "---|";
-        out += "\n";
-      }
-    }
-    return out;
-  }
-  std::vector<std::size_t> width(rows[0].size(), 0);
-  for (const auto& r : rows) {
-    for (std::size_t k = 0; k < r.size(); ++k) width[k] = std::max(width[k], width_of(r[k]));
-  }
-  for (const auto& r : rows) {
-    std::string line = " ";
-    for (std::size_t k = 0; k < r.size(); ++k) {
-      line += " " + r[k];
-      if (k + 1 < r.size()) line += std::string(width[k] - width_of(r[k]), ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  return out;
-}
-
 std::string json_text(const ordered_json& doc) { return doc.dump(2) + "\n"; }
-
-std::string csv_row(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t k = 0; k < cells.size(); ++k) {
-    if (k > 0) out += ",";
-    out += detail::csv_cell(cells[k]);
-  }
-  return out + "\n";
-}
 
 }  // namespace
 
@@ -89,23 +50,27 @@ std::string format_taxonomy_list(Format format, const std::vector<Taxonomy>& tax
       return json_text({{"schema", "xsector/1"}, {"taxonomies", list}});
     }
     case Format::csv: {
-      std::string out = "id,name,sectors,core,source\n";
+      Table table{{text_column("id"), text_column("name"), integer_column("sectors"), integer_column("core"),
+                   text_column("source")},
+                  {},
+                  true};
       for (const auto& t : taxonomies) {
-        out +=
-            csv_row({t.id, t.name, fmt::format("{}", t.sectors.size()), fmt::format("{}", t.core_count()), t.source});
+        table.rows.push_back({t.id, t.name, integer_cell(t.sectors.size()), integer_cell(t.core_count()), t.source});
       }
-      return out;
+      return render_table_csv(table);
     }
     case Format::table:
     case Format::markdown: {
       const bool md = format == Format::markdown;
-      std::vector<std::vector<std::string>> rows = {{"id", "sectors", "core", "name"}};
+      Table table{
+          {text_column("id"), integer_column("sectors").left(), integer_column("core").left(), text_column("name")},
+          {},
+          true};
       for (const auto& t : taxonomies) {
-        rows.push_back(
-            {t.id, fmt::format("{}", t.sectors.size()), fmt::format("{}", t.core_count()), cell(t.name, md)});
+        table.rows.push_back({t.id, integer_cell(t.sectors.size()), integer_cell(t.core_count()), t.name});
       }
       std::string out = md ? "# Built-in sector taxonomies\n\n" : "Built-in sector taxonomies\n";
-      out += grid(rows, md);
+      out += render_table_text(table, md);
       out += md ? "\n" : "";
       out += "xsector taxonomy show ID: the sectors of one, with their examples and crosswalk.\n";
       return out;
@@ -136,21 +101,23 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t, const Crosswa
                         {"taxonomy", {{"id", t.id}, {"name", t.name}, {"source", t.source}, {"sectors", sectors}}}});
     }
     case Format::csv: {
-      std::vector<std::string> header = {"id", "name", "priority", "aliases", "examples", "maps_to"};
-      for (const auto& target : crosswalk.targets) header.push_back("in_" + target);
-      std::string out = csv_row(header);
+      Table table{{text_column("id"), text_column("name"), text_column("priority"), text_column("aliases"),
+                   text_column("examples"), text_column("maps_to")},
+                  {},
+                  true};
+      for (const auto& target : crosswalk.targets) table.columns.push_back(text_column("in_" + target));
       for (std::size_t i = 0; i < t.sectors.size(); ++i) {
         const Sector& s = t.sectors[i];
-        std::vector<std::string> row = {s.id,
-                                        s.name,
-                                        std::string(to_string(s.priority)),
-                                        fmt::format("{}", fmt::join(s.aliases, ";")),
-                                        fmt::format("{}", fmt::join(s.examples, ";")),
-                                        fmt::format("{}", fmt::join(s.maps_to, ";"))};
-        row.insert(row.end(), crosswalk.placed[i].begin(), crosswalk.placed[i].end());
-        out += csv_row(row);
+        auto& row = table.row();
+        row = {s.id,
+               s.name,
+               std::string(to_string(s.priority)),
+               fmt::format("{}", fmt::join(s.aliases, ";")),
+               fmt::format("{}", fmt::join(s.examples, ";")),
+               fmt::format("{}", fmt::join(s.maps_to, ";"))};
+        for (const auto& placed : crosswalk.placed[i]) row.push_back(placed.empty() ? Cell() : Cell(placed));
       }
-      return out;
+      return render_table_csv(table);
     }
     case Format::table:
     case Format::markdown: {
@@ -159,26 +126,29 @@ std::string format_taxonomy_show(Format format, const Taxonomy& t, const Crosswa
                            : fmt::format("{} ({})\n", cell(t.name, md), cell(t.id, md));
       if (!t.source.empty()) out += fmt::format("source: {}\n", cell(t.source, md));
       out += md ? "\n## Sectors\n\n" : "\nSectors\n";
-      std::vector<std::vector<std::string>> rows = {{"id", "priority", "name", "aliases", "maps to"}};
+      Table rows{{text_column("id"), text_column("priority"), text_column("name"), text_column("aliases"),
+                  text_column("maps to")},
+                 {},
+                 true};
       for (const auto& s : t.sectors) {
-        rows.push_back({cell(s.id, md), std::string(to_string(s.priority)), cell(s.name, md),
-                        cell(joined(s.aliases, "-"), md), cell(joined(s.maps_to, "(nowhere)"), md)});
+        rows.rows.push_back({s.id, std::string(to_string(s.priority)), s.name, text_or_missing(joined(s.aliases)),
+                             joined(s.maps_to, "(nowhere)")});
       }
-      out += grid(rows, md);
+      out += render_table_text(rows, md);
       out += md ? "\n## Whom to invite (examples)\n\n" : "\nWhom to invite (examples)\n";
-      std::vector<std::vector<std::string>> ex = {{"id", "examples"}};
-      for (const auto& s : t.sectors) ex.push_back({cell(s.id, md), cell(joined(s.examples, "-"), md)});
-      out += grid(ex, md);
+      Table ex{{text_column("id"), text_column("examples")}, {}, true};
+      for (const auto& s : t.sectors) ex.rows.push_back({s.id, text_or_missing(joined(s.examples))});
+      out += render_table_text(ex, md);
       out += md ? "\n## Crosswalk: where a member of each sector is placed\n\n"
                 : "\nCrosswalk: where a member of each sector is placed\n";
-      std::vector<std::vector<std::string>> cw = {{"id"}};
-      cw[0].insert(cw[0].end(), crosswalk.targets.begin(), crosswalk.targets.end());
+      Table cw{{text_column("id")}, {}, true};
+      for (const auto& target : crosswalk.targets) cw.columns.push_back(text_column(target));
       for (std::size_t i = 0; i < t.sectors.size(); ++i) {
-        std::vector<std::string> row = {cell(t.sectors[i].id, md)};
-        for (const auto& placed : crosswalk.placed[i]) row.push_back(placed.empty() ? "-" : placed);
-        cw.push_back(std::move(row));
+        auto& row = cw.row();
+        row.emplace_back(t.sectors[i].id);
+        for (const auto& placed : crosswalk.placed[i]) row.push_back(placed.empty() ? Cell() : Cell(placed));
       }
-      out += grid(cw, md);
+      out += render_table_text(cw, md);
       out += md ? "\n- means no counterpart: such a member is listed as unplaced.\n"
                 : "  (- : no counterpart; such a member is listed as unplaced)\n";
       return out;
@@ -214,14 +184,18 @@ std::string format_gaps_all(Format format, const Coalition& coalition, const std
       return json_text({{"schema", "xsector/1"}, {"coalition", coalition}, {"taxonomies", list}});
     }
     case Format::csv: {
-      std::string out = "taxonomy,sectors,covered,missing_core,missing_other,waived,unplaced\n";
+      Table table{
+          {text_column("taxonomy"), integer_column("sectors"), integer_column("covered"), text_column("missing_core"),
+           text_column("missing_other"), text_column("waived"), text_column("unplaced")},
+          {},
+          true};
       for (const auto& row : rows) {
-        out += csv_row(
-            {row.taxonomy, fmt::format("{}", row.sectors), fmt::format("{}", row.covered),
+        table.rows.push_back(
+            {row.taxonomy, integer_cell(row.sectors), integer_cell(row.covered),
              fmt::format("{}", fmt::join(row.missing_core, ";")), fmt::format("{}", fmt::join(row.missing_other, ";")),
              fmt::format("{}", fmt::join(row.waived, ";")), fmt::format("{}", fmt::join(row.unplaced, ";"))});
       }
-      return out;
+      return render_table_csv(table);
     }
     case Format::table:
     case Format::markdown: {
@@ -234,14 +208,16 @@ std::string format_gaps_all(Format format, const Coalition& coalition, const std
                  : fmt::format("Sector coverage in every framework: {}\nthe file is written for {}\n\n",
                                cell(first->name, md), cell(own, md));
       }
-      std::vector<std::vector<std::string>> grid_rows = {
-          {"taxonomy", "covered", "missing core", "missing other", "waived", "unplaced members"}};
+      Table table{{text_column("taxonomy"), text_column("covered"), text_column("missing core"),
+                   text_column("missing other"), text_column("waived"), text_column("unplaced members")},
+                  {},
+                  true};
       for (const auto& row : rows) {
-        grid_rows.push_back({row.taxonomy, fmt::format("{} of {}", row.covered, row.sectors),
-                             joined(row.missing_core, "none"), joined(row.missing_other, "none"),
-                             joined(row.waived, "none"), cell(joined(row.unplaced, "none"), md)});
+        table.rows.push_back({row.taxonomy, fmt::format("{} of {}", row.covered, row.sectors),
+                              joined(row.missing_core, "none"), joined(row.missing_other, "none"),
+                              joined(row.waived, "none"), joined(row.unplaced, "none")});
       }
-      out += grid(grid_rows, md);
+      out += render_table_text(table, md);
       out += md ? "\n" : "";
       out += "Unplaced members have a sector with no counterpart in that taxonomy (xsector taxonomy show ID).\n";
       return out;
