@@ -125,8 +125,7 @@ TEST(Table, DisplayWidthCountsColumnsNotBytes) {
 }
 
 TEST(Table, HeaderlessTableAndFileOnlyColumns) {
-  Table t{{detail::text_column("figure"), detail::text_column("value").left_in_terminal(),
-           detail::number_column("hidden").file_only()},
+  Table t{{detail::text_column("figure"), detail::text_column("value"), detail::number_column("hidden").file_only()},
           {},
           false};
   t.rows.push_back({"ties", detail::integer_cell(12), 1.5});
@@ -136,7 +135,7 @@ TEST(Table, HeaderlessTableAndFileOnlyColumns) {
             "  density 0.250\n");
   EXPECT_EQ(render_table_text(t, true),
             "| figure | value |\n"
-            "|---|---:|\n"
+            "|---|---|\n"
             "| ties | 12 |\n"
             "| density | 0.250 |\n");
   EXPECT_EQ(render_table_csv(t),

@@ -29,11 +29,10 @@ TextReport people_report(const Coalition& c, const Analysis& a, bool markdown) {
   }
   const auto& sectors = a.sectors.index.sectors;
   section("People who carry the ties");
-  Table rows{
-      {text_column("person"), text_column("member"), integer_column("carries"), integer_column("sole carrier of"),
-       number_column("fragmentation"), text_column("sectors cut").left_in_terminal()},
-      {},
-      true};
+  Table rows{{text_column("person"), text_column("member"), integer_column("carries"),
+              integer_column("sole carrier of"), number_column("fragmentation"), text_column("sectors cut")},
+             {},
+             true};
   for (const PersonFigures& p : r.people) {
     std::vector<std::string> cut;
     for (const auto s : p.sectors_cut) cut.push_back(sectors[s].id);

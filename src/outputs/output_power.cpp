@@ -81,7 +81,7 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
                       fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
                       bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
   Table dep{{text_column("member"), number_column("fragmentation"), integer_column("components"),
-             text_column("sectors lost").right(), text_column("sectors unlinked").left_in_terminal()},
+             text_column("sectors lost").right(), text_column("sectors unlinked")},
             {},
             true};
   std::vector<const Departure*> order;

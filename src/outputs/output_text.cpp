@@ -22,7 +22,7 @@ namespace {
 /// The network and sector-mixing figures as label/value rows (no header row in the
 /// terminal); ties show their adjacent pairs.
 Table network_table(const Analysis& a) {
-  Table t{{text_column("figure"), text_column("value").left_in_terminal()}, {}, false};
+  Table t{{text_column("figure"), text_column("value")}, {}, false};
   for (const FigureSpec& f : figure_table()) {
     if (f.group != FigureGroup::network && f.group != FigureGroup::mixing) continue;
     if (f.name == "adjacent_pairs") continue;  // shown with the ties
@@ -87,7 +87,7 @@ Table members_table(const Coalition& c, const Analysis& a) {
 /// Present sectors: id, members, internal, external, E-I, reaches.
 Table sector_table(const SectorReport& r) {
   Table t{{text_column("sector"), integer_column("members"), integer_column("internal"), integer_column("external"),
-           number_column("E-I"), text_column("reaches").left_in_terminal()},
+           number_column("E-I"), text_column("reaches")},
           {},
           true};
   for (const auto& f : r.sectors) {

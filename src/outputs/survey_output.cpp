@@ -106,7 +106,7 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
   if (!a.survey.present || !c.survey) return t;
   const SurveyFigures& s = a.survey;
   auto share = [](const std::optional<double>& v) { return v ? fmt::format("{:.0f}%", 100.0 * *v) : std::string("-"); };
-  t.network.columns = {text_column("figure"), text_column("value").left_in_terminal()};
+  t.network.columns = {text_column("figure"), text_column("value")};
   t.network.text_header = false;
   t.network.rows = {
       {"response rate", fmt::format("{} ({} of {} members)", share(s.response_rate), s.respondents, c.members.size())},

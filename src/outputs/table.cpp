@@ -69,7 +69,7 @@ std::string markdown_table(const Table& table, const std::vector<std::size_t>& s
     out += fmt::format(" {} |", c.title.empty() ? c.header : c.title);
   }
   out += "\n|";
-  for (const auto k : shown) out += table.columns[k].alignment(true) == Align::left ? "---|" : "---:|";
+  for (const auto k : shown) out += table.columns[k].alignment() == Align::left ? "---|" : "---:|";
   out += "\n";
   for (const auto& row : table.rows) {
     out += "|";
@@ -93,21 +93,13 @@ Column Column::right() const {
   return c;
 }
 
-Column Column::left_in_terminal() const {
-  Column c = *this;
-  c.align = Align::left;
-  c.markdown_align = Align::right;
-  return c;
-}
-
 Column Column::file_only() const {
   Column c = *this;
   c.csv_only = true;
   return c;
 }
 
-Align Column::alignment(bool markdown) const {
-  if (markdown && markdown_align) return *markdown_align;
+Align Column::alignment() const {
   if (align) return *align;
   return kind == ColumnKind::text ? Align::left : Align::right;
 }

@@ -27,27 +27,23 @@ inline constexpr int shortest = -1;
 
 /// A column: its key, what it holds and how the terminal and Markdown tables show it.
 struct Column {
-  std::string header;                   ///< the CSV header and JSON key; the table header unless `title`
-  ColumnKind kind = ColumnKind::text;   ///< see ColumnKind
-  int decimals = 3;                     ///< decimals of number cells in tables; `shortest`: as in CSV
-  std::optional<Align> align;           ///< overrides the kind's alignment
-  std::optional<Align> markdown_align;  ///< the Markdown alignment when it differs from the terminal's
-  std::string title;                    ///< the table header when it differs from `header`
-  std::string no;                       ///< table text of a false flag (a true one shows "yes")
-  bool csv_only = false;                ///< left out of the terminal and Markdown tables
+  std::string header;                  ///< the CSV header and JSON key; the table header unless `title`
+  ColumnKind kind = ColumnKind::text;  ///< see ColumnKind
+  int decimals = 3;                    ///< decimals of number cells in tables; `shortest`: as in CSV
+  std::optional<Align> align;          ///< overrides the kind's alignment
+  std::string title;                   ///< the table header when it differs from `header`
+  std::string no;                      ///< table text of a false flag (a true one shows "yes")
+  bool csv_only = false;               ///< left out of the terminal and Markdown tables
 
   /// This column aligned to the left.
   [[nodiscard]] Column left() const;
   /// This column aligned to the right.
   [[nodiscard]] Column right() const;
-  /// This column aligned to the left in the terminal and marked right-aligned (`---:`) in
-  /// Markdown, as the last column of the tables that end in a list of names.
-  [[nodiscard]] Column left_in_terminal() const;
   /// This column written only to CSV and JSON.
   [[nodiscard]] Column file_only() const;
   /// The alignment of the column in tables: `align`, else left for text and right for the
-  /// rest; in Markdown `markdown_align` first.
-  [[nodiscard]] Align alignment(bool markdown = false) const;
+  /// rest (the same in the terminal and in Markdown).
+  [[nodiscard]] Align alignment() const;
 };
 
 /// A text column (left-aligned).
