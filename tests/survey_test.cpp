@@ -512,6 +512,39 @@ TEST(SurveyLoader, RejectsBadRespondentsAndContact) {
   EXPECT_EQ(where(d[2]), "survey.yaml:9:34");
 }
 
+TEST(SurveyLoader, AContactIsOneOfTheRespondentsPeopleWhenItListsThem) {
+  const std::string text = R"(coalition: {name: X}
+members:
+  - {id: a, sector: public-health, contacts: [{id: jdoe}, {id: mlee}]}
+  - {id: b, sector: government}
+survey:
+  respondents: [a, b]
+  responses:
+    - {by: a, about: b, contact: jdoe}
+    - {by: b, about: a, contact: anyone}
+)";
+  const Coalition ok = parse_coalition(text, "survey.yaml");  // b lists no contacts: nothing to check
+  ASSERT_EQ(ok.survey->responses.size(), 2U);
+  EXPECT_EQ(ok.survey->responses[0].contact, "jdoe");
+  EXPECT_EQ(ok.survey->responses[1].contact, "anyone");
+  EXPECT_TRUE(validate(ok).empty());
+
+  std::string typo = text;
+  typo.replace(typo.find("contact: jdoe}"), 14, "contact: jdo}");
+  const auto d = diagnostics_of(typo);
+  ASSERT_EQ(d.size(), 1U);
+  EXPECT_EQ(d[0].str(),
+            "survey.yaml:8:34: error: contact 'jdo' is not a contact of 'a' (its contacts: jdoe, mlee); did you "
+            "mean 'jdoe'?");
+  // validate() says the same of a response changed by a program, at the response.
+  Coalition changed = ok;
+  changed.survey->responses[0].contact = "jdo";
+  const auto v = validate(changed);
+  ASSERT_EQ(v.size(), 1U);
+  EXPECT_EQ(v[0].message, d[0].message);
+  EXPECT_EQ(v[0].pos.line, 8);
+}
+
 TEST(SurveyLoader, RespondentsAreRequired) {
   const auto d = diagnostics_of(R"(coalition: {name: X}
 members:

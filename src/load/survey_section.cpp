@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load/coalition_loader.hpp"
+#include "load/validate.hpp"
 
 namespace xsector::detail {
 
@@ -199,10 +200,15 @@ bool CoalitionLoader::read_responses(const Node& node, Survey& survey,
       if (!read_items(*v, "value", value_item_names, r.value)) ok = false;
     }
     if (const auto* c = f->get("contact")) {
-      if (auto v = reader_.slug(*c, "contact"))
+      if (auto v = reader_.slug(*c, "contact")) {
         r.contact = *v;
-      else
+        if (by && !contact_of_respondent(coalition_.members[*by], *v)) {
+          reader_.error(reader_.pos(*c), respondent_contact_message(coalition_.members[*by], *v));
+          ok = false;
+        }
+      } else {
         ok = false;
+      }
     }
     if (!ok) {
       all_ok = false;

@@ -4,7 +4,9 @@
 #include "load/validate.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -31,6 +33,18 @@ std::string detail::unknown_waived_sector_message(const Coalition& c, const std:
   std::string message = detail::unknown_sector_message(c, sector);
   message.replace(0, std::string_view("unknown sector").size(), "cannot waive unknown sector");
   return message;
+}
+
+bool detail::contact_of_respondent(const Member& by, const std::string& contact) {
+  return by.contacts.empty() ||
+         std::any_of(by.contacts.begin(), by.contacts.end(), [&](const Contact& p) { return p.id == contact; });
+}
+
+std::string detail::respondent_contact_message(const Member& by, const std::string& contact) {
+  std::vector<std::string> ids;
+  for (const Contact& p : by.contacts) ids.push_back(p.id);
+  return fmt::format("contact '{}' is not a contact of '{}' (its contacts: {}){}", contact, by.id, fmt::join(ids, ", "),
+                     did_you_mean(contact, ids));
 }
 
 std::vector<Diagnostic> validate(const Coalition& c) {
@@ -154,6 +168,8 @@ std::vector<Diagnostic> validate(const Coalition& c) {
       }
       if (r.by == r.about)
         add(r.pos, fmt::format("'{}' rates itself; a response is about another member", member(r.by)));
+      if (!r.contact.empty() && !detail::contact_of_respondent(c.members[r.by], r.contact))
+        add(r.pos, detail::respondent_contact_message(c.members[r.by], r.contact));
       for (const auto& items : {r.trust, r.value}) {
         for (const auto& x : items) {
           if (x && (*x < 1 || *x > 4)) add(r.pos, fmt::format("a rating must be 1-4, found {}", *x));
