@@ -37,6 +37,17 @@ for bad in ("unknown-key.yaml", "votes-not-positive.yaml", "level-out-of-range.y
     doc = yaml.load(open(os.path.join(source, "tests", "data", "bad", bad)), Loader=DatesAsText)
     check(f"schema rejects {bad}", any(True for _ in validator.iter_errors(doc)))
 
+# Keys left empty mean "none" to the loader; the schema agrees.
+with tempfile.TemporaryDirectory() as tmp:
+    empty = os.path.join(tmp, "empty-keys.yaml")
+    with open(empty, "w") as f:
+        f.write("coalition:\n  name: E\n  waive:\nmembers:\n  - id: a\n    sector: housing\n    contacts:\n"
+                "ties:\ngovernance:\nsurvey:\n  respondents:\n  responses:\n")
+    r = subprocess.run([binary, "validate", empty], capture_output=True, text=True)
+    check("the loader accepts keys left empty", r.returncode == 0, r.stderr)
+    errors = [e.message for e in validator.iter_errors(yaml.load(open(empty), Loader=DatesAsText))]
+    check("the schema accepts the same keys left empty", not errors, errors)
+
 kumu_ids = {}
 with tempfile.TemporaryDirectory() as tmp:
     for path in files:
