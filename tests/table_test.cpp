@@ -57,6 +57,22 @@ TEST(Table, CsvWritesShortestNumbersFlagsAndEmptyMissingCells) {
             "c,12,,false\n");
 }
 
+TEST(Table, ARowShorterThanTheColumnsEndsInMissingCells) {
+  Table t = small_table();
+  t.rows.push_back({"d"});
+  EXPECT_EQ(render_table_text(t, false),
+            "  name count share lead\n"
+            "  ab       5 0.500  yes\n"
+            "  c       12     -\n"
+            "  d        -     -    -\n");
+  EXPECT_EQ(render_table_csv(t),
+            "name,count,share,lead\n"
+            "ab,5,0.5,true\n"
+            "c,12,,false\n"
+            "d,,,\n");
+  EXPECT_TRUE(detail::table_json(t)[3]["count"].is_null());
+}
+
 TEST(Table, AlignmentCanBeOverridden) {
   Table t{{detail::integer_column("n").left(), detail::text_column("word").right(), detail::flag_column("ok", "no")},
           {},

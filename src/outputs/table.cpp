@@ -13,6 +13,12 @@ namespace xsector::detail {
 
 namespace {
 
+/// Cell `k` of `row`; a row shorter than the table's columns has missing cells at its end.
+const Cell& cell_at(const std::vector<Cell>& row, std::size_t k) {
+  static const Cell missing;
+  return k < row.size() ? row[k] : missing;
+}
+
 /// The text of a cell in a terminal or Markdown table, before escaping.
 std::string table_text(const Column& column, const Cell& cell) {
   return std::visit(
@@ -73,7 +79,8 @@ std::string markdown_table(const Table& table, const std::vector<std::size_t>& s
   out += "\n";
   for (const auto& row : table.rows) {
     out += "|";
-    for (const auto k : shown) out += fmt::format(" {} |", markdown_text(table_text(table.columns[k], row[k])));
+    for (const auto k : shown)
+      out += fmt::format(" {} |", markdown_text(table_text(table.columns[k], cell_at(row, k))));
     out += "\n";
   }
   return out;
@@ -149,7 +156,7 @@ std::string render_table_text(const Table& table, bool markdown) {
   }
   for (const auto& row : table.rows) {
     auto& line = lines.emplace_back();
-    for (const auto k : shown) line.push_back(terminal_safe(table_text(table.columns[k], row[k])));
+    for (const auto k : shown) line.push_back(terminal_safe(table_text(table.columns[k], cell_at(row, k))));
   }
   std::vector<std::size_t> width(shown.size(), 0);
   for (const auto& line : lines) {
@@ -180,7 +187,7 @@ std::string render_table_csv(const Table& table) {
   for (const auto& row : table.rows) {
     for (std::size_t k = 0; k < table.columns.size(); ++k) {
       if (k > 0) out += ',';
-      out += csv_text(row[k]);
+      out += csv_text(cell_at(row, k));
     }
     out += '\n';
   }
@@ -200,7 +207,7 @@ nlohmann::ordered_json table_json(const Table& table) {
               return v;
             }
           },
-          row[k]);
+          cell_at(row, k));
     }
     out.push_back(std::move(object));
   }

@@ -59,7 +59,7 @@ Column flag_column(std::string header, std::string no = "");
 /// JSON null.
 struct Table {
   std::vector<Column> columns;
-  std::vector<std::vector<Cell>> rows;  ///< each row has one cell per column
+  std::vector<std::vector<Cell>> rows;  ///< one cell per column; cells missing at a row's end print as missing
   bool text_header = true;              ///< the terminal table shows the header row (Markdown always does)
 
   /// Appends an empty row and returns it to fill.
