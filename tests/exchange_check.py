@@ -47,6 +47,18 @@ with tempfile.TemporaryDirectory() as tmp:
     check("the loader accepts keys left empty", r.returncode == 0, r.stderr)
     errors = [e.message for e in validator.iter_errors(yaml.load(open(empty), Loader=DatesAsText))]
     check("the schema accepts the same keys left empty", not errors, errors)
+    # A level written as a quoted number is a level to the loader and to the schema.
+    quoted = os.path.join(tmp, "quoted-level.yaml")
+    with open(quoted, "w") as f:
+        f.write("coalition: {name: Q}\nmembers:\n  - {id: a, sector: housing}\n  - {id: b, sector: education}\n"
+                "ties:\n  - {between: [a, b], level: \"3\"}\n")
+    r = subprocess.run([binary, "validate", quoted], capture_output=True, text=True)
+    check("the loader accepts a quoted level", r.returncode == 0, r.stderr)
+    errors = [e.message for e in validator.iter_errors(yaml.load(open(quoted), Loader=DatesAsText))]
+    check("the schema accepts a quoted level", not errors, errors)
+    doc = yaml.load(open(quoted), Loader=DatesAsText)
+    doc["ties"][0]["level"] = "5"
+    check("the schema refuses a quoted level out of range", any(True for _ in validator.iter_errors(doc)))
 
 kumu_ids = {}
 with tempfile.TemporaryDirectory() as tmp:
