@@ -37,28 +37,26 @@ for bad in ("unknown-key.yaml", "votes-not-positive.yaml", "level-out-of-range.y
     doc = yaml.load(open(os.path.join(source, "tests", "data", "bad", bad)), Loader=DatesAsText)
     check(f"schema rejects {bad}", any(True for _ in validator.iter_errors(doc)))
 
-# Keys left empty mean "none" to the loader; the schema agrees.
-with tempfile.TemporaryDirectory() as tmp:
-    empty = os.path.join(tmp, "empty-keys.yaml")
-    with open(empty, "w") as f:
-        f.write("coalition:\n  name: E\n  waive:\nmembers:\n  - id: a\n    sector: housing\n    contacts:\n"
-                "ties:\ngovernance:\nsurvey:\n  respondents:\n  responses:\n")
-    r = subprocess.run([binary, "validate", empty], capture_output=True, text=True)
-    check("the loader accepts keys left empty", r.returncode == 0, r.stderr)
-    errors = [e.message for e in validator.iter_errors(yaml.load(open(empty), Loader=DatesAsText))]
-    check("the schema accepts the same keys left empty", not errors, errors)
-    # A level written as a quoted number is a level to the loader and to the schema.
-    quoted = os.path.join(tmp, "quoted-level.yaml")
-    with open(quoted, "w") as f:
-        f.write("coalition: {name: Q}\nmembers:\n  - {id: a, sector: housing}\n  - {id: b, sector: education}\n"
-                "ties:\n  - {between: [a, b], level: \"3\"}\n")
-    r = subprocess.run([binary, "validate", quoted], capture_output=True, text=True)
-    check("the loader accepts a quoted level", r.returncode == 0, r.stderr)
-    errors = [e.message for e in validator.iter_errors(yaml.load(open(quoted), Loader=DatesAsText))]
-    check("the schema accepts a quoted level", not errors, errors)
-    doc = yaml.load(open(quoted), Loader=DatesAsText)
-    doc["ties"][0]["level"] = "5"
-    check("the schema refuses a quoted level out of range", any(True for _ in validator.iter_errors(doc)))
+# What the loader accepts, the schema accepts: keys left empty ("none") and a quoted level.
+def loader_and_schema_accept(name, text):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "file.yaml")
+        with open(path, "w") as f:
+            f.write(text)
+        r = subprocess.run([binary, "validate", path], capture_output=True, text=True)
+        check(f"the loader accepts {name}", r.returncode == 0, r.stderr)
+        errors = [e.message for e in validator.iter_errors(yaml.load(text, Loader=DatesAsText))]
+        check(f"the schema accepts {name}", not errors, errors)
+
+
+loader_and_schema_accept("keys left empty", "coalition:\n  name: E\n  waive:\nmembers:\n  - id: a\n    sector: housing\n"
+                         "    contacts:\nties:\ngovernance:\nsurvey:\n  respondents:\n  responses:\n")
+quoted = ("coalition: {name: Q}\nmembers:\n  - {id: a, sector: housing}\n  - {id: b, sector: education}\n"
+          "ties:\n  - {between: [a, b], level: \"3\"}\n")
+loader_and_schema_accept("a quoted level", quoted)
+doc = yaml.load(quoted, Loader=DatesAsText)
+doc["ties"][0]["level"] = "5"
+check("the schema refuses a quoted level out of range", any(True for _ in validator.iter_errors(doc)))
 
 kumu_ids = {}
 with tempfile.TemporaryDirectory() as tmp:

@@ -70,7 +70,6 @@ TEST(Table, ARowShorterThanTheColumnsEndsInMissingCells) {
             "ab,5,0.5,true\n"
             "c,12,,false\n"
             "d,,,\n");
-  EXPECT_TRUE(detail::table_json(t)[3]["count"].is_null());
 }
 
 TEST(Table, AlignmentCanBeOverridden) {
@@ -168,19 +167,6 @@ TEST(Table, NumbersWithOtherDecimalsOrShortest) {
             "   two shortest\n"
             "  0.67      2.5\n"
             "  0.00        3\n");
-}
-
-TEST(Table, TitleReplacesTheHeaderInTablesOnly) {
-  Table t{{detail::text_column("as_of")}, {}, true};
-  t.columns[0].title = "as of";
-  t.rows.push_back({detail::text_or_missing("")});
-  EXPECT_EQ(render_table_text(t, false), "  as of\n  -\n");
-  EXPECT_EQ(render_table_csv(t), "as_of\n\n");
-}
-
-TEST(Table, JsonHasOneObjectPerRow) {
-  EXPECT_EQ(detail::table_json(small_table()).dump(),
-            R"([{"name":"ab","count":5,"share":0.5,"lead":true},{"name":"c","count":12,"share":null,"lead":false}])");
 }
 
 }  // namespace

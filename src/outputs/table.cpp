@@ -72,7 +72,7 @@ std::string markdown_table(const Table& table, const std::vector<std::size_t>& s
   std::string out = "|";
   for (const auto k : shown) {
     const Column& c = table.columns[k];
-    out += fmt::format(" {} |", c.title.empty() ? c.header : c.title);
+    out += fmt::format(" {} |", c.header);
   }
   out += "\n|";
   for (const auto k : shown) out += table.columns[k].alignment() == Align::left ? "---|" : "---:|";
@@ -151,7 +151,7 @@ std::string render_table_text(const Table& table, bool markdown) {
     auto& header = lines.emplace_back();
     for (const auto k : shown) {
       const Column& c = table.columns[k];
-      header.push_back(terminal_safe(c.title.empty() ? c.header : c.title));
+      header.push_back(terminal_safe(c.header));
     }
   }
   for (const auto& row : table.rows) {
@@ -190,26 +190,6 @@ std::string render_table_csv(const Table& table) {
       out += csv_text(cell_at(row, k));
     }
     out += '\n';
-  }
-  return out;
-}
-
-nlohmann::ordered_json table_json(const Table& table) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& row : table.rows) {
-    nlohmann::ordered_json object = nlohmann::ordered_json::object();
-    for (std::size_t k = 0; k < table.columns.size(); ++k) {
-      object[table.columns[k].header] = std::visit(
-          [](const auto& v) -> nlohmann::ordered_json {
-            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>) {
-              return nullptr;
-            } else {
-              return v;
-            }
-          },
-          cell_at(row, k));
-    }
-    out.push_back(std::move(object));
   }
   return out;
 }

@@ -1,11 +1,10 @@
 // A table of typed cells and one renderer per format: aligned terminal columns, a Markdown
-// table, CSV and a JSON array. The views fill cells from the Analysis; only the renderers
-// turn numbers, flags and missing values into text.
+// table and CSV (JSON documents keep the output contract's own shapes). The views fill cells from the Analysis; only
+// the renderers turn numbers, flags and missing values into text.
 #pragma once
 
 #include <concepts>
 #include <cstddef>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
@@ -27,11 +26,10 @@ inline constexpr int shortest = -1;
 
 /// A column: its key, what it holds and how the terminal and Markdown tables show it.
 struct Column {
-  std::string header;                  ///< the CSV header and JSON key; the table header unless `title`
+  std::string header;                  ///< the CSV and table header
   ColumnKind kind = ColumnKind::text;  ///< see ColumnKind
   int decimals = 3;                    ///< decimals of number cells in tables; `shortest`: as in CSV
   std::optional<Align> align;          ///< overrides the kind's alignment
-  std::string title;                   ///< the table header when it differs from `header`
   std::string no;                      ///< table text of a false flag (a true one shows "yes")
   bool csv_only = false;               ///< left out of the terminal and Markdown tables
 
@@ -39,7 +37,7 @@ struct Column {
   [[nodiscard]] Column left() const;
   /// This column aligned to the right.
   [[nodiscard]] Column right() const;
-  /// This column written only to CSV and JSON.
+  /// This column written only to CSV.
   [[nodiscard]] Column file_only() const;
   /// The alignment of the column in tables: `align`, else left for text and right for the
   /// rest (the same in the terminal and in Markdown).
@@ -55,8 +53,7 @@ Column number_column(std::string header, int decimals = 3);
 /// A yes/no column: "yes" or `no` in tables, true/false in CSV (right-aligned).
 Column flag_column(std::string header, std::string no = "");
 
-/// Columns and rows of typed cells. Missing cells print "-" in tables, an empty CSV cell and
-/// JSON null.
+/// Columns and rows of typed cells. Missing cells print "-" in tables and an empty CSV cell.
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;  ///< one cell per column; cells missing at a row's end print as missing
@@ -84,8 +81,5 @@ std::string render_table_text(const Table& table, bool markdown);
 /// csv_cell, numbers as their shortest round-trip text, flags as true/false, missing cells
 /// empty. O(cells).
 std::string render_table_csv(const Table& table);
-/// The table as a JSON array with one object per row, keyed by the column headers; missing
-/// cells are null. O(cells).
-nlohmann::ordered_json table_json(const Table& table);
 
 }  // namespace xsector::detail
