@@ -100,6 +100,10 @@ async function pointAt(page, selector) {
     const ego = sorted([ridoh, ...partners[ridoh]]);
     check("click keeps the member and its partners", same(await visible(page), ego), { got: await visible(page), ego });
     const faded = members.map((_, i) => i).find((i) => !ego.includes(i));
+    // The fade is a 0.15 s transition; on a loaded machine it may still be under way, so wait
+    // (up to 5 s) for it to end before reading the opacity.
+    await page.waitForFunction((n) => Number(getComputedStyle(document.querySelector(`#m-xs-m${n}`)).opacity) < 0.5,
+                               { timeout: 5000 }, faded).catch(() => {});
     const opacity = await page.$eval(`#m-xs-m${faded}`, (e) => Number(getComputedStyle(e).opacity));
     check("the others fade", opacity < 0.5, opacity);
     const info = await text(page, "#xs-info");
