@@ -57,7 +57,9 @@ struct ScanStop {
   YAML::Mark mark;
   std::string message;
 };
-struct SecondDocument {};
+struct SecondDocument {
+  YAML::Mark mark;  ///< where the second document starts
+};
 
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -193,8 +195,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   [[nodiscard]] bool text_ok() const { return text_ok_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {
-    if (documents_++ > 0) throw SecondDocument{};
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (documents_++ > 0) throw SecondDocument{mark};
   }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(Node::Kind::null, mark, anchor, {}); }
@@ -407,7 +409,7 @@ std::optional<Document> YamlReader::parse(std::string_view text, int first_line)
     YAML::Parser parser(stream);
     TreeBuilder builder(*tree, *this, alias_budget(text.size()));
     if (!parser.HandleNextDocument(builder)) {
-      error({}, "the file is empty; a coalition file needs at least 'coalition' and 'members'");
+      error({1, 1}, "the file is empty; a coalition file needs at least 'coalition' and 'members'");
       return std::nullopt;
     }
     if (parser.HandleNextDocument(builder)) {
@@ -415,8 +417,8 @@ std::optional<Document> YamlReader::parse(std::string_view text, int first_line)
       return std::nullopt;
     }
     if (!builder.text_ok()) return std::nullopt;
-  } catch (const SecondDocument&) {
-    error({}, "the file holds more than one YAML document; put one coalition in each file");
+  } catch (const SecondDocument& second) {
+    error(to_pos(second.mark), "the file holds more than one YAML document; put one coalition in each file");
     return std::nullopt;
   } catch (const ScanStop& stop) {
     error(to_pos(stop.mark), stop.message);
