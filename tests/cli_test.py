@@ -436,4 +436,25 @@ with tempfile.TemporaryDirectory() as tmp:
           r.returncode == 2 and "neato, fdp, sfdp, dot or circo" in r.stderr and not os.path.exists(f"{tmp}/x.svg"),
           r.stderr)
 
+# Coalition-wide shares are means over the decision bodies: null without any (never 0), and
+# the member's mean share with them (whwc: 0.1 of the assembly, 3 of 7 steering votes).
+with tempfile.TemporaryDirectory() as tmp:
+    bodiless = os.path.join(tmp, "no-bodies.yaml")
+    with open(bodiless, "w") as f:
+        f.write("coalition: {name: T}\nmembers:\n  - {id: a, sector: housing}\n"
+                "  - {id: b, sector: public-health}\nties: [[a, b]]\n")
+    power = no_nan(run("analyze", bodiless, "--format", "json").stdout)["power"]
+    shares = power["by_member"] + power["by_sector"]
+    check("no body: by_member and by_sector shares are null",
+          len(shares) == 4 and all(s["seat_share"] is None and s["power_share"] is None for s in shares), shares)
+    table = run("power", bodiless).stdout
+    check("no body: the power table shows '-' for sector shares", "housing" in table and
+          [line.split()[1:] for line in table.splitlines() if line.strip().startswith("housing")] == [["-", "-"]],
+          table)
+power = no_nan(run("analyze", good, "--format", "json").stdout)["power"]
+whwc = [m for m in power["by_member"] if m["member"] == "whwc"]
+check("by_member: whwc's mean seat and power shares by hand",
+      len(whwc) == 1 and abs(whwc[0]["seat_share"] - (0.1 + 3 / 7) / 2) < 1e-12 and abs(whwc[0]["power_share"] - 0.3) < 1e-12,
+      whwc)
+
 check.finish()

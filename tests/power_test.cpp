@@ -283,6 +283,33 @@ TEST(CoalitionPower, HealthyInTheHillsByHand) {
   EXPECT_NEAR(p.resource_gaps[0].funding_share, 120000.0 / 175000.0, 1e-15);
 }
 
+// Shares are means over the bodies: with none they are undefined (null in JSON, "-" in
+// tables), never 0; with bodies they are the member's own means (whwc: (0.1 + 3/7) / 2).
+TEST(CoalitionPower, SharesAreUndefinedWithoutBodies) {
+  const Coalition none = parse_coalition(
+      "coalition: {name: T}\nmembers:\n  - {id: a, sector: housing}\n  - {id: b, sector: public-health}\n"
+      "ties: [[a, b]]\n",
+      "t.yaml");
+  const Network g = build_graph(none);
+  const SectorIndex sectors = index_sectors(none);
+  const CoalitionPower p = coalition_power(none, g, sectors, betweenness(g));
+  EXPECT_TRUE(p.bodies.empty());
+  EXPECT_FALSE(p.member_shares(0));
+  EXPECT_FALSE(p.member_shares(1));
+  EXPECT_FALSE(p.sector_shares(sectors.sector_of[0]));
+  EXPECT_FALSE(p.community_led);
+
+  const Coalition hills = load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/networks/healthy-in-the-hills.yaml");
+  const Network h = build_graph(hills);
+  const SectorIndex hs = index_sectors(hills);
+  const CoalitionPower q = coalition_power(hills, h, hs, betweenness(h));
+  const std::size_t whwc = *hills.member_index("whwc");
+  ASSERT_TRUE(q.member_shares(whwc));
+  EXPECT_NEAR(q.member_shares(whwc)->seats, (0.1 + 3.0 / 7.0) / 2.0, 1e-15);
+  EXPECT_NEAR(q.member_shares(whwc)->power, 0.3, 1e-15);
+  ASSERT_TRUE(q.sector_shares(hs.sector_of[whwc]));
+}
+
 // Large votes: weights of 10^8 scale and random 9-digit weights (votes = dollars) are exact
 // and match enumeration; the gcd and the dual quota (supermajorities) take the same path.
 TEST(PowerIndices, LargeVotesMatchBruteForce) {

@@ -164,6 +164,16 @@ struct CoalitionPower {
   std::vector<ResourceGap> resource_gaps;
   /// Members holding two or more of: the backbone, a chair, the `fiscal-agent` tag.
   std::vector<MemberRoles> concentrated_roles;
+
+  /// Member `v`'s shares, or nullopt when the file has no decision body: a mean over no
+  /// bodies is undefined (`members` holds 0 there, for sizing and sums). O(1).
+  [[nodiscard]] std::optional<ShareFigures> member_shares(std::size_t v) const {
+    return bodies.empty() ? std::nullopt : std::optional<ShareFigures>(members[v]);
+  }
+  /// Shares of sector `s` (an entry of SectorIndex::sectors), nullopt without bodies. O(1).
+  [[nodiscard]] std::optional<ShareFigures> sector_shares(std::size_t s) const {
+    return bodies.empty() ? std::nullopt : std::optional<ShareFigures>(sectors[s]);
+  }
 };
 
 /// Power of every body (body_power) and across the coalition (see CoalitionPower), with the

@@ -154,21 +154,28 @@ ordered_json share_json(const std::optional<ShareFigures>& s) {
   return {{"seat_share", s->seats}, {"power_share", s->power}};
 }
 
+// {key: id, seat_share, power_share}, the shares null when undefined (no decision body).
+ordered_json shares_row(const char* key, const std::string& id, const std::optional<ShareFigures>& s) {
+  ordered_json row = {{key, id}, {"seat_share", nullptr}, {"power_share", nullptr}};
+  if (s) {
+    row["seat_share"] = s->seats;
+    row["power_share"] = s->power;
+  }
+  return row;
+}
+
 ordered_json power_json(const Analysis& a, const Coalition& c) {
   const CoalitionPower& p = a.power;
   ordered_json bodies = ordered_json::array();
   for (const auto& b : p.bodies) bodies.push_back(body_json(b, c));
   ordered_json members = ordered_json::array();
   for (std::size_t v = 0; v < c.members.size(); ++v) {
-    members.push_back(
-        {{"member", c.members[v].id}, {"seat_share", p.members[v].seats}, {"power_share", p.members[v].power}});
+    members.push_back(shares_row("member", c.members[v].id, p.member_shares(v)));
   }
   ordered_json sectors = ordered_json::array();
   for (const auto& f : a.sectors.sectors) {
     if (f.members.empty()) continue;
-    sectors.push_back({{"sector", a.sectors.index.sectors[f.sector].id},
-                       {"seat_share", p.sectors[f.sector].seats},
-                       {"power_share", p.sectors[f.sector].power}});
+    sectors.push_back(shares_row("sector", a.sectors.index.sectors[f.sector].id, p.sector_shares(f.sector)));
   }
   ordered_json gaps = ordered_json::array();
   for (const auto& g : p.resource_gaps) {

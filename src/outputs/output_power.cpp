@@ -54,8 +54,9 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   Table sectors{{text_column("sector"), number_column("seat share"), number_column("power share")}, {}, true};
   for (const auto& f : a.sectors.sectors) {
     if (f.members.empty()) continue;
-    sectors.rows.push_back(
-        {a.sectors.index.sectors[f.sector].id, p.sectors[f.sector].seats, p.sectors[f.sector].power});
+    const auto shares = p.sector_shares(f.sector);  // none without a decision body
+    sectors.rows.push_back({a.sectors.index.sectors[f.sector].id, shares ? Cell(shares->seats) : Cell(),
+                            shares ? Cell(shares->power) : Cell()});
   }
   *out += render_table_text(sectors, markdown);
   auto share = [](const std::optional<ShareFigures>& s) {

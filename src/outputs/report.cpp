@@ -273,6 +273,10 @@ std::string members_section(const Coalition& c, const Analysis& a) {
   std::string h = R"(<section id="members"><h2>Members</h2><div class="scroll"><table class="sortable"><thead><tr>)";
   h += th("member") + th("sector") + th("degree", true) + th("betweenness", true) + th("closeness", true) +
        th("eigenvector", true) + th("brokerage", true) + th("power", true) + th("cut point") + "</tr></thead><tbody>";
+  auto power_of = [&](std::size_t v) -> std::optional<double> {  // none without a decision body
+    const auto shares = a.power.member_shares(v);
+    return shares ? std::optional(shares->power) : std::nullopt;
+  };
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     const MemberFigures& m = a.members[v];
     const auto sector = r.index.sectors[r.index.sector_of[v]].name;
@@ -282,7 +286,7 @@ std::string members_section(const Coalition& c, const Analysis& a) {
                     cell(fmt::format("{}", m.degree), static_cast<double>(m.degree)),
                     cell(num(m.betweenness), m.betweenness), cell(num(m.closeness), m.closeness),
                     cell(num(m.eigenvector), m.eigenvector), cell(fmt::format("{}", r.brokerage[v].total()), brokerage),
-                    cell(pct(a.power.members[v].power), a.power.members[v].power), m.articulation ? "yes" : "");
+                    cell(pct(power_of(v)), power_of(v)), m.articulation ? "yes" : "");
   }
   return h + "</tbody></table></div></section>\n";
 }
