@@ -104,7 +104,26 @@ r = run("analyze", source)
 check("analyzing a folder exits 3", r.returncode == 3, r.stderr)
 
 r = run("analyze", good, "--taxonomy", "nonsense")
-check("unknown --taxonomy exits 1", r.returncode == 1 and "unknown taxonomy 'nonsense'" in r.stderr, r.stderr)
+check("unknown --taxonomy is a usage error (exit 2)",
+      r.returncode == 2 and "--taxonomy: unknown taxonomy 'nonsense'" in r.stderr and r.stdout == "", r.stderr)
+r = run("analyze", good, "--taxonomy", "rhihb")
+check("unknown --taxonomy suggests the nearest id", r.returncode == 2 and "did you mean 'rhihub'?" in r.stderr, r.stderr)
+# A --taxonomy path is read from where the command runs, like every path on the command line.
+r = subprocess.run([binary, "gaps", "networks/healthy-in-the-hills.yaml", "--taxonomy", "networks/taxonomies/dfc.yaml",
+                    "--format", "json"], capture_output=True, text=True, timeout=60, cwd=source)
+check("a relative --taxonomy path is read from the working directory",
+      r.returncode == 0 and json.loads(r.stdout)["coalition"]["taxonomy"] == "dfc", r.stderr)
+r = run("validate", good, dfc_file := os.path.join(source, "networks", "dfc-coalition.yaml"),
+        "--taxonomy", os.path.join(source, "no-such-taxonomy.yaml"))
+check("an unreadable --taxonomy file exits 3, told once",
+      r.returncode == 3 and r.stderr.count("no-such-taxonomy.yaml: cannot read") == 1 and r.stdout == "", r.stderr)
+with tempfile.TemporaryDirectory() as tmp:
+    broken = os.path.join(tmp, "broken-taxonomy.yaml")
+    with open(broken, "w") as f:
+        f.write("taxonomy: {id: mine}\nsectors:\n  - {id: farms, priority: sometimes}\n")
+    r = run("validate", good, dfc_file, "--taxonomy", broken)
+    check("an invalid --taxonomy file exits 1 at its own line and column, told once",
+          r.returncode == 1 and r.stderr.count(f"{broken}:3:") == 1 and r.stdout == "", r.stderr)
 
 dfc = os.path.join(source, "networks", "dfc-coalition.yaml")
 r = run("gaps", dfc, "--format", "json")

@@ -208,6 +208,28 @@ TEST(Loader, UnreadableTaxonomyIsReportedAtItsKey) {
   EXPECT_NE(d[0].message.find("cannot read the taxonomy"), std::string::npos);
 }
 
+// LoadOptions::taxonomy is the caller's own path: read from the working directory, not the
+// coalition file's folder; one that cannot be read is an IoError, not the file's fault.
+TEST(Loader, ATaxonomyOptionIsReadFromTheWorkingDirectory) {
+  const fs::path dir = fs::temp_directory_path() / "xsector_option_tax";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  write_file_atomic(dir / "tax.yaml",
+                    "taxonomy: {id: mine, name: Mine}\nsectors:\n  - {id: farms, maps_to: [economic]}\n");
+  write_file_atomic(dir / "sub" / "c.yaml", "coalition: {name: X}\nmembers: [{id: a, sector: economic}]\n");
+  const fs::path before = fs::current_path();
+  fs::current_path(dir);
+  LoadOptions options;
+  options.taxonomy = "tax.yaml";
+  const Coalition c = load_coalition_file(dir / "sub" / "c.yaml", options);
+  EXPECT_EQ(c.taxonomy.id, "mine");
+  EXPECT_EQ(c.members[0].sector, "farms");
+  options.taxonomy = "sub/nowhere.yaml";
+  EXPECT_THROW(load_coalition_file(dir / "sub" / "c.yaml", options), IoError);
+  fs::current_path(before);
+  fs::remove_all(dir);
+}
+
 TEST(Loader, ExtraSectorMayNotReuseATaxonomyId) {
   const auto d =
       diagnostics_of("coalition: {name: X}\nsectors: [{id: housing}]\nmembers: [{id: a, sector: housing}]\n");

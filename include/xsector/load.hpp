@@ -22,7 +22,9 @@ std::uint64_t default_max_input_bytes();
 void set_default_max_input_bytes(std::uint64_t bytes);
 
 struct LoadOptions {
-  /// Overrides `coalition.taxonomy`: a built-in id or a path to a taxonomy file.
+  /// Overrides `coalition.taxonomy`: a built-in id or a path to a taxonomy file, read from
+  /// the working directory (a path written in the file is read from the file's folder). An
+  /// unreadable one is an IoError; an unknown id or an invalid file an InputError.
   std::optional<std::string> taxonomy;
   /// Whether `coalition.taxonomy` written in the file may be a path to a taxonomy file.
   /// Set it to false for files that come from elsewhere (a coalition built from an

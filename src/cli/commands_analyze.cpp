@@ -49,10 +49,11 @@ int write_report(const SharedOptions& shared, std::string (*write)(Format, const
 }
 
 int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
+  const LoadOptions options = load_options(taxonomy);  // once, before any file
   int code = 0;
   for (const auto& file : files) {
     try {
-      const Coalition c = load_coalition_file(file, load_options(taxonomy));
+      const Coalition c = load_coalition_file(file, options);
       std::cout << fmt::format("{}: ok: {}, {}, {}, taxonomy {}\n", file, count(c.members.size(), "member"),
                                count(c.ties.size(), "tie"), count(c.governance.size(), "decision body"), c.taxonomy.id);
     } catch (const InputError& e) {

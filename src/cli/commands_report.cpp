@@ -38,11 +38,12 @@ ImageFormat diagram_format(const std::string& path) {
 
 /// Loads every file; all problems of all files are reported in one InputError.
 std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy) {
+  const LoadOptions options = load_options(taxonomy);  // once, before any file
   std::vector<Coalition> coalitions;
   std::vector<Diagnostic> problems;
   for (const auto& file : files) {
     try {
-      coalitions.push_back(load_coalition_file(file, load_options(taxonomy)));
+      coalitions.push_back(load_coalition_file(file, options));
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }

@@ -1,5 +1,7 @@
 // The xsector command-line tool: parses arguments, runs the command (commands_*.cpp), and
 // maps errors to exit codes in one place (run).
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <csignal>
@@ -66,7 +68,18 @@ void emit(const std::string& text, const std::string& out_path) {
 
 LoadOptions load_options(const std::string& taxonomy) {
   LoadOptions o;
-  if (!taxonomy.empty()) o.taxonomy = taxonomy;
+  if (taxonomy.empty()) return o;
+  // The option is checked before any coalition file is read, so its faults are told as the
+  // command line's: an unknown id is a usage error (exit 2), a file that cannot be read exit
+  // 3, and an invalid taxonomy file exit 1 at the taxonomy file's own line and column.
+  try {
+    (void)resolve_taxonomy(taxonomy);
+  } catch (const InputError& e) {
+    const auto& d = e.diagnostics();
+    if (d.size() == 1 && d[0].file == "<taxonomy>") throw UsageError(fmt::format("--taxonomy: {}", d[0].message));
+    throw;
+  }
+  o.taxonomy = taxonomy;
   return o;
 }
 

@@ -50,16 +50,15 @@ void CoalitionLoader::apply_target() {
   TaxonomyAccess access;
   access.max_bytes = options_.max_bytes;
   Taxonomy target;
+  // The caller's own choice: a path is read from the working directory, and one that cannot
+  // be read is the caller's IoError, not a fault of the coalition file.
   try {
-    target = resolve_taxonomy(*target_, std::filesystem::path(coalition_.file).parent_path(), access);
+    target = resolve_taxonomy(*target_, {}, access);
   } catch (const InputError& e) {
     for (auto d : e.diagnostics()) {
       if (d.file == "<taxonomy>") d.file = coalition_.file;
       diagnostics_.push_back(d);
     }
-    return;
-  } catch (const IoError& e) {
-    reader_.error({}, fmt::format("cannot read the taxonomy: {}", e.what()));
     return;
   }
   if (target.id == coalition_.taxonomy.id) return;
