@@ -78,6 +78,22 @@ for path in networks:
     for fmt in ("table", "csv", "markdown"):
         r = run("analyze", path, "--format", fmt)
         check(f"analyze {fmt} {path}", r.returncode == 0 and r.stdout, r.stderr)
+    # The CSV carries every member figure of the JSON, brokerage one column per role.
+    rows = list(csv.DictReader(io.StringIO(run("analyze", path, "--format", "csv").stdout)))
+    check(f"{path} csv: one row per member", [row["id"] for row in rows] == [m["id"] for m in doc["members"]])
+    for row, m in zip(rows, doc["members"]):
+        want = {"ei_index": m["ei_index"], **{f"brokerage_{k}": v for k, v in m["brokerage"].items()}}
+        if "handoff_readiness" in m:
+            want["handoff_readiness"] = m["handoff_readiness"]
+        for key in ("trust", "in_degree", "value_power"):
+            if key in m:
+                want[key] = m[key]
+        got = {k: row.get(k) for k in want}
+        same = all((v is None and got[k] == "") or (v is not None and got[k] not in (None, "") and
+                                                    abs(float(got[k]) - v) < 1e-12) for k, v in want.items())
+        check(f"{path} csv {m['id']}: E-I, brokerage, handoff and survey figures as in the JSON", same, (got, want))
+    check(f"{path} csv: handoff_readiness only with contacts",
+          ("handoff_readiness" in rows[0]) == ("handoff_readiness" in doc["members"][0]), list(rows[0]))
 
 r = run("analyze", good, "--format", "csv")
 rows = list(csv.DictReader(io.StringIO(r.stdout)))

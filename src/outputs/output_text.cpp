@@ -56,6 +56,17 @@ Table members_table(const Coalition& c, const Analysis& a) {
                flag_column("articulation"),
                number_column("weighted_betweenness").file_only(),
                number_column("weighted_closeness").file_only()};
+  // Sector mixing and brokerage of each member, and with contacts its handoff readiness:
+  // file columns, as in the JSON (brokerage one column per role).
+  const bool mixing = a.sectors.member_ei.size() == c.members.size() && a.sectors.brokerage.size() == c.members.size();
+  const bool people = a.people.described && a.people.member_handoff_readiness.size() == c.members.size();
+  if (mixing) {
+    t.columns.push_back(number_column("ei_index").file_only());
+    for (const char* role : {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}) {
+      t.columns.push_back(integer_column(fmt::format("brokerage_{}", role)).file_only());
+    }
+  }
+  if (people) t.columns.push_back(number_column("handoff_readiness").file_only());
   add_survey_columns(t, a);
   for (std::size_t i = 0; i < c.members.size(); ++i) {
     const Member& m = c.members[i];
@@ -79,6 +90,14 @@ Table members_table(const Coalition& c, const Analysis& a) {
            f.articulation,
            f.weighted_betweenness,
            f.weighted_closeness};
+    if (mixing) {
+      const Brokerage& b = a.sectors.brokerage[i];
+      row.emplace_back(number_cell(a.sectors.member_ei[i]));
+      for (const std::size_t n : {b.coordinator, b.itinerant, b.representative, b.gatekeeper, b.liaison, b.total()}) {
+        row.emplace_back(integer_cell(n));
+      }
+    }
+    if (people) row.emplace_back(number_cell(a.people.member_handoff_readiness[i]));
     add_survey_cells(row, a, i);
   }
   return t;
