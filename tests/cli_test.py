@@ -492,4 +492,28 @@ check("by_member: whwc's mean seat and power shares by hand",
       len(whwc) == 1 and abs(whwc[0]["seat_share"] - (0.1 + 3 / 7) / 2) < 1e-12 and abs(whwc[0]["power_share"] - 0.3) < 1e-12,
       whwc)
 
+# compare's gap changes agree with each wave's own `gaps` output.
+wave1 = os.path.join(source, "networks", "healthy-in-the-hills.yaml")
+wave2 = os.path.join(source, "networks", "healthy-in-the-hills-2025.yaml")
+moved = no_nan(run("compare", wave1, wave2, "--format", "json").stdout)["gaps"]
+own = [no_nan(run("gaps", w, "--format", "json").stdout)["gaps"] for w in (wave1, wave2)]
+
+
+def gap_keys(gaps, kind):
+    items = gaps[kind] or []
+    if kind == "unlinked_pairs":
+        return {tuple(sorted(p)) for p in items}
+    return {x["sector"] if isinstance(x, dict) else x for x in items}
+
+
+for kind in ("thin", "cut_off", "unlinked_pairs", "no_vote", "single_broker"):
+    before, after = gap_keys(own[0], kind), gap_keys(own[1], kind)
+    got = moved.get(kind, {})
+    norm = (lambda k: tuple(sorted(k))) if kind == "unlinked_pairs" else (lambda k: k)
+    check(f"compare gaps.{kind} counts match each wave's gaps",
+          got.get("before") == len(before) and got.get("after") == len(after), (got, len(before), len(after)))
+    check(f"compare gaps.{kind} opened and closed match each wave's gaps",
+          {norm(k) for k in got.get("opened", [])} == after - before and
+          {norm(k) for k in got.get("closed", [])} == before - after, got)
+
 check.finish()

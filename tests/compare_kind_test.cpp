@@ -209,3 +209,86 @@ TEST(CompareKind, ValuedQapOption) {
   EXPECT_FALSE(plain.qap.valued);
   EXPECT_DOUBLE_EQ(*plain.qap.p_value, 2.0 / 6.0);
 }
+
+// Gaps by hand. A: housing {a1, a2}, education {b}, public health {c}; ties a1-b, a2-c, b-c;
+// seats a1, b, c. B: a1 left, d (housing) joined; ties a2-b, a2-c, a2-d; seats a2, c.
+// thin: education and public health in both. cut off: none in both. Unlinked pairs: none
+// before; education/public-health after (b-c dissolved). No vote: education after (b lost
+// its seat). Single broker: housing after (its ties out all go through a2).
+TEST(CompareGaps, OpenedAndClosedByHand) {
+  const Coalition a = load(
+      "coalition: {name: G}\nmembers:\n  - {id: a1, sector: housing}\n  - {id: a2, sector: housing}\n"
+      "  - {id: b, sector: education}\n  - {id: c, sector: public-health}\nties: [[a1, b], [a2, c], [b, c]]\n"
+      "governance:\n  - {body: board, rule: majority, seats: {a1: 1, b: 1, c: 1}}\n");
+  const Coalition b = load(
+      "coalition: {name: G}\nmembers:\n  - {id: a2, sector: housing}\n  - {id: b, sector: education}\n"
+      "  - {id: c, sector: public-health}\n  - {id: d, sector: housing}\nties: [[a2, b], [a2, c], [a2, d]]\n"
+      "governance:\n  - {body: board, rule: majority, seats: {a2: 1, c: 1}}\n");
+  const Comparison cmp = compare(a, analyze(a, AnalysisOptions{}), b, analyze(b, AnalysisOptions{}));
+  using Keys = std::vector<std::vector<std::string>>;
+  ASSERT_EQ(cmp.gaps.size(), 5U);
+  auto gap = [&](std::string_view kind) {
+    return *std::find_if(cmp.gaps.begin(), cmp.gaps.end(), [&](const GapChange& g) { return g.kind == kind; });
+  };
+  EXPECT_EQ(gap("thin").before, 2U);
+  EXPECT_EQ(gap("thin").after, 2U);
+  EXPECT_TRUE(gap("thin").opened.empty() && gap("thin").closed.empty());
+  EXPECT_EQ(gap("cut_off").before, 0U);
+  EXPECT_EQ(gap("cut_off").after, 0U);
+  EXPECT_EQ(gap("unlinked_pairs").before, 0U);
+  EXPECT_EQ(gap("unlinked_pairs").after, 1U);
+  ASSERT_EQ(gap("unlinked_pairs").opened.size(), 1U);
+  auto pair = gap("unlinked_pairs").opened[0];
+  std::sort(pair.begin(), pair.end());
+  EXPECT_EQ(pair, (std::vector<std::string>{"education", "public-health"}));
+  EXPECT_EQ(gap("no_vote").opened, (Keys{{"education"}}));
+  EXPECT_TRUE(gap("no_vote").closed.empty());
+  EXPECT_EQ(gap("single_broker").opened, (Keys{{"housing"}}));
+  auto has = [&](const std::string& code, const std::string& subject) {
+    return std::any_of(cmp.findings.begin(), cmp.findings.end(), [&](const Finding& f) {
+      return f.code == code && f.subjects == std::vector<std::string>{subject};
+    });
+  };
+  EXPECT_TRUE(has("vote-lost", "education"));
+  EXPECT_TRUE(has("single-broker-now", "housing"));
+
+  // Back from B to A every gap that opened closes; without a body in B, no_vote is unknown.
+  const Comparison back = compare(b, analyze(b, AnalysisOptions{}), a, analyze(a, AnalysisOptions{}));
+  const auto& pairs_back =
+      *std::find_if(back.gaps.begin(), back.gaps.end(), [](const GapChange& g) { return g.kind == "unlinked_pairs"; });
+  EXPECT_EQ(pairs_back.closed.size(), 1U);
+  EXPECT_TRUE(pairs_back.opened.empty());
+  Coalition no_body = b;
+  no_body.governance.clear();
+  const Comparison unknown = compare(a, analyze(a, AnalysisOptions{}), no_body, analyze(no_body, AnalysisOptions{}));
+  const auto& votes =
+      *std::find_if(unknown.gaps.begin(), unknown.gaps.end(), [](const GapChange& g) { return g.kind == "no_vote"; });
+  EXPECT_EQ(votes.before, 0U);
+  EXPECT_FALSE(votes.after);
+  EXPECT_TRUE(votes.opened.empty() && votes.closed.empty());
+}
+
+// A sector cut off in the second wave is a high finding, and tied again in the next an info.
+TEST(CompareGaps, CutOffAndReconnected) {
+  const Coalition a = load(
+      "coalition: {name: G}\nmembers: [{id: h, sector: housing}, {id: e, sector: education}, "
+      "{id: p, sector: public-health}]\nties: [[h, e], [e, p]]\n");
+  const Coalition b = load(
+      "coalition: {name: G}\nmembers: [{id: h, sector: housing}, {id: e, sector: education}, "
+      "{id: p, sector: public-health}]\nties: [[h, e]]\n");
+  const Analysis aa = analyze(a, AnalysisOptions{});
+  const Analysis ab = analyze(b, AnalysisOptions{});
+  const Comparison worse = compare(a, aa, b, ab);
+  const Comparison better = compare(b, ab, a, aa);
+  auto finding = [](const Comparison& c, const std::string& code) {
+    const auto it =
+        std::find_if(c.findings.begin(), c.findings.end(), [&](const Finding& f) { return f.code == code; });
+    return it == c.findings.end() ? std::optional<Finding>() : std::optional<Finding>(*it);
+  };
+  ASSERT_TRUE(finding(worse, "sector-cut-off"));
+  EXPECT_EQ(finding(worse, "sector-cut-off")->severity, Severity::high);
+  EXPECT_EQ(finding(worse, "sector-cut-off")->subjects, (std::vector<std::string>{"public-health"}));
+  ASSERT_TRUE(finding(better, "sector-reconnected"));
+  EXPECT_EQ(finding(better, "sector-reconnected")->subjects, (std::vector<std::string>{"public-health"}));
+  EXPECT_FALSE(finding(better, "sector-cut-off"));
+}

@@ -126,6 +126,19 @@ struct BodyDelta {
   std::vector<Delta> banzhaf;  ///< per member id (name = id), union of both waves' seats
 };
 
+/// One kind of coverage gap (SectorGaps) across two waves, matched by sector id.
+struct GapChange {
+  /// `thin`, `cut_off`, `unlinked_pairs`, `no_vote` or `single_broker`, as in the JSON `gaps`.
+  std::string kind;
+  /// How many gaps of this kind each wave has; null for `no_vote` in a wave whose file
+  /// describes no decision body (no seat to lack).
+  std::optional<std::size_t> before, after;
+  /// Gaps only in the second wave (in its order), and only in the first (in the first's):
+  /// each one sector id, or two for `unlinked_pairs` (a pair matches in either order). Both
+  /// empty when either count is null. O(g log g) for g gaps of this kind.
+  std::vector<std::vector<std::string>> opened, closed;
+};
+
 struct Comparison {
   std::vector<std::string> joined, left, kept;
   std::vector<Rename> renamed;
@@ -134,6 +147,7 @@ struct Comparison {
   std::vector<SectorDelta> sectors;          ///< sectors present in either wave
   std::vector<std::string> sectors_covered;  ///< missing before, present after
   std::vector<std::string> sectors_lost;     ///< present before, missing after
+  std::vector<GapChange> gaps;               ///< thin, cut_off, unlinked_pairs, no_vote, single_broker
   std::vector<Delta> power;                  ///< coalition-wide power share per member (union)
   std::vector<BodyDelta> bodies;
   Qap qap;

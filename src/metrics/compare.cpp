@@ -55,6 +55,58 @@ std::unordered_map<std::string_view, std::size_t> positions(const Coalition& c) 
   return out;
 }
 
+// One wave's gaps of `kind`, in the order its gaps view lists them: each one sector id, or
+// two for a pair; nullopt for `no_vote` when the file describes no decision body.
+std::optional<std::vector<std::vector<std::string>>> gap_keys(const Analysis& an, std::string_view kind) {
+  const SectorGaps& g = an.sectors.gaps;
+  const auto& sectors = an.sectors.index.sectors;
+  std::vector<std::vector<std::string>> keys;
+  auto one = [&](std::size_t s) { keys.push_back({sectors[s].id}); };
+  if (kind == "thin") {
+    for (const auto& s : g.thin) one(s.sector);
+  } else if (kind == "cut_off") {
+    for (const auto s : g.cut_off) one(s);
+  } else if (kind == "unlinked_pairs") {
+    for (const auto& [x, y] : g.unlinked_pairs) keys.push_back({sectors[x].id, sectors[y].id});
+  } else if (kind == "no_vote") {
+    if (!g.governance_described) return std::nullopt;
+    for (const auto s : g.no_vote) one(s);
+  } else {
+    for (const auto& s : g.single_broker) one(s.sector);
+  }
+  return keys;
+}
+
+// The gaps of `from` that `other` does not have, in `from`'s order; a pair matches in either
+// orientation (the two waves' taxonomies may order sectors differently).
+std::vector<std::vector<std::string>> gaps_not_in(const std::vector<std::vector<std::string>>& from,
+                                                  const std::vector<std::vector<std::string>>& other) {
+  auto normal = [](std::vector<std::string> key) {
+    std::sort(key.begin(), key.end());
+    return key;
+  };
+  std::set<std::vector<std::string>> seen;
+  for (const auto& key : other) seen.insert(normal(key));
+  std::vector<std::vector<std::string>> out;
+  for (const auto& key : from) {
+    if (!seen.contains(normal(key))) out.push_back(key);
+  }
+  return out;
+}
+
+GapChange gap_change(const Analysis& aa, const Analysis& ab, std::string kind) {
+  GapChange out{std::move(kind), std::nullopt, std::nullopt, {}, {}};
+  const auto x = gap_keys(aa, out.kind);
+  const auto y = gap_keys(ab, out.kind);
+  if (x) out.before = x->size();
+  if (y) out.after = y->size();
+  if (x && y) {
+    out.opened = gaps_not_in(*y, *x);
+    out.closed = gaps_not_in(*x, *y);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coalitions) {
@@ -150,6 +202,10 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
                            delta("internal_ties", count(x, internal), count(y, internal)),
                            delta("external_ties", count(x, external), count(y, external)),
                            delta("ei_index", x ? x->ei_index : std::nullopt, y ? y->ei_index : std::nullopt)});
+  }
+
+  for (const char* kind : {"thin", "cut_off", "unlinked_pairs", "no_vote", "single_broker"}) {
+    out.gaps.push_back(gap_change(aa, ab, kind));
   }
 
   // Coalition-wide power per member, union of both waves, in first-seen order.

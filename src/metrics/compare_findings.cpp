@@ -44,6 +44,38 @@ std::vector<Finding> comparison_findings(const Comparison& out, const Coalition&
   for (const auto& id : out.sectors_lost) {
     add(Severity::high, "sector-lost", sector_name(id) + " is no longer at the table", {id});
   }
+  // Gaps that opened or closed between the waves (a sector that just joined is told above).
+  auto gap = [&](std::string_view kind) -> const GapChange* {
+    const auto it = std::find_if(out.gaps.begin(), out.gaps.end(), [&](const GapChange& g) { return g.kind == kind; });
+    return it == out.gaps.end() ? nullptr : &*it;
+  };
+  auto joined = [&](const std::vector<std::string>& key) {
+    return std::find(out.sectors_covered.begin(), out.sectors_covered.end(), key[0]) != out.sectors_covered.end();
+  };
+  if (const GapChange* g = gap("cut_off")) {
+    for (const auto& k : g->opened) {
+      add(Severity::high, "sector-cut-off", sector_name(k[0]) + " is now tied to no other sector", {k[0]});
+    }
+    for (const auto& k : g->closed) {
+      add(Severity::info, "sector-reconnected", sector_name(k[0]) + " is tied to other sectors again", {k[0]});
+    }
+  }
+  if (const GapChange* g = gap("thin")) {
+    for (const auto& k : g->opened) {
+      if (!joined(k)) add(Severity::medium, "sector-thinned", sector_name(k[0]) + " now rests on one member", {k[0]});
+    }
+  }
+  if (const GapChange* g = gap("single_broker")) {
+    for (const auto& k : g->opened) {
+      add(Severity::medium, "single-broker-now",
+          sector_name(k[0]) + "'s ties to other sectors now all go through one member", {k[0]});
+    }
+  }
+  if (const GapChange* g = gap("no_vote")) {
+    for (const auto& k : g->opened) {
+      if (!joined(k)) add(Severity::medium, "vote-lost", sector_name(k[0]) + " no longer has a vote", {k[0]});
+    }
+  }
   if (const Delta* d = find_delta(out.network, "density"); d && d->change && std::abs(*d->change) >= 0.005) {
     add(Severity::info, "density-change",
         fmt::format("Density {} from {:.2f} to {:.2f}", *d->change > 0 ? "rose" : "fell", *d->before, *d->after));
@@ -90,8 +122,9 @@ void compare_as_coalitions(Comparison& out, const CoalitionMatch& match) {
   out.as_waves = false;
   out.kind_note = match.note;
   static const std::set<std::string_view> over_time = {
-      "membership-change",         "sector-joined",          "sector-lost", "density-change",
-      "backbone-brokerage-change", "community-power-change", "power-shift", "qap"};
+      "membership-change",      "sector-joined",     "sector-lost", "sector-cut-off", "sector-reconnected",
+      "sector-thinned",         "single-broker-now", "vote-lost",   "density-change", "backbone-brokerage-change",
+      "community-power-change", "power-shift",       "qap"};
   std::erase_if(out.findings, [](const Finding& f) { return over_time.contains(f.code); });
   out.findings.insert(out.findings.begin(),
                       {Severity::info,

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
@@ -64,6 +65,42 @@ Table network_table(const Comparison& cmp) {
   return t;
 }
 
+// A gap's sectors: an id, or "a/b" for a pair.
+std::string gap_text(const std::vector<std::string>& key) { return fmt::format("{}", fmt::join(key, "/")); }
+
+/// How one kind of gap changed: "2 -> 1; new: x; closed: y, z".
+std::string gap_line(const GapChange& g) {
+  if (!g.before || !g.after) return "- (a file describes no decision body)";
+  std::string line = fmt::format("{} -> {}", *g.before, *g.after);
+  auto add = [&](std::string_view what, const std::vector<std::vector<std::string>>& keys) {
+    if (keys.empty()) return;
+    std::vector<std::string> parts;
+    for (const auto& k : keys) parts.push_back(gap_text(k));
+    line += fmt::format("; {}: {}", what, fmt::join(parts, ", "));
+  };
+  add("new", g.opened);
+  add("closed", g.closed);
+  return line;
+}
+
+// The gaps view's label of a kind of gap.
+std::string gap_label(std::string_view kind) {
+  std::string label(kind);
+  std::replace(label.begin(), label.end(), '_', ' ');
+  return label;
+}
+
+ordered_json gap_change_json(const GapChange& g) {
+  auto keys = [](const std::vector<std::vector<std::string>>& list) {
+    ordered_json out = ordered_json::array();
+    for (const auto& k : list) out.push_back(k.size() == 1 ? ordered_json(k[0]) : ordered_json(k));
+    return out;
+  };
+  auto count = [](const std::optional<std::size_t>& n) { return n ? ordered_json(*n) : ordered_json(nullptr); };
+  return {
+      {"before", count(g.before)}, {"after", count(g.after)}, {"opened", keys(g.opened)}, {"closed", keys(g.closed)}};
+}
+
 }  // namespace
 
 TextReport detail::comparison_report(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown) {
@@ -121,6 +158,7 @@ TextReport detail::comparison_report(const Coalition& a, const Coalition& b, con
   if (markdown) *out += "\n";
   item("sectors covered", list(cmp.sectors_covered));
   item("sectors lost", list(cmp.sectors_lost));
+  for (const auto& g : cmp.gaps) item(gap_label(g.kind), gap_line(g));
   section("Power");
   Table power{
       {text_column("member"), number_column("power before"), number_column("power after"), number_column("change")},
@@ -185,6 +223,7 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       }
       doc["sectors"] = sectors;
       doc["gaps"] = {{"sectors_covered", cmp.sectors_covered}, {"sectors_lost", cmp.sectors_lost}};
+      for (const auto& g : cmp.gaps) doc["gaps"][g.kind] = gap_change_json(g);
       if (cmp.people.described) {
         auto carrier_changes = [](const std::vector<CarrierChange>& list) {
           ordered_json out = ordered_json::array();
