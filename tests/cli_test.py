@@ -516,4 +516,13 @@ for kind in ("thin", "cut_off", "unlinked_pairs", "no_vote", "single_broker"):
           {norm(k) for k in got.get("opened", [])} == after - before and
           {norm(k) for k in got.get("closed", [])} == before - after, got)
 
+# people takes the options of every computing command; its figures do not depend on them.
+survey_wave = os.path.join(source, "networks", "healthy-in-the-hills-2025.yaml")
+outs = [run("people", survey_wave, "--format", "json", *extra) for extra in
+        (["--threads", "1"], ["--threads", "3"], ["--exact"], ["--approximate"])]
+check("people takes --threads, --exact and --approximate", all(r.returncode == 0 for r in outs),
+      [r.stderr for r in outs])
+check("people's figures are the same for any of them", len({r.stdout for r in outs}) == 1 and
+      no_nan(outs[0].stdout)["people"], outs[0].stdout[:200])
+
 check.finish()

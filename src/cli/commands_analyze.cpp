@@ -107,6 +107,7 @@ Command add_people(CLI::App& app, SharedOptions& shared) {
   auto file = std::make_shared<std::string>();
   auto* command =
       report_command(app, shared, "people", "Who carries each relationship, and what a person's departure cuts", *file);
+  add_engine_options(command, shared.engine);
   add_people_option(command, shared.people_shown);
   add_taxonomy_option(command, shared.taxonomy);
   return {command, [file, &shared] {
