@@ -411,11 +411,14 @@ TEST(Exchange, KumuExportNeutralisesFormulasAndImportUndoesIt) {
       "coalition: {name: f}\nmembers:\n  - {id: a, name: \"=HYPERLINK(\\\"http://x\\\")\", sector: housing, "
       "funding: -0}\n"
       "  - {id: b, name: \"-1+2\", sector: housing}\n  - {id: c, name: \"'=quoted\", sector: housing, tags: "
-      "[\"@x\"]}\n"
-      "ties: [[a, b]]\n",
+      "[\"@x\"], attributes: {\"+score\": \"=1\", \"'-note\": x}}\n"
+      "ties: [{between: [a, b], attributes: {\"@when\": \"+2\"}}]\n",
       "f.yaml");
   const KumuSheets sheets = export_kumu(c);
-  EXPECT_NE(sheets.elements.find("\"'=HYPERLINK(\"\"http://x\"\")\",Housing,,,a,housing,false,false,0\n"),
+  // Headers are text cells too: a formula-like attribute name is neutralised and restored.
+  EXPECT_NE(sheets.elements.find(",'+score,''-note\n"), std::string::npos) << sheets.elements;
+  EXPECT_NE(sheets.connections.find(",'@when\n"), std::string::npos) << sheets.connections;
+  EXPECT_NE(sheets.elements.find("\"'=HYPERLINK(\"\"http://x\"\")\",Housing,,,a,housing,false,false,0,,\n"),
             std::string::npos)
       << sheets.elements;
   EXPECT_NE(sheets.elements.find("\n'-1+2,"), std::string::npos);

@@ -220,7 +220,9 @@ Sheet::Sheet(const SheetTable& table, SheetKind kind, const ImportOptions& optio
                            first.first, title, first.second + 1, k + 1, field, title)});
   };
   for (std::size_t k = 0; k < header.cells.size(); ++k) {
-    const std::string title = trim(header.cells[k]);
+    // A header is a text cell like any other: a `'` the export put before a formula
+    // character (csv_cell) is removed, as from the values.
+    const std::string title = trim(csv_text_value(header.cells[k]));
     if (title.empty()) continue;
     std::string field;
     const auto it = mapped.find(header_key(title));
