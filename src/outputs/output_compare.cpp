@@ -74,8 +74,8 @@ std::string gap_line(const GapChange& g) {
   std::string line = fmt::format("{} -> {}", *g.before, *g.after);
   auto add = [&](std::string_view what, const std::vector<std::vector<std::string>>& keys) {
     if (keys.empty()) return;
-    std::vector<std::string> parts;
-    for (const auto& k : keys) parts.push_back(gap_text(k));
+    std::vector<std::string> parts(keys.size());
+    std::transform(keys.begin(), keys.end(), parts.begin(), gap_text);
     line += fmt::format("; {}: {}", what, fmt::join(parts, ", "));
   };
   add("new", g.opened);
