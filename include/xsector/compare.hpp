@@ -2,6 +2,7 @@
 // chance?), or many coalitions side by side (one row of headline figures each).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -126,10 +127,17 @@ struct BodyDelta {
   std::vector<Delta> banzhaf;  ///< per member id (name = id), union of both waves' seats
 };
 
-/// One kind of coverage gap (SectorGaps) across two waves, matched by sector id.
+/// The kinds of coverage gap (SectorGaps) a comparison follows, in the order it lists them.
+enum class GapKind { thin, cut_off, unlinked_pairs, no_vote, single_broker };
+inline constexpr std::array<GapKind, 5> gap_kinds = {GapKind::thin, GapKind::cut_off, GapKind::unlinked_pairs,
+                                                     GapKind::no_vote, GapKind::single_broker};
+/// The kind's key in the JSON `gaps` (`thin`, `cut_off`, `unlinked_pairs`, `no_vote`,
+/// `single_broker`). O(1).
+std::string_view to_string(GapKind kind);
+
+/// One kind of coverage gap across two waves, matched by sector id.
 struct GapChange {
-  /// `thin`, `cut_off`, `unlinked_pairs`, `no_vote` or `single_broker`, as in the JSON `gaps`.
-  std::string kind;
+  GapKind kind = GapKind::thin;
   /// How many gaps of this kind each wave has; null for `no_vote` in a wave whose file
   /// describes no decision body (no seat to lack).
   std::optional<std::size_t> before, after;
@@ -147,7 +155,7 @@ struct Comparison {
   std::vector<SectorDelta> sectors;          ///< sectors present in either wave
   std::vector<std::string> sectors_covered;  ///< missing before, present after
   std::vector<std::string> sectors_lost;     ///< present before, missing after
-  std::vector<GapChange> gaps;               ///< thin, cut_off, unlinked_pairs, no_vote, single_broker
+  std::vector<GapChange> gaps;               ///< one per kind, in the order of gap_kinds
   std::vector<Delta> power;                  ///< coalition-wide power share per member (union)
   std::vector<BodyDelta> bodies;
   Qap qap;

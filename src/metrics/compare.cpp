@@ -24,6 +24,17 @@ std::string_view to_string(PairDirection direction) {
   return "none";
 }
 
+std::string_view to_string(GapKind kind) {
+  switch (kind) {
+    case GapKind::thin: return "thin";
+    case GapKind::cut_off: return "cut_off";
+    case GapKind::unlinked_pairs: return "unlinked_pairs";
+    case GapKind::no_vote: return "no_vote";
+    case GapKind::single_broker: return "single_broker";
+  }
+  return "thin";
+}
+
 namespace {
 
 Delta delta(std::string name, std::optional<double> before, std::optional<double> after) {
@@ -57,22 +68,28 @@ std::unordered_map<std::string_view, std::size_t> positions(const Coalition& c) 
 
 // One wave's gaps of `kind`, in the order its gaps view lists them: each one sector id, or
 // two for a pair; nullopt for `no_vote` when the file describes no decision body.
-std::optional<std::vector<std::vector<std::string>>> gap_keys(const Analysis& an, std::string_view kind) {
+std::optional<std::vector<std::vector<std::string>>> gap_keys(const Analysis& an, GapKind kind) {
   const SectorGaps& g = an.sectors.gaps;
   const auto& sectors = an.sectors.index.sectors;
   std::vector<std::vector<std::string>> keys;
   auto one = [&](std::size_t s) { keys.push_back({sectors[s].id}); };
-  if (kind == "thin") {
-    for (const auto& s : g.thin) one(s.sector);
-  } else if (kind == "cut_off") {
-    for (const auto s : g.cut_off) one(s);
-  } else if (kind == "unlinked_pairs") {
-    for (const auto& [x, y] : g.unlinked_pairs) keys.push_back({sectors[x].id, sectors[y].id});
-  } else if (kind == "no_vote") {
-    if (!g.governance_described) return std::nullopt;
-    for (const auto s : g.no_vote) one(s);
-  } else {
-    for (const auto& s : g.single_broker) one(s.sector);
+  switch (kind) {
+    case GapKind::thin:
+      for (const auto& s : g.thin) one(s.sector);
+      break;
+    case GapKind::cut_off:
+      for (const auto s : g.cut_off) one(s);
+      break;
+    case GapKind::unlinked_pairs:
+      for (const auto& [x, y] : g.unlinked_pairs) keys.push_back({sectors[x].id, sectors[y].id});
+      break;
+    case GapKind::no_vote:
+      if (!g.governance_described) return std::nullopt;
+      for (const auto s : g.no_vote) one(s);
+      break;
+    case GapKind::single_broker:
+      for (const auto& s : g.single_broker) one(s.sector);
+      break;
   }
   return keys;
 }
@@ -94,8 +111,8 @@ std::vector<std::vector<std::string>> gaps_not_in(const std::vector<std::vector<
   return out;
 }
 
-GapChange gap_change(const Analysis& aa, const Analysis& ab, std::string kind) {
-  GapChange out{std::move(kind), std::nullopt, std::nullopt, {}, {}};
+GapChange gap_change(const Analysis& aa, const Analysis& ab, GapKind kind) {
+  GapChange out{kind, std::nullopt, std::nullopt, {}, {}};
   const auto x = gap_keys(aa, out.kind);
   const auto y = gap_keys(ab, out.kind);
   if (x) out.before = x->size();
@@ -204,9 +221,7 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
                            delta("ei_index", x ? x->ei_index : std::nullopt, y ? y->ei_index : std::nullopt)});
   }
 
-  for (const char* kind : {"thin", "cut_off", "unlinked_pairs", "no_vote", "single_broker"}) {
-    out.gaps.push_back(gap_change(aa, ab, kind));
-  }
+  for (const GapKind kind : gap_kinds) out.gaps.push_back(gap_change(aa, ab, kind));
 
   // Coalition-wide power per member, union of both waves, in first-seen order.
   std::vector<std::string> ids;

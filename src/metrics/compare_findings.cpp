@@ -45,14 +45,14 @@ std::vector<Finding> comparison_findings(const Comparison& out, const Coalition&
     add(Severity::high, "sector-lost", sector_name(id) + " is no longer at the table", {id});
   }
   // Gaps that opened or closed between the waves (a sector that just joined is told above).
-  auto gap = [&](std::string_view kind) -> const GapChange* {
+  auto gap = [&](GapKind kind) -> const GapChange* {
     const auto it = std::find_if(out.gaps.begin(), out.gaps.end(), [&](const GapChange& g) { return g.kind == kind; });
     return it == out.gaps.end() ? nullptr : &*it;
   };
   auto joined = [&](const std::vector<std::string>& key) {
     return std::find(out.sectors_covered.begin(), out.sectors_covered.end(), key[0]) != out.sectors_covered.end();
   };
-  if (const GapChange* g = gap("cut_off")) {
+  if (const GapChange* g = gap(GapKind::cut_off)) {
     for (const auto& k : g->opened) {
       add(Severity::high, "sector-cut-off", sector_name(k[0]) + " is now tied to no other sector", {k[0]});
     }
@@ -60,18 +60,18 @@ std::vector<Finding> comparison_findings(const Comparison& out, const Coalition&
       add(Severity::info, "sector-reconnected", sector_name(k[0]) + " is tied to other sectors again", {k[0]});
     }
   }
-  if (const GapChange* g = gap("thin")) {
+  if (const GapChange* g = gap(GapKind::thin)) {
     for (const auto& k : g->opened) {
       if (!joined(k)) add(Severity::medium, "sector-thinned", sector_name(k[0]) + " now rests on one member", {k[0]});
     }
   }
-  if (const GapChange* g = gap("single_broker")) {
+  if (const GapChange* g = gap(GapKind::single_broker)) {
     for (const auto& k : g->opened) {
       add(Severity::medium, "single-broker-now",
           sector_name(k[0]) + "'s ties to other sectors now all go through one member", {k[0]});
     }
   }
-  if (const GapChange* g = gap("no_vote")) {
+  if (const GapChange* g = gap(GapKind::no_vote)) {
     for (const auto& k : g->opened) {
       if (!joined(k)) add(Severity::medium, "vote-lost", sector_name(k[0]) + " no longer has a vote", {k[0]});
     }

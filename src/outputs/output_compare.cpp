@@ -84,8 +84,8 @@ std::string gap_line(const GapChange& g) {
 }
 
 // The gaps view's label of a kind of gap.
-std::string gap_label(std::string_view kind) {
-  std::string label(kind);
+std::string gap_label(GapKind kind) {
+  std::string label(to_string(kind));
   std::replace(label.begin(), label.end(), '_', ' ');
   return label;
 }
@@ -223,7 +223,7 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
       }
       doc["sectors"] = sectors;
       doc["gaps"] = {{"sectors_covered", cmp.sectors_covered}, {"sectors_lost", cmp.sectors_lost}};
-      for (const auto& g : cmp.gaps) doc["gaps"][g.kind] = gap_change_json(g);
+      for (const auto& g : cmp.gaps) doc["gaps"][std::string(to_string(g.kind))] = gap_change_json(g);
       if (cmp.people.described) {
         auto carrier_changes = [](const std::vector<CarrierChange>& list) {
           ordered_json out = ordered_json::array();
