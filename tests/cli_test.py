@@ -525,4 +525,12 @@ check("people takes --threads, --exact and --approximate", all(r.returncode == 0
 check("people's figures are the same for any of them", len({r.stdout for r in outs}) == 1 and
       no_nan(outs[0].stdout)["people"], outs[0].stdout[:200])
 
+# import's --taxonomy is checked like every command's: an unknown id is a usage error.
+with tempfile.TemporaryDirectory() as tmp:
+    target = os.path.join(tmp, "partners.yaml")
+    r = run("import", os.path.join(source, "examples", "partners.xlsx"), "-o", target, "--taxonomy", "dfx")
+    check("import --taxonomy unknown exits 2 with a suggestion and writes nothing",
+          r.returncode == 2 and "--taxonomy: unknown taxonomy 'dfx'" in r.stderr and "did you mean 'dfc'?" in r.stderr
+          and not os.path.exists(target), r.stderr)
+
 check.finish()

@@ -58,6 +58,11 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
 void print_diagnostics(const InputError& e);
 /// `text` to standard output, or atomically to `out_path` if one is given.
 void emit(const std::string& text, const std::string& out_path);
+/// Checks --taxonomy before any file is read, so its faults are the command line's: an
+/// unknown id is a UsageError (exit 2), a file that cannot be read an IoError (exit 3), an
+/// invalid taxonomy file an InputError at its own line and column (exit 1). Empty: nothing.
+void check_taxonomy_option(const std::string& taxonomy);
+/// The load options of --taxonomy (checked first).
 LoadOptions load_options(const std::string& taxonomy);
 
 // commands_analyze.cpp

@@ -59,6 +59,7 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   if (!survey && (files.empty() || files.size() > 2)) {
     throw UsageError("import takes MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one file ending in .graphml");
   }
+  check_taxonomy_option(options.taxonomy);
   for (const auto& m : maps) {
     const auto eq = m.find('=');
     if (eq == std::string::npos)

@@ -66,12 +66,8 @@ void emit(const std::string& text, const std::string& out_path) {
   }
 }
 
-LoadOptions load_options(const std::string& taxonomy) {
-  LoadOptions o;
-  if (taxonomy.empty()) return o;
-  // The option is checked before any coalition file is read, so its faults are told as the
-  // command line's: an unknown id is a usage error (exit 2), a file that cannot be read exit
-  // 3, and an invalid taxonomy file exit 1 at the taxonomy file's own line and column.
+void check_taxonomy_option(const std::string& taxonomy) {
+  if (taxonomy.empty()) return;
   try {
     (void)resolve_taxonomy(taxonomy);
   } catch (const InputError& e) {
@@ -79,7 +75,12 @@ LoadOptions load_options(const std::string& taxonomy) {
     if (d.size() == 1 && d[0].file == "<taxonomy>") throw UsageError(fmt::format("--taxonomy: {}", d[0].message));
     throw;
   }
-  o.taxonomy = taxonomy;
+}
+
+LoadOptions load_options(const std::string& taxonomy) {
+  check_taxonomy_option(taxonomy);
+  LoadOptions o;
+  if (!taxonomy.empty()) o.taxonomy = taxonomy;
   return o;
 }
 
