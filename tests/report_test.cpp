@@ -67,3 +67,27 @@ TEST(ReportHtml, NeedsTheGuidanceOfTheAnalysis) {
   const std::string html = report_html(c, a, "", "");
   EXPECT_NE(html.find("What to do next"), std::string::npos);
 }
+
+// A member's power in the members table is its mean Banzhaf share over the bodies (1/3 each
+// on a majority board of three equal seats), and "–" (not "0%") when the file has no body.
+TEST(ReportHtml, MembersPowerIsUndefinedWithoutABody) {
+  auto members_section = [](const std::string& yaml) {
+    const Coalition c = parse_coalition(yaml, "w.yaml");
+    const std::string html = report_html(c, analyze(c, AnalysisOptions{part_report}), "", "");
+    const auto begin = html.find(R"(<section id="members">)");
+    EXPECT_NE(begin, std::string::npos);
+    return html.substr(begin, html.find("</section>", begin) - begin);
+  };
+  auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+    return n;
+  };
+  const std::string with_body = members_section(kWave);
+  EXPECT_EQ(count(with_body, ">33%</td><td>"), 3U) << with_body;
+  std::string no_body = kWave;
+  no_body.erase(no_body.find("governance:"));
+  const std::string without = members_section(no_body);
+  EXPECT_EQ(count(without, R"(data-value="">–</td><td>)"), 3U) << without;
+  EXPECT_EQ(count(without, ">0%</td>"), 0U) << without;
+}
