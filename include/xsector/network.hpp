@@ -32,12 +32,12 @@ struct PairEdge {
 };
 
 namespace detail {
-struct NetworkStorage;  // src/network_impl.hpp: Boost's compressed_sparse_row_graph and the directed view
+struct NetworkStorage;  // private: the storage the views below point into
 }
 
 /// The graph of a coalition in compressed sparse row form: for each member its neighbours
-/// (sorted by index) with the pair each neighbour slot belongs to, the directed arcs out of and
-/// into it, and its sector. Accessors are O(1) and return views into the storage; they stay
+/// (sorted by index) with the pair each neighbour slot belongs to, and the directed arcs out of
+/// and into it. It knows nothing of sectors or metrics. Accessors are O(1) and return views into the storage; they stay
 /// valid while the Network lives (also after it is moved). A default-constructed Network is
 /// empty (no members). Member arguments must be below size(): they are not checked.
 class Network {
@@ -75,13 +75,11 @@ class Network {
   [[nodiscard]] std::span<const std::uint32_t> in_arcs(std::size_t v) const {
     return {in_from_ + in_start_[v], in_from_ + in_start_[v + 1]};
   }
-  /// Index of v's sector in the coalition's SectorIndex (taxonomy sectors, then declared ones).
-  [[nodiscard]] std::size_t sector_of(std::size_t v) const { return sector_of_[v]; }
-  /// Entries of the coalition's SectorIndex (taxonomy sectors plus declared ones).
-  [[nodiscard]] std::size_t sector_count() const { return sector_count_; }
-
-  /// The private storage, for the engine's own sources.
-  [[nodiscard]] const detail::NetworkStorage& storage() const { return *storage_; }
+  /// The compressed sparse row arrays of the undirected view: neighbors(v) is
+  /// columns()[row_offsets()[v] .. row_offsets()[v + 1]). size() + 1 offsets (one, 0, for an
+  /// empty Network) and 2 pair_count() columns. For numeric code that maps them (Eigen::Map).
+  [[nodiscard]] std::span<const std::uint32_t> row_offsets() const { return {rowstart_, n_ + 1}; }
+  [[nodiscard]] std::span<const std::uint32_t> columns() const { return {column_, 2 * pair_count_}; }
 
  private:
   friend Network build_graph(const Coalition& coalition);
@@ -90,7 +88,6 @@ class Network {
   std::unique_ptr<detail::NetworkStorage> storage_;
   std::size_t n_ = 0;
   std::size_t pair_count_ = 0;
-  std::size_t sector_count_ = 0;
   const std::uint32_t* rowstart_ = nullptr;
   const std::uint32_t* column_ = nullptr;
   const std::uint32_t* slot_pair_ = nullptr;
@@ -99,18 +96,16 @@ class Network {
   const std::uint32_t* out_to_ = nullptr;
   const std::uint32_t* in_start_ = nullptr;
   const std::uint32_t* in_from_ = nullptr;
-  const std::uint32_t* sector_of_ = nullptr;
 };
 
 /// Builds the Network: one vertex per member, one pair per two members tied in either
 /// direction (stored as two arcs of a compressed sparse row graph, each row sorted by target),
-/// plus the directed view and each member's sector (index_sectors).
+/// plus the directed view.
 ///
 /// No members gives an empty Network (size() 0); members without ties are vertices of degree
 /// 0. Expects a valid coalition (validate): tie ends in range and never a tie from a member
 /// to itself. Throws std::length_error beyond 2^32 - 1 members or arcs.
-/// Time complexity: O(n + m log m + n S) for n members, m ties and S sectors (the sector of
-/// each member is found by a linear search); memory O(n + m).
+/// Time complexity: O(n + m log m) for n members and m ties; memory O(n + m).
 Network build_graph(const Coalition& coalition);
 
 }  // namespace xsector

@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
+#include <stdexcept>
 
+#include "common/random.hpp"
 #include "metrics/centrality_kernels.hpp"
-#include "metrics/random.hpp"
 #include "xsector/structure.hpp"
 
 namespace xsector {
@@ -207,24 +209,32 @@ std::vector<double> normalized_betweenness(std::vector<double> b) {
 }
 
 namespace {
-Eigen::SparseMatrix<double, Eigen::RowMajor> adjacency_matrix(const Network& g) {
+using Adjacency = Eigen::Map<const Eigen::SparseMatrix<double, Eigen::RowMajor, std::int32_t>>;
+
+// The adjacency matrix of the undirected view as a view of the Network's own CSR arrays (no
+// copy of the structure): Eigen reads the offsets and columns in place, and `ones` holds the
+// unit entries. A uint32 array may be read through int32 (same-size signed and unsigned types
+// may alias); the values fit below 2^31 arcs, checked here (a CSR that size needs tens of GB).
+Adjacency adjacency_matrix(const Network& g, const std::vector<double>& ones) {
   const auto n = static_cast<Eigen::Index>(g.size());
-  std::vector<Eigen::Triplet<double>> entries;
-  entries.reserve(2 * g.pair_count());
-  for (const PairEdge& p : g.pairs()) {
-    entries.emplace_back(p.low, p.high, 1.0);
-    entries.emplace_back(p.high, p.low, 1.0);
+  const auto offsets = g.row_offsets();
+  const auto columns = g.columns();
+  if (columns.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
+    throw std::length_error("the network has too many ties for its eigenvector and PageRank (2^31 arcs)");
   }
-  Eigen::SparseMatrix<double, Eigen::RowMajor> a(n, n);
-  a.setFromTriplets(entries.begin(), entries.end());
-  return a;
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): int32/uint32 may alias
+  const auto* outer = reinterpret_cast<const std::int32_t*>(offsets.data());
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): as above
+  const auto* inner = reinterpret_cast<const std::int32_t*>(columns.data());
+  return {n, n, static_cast<Eigen::Index>(columns.size()), outer, inner, ones.data()};
 }
 }  // namespace
 
 std::optional<std::vector<double>> eigenvector(const Network& g) {
   const std::size_t n = g.size();
   if (n == 0) return std::vector<double>{};
-  const auto a = adjacency_matrix(g);
+  const std::vector<double> ones(g.columns().size(), 1.0);
+  const Adjacency a = adjacency_matrix(g, ones);
   const double tolerance = 1e-6;
   Eigen::VectorXd x = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(n), 1.0 / static_cast<double>(n));
   for (int step = 0; step < 10000; ++step) {
@@ -242,11 +252,12 @@ std::vector<double> pagerank(const Network& g, double alpha) {
   const std::size_t n = g.size();
   if (n == 0) return {};
   const auto nd = static_cast<double>(n);
-  const auto a = adjacency_matrix(g);
+  const std::vector<double> ones(g.columns().size(), 1.0);
+  const Adjacency a = adjacency_matrix(g, ones);
   Eigen::VectorXd inverse_degree(static_cast<Eigen::Index>(n));
   std::vector<Eigen::Index> dangling;
   for (Eigen::Index i = 0; i < a.outerSize(); ++i) {
-    const auto d = static_cast<double>(a.row(i).nonZeros());
+    const auto d = static_cast<double>(g.degree(static_cast<std::size_t>(i)));
     inverse_degree[i] = d > 0 ? 1.0 / d : 0.0;
     if (d == 0) dangling.push_back(i);
   }

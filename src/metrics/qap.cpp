@@ -9,8 +9,8 @@
 #include <random>
 #include <tuple>
 
+#include "common/random.hpp"
 #include "metrics/compare_parts.hpp"
-#include "metrics/random.hpp"
 #include "xsector/compare.hpp"
 
 namespace xsector {

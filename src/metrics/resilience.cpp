@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-#include "network/biconnected.hpp"
+#include "metrics/cut_analysis.hpp"
 
 namespace xsector {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "network/biconnected.hpp"
+#include "metrics/cut_analysis.hpp"
 
 namespace xsector {
 

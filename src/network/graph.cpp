@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "network/network_impl.hpp"
-#include "xsector/sectors.hpp"
 
 namespace xsector {
 
@@ -17,7 +16,6 @@ void Network::bind() {
   const detail::NetworkStorage& s = *storage_;
   n_ = boost::num_vertices(s.csr);
   pair_count_ = s.pairs.size();
-  sector_count_ = s.sector_count;
   rowstart_ = s.csr.m_forward.m_rowstart.data();
   column_ = s.csr.m_forward.m_column.data();
   slot_pair_ = boost::num_edges(s.csr) == 0 ? nullptr : &s.csr[*boost::edges(s.csr).first];
@@ -26,7 +24,6 @@ void Network::bind() {
   out_to_ = s.out_to.data();
   in_start_ = s.in_start.data();
   in_from_ = s.in_from.data();
-  sector_of_ = s.sector_of.data();
 }
 
 Network build_graph(const Coalition& coalition) {
@@ -119,10 +116,6 @@ Network build_graph(const Coalition& coalition) {
       }
     }
   }
-  s.sector_of.resize(n);
-  const SectorIndex index = index_sectors(coalition);
-  for (std::size_t v = 0; v < n; ++v) s.sector_of[v] = static_cast<std::uint32_t>(index.sector_of[v]);
-  s.sector_count = index.sectors.size();
   net.bind();
   return net;
 }

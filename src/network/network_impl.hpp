@@ -17,8 +17,6 @@ struct NetworkStorage {
   Csr csr;
   std::vector<PairEdge> pairs;
   std::vector<std::uint32_t> out_start, out_to, in_start, in_from;
-  std::vector<std::uint32_t> sector_of;
-  std::size_t sector_count = 0;
 };
 
 }  // namespace xsector::detail

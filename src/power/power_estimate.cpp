@@ -7,7 +7,7 @@
 #include <thread>
 #include <utility>
 
-#include "metrics/random.hpp"
+#include "common/random.hpp"
 #include "power/power_parts.hpp"
 #include "xsector/power.hpp"
 

@@ -1,5 +1,5 @@
 // Portable random numbers: the same stream for a seed on every platform (internal to
-// src/metrics/; src/power/ uses it too).
+// the engine: src/metrics/ and src/power/).
 #pragma once
 
 #include <cstdint>
