@@ -60,6 +60,23 @@ struct People {
   std::optional<double> fragmentation;
 };
 
+/// Handoff readiness (carried ties with a second carrier): for each member, of the ties whose
+/// end on its side names at least one carrier (`carried`), those naming two or more (`ready`),
+/// and the ratio ready / carried, null when none of its ties is carried on its side; for the
+/// network the same sums over every carried tie end, null when no end is carried. A carrier
+/// counts on the side of the member it is a contact of; carriers naming no known contact are
+/// ignored. Reference: the warm-handoff practice of coalition guides (a relationship held by one
+/// person goes cold when that person leaves). Time O(ties x carriers + contacts).
+struct HandoffReadiness {
+  std::vector<std::size_t> carried;           ///< per member: tie ends carried on its side
+  std::vector<std::size_t> ready;             ///< per member: of them, with two or more carriers
+  std::vector<std::optional<double>> member;  ///< per member: ready / carried, or null
+  std::size_t carried_ends = 0;               ///< over the network
+  std::size_t ready_ends = 0;                 ///< over the network
+  std::optional<double> network;              ///< ready_ends / carried_ends, or null
+};
+HandoffReadiness handoff_readiness(const Coalition& coalition);
+
 /// Person-level resilience of every contact and every member's handoff readiness. On a file
 /// without contacts `described` is false, `people` is empty and every readiness is null (the
 /// per-member vectors still have one entry per member, and the baseline fragmentation is

@@ -36,38 +36,46 @@ std::size_t sampling_size(std::size_t n, double epsilon, double delta) {
 
 namespace {
 
-/// The unweighted figures; returns the sources searched and their weights in `sources`/`weights`.
-PathFigures unweighted_path_figures(const Network& g, const PathOptions& options, std::vector<std::uint32_t>& sources,
-                                    std::vector<double>& weights) {
+/// Chooses the sources of the breadth-first searches: every member, or (above the work budget,
+/// or when asked) a sample drawn with replacement, each drawn source weighted by n/k times its
+/// draws. Returns the sampling's description when it sampled.
+std::optional<Sampling> choose_sources(const Network& g, const PathOptions& options,
+                                       std::vector<std::uint32_t>& sources, std::vector<double>& weights) {
   const std::size_t n = g.size();
-  PathFigures out;
   const double work_per_source = static_cast<double>(n) + 2.0 * static_cast<double>(g.pair_count());
   const bool sample =
       n > 0 &&
       (options.precision == Precision::approximate ||
        (options.precision == Precision::automatic && static_cast<double>(n) * work_per_source > options.work_budget));
-  Sampling sampling;
-  if (sample) {
-    std::size_t k = sampling_size(n, options.epsilon, options.delta);
-    const auto affordable =
-        static_cast<std::size_t>(std::min(options.work_budget, options.sample_budget) / work_per_source);
-    k = std::max<std::size_t>(1, std::min(k, affordable));
-    SplitMix64 rng{options.seed};
-    std::vector<std::uint32_t> draws(n, 0);
-    for (std::size_t i = 0; i < k; ++i) ++draws[rng.below(n)];
-    const double scale = static_cast<double>(n) / static_cast<double>(k);
-    for (std::size_t v = 0; v < n; ++v) {
-      if (draws[v] == 0) continue;
-      sources.push_back(static_cast<std::uint32_t>(v));
-      weights.push_back(scale * static_cast<double>(draws[v]));
-    }
-    sampling = {k, sources.size(), sampling_epsilon(n, k, options.delta), options.delta, options.seed};
-  } else {
+  if (!sample) {
     sources.resize(n);
     for (std::size_t v = 0; v < n; ++v) sources[v] = static_cast<std::uint32_t>(v);
     weights.assign(n, 1.0);
+    return std::nullopt;
   }
+  std::size_t k = sampling_size(n, options.epsilon, options.delta);
+  const auto affordable =
+      static_cast<std::size_t>(std::min(options.work_budget, options.sample_budget) / work_per_source);
+  k = std::max<std::size_t>(1, std::min(k, affordable));
+  SplitMix64 rng{options.seed};
+  std::vector<std::uint32_t> draws(n, 0);
+  for (std::size_t i = 0; i < k; ++i) ++draws[rng.below(n)];
+  const double scale = static_cast<double>(n) / static_cast<double>(k);
+  for (std::size_t v = 0; v < n; ++v) {
+    if (draws[v] == 0) continue;
+    sources.push_back(static_cast<std::uint32_t>(v));
+    weights.push_back(scale * static_cast<double>(draws[v]));
+  }
+  return Sampling{k, sources.size(), sampling_epsilon(n, k, options.delta), options.delta, options.seed};
+}
 
+/// The unweighted figures; returns the sources searched and their weights in `sources`/`weights`.
+PathFigures unweighted_path_figures(const Network& g, const PathOptions& options, std::vector<std::uint32_t>& sources,
+                                    std::vector<double>& weights) {
+  const std::size_t n = g.size();
+  PathFigures out;
+  const std::optional<Sampling> sampling = choose_sources(g, options, sources, weights);
+  const bool sample = sampling.has_value();
   std::vector<std::uint64_t> distance_sum;
   std::vector<std::uint32_t> eccentricity;
   Kernel kernel{g};
@@ -83,7 +91,7 @@ PathFigures unweighted_path_figures(const Network& g, const PathOptions& options
     kernel.distance_sum = &distance_sum;
     kernel.eccentricity = &eccentricity;
   }
-  if (sample) out.sampling = sampling;
+  if (sample) out.sampling = *sampling;
   if (!options.unweighted) {
     out.closeness.clear();
     out.harmonic.clear();

@@ -26,30 +26,25 @@ void Network::bind() {
   in_from_ = s.in_from.data();
 }
 
-Network build_graph(const Coalition& coalition) {
-  const std::size_t n = coalition.members.size();
-  constexpr std::size_t limit = std::numeric_limits<std::uint32_t>::max();
-  if (n >= limit || 2 * coalition.ties.size() >= limit) {
-    throw std::length_error("the network has more members or ties than xsector can hold (2^32 - 1)");
-  }
-  Network net;
-  detail::NetworkStorage& s = *net.storage_;
+namespace {
 
-  // Pairs in (low, high) order: sort the ties by pair, then merge the ties of one pair.
+// Pairs in (low, high) order: sort the ties by pair, then merge the ties of one pair.
+std::vector<PairEdge> merge_pairs(const Coalition& coalition) {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(coalition.ties.size());
   for (std::size_t t = 0; t < coalition.ties.size(); ++t) {
     const auto [lo, hi] = std::minmax(coalition.ties[t].a, coalition.ties[t].b);
     keyed[t] = {(static_cast<std::uint64_t>(lo) << 32) | hi, static_cast<std::uint32_t>(t)};
   }
   std::sort(keyed.begin(), keyed.end());
+  std::vector<PairEdge> pairs;
   for (std::size_t i = 0; i < keyed.size(); ++i) {
     if (i == 0 || keyed[i].first != keyed[i - 1].first) {
       PairEdge p;
       p.low = static_cast<std::uint32_t>(keyed[i].first >> 32);
       p.high = static_cast<std::uint32_t>(keyed[i].first & 0xffffffffU);
-      s.pairs.push_back(p);
+      pairs.push_back(p);
     }
-    PairEdge& p = s.pairs.back();
+    PairEdge& p = pairs.back();
     const Tie& tie = coalition.ties[keyed[i].second];
     if (p.tie_count < p.tie.size()) p.tie[p.tie_count++] = keyed[i].second;
     const int level = static_cast<int>(tie.level);
@@ -62,11 +57,14 @@ Network build_graph(const Coalition& coalition) {
     else
       p.arc_high_low = true;
   }
+  return pairs;
+}
 
-  // Arcs sorted by (source, target): each row holds its lower neighbours, then its higher ones,
-  // and iterating pairs in (low, high) order fills both halves in ascending order.
+// Arcs sorted by (source, target): each row holds its lower neighbours, then its higher ones,
+// and iterating pairs in (low, high) order fills both halves in ascending order.
+detail::Csr undirected_csr(const std::vector<PairEdge>& pairs, std::size_t n) {
   std::vector<std::uint32_t> start(n + 1, 0);
-  for (const auto& p : s.pairs) {
+  for (const auto& p : pairs) {
     ++start[p.low + 1];
     ++start[p.high + 1];
   }
@@ -75,28 +73,26 @@ Network build_graph(const Coalition& coalition) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edge(arcs);
   std::vector<std::uint32_t> property(arcs);
   std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-  for (std::size_t e = 0; e < s.pairs.size(); ++e) {
-    const auto& p = s.pairs[e];
-    const std::uint32_t k = fill[p.high]++;
-    edge[k] = {p.high, p.low};
+  for (std::size_t e = 0; e < pairs.size(); ++e) {
+    const std::uint32_t k = fill[pairs[e].high]++;
+    edge[k] = {pairs[e].high, pairs[e].low};
     property[k] = static_cast<std::uint32_t>(e);
   }
-  for (std::size_t e = 0; e < s.pairs.size(); ++e) {
-    const auto& p = s.pairs[e];
-    const std::uint32_t k = fill[p.low]++;
-    edge[k] = {p.low, p.high};
+  for (std::size_t e = 0; e < pairs.size(); ++e) {
+    const std::uint32_t k = fill[pairs[e].low]++;
+    edge[k] = {pairs[e].low, pairs[e].high};
     property[k] = static_cast<std::uint32_t>(e);
   }
-  s.csr = detail::Csr(boost::edges_are_sorted, edge.begin(), edge.end(), property.begin(), n, arcs);
-  edge = {};
-  property = {};
+  return detail::Csr(boost::edges_are_sorted, edge.begin(), edge.end(), property.begin(), n, arcs);
+}
 
-  // The directed view, row by row in the order of the (sorted) undirected rows.
+// The directed view, row by row in the order of the (sorted) undirected rows.
+void add_directed_view(detail::NetworkStorage& s, std::size_t n) {
   const auto& rowstart = s.csr.m_forward.m_rowstart;
   const auto& column = s.csr.m_forward.m_column;
   s.out_start.assign(n + 1, 0);
   s.in_start.assign(n + 1, 0);
-  const std::uint32_t* slot = arcs == 0 ? nullptr : &s.csr[*boost::edges(s.csr).first];
+  const std::uint32_t* slot = boost::num_edges(s.csr) == 0 ? nullptr : &s.csr[*boost::edges(s.csr).first];
   auto has_arc = [&](std::uint32_t from, std::uint32_t to, const PairEdge& p) {
     return p.undirected || (from < to ? p.arc_low_high : p.arc_high_low);
   };
@@ -116,6 +112,21 @@ Network build_graph(const Coalition& coalition) {
       }
     }
   }
+}
+
+}  // namespace
+
+Network build_graph(const Coalition& coalition) {
+  const std::size_t n = coalition.members.size();
+  constexpr std::size_t limit = std::numeric_limits<std::uint32_t>::max();
+  if (n >= limit || 2 * coalition.ties.size() >= limit) {
+    throw std::length_error("the network has more members or ties than xsector can hold (2^32 - 1)");
+  }
+  Network net;
+  detail::NetworkStorage& s = *net.storage_;
+  s.pairs = merge_pairs(coalition);
+  s.csr = undirected_csr(s.pairs, n);
+  add_directed_view(s, n);
   net.bind();
   return net;
 }
