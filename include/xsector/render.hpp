@@ -31,6 +31,12 @@ inline constexpr std::size_t members_view_limit = 5000;
 /// SVG keeps every name as the node's tooltip).
 inline constexpr std::size_t labelled_members = 40;
 
+/// User text drawn in a diagram (a member's, sector's or coalition's name, a contact's name
+/// or role, the tooltips made of them) is cut to this many characters, the last `…`, before
+/// Graphviz sees it: Graphviz's label code runs out of memory and crashes on names of some
+/// hundred thousand words. Tables and reports keep the whole text.
+inline constexpr std::size_t diagram_text_limit = 120;
+
 /// How a sector is drawn: a fill colour from `sector_palette()` and, past the palette's size,
 /// a pattern (0 a plain fill; k > 0 a gradient from the colour to white in the k-th
 /// direction: vertical, horizontal, radial, diagonal ...).
