@@ -24,7 +24,7 @@ from checks import Checks  # noqa: E402
 check = Checks()
 good = os.path.join(source, "networks", "healthy-in-the-hills.yaml")
 later = os.path.join(source, "networks", "healthy-in-the-hills-2025.yaml")
-members_csv = os.path.join(source, "tests", "data", "people", "members.csv")
+members_csv = os.path.join(source, "examples", "survey-members.csv")
 REFUSED = "refusing to write over the input file"
 
 
@@ -159,8 +159,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check("csv: a new folder whose files cannot be written: exit 3", r.returncode == 3, (r.returncode, r.stderr))
     check("csv: the failure names the folder's file, not a temporary",
           "a/b/kumu/elements.csv" in r.stderr and ".tmp-" not in r.stderr, r.stderr)
-    check("csv: no folder, parent or temporary is left", listing(tmp) == listing(out) and not os.path.exists(
-        os.path.join(tmp, "a")) and sorted(os.listdir(tmp)) == ["kumu"], listing(tmp))
+    check("csv: no folder, parent or temporary is left",
+          listing(tmp) == ["kumu", "kumu/connections.csv", "kumu/elements.csv"], listing(tmp))
     r = run("export", good, "--to", "csv", "-o", nested)
     check("csv: a new nested folder is written whole",
           r.returncode == 0 and listing(nested) == ["connections.csv", "elements.csv"], (r.stderr, listing(tmp)))
@@ -180,7 +180,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("report: a new folder that cannot be written: exit 3", r.returncode == 3, (r.returncode, r.stderr))
     check("report: no empty or partial folder, no temporary", os.listdir(tmp) == [], listing(tmp))
 
-    r = run("report", good, later, "--format", "markdown", "-o", out, file_size=20_000)
+    r = run("report", good, later, "--format", "markdown", "-o", out, file_size=22_000)  # members.svg fits, sectors.svg not
     check("report markdown: fails part way: exit 3", r.returncode == 3, (r.returncode, r.stderr))
     check("report markdown: nothing is left", os.listdir(tmp) == [], listing(tmp))
 

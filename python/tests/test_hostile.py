@@ -12,7 +12,7 @@ import pytest
 
 import xsector
 
-ROOT = os.environ["XSECTOR_SOURCE_DIR"]
+ROOT = os.path.abspath(os.environ["XSECTOR_SOURCE_DIR"])
 HILLS = os.path.join(ROOT, "networks", "healthy-in-the-hills.yaml")
 KITE = os.path.join(ROOT, "tests", "data", "kite.yaml")
 

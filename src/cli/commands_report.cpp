@@ -26,8 +26,8 @@ namespace xsector::cli {
 namespace {
 
 /// Every file a report folder may hold.
-constexpr const char* report_files[] = {"report.html", "report.md", "members.svg", "sectors.svg", "wave-a.svg",
-                                        "changes.svg"};
+constexpr const char* report_files[] = {"report.html", "report.md",  "members.svg",
+                                        "sectors.svg", "wave-a.svg", "changes.svg"};
 
 ImageFormat diagram_format(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();

@@ -226,7 +226,8 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
     nodes[f.sector] = n;
     const double scale = std::sqrt(static_cast<double>(f.members.size()));
     set(n, "label",
-        literal(fmt::format("{}\n{} member{}", wrapped(drawn(s.name)), f.members.size(), f.members.size() == 1 ? "" : "s")));
+        literal(fmt::format("{}\n{} member{}", wrapped(drawn(s.name)), f.members.size(),
+                            f.members.size() == 1 ? "" : "s")));
     set(n, "shape", "box");
     fill(n, colours[f.sector], "rounded");
     set(n, "id", fmt::format("xs-s{}", f.sector));
