@@ -1,5 +1,7 @@
 // Diagrams through Graphviz's C API: cgraph builds the graph, gvc lays it out and renders.
-// Renderers read a Coalition and its Analysis; they never compute a figure.
+// Renderers read a Coalition and its Analysis; they never compute a figure. Every function
+// here may be called from several threads: Graphviz is not reentrant, so each use of it
+// (building, layout, rendering, DOT text) holds one process-wide lock.
 #pragma once
 
 #include <cstddef>

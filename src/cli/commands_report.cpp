@@ -196,8 +196,8 @@ Command add_render(CLI::App& app, SharedOptions& shared) {
                     "Draw ties that one person alone carries on a side thick and vermilion");
   return {command, [args, &shared] {
             RenderOptions& render_options = args->options;
-            const ImageFormat image_format = diagram_format(args->out);
             refuse_output_over_inputs({args->out}, {args->file}, shared.taxonomy);
+            const ImageFormat image_format = diagram_format(args->out);
             if (!args->view.empty()) render_options.view = args->view == "sectors" ? View::sectors : View::members;
             render_options.people = parse_people_shown(shared.people_shown);
             if (!args->layout_name.empty()) render_options.layout = parse_layout(args->layout_name);
