@@ -22,6 +22,33 @@ namespace py = pybind11;
 
 namespace {
 
+/// A path argument taken as open() takes it: a str, or an os.PathLike whose __fspath__()
+/// gives a str (bytes are refused), encoded with the file system encoding. None or another
+/// type raises TypeError; a NUL character raises ValueError ("embedded null byte"), so a
+/// path is never cut short at it. Needs the GIL.
+std::string path_argument(const py::handle& value, const char* name) {
+  const auto refuse = [&] {
+    return py::type_error(std::string(name) + " must be str or os.PathLike, not " + Py_TYPE(value.ptr())->tp_name);
+  };
+  py::object text;
+  if (PyUnicode_Check(value.ptr())) {
+    text = py::reinterpret_borrow<py::object>(value);
+  } else if (PyBytes_Check(value.ptr()) || !py::hasattr(value, "__fspath__")) {
+    throw refuse();
+  } else {
+    PyObject* fspath = PyOS_FSPath(value.ptr());
+    if (fspath == nullptr) throw py::error_already_set();
+    text = py::reinterpret_steal<py::object>(fspath);
+    if (!PyUnicode_Check(text.ptr())) throw refuse();
+  }
+  PyObject* encoded = PyUnicode_EncodeFSDefault(text.ptr());
+  if (encoded == nullptr) throw py::error_already_set();
+  const py::object bytes = py::reinterpret_steal<py::object>(encoded);
+  std::string path(PyBytes_AS_STRING(bytes.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.ptr())));
+  if (path.find('\0') != std::string::npos) throw py::value_error("embedded null byte");
+  return path;
+}
+
 xsector::AnalysisOptions analysis_options(unsigned threads, const std::string& precision) {
   xsector::AnalysisOptions o;
   o.threads = threads;
@@ -45,7 +72,9 @@ struct PyCoalition {
     return xsector::format_json(coalition, a);
   }
 
-  void render(const std::string& out, const std::string& view, const std::string& size_by, unsigned threads) const {
+  void render(const py::object& path, const std::string& view, const std::string& size_by, unsigned threads) const {
+    const std::string out = path_argument(path, "path");
+    const py::gil_scoped_release release;  // Graphviz runs behind the library's own lock
     const std::string ext = std::filesystem::path(out).extension().string();
     if (ext != ".svg" && ext != ".png" && ext != ".pdf" && ext != ".dot") {
       throw py::value_error("cannot tell the format of '" + out + "': use a path ending in .svg, .png, .pdf or .dot");
@@ -63,7 +92,9 @@ struct PyCoalition {
         out, xsector::render_diagram(coalition, a, options, xsector::parse_image_format(ext.substr(1))));
   }
 
-  void report(const std::string& dir, unsigned threads) const {
+  void report(const py::object& folder, unsigned threads) const {
+    const std::string dir = path_argument(folder, "folder");
+    const py::gil_scoped_release release;
     xsector::AnalysisOptions options = analysis_options(threads, "automatic");
     options.parts = xsector::part_report;
     const xsector::Analysis a = xsector::analyze(coalition, options);
@@ -71,11 +102,9 @@ struct PyCoalition {
     sectors_view.view = xsector::View::sectors;
     const std::string members_svg = xsector::render_diagram(coalition, a, {}, xsector::ImageFormat::svg);
     const std::string sectors_svg = xsector::render_diagram(coalition, a, sectors_view, xsector::ImageFormat::svg);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw xsector::IoError(dir + ": cannot create the folder: " + ec.message());
-    xsector::write_file_atomic(std::filesystem::path(dir) / "report.html",
-                               xsector::report_html(coalition, a, members_svg, sectors_svg));
+    // The folder appears whole or not at all.
+    const std::string html = xsector::report_html(coalition, a, members_svg, sectors_svg);
+    xsector::write_folder_atomic(dir, {{"report.html", html}});
   }
 };
 
@@ -131,18 +160,21 @@ PYBIND11_MODULE(_xsector, m) {
       .def("analyze_json", &PyCoalition::analyze_json, py::arg("threads") = 0, py::arg("precision") = "automatic",
            py::call_guard<py::gil_scoped_release>())
       .def("render", &PyCoalition::render, py::arg("path"), py::arg("view") = "", py::arg("size_by") = "degree",
-           py::arg("threads") = 0, py::call_guard<py::gil_scoped_release>())
-      .def("report", &PyCoalition::report, py::arg("dir"), py::arg("threads") = 0,
-           py::call_guard<py::gil_scoped_release>());
+           py::arg("threads") = 0)
+      .def("report", &PyCoalition::report, py::arg("folder"), py::arg("threads") = 0);
 
   m.def(
       "load",
-      [](const std::string& path, const std::string& taxonomy) {
+      [](const py::object& path_object, const py::object& taxonomy_object) {
+        const std::string path = path_argument(path_object, "path");
         xsector::LoadOptions options;
-        if (!taxonomy.empty()) options.taxonomy = taxonomy;
+        if (!taxonomy_object.is_none()) {
+          std::string taxonomy = path_argument(taxonomy_object, "taxonomy");
+          if (!taxonomy.empty()) options.taxonomy = std::move(taxonomy);
+        }
         return PyCoalition{xsector::load_coalition_file(path, options), path};
       },
-      py::arg("path"), py::arg("taxonomy") = "");
+      py::arg("path"), py::arg("taxonomy") = py::none());
   m.def("compare_json", &compare_json, py::arg("a"), py::arg("b"), py::arg("threads") = 0,
         py::arg("permutations") = 1000, py::arg("seed") = 1, py::call_guard<py::gil_scoped_release>());
 }

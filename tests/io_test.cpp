@@ -1,6 +1,7 @@
 #include "xsector/io.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -10,6 +11,8 @@
 #include <csignal>
 #include <cstring>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "xsector/error.hpp"
 
@@ -221,4 +224,96 @@ TEST(Io, AWriteErrorOnStandardOutputIsAnIoError) {
   ::close(saved);
   ::close(full);
   EXPECT_EQ(message, std::string("standard output: cannot write: ") + std::strerror(ENOSPC));
+}
+
+TEST(Io, AGroupOfFilesIsWrittenWholeOrNotAtAll) {
+  const Folder dir("xsector_io_group");
+  write_file_atomic(dir.path() / "a.csv", "old a");
+  fs::create_directory(dir.path() / "b.csv");  // the second file cannot replace a folder
+  const std::string a = "new a";
+  const std::string b = "new b";
+  EXPECT_THROW(write_files_atomic({{dir.path() / "a.csv", a}, {dir.path() / "b.csv", b}}), IoError);
+  EXPECT_EQ(read_file(dir.path() / "a.csv"), "old a");
+  EXPECT_EQ(dir.entries(), 2U);  // no temporary left
+  fs::remove(dir.path() / "b.csv");
+  write_files_atomic({{dir.path() / "a.csv", a}, {dir.path() / "b.csv", b}});
+  EXPECT_EQ(read_file(dir.path() / "a.csv"), a);
+  EXPECT_EQ(read_file(dir.path() / "b.csv"), b);
+  EXPECT_EQ(dir.entries(), 2U);
+}
+
+TEST(Io, ANewFolderAppearsWholeWithItsParents) {
+  const Folder dir("xsector_io_folder");
+  const fs::path out = dir.path() / "x" / "y" / "report";
+  const std::string one = "1";
+  const std::string two = "2";
+  write_folder_atomic(out, {{"one.txt", one}, {"two.txt", two}});
+  EXPECT_EQ(read_file(out / "one.txt"), "1");
+  EXPECT_EQ(read_file(out / "two.txt"), "2");
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out.parent_path())) ++n;
+  EXPECT_EQ(n, 1U);  // no temporary sibling
+  const mode_t mask = ::umask(022);
+  ::umask(mask);
+  EXPECT_EQ(mode_of(out), 0777U & ~mask);
+  // Into the existing folder: replaced as a group.
+  const std::string three = "3";
+  write_folder_atomic(out, {{"one.txt", three}});
+  EXPECT_EQ(read_file(out / "one.txt"), "3");
+  // A name that exists and is a file is refused.
+  write_file_atomic(dir.path() / "plain", "p");
+  EXPECT_THROW(write_folder_atomic(dir.path() / "plain", {{"one.txt", one}}), IoError);
+}
+
+TEST(Io, AFailedNewFolderLeavesNothingNotEvenItsParents) {
+  const Folder dir("xsector_io_folder_fail");
+  const fs::path out = dir.path() / "x" / "report";
+  const std::string one = "1";
+  // A name with a slash cannot be made inside the temporary folder: the write fails part way.
+  std::string message;
+  try {
+    write_folder_atomic(out, {{"one.txt", one}, {"missing/two.txt", one}});
+  } catch (const IoError& e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find((out / "missing" / "two.txt").string()), std::string::npos) << message;
+  EXPECT_EQ(message.find(".tmp-"), std::string::npos) << message;  // names the folder, not the temporary
+  EXPECT_EQ(dir.entries(), 0U);
+}
+
+TEST(Io, AnOutputThatIsAnInputIsRefusedHoweverSpelled) {
+  const Folder dir("xsector_io_same");
+  const fs::path in = dir.path() / "k.yaml";
+  write_file_atomic(in, "k");
+  write_file_atomic(dir.path() / "other.yaml", "o");
+  fs::create_symlink(in, dir.path() / "link.yaml");
+  fs::create_hard_link(in, dir.path() / "hard.yaml");
+  fs::create_directory(dir.path() / "sub");
+  for (const fs::path& out : {in, dir.path() / "sub" / ".." / "k.yaml", dir.path() / "." / "k.yaml",
+                              dir.path() / "link.yaml", dir.path() / "hard.yaml"}) {
+    EXPECT_THROW(refuse_output_over_input({out}, {dir.path() / "other.yaml", in}), UsageError) << out;
+  }
+  try {
+    refuse_output_over_input({dir.path() / "hard.yaml"}, {in});
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()), fmt::format("{}: refusing to write over the input file {}; write the output "
+                                                 "elsewhere",
+                                                 (dir.path() / "hard.yaml").string(), in.string()));
+  }
+  EXPECT_NO_THROW(refuse_output_over_input({dir.path() / "other.yaml", dir.path() / "new.yaml", ""}, {in, ""}));
+  EXPECT_EQ(read_file(in), "k");
+}
+
+TEST(Io, ThreadsWriteAtomicFilesAtOnce) {
+  const Folder dir("xsector_io_threads");
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&dir, t] {
+      for (int i = 0; i < 40; ++i)
+        write_file_atomic(dir.path() / fmt::format("f{}.txt", t), fmt::format("{} {}", t, i));
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(dir.entries(), 8U);
+  for (int t = 0; t < 8; ++t) EXPECT_EQ(read_file(dir.path() / fmt::format("f{}.txt", t)), fmt::format("{} 39", t));
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "../src/common/text.hpp"
 #include "test_graphs.hpp"
 #include "xsector/error.hpp"
 #include "xsector/load.hpp"
@@ -301,4 +302,49 @@ TEST(Render, MembersCarryNamesInTooltipsAndStableIds) {
   EXPECT_TRUE(has(whwc, "tooltip=\"Williamson Health and Wellness Center (Health care)\"")) << whwc;
   EXPECT_TRUE(has(whwc, "id=\"xs-m0\"")) << whwc;
   EXPECT_TRUE(has(dot, "id=\"xs-t0\""));
+}
+
+TEST(Render, CutTextKeepsWholeCharactersAndMarksTheCut) {
+  using detail::cut_text;
+  EXPECT_EQ(cut_text("abcde", 5), "abcde");  // exactly the limit: unchanged
+  EXPECT_EQ(cut_text("abcdef", 5), "abcd\u2026");
+  EXPECT_EQ(cut_text("", 3), "");
+  EXPECT_EQ(cut_text("ab", 0), "");
+  EXPECT_EQ(cut_text("ab", 1), "\u2026");
+  // é is two bytes, 😀 four: a cut counts characters and never splits one.
+  EXPECT_EQ(cut_text("\u00e9\u00e9\u00e9\u00e9", 4), "\u00e9\u00e9\u00e9\u00e9");
+  EXPECT_EQ(cut_text("\u00e9\u00e9\u00e9\u00e9\u00e9", 4), "\u00e9\u00e9\u00e9\u2026");
+  EXPECT_EQ(cut_text("a\U0001F600\U0001F600\U0001F600", 3), "a\U0001F600\u2026");
+}
+
+TEST(Render, LongNamesAreCutBeforeGraphvizAndStillDrawn) {
+  // A member named with 20,000 words, a sector with 3,000 two-byte characters: every label
+  // and tooltip holds at most diagram_text_limit characters of each, ending in an ellipsis.
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += i == 0 ? "w" : " w";
+  std::string sector;
+  for (int i = 0; i < 3000; ++i) sector += "\u00e9";
+  const std::string text = fmt::format(
+      "coalition: {{name: Long}}\nsectors:\n  - {{id: s, name: '{}'}}\nmembers:\n  - {{id: a, name: '{}', sector: s}}\n"
+      "  - {{id: b, name: Bee, sector: s}}\nties: [[a, b]]\n",
+      sector, words);
+  const Coalition c = parse_coalition(text, "long.yaml");
+  std::string head;  // the first 119 characters of the name
+  for (std::size_t i = 0; i + 1 < diagram_text_limit; ++i) head += i % 2 == 0 ? 'w' : ' ';
+  std::string sector_head;
+  for (std::size_t i = 0; i + 1 < diagram_text_limit; ++i) sector_head += "\u00e9";
+  for (const View view : {View::members, View::sectors}) {
+    RenderOptions o;
+    o.view = view;
+    const std::string dot = flat(diagram_dot(c, analyze(c), o));
+    EXPECT_LT(dot.size(), 8000U) << "the whole name reached Graphviz";
+    EXPECT_TRUE(has(dot, sector_head + "\u2026")) << dot;
+    EXPECT_FALSE(has(dot, sector_head + "\u00e9"));
+    if (view == View::members) {
+      EXPECT_TRUE(has(attributes(dot, "a"), "label=\"" + head + "\u2026\"")) << attributes(dot, "a");
+      EXPECT_TRUE(has(attributes(dot, "a"), "tooltip=\"" + head + "\u2026 (" + sector_head + "\u2026)\""));
+    }
+    // And Graphviz lays it out and draws it.
+    EXPECT_TRUE(has(render_diagram(c, analyze(c), o, ImageFormat::svg), "<svg"));
+  }
 }

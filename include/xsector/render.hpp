@@ -1,5 +1,7 @@
 // Diagrams through Graphviz's C API: cgraph builds the graph, gvc lays it out and renders.
-// Renderers read a Coalition and its Analysis; they never compute a figure.
+// Renderers read a Coalition and its Analysis; they never compute a figure. Every function
+// here may be called from several threads: Graphviz is not reentrant, so each use of it
+// (building, layout, rendering, DOT text) holds one process-wide lock.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +32,12 @@ inline constexpr std::size_t members_view_limit = 5000;
 /// How many members a diagram above `small_diagram_limit` labels (the largest by `size_by`;
 /// SVG keeps every name as the node's tooltip).
 inline constexpr std::size_t labelled_members = 40;
+
+/// User text drawn in a diagram (a member's, sector's or coalition's name, a contact's name
+/// or role, the tooltips made of them) is cut to this many characters, the last `…`, before
+/// Graphviz sees it: Graphviz's label code runs out of memory and crashes on names of some
+/// hundred thousand words. Tables and reports keep the whole text.
+inline constexpr std::size_t diagram_text_limit = 120;
 
 /// How a sector is drawn: a fill colour from `sector_palette()` and, past the palette's size,
 /// a pattern (0 a plain fill; k > 0 a gradient from the colour to white in the k-th

@@ -86,16 +86,19 @@ class Coalition:
     def render(self, path, view="", size_by="degree", threads=0):
         """Draws the network to path (.svg, .png, .pdf or .dot); view "members" or "sectors"
         (default: by size)."""
-        self._core.render(str(path), view, size_by, threads)
+        self._core.render(path, view, size_by, threads)
 
     def report(self, folder, threads=0):
         """Writes the self-contained HTML report to folder/report.html."""
-        self._core.report(str(folder), threads)
+        self._core.report(folder, threads)
 
 
 def load(path, taxonomy=None):
-    """Loads and checks a coalition file; raises InputError listing every problem."""
-    return Coalition(_xsector.load(str(path), taxonomy or ""))
+    """Loads and checks a coalition file; raises InputError listing every problem.
+
+    path (and taxonomy, a built-in id or a taxonomy file) is a str or an os.PathLike, as
+    open() takes it: None or another type raises TypeError, a NUL character ValueError."""
+    return Coalition(_xsector.load(path, taxonomy))
 
 
 def validate(path, taxonomy=None):

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "xsector/analysis.hpp"
 #include "xsector/error.hpp"
@@ -55,6 +57,14 @@ using AddCommand = Command (*)(CLI::App& app, SharedOptions& shared);
 void add_people_option(CLI::App* command, std::string& people_shown);
 void add_engine_options(CLI::App* command, EngineFlags& engine);
 void add_output_options(CLI::App* command, std::string& format, std::string& out);
+/// --taxonomy, with one help text for every command that shows sectors; `all`: the command
+/// also takes `all` (gaps).
+void add_taxonomy_option(CLI::App* command, std::string& taxonomy, bool all = false);
+/// Refuses (UsageError, exit 2) an output that is one of `inputs` or the --taxonomy file
+/// (`taxonomy` when it is not a built-in id), before anything is read: see
+/// refuse_output_over_input. Every command that writes a file calls it first.
+void refuse_output_over_inputs(const std::vector<std::filesystem::path>& outputs,
+                               const std::vector<std::string>& inputs, const std::string& taxonomy = "");
 void print_diagnostics(const InputError& e);
 /// `text` to standard output, or atomically to `out_path` if one is given.
 void emit(const std::string& text, const std::string& out_path);

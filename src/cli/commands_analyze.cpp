@@ -27,10 +27,6 @@ std::string count(std::size_t n, std::string_view noun) {
   return fmt::format("{} {}s", n, noun);
 }
 
-void add_taxonomy_option(CLI::App* command, std::string& taxonomy) {
-  command->add_option("--taxonomy", taxonomy, "Built-in taxonomy id or path, instead of the file's own");
-}
-
 /// A subcommand that reads one coalition FILE and writes a report (-f, -o); the file's
 /// name lands in `file`.
 CLI::App* report_command(CLI::App& app, SharedOptions& shared, const std::string& name, const std::string& description,
@@ -98,6 +94,7 @@ Command add_analyze(CLI::App& app, SharedOptions& shared) {
   add_taxonomy_option(command, shared.taxonomy);
   add_people_option(command, shared.people_shown);
   return {command, [file, &shared] {
+            refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
             const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
             return write_report(shared, format_analysis, c, shared.people_options(part_all));
           }};
@@ -111,6 +108,7 @@ Command add_people(CLI::App& app, SharedOptions& shared) {
   add_people_option(command, shared.people_shown);
   add_taxonomy_option(command, shared.taxonomy);
   return {command, [file, &shared] {
+            refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
             const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
             return write_report(shared, format_people, c,
                                 shared.people_options(part_people | part_sectors | part_findings));
@@ -122,10 +120,9 @@ Command add_gaps(CLI::App& app, SharedOptions& shared) {
   auto* command =
       report_command(app, shared, "gaps", "Sector coverage gaps, sector mixing and brokers between sectors", *file);
   add_engine_options(command, shared.engine);
-  command->add_option(
-      "--taxonomy", shared.taxonomy,
-      "Built-in taxonomy id (cross-sector, rhihub, dfc, dash), a path, or 'all' for every built-in one side by side");
+  add_taxonomy_option(command, shared.taxonomy, true);
   return {command, [file, &shared] {
+            refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy == "all" ? "" : shared.taxonomy);
             if (shared.taxonomy == "all") {
               return run_gaps_all(*file, parse_format(shared.format), shared.out, shared.engine);
             }
@@ -140,8 +137,10 @@ Command add_power(CLI::App& app, SharedOptions& shared) {
   auto* command = report_command(app, shared, "power",
                                  "Decision power per body, concentration, and what each departure costs", *file);
   add_engine_options(command, shared.engine);
+  add_taxonomy_option(command, shared.taxonomy);
   return {command, [file, &shared] {
-            const Coalition c = load_coalition_file(*file);
+            refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
+            const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
             // Power shows betweenness only in the backbone's share and its Gini. Where betweenness
             // would be estimated (automatic precision on a large network) those two figures are
             // left out (null) rather than spending a minute on sampling; --exact or --approximate

@@ -22,8 +22,15 @@ namespace xsector::cli {
 namespace {
 
 int run_export(const std::string& file, const std::string& to, const std::string& out, const EngineFlags& engine) {
+  const ExportFormat format = parse_export_format(to);
+  std::vector<std::filesystem::path> outputs{out};
+  if (format == ExportFormat::csv && !out.empty()) {
+    outputs.push_back(std::filesystem::path(out) / "elements.csv");
+    outputs.push_back(std::filesystem::path(out) / "connections.csv");
+  }
+  refuse_output_over_inputs(outputs, {file});
   const Coalition c = load_coalition_file(file);
-  switch (parse_export_format(to)) {
+  switch (format) {
     case ExportFormat::graphml: emit(export_graphml(c), out); break;
     case ExportFormat::json: emit(export_node_link(c), out); break;
     case ExportFormat::dl: emit(export_dl(c), out); break;
@@ -36,12 +43,10 @@ int run_export(const std::string& file, const std::string& to, const std::string
     }
     case ExportFormat::csv: {
       if (out.empty()) throw UsageError("--to csv writes two sheets: give a folder with -o");
-      std::error_code ec;
-      std::filesystem::create_directories(out, ec);
-      if (ec) throw IoError(fmt::format("{}: cannot create the folder: {}", out, ec.message()));
+      // Both files or neither: a new folder is built beside it and renamed; in an existing
+      // one, both are written to temporaries before either is renamed.
       const KumuSheets sheets = export_kumu(c);
-      write_file_atomic(std::filesystem::path(out) / "elements.csv", sheets.elements);
-      write_file_atomic(std::filesystem::path(out) / "connections.csv", sheets.connections);
+      write_folder_atomic(out, {{"elements.csv", sheets.elements}, {"connections.csv", sheets.connections}});
       break;
     }
   }
@@ -59,6 +64,9 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   if (!survey && (files.empty() || files.size() > 2)) {
     throw UsageError("import takes MEMBERS.csv|.xlsx [TIES.csv|.xlsx], or one file ending in .graphml");
   }
+  std::vector<std::string> inputs = files;
+  if (!members.empty()) inputs.push_back(members);
+  refuse_output_over_inputs({out}, inputs, options.taxonomy);
   check_taxonomy_option(options.taxonomy);
   for (const auto& m : maps) {
     const auto eq = m.find('=');

@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -25,6 +24,10 @@
 namespace xsector::cli {
 
 namespace {
+
+/// Every file a report folder may hold.
+constexpr const char* report_files[] = {"report.html", "report.md",  "members.svg",
+                                        "sectors.svg", "wave-a.svg", "changes.svg"};
 
 ImageFormat diagram_format(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
@@ -75,6 +78,7 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   if (files.size() < 2) throw UsageError("compare needs two files (waves) or more (a table)");
   const bool many = as_table || files.size() > 2;
   if (many && !diagram.empty()) throw UsageError("--diagram draws two waves; it cannot be used with a table");
+  refuse_output_over_inputs({out, diagram}, files, taxonomy);
   const ImageFormat image_format = diagram.empty() ? ImageFormat::svg : diagram_format(diagram);
   std::vector<Coalition> coalitions = load_all(files, taxonomy);
   // Two waves given latest first are compared earliest first, with a note.
@@ -108,6 +112,10 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
 int run_report(const std::vector<std::string>& files, const std::string& dir, const std::string& format,
                const std::string& taxonomy, const AnalysisOptions& analysis_options) {
   if (files.size() > 2) throw UsageError("report takes one coalition file, or two to compare (wave A, then wave B)");
+  const std::filesystem::path folder = dir;
+  std::vector<std::filesystem::path> outputs{folder};
+  for (const char* name : report_files) outputs.push_back(folder / name);
+  refuse_output_over_inputs(outputs, files, taxonomy);
   std::vector<Coalition> coalitions = load_all(files, taxonomy);
   const std::optional<Finding> reordered = files.size() == 2 ? order_waves(files, coalitions) : std::nullopt;
   const Coalition& c = coalitions.back();
@@ -130,22 +138,21 @@ int run_report(const std::vector<std::string>& files, const std::string& dir, co
     if (cmp->as_waves)
       waves.changes_svg = render_comparison(coalitions[0], *before_analysis, c, a, *cmp, ImageFormat::svg);
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw IoError(fmt::format("{}: cannot create the folder: {}", dir, ec.message()));
-  const std::filesystem::path folder = dir;
+  // The folder appears whole or not at all (a new one is built beside it and renamed).
   if (format == "html") {
-    write_file_atomic(folder / "report.html", cmp ? report_html(c, a, members_svg, sectors_svg, waves)
-                                                  : report_html(c, a, members_svg, sectors_svg));
-  } else {
-    write_file_atomic(folder / "members.svg", members_svg);
-    write_file_atomic(folder / "sectors.svg", sectors_svg);
-    if (cmp) {
-      write_file_atomic(folder / "wave-a.svg", waves.before_svg);
-      if (!waves.changes_svg.empty()) write_file_atomic(folder / "changes.svg", waves.changes_svg);
-    }
-    write_file_atomic(folder / "report.md", cmp ? report_markdown(c, a, coalitions[0], *cmp) : report_markdown(c, a));
+    const std::string html =
+        cmp ? report_html(c, a, members_svg, sectors_svg, waves) : report_html(c, a, members_svg, sectors_svg);
+    write_folder_atomic(folder, {{"report.html", html}});
+    return 0;
   }
+  const std::string markdown = cmp ? report_markdown(c, a, coalitions[0], *cmp) : report_markdown(c, a);
+  std::vector<FileContent> files_out{{"members.svg", members_svg}, {"sectors.svg", sectors_svg}};
+  if (cmp) {
+    files_out.push_back({"wave-a.svg", waves.before_svg});
+    if (!waves.changes_svg.empty()) files_out.push_back({"changes.svg", waves.changes_svg});
+  }
+  files_out.push_back({"report.md", markdown});
+  write_folder_atomic(folder, files_out);
   return 0;
 }
 
@@ -181,6 +188,7 @@ Command add_render(CLI::App& app, SharedOptions& shared) {
   command->add_option("--size-by", args->size_by_name, "Node size: degree, betweenness, eigenvector, power or trust")
       ->capture_default_str();
   add_engine_options(command, shared.engine);
+  add_taxonomy_option(command, shared.taxonomy);
   add_people_option(command, shared.people_shown);
   command->add_flag("--people-layer", args->options.people_layer,
                     "Draw each member's contacts with it and attach ties to the people who carry them");
@@ -188,13 +196,14 @@ Command add_render(CLI::App& app, SharedOptions& shared) {
                     "Draw ties that one person alone carries on a side thick and vermilion");
   return {command, [args, &shared] {
             RenderOptions& render_options = args->options;
+            refuse_output_over_inputs({args->out}, {args->file}, shared.taxonomy);
             const ImageFormat image_format = diagram_format(args->out);
             if (!args->view.empty()) render_options.view = args->view == "sectors" ? View::sectors : View::members;
             render_options.people = parse_people_shown(shared.people_shown);
             if (!args->layout_name.empty()) render_options.layout = parse_layout(args->layout_name);
             render_options.size_by = parse_size_by(args->size_by_name);
 
-            const Coalition c = load_coalition_file(args->file);
+            const Coalition c = load_coalition_file(args->file, load_options(shared.taxonomy));
             // neato ignores clusters: a small diagram's people layer is laid out by fdp unless a
             // layout is asked for (larger diagrams draw no people layer).
             if (render_options.people_layer && !render_options.layout && c.members.size() <= small_diagram_limit) {
@@ -232,7 +241,7 @@ Command add_compare(CLI::App& app, SharedOptions& shared) {
   command->add_flag("--qap-levels", args->options.valued_qap,
                     "QAP on valued ties: each pair's highest tie level (1-4) instead of tied or not");
   command->add_option("--diagram", args->diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
-  command->add_option("--taxonomy", shared.taxonomy, "Built-in taxonomy id or path, for every file");
+  add_taxonomy_option(command, shared.taxonomy);
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
             if (!args->seed_text.empty()) args->options.seed = parse_seed(args->seed_text);
@@ -258,8 +267,7 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
       ->check(CLI::IsMember({"html", "markdown"}))
       ->capture_default_str();
   add_engine_options(command, shared.engine);
-  command->add_option("--taxonomy", shared.taxonomy,
-                      "Built-in taxonomy id or path to measure against, instead of the file's own");
+  add_taxonomy_option(command, shared.taxonomy);
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
             return run_report(args->files, args->dir, args->format, shared.taxonomy,

@@ -26,6 +26,7 @@ int run_taxonomy(bool list, const std::string& id, Format format, const std::str
     return 0;
   }
   const auto ids = builtin_taxonomy_ids();
+  refuse_output_over_inputs({out}, {}, id);
   const bool path = id.find('/') != std::string::npos || id.ends_with(".yaml") || id.ends_with(".yml");
   if (!path && std::find(ids.begin(), ids.end(), id) == ids.end()) {
     throw UsageError(fmt::format("unknown taxonomy '{}'; the built-in taxonomies are {}", id, fmt::join(ids, ", ")));

@@ -1,14 +1,17 @@
 // The xsector command-line tool: parses arguments, runs the command (commands_*.cpp), and
 // maps errors to exit codes in one place (run).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -45,6 +48,22 @@ void add_engine_options(CLI::App* command, EngineFlags& engine) {
       ->add_flag("--approximate", engine.approximate,
                  "Estimate betweenness and distances by source sampling (the default above about 20,000 members)")
       ->excludes(exact);
+}
+
+void add_taxonomy_option(CLI::App* command, std::string& taxonomy, bool all) {
+  const std::string ids = fmt::format("{}", fmt::join(builtin_taxonomy_ids(), ", "));
+  command->add_option("--taxonomy", taxonomy,
+                      fmt::format("Taxonomy to measure the sectors against instead of the file's own: a built-in id "
+                                  "({}) or a taxonomy file{}",
+                                  ids, all ? "; 'all': every built-in one side by side" : ""));
+}
+
+void refuse_output_over_inputs(const std::vector<std::filesystem::path>& outputs,
+                               const std::vector<std::string>& inputs, const std::string& taxonomy) {
+  std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
+  const auto ids = builtin_taxonomy_ids();
+  if (!taxonomy.empty() && std::find(ids.begin(), ids.end(), taxonomy) == ids.end()) paths.emplace_back(taxonomy);
+  refuse_output_over_input(outputs, paths);
 }
 
 void add_output_options(CLI::App* command, std::string& format, std::string& out) {

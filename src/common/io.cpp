@@ -5,17 +5,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <climits>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <mutex>
 #include <sstream>
 
+#include "common/temporaries.hpp"
 #include "xsector/error.hpp"
 
 namespace xsector {
@@ -35,62 +33,6 @@ std::string read_file(const std::filesystem::path& path) {
 
 namespace {
 
-// The temporary file in flight, for the signal handler: a fixed buffer, since a handler may
-// only call async-signal-safe functions (unlink, sigaction, raise).
-std::mutex g_writer;  // one AtomicFile at a time
-char g_temp[PATH_MAX + 1];
-volatile std::sig_atomic_t g_active = 0;
-constexpr std::array<int, 2> g_signals = {SIGINT, SIGTERM};
-struct sigaction g_previous[2];
-bool g_installed[2] = {false, false};
-
-extern "C" void remove_temporary_and_reraise(int sig) {
-  if (g_active) ::unlink(g_temp);
-  g_active = 0;
-  for (std::size_t i = 0; i < g_signals.size(); ++i) {
-    if (g_signals[i] == sig) ::sigaction(sig, &g_previous[i], nullptr);
-  }
-  ::raise(sig);  // delivered with the previous disposition once this handler returns
-}
-
-/// Blocks SIGINT and SIGTERM while the temporary file's bookkeeping changes.
-class SignalsBlocked {
- public:
-  SignalsBlocked() {
-    sigset_t set;
-    sigemptyset(&set);
-    for (const int s : g_signals) sigaddset(&set, s);
-    pthread_sigmask(SIG_BLOCK, &set, &old_);
-  }
-  ~SignalsBlocked() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
-  SignalsBlocked(const SignalsBlocked&) = delete;
-  SignalsBlocked& operator=(const SignalsBlocked&) = delete;
-
- private:
-  sigset_t old_;
-};
-
-void install_handlers() {
-  for (std::size_t i = 0; i < g_signals.size(); ++i) {
-    struct sigaction previous {};
-    ::sigaction(g_signals[i], nullptr, &previous);
-    g_installed[i] = previous.sa_handler != SIG_IGN;  // an ignored signal stays ignored
-    if (!g_installed[i]) continue;
-    g_previous[i] = previous;
-    struct sigaction action {};
-    action.sa_handler = remove_temporary_and_reraise;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(g_signals[i], &action, nullptr);
-  }
-}
-
-void restore_handlers() {
-  for (std::size_t i = 0; i < g_signals.size(); ++i) {
-    if (g_installed[i]) ::sigaction(g_signals[i], &g_previous[i], nullptr);
-    g_installed[i] = false;
-  }
-}
-
 std::string refusal(const struct stat& st) {
   if (S_ISLNK(st.st_mode)) return "it is a symbolic link";
   if (S_ISDIR(st.st_mode)) return "it is a folder";
@@ -98,12 +40,6 @@ std::string refusal(const struct stat& st) {
   if (S_ISFIFO(st.st_mode)) return "it is a FIFO";
   if (!S_ISREG(st.st_mode)) return "it is not a regular file";
   return {};
-}
-
-unsigned current_umask() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return mask;
 }
 
 }  // namespace
@@ -124,24 +60,13 @@ AtomicFile::AtomicFile(const std::filesystem::path& target) : target_(target) {
   } else if (errno != ENOENT) {
     throw IoError(fmt::format("{}: cannot write: {}", name, std::strerror(errno)));
   } else {
-    mode_ = 0666 & ~current_umask();
+    mode_ = 0666 & ~detail::current_umask();
   }
   const std::filesystem::path folder = target.parent_path().empty() ? "." : target.parent_path();
   std::string pattern = (folder / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
   if (pattern.size() > PATH_MAX) throw IoError(fmt::format("{}: cannot write: the name is too long", name));
-  g_writer.lock();
-  {
-    const SignalsBlocked blocked;
-    fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (fd_ < 0) {
-      const int error = errno;
-      g_writer.unlock();
-      throw IoError(fmt::format("{}: cannot write: {}", name, std::strerror(error)));
-    }
-    std::memcpy(g_temp, pattern.c_str(), pattern.size() + 1);
-    g_active = 1;
-    install_handlers();
-  }
+  fd_ = detail::create_temporary_file(pattern);
+  if (fd_ < 0) throw IoError(fmt::format("{}: cannot write: {}", name, std::strerror(errno)));
   temp_ = pattern;
   if (replace && (st.st_uid != ::geteuid() || st.st_gid != ::getegid())) {
     [[maybe_unused]] const int ignored = ::fchown(fd_, st.st_uid, st.st_gid);  // best effort
@@ -149,14 +74,8 @@ AtomicFile::AtomicFile(const std::filesystem::path& target) : target_(target) {
 }
 
 AtomicFile::~AtomicFile() {
-  {
-    const SignalsBlocked blocked;
-    if (fd_ >= 0) ::close(fd_);
-    if (!temp_.empty()) ::unlink(temp_.c_str());
-    g_active = 0;
-    restore_handlers();
-  }
-  g_writer.unlock();
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) detail::remove_temporary(temp_.string());
 }
 
 void AtomicFile::write(std::string_view data) {
@@ -169,7 +88,8 @@ void AtomicFile::write(std::string_view data) {
   }
 }
 
-void AtomicFile::commit() {
+void AtomicFile::prepare() {
+  if (fd_ < 0) return;
   const std::string name = target_.string();
   if (::fchmod(fd_, static_cast<mode_t>(mode_)) != 0 || ::fsync(fd_) != 0) {
     throw IoError(fmt::format("{}: cannot write: {}", name, std::strerror(errno)));
@@ -177,12 +97,17 @@ void AtomicFile::commit() {
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) throw IoError(fmt::format("{}: cannot write: {}", name, std::strerror(errno)));
-  const SignalsBlocked blocked;
+}
+
+void AtomicFile::commit() {
+  prepare();
+  const std::string name = target_.string();
   if (::rename(temp_.c_str(), name.c_str()) != 0) {
     throw IoError(fmt::format("{}: cannot write: {}", name, std::strerror(errno)));
   }
+  // A signal between the rename and this finds no temporary to remove: harmless.
+  detail::forget_temporary(temp_.string());
   temp_.clear();
-  g_active = 0;
   const std::filesystem::path folder = target_.parent_path().empty() ? "." : target_.parent_path();
   const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {  // make the rename durable; best effort

@@ -23,6 +23,19 @@ inline std::string literal(std::string_view s) {
   return out;
 }
 
+/// `s` cut to at most `limit` characters (code points of UTF-8), the last of them `…` when
+/// anything was cut; a cut never splits a multi-byte character. O(bytes of `s` up to the cut).
+inline std::string cut_text(std::string_view s, std::size_t limit) {
+  std::size_t chars = 0;
+  std::size_t keep = s.size();  // bytes of the first limit - 1 characters
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0U) == 0x80U) continue;  // a continuation byte
+    if (chars + 1 == limit) keep = i;
+    if (++chars > limit) return limit == 0 ? std::string() : std::string(s.substr(0, keep)) + "\u2026";
+  }
+  return std::string(s);
+}
+
 /// Text safe inside HTML, XML and Graphviz HTML-like labels. Graphviz also expands \G, \N
 /// ... inside HTML-like labels, so `graphviz` doubles backslashes too.
 inline std::string html_escaped(std::string_view text, bool graphviz = false) {

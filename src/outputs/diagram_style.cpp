@@ -99,7 +99,7 @@ void add_ghosts(Agraph_t* g, const SectorReport& r) {
     const Sector& sector = r.index.sectors[s];
     if (sector.priority == Priority::optional) continue;
     Agnode_t* n = node(g, "missing:" + sector.id);
-    set(n, "label", literal(fmt::format("missing ({}):\n{}", to_string(sector.priority), sector.name)));
+    set(n, "label", literal(fmt::format("missing ({}):\n{}", to_string(sector.priority), drawn(sector.name))));
     set(n, "shape", "box");
     set(n, "style", "dashed,rounded");
     set(n, "color", "#888888");
@@ -108,7 +108,7 @@ void add_ghosts(Agraph_t* g, const SectorReport& r) {
 }
 
 void start(Agraph_t* g, const Coalition& c, const std::string& title, const DiagramPlan& plan) {
-  set(g, "label", literal(title + ": " + c.name + (c.as_of.empty() ? "" : " (" + c.as_of + ")")));
+  set(g, "label", literal(title + ": " + drawn(c.name) + (c.as_of.empty() ? "" : " (" + drawn(c.as_of) + ")")));
   set(g, "labelloc", "t");
   set(g, "fontname", "Helvetica");
   set(g, "fontsize", plan.label_all ? "18" : "48");
@@ -141,7 +141,7 @@ void add_legend_node(Agraph_t* g, const SectorReport& r, const std::vector<Secto
                                              : fmt::format(R"( GRADIENTANGLE="{}")", gradient_angle(st.pattern)));
     html += fmt::format(R"(<TR><TD {} WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)"
                         R"(<TD ALIGN="LEFT">{}</TD></TR>)",
-                        swatch, html_escaped(r.index.sectors[f.sector].name, true));
+                        swatch, html_escaped(drawn(r.index.sectors[f.sector].name), true));
   }
   for (const auto& k : keys)
     html += fmt::format(R"(<TR><TD COLSPAN="2" ALIGN="LEFT">{}</TD></TR>)", html_escaped(k, true));
@@ -212,7 +212,7 @@ std::string line_width(int level, bool large) {
 void tie_ids(Agedge_t* e, const Coalition& c, const Tie& tie, std::size_t t) {
   set(e, "id", fmt::format("xs-t{}", t));
   set(e, "class", "xs-tie");
-  set(e, "tooltip", literal(c.members[tie.a].name + " – " + c.members[tie.b].name));
+  set(e, "tooltip", literal(drawn(c.members[tie.a].name) + " – " + drawn(c.members[tie.b].name)));
 }
 
 void label_member(Agnode_t* n, const std::string& name, const DiagramPlan& plan) {

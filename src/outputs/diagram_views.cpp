@@ -48,7 +48,7 @@ void add_people_layer(Agraph_t* g, const Coalition& c, const RenderOptions& o, c
       Agnode_t* n = node(g, "person:" + p.id);
       agsubnode(cluster, n, 1);
       person_node[p.id] = n;
-      set(n, "label", literal(label));
+      set(n, "label", literal(drawn(label)));
       set(n, "shape", "box");
       set(n, "style", "rounded,filled");
       set(n, "fillcolor", "#FFFFFF");
@@ -140,21 +140,21 @@ GraphPtr members_graph(const Coalition& c, const Analysis& a, const RenderOption
     set(n, "penwidth", seated.contains(v) ? "3" : "1");
     set(n, "id", fmt::format("xs-m{}", v));
     set(n, "class", fmt::format("xs-member xs-sector{}", sector));
-    set(n, "tooltip", literal(m.name + " (" + a.sectors.index.sectors[sector].name + ")"));
+    set(n, "tooltip", literal(drawn(m.name) + " (" + drawn(a.sectors.index.sectors[sector].name) + ")"));
     if (!large) {
-      set(n, "label", literal(wrapped(m.name)));
+      set(n, "label", literal(wrapped(drawn(m.name))));
       set(n, "margin", "0.06,0.03");
       set(n, "width", fmt::format("{:.2f}", 0.6 + 1.0 * scale));
       set(n, "height", fmt::format("{:.2f}", 0.4 + 0.6 * scale));
       set(n, "fontsize", fmt::format("{:.0f}", 12 + 4 * scale));
     } else if (labelled[v]) {
       // The largest members keep their names, drawn big enough to read once scaled down.
-      set(n, "label", literal(m.name));
+      set(n, "label", literal(drawn(m.name)));
       set(n, "fontsize", fmt::format("{:.0f}", 28 + 20 * scale));
     } else {
       // Everyone else is a disc sized by the metric; SVG viewers show the name on hover.
       set(n, "label", "");
-      set(n, "tooltip", literal(m.name));
+      set(n, "tooltip", literal(drawn(m.name)));
       set(n, "fixedsize", "true");
       const std::string size = fmt::format("{:.2f}", 0.25 + 0.75 * scale);
       set(n, "width", size);
@@ -226,13 +226,14 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
     nodes[f.sector] = n;
     const double scale = std::sqrt(static_cast<double>(f.members.size()));
     set(n, "label",
-        literal(fmt::format("{}\n{} member{}", wrapped(s.name), f.members.size(), f.members.size() == 1 ? "" : "s")));
+        literal(fmt::format("{}\n{} member{}", wrapped(drawn(s.name)), f.members.size(),
+                            f.members.size() == 1 ? "" : "s")));
     set(n, "shape", "box");
     fill(n, colours[f.sector], "rounded");
     set(n, "id", fmt::format("xs-s{}", f.sector));
     set(n, "class", "xs-sectornode");
     set(n, "tooltip",
-        literal(fmt::format("{} ({} member{})", s.name, f.members.size(), f.members.size() == 1 ? "" : "s")));
+        literal(fmt::format("{} ({} member{})", drawn(s.name), f.members.size(), f.members.size() == 1 ? "" : "s")));
     set(n, "width", fmt::format("{:.2f}", 0.9 + 0.5 * scale));
     set(n, "height", fmt::format("{:.2f}", 0.5 + 0.25 * scale));
     if (f.external_ties == 0) {
@@ -250,7 +251,7 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
       set(e, "color", "#555555");
       set(e, "id", fmt::format("xs-e{}-{}", x, y));
       set(e, "tooltip",
-          literal(fmt::format("{} – {}: {} tie{}", r.index.sectors[x].name, r.index.sectors[y].name, ties,
+          literal(fmt::format("{} – {}: {} tie{}", drawn(r.index.sectors[x].name), drawn(r.index.sectors[y].name), ties,
                               ties == 1 ? "" : "s")));
     }
   }
@@ -273,8 +274,9 @@ GraphPtr build(const Coalition& c, const Analysis& a, const RenderOptions& o, co
 GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis& ab, const Comparison& cmp,
                           const DiagramPlan& plan) {
   GraphPtr g = open_graph("comparison");
-  const std::string title = fmt::format("Changes: {}{} -> {}{}", a.name, a.as_of.empty() ? "" : " (" + a.as_of + ")",
-                                        b.name, b.as_of.empty() ? "" : " (" + b.as_of + ")");
+  const std::string title =
+      fmt::format("Changes: {}{} -> {}{}", drawn(a.name), a.as_of.empty() ? "" : " (" + drawn(a.as_of) + ")",
+                  drawn(b.name), b.as_of.empty() ? "" : " (" + drawn(b.as_of) + ")");
   start(g.get(), b, "Compare", plan);
   set(g.get(), "label", literal(title));
   const auto colours = sector_styles(ab.sectors);
@@ -285,7 +287,7 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     Agnode_t* n = node(g.get(), m.id);
     nodes[m.id] = n;
     const bool is_new = joined.contains(m.id);
-    label_member(n, is_new ? m.name + "\n(joined)" : m.name, plan);
+    label_member(n, is_new ? drawn(m.name) + "\n(joined)" : drawn(m.name), plan);
     set(n, "shape", "ellipse");
     fill(n, colours[ab.sectors.index.sector_of[v]]);
     set(n, "color", "black");
@@ -298,7 +300,7 @@ GraphPtr comparison_graph(const Coalition& a, const Coalition& b, const Analysis
     const Member& m = a.members[index_a.at(id)];
     Agnode_t* n = node(g.get(), m.id);
     nodes[m.id] = n;
-    label_member(n, m.name + "\n(left)", plan);
+    label_member(n, drawn(m.name) + "\n(left)", plan);
     set(n, "shape", "ellipse");
     set(n, "style", "dashed");
     set(n, "color", left_colour);

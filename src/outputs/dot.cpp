@@ -33,6 +33,8 @@ std::string dot_text(Agraph_t* g) {
   return out;
 }
 
+std::string drawn(std::string_view user_text) { return cut_text(user_text, diagram_text_limit); }
+
 char* chars(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
 void set(void* obj, const std::string& name, const std::string& value) {
@@ -54,10 +56,13 @@ using detail::node;
 using detail::set;
 
 std::string diagram_dot(const Coalition& c, const Analysis& a, const RenderOptions& o) {
-  return detail::dot_text(detail::build(c, a, o, plan_diagram(c, o)).get());
+  const DiagramPlan plan = plan_diagram(c, o);
+  const auto lock = detail::lock_graphviz();
+  return detail::dot_text(detail::build(c, a, o, plan).get());
 }
 
 std::string network_dot(const Coalition& c) {
+  const auto lock = detail::lock_graphviz();
   GraphPtr g = detail::open_graph("coalition");
   set(g.get(), "label", literal(c.name));
   for (const auto& m : c.members) {
@@ -82,8 +87,9 @@ std::string network_dot(const Coalition& c) {
 
 std::string comparison_dot(const Coalition& a, const Coalition& b, const Analysis& analysis_b,
                            const Comparison& comparison) {
-  GraphPtr g = detail::comparison_graph(a, b, analysis_b, comparison,
-                                        plan_comparison(b.members.size() + comparison.left.size()));
+  const DiagramPlan plan = plan_comparison(b.members.size() + comparison.left.size());
+  const auto lock = detail::lock_graphviz();
+  GraphPtr g = detail::comparison_graph(a, b, analysis_b, comparison, plan);
   return detail::dot_text(g.get());
 }
 

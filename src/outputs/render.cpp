@@ -7,6 +7,7 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "outputs/render_parts.hpp"
 #include "xsector/error.hpp"
@@ -72,6 +73,15 @@ std::string lay_out_and_render(Agraph_t* g, const std::string& engine, ImageForm
 }  // namespace
 
 using detail::GraphPtr;
+
+namespace detail {
+
+std::unique_lock<std::mutex> lock_graphviz() {
+  static std::mutex graphviz;
+  return std::unique_lock<std::mutex>(graphviz);
+}
+
+}  // namespace detail
 
 std::string_view to_string(Layout layout) {
   switch (layout) {
@@ -154,6 +164,7 @@ ImageFormat parse_image_format(std::string_view name) {
 
 std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOptions& o, ImageFormat format) {
   const DiagramPlan plan = plan_diagram(c, o);
+  const auto lock = detail::lock_graphviz();
   GraphPtr g = detail::build(c, a, o, plan);
   return lay_out_and_render(g.get(), plan.engine, format);
 }
@@ -161,6 +172,7 @@ std::string render_diagram(const Coalition& c, const Analysis& a, const RenderOp
 std::string render_comparison(const Coalition& a, const Analysis&, const Coalition& b, const Analysis& analysis_b,
                               const Comparison& comparison, ImageFormat format) {
   const DiagramPlan plan = plan_comparison(b.members.size() + comparison.left.size());
+  const auto lock = detail::lock_graphviz();
   GraphPtr g = detail::comparison_graph(a, b, analysis_b, comparison, plan);
   return lay_out_and_render(g.get(), plan.engine, format);
 }

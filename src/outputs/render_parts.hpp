@@ -8,7 +8,9 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "xsector/render.hpp"
@@ -16,6 +18,13 @@
 namespace xsector::detail {
 
 // cgraph glue (dot.cpp).
+
+/// Graphviz (cgraph and gvc) keeps global state and is not reentrant: every use of it, from
+/// building a graph to freeing its layout, holds this one process-wide lock (render.cpp).
+[[nodiscard]] std::unique_lock<std::mutex> lock_graphviz();
+
+/// User text as a diagram draws it: cut to `diagram_text_limit` characters (`…` last).
+std::string drawn(std::string_view user_text);
 
 struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
