@@ -120,6 +120,10 @@ std::optional<Wide> detect(const SheetTable& t, bool workbook, const NamesMember
   } else {
     return std::nullopt;
   }
+  // A sheet with the tool's first columns but no grid (a long layout that starts with a
+  // Timestamp) is read as the long layout.
+  if (std::none_of(w.columns.begin(), w.columns.end(), [](const Column& c) { return !c.partner.empty(); }))
+    return std::nullopt;
   return w;
 }
 
