@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "xsector/load.hpp"
@@ -181,4 +182,19 @@ TEST(SurveyKit, FormatsAndQuestions) {
   EXPECT_THROW(parse_kit_format("pdf"), UsageError);
   // Every question's wording names its item by the words import_survey reads.
   for (const KitQuestion& q : kit_questions()) EXPECT_EQ(detail::question_field(std::string(q.heading)), q.field);
+}
+
+TEST(SurveyLayouts, FieldedIsTheLatestTimestampThatIsADate) {
+  const std::string google =
+      "Timestamp,Your organization,Level [The Hub]\n"
+      "5/1/2025 10:00:00,Lincoln School,networking\n"
+      "soon,St. Mary's Pantry,networking\n"
+      "4/30/2025 10:00:00,The Hub,\n";
+  const Imported i = import_survey_exports({SurveyExport{"google.csv", google}}, members_csv, "members.csv", {});
+  EXPECT_EQ(parse_coalition(i.yaml, "x.yaml").survey->fielded, "2025-05-01");
+  const bool noted = std::any_of(i.notes.begin(), i.notes.end(), [](const std::string& n) {
+    return n.find("1 timestamps are not dates and were left out of 'fielded': google.csv:3:1 'soon'") !=
+           std::string::npos;
+  });
+  EXPECT_TRUE(noted);
 }

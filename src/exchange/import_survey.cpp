@@ -119,7 +119,8 @@ class Answers {
   Survey survey;
   std::vector<bool>& answered() { return answered_; }
   std::optional<std::string> fielded;
-  std::vector<std::string> unread_timestamps;
+  std::vector<std::string> unread_examples;  ///< the first timestamps that are not dates
+  [[nodiscard]] std::size_t unread_timestamps() const { return unread_timestamps_; }
 
  private:
   void problem(const Place& at, std::string message) {
@@ -141,15 +142,16 @@ class Answers {
   std::vector<bool> answered_;
   std::set<std::pair<std::size_t, std::size_t>> seen_;
   std::set<std::string> reported_;
+  std::size_t unread_timestamps_ = 0;
 };
 
 void Answers::note_timestamp(const LongRow& row) {
   const SurveyCell* cell = get(row, "timestamp");
-  if (cell == nullptr) return;
+  if (cell == nullptr || row.needs_answer) return;  // a wide layout's partner rows repeat the respondent's
   if (const auto date = timestamp_date(cell->text)) {
     if (!fielded || *date > *fielded) fielded = *date;
   } else {
-    unread_timestamps.push_back(fmt::format("{} '{}'", cell->at.str(), cell->text));
+    if (++unread_timestamps_ <= 3) unread_examples.push_back(fmt::format("{} '{}'", cell->at.str(), cell->text));
   }
 }
 
@@ -294,9 +296,10 @@ Imported import_survey_exports(const std::vector<SurveyExport>& exports, std::st
                                     c.members.size(), fmt::join(missing, ", ")));
   }
   if (answers.fielded) survey.fielded = *answers.fielded;
-  if (!answers.unread_timestamps.empty()) {
-    out.notes.push_back(fmt::format("{} timestamps are not dates and were left out of 'fielded': {}",
-                                    answers.unread_timestamps.size(), fmt::join(answers.unread_timestamps, "; ")));
+  if (answers.unread_timestamps() > 0) {
+    out.notes.push_back(fmt::format("{} timestamps are not dates and were left out of 'fielded': {}{}",
+                                    answers.unread_timestamps(), fmt::join(answers.unread_examples, "; "),
+                                    answers.unread_timestamps() > 3 ? "; ..." : ""));
   }
   c.survey = std::move(survey);
   check_import(c, base.where);  // what is written always loads

@@ -37,9 +37,14 @@ struct Wide {
 
 /// Splits `text` at `sep` where the rest names a member; else at the last `sep`. Empty
 /// partner when `sep` does not occur.
+/// Headings longer than this are split at their last separator only (each split tried costs
+/// a member lookup of the rest: quadratic in the heading's length).
+constexpr std::size_t kLongHeading = 2000;
+
 std::pair<std::string, std::string> split_grid(const std::string& text, std::string_view sep,
                                                const NamesMember& names_member) {
-  for (auto at = text.find(sep); at != std::string::npos; at = text.find(sep, at + 1)) {
+  const auto first = text.size() <= kLongHeading ? text.find(sep) : std::string::npos;
+  for (auto at = first; at != std::string::npos; at = text.find(sep, at + 1)) {
     const std::string rest = trim(text.substr(at + sep.size()));
     if (!rest.empty() && names_member(rest)) return {trim(text.substr(0, at)), rest};
   }
@@ -52,6 +57,7 @@ std::pair<std::string, std::string> split_grid(const std::string& text, std::str
 /// rest names a member, or whose question asks about a known item.
 std::pair<std::string, std::string> split_microsoft(const std::string& text, const NamesMember& names_member) {
   if (auto dash = split_grid(text, " - ", names_member); !dash.second.empty()) return dash;
+  if (text.size() > kLongHeading) return {text, {}};
   for (auto at = text.find('.'); at != std::string::npos; at = text.find('.', at + 1)) {
     const std::string rest = trim(text.substr(at + 1));
     if (!rest.empty() && names_member(rest)) return {trim(text.substr(0, at)), rest};
