@@ -18,6 +18,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #555; padding: 3px 4px; vertical-align: top; }
 th { background: #eee; text-align: left; }
 td.choices { font-size: 8pt; color: #333; }
+td.choices span { white-space: nowrap; }
 tr { break-inside: avoid; }
 .org { font-size: 12pt; }
 ol, ul { margin: .2em 0 .2em 1.4em; padding: 0; }
@@ -26,11 +27,8 @@ ol, ul { margin: .2em 0 .2em 1.4em; padding: 0; }
 std::string choices(const KitQuestion& q) {
   std::string out;
   for (const auto& a : q.answers) {
-    if (!out.empty())
-      out += " &#9675; ";
-    else
-      out += "&#9675; ";
-    out += detail::html_escaped(a);
+    if (!out.empty()) out += ' ';
+    out += fmt::format("<span>&#9675;&nbsp;{}</span>", detail::html_escaped(a));
   }
   return out;
 }
@@ -55,12 +53,11 @@ std::string survey_kit_html(const Coalition& c, std::size_t member) {
       "</strong> (sharing resources, joint activities), <strong>collaborating</strong> (shared goals, decisions "
       "and resources).</li>\n</ul>\n<h2>Questions</h2>\n<ol>\n";
   for (const auto& q : questions) {
-    out += fmt::format("<li><strong>{}</strong>: {}</li>\n", html_escaped(q.label),
-                       q.label == q.heading ? (q.field == "level" ? "how would you describe your relationship with "
-                                                                    "this partner?"
-                                                                  : "how often does your organization work with this "
-                                                                    "partner?")
-                                            : html_escaped(q.heading));
+    std::string_view ask = q.heading;
+    if (ask.starts_with(q.label) && ask.substr(q.label.size()).starts_with(": ")) ask.remove_prefix(q.label.size() + 2);
+    if (q.field == "level") ask = "how would you describe your relationship with this partner?";
+    if (q.field == "frequency") ask = "how often does your organization work with this partner?";
+    out += fmt::format("<li><strong>{}</strong>: {}</li>\n", html_escaped(q.label), html_escaped(ask));
   }
   out += "</ol>\n<h2>Partners</h2>\n<table>\n<thead><tr><th>Partner</th><th>Sector</th>";
   for (const auto& q : questions) out += fmt::format("<th>{}</th>", html_escaped(q.label));
