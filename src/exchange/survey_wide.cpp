@@ -95,8 +95,8 @@ std::optional<Wide> detect(const SheetTable& t, bool workbook, const NamesMember
                            return trim(c).starts_with("{\"ImportId\"");
                          });
   Wide w;
-  auto add = [&](std::size_t k, std::pair<std::string, std::string> split, const SheetRow& label_row) {
-    Column c{k, split.first, {}, split.second, cell_place(t.where, workbook, label_row.line, k)};
+  auto add = [&](std::size_t k, std::pair<std::string, std::string>&& split, const SheetRow& label_row) {
+    Column c{k, std::move(split.first), {}, std::move(split.second), cell_place(t.where, workbook, label_row.line, k)};
     if (!c.header.empty() || !c.partner.empty()) w.columns.push_back(std::move(c));
   };
   if (qualtrics && second != nullptr) {
