@@ -265,14 +265,16 @@ Imported import_survey_exports(const std::vector<SurveyExport>& exports, std::st
       all_read = false;
     }
   }
-  for (const auto& [heading, field] : map) {
-    const bool found = std::any_of(tables.begin(), tables.end(),
-                                   [&](const SurveyTable& t) { return t.mapped.contains(lower(heading)); });
+  for (const auto& entry : map) {
+    const std::string key = lower(entry.first);
+    const bool found =
+        std::any_of(tables.begin(), tables.end(), [&](const SurveyTable& t) { return t.mapped.contains(key); });
     if (!found && all_read) {
       std::vector<std::string> files;
+      files.reserve(exports.size());
       for (const auto& e : exports) files.push_back(e.file);
-      throw UsageError(
-          fmt::format("--map '{}={}': {} has no column '{}'", heading, field, fmt::join(files, ", "), heading));
+      throw UsageError(fmt::format("--map '{}={}': {} has no column '{}'", entry.first, entry.second,
+                                   fmt::join(files, ", "), entry.first));
     }
   }
   if (!problems.fatal().empty()) problems.settle();

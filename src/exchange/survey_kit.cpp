@@ -59,19 +59,18 @@ namespace {
 /// printable page say it).
 const std::vector<std::string>& instruction_lines() {
   static const std::vector<std::string> lines = {
-      "On the sheet Partners, answer one row for each organization your organization works with in the coalition.",
-      "Choose each answer from the cell's dropdown. Leave a cell blank, or choose Don't know, when you are not sure: "
-      "the rest of the row still counts.",
+      "On the sheet Partners, answer one row for each organization yours works with in the coalition.",
+      "Choose each answer from the cell's dropdown; leave it blank, or choose Don't know, when you are not sure.",
+      "The rest of the row still counts when one answer is missing.",
       "Choose Not a partner as the Level for an organization you do not work with, or leave its row blank.",
       "Level: how would you describe your relationship with this partner?",
       "  networking: aware of each other; informal, occasional exchange of information.",
       "  coordinating: sharing information and adjusting activities so the work fits together.",
       "  cooperating: sharing resources and working on joint activities for common goals.",
       "  collaborating: shared goals, decisions and resources; a formal, lasting commitment.",
-      "Frequency: how often does your organization work with this partner (never, yearly, quarterly, monthly, weekly, "
-      "daily)?",
+      "Frequency: how often does your organization work with this partner (never, yearly, ..., daily)?",
       "The six ratings are on a scale of 1 (low) to 4 (high); each column's heading states its question.",
-      "Your answers about a partner are shared with the coalition's evaluator; return the file to whoever sent it.",
+      "Your answers are shared with the coalition's evaluator; return the file to whoever sent it.",
   };
   return lines;
 }
