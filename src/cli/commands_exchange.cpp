@@ -138,7 +138,8 @@ Command add_import(CLI::App& app, SharedOptions&) {
                       "built-in taxonomy, else cross-sector)");
   command->add_flag("--skip-bad-rows", args->options.skip_bad_rows, "Write what can be used and list the rest");
   command->add_flag("--force", args->force, "Overwrite an existing output file");
-  command->add_option("--members", args->survey_members, "import survey: the members sheet (CSV or .xlsx) or the coalition file (.yaml)");
+  command->add_option("--members", args->survey_members,
+                      "import survey: the members sheet (CSV or .xlsx) or the coalition file (.yaml)");
   return {command, [args] {
             return run_import(args->files, args->out, args->options, args->force, args->survey_members, args->maps);
           }};
