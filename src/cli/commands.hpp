@@ -94,4 +94,7 @@ Command add_import(CLI::App& app, SharedOptions& shared);
 // commands_taxonomy.cpp
 Command add_taxonomy(CLI::App& app, SharedOptions& shared);
 
+// commands_survey.cpp
+Command add_survey_kit(CLI::App& app, SharedOptions& shared);
+
 }  // namespace xsector::cli

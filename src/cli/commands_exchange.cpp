@@ -16,6 +16,7 @@
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "xsector/render.hpp"
+#include "xsector/survey_kit.hpp"
 
 namespace xsector::cli {
 
@@ -53,11 +54,18 @@ int run_export(const std::string& file, const std::string& to, const std::string
   return 0;
 }
 
+/// The survey exports named after `survey` (each read whole).
+std::vector<SurveyExport> survey_exports(const std::vector<std::string>& files) {
+  std::vector<SurveyExport> out;
+  for (std::size_t i = 1; i < files.size(); ++i) out.push_back({files[i], read_file(files[i])});
+  return out;
+}
+
 int run_import(const std::vector<std::string>& files, const std::string& out, ImportOptions options, bool force,
                const std::string& members, const std::vector<std::string>& maps) {
   const bool survey = !files.empty() && files[0] == "survey";
-  if (survey && (files.size() != 2 || members.empty())) {
-    throw UsageError("import survey takes RESPONSES.csv --members MEMBERS.csv -o FILE.yaml");
+  if (survey && (files.size() < 2 || members.empty())) {
+    throw UsageError("import survey takes RESPONSES.csv|.xlsx... --members MEMBERS.csv|FILE.yaml -o FILE.yaml");
   }
   if (!survey && !members.empty()) throw UsageError("--members belongs to 'import survey RESPONSES.csv'");
   const bool graphml = files.size() == 1 && files[0].ends_with(".graphml");
@@ -81,11 +89,12 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
   options.output = out;
   const Imported imported =
-      survey    ? import_survey(read_file(files[1]), files[1], read_file(members), members, options, maps)
+      survey    ? import_survey_exports(survey_exports(files), read_file(members), members, options, maps)
       : graphml ? import_graphml(read_file(files[0]), files[0], options)
                 : import_sheet_files(files, options);
   for (const auto& d : imported.skipped) {
-    std::cerr << fmt::format("{}:{}:{}: warning: row left out: {}\n", d.file, d.pos.line, d.pos.column, d.message);
+    const std::string at = d.pos.line > 0 ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
+    std::cerr << fmt::format("{}: warning: row left out: {}\n", at, d.message);
   }
   for (const auto& note : imported.notes) std::cerr << "xsector: note: " << note << '\n';
   write_file_atomic(out, imported.yaml);
@@ -137,7 +146,8 @@ Command add_import(CLI::App& app, SharedOptions&) {
                       "built-in taxonomy, else cross-sector)");
   command->add_flag("--skip-bad-rows", args->options.skip_bad_rows, "Write what can be used and list the rest");
   command->add_flag("--force", args->force, "Overwrite an existing output file");
-  command->add_option("--members", args->survey_members, "import survey: the members sheet (CSV)");
+  command->add_option("--members", args->survey_members,
+                      "import survey: the members sheet (CSV or .xlsx) or the coalition file (.yaml)");
   return {command, [args] {
             return run_import(args->files, args->out, args->options, args->force, args->survey_members, args->maps);
           }};

@@ -19,6 +19,7 @@ class RowProblems {
   void add(const std::string& file, int line, std::string message) {
     problems_.push_back({file, {line, 1}, std::move(message)});
   }
+  void add(Diagnostic d) { problems_.push_back(std::move(d)); }
   void add_fatal(Diagnostic d) { fatal_.push_back(std::move(d)); }
   std::vector<Diagnostic>& fatal() { return fatal_; }
   /// Throws when the import cannot go on; returns the rows to report as skipped.

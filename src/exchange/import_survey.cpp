@@ -1,3 +1,5 @@
+// `xsector import survey`: a partner survey's answers, from any layout survey_forms.hpp reads,
+// made into the `survey` section of a coalition (docs/surveys.md, "Importing a survey").
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -9,246 +11,309 @@
 #include <string>
 #include <vector>
 
-#include "common/text.hpp"
 #include "exchange/import_common.hpp"
 #include "exchange/sheets.hpp"
+#include "exchange/survey_forms.hpp"
 #include "exchange/xlsx_reader.hpp"
 #include "xsector/load.hpp"
 #include "xsector/survey.hpp"
+#include "xsector/survey_kit.hpp"
 
 namespace xsector {
 
 using namespace detail;
 
-// ---- A partner survey's export (docs/surveys.md, "Importing a survey") ------------------
-
 namespace {
 
-/// The survey fields a responses sheet can hold, and the headings each is recognised by
-/// (compared in lower case, trimmed).
-const std::vector<std::pair<std::string, std::vector<std::string>>>& survey_columns() {
-  static const std::vector<std::pair<std::string, std::vector<std::string>>> columns = {
-      {"by",
-       {"by", "respondent", "respondent organization", "organization", "organisation", "your organization", "from",
-        "source"}},
-      {"about", {"about", "partner", "partner organization", "partner name", "rated partner", "to", "target"}},
-      {"level", {"level", "level of collaboration", "collaboration level", "relationship level", "relationship"}},
-      {"frequency", {"frequency", "frequency of contact", "frequency of interaction", "how often"}},
-      {"kinds", {"kinds", "kind", "type of exchange", "kinds of exchange", "resources exchanged", "exchange"}},
-      {"contact", {"contact", "contact id", "respondent contact"}},
-      {"trust_reliability", {"trust_reliability", "trust reliability", "reliability", "reliable"}},
-      {"trust_mission",
-       {"trust_mission", "trust mission", "mission", "shared mission", "mission congruence", "in support of mission"}},
-      {"trust_openness",
-       {"trust_openness", "trust openness", "openness", "open to discussion", "openness to discussion"}},
-      {"value_power",
-       {"value_power", "value power", "power", "power and influence", "power/influence", "power & influence"}},
-      {"value_involvement", {"value_involvement", "value involvement", "involvement", "level of involvement"}},
-      {"value_resources",
-       {"value_resources", "value resources", "resources", "resource contribution", "contributing resources",
-        "resources contributed"}},
-  };
-  return columns;
+/// The members the answers are about: a members sheet (CSV or workbook) or a coalition file.
+BuiltImport read_members(std::string_view text, const std::string& file, const ImportOptions& options) {
+  const std::string extension = lower(std::filesystem::path(file).extension().string());
+  if (extension == ".yaml" || extension == ".yml") {
+    BuiltImport base(Origin{file, {}, {}});
+    base.coalition = parse_coalition(text, file);
+    Coalition& c = base.coalition;
+    std::erase_if(c.ties, [](const Tie& t) { return t.from_survey; });
+    c.survey.reset();
+    // Positions in the YAML are not entries of the import's provenance: forget them.
+    for (Member& m : c.members) m.pos = {};
+    for (Tie& t : c.ties) t.pos = {};
+    return base;
+  }
+  SheetTable table;
+  if (is_xlsx(file)) {
+    const XlsxWorkbook book(text, file);
+    const std::string sheet = pick_sheet(book, "", {"members", "elements", "partners", "organizations", "nodes"}, true);
+    table = SheetTable{file + ":" + sheet, book.rows(sheet)};
+  } else {
+    table = read_csv_sheet(text, file);
+  }
+  BuiltImport base = build_from_sheets(table, nullptr, options);
+  check_import(base.coalition, base.where);
+  return base;
 }
 
-/// A survey export's sheet: `text` is CSV, or the bytes of an .xlsx workbook when `file`
-/// ends in .xlsx; then the sheet is `sheet` when given, else one named Responses, Survey,
-/// Answers or Results, else the first.
-SheetTable read_responses(std::string_view text, const std::string& file, const std::string& sheet) {
-  if (!is_xlsx(file)) return read_csv_sheet(text, file);
-  static const std::vector<std::string> defaults = {"responses", "survey", "answers", "results"};
-  const XlsxWorkbook book(text, file);
-  const std::string name = pick_sheet(book, sheet, defaults, true);
-  return SheetTable{file + ":" + name, book.rows(name)};
+/// Members by id, by name (any case) and by the name made into an id.
+class MemberFinder {
+ public:
+  explicit MemberFinder(const Coalition& c) {
+    for (std::size_t v = 0; v < c.members.size(); ++v) {
+      index_.emplace(c.members[v].id, v);
+      index_.emplace(lower(c.members[v].name), v);
+      index_.emplace(slug_of(c.members[v].name), v);
+    }
+  }
+  [[nodiscard]] std::optional<std::size_t> operator()(const std::string& text) const {
+    for (const auto& key : {text, lower(text), slug_of(text)}) {
+      if (const auto it = index_.find(key); it != index_.end()) return it->second;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::map<std::string, std::size_t> index_;
+};
+
+/// A level as an answer: a level's name or 1-4, alone or first (`collaborating - shared goals`).
+std::optional<int> answer_level(const std::string& text) {
+  if (const auto l = level_of(trim(text))) return l;
+  const auto end = trim(text).find_first_of(" -:(.,");
+  return end == std::string::npos ? std::nullopt : level_of(trim(text).substr(0, end));
+}
+
+/// A rating 1-4: the digit alone or first (`4 - a great deal`), or PARTNER's words for it.
+std::optional<int> answer_rating(const std::string& text) {
+  const std::string t = lower(trim(text));
+  static const std::vector<std::string> words = {"not at all", "a small amount", "a fair amount", "a great deal"};
+  if (const auto it = std::find(words.begin(), words.end(), t); it != words.end())
+    return static_cast<int>(it - words.begin()) + 1;
+  if (t.empty() || t[0] < '1' || t[0] > '4') return std::nullopt;
+  if (t.size() == 1 || std::string_view(" -:()").find(t[1]) != std::string_view::npos) return t[0] - '0';
+  // 4.0 (a number cell), or 4. A great deal
+  if (t[1] == '.' && (t.size() == 2 || t[2] == ' ' || t.find_first_not_of('0', 2) == std::string::npos))
+    return t[0] - '0';
+  return std::nullopt;
+}
+
+std::optional<Frequency> answer_frequency(const std::string& text) {
+  static const std::vector<std::string> names = {"never", "yearly", "quarterly", "monthly", "weekly", "daily"};
+  std::string t = lower(trim(text));
+  if (const auto end = t.find_first_of(" -:(.,"); end != std::string::npos) t = t.substr(0, end);
+  const auto it = std::find(names.begin(), names.end(), t);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<Frequency>(it - names.begin());
+}
+
+/// Turns long rows into responses, respondents and the date the survey was fielded.
+class Answers {
+ public:
+  Answers(Coalition& c, Provenance& where, RowProblems& problems, std::string members_file)
+      : c_(c),
+        where_(where),
+        problems_(problems),
+        find_(c),
+        members_file_(std::move(members_file)),
+        answered_(c.members.size(), false) {}
+
+  void add(const LongRow& row);
+  [[nodiscard]] const MemberFinder& finder() const { return find_; }
+  Survey survey;
+  std::vector<bool>& answered() { return answered_; }
+  std::optional<std::string> fielded;
+  std::vector<std::string> unread_examples;  ///< the first timestamps that are not dates
+  [[nodiscard]] std::size_t unread_timestamps() const { return unread_timestamps_; }
+
+ private:
+  void problem(const Place& at, std::string message) {
+    Diagnostic d = at.problem(std::move(message));
+    if (reported_.insert(d.str()).second) problems_.add(std::move(d));
+  }
+  [[nodiscard]] static const SurveyCell* get(const LongRow& row, const std::string& field) {
+    const auto it = row.fields.find(field);
+    return it == row.fields.end() || missing_answer(it->second.text) ? nullptr : &it->second;
+  }
+  void note_timestamp(const LongRow& row);
+  bool fill(Response& r, const LongRow& row);
+
+  Coalition& c_;
+  Provenance& where_;
+  RowProblems& problems_;
+  MemberFinder find_;
+  std::string members_file_;
+  std::vector<bool> answered_;
+  std::set<std::pair<std::size_t, std::size_t>> seen_;
+  std::set<std::string> reported_;
+  std::size_t unread_timestamps_ = 0;
+};
+
+void Answers::note_timestamp(const LongRow& row) {
+  const SurveyCell* cell = get(row, "timestamp");
+  if (cell == nullptr || row.needs_answer) return;  // a wide layout's partner rows repeat the respondent's
+  if (const auto date = timestamp_date(cell->text)) {
+    if (!fielded || *date > *fielded) fielded = *date;
+  } else {
+    if (++unread_timestamps_ <= 3) unread_examples.push_back(fmt::format("{} '{}'", cell->at.str(), cell->text));
+  }
+}
+
+void Answers::add(const LongRow& row) {
+  const SurveyCell* by = get(row, "by");
+  const SurveyCell* about = get(row, "about");
+  const SurveyCell* level = get(row, "level");
+  const bool no_tie = level != nullptr && not_a_partner(level->text);
+  const bool rated = std::any_of(row.fields.begin(), row.fields.end(), [](const auto& f) {
+    return (f.first.starts_with("trust_") || f.first.starts_with("value_")) && !missing_answer(f.second.text);
+  });
+  const bool content = (level != nullptr && !no_tie) || rated;
+  if (row.needs_answer && !content) about = nullptr;  // every cell blank or Don't know: not a response
+  if (by == nullptr) {
+    if (about != nullptr) problem(row.row, "no respondent: the 'by' cell is empty");
+    return;
+  }
+  const auto b = find_(by->text);
+  if (!b) {
+    problem(by->at, fmt::format("respondent '{}' is not a member in {}", by->text, members_file_));
+    return;
+  }
+  answered_[*b] = true;
+  note_timestamp(row);
+  if (about == nullptr || no_tie) return;  // no partner named, or `Not a partner`
+  const auto a = find_(about->text);
+  if (!a) {
+    problem(about->at, fmt::format("partner '{}' is not a member in {}", about->text, members_file_));
+    return;
+  }
+  if (*a == *b) {
+    problem(row.row, fmt::format("'{}' rates itself", by->text));
+    return;
+  }
+  if (!seen_.emplace(*b, *a).second) {
+    problem(row.row, fmt::format("a second answer by '{}' about '{}'", c_.members[*b].id, c_.members[*a].id));
+    return;
+  }
+  Response r;
+  r.by = *b;
+  r.about = *a;
+  r.pos = where_.mark(
+      {row.row.file, row.row.pos, fmt::format("the answer by '{}' about '{}'", c_.members[*b].id, c_.members[*a].id)});
+  if (fill(r, row)) survey.responses.push_back(std::move(r));
+}
+
+/// The answers of one response: level, frequency, kinds, the six items, contact. False when
+/// a cell holds something that is not an answer (each such cell is reported).
+bool Answers::fill(Response& r, const LongRow& row) {
+  bool ok = true;
+  if (const SurveyCell* level = get(row, "level")) {
+    if (const auto l = answer_level(level->text)) {
+      r.level = static_cast<TieLevel>(*l);
+    } else {
+      problem(level->at,
+              fmt::format("level '{}' is not 1-4, a level's name, Not a partner nor Don't know", level->text));
+      ok = false;
+    }
+  }
+  if (const SurveyCell* frequency = get(row, "frequency")) {
+    if (const auto f = answer_frequency(frequency->text)) {
+      r.frequency = *f;
+    } else {
+      problem(frequency->at,
+              fmt::format("frequency '{}' is not never, yearly, quarterly, monthly, weekly or daily", frequency->text));
+      ok = false;
+    }
+  }
+  if (const SurveyCell* kinds = get(row, "kinds")) {
+    const std::string& k = kinds->text;
+    r.kinds = split(k, k.find('|') != std::string::npos ? '|' : k.find(';') != std::string::npos ? ';' : ',');
+  }
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (const bool trust : {true, false}) {
+      const std::string_view item = trust ? trust_item_names[i] : value_item_names[i];
+      const SurveyCell* cell = get(row, fmt::format("{}_{}", trust ? "trust" : "value", item));
+      if (cell == nullptr) continue;
+      if (const auto v = answer_rating(cell->text)) {
+        (trust ? r.trust : r.value)[i] = *v;
+      } else {
+        problem(cell->at, fmt::format("{} '{}' is not a rating from 1 to 4 (nor Don't know)", item, cell->text));
+        ok = false;
+      }
+    }
+  }
+  if (const SurveyCell* contact = get(row, "contact")) r.contact = slug_of(contact->text);
+  return ok;
 }
 
 }  // namespace
 
-Imported import_survey(std::string_view responses_text, const std::string& responses_file,
-                       std::string_view members_text, const std::string& members_file, const ImportOptions& options,
-                       const std::vector<std::string>& column_map) {
-  // Members come from a sheet like Kumu's elements sheet (ID or Label, Sector or Type, ...).
+Imported import_survey_exports(const std::vector<SurveyExport>& exports, std::string_view members_text,
+                               const std::string& members_file, const ImportOptions& options,
+                               const std::vector<std::string>& column_map) {
   ImportOptions member_options = options;
-  if (member_options.name.empty()) member_options.name = std::filesystem::path(responses_file).stem().string();
-  BuiltImport base = build_from_sheets(read_csv_sheet(members_text, members_file), nullptr, member_options);
-  check_import(base.coalition, base.where);
+  if (member_options.name.empty() && !exports.empty())
+    member_options.name = std::filesystem::path(exports.front().file).stem().string();
+  BuiltImport base = read_members(members_text, members_file, member_options);
   Coalition& c = base.coalition;
-
-  std::map<std::string, std::size_t> member_of;  // id, name and slug of the name (lower case) -> member
-  for (std::size_t v = 0; v < c.members.size(); ++v) {
-    member_of.emplace(c.members[v].id, v);
-    member_of.emplace(lower(c.members[v].name), v);
-    member_of.emplace(slug_of(c.members[v].name), v);
-  }
-  auto find_member = [&](const std::string& text) -> std::optional<std::size_t> {
-    for (const auto& key : {text, lower(text), slug_of(text)}) {
-      if (const auto it = member_of.find(key); it != member_of.end()) return it->second;
-    }
-    return std::nullopt;
-  };
-
+  const auto map = survey_map(column_map);
   RowProblems problems(options);
-  SheetTable table;
-  try {
-    table = read_responses(responses_text, responses_file, options.members_sheet);
-  } catch (const InputError& e) {
-    problems.fatal().insert(problems.fatal().end(), e.diagnostics().begin(), e.diagnostics().end());
-  }
-  if (!problems.fatal().empty()) problems.settle();
-  const Sheet sheet(table, SheetKind::survey, options, problems.fatal());
-  if (!problems.fatal().empty()) problems.settle();
-  // Field -> the sheet's column (lower case): --map first, then the recognised headings.
-  std::map<std::string, std::string> column_of;
-  for (const auto& entry : column_map) {
-    const auto eq = entry.rfind('=');
-    const std::string heading = eq == std::string::npos ? std::string() : lower(trim(entry.substr(0, eq)));
-    const std::string field = eq == std::string::npos ? std::string() : trim(entry.substr(eq + 1));
-    const auto& fields = survey_columns();
-    const bool known = std::any_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == field; });
-    if (heading.empty() || !known) {
-      std::vector<std::string> names;
-      names.reserve(fields.size());
-      for (const auto& f : fields) names.push_back(f.first);
-      throw UsageError(fmt::format("--map '{}': write \"Column heading=field\", the field one of {}", entry,
-                                   fmt::join(names, ", ")));
-    }
-    if (!sheet.has(heading)) {
-      throw UsageError(
-          fmt::format("--map '{}': {} has no column '{}'", entry, responses_file, trim(entry.substr(0, eq))));
-    }
-    column_of[field] = heading;
-  }
-  for (const auto& [field, headings] : survey_columns()) {
-    if (column_of.contains(field)) continue;
-    for (const auto& h : headings) {
-      const bool taken = std::any_of(column_of.begin(), column_of.end(), [&](const auto& e) { return e.second == h; });
-      if (sheet.has(h) && !taken) {
-        column_of[field] = h;
-        break;
-      }
+  Answers answers(c, base.where, problems, members_file);
+  const NamesMember names_member = [&](const std::string& text) { return answers.finder()(text).has_value(); };
+  std::vector<SurveyTable> tables;
+  bool all_read = true;
+  for (const SurveyExport& e : exports) {
+    try {
+      tables.push_back(read_survey_export(e.bytes, e.file, options.members_sheet, map, names_member, problems.fatal()));
+    } catch (const InputError& error) {
+      problems.fatal().insert(problems.fatal().end(), error.diagnostics().begin(), error.diagnostics().end());
+      all_read = false;
     }
   }
-  for (const auto* field : {"by", "about"}) {
-    if (!column_of.contains(field)) {
-      problems.add_fatal(
-          {responses_file,
-           {1, 1},
-           fmt::format("no column holds '{}' ({}); name one with --map \"Heading={}\"", field,
-                       std::string(field) == "by" ? "the organization that answered" : "the partner it rates", field)});
+  for (const auto& entry : map) {
+    const std::string key = lower(entry.first);
+    const bool found =
+        std::any_of(tables.begin(), tables.end(), [&](const SurveyTable& t) { return t.mapped.contains(key); });
+    if (!found && all_read) {
+      std::vector<std::string> files;
+      files.reserve(exports.size());
+      for (const auto& e : exports) files.push_back(e.file);
+      throw UsageError(fmt::format("--map '{}={}': {} has no column '{}'", entry.first, entry.second,
+                                   fmt::join(files, ", "), entry.first));
     }
   }
   if (!problems.fatal().empty()) problems.settle();
-  auto cell = [&](const SheetRow& row, const std::string& field) {
-    const auto it = column_of.find(field);
-    return it == column_of.end() ? std::string() : sheet.get(row, it->second);
-  };
-
-  Survey survey;
-  std::vector<bool> answered(c.members.size(), false);
-  std::set<std::pair<std::size_t, std::size_t>> seen;
-  static const std::vector<std::string> frequencies = {"never", "yearly", "quarterly", "monthly", "weekly", "daily"};
-  for (const SheetRow& row : sheet.rows()) {
-    const std::string by_text = cell(row, "by");
-    const std::string about_text = cell(row, "about");
-    if (by_text.empty()) {
-      if (!about_text.empty()) problems.add(sheet.file(), row.line, "no respondent: the 'by' cell is empty");
-      continue;
-    }
-    const auto by = find_member(by_text);
-    if (!by) {
-      problems.add(sheet.file(), row.line, fmt::format("respondent '{}' is not a member in {}", by_text, members_file));
-      continue;
-    }
-    answered[*by] = true;
-    if (about_text.empty()) continue;  // a respondent who named no partner
-    const auto about = find_member(about_text);
-    if (!about) {
-      problems.add(sheet.file(), row.line, fmt::format("partner '{}' is not a member in {}", about_text, members_file));
-      continue;
-    }
-    if (*about == *by) {
-      problems.add(sheet.file(), row.line, fmt::format("'{}' rates itself", by_text));
-      continue;
-    }
-    if (!seen.emplace(*by, *about).second) {
-      problems.add(sheet.file(), row.line,
-                   fmt::format("a second answer by '{}' about '{}'", c.members[*by].id, c.members[*about].id));
-      continue;
-    }
-    Response r;
-    r.by = *by;
-    r.about = *about;
-    r.pos = base.where.mark({sheet.file(),
-                             {row.line, 1},
-                             fmt::format("the answer by '{}' about '{}'", c.members[*by].id, c.members[*about].id)});
-    bool ok = true;
-    if (const auto level = cell(row, "level"); !level.empty()) {
-      if (const auto l = level_of(level)) {
-        r.level = static_cast<TieLevel>(*l);
-      } else {
-        problems.add(sheet.file(), row.line, fmt::format("level '{}' is not 1-4 nor a level's name", level));
-        ok = false;
-      }
-    }
-    if (const auto frequency = lower(cell(row, "frequency")); !frequency.empty()) {
-      const auto it = std::find(frequencies.begin(), frequencies.end(), frequency);
-      if (it != frequencies.end()) {
-        r.frequency = static_cast<Frequency>(it - frequencies.begin());
-      } else {
-        problems.add(
-            sheet.file(), row.line,
-            fmt::format("frequency '{}' is not never, yearly, quarterly, monthly, weekly or daily", frequency));
-        ok = false;
-      }
-    }
-    const std::string kinds = cell(row, "kinds");
-    const char separator = kinds.find('|') != std::string::npos   ? '|'
-                           : kinds.find(';') != std::string::npos ? ';'
-                                                                  : ',';
-    r.kinds = split(kinds, separator);
-    for (std::size_t i = 0; i < 3; ++i) {
-      for (const bool trust : {true, false}) {
-        const std::string field =
-            fmt::format("{}_{}", trust ? "trust" : "value", trust ? trust_item_names[i] : value_item_names[i]);
-        const std::string text = cell(row, field);
-        if (text.empty()) continue;
-        if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') {
-          (trust ? r.trust : r.value)[i] = text[0] - '0';
-        } else {
-          problems.add(sheet.file(), row.line,
-                       fmt::format("{} '{}' is not a rating from 1 to 4", column_of.at(field), text));
-          ok = false;
-        }
-      }
-    }
-    if (const auto contact = cell(row, "contact"); !contact.empty()) r.contact = slug_of(contact);
-    if (ok) survey.responses.push_back(std::move(r));
+  for (const SurveyTable& t : tables) {
+    for (const LongRow& row : t.rows) answers.add(row);
   }
-  auto skipped = problems.settle();
+  Imported out;
+  out.skipped = problems.settle();
+  out.notes = base.notes;
+  for (const SurveyTable& t : tables) out.notes.insert(out.notes.end(), t.notes.begin(), t.notes.end());
+  Survey& survey = answers.survey;
   std::vector<std::string> missing;
   for (std::size_t v = 0; v < c.members.size(); ++v) {
-    if (answered[v])
+    if (answers.answered()[v])
       survey.respondents.push_back(v);
     else
       missing.push_back(c.members[v].id);
   }
-  Imported out;
-  out.skipped = std::move(skipped);
-  out.notes = base.notes;
   if (!missing.empty()) {
     out.notes.push_back(fmt::format("{} of {} members did not answer (non-respondents): {}", missing.size(),
                                     c.members.size(), fmt::join(missing, ", ")));
   }
-  std::set<std::string> used;
-  for (const auto& [field, column] : column_of) used.insert(column);
-  for (const auto& column : sheet.unknown(used)) {
-    out.notes.push_back(
-        fmt::format("column '{}' of {} has no place in a survey and was left out", column, responses_file));
+  if (answers.fielded) survey.fielded = *answers.fielded;
+  if (answers.unread_timestamps() > 0) {
+    out.notes.push_back(fmt::format("{} timestamps are not dates and were left out of 'fielded': {}{}",
+                                    answers.unread_timestamps(), fmt::join(answers.unread_examples, "; "),
+                                    answers.unread_timestamps() > 3 ? "; ..." : ""));
   }
   c.survey = std::move(survey);
   check_import(c, base.where);  // what is written always loads
   out.yaml = coalition_yaml(c);
   return out;
+}
+
+Imported import_survey(std::string_view responses_text, const std::string& responses_file,
+                       std::string_view members_text, const std::string& members_file, const ImportOptions& options,
+                       const std::vector<std::string>& column_map) {
+  return import_survey_exports({SurveyExport{responses_file, std::string(responses_text)}}, members_text, members_file,
+                               options, column_map);
 }
 
 }  // namespace xsector
