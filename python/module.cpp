@@ -13,6 +13,7 @@
 #include "xsector/error.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
+#include "xsector/open.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 #include "xsector/report.hpp"
@@ -138,9 +139,14 @@ PYBIND11_MODULE(_xsector, m) {
   m.def(
       "load",
       [](const std::string& path, const std::string& taxonomy) {
-        xsector::LoadOptions options;
-        if (!taxonomy.empty()) options.taxonomy = taxonomy;
-        return PyCoalition{xsector::load_coalition_file(path, options), path};
+        // A coalition file, a roster (.xlsx, .csv) or GraphML; an imported one says what was read on stderr.
+        xsector::OpenOptions options;
+        if (!taxonomy.empty()) options.load.taxonomy = taxonomy;
+        xsector::Opened opened = xsector::open_coalition(path, options);
+        const py::object stderr_ = py::module_::import("sys").attr("stderr");
+        for (const auto& note : opened.notes) stderr_.attr("write")("xsector: note: " + note + "\n");
+        if (!opened.summary.empty()) stderr_.attr("write")(opened.summary + "\n");
+        return PyCoalition{std::move(opened.coalition), path};
       },
       py::arg("path"), py::arg("taxonomy") = "");
   m.def("compare_json", &compare_json, py::arg("a"), py::arg("b"), py::arg("threads") = 0,
