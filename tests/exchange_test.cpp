@@ -11,6 +11,7 @@
 #include "../src/exchange/xlsx_reader.hpp"
 #include "test_graphs.hpp"
 #include "xsector/load.hpp"
+#include "xsector/open.hpp"
 #include "xsector/render.hpp"
 
 using namespace xsector;
@@ -737,4 +738,50 @@ TEST(Exchange, GraphmlEdgesOfANodeWithoutASectorAreLeftOutWithIt) {
             (std::vector<std::string>{
                 "g.graphml:3:3: error: node 'a' has no sector data",
                 "g.graphml:5:3: error: edge a -> b: left out with node 'a', whose data has a problem (above)"}));
+}
+
+TEST(Open, RosterBytesGiveACoalitionWithTheRowEachElementCameFrom) {
+  const std::string csv =
+      "Partner roster\nOrganization,Sector,Partners with,Email,Home Address\n"
+      "Mercy Hospital,hospital,\"the food bank\",a@mercy.example,1 Elm St\n"
+      "The Food Bank,Food bank,MERCY  hospital\n";
+  const Opened o = open_coalition_bytes(csv, "r.csv");
+  const Coalition& c = o.coalition;
+  ASSERT_EQ(c.members.size(), 2U);
+  EXPECT_EQ(c.members[0].id, "mercy-hospital");
+  EXPECT_EQ(c.members[0].sector, "health-care");
+  EXPECT_EQ(c.members[1].sector, "social-services");  // "Food bank" is an example of social services
+  ASSERT_EQ(c.ties.size(), 1U);                       // named from both sides: one tie
+  EXPECT_EQ(c.ties[0].level, TieLevel::networking);
+  EXPECT_EQ(c.members[0].pos.line, 3);
+  ASSERT_GE(o.origins.size(), 3U);
+  EXPECT_EQ(o.origins[1].where, "r.csv");
+  EXPECT_EQ(o.origins[1].row, 4);
+  EXPECT_EQ(o.origins[1].what, "element 'the-food-bank'");
+  ASSERT_EQ(c.members[0].contacts.size(), 1U);
+  EXPECT_EQ(c.members[0].contacts[0].id, "mercy-hospital-contact-1");
+  EXPECT_EQ(c.members[0].contacts[0].email, "a@mercy.example");
+  EXPECT_EQ(o.summary, "r.csv: 2 members, 1 tie (1 from 'Partners with'), 2 notes");
+  EXPECT_EQ(c.member_index("the-food-bank"), 1U);
+  EXPECT_TRUE(validate(c).empty());
+
+  const Coalition shared = shareable_coalition(c, PeopleShown::roles);
+  EXPECT_TRUE(shared.members[0].contacts[0].email.empty());
+  EXPECT_TRUE(shared.members[0].attributes.empty());  // "Home Address" is personal
+  EXPECT_EQ(shareable_coalition(c, PeopleShown::names).members[0].attributes.size(), 1U);
+  EXPECT_TRUE(personal_attribute("E-mail"));
+  EXPECT_TRUE(personal_attribute("Mobile phone"));
+  EXPECT_FALSE(personal_attribute("Joined"));
+
+  const Opened yaml = open_coalition_bytes("coalition: {name: X}\nmembers: [{id: a, sector: housing}]\n", "x.yaml");
+  EXPECT_EQ(yaml.coalition.members.size(), 1U);
+  EXPECT_TRUE(yaml.summary.empty());
+  EXPECT_EQ(source_kind("A.XLSX"), SourceKind::sheet);
+  EXPECT_EQ(source_kind("net.graphml"), SourceKind::graphml);
+  EXPECT_EQ(source_kind("c.yml"), SourceKind::coalition);
+
+  const auto problems = problems_of([] { open_coalition_bytes("Name,Sector\nA,hospital\nB,moon base\n", "m.csv"); });
+  EXPECT_EQ(problems, (std::vector<std::string>{"m.csv:3:1: error: sector 'moon base' (row 3) is not in the "
+                                                "cross-sector taxonomy; map it in a Sectors sheet (Value, Sector) or "
+                                                "with --sector-map FILE.csv"}));
 }
