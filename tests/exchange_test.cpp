@@ -547,8 +547,10 @@ TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
     FAIL() << "a row with an unknown sector must be refused";
   } catch (const InputError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1U);
-    EXPECT_EQ(e.diagnostics()[0].str(),
-              "book.xlsx:Members:7:1: error: sector 'space' is not in the cross-sector taxonomy");
+    EXPECT_EQ(
+        e.diagnostics()[0].str(),
+        "book.xlsx:Members:7:1: error: sector 'space' (row 7) is not in the cross-sector taxonomy; map it in a Sectors "
+        "sheet (Value, Sector) or with --sector-map FILE.csv");
   }
   options.columns = {{"Name", "nonsense"}};
   EXPECT_THROW(import_sheets(bad, nullptr, options), UsageError);

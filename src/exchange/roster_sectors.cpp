@@ -39,8 +39,12 @@ std::vector<std::string> words_of(const std::string& text) {
 /// Text fit for one line of a YAML comment.
 std::string one_line(const std::string& s) {
   std::string out = s;
-  std::replace_if(
-      out.begin(), out.end(), [](char ch) { return ch == '\n' || ch == '\r' || ch == '\t'; }, ' ');
+  const bool clean = text_problem(out, false).empty();  // else bytes that are not UTF-8 become '?'
+  for (char& ch : out) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte < 0x20 || byte == 0x7f) ch = ' ';
+    if (!clean && byte >= 0x80) ch = '?';
+  }
   return out;
 }
 
