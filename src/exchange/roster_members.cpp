@@ -71,7 +71,7 @@ std::string row_sector(MemberState& s, const SheetRow& row, const std::string& i
   const Sheet& sheet = s.sheet;
   const Taxonomy& taxonomy = s.built.coalition.taxonomy;
   const std::string type = sheet.get(row, "type");
-  const std::string written = sheet.has("sector") ? sheet.get(row, "sector") : type;
+  std::string written = sheet.has("sector") ? sheet.get(row, "sector") : type;
   if (std::string sector = find_sector(taxonomy, written); !sector.empty()) return sector;
   if (s.declared.contains(written)) return written;
   if (sheet.has("sector") && is_slug(written) && !type.empty() && find_sector(taxonomy, type).empty() &&
