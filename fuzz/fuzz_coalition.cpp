@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Imported imported =
       must("import_graphml of an export", [&] { return import_graphml(graphml, "fuzz.graphml", import_options); });
   const Coalition from_graphml =
-      must("load imported GraphML", [&] { return parse_coalition(imported.yaml, "fuzz.yaml"); });
+      must("load imported GraphML", [&] { return parse_coalition(imported_yaml(imported), "fuzz.yaml"); });
   fuzz::check_equal("GraphML round trip", c, from_graphml);
 
   // Node-link JSON: valid JSON with one node per member and one link per tie.
@@ -105,7 +105,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const Imported from_kumu =
         import_kumu(sheets.elements, "elements.csv", sheets.connections, "connections.csv", kumu_options);
-    must("load imported Kumu sheets", [&] { return parse_coalition(from_kumu.yaml, "fuzz.yaml"); });
+    must("load imported Kumu sheets", [&] { return parse_coalition(imported_yaml(from_kumu), "fuzz.yaml"); });
   } catch (const xsector::Error&) {
     // Declared sectors, a path taxonomy, or tags holding the '|' separator do not fit the
     // sheets: a refusal is allowed, a crash is not.

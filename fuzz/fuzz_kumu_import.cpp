@@ -33,13 +33,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const xsector::Error&) {
     return 0;
   }
-  const Coalition c = must("load the imported file", [&] { return parse_coalition(imported.yaml, "fuzz.yaml"); });
+  const Coalition c =
+      must("load the imported file", [&] { return parse_coalition(imported_yaml(imported), "fuzz.yaml"); });
   const KumuSheets sheets = must("export_kumu", [&] { return export_kumu(c); });
   options.skip_bad_rows = false;
   const Imported second = must("import_kumu of an export", [&] {
     return import_kumu(sheets.elements, "elements.csv", sheets.connections, "connections.csv", options);
   });
-  const Coalition d = must("load the re-imported file", [&] { return parse_coalition(second.yaml, "fuzz.yaml"); });
+  const Coalition d =
+      must("load the re-imported file", [&] { return parse_coalition(imported_yaml(second), "fuzz.yaml"); });
   fuzz::check_equal("Kumu export -> import", c, d, false);
   return 0;
 }

@@ -52,6 +52,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const xsector::Error&) {
     return 0;
   }
-  must("load the imported file", [&] { return parse_coalition(imported.yaml, "fuzz.yaml"); });
+  must("load the imported file", [&] { return parse_coalition(imported_yaml(imported), "fuzz.yaml"); });
   return 0;
 }

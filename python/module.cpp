@@ -13,6 +13,7 @@
 #include "xsector/error.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
+#include "xsector/open.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 #include "xsector/report.hpp"
@@ -166,13 +167,18 @@ PYBIND11_MODULE(_xsector, m) {
   m.def(
       "load",
       [](const py::object& path_object, const py::object& taxonomy_object) {
+        // A coalition file, a roster (.xlsx, .csv) or GraphML; an imported one says what was read on stderr.
         const std::string path = path_argument(path_object, "path");
-        xsector::LoadOptions options;
+        xsector::OpenOptions options;
         if (!taxonomy_object.is_none()) {
           std::string taxonomy = path_argument(taxonomy_object, "taxonomy");
-          if (!taxonomy.empty()) options.taxonomy = std::move(taxonomy);
+          if (!taxonomy.empty()) options.load.taxonomy = std::move(taxonomy);
         }
-        return PyCoalition{xsector::load_coalition_file(path, options), path};
+        xsector::Opened opened = xsector::open_coalition(path, options);
+        const py::object stderr_ = py::module_::import("sys").attr("stderr");
+        for (const auto& note : opened.notes) stderr_.attr("write")("xsector: note: " + note + "\n");
+        if (!opened.summary.empty()) stderr_.attr("write")(opened.summary + "\n");
+        return PyCoalition{std::move(opened.coalition), path};
       },
       py::arg("path"), py::arg("taxonomy") = py::none());
   m.def("compare_json", &compare_json, py::arg("a"), py::arg("b"), py::arg("threads") = 0,

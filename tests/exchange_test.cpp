@@ -11,6 +11,7 @@
 #include "../src/exchange/xlsx_reader.hpp"
 #include "test_graphs.hpp"
 #include "xsector/load.hpp"
+#include "xsector/open.hpp"
 #include "xsector/render.hpp"
 
 using namespace xsector;
@@ -93,7 +94,7 @@ TEST(Exchange, YamlToGraphmlAndBackKeepsEveryFieldOfEveryNetwork) {
     const Coalition original = load_coalition_file(path);
     const Imported back = import_graphml(export_graphml(original), "x.graphml", {});
     EXPECT_TRUE(back.skipped.empty());
-    expect_same(original, parse_coalition(back.yaml, path.string()), path.string());
+    expect_same(original, parse_coalition(imported_yaml(back), path.string()), path.string());
   }
 }
 
@@ -113,7 +114,7 @@ TEST(Exchange, KumuSheetsRoundTripMembersAndTies) {
     options.name = original.name;
     options.taxonomy = original.taxonomy_ref;
     const Imported back = import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", options);
-    expect_same_members_and_ties(original, parse_coalition(back.yaml, path.string()), path.string());
+    expect_same_members_and_ties(original, parse_coalition(imported_yaml(back), path.string()), path.string());
   }
 }
 
@@ -126,7 +127,8 @@ TEST(Exchange, NamesThatLookLikeYamlSurviveTheRoundTrip) {
       "odd.yaml");
   const Coalition back = parse_coalition(coalition_yaml(c), "back.yaml");
   expect_same(c, back, "odd");
-  expect_same(c, parse_coalition(import_graphml(export_graphml(c), "odd.graphml", {}).yaml, "x"), "odd graphml");
+  expect_same(c, parse_coalition(imported_yaml(import_graphml(export_graphml(c), "odd.graphml", {})), "x"),
+              "odd graphml");
 }
 
 TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
@@ -143,16 +145,18 @@ TEST(Exchange, UnusableRowsAreReportedWithTheirLines) {
     std::vector<std::string> got;
     for (const auto& d : e.diagnostics()) got.push_back(d.str());
     EXPECT_EQ(got, (std::vector<std::string>{"e.csv:4:1: error: no usable ID: '' is not an id",
-                                             "e.csv:5:1: error: sector 'moon-base' is not in the cross-sector taxonomy",
+                                             "e.csv:5:1: error: sector 'moon-base' (row 5) is not in the cross-sector "
+                                             "taxonomy; map it in a Sectors sheet (Value, Sector) or with "
+                                             "--sector-map FILE.csv",
                                              "e.csv:6:1: error: funding 'lots' is not a number of at least 0",
-                                             "c.csv:3:1: error: 'ghost' is not an element",
+                                             "c.csv:3:1: error: 1 name matches no member: 'ghost' (row 3)",
                                              "c.csv:4:1: error: a connection from 'hub' to itself",
                                              "c.csv:5:1: error: strength '9' is not a level 1-4"}));
   }
   options.skip_bad_rows = true;
   const Imported partial = import_kumu(elements, "e.csv", connections, "c.csv", options);
   EXPECT_EQ(partial.skipped.size(), 6U);
-  const Coalition c = parse_coalition(partial.yaml, "partial.yaml");
+  const Coalition c = parse_coalition(imported_yaml(partial), "partial.yaml");
   ASSERT_EQ(c.members.size(), 2U);
   EXPECT_EQ(c.members[0].id, "hub");
   EXPECT_EQ(c.members[1].sector, "education");  // `schools` is an alias
@@ -165,7 +169,7 @@ TEST(Exchange, QuotedCsvFieldsAndUnknownColumns) {
   ImportOptions options;
   options.name = "Q";
   const Imported in = import_kumu(elements, "e.csv", "From,To,Since\n", "c.csv", options);
-  const Coalition c = parse_coalition(in.yaml, "q.yaml");
+  const Coalition c = parse_coalition(imported_yaml(in), "q.yaml");
   EXPECT_EQ(c.members.at(0).name, "Hub, \"the\" clinic\nand more");
   // A column with no field of its own is kept as an attribute of the member.
   const std::vector<std::pair<std::string, std::string>> notes = {{"Notes", "x"}};
@@ -270,7 +274,7 @@ TEST(Exchange, GraphmlEntitiesCdataCommentsAndNamespacesAreRead) {
                           "<g:graph edgedefault=\"undirected\"><g:node id=\"a\"><data key=\"s\">housing</data>"
                           "<data key=\"n\">Tom &amp; Jerry&#x27;s &#169; <![CDATA[<b>]]></data></g:node>"
                           "</g:graph></g:graphml>";
-  const Coalition c = parse_coalition(import_graphml(xml, "g.graphml", named("N")).yaml, "x.yaml");
+  const Coalition c = parse_coalition(imported_yaml(import_graphml(xml, "g.graphml", named("N"))), "x.yaml");
   ASSERT_EQ(c.members.size(), 1U);
   EXPECT_EQ(c.members[0].name, "Tom & Jerry's \xC2\xA9 <b>");
 }
@@ -282,7 +286,7 @@ TEST(Exchange, GraphmlDirectedGraphsGiveFromToTies) {
                           "key=\"s\">housing</data></node>"
                           "<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"a\"/>"
                           "<edge source=\"b\" target=\"c\" directed=\"false\"/></graph></graphml>";
-  const Coalition c = parse_coalition(import_graphml(xml, "g.graphml", named("D")).yaml, "x.yaml");
+  const Coalition c = parse_coalition(imported_yaml(import_graphml(xml, "g.graphml", named("D"))), "x.yaml");
   ASSERT_EQ(c.ties.size(), 3U);
   EXPECT_TRUE(c.ties[0].directed);
   EXPECT_EQ(c.members[c.ties[0].a].id, "a");
@@ -353,7 +357,7 @@ TEST(Exchange, GraphmlFromOtherToolsGetsIdsMadeFromItsNodeIds) {
                           "<node id=\"Alice Smith\"><data key=\"s\">housing</data></node>"
                           "<node id=\"Bob\"><data key=\"s\">housing</data></node>"
                           "<edge source=\"Alice Smith\" target=\"Bob\"/></graph></graphml>";
-  const Coalition c = parse_coalition(import_graphml(xml, "g.graphml", named("O")).yaml, "x.yaml");
+  const Coalition c = parse_coalition(imported_yaml(import_graphml(xml, "g.graphml", named("O"))), "x.yaml");
   ASSERT_EQ(c.members.size(), 2U);
   EXPECT_EQ(c.members[0].id, "alice-smith");
   EXPECT_EQ(c.members[0].name, "Alice Smith");
@@ -385,7 +389,7 @@ TEST(Exchange, ATaxonomyPathInsideAGraphmlIsNotFollowedUnlessTheUserGivesIt) {
   options.output = (dir / "out" / "t.yaml").string();
   const Imported imported = import_graphml(xml, "g.graphml", options);
   EXPECT_NE(imported.yaml.find("taxonomy: \"../local.yaml\""), std::string::npos) << imported.yaml;
-  const Coalition c = parse_coalition(imported.yaml, options.output);  // resolves from the output's folder
+  const Coalition c = parse_coalition(imported_yaml(imported), options.output);  // resolves from the output's folder
   EXPECT_EQ(c.taxonomy.id, "local");
   fs::remove_all(dir);
 }
@@ -401,7 +405,7 @@ TEST(Exchange, KumuDuplicateHeadersAreAnErrorAndAByteOrderMarkIsSkipped) {
                                   "\xEF\xBB\xBF"
                                   "From,To\nhub,school\n",
                                   "c.csv", named("K"));
-  const Coalition c = parse_coalition(in.yaml, "k.yaml");
+  const Coalition c = parse_coalition(imported_yaml(in), "k.yaml");
   EXPECT_EQ(c.members.size(), 2U);
   EXPECT_EQ(c.ties.size(), 1U);
 }
@@ -423,8 +427,8 @@ TEST(Exchange, KumuExportNeutralisesFormulasAndImportUndoesIt) {
       << sheets.elements;
   EXPECT_NE(sheets.elements.find("\n'-1+2,"), std::string::npos);
   EXPECT_NE(sheets.elements.find("\n''=quoted,Housing,,'@x,"), std::string::npos);
-  const Coalition back =
-      parse_coalition(import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", named("f")).yaml, "b");
+  const Coalition back = parse_coalition(
+      imported_yaml(import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", named("f"))), "b");
   expect_same_members_and_ties(c, back, "formulas");
 }
 
@@ -513,7 +517,7 @@ TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
                             {4, {" ", "", ""}},
                             {5, {"School", "schools", ""}}}};
   const SheetTable ties{"t.csv", {{1, {"Partner A", "Partner B", "Level"}}, {2, {"Clinic", "School", "3"}}}};
-  const Coalition c = parse_coalition(import_sheets(members, &ties, options).yaml, "s.yaml");
+  const Coalition c = parse_coalition(imported_yaml(import_sheets(members, &ties, options)), "s.yaml");
   ASSERT_EQ(c.members.size(), 2U);
   EXPECT_EQ(c.members[0].sector, "health-care");  // by the sector's name
   EXPECT_EQ(c.members[1].sector, "education");    // by an alias
@@ -528,7 +532,7 @@ TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
                           {2, {"A", "housing", "$1,500.50"}},
                           {3, {"B", "housing", "\xE2\x82\xAC 12,000"}},
                           {4, {"C", "housing", "700"}}}};
-  const Coalition paid = parse_coalition(import_sheets(money, nullptr, options).yaml, "p.yaml");
+  const Coalition paid = parse_coalition(imported_yaml(import_sheets(money, nullptr, options)), "p.yaml");
   EXPECT_EQ(paid.members[0].funding, 1500.5);
   EXPECT_EQ(paid.members[1].funding, 12000.0);
   EXPECT_EQ(paid.members[2].funding, 700.0);
@@ -543,8 +547,10 @@ TEST(Sheets, CsvSeparatorBlankRowsAndCommonHeaders) {
     FAIL() << "a row with an unknown sector must be refused";
   } catch (const InputError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1U);
-    EXPECT_EQ(e.diagnostics()[0].str(),
-              "book.xlsx:Members:7:1: error: sector 'space' is not in the cross-sector taxonomy");
+    EXPECT_EQ(
+        e.diagnostics()[0].str(),
+        "book.xlsx:Members:7:1: error: sector 'space' (row 7) is not in the cross-sector taxonomy; map it in a Sectors "
+        "sheet (Value, Sector) or with --sector-map FILE.csv");
   }
   options.columns = {{"Name", "nonsense"}};
   EXPECT_THROW(import_sheets(bad, nullptr, options), UsageError);
@@ -560,12 +566,14 @@ TEST(Sheets, AttributesRoundTripThroughYamlGraphmlAndKumu) {
       {"Contact", "x, y"}, {"yes", "null"}, {"Label", "=1"}, {"n", "3"}};
   ASSERT_EQ(c.members[0].attributes, expected);
   EXPECT_EQ(parse_coalition(coalition_yaml(c), "b.yaml").members[0].attributes, expected);
-  EXPECT_EQ(parse_coalition(import_graphml(export_graphml(c), "a.graphml", {}).yaml, "c.yaml").members[0].attributes,
+  EXPECT_EQ(parse_coalition(imported_yaml(import_graphml(export_graphml(c), "a.graphml", {})), "c.yaml")
+                .members[0]
+                .attributes,
             expected);
   const KumuSheets k = export_kumu(c);
   ImportOptions options;
   options.name = "A";
-  EXPECT_EQ(parse_coalition(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options).yaml, "d.yaml")
+  EXPECT_EQ(parse_coalition(imported_yaml(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options)), "d.yaml")
                 .members[0]
                 .attributes,
             expected);
@@ -593,14 +601,16 @@ TEST(Sheets, TieAttributesRoundTripThroughYamlGraphmlAndKumu) {
   ASSERT_EQ(c.ties[1].attributes, second);
   EXPECT_TRUE(c.ties[2].attributes.empty());
   expect_same(c, parse_coalition(coalition_yaml(c), "b.yaml"), "yaml");
-  expect_same(c, parse_coalition(import_graphml(export_graphml(c), "a.graphml", {}).yaml, "c.yaml"), "graphml");
+  expect_same(c, parse_coalition(imported_yaml(import_graphml(export_graphml(c), "a.graphml", {})), "c.yaml"),
+              "graphml");
   // Kumu: a sheet has one column order, so each tie gets the sheet's order and no empty values.
   const KumuSheets k = export_kumu(c);
   EXPECT_NE(k.connections.find(",ID,Frequency,attribute: Type,attribute: To,n,Since\n"), std::string::npos)
       << k.connections;
   ImportOptions options;
   options.name = "A";
-  const Coalition d = parse_coalition(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options).yaml, "d.yaml");
+  const Coalition d =
+      parse_coalition(imported_yaml(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options)), "d.yaml");
   ASSERT_EQ(d.ties.size(), 3U);
   EXPECT_EQ(d.ties[0].attributes, first);
   EXPECT_EQ(d.ties[1].attributes, second);
@@ -640,7 +650,8 @@ TEST(Sheets, KumuRoundTripKeepsEveryAttributeWhenMembersListThemInDifferentOrder
   EXPECT_NE(k.elements.find(",Communit{ Led,Ward,attribute: Type\n"), std::string::npos) << k.elements;
   ImportOptions options;
   options.name = "A";
-  const Coalition d = parse_coalition(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options).yaml, "d.yaml");
+  const Coalition d =
+      parse_coalition(imported_yaml(import_kumu(k.elements, "e.csv", k.connections, "c.csv", options)), "d.yaml");
   ASSERT_EQ(d.members.size(), 2U);
   const std::vector<std::pair<std::string, std::string>> clinic = {{"Communit{ Led", "false"}, {"Ward", "3"}};
   const std::vector<std::pair<std::string, std::string>> church = {
@@ -661,8 +672,9 @@ TEST(Exchange, YamlAndGraphmlExportsKeepWaiversAndDeclaredSectorsMapsTo) {
   ASSERT_EQ(c.extra_sectors[0].maps_to, maps_to);
   const std::string yaml = coalition_yaml(c);
   EXPECT_NE(yaml.find("waive:"), std::string::npos) << yaml;
-  for (const Coalition& d : {parse_coalition(yaml, "b.yaml"),
-                             parse_coalition(import_graphml(export_graphml(c), "a.graphml", {}).yaml, "c.yaml")}) {
+  for (const Coalition& d :
+       {parse_coalition(yaml, "b.yaml"),
+        parse_coalition(imported_yaml(import_graphml(export_graphml(c), "a.graphml", {})), "c.yaml")}) {
     ASSERT_EQ(d.waivers.size(), 1U);
     EXPECT_EQ(d.waivers[0].sector, "tribal");
     EXPECT_EQ(d.waivers[0].reason, "no tribal lands in the county");
@@ -715,7 +727,7 @@ TEST(Exchange, ConnectionsOfARefusedElementSayWhyTheyAreLeftOut) {
   });
   EXPECT_EQ(problems, (std::vector<std::string>{"e.csv:2:1: error: funding 'lots' is not a number of at least 0",
                                                 "c.csv:2:1: error: left out with element 'hub', refused at e.csv:2",
-                                                "c.csv:3:1: error: 'ghost' is not an element"}));
+                                                "c.csv:3:1: error: 1 name matches no member: 'ghost' (row 3)"}));
 }
 
 TEST(Exchange, GraphmlEdgesOfANodeWithoutASectorAreLeftOutWithIt) {
@@ -728,4 +740,50 @@ TEST(Exchange, GraphmlEdgesOfANodeWithoutASectorAreLeftOutWithIt) {
             (std::vector<std::string>{
                 "g.graphml:3:3: error: node 'a' has no sector data",
                 "g.graphml:5:3: error: edge a -> b: left out with node 'a', whose data has a problem (above)"}));
+}
+
+TEST(Open, RosterBytesGiveACoalitionWithTheRowEachElementCameFrom) {
+  const std::string csv =
+      "Partner roster\nOrganization,Sector,Partners with,Email,Home Address\n"
+      "Mercy Hospital,hospital,\"the food bank\",a@mercy.example,1 Elm St\n"
+      "The Food Bank,Food bank,MERCY  hospital\n";
+  const Opened o = open_coalition_bytes(csv, "r.csv");
+  const Coalition& c = o.coalition;
+  ASSERT_EQ(c.members.size(), 2U);
+  EXPECT_EQ(c.members[0].id, "mercy-hospital");
+  EXPECT_EQ(c.members[0].sector, "health-care");
+  EXPECT_EQ(c.members[1].sector, "social-services");  // "Food bank" is an example of social services
+  ASSERT_EQ(c.ties.size(), 1U);                       // named from both sides: one tie
+  EXPECT_EQ(c.ties[0].level, TieLevel::networking);
+  EXPECT_EQ(c.members[0].pos.line, 3);
+  ASSERT_GE(o.origins.size(), 3U);
+  EXPECT_EQ(o.origins[1].where, "r.csv");
+  EXPECT_EQ(o.origins[1].row, 4);
+  EXPECT_EQ(o.origins[1].what, "element 'the-food-bank'");
+  ASSERT_EQ(c.members[0].contacts.size(), 1U);
+  EXPECT_EQ(c.members[0].contacts[0].id, "mercy-hospital-contact-1");
+  EXPECT_EQ(c.members[0].contacts[0].email, "a@mercy.example");
+  EXPECT_EQ(o.summary, "r.csv: 2 members, 1 tie (1 from 'Partners with'), 2 notes");
+  EXPECT_EQ(c.member_index("the-food-bank"), 1U);
+  EXPECT_TRUE(validate(c).empty());
+
+  const Coalition shared = shareable_coalition(c, PeopleShown::roles);
+  EXPECT_TRUE(shared.members[0].contacts[0].email.empty());
+  EXPECT_TRUE(shared.members[0].attributes.empty());  // "Home Address" is personal
+  EXPECT_EQ(shareable_coalition(c, PeopleShown::names).members[0].attributes.size(), 1U);
+  EXPECT_TRUE(personal_attribute("E-mail"));
+  EXPECT_TRUE(personal_attribute("Mobile phone"));
+  EXPECT_FALSE(personal_attribute("Joined"));
+
+  const Opened yaml = open_coalition_bytes("coalition: {name: X}\nmembers: [{id: a, sector: housing}]\n", "x.yaml");
+  EXPECT_EQ(yaml.coalition.members.size(), 1U);
+  EXPECT_TRUE(yaml.summary.empty());
+  EXPECT_EQ(source_kind("A.XLSX"), SourceKind::sheet);
+  EXPECT_EQ(source_kind("net.graphml"), SourceKind::graphml);
+  EXPECT_EQ(source_kind("c.yml"), SourceKind::coalition);
+
+  const auto problems = problems_of([] { open_coalition_bytes("Name,Sector\nA,hospital\nB,moon base\n", "m.csv"); });
+  EXPECT_EQ(problems, (std::vector<std::string>{"m.csv:3:1: error: sector 'moon base' (row 3) is not in the "
+                                                "cross-sector taxonomy; map it in a Sectors sheet (Value, Sector) or "
+                                                "with --sector-map FILE.csv"}));
 }

@@ -399,7 +399,7 @@ TEST(People, GraphmlAndYamlRoundTripsKeepContactsAndCarriers) {
     EXPECT_NE(graphml.find("attr.name=\"contacts\""), std::string::npos);
     const Imported back = import_graphml(graphml, "x.graphml", {});
     EXPECT_TRUE(back.skipped.empty());
-    const Coalition again = parse_coalition(back.yaml, file);
+    const Coalition again = parse_coalition(imported_yaml(back), file);
     expect_same_people(original, again, std::string(file) + " graphml");
     // The people figures survive too: the same analysis before and after.
     const Analysis a = analyze(original);
@@ -424,7 +424,7 @@ TEST(People, KumuSheetsCarryContactsAsFields) {
   options.name = original.name;
   const Imported back = import_kumu(sheets.elements, "e.csv", sheets.connections, "c.csv", options);
   EXPECT_TRUE(back.notes.empty());
-  expect_same_people(original, parse_coalition(back.yaml, "k.yaml"), "kumu", false);
+  expect_same_people(original, parse_coalition(imported_yaml(back), "k.yaml"), "kumu", false);
 }
 
 TEST(People, DiagramDrawsThePeopleLayerAndMarksSingleCarriedTies) {

@@ -67,6 +67,8 @@ struct Contact {
   std::string id;     ///< a slug, unique in the file
   std::string name;   ///< personal data: shown only with `--people names`; may be empty
   std::string role;   ///< may be empty
+  std::string email;  ///< personal data, like `name`; may be empty
+  std::string phone;  ///< personal data, like `name`; may be empty
   std::string since;  ///< YYYY-MM-DD or empty
   SourcePos pos;
 };

@@ -12,6 +12,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/error.hpp"
+#include "xsector/people.hpp"
 
 namespace xsector {
 
@@ -97,13 +98,57 @@ struct ImportOptions {
   /// `--ties-sheet`). Empty: see import_sheet_files.
   std::string members_sheet;
   std::string ties_sheet;
+  /// `--header-row N`: the members sheet's header is row N (1-based). 0: the first of the
+  /// first 20 rows that holds a member header (ID, Name, Organization, Partner, ...); rows
+  /// above it are skipped and named in a note.
+  int header_row = 0;
+  /// `--sector-map FILE.csv`: a sheet with columns `Value` and `Sector` mapping the user's
+  /// sector words to sectors (read with read_csv_sheet). Empty: none. A workbook's sheet
+  /// named `Sectors` maps them too (this file wins where both name a value).
+  std::string sector_map;
+  /// `--as-of DATE` (YYYY-MM-DD): the coalition's `as_of`. Empty: none.
+  std::string as_of;
+};
+
+/// Where an element of an imported coalition came from: `where` is the file, or
+/// `book.xlsx:Sheet`, and `row` its line or row there (0: the file as a whole).
+struct ElementOrigin {
+  std::string what;  ///< e.g. "element 'hub'", "connection a -> b"
+  std::string where;
+  int row = 0;
 };
 
 struct Imported {
-  std::string yaml;                 ///< a valid coalition file
-  std::vector<Diagnostic> skipped;  ///< rows left out (only with skip_bad_rows)
-  std::vector<std::string> notes;   ///< columns or data that have no place in a coalition file
+  /// The coalition, valid as the loader returns one (indexed, survey ties made). Its file is
+  /// the first file read; each member's and tie's `pos` holds its row there (column 1).
+  Coalition coalition;
+  std::vector<Diagnostic> skipped;     ///< rows left out (only with skip_bad_rows)
+  std::vector<std::string> notes;      ///< columns or data that have no place in a coalition file
+  std::vector<ElementOrigin> origins;  ///< members, then ties, as the import marked them
+  /// Comment lines (each `# ...`) to write above the YAML: the files read, the sector words
+  /// mapped and how.
+  std::string comment;
+  std::size_t partner_ties = 0;  ///< ties a partner-list column gave
+  std::string partner_header;    ///< that column's header, as written
+  /// A coalition file's text, for importers that still build one (GraphML, surveys); empty
+  /// when `coalition` is the result. See imported_yaml.
+  std::string yaml;
 };
+
+/// The coalition file an import gives: `yaml` when the importer wrote one, else `comment`
+/// then coalition_yaml(coalition). What `xsector import -o FILE.yaml` writes.
+/// Time: O(size of the output).
+std::string imported_yaml(const Imported& imported);
+
+/// A copy of `coalition` fit to share under `--people`: with `names` unchanged; otherwise
+/// contacts lose their name, email and phone, and member and tie attributes whose name
+/// speaks of an email, phone or address (personal_attribute) are dropped; with `none`
+/// contacts lose their role too. The exporters are given this copy. O(size).
+Coalition shareable_coalition(const Coalition& coalition, PeopleShown shown);
+
+/// Whether an attribute named `name` holds personal data: its name (any case) holds
+/// `email`, `e-mail`, `phone`, `mobile`, `telephone` or `address`. O(length).
+bool personal_attribute(std::string_view name);
 
 /// Builds a coalition file from Kumu-style sheets (as export_kumu writes them; columns by
 /// header, any case; a UTF-8 byte-order mark is skipped; a header named twice is an error;

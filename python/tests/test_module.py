@@ -140,3 +140,18 @@ def test_notebook_example_runs(tmp_path):
                          text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": package_dir})
     assert out.returncode == 0, out.stderr
     assert "Top brokers" in out.stdout
+
+
+def test_load_reads_a_roster_as_every_command_does(tmp_path, capfd):
+    # A roster kept in a spreadsheet (title row, partner list, the roster's own words for
+    # sectors) loads as the command line reads it, with the importer's summary on stderr.
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Partners of the valley\nOrganization,Sector,Partners with\n"
+                      "Valley Clinic,clinic,\"the food bank; Grace Church\"\n"
+                      "The Food Bank,Food bank,valley clinic\nGrace Church,Faith community,\n")
+    c = xsector.load(str(roster))
+    assert c.member_ids == ["valley-clinic", "the-food-bank", "grace-church"]
+    err = capfd.readouterr().err
+    assert err.splitlines()[-1] == f"{roster}: 3 members, 2 ties (2 from 'Partners with'), 2 notes"
+    assert c.analyze() == cli_json("analyze", str(roster))
+    assert [m["sector"] for m in c.analyze()["members"]] == ["health-care", "social-services", "faith-based"]

@@ -12,6 +12,7 @@
 
 #include "xsector/analysis.hpp"
 #include "xsector/error.hpp"
+#include "xsector/exchange.hpp"
 #include "xsector/load.hpp"
 
 namespace xsector::cli {
@@ -31,6 +32,16 @@ struct EngineFlags {
   }
 };
 
+/// How a roster (.xlsx, .csv) or GraphML file given to any command is read: --header-row,
+/// --sector-map, --as-of, --map and --sheet (add_sheet_options).
+struct SheetFlags {
+  int header_row = 0;
+  std::string sector_map;
+  std::string as_of;
+  std::vector<std::string> maps;
+  std::string sheet;
+};
+
 /// The options several commands take. One command runs at a time, so they share one copy.
 struct SharedOptions {
   EngineFlags engine;
@@ -39,6 +50,7 @@ struct SharedOptions {
   std::string format = "table";  ///< -f, --format
   std::string out;               ///< -o, --output
   std::string taxonomy;          ///< --taxonomy
+  SheetFlags sheets;             ///< how a roster is read
   /// `engine.options(parts)` with the people shown as --people says.
   [[nodiscard]] AnalysisOptions people_options(unsigned parts) const;
 };
@@ -74,6 +86,15 @@ void emit(const std::string& text, const std::string& out_path);
 void check_taxonomy_option(const std::string& taxonomy);
 /// The load options of --taxonomy (checked first).
 LoadOptions load_options(const std::string& taxonomy);
+
+// commands_open.cpp
+/// Adds --header-row, --sector-map, --as-of, --map and --sheet to a command that reads coalitions.
+void add_sheet_options(CLI::App* command, SheetFlags& flags);
+/// The import options of the sheet flags (a --map without `=` is a UsageError).
+ImportOptions import_options(const SheetFlags& flags);
+/// Opens a coalition file, roster or GraphML (open_coalition) with `load` and the sheet flags;
+/// for an imported one prints the rows left out, the notes and the summary line on stderr.
+Coalition open_input(const std::string& file, const LoadOptions& load, const SheetFlags& flags);
 
 // commands_analyze.cpp
 Command add_validate(CLI::App& app, SharedOptions& shared);

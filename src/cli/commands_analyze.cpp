@@ -32,8 +32,9 @@ std::string count(std::size_t n, std::string_view noun) {
 CLI::App* report_command(CLI::App& app, SharedOptions& shared, const std::string& name, const std::string& description,
                          std::string& file) {
   auto* command = app.add_subcommand(name, description);
-  command->add_option("FILE", file, "Coalition file (YAML)")->required();
+  command->add_option("FILE", file, "Coalition file (YAML), roster (.xlsx, .csv) or GraphML")->required();
   add_output_options(command, shared.format, shared.out);
+  add_sheet_options(command, shared.sheets);
   return command;
 }
 
@@ -44,12 +45,12 @@ int write_report(const SharedOptions& shared, std::string (*write)(Format, const
   return 0;
 }
 
-int run_validate(const std::vector<std::string>& files, const std::string& taxonomy) {
+int run_validate(const std::vector<std::string>& files, const std::string& taxonomy, const SheetFlags& sheets) {
   const LoadOptions options = load_options(taxonomy);  // once, before any file
   int code = 0;
   for (const auto& file : files) {
     try {
-      const Coalition c = load_coalition_file(file, options);
+      const Coalition c = open_input(file, options, sheets);
       std::cout << fmt::format("{}: ok: {}, {}, {}, taxonomy {}\n", file, count(c.members.size(), "member"),
                                count(c.ties.size(), "tie"), count(c.governance.size(), "decision body"), c.taxonomy.id);
     } catch (const InputError& e) {
@@ -64,11 +65,12 @@ int run_validate(const std::vector<std::string>& files, const std::string& taxon
 }
 
 /// `gaps FILE --taxonomy all`: the file measured against every built-in taxonomy.
-int run_gaps_all(const std::string& file, Format format, const std::string& out, const EngineFlags& engine) {
+int run_gaps_all(const std::string& file, Format format, const std::string& out, const EngineFlags& engine,
+                 const SheetFlags& sheets) {
   std::vector<TaxonomyCoverage> rows;
   std::optional<Coalition> first;
   for (const auto& id : builtin_taxonomy_ids()) {
-    const Coalition c = load_coalition_file(file, load_options(id));
+    const Coalition c = open_input(file, load_options(id), sheets);
     rows.push_back(taxonomy_coverage(c, xsector::analyze(c, engine.options(part_sectors)).sectors));
     if (!first) first = c;
   }
@@ -82,9 +84,10 @@ int run_gaps_all(const std::string& file, Format format, const std::string& out,
 Command add_validate(CLI::App& app, SharedOptions& shared) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto* command = app.add_subcommand("validate", "Check coalition files; report every problem as file:line:col");
-  command->add_option("FILE", *files, "Coalition files (YAML)")->required();
+  command->add_option("FILE", *files, "Coalition files (YAML), rosters (.xlsx, .csv) or GraphML")->required();
   add_taxonomy_option(command, shared.taxonomy);
-  return {command, [files, &shared] { return run_validate(*files, shared.taxonomy); }};
+  add_sheet_options(command, shared.sheets);
+  return {command, [files, &shared] { return run_validate(*files, shared.taxonomy, shared.sheets); }};
 }
 
 Command add_analyze(CLI::App& app, SharedOptions& shared) {
@@ -95,7 +98,7 @@ Command add_analyze(CLI::App& app, SharedOptions& shared) {
   add_people_option(command, shared.people_shown);
   return {command, [file, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
-            const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
+            const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
             return write_report(shared, format_analysis, c, shared.people_options(part_all));
           }};
 }
@@ -109,7 +112,7 @@ Command add_people(CLI::App& app, SharedOptions& shared) {
   add_taxonomy_option(command, shared.taxonomy);
   return {command, [file, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
-            const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
+            const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
             return write_report(shared, format_people, c,
                                 shared.people_options(part_people | part_sectors | part_findings));
           }};
@@ -124,9 +127,9 @@ Command add_gaps(CLI::App& app, SharedOptions& shared) {
   return {command, [file, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy == "all" ? "" : shared.taxonomy);
             if (shared.taxonomy == "all") {
-              return run_gaps_all(*file, parse_format(shared.format), shared.out, shared.engine);
+              return run_gaps_all(*file, parse_format(shared.format), shared.out, shared.engine, shared.sheets);
             }
-            const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
+            const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
             const unsigned parts = part_sectors | part_findings;  // no paths: gaps never needs betweenness
             return write_report(shared, format_gaps, c, shared.engine.options(parts));
           }};
@@ -140,7 +143,7 @@ Command add_power(CLI::App& app, SharedOptions& shared) {
   add_taxonomy_option(command, shared.taxonomy);
   return {command, [file, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
-            const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
+            const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
             // Power shows betweenness only in the backbone's share and its Gini. Where betweenness
             // would be estimated (automatic precision on a large network) those two figures are
             // left out (null) rather than spending a minute on sampling; --exact or --approximate

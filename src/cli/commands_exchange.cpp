@@ -15,6 +15,7 @@
 #include "xsector/exchange.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
+#include "xsector/open.hpp"
 #include "xsector/render.hpp"
 #include "xsector/survey_kit.hpp"
 
@@ -22,7 +23,8 @@ namespace xsector::cli {
 
 namespace {
 
-int run_export(const std::string& file, const std::string& to, const std::string& out, const EngineFlags& engine) {
+int run_export(const std::string& file, const std::string& to, const SharedOptions& shared) {
+  const std::string& out = shared.out;
   const ExportFormat format = parse_export_format(to);
   std::vector<std::filesystem::path> outputs{out};
   if (format == ExportFormat::csv && !out.empty()) {
@@ -30,7 +32,10 @@ int run_export(const std::string& file, const std::string& to, const std::string
     outputs.push_back(std::filesystem::path(out) / "connections.csv");
   }
   refuse_output_over_inputs(outputs, {file});
-  const Coalition c = load_coalition_file(file);
+  // Contacts' names, emails and phones (and attributes that hold them) stay home unless --people names.
+  const Coalition c =
+      shareable_coalition(open_input(file, LoadOptions{}, shared.sheets), parse_people_shown(shared.people_shown));
+  const EngineFlags& engine = shared.engine;
   switch (format) {
     case ExportFormat::graphml: emit(export_graphml(c), out); break;
     case ExportFormat::json: emit(export_node_link(c), out); break;
@@ -97,7 +102,8 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
     std::cerr << fmt::format("{}: warning: row left out: {}\n", at, d.message);
   }
   for (const auto& note : imported.notes) std::cerr << "xsector: note: " << note << '\n';
-  write_file_atomic(out, imported.yaml);
+  if (imported.yaml.empty()) std::cerr << import_summary(files[0], imported) << '\n';
+  write_file_atomic(out, imported_yaml(imported));
   return 0;
 }
 
@@ -107,7 +113,7 @@ Command add_export(CLI::App& app, SharedOptions& shared) {
   auto file = std::make_shared<std::string>();
   auto to = std::make_shared<std::string>();
   auto* command = app.add_subcommand("export", "Write the coalition for Gephi, NetworkX, Kumu, UCINET or Graphviz");
-  command->add_option("FILE", *file, "Coalition file (YAML)")->required();
+  command->add_option("FILE", *file, "Coalition file (YAML), roster (.xlsx, .csv) or GraphML")->required();
   command
       ->add_option("--to", *to,
                    "graphml, json (NetworkX node-link), csv (Kumu), dl (UCINET), vna (NetDraw), dot or xlsx (Excel)")
@@ -116,7 +122,9 @@ Command add_export(CLI::App& app, SharedOptions& shared) {
   command->add_option("-o,--output", shared.out,
                       "Output file; for csv a folder that gets elements.csv and connections.csv");
   add_engine_options(command, shared.engine);
-  return {command, [file, to, &shared] { return run_export(*file, *to, shared.out, shared.engine); }};
+  add_people_option(command, shared.people_shown);
+  add_sheet_options(command, shared.sheets);
+  return {command, [file, to, &shared] { return run_export(*file, *to, shared); }};
 }
 
 Command add_import(CLI::App& app, SharedOptions&) {
@@ -145,6 +153,13 @@ Command add_import(CLI::App& app, SharedOptions&) {
                       "Taxonomy the sectors belong to: a built-in id or a file (default: the GraphML's own "
                       "built-in taxonomy, else cross-sector)");
   command->add_flag("--skip-bad-rows", args->options.skip_bad_rows, "Write what can be used and list the rest");
+  command
+      ->add_option("--header-row", args->options.header_row,
+                   "The roster's header row (default: the first of the first 20 rows with a member header)")
+      ->check(CLI::Range(1, 1000000));
+  command->add_option("--sector-map", args->options.sector_map,
+                      "FILE.csv with columns Value, Sector: your words for sectors");
+  command->add_option("--as-of", args->options.as_of, "The roster's date, YYYY-MM-DD");
   command->add_flag("--force", args->force, "Overwrite an existing output file");
   command->add_option("--members", args->survey_members,
                       "import survey: the members sheet (CSV or .xlsx) or the coalition file (.yaml)");

@@ -40,13 +40,14 @@ ImageFormat diagram_format(const std::string& path) {
 }
 
 /// Loads every file; all problems of all files are reported in one InputError.
-std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy) {
+std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy,
+                                const SheetFlags& sheets) {
   const LoadOptions options = load_options(taxonomy);  // once, before any file
   std::vector<Coalition> coalitions;
   std::vector<Diagnostic> problems;
   for (const auto& file : files) {
     try {
-      coalitions.push_back(load_coalition_file(file, options));
+      coalitions.push_back(open_input(file, options, sheets));
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
@@ -74,13 +75,13 @@ std::optional<Finding> order_waves(const std::vector<std::string>& files, std::v
 
 int run_compare(const std::vector<std::string>& files, bool as_table, const CompareOptions& options,
                 const std::string& diagram, Format format, const std::string& out, const std::string& taxonomy,
-                const AnalysisOptions& analysis_options) {
+                const AnalysisOptions& analysis_options, const SheetFlags& sheets) {
   if (files.size() < 2) throw UsageError("compare needs two files (waves) or more (a table)");
   const bool many = as_table || files.size() > 2;
   if (many && !diagram.empty()) throw UsageError("--diagram draws two waves; it cannot be used with a table");
   refuse_output_over_inputs({out, diagram}, files, taxonomy);
   const ImageFormat image_format = diagram.empty() ? ImageFormat::svg : diagram_format(diagram);
-  std::vector<Coalition> coalitions = load_all(files, taxonomy);
+  std::vector<Coalition> coalitions = load_all(files, taxonomy, sheets);
   // Two waves given latest first are compared earliest first, with a note.
   const std::optional<Finding> reordered = many ? std::nullopt : order_waves(files, coalitions);
   std::vector<Analysis> analyses;
@@ -110,13 +111,13 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
 }
 
 int run_report(const std::vector<std::string>& files, const std::string& dir, const std::string& format,
-               const std::string& taxonomy, const AnalysisOptions& analysis_options) {
+               const std::string& taxonomy, const AnalysisOptions& analysis_options, const SheetFlags& sheets) {
   if (files.size() > 2) throw UsageError("report takes one coalition file, or two to compare (wave A, then wave B)");
   const std::filesystem::path folder = dir;
   std::vector<std::filesystem::path> outputs{folder};
   for (const char* name : report_files) outputs.push_back(folder / name);
   refuse_output_over_inputs(outputs, files, taxonomy);
-  std::vector<Coalition> coalitions = load_all(files, taxonomy);
+  std::vector<Coalition> coalitions = load_all(files, taxonomy, sheets);
   const std::optional<Finding> reordered = files.size() == 2 ? order_waves(files, coalitions) : std::nullopt;
   const Coalition& c = coalitions.back();
   const Analysis a = xsector::analyze(c, analysis_options);
@@ -180,7 +181,8 @@ Command add_render(CLI::App& app, SharedOptions& shared) {
   auto args = std::make_shared<Arguments>();
   auto* command =
       app.add_subcommand("render", "Draw the network with Graphviz (svg, png, pdf or dot by the output's extension)");
-  command->add_option("FILE", args->file, "Coalition file (YAML)")->required();
+  command->add_option("FILE", args->file, "Coalition file (YAML), roster (.xlsx, .csv) or GraphML")->required();
+  add_sheet_options(command, shared.sheets);
   command->add_option("-o,--output", args->out, "Output file: .svg, .png, .pdf or .dot")->required();
   command->add_option("--view", args->view, "members or sectors (default: members up to 5000 members)")
       ->check(CLI::IsMember({"members", "sectors"}));
@@ -203,7 +205,7 @@ Command add_render(CLI::App& app, SharedOptions& shared) {
             if (!args->layout_name.empty()) render_options.layout = parse_layout(args->layout_name);
             render_options.size_by = parse_size_by(args->size_by_name);
 
-            const Coalition c = load_coalition_file(args->file, load_options(shared.taxonomy));
+            const Coalition c = open_input(args->file, load_options(shared.taxonomy), shared.sheets);
             // neato ignores clusters: a small diagram's people layer is laid out by fdp unless a
             // layout is asked for (larger diagrams draw no people layer).
             if (render_options.people_layer && !render_options.layout && c.members.size() <= small_diagram_limit) {
@@ -230,7 +232,9 @@ Command add_compare(CLI::App& app, SharedOptions& shared) {
   };
   auto args = std::make_shared<Arguments>();
   auto* command = app.add_subcommand("compare", "Changes between two waves (A B), or a table of many coalitions");
-  command->add_option("FILE", args->files, "Coalition files: two waves, or any number with --table")->required();
+  command->add_option("FILE", args->files, "Coalition files (or rosters): two waves, or any number with --table")
+      ->required();
+  add_sheet_options(command, shared.sheets);
   command->add_flag("--table", args->as_table, "One row of headline figures per file, even for two files");
   add_output_options(command, shared.format, shared.out);
   add_engine_options(command, shared.engine);
@@ -246,7 +250,7 @@ Command add_compare(CLI::App& app, SharedOptions& shared) {
   return {command, [args, &shared] {
             if (!args->seed_text.empty()) args->options.seed = parse_seed(args->seed_text);
             return run_compare(args->files, args->as_table, args->options, args->diagram, parse_format(shared.format),
-                               shared.out, shared.taxonomy, shared.people_options(part_all));
+                               shared.out, shared.taxonomy, shared.people_options(part_all), shared.sheets);
           }};
 }
 
@@ -258,9 +262,10 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
   };
   auto args = std::make_shared<Arguments>();
   auto* command = app.add_subcommand("report", "A self-contained HTML report (or Markdown) to share");
-  command->add_option("FILES", args->files, "Coalition file (YAML); give two to compare wave A with wave B")
+  command->add_option("FILES", args->files, "Coalition file (YAML) or roster; give two to compare wave A with wave B")
       ->required()
       ->expected(1, 2);
+  add_sheet_options(command, shared.sheets);
   command->add_option("-o,--output", args->dir, "Folder to write report.html (or report.md and its diagrams)")
       ->required();
   command->add_option("-f,--format", args->format, "html or markdown")
@@ -270,8 +275,8 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
   add_taxonomy_option(command, shared.taxonomy);
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
-            return run_report(args->files, args->dir, args->format, shared.taxonomy,
-                              shared.people_options(part_report));
+            return run_report(args->files, args->dir, args->format, shared.taxonomy, shared.people_options(part_report),
+                              shared.sheets);
           }};
 }
 

@@ -112,6 +112,8 @@ ordered_json contacts_document(const Member& m) {
     ordered_json d = {{"id", p.id}};
     if (!p.name.empty()) d["name"] = p.name;
     if (!p.role.empty()) d["role"] = p.role;
+    if (!p.email.empty()) d["email"] = p.email;
+    if (!p.phone.empty()) d["phone"] = p.phone;
     if (!p.since.empty()) d["since"] = p.since;
     list.push_back(std::move(d));
   }

@@ -3,10 +3,24 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <iterator>
+#include <string_view>
 
 #include "load/yaml_reader.hpp"
 #include "xsector/load.hpp"
+
+namespace xsector {
+
+namespace {
+
+/// Words in an attribute's name (folded: lower case, letters and digits) that mark it personal.
+constexpr std::string_view kPersonalWords[] = {"email", "phone", "mobile", "telephone", "address"};
+
+}  // namespace
+
+}  // namespace xsector
 
 namespace xsector::detail {
 
@@ -80,6 +94,36 @@ void check_import(const Coalition& c, const Provenance& where) {
   }
 }
 
+Imported finish_import(BuiltImport built) {
+  check_import(built.coalition, built.where);
+  Imported out;
+  Coalition& c = built.coalition;
+  auto settle = [&](SourcePos& pos) {
+    const Origin& o = built.where.at(pos);
+    out.origins.push_back({o.what, o.file, o.pos.line});
+    pos = {o.pos.line, 1};
+  };
+  for (Member& m : c.members) {
+    settle(m.pos);
+    for (Contact& p : m.contacts) p.pos = m.pos;
+  }
+  for (Tie& t : c.ties) settle(t.pos);
+  for (Body& b : c.governance) {
+    settle(b.pos);
+    for (Seat& s : b.seats) settle(s.pos);
+  }
+  for (Sector& s : c.extra_sectors) settle(s.pos);
+  c.file = built.where.at({}).file;
+  c.index_members();
+  out.comment = fmt::format("# Imported by xsector from {}.\n", built.source) + built.comment;
+  out.coalition = std::move(c);
+  out.skipped = std::move(built.skipped);
+  out.notes = std::move(built.notes);
+  out.partner_ties = built.partner_ties;
+  out.partner_header = std::move(built.partner_header);
+  return out;
+}
+
 bool builtin_taxonomy(const std::string& id) {
   const auto ids = builtin_taxonomy_ids();
   return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -97,3 +141,39 @@ ImportTaxonomy import_taxonomy(const std::string& given, const std::string& outp
 }
 
 }  // namespace xsector::detail
+
+namespace xsector {
+
+std::string imported_yaml(const Imported& imported) {
+  return imported.yaml.empty() ? imported.comment + coalition_yaml(imported.coalition) : imported.yaml;
+}
+
+bool personal_attribute(std::string_view name) {
+  std::string key;
+  for (const char ch : name) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) != 0) key += static_cast<char>(std::tolower(ch));
+  }
+  return std::any_of(std::begin(kPersonalWords), std::end(kPersonalWords),
+                     [&](std::string_view w) { return key.find(w) != std::string::npos; });
+}
+
+Coalition shareable_coalition(const Coalition& coalition, PeopleShown shown) {
+  Coalition c = coalition;
+  if (shown == PeopleShown::names) return c;
+  auto drop_personal = [](std::vector<std::pair<std::string, std::string>>& attributes) {
+    std::erase_if(attributes, [](const auto& kv) { return personal_attribute(kv.first); });
+  };
+  for (Member& m : c.members) {
+    drop_personal(m.attributes);
+    for (Contact& p : m.contacts) {
+      p.name.clear();
+      p.email.clear();
+      p.phone.clear();
+      if (shown == PeopleShown::none) p.role.clear();
+    }
+  }
+  for (Tie& t : c.ties) drop_personal(t.attributes);
+  return c;
+}
+
+}  // namespace xsector

@@ -3,6 +3,8 @@
 // each problem told in the user's own files. Internal.
 #pragma once
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,8 +24,18 @@ class RowProblems {
   void add(Diagnostic d) { problems_.push_back(std::move(d)); }
   void add_fatal(Diagnostic d) { fatal_.push_back(std::move(d)); }
   std::vector<Diagnostic>& fatal() { return fatal_; }
-  /// Throws when the import cannot go on; returns the rows to report as skipped.
+  /// Throws when the import cannot go on; returns the rows to report as skipped. Rows are
+  /// told file by file (in the order each file was first named), by row within a file.
   std::vector<Diagnostic> settle() {
+    std::vector<std::string> files;
+    for (const auto& d : problems_) {
+      if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
+    }
+    auto rank = [&](const Diagnostic& d) {
+      return std::pair(std::find(files.begin(), files.end(), d.file) - files.begin(), d.pos.line);
+    };
+    std::stable_sort(problems_.begin(), problems_.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
     if (!fatal_.empty() || (!problems_.empty() && !options_.skip_bad_rows)) {
       std::vector<Diagnostic> all = fatal_;
       all.insert(all.end(), problems_.begin(), problems_.end());
@@ -78,12 +90,33 @@ struct BuiltImport {
   std::vector<Diagnostic> skipped;
   std::vector<std::string> notes;
   std::string source;
+  std::string comment;           ///< comment lines for the YAML beyond the source (sector words)
+  std::size_t partner_ties = 0;  ///< ties a partner-list column gave
+  std::string partner_header;    ///< that column's header
+};
+
+/// A workbook's sheets beside the members and ties: `Sectors` (Value, Sector) and
+/// `Governance` (Body, Rule, Quota, Member, Votes).
+struct ExtraSheets {
+  std::vector<SheetTable> sectors;
+  std::optional<SheetTable> governance;
 };
 
 /// The coalition of a members sheet and, optionally (null: no ties), a ties sheet, as
 /// import_sheets describes; not yet checked (see check_import). Throws as import_sheets does for
 /// the rows and the options.
-BuiltImport build_from_sheets(const SheetTable& members, const SheetTable* ties, const ImportOptions& options);
+BuiltImport build_from_sheets(const SheetTable& members, const SheetTable* ties, const ImportOptions& options,
+                              const ExtraSheets& extra = {});
+
+/// import_sheet_files of files already read (`texts[k]` the bytes of `files[k]`): what the
+/// browser app and open_coalition_bytes use.
+Imported import_sheet_bytes(const std::vector<std::string>& files, const std::vector<std::string>& texts,
+                            const ImportOptions& options);
+
+/// Checks a built import (check_import) and makes it the Imported the public importers
+/// return: the coalition indexed, with each element's pos its row (column 1) and its file
+/// the members sheet, the origins listed, the YAML comment. Throws as check_import does.
+Imported finish_import(BuiltImport built);
 
 /// The taxonomy an import resolves sectors against now, and the reference written into the
 /// file: a built-in id as it is, a path given on the command line rewritten relative to the

@@ -10,6 +10,7 @@
 
 #include "common/text.hpp"
 #include "exchange/import_common.hpp"
+#include "exchange/roster.hpp"
 #include "exchange/sheets.hpp"
 #include "exchange/xlsx_reader.hpp"
 #include "load/yaml_reader.hpp"
@@ -30,15 +31,33 @@ const std::vector<std::string> kTieSheets = {"ties", "connections", "links", "re
 
 Imported import_sheet_files(const std::vector<std::string>& files, const ImportOptions& options) {
   if (files.empty() || files.size() > 2) throw UsageError("import takes MEMBERS and optionally TIES");
+  std::vector<std::string> texts;
+  texts.reserve(files.size());
+  for (const auto& file : files) texts.push_back(read_input_file(file));
+  return import_sheet_bytes(files, texts, options);
+}
+
+Imported detail::import_sheet_bytes(const std::vector<std::string>& files, const std::vector<std::string>& texts,
+                                    const ImportOptions& options) {
   std::optional<SheetTable> members;
   std::optional<SheetTable> ties;
+  ExtraSheets extra;
   for (std::size_t f = 0; f < files.size(); ++f) {
-    const std::string text = read_input_file(files[f]);
+    const std::string& text = texts[f];
     if (!is_xlsx(files[f])) {
       (f == 0 ? members : ties) = read_csv_sheet(text, files[f]);
       continue;
     }
     const detail::XlsxWorkbook book(text, files[f]);
+    for (const auto& [name, field] : {std::pair{"sectors", 0}, std::pair{"governance", 1}}) {
+      const std::string sheet = pick_sheet(book, "", {name}, false);
+      if (sheet.empty()) continue;
+      SheetTable table{files[f] + ":" + sheet, book.rows(sheet)};
+      if (field == 0)
+        extra.sectors.push_back(std::move(table));
+      else
+        extra.governance = std::move(table);
+    }
     if (f == 0) {
       const std::string sheet = pick_sheet(book, options.members_sheet, kMemberSheets, true);
       members = SheetTable{files[f] + ":" + sheet, book.rows(sheet)};
@@ -52,7 +71,8 @@ Imported import_sheet_files(const std::vector<std::string>& files, const ImportO
       ties = SheetTable{files[f] + ":" + sheet, book.rows(sheet)};
     }
   }
-  return import_sheets(*members, ties ? &*ties : nullptr, options);
+  BuiltImport built = build_from_sheets(*members, ties ? &*ties : nullptr, options, extra);
+  return finish_import(std::move(built));
 }
 
 Imported import_kumu(std::string_view elements_text, const std::string& elements_file,
@@ -75,273 +95,116 @@ Imported import_kumu(std::string_view elements_text, const std::string& elements
   return import_sheets(elements, &connections, options);
 }
 
-BuiltImport detail::build_from_sheets(const SheetTable& elements_table, const SheetTable* connections_table,
-                                      const ImportOptions& options) {
+namespace {
+
+/// Checks `--map` and `--as-of` before any row is read.
+void check_options(const ImportOptions& options) {
   for (const auto& [from, to] : options.columns) {
     const std::string field = header_key(to);
-    if (header_key(from).empty() ||
-        (field != "attribute" && !is_field(field, SheetKind::members) && !is_field(field, SheetKind::ties))) {
+    if (header_key(from).empty() || (field != "attribute" && !is_field(field, SheetKind::members) &&
+                                     !is_field(field, SheetKind::ties) && !is_roster_field(field))) {
       throw UsageError(
           fmt::format("--map \"{}={}\": give HEADER=FIELD, FIELD one of id, label, sector, type, description, tags, "
-                      "community led, lived experience, funding, from, to, strength, direction, attribute",
+                      "community led, lived experience, funding, partners, level, contact person, role, email, "
+                      "phone, from, to, strength, direction, attribute",
                       from, to));
     }
   }
-  const std::string& elements_file = elements_table.where;
-  const SheetTable no_ties{"", {SheetRow{1, {"From", "To"}}}};
-  const SheetTable& ties_table = connections_table != nullptr ? *connections_table : no_ties;
-  const std::string& connections_file = ties_table.where;
-  RowProblems problems(options);
-  const Sheet elements(elements_table, SheetKind::members, options, problems.fatal());
-  const Sheet connections(ties_table, SheetKind::ties, options, problems.fatal());
-  if (!problems.fatal().empty()) problems.settle();
-  if (!elements.has("id") && !elements.has("label")) {
-    problems.add_fatal({elements_file,
+  if (!options.as_of.empty() && !calendar_date(options.as_of))
+    throw UsageError(fmt::format("--as-of '{}' is not a date: write it YYYY-MM-DD", options.as_of));
+}
+
+/// The columns an import cannot do without.
+void require_columns(const Sheet& members, const Sheet& ties, RowProblems& problems) {
+  if (!members.has("id") && !members.has("label")) {
+    problems.add_fatal({members.file(),
                         {1, 1},
                         "the members sheet needs an ID or a name column (Label, Name, Organization, Partner, "
-                        "...; or name yours with --map \"HEADER=label\")"});
+                        "...; or name yours with --map \"HEADER=label\"); no such header in its first 20 rows"});
   }
-  if (!elements.has("sector") && !elements.has("type")) {
-    problems.add_fatal({elements_file,
+  if (!members.has("sector") && !members.has("type")) {
+    problems.add_fatal({members.file(),
                         {1, 1},
                         "the members sheet needs a Sector or a Type column (or name yours with --map "
                         "\"HEADER=sector\")"});
   }
-  if (!connections.has("from") || !connections.has("to")) {
-    problems.add_fatal({connections_file,
+  if (!ties.has("from") || !ties.has("to")) {
+    problems.add_fatal({ties.file(),
                         {1, 1},
                         "the ties sheet needs From and To columns (or Source and Target; or name yours with "
                         "--map \"HEADER=from\")"});
   }
   if (!problems.fatal().empty()) problems.settle();
-  // Without --taxonomy: the first built-in taxonomy (cross-sector first) in which every
-  // row's sector is found, else cross-sector.
-  std::string taxonomy_id = options.taxonomy;
-  std::vector<std::string> notes;
-  if (taxonomy_id.empty()) {
-    taxonomy_id = "cross-sector";
-    auto fits = [&](const Taxonomy& t) {
-      return std::all_of(elements.rows().begin(), elements.rows().end(), [&](const SheetRow& row) {
-        const std::string v = elements.has("sector") ? elements.get(row, "sector") : elements.get(row, "type");
-        return v.empty() || !find_sector(t, v).empty();
-      });
-    };
-    if (!fits(resolve_taxonomy("cross-sector"))) {
-      for (const auto& id : builtin_taxonomy_ids()) {
-        if (id != "cross-sector" && fits(resolve_taxonomy(id))) {
-          taxonomy_id = id;
-          notes.push_back(
-              fmt::format("{}: every sector is one of the {} taxonomy's: the file uses it (pass "
-                          "--taxonomy to choose another)",
-                          elements_file, id));
-          break;
-        }
-      }
+}
+
+/// Without --taxonomy: the first built-in taxonomy (cross-sector first) in which every row's
+/// sector is found, else cross-sector.
+std::string choose_taxonomy(const Sheet& members, const ImportOptions& options, std::vector<std::string>& notes) {
+  if (!options.taxonomy.empty()) return options.taxonomy;
+  auto fits = [&](const Taxonomy& t) {
+    return std::all_of(members.rows().begin(), members.rows().end(), [&](const SheetRow& row) {
+      const std::string v = members.has("sector") ? members.get(row, "sector") : members.get(row, "type");
+      return v.empty() || !find_sector(t, v).empty();
+    });
+  };
+  if (fits(resolve_taxonomy("cross-sector"))) return "cross-sector";
+  for (const auto& id : builtin_taxonomy_ids()) {
+    if (id != "cross-sector" && fits(resolve_taxonomy(id))) {
+      notes.push_back(
+          fmt::format("{}: every sector is one of the {} taxonomy's: the file uses it (pass "
+                      "--taxonomy to choose another)",
+                      members.file(), id));
+      return id;
     }
   }
-  const ImportTaxonomy imported_taxonomy = import_taxonomy(taxonomy_id, options.output);
-  const Taxonomy& taxonomy = imported_taxonomy.taxonomy;
-  BuiltImport built(Origin{elements_file, {1, 1}, ""});
-  Provenance& where = built.where;
+  return "cross-sector";
+}
+
+}  // namespace
+
+BuiltImport detail::build_from_sheets(const SheetTable& members_table, const SheetTable* ties_table,
+                                      const ImportOptions& given, const ExtraSheets& extra) {
+  check_options(given);
+  std::vector<std::string> notes(2);
+  const SheetTable members_rows = from_header_row(members_table, SheetKind::members, given, given.header_row, notes[0]);
+  const SheetTable no_ties{"", {SheetRow{1, {"From", "To"}}}};
+  const SheetTable ties_rows =
+      ties_table != nullptr ? from_header_row(*ties_table, SheetKind::ties, given, 0, notes[1]) : no_ties;
+  std::erase_if(notes, [](const std::string& n) { return n.empty(); });
+  const ImportOptions options = without_roster_maps(given);
+  RowProblems problems(given);
+  const Sheet members(members_rows, SheetKind::members, options, problems.fatal());
+  const Sheet ties(ties_rows, SheetKind::ties, options, problems.fatal());
+  if (!problems.fatal().empty()) problems.settle();
+  require_columns(members, ties, problems);
+  const ImportTaxonomy taxonomy = import_taxonomy(choose_taxonomy(members, options, notes), options.output);
+  BuiltImport built(Origin{members.file(), {1, 1}, ""});
+  built.notes = std::move(notes);
   Coalition& c = built.coalition;
   c.file = options.output.empty() ? std::string("<imported>") : options.output;
   c.name = options.name;
-  c.taxonomy = taxonomy;
-  c.taxonomy_ref = imported_taxonomy.ref;
-  // Sectors beyond the taxonomy, declared where a row gives a sector id in Sector and its
-  // name in Type (as export_kumu writes a file's own sectors).
-  std::map<std::string, std::string> declared_ids;  // id -> name
-
-  std::map<std::string, std::string> id_of;     // ID or Label -> id
-  std::map<std::string, std::size_t> index_of;  // id -> member index
-  std::set<std::string> ids;
-  std::map<std::string, std::size_t> refused;  // ID or Label of a refused row -> its line
-  for (const auto& row : elements.rows()) {
-    const std::string label = elements.get(row, "label");
-    std::string id = elements.get(row, "id");
-    if (id.empty()) id = slug_of(label);
-    if (id.empty() || !detail::is_slug(id)) {
-      problems.add(elements_file, row.line, fmt::format("no usable ID: '{}' is not an id", id.empty() ? label : id));
-      continue;
-    }
-    if (ids.contains(id)) {
-      problems.add(elements_file, row.line, fmt::format("duplicate element '{}'", id));
-      continue;
-    }
-    // A row refused for its own values: connections to it are left out, said so once each.
-    auto refuse = [&](std::string message) {
-      problems.add(elements_file, row.line, std::move(message));
-      refused.emplace(id, row.line);
-      if (!label.empty()) refused.emplace(label, row.line);
-    };
-    const std::string type = elements.get(row, "type");
-    const std::string written = elements.has("sector") ? elements.get(row, "sector") : type;
-    std::string sector = find_sector(taxonomy, written);
-    if (sector.empty() && declared_ids.contains(written)) sector = written;
-    if (sector.empty() && elements.has("sector") && detail::is_slug(written) && !type.empty() &&
-        find_sector(taxonomy, type).empty() && written.size() <= 64) {
-      sector = written;
-      declared_ids[written] = type;
-      Sector declared;
-      declared.id = written;
-      declared.name = type;
-      declared.pos =
-          where.mark({elements_file, {row.line, 1}, fmt::format("sector '{}' declared by element '{}'", written, id)});
-      c.extra_sectors.push_back(std::move(declared));
-      notes.push_back(fmt::format("{}:{}: sector '{}' ({}) is not in the {} taxonomy: declared under 'sectors'",
-                                  elements_file, row.line, written, type, taxonomy.id));
-    }
-    if (sector.empty()) {
-      refuse(written.empty() ? std::string("no sector given")
-                             : fmt::format("sector '{}' is not in the {} taxonomy", written, taxonomy.id));
-      continue;
-    }
-    const auto community = flag(elements.get(row, "community led"));
-    const auto lived = flag(elements.get(row, "lived experience"));
-    const std::string funding_text = elements.get(row, "funding");
-    const auto funding = funding_text.empty() ? std::optional<double>() : amount(funding_text);
-    if (!community || !lived) {
-      refuse("Community Led and Lived Experience must be true or false");
-      continue;
-    }
-    if (!funding_text.empty() && !funding) {
-      refuse(fmt::format("funding '{}' is not a number of at least 0", funding_text));
-      continue;
-    }
-    Member m;
-    m.id = id;
-    m.name = label.empty() ? id : label;
-    m.sector = sector;
-    m.sector_as_written = sector;
-    m.community_led = *community;
-    m.lived_experience = *lived;
-    if (funding) m.funding = detail::without_negative_zero(*funding);
-    m.tags = split(elements.get(row, "tags"), '|');
-    if (const auto contacts = split(elements.get(row, "contacts"), '|'); !contacts.empty()) {
-      const std::string roles_text = elements.get(row, "contact roles");
-      // Roles keep their places, empty ones too: "Director||" is three contacts' roles, the
-      // last two not given (as the export writes contacts without a role).
-      std::vector<std::string> roles;
-      if (!roles_text.empty()) {
-        for (std::size_t start = 0;;) {
-          const std::size_t bar = roles_text.find('|', start);
-          roles.push_back(trim(roles_text.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
-          if (bar == std::string::npos) break;
-          start = bar + 1;
-        }
-      }
-      if (!roles_text.empty() && roles.size() != contacts.size()) {
-        refuse(fmt::format("{} contacts but {} contact roles: give one role per contact, in order", contacts.size(),
-                           roles.size()));
-        continue;
-      }
-      for (std::size_t i = 0; i < contacts.size(); ++i) {
-        Contact p;
-        p.id = contacts[i];
-        if (i < roles.size()) p.role = roles[i];
-        m.contacts.push_back(std::move(p));
-      }
-    }
-    // A name given twice keeps its first place and its last value.
-    auto put = [&m](const std::string& key, const std::string& value) {
-      const auto it =
-          std::find_if(m.attributes.begin(), m.attributes.end(), [&](const auto& kv) { return kv.first == key; });
-      if (it == m.attributes.end())
-        m.attributes.emplace_back(key, value);
-      else
-        it->second = value;
-    };
-    if (const std::string d = elements.get(row, "description"); !d.empty()) put("Description", d);
-    // A Type beside a Sector is kept when it says something the sector does not.
-    if (elements.has("sector") && !type.empty() && find_sector(taxonomy, type) != sector &&
-        !(declared_ids.contains(sector) && declared_ids[sector] == type))
-      put("Type", type);
-    for (const auto& [name, k] : elements.extra()) {
-      if (const std::string v = elements.cell(row, k); !v.empty()) put(name, v);
-    }
-    m.pos = where.mark({elements_file, {row.line, 1}, fmt::format("element '{}'", id)});
-    for (Contact& p : m.contacts) p.pos = m.pos;
-    index_of[id] = c.members.size();
-    c.members.push_back(std::move(m));
-    ids.insert(id);
-    id_of[id] = id;
-    if (!label.empty()) id_of.emplace(label, id);
-  }
-
-  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, bool>>> seen;
-  for (const auto& row : connections.rows()) {
-    const std::string from_text = connections.get(row, "from");
-    const std::string to_text = connections.get(row, "to");
-    const auto from = id_of.find(from_text);
-    const auto to = id_of.find(to_text);
-    if (from == id_of.end() || to == id_of.end()) {
-      const std::string& missing = from == id_of.end() ? from_text : to_text;
-      const auto bad = refused.find(missing);
-      problems.add(connections_file, row.line,
-                   bad != refused.end() ? fmt::format("left out with element '{}', refused at {}:{}", missing,
-                                                      elements_file, bad->second)
-                                        : fmt::format("'{}' is not an element", missing));
-      continue;
-    }
-    if (from->second == to->second) {
-      problems.add(connections_file, row.line, fmt::format("a connection from '{}' to itself", from_text));
-      continue;
-    }
-    const std::string strength = connections.get(row, "strength");
-    const std::string type = connections.get(row, "type");
-    auto level = level_of(strength.empty() ? (type.empty() ? "1" : type) : strength);
-    if (!level) {
-      problems.add(connections_file, row.line,
-                   fmt::format("strength '{}' is not a level 1-4", strength.empty() ? type : strength));
-      continue;
-    }
-    const std::string direction = lower(connections.get(row, "direction"));
-    if (!direction.empty() && direction != "directed" && direction != "undirected" && direction != "mutual") {
-      problems.add(connections_file, row.line,
-                   fmt::format("direction '{}' is not directed, undirected or mutual", direction));
-      continue;
-    }
-    const bool directed = direction == "directed";
-    const auto key = std::minmax(from->second, to->second);
-    auto& earlier = seen[key];
-    const bool clash = std::any_of(earlier.begin(), earlier.end(),
-                                   [&](const auto& e) { return !(directed && e.second && e.first != from->second); });
-    if (clash) {
-      problems.add(connections_file, row.line, fmt::format("'{}' and '{}' are already connected", from_text, to_text));
-      continue;
-    }
-    earlier.emplace_back(from->second, directed);
-    Tie t;
-    t.a = index_of.at(from->second);
-    t.b = index_of.at(to->second);
-    t.directed = directed;
-    t.form = directed ? TieForm::from_to : TieForm::between;
-    t.level = static_cast<TieLevel>(*level);
-    t.kinds = split(connections.get(row, "tags"), '|');
-    t.carried_by = split(connections.get(row, "carried by"), '|');
-    for (const auto& [name, k] : connections.extra()) {
-      if (const std::string v = connections.cell(row, k); !v.empty()) t.attributes.emplace_back(name, v);
-    }
-    t.pos = where.mark({connections_file, {row.line, 1}, fmt::format("connection {} -> {}", from_text, to_text)});
-    c.ties.push_back(std::move(t));
-  }
-  auto skipped = problems.settle();
-  if (c.members.empty()) throw InputError({Diagnostic{elements_file, {1, 1}, "no element could be imported"}});
-  built.skipped = std::move(skipped);
-  built.notes = std::move(notes);
-  built.source = connections_table != nullptr ? elements_file + " and " + connections_file : elements_file;
+  c.as_of = options.as_of;
+  c.taxonomy = taxonomy.taxonomy;
+  c.taxonomy_ref = taxonomy.ref;
+  std::map<std::string, std::string> words;
+  for (const SheetTable& table : sector_map_tables(options, extra.sectors))
+    read_sector_map(table, c.taxonomy, words, problems);
+  SectorWords sectors(c.taxonomy, std::move(words));
+  const RosterColumns roster = roster_columns(members, given);
+  const MemberIndex index = read_members(members, roster, sectors, built, problems);
+  built.partner_ties = read_ties(ties, members, roster, index, built, problems);
+  built.partner_header = roster.partners_header;
+  if (extra.governance) read_governance_sheet(*extra.governance, index.names, c, built.where, problems);
+  built.skipped = problems.settle();
+  if (c.members.empty()) throw InputError({Diagnostic{members.file(), {1, 1}, "no element could be imported"}});
+  built.comment = sectors.comment();
+  built.source = ties_table != nullptr ? members.file() + " and " + ties.file() : members.file();
   return built;
 }
 
 Imported import_sheets(const SheetTable& elements_table, const SheetTable* connections_table,
                        const ImportOptions& options) {
-  BuiltImport built = build_from_sheets(elements_table, connections_table, options);
-  check_import(built.coalition, built.where);
-  Imported out;
-  out.yaml = fmt::format("# Imported by xsector from {}.\n", built.source) + coalition_yaml(built.coalition);
-  out.skipped = std::move(built.skipped);
-  out.notes = std::move(built.notes);
-  return out;
+  return finish_import(build_from_sheets(elements_table, connections_table, options));
 }
 
 }  // namespace xsector

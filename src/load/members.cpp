@@ -150,7 +150,7 @@ bool CoalitionLoader::read_contacts(const Node& node, Member& m) {
                   "[{id: jdoe, name: Jane Doe, role: Director}]");
     return false;
   }
-  static const std::vector<std::string> keys = {"id", "name", "role", "since"};
+  static const std::vector<std::string> keys = {"id", "name", "role", "since", "email", "phone"};
   bool all_ok = true;
   for (const Node item : node) {
     auto f = reader_.fields(item, keys, "a contact");
@@ -190,6 +190,14 @@ bool CoalitionLoader::read_contacts(const Node& node, Member& m) {
         c.role = *v;
       else
         ok = false;
+    }
+    for (const auto& [key, field] : {std::pair{"email", &c.email}, std::pair{"phone", &c.phone}}) {
+      if (const auto* n = f->get(key)) {
+        if (auto v = reader_.text(*n, key))
+          *field = *v;
+        else
+          ok = false;
+      }
     }
     if (const auto* d = f->get("since")) {
       if (auto v = reader_.date(*d, "since", "2021-03-01"))
