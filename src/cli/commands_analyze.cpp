@@ -41,6 +41,19 @@ CLI::App* report_command(CLI::App& app, SharedOptions& shared, const std::string
   return command;
 }
 
+/// --all-findings: the table and Markdown list every finding instead of one line per kind.
+std::shared_ptr<bool> add_all_findings_option(CLI::App* command) {
+  auto all = std::make_shared<bool>(false);
+  command->add_flag("--all-findings", *all, "List every finding (table, Markdown), not one line per kind");
+  return all;
+}
+
+/// `options` with --all-findings as given.
+AnalysisOptions listing(AnalysisOptions options, bool all_findings) {
+  options.all_findings = all_findings;
+  return options;
+}
+
 /// The report `write` makes of `c` analysed with `options`, to -o or standard output.
 int write_report(const SharedOptions& shared, std::string (*write)(Format, const Coalition&, const Analysis&),
                  const Coalition& c, const AnalysisOptions& options) {
@@ -97,9 +110,10 @@ Command add_analyze(CLI::App& app, SharedOptions& shared) {
   add_engine_options(command, shared.engine);
   add_taxonomy_option(command, shared.taxonomy);
   add_people_option(command, shared.people_shown);
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
-            return write_report(shared, format_analysis, c, shared.people_options(part_all));
+            return write_report(shared, format_analysis, c, listing(shared.people_options(part_all), *all));
           }};
 }
 
@@ -110,10 +124,11 @@ Command add_people(CLI::App& app, SharedOptions& shared) {
   add_engine_options(command, shared.engine);
   add_people_option(command, shared.people_shown);
   add_taxonomy_option(command, shared.taxonomy);
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
             return write_report(shared, format_people, c,
-                                shared.people_options(part_people | part_sectors | part_findings));
+                                listing(shared.people_options(part_people | part_sectors | part_findings), *all));
           }};
 }
 
@@ -125,13 +140,14 @@ Command add_gaps(CLI::App& app, SharedOptions& shared) {
   command->add_option(
       "--taxonomy", shared.taxonomy,
       "Built-in taxonomy id (cross-sector, rhihub, dfc, dash), a path, or 'all' for every built-in one side by side");
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             if (shared.taxonomy == "all") {
               return run_gaps_all(*file, parse_format(shared.format), shared.out, shared.engine);
             }
             const Coalition c = load_coalition_file(*file, load_options(shared.taxonomy));
             const unsigned parts = part_sectors | part_findings;  // no paths: gaps never needs betweenness
-            return write_report(shared, format_gaps, c, shared.engine.options(parts));
+            return write_report(shared, format_gaps, c, listing(shared.engine.options(parts), *all));
           }};
 }
 
@@ -140,7 +156,8 @@ Command add_power(CLI::App& app, SharedOptions& shared) {
   auto* command = report_command(app, shared, "power",
                                  "Decision power per body, concentration, and what each departure costs", *file);
   add_engine_options(command, shared.engine);
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             const Coalition c = load_coalition_file(*file);
             // Power shows betweenness only in the backbone's share and its Gini. Where betweenness
             // would be estimated (automatic precision on a large network) those two figures are
@@ -151,7 +168,7 @@ Command add_power(CLI::App& app, SharedOptions& shared) {
             const EngineFlags& engine = shared.engine;
             const unsigned parts = part_sectors | part_power | part_resilience | part_findings |
                                    (large && !engine.exact && !engine.approximate ? 0U : unsigned{part_betweenness});
-            return write_report(shared, format_power, c, engine.options(parts));
+            return write_report(shared, format_power, c, listing(engine.options(parts), *all));
           }};
 }
 

@@ -131,7 +131,7 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
          {sectors[t.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.cut_off) {
-    out.push_back({Severity::medium,
+    out.push_back({Severity::high,
                    FindingArea::sectors,
                    "cut-off-sector",
                    fmt::format("No member from {} has a tie to another sector", sectors[s].name),
@@ -142,11 +142,12 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
     out.push_back({Severity::medium,
                    FindingArea::sectors,
                    "single-broker-sector",
-                   fmt::format("All of {}'s ties to other sectors run through {}", sectors[b.sector].name, m.name),
+                   fmt::format("All of {} ties to other sectors run through {}",
+                               detail::possessive(sectors[b.sector].name), m.name),
                    {sectors[b.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.no_vote) {
-    out.push_back({Severity::medium,
+    out.push_back({Severity::low,
                    FindingArea::sectors,
                    "no-vote-sector",
                    fmt::format("No member from {} holds a seat in any decision body", sectors[s].name),
@@ -167,8 +168,9 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
       if (examples.size() < 3) examples.push_back(fmt::format("{} and {}", sectors[a].name, sectors[b].name));
     }
     const std::size_t n = r.gaps.unlinked_pairs.size();
-    f.message = fmt::format("{} {} of sectors at the table {} no tie between them, such as {}", n,
-                            n == 1 ? "pair" : "pairs", n == 1 ? "has" : "have", fmt::join(examples, "; "));
+    f.message = n == 1 ? fmt::format("One pair of sectors at the table has no tie between them: {}", examples.front())
+                       : fmt::format("{} pairs of sectors at the table have no tie between them, such as {}", n,
+                                     fmt::join(examples, "; "));
     out.push_back(std::move(f));
   }
   return out;
@@ -183,10 +185,18 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
   for (const BodyPower& body : p.bodies) {
     const Body& b = c.governance[body.body];
     const bool everyone_blocks = b.rule.kind == Rule::Kind::unanimity || b.rule.kind == Rule::Kind::consensus;
+    if (!body.can_decide) {
+      out.push_back({Severity::high,
+                     FindingArea::power,
+                     "body-cannot-decide",
+                     fmt::format("{} cannot decide: its quota of {} is more than the {} votes of its seats", b.id,
+                                 body.quota, body.total_votes),
+                     {b.id}});
+    }
     for (const SeatPower& s : body.seats) {
       const Member& m = c.members[s.member];
       if (s.dummy) {
-        out.push_back({Severity::high,
+        out.push_back({Severity::medium,
                        FindingArea::power,
                        "seat-without-power",
                        fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote", m.name,
@@ -194,10 +204,16 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
                        {m.id, b.id}});
       }
       if (s.veto && !everyone_blocks && body.seats.size() > 1) {
-        out.push_back({Severity::medium,
+        // A chair's or a written veto is the body's design; a member who blocks alone by its
+        // share of the votes is not.
+        const bool by_design = b.chair == s.member || std::find(b.veto.begin(), b.veto.end(), s.member) != b.veto.end();
+        out.push_back({by_design ? Severity::medium : Severity::high,
                        FindingArea::power,
                        "veto-player",
-                       fmt::format("{} can block every decision of {}", m.name, b.id),
+                       fmt::format("{} can block every decision of {}{}", m.name, b.id,
+                                   b.chair == s.member ? " (it chairs it)"
+                                   : by_design         ? " (a veto the file grants)"
+                                                       : ""),
                        {m.id, b.id}});
       }
     }
@@ -230,7 +246,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
   const bool any_community =
       std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return m.community_led; });
   if (!any_community) {
-    out.push_back({Severity::medium,
+    out.push_back({Severity::low,
                    FindingArea::power,
                    "no-community-led-members",
                    "No member is marked community_led: is the coalition engaging organizations that serve "
@@ -238,7 +254,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
                    {}});
   } else if (p.community_led) {
     const bool voiceless = p.community_led->seats == 0.0;
-    out.push_back({voiceless ? Severity::high : Severity::info,
+    out.push_back({voiceless ? Severity::medium : Severity::info,
                    FindingArea::power,
                    "community-led-power",
                    voiceless ? std::string("No community-led member holds a seat in any decision body")
@@ -406,10 +422,10 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
   }
   std::stable_sort(splitting.begin(), splitting.end(),
                    [](const Departure* a, const Departure* b) { return *a->fragmentation > *b->fragmentation; });
-  for (std::size_t i = 0; i < std::min<std::size_t>(3, splitting.size()); ++i) {
-    const Departure& d = *splitting[i];
+  for (const Departure* split : splitting) {
+    const Departure& d = *split;
     const Member& m = c.members[d.member];
-    out.push_back({*d.fragmentation - before >= 0.25 ? Severity::high : Severity::medium,
+    out.push_back({Severity::high,
                    FindingArea::resilience,
                    "departure-splits-network",
                    fmt::format("If {} leaves, {} of pairs of the remaining members can no longer reach each other "
@@ -420,7 +436,7 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
   for (const auto& d : r.departures) {
     const Member& m = c.members[d.member];
     for (const auto s : d.sectors_unlinked) {
-      out.push_back({Severity::medium,
+      out.push_back({Severity::high,
                      FindingArea::resilience,
                      "departure-unlinks-sector",
                      fmt::format("If {} leaves, no member from {} keeps a tie to another sector", m.name,

@@ -66,12 +66,29 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string next_steps_section(const Analysis& a) {
+/// What holds when no action is drawn, said only as far as the file supports it: core
+/// sectors only when the taxonomy has any, seats only when the file describes a decision body.
+std::string nothing_urgent(const Coalition& c, const Analysis& a) {
+  std::vector<std::string> holds;
+  const auto& sectors = a.sectors.index.sectors;
+  if (std::any_of(sectors.begin(), sectors.end(), [](const Sector& s) { return s.priority == Priority::core; })) {
+    holds.emplace_back("no core sector is missing");
+  }
+  if (a.network.members >= 2) holds.emplace_back("no single departure cuts members off");
+  if (!c.governance.empty() && a.sectors.gaps.no_vote.empty()) holds.emplace_back("every sector holds a seat");
+  std::string out = "No finding calls for an urgent step";
+  for (std::size_t i = 0; i < holds.size(); ++i) {
+    out += i == 0 ? ": " : i + 1 == holds.size() ? " and " : ", ";
+    out += holds[i];
+  }
+  return out + ".";
+}
+
+std::string next_steps_section(const Coalition& c, const Analysis& a) {
   const auto& actions = a.next_actions;
   std::string h = R"(<section id="next" class="next"><h2>What to do next</h2>)";
   if (actions.empty()) {
-    h += "<p>No finding calls for an urgent step: every core sector is at the table, no single departure cuts "
-         "members off, and every sector holds a seat.</p>";
+    h += "<p>" + esc(nothing_urgent(c, a)) + "</p>";
   } else {
     h += "<ol class=\"actions\">";
     for (const auto& x : actions) {
@@ -229,9 +246,10 @@ std::string departures_section(const Coalition& c, const Analysis& a) {
   std::vector<Row> rows;
   std::size_t quiet = 0;
   for (const auto& d : a.resilience.departures) {
-    const double change = d.fragmentation ? *d.fragmentation - before : 0.0;
-    // It splits its group when more groups remain than there were (an isolate takes its own).
-    const bool splits = d.components + (a.members[d.member].degree == 0 ? 1 : 0) > a.network.components;
+    // Only a cut point's departure cuts anyone off: elsewhere the share of pairs apart moves
+    // only because one member fewer remains, and that is no change to show.
+    const bool splits = a.members[d.member].articulation;
+    const double change = splits && d.fragmentation ? *d.fragmentation - before : 0.0;
     const bool matters = splits || !d.sectors_lost.empty() || !d.sectors_unlinked.empty();
     if (matters) {
       rows.push_back({&d, change});
@@ -255,9 +273,10 @@ std::string departures_section(const Coalition& c, const Analysis& a) {
       std::vector<std::string> sectors;
       for (const auto s : d.sectors_lost) sectors.push_back(esc(r.index.sectors[s].name) + " (no member left)");
       for (const auto s : d.sectors_unlinked) sectors.push_back(esc(r.index.sectors[s].name) + " (no link left)");
-      h += fmt::format(
-          "<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name), cell(points(row.change), row.change),
-          cell(fmt::format("{}", d.components), static_cast<double>(d.components)), fmt::join(sectors, ", "));
+      h += fmt::format("<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name),
+                       cell(a.members[d.member].articulation ? points(row.change) : std::string("none"), row.change),
+                       cell(fmt::format("{}", d.components), static_cast<double>(d.components)),
+                       fmt::join(sectors, ", "));
     }
     h += "</tbody></table></div>";
   }
@@ -319,7 +338,7 @@ std::string map_data(const Coalition& c, const Analysis& a) {
               {"cut", a.members[v].articulation}};
     m["power"] = a.power.bodies.empty() ? json(nullptr) : json(a.power.members[v].power);
     m["seat"] = v < a.power.members.size() && a.power.members[v].seats > 0;
-    if (v < a.resilience.departures.size() && a.resilience.departures[v].fragmentation) {
+    if (a.members[v].articulation && v < a.resilience.departures.size() && a.resilience.departures[v].fragmentation) {
       m["change"] = *a.resilience.departures[v].fragmentation - before;
     } else {
       m["change"] = nullptr;
@@ -367,7 +386,7 @@ std::string report_page(const Coalition& c, const Analysis& a, const std::string
 )",
                   esc(c.name), detail::report_css, esc(c.name), c.place.empty() ? "" : esc(c.place) + " · ",
                   c.as_of.empty() ? "" : "as of " + esc(c.as_of) + " · ", esc(c.taxonomy.id), esc(c.taxonomy.name));
-  h += next_steps_section(a);
+  h += next_steps_section(c, a);
   h += summary_section(a, sectors_at_table(a), a.sectors.sectors.size(), core_sectors_missing(a),
                        coalition_effective_decision_makers(a));
   if (const std::string estimates = describe_estimates(a); !estimates.empty()) {
