@@ -56,7 +56,9 @@ for g in groups:
           g["severity"] == min((f["severity"] for f in members), key=order.index), g)
     subjects = []
     for f in members:
-        subjects += [s for s in f["subjects"] if s not in subjects]
+        for s in f["subjects"]:
+            if s not in subjects:
+                subjects.append(s)
     check(f"group {g['code']} subjects", g["subjects"] == subjects, g)
     check(f"group {g['code']} message", g["message"] and g["code"] not in g["message"], g)
 check("groups cover every code", sorted(g["code"] for g in groups) == sorted({f["code"] for f in findings}))
@@ -152,7 +154,7 @@ for path in sorted(glob.glob(os.path.join(source, "networks", "*.yaml"))):
         out = os.path.join(work, "report")
         if run("report", file, "-o", out).returncode != 0:
             continue
-        with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+        with open(os.path.join(out, "report.html"), encoding="utf-8") as f:
             page = f.read()
         nxt = visible(section(page, "next"))
         missing_core = [f["subjects"][0] for f in found if f["code"] == "missing-core-sector"]
@@ -193,6 +195,7 @@ for path in sorted(glob.glob(os.path.join(source, "networks", "*.yaml"))):
                 texts.append(run(command, file, "--format", fmt).stdout)
             texts.append(run(command, file, "--all-findings").stdout)
         texts.append(run("gaps", file, "--taxonomy", "dfc").stdout)
+        run("report", file, "-o", out, "--format", "markdown")
         with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
             texts.append(f.read())
         for text in texts:

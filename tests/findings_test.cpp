@@ -275,7 +275,8 @@ TEST(Findings, NoHighFindingWhereTheCoalitionLosesNothing) {
 TEST(Findings, ABlockerWhoIsNotTheChairIsHigh) {
   std::string text(dictator);
   text.erase(text.find(", chair: hub"), 12);
-  const Finding* veto = find(analyze(from_text(text)).findings, "veto-player");
+  const Analysis a = analyze(from_text(text));
+  const Finding* veto = find(a.findings, "veto-player");
   ASSERT_NE(veto, nullptr);
   EXPECT_EQ(veto->severity, Severity::high);
   EXPECT_EQ(veto->message, "The Hub can block every decision of board");
