@@ -81,10 +81,8 @@ void crosswalk_findings(const Coalition& c, const SectorReport& r, std::vector<F
   }
 }
 
-}  // namespace
-
-std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
-  std::vector<Finding> out;
+/// One finding per missing sector: high when core, medium when recommended, low when optional.
+void missing_findings(const Coalition& c, const SectorReport& r, std::vector<Finding>& out) {
   const auto& sectors = r.index.sectors;
   const std::string taxonomy = fmt::format("the {} taxonomy", c.taxonomy.id);
   for (const std::size_t s : r.gaps.missing) {
@@ -117,6 +115,14 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
         break;
     }
   }
+}
+
+}  // namespace
+
+std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
+  std::vector<Finding> out;
+  const auto& sectors = r.index.sectors;
+  missing_findings(c, r, out);
   crosswalk_findings(c, r, out);
   for (const auto& t : r.gaps.thin) {
     const Member& m = c.members[t.member];
@@ -174,72 +180,78 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
 }
 
 namespace {
+
 std::string seats_word(std::int64_t votes) { return votes == 1 ? "one seat" : fmt::format("{} seats", votes); }
+
+/// The findings of one decision body: whether it can decide, seats without power, blockers,
+/// sectors whose power falls short of their seats, and concentration.
+void body_findings(const Coalition& c, const SectorIndex& sectors, const BodyPower& body, std::vector<Finding>& out) {
+  const Body& b = c.governance[body.body];
+  const bool everyone_blocks = b.rule.kind == Rule::Kind::unanimity || b.rule.kind == Rule::Kind::consensus;
+  if (!body.can_decide) {
+    out.push_back({Severity::high,
+                   FindingArea::power,
+                   "body-cannot-decide",
+                   fmt::format("{} cannot decide: its quota of {} is more than the {} votes of its seats", b.id,
+                               body.quota, body.total_votes),
+                   {b.id}});
+  }
+  for (const SeatPower& s : body.seats) {
+    const Member& m = c.members[s.member];
+    if (s.dummy) {
+      out.push_back({Severity::medium,
+                     FindingArea::power,
+                     "seat-without-power",
+                     fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote", m.name,
+                                 seats_word(s.votes), b.id),
+                     {m.id, b.id}});
+    }
+    if (s.veto && !everyone_blocks && body.seats.size() > 1) {
+      // A chair's or a written veto is the body's design; a member who blocks alone by its
+      // share of the votes is not.
+      const bool by_design = b.chair == s.member || std::find(b.veto.begin(), b.veto.end(), s.member) != b.veto.end();
+      out.push_back({by_design ? Severity::medium : Severity::high,
+                     FindingArea::power,
+                     "veto-player",
+                     fmt::format("{} can block every decision of {}{}", m.name, b.id,
+                                 b.chair == s.member ? " (it chairs it)"
+                                 : by_design         ? " (a veto the file grants)"
+                                                     : ""),
+                     {m.id, b.id}});
+    }
+  }
+  // Sector seat shares against power shares inside this body.
+  std::vector<double> seat(sectors.sectors.size(), 0.0);
+  std::vector<double> power(sectors.sectors.size(), 0.0);
+  for (const SeatPower& s : body.seats) {
+    seat[sectors.sector_of[s.member]] += s.seat_share;
+    power[sectors.sector_of[s.member]] += s.banzhaf.value_or(0.0);
+  }
+  for (std::size_t k = 0; k < seat.size(); ++k) {
+    if (seat[k] >= 0.1 && power[k] < seat[k] * 2.0 / 3.0 && body.can_decide) {
+      out.push_back({Severity::medium,
+                     FindingArea::power,
+                     "power-below-seats",
+                     fmt::format("Members from {} hold {} of {}'s seats but {} of its voting power",
+                                 sectors.sectors[k].name, percent(seat[k]), b.id, percent(power[k])),
+                     {sectors.sectors[k].id, b.id}});
+    }
+  }
+  if (body.effective_decision_makers && body.seats.size() >= 3 && *body.effective_decision_makers < 2.0) {
+    out.push_back({Severity::medium,
+                   FindingArea::power,
+                   "concentrated-body",
+                   fmt::format("Decisions of {} effectively rest with {:.1f} of its {} seat holders", b.id,
+                               *body.effective_decision_makers, body.seats.size()),
+                   {b.id}});
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& sectors, const CoalitionPower& p) {
   std::vector<Finding> out;
-  for (const BodyPower& body : p.bodies) {
-    const Body& b = c.governance[body.body];
-    const bool everyone_blocks = b.rule.kind == Rule::Kind::unanimity || b.rule.kind == Rule::Kind::consensus;
-    if (!body.can_decide) {
-      out.push_back({Severity::high,
-                     FindingArea::power,
-                     "body-cannot-decide",
-                     fmt::format("{} cannot decide: its quota of {} is more than the {} votes of its seats", b.id,
-                                 body.quota, body.total_votes),
-                     {b.id}});
-    }
-    for (const SeatPower& s : body.seats) {
-      const Member& m = c.members[s.member];
-      if (s.dummy) {
-        out.push_back({Severity::medium,
-                       FindingArea::power,
-                       "seat-without-power",
-                       fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote", m.name,
-                                   seats_word(s.votes), b.id),
-                       {m.id, b.id}});
-      }
-      if (s.veto && !everyone_blocks && body.seats.size() > 1) {
-        // A chair's or a written veto is the body's design; a member who blocks alone by its
-        // share of the votes is not.
-        const bool by_design = b.chair == s.member || std::find(b.veto.begin(), b.veto.end(), s.member) != b.veto.end();
-        out.push_back({by_design ? Severity::medium : Severity::high,
-                       FindingArea::power,
-                       "veto-player",
-                       fmt::format("{} can block every decision of {}{}", m.name, b.id,
-                                   b.chair == s.member ? " (it chairs it)"
-                                   : by_design         ? " (a veto the file grants)"
-                                                       : ""),
-                       {m.id, b.id}});
-      }
-    }
-    // Sector seat shares against power shares inside this body.
-    std::vector<double> seat(sectors.sectors.size(), 0.0);
-    std::vector<double> power(sectors.sectors.size(), 0.0);
-    for (const SeatPower& s : body.seats) {
-      seat[sectors.sector_of[s.member]] += s.seat_share;
-      power[sectors.sector_of[s.member]] += s.banzhaf.value_or(0.0);
-    }
-    for (std::size_t k = 0; k < seat.size(); ++k) {
-      if (seat[k] >= 0.1 && power[k] < seat[k] * 2.0 / 3.0 && body.can_decide) {
-        out.push_back({Severity::medium,
-                       FindingArea::power,
-                       "power-below-seats",
-                       fmt::format("Members from {} hold {} of {}'s seats but {} of its voting power",
-                                   sectors.sectors[k].name, percent(seat[k]), b.id, percent(power[k])),
-                       {sectors.sectors[k].id, b.id}});
-      }
-    }
-    if (body.effective_decision_makers && body.seats.size() >= 3 && *body.effective_decision_makers < 2.0) {
-      out.push_back({Severity::medium,
-                     FindingArea::power,
-                     "concentrated-body",
-                     fmt::format("Decisions of {} effectively rest with {:.1f} of its {} seat holders", b.id,
-                                 *body.effective_decision_makers, body.seats.size()),
-                     {b.id}});
-    }
-  }
+  for (const BodyPower& body : p.bodies) body_findings(c, sectors, body, out);
   const bool any_community =
       std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return m.community_led; });
   if (!any_community) {
