@@ -88,6 +88,7 @@ void coalition_losses(const Coalition& c, const SectorIndex& sectors, const Peop
                              percent(*p.fragmentation), percent(before));
     }
     std::vector<std::string> names;
+    names.reserve(alone.size());
     for (const auto s : alone) names.push_back(sectors.sectors[s].name);
     if (!alone.empty()) {
       message += fmt::format("{}{} would keep no tie to any other sector", splits ? ", and " : ": ", and_list(names));
