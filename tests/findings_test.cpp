@@ -1,6 +1,7 @@
 #include "xsector/findings.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -37,7 +38,7 @@ TEST(Findings, PowerImbalanceInPlainLanguage) {
   const Analysis a = analyze(parse_coalition(dictator, "d.yaml"));
   const Finding* dummy = find(a.findings, "seat-without-power");
   ASSERT_NE(dummy, nullptr);
-  EXPECT_EQ(dummy->severity, Severity::high);
+  EXPECT_EQ(dummy->severity, Severity::medium);  // power concentrated, nothing lost to the coalition
   EXPECT_EQ(dummy->message,
             "Resident One has one seat on board and no voting power: no decision ever turns on its vote");
   const Finding* below = find(a.findings, "power-below-seats");
@@ -47,6 +48,8 @@ TEST(Findings, PowerImbalanceInPlainLanguage) {
   const Finding* veto = find(a.findings, "veto-player");
   ASSERT_NE(veto, nullptr);
   EXPECT_EQ(veto->subjects, (std::vector<std::string>{"hub", "board"}));
+  EXPECT_EQ(veto->severity, Severity::medium);  // the hub chairs the board: a blocker by design
+  EXPECT_EQ(veto->message, "The Hub can block every decision of board (it chairs it)");
   const Finding* concentrated = find(a.findings, "concentrated-body");
   ASSERT_NE(concentrated, nullptr);
   EXPECT_EQ(concentrated->message, "Decisions of board effectively rest with 1.0 of its 4 seat holders");
@@ -180,4 +183,101 @@ TEST(Findings, NextActionsComeFromTheFindings) {
   EXPECT_EQ(actions[1].text, "Give C a second tie or contact, so it does not depend on B alone");
   EXPECT_EQ(actions[2].code, "open-seat");
   EXPECT_EQ(actions[2].text, "Open a seat on board to a community-led member, such as C");
+}
+
+namespace {
+
+// Eight members, one per core sector of the cross-sector taxonomy, tied in a ring: no cut
+// point (every member has two paths to every other), every sector ties to two others, so no
+// departure takes a sector's last link; one majority body of eight single votes (quota 5):
+// seven can still decide without anyone, and no one blocks alone. hc's ties: ana alone
+// carries hc-ph, ana and ben carry res-hc.
+const char* const ring = R"(coalition: {name: Ring}
+members:
+  - {id: ph, name: Public health dept, sector: public-health}
+  - {id: hc, name: Clinic, sector: health-care, contacts: [{id: ana, role: Director}, {id: ben, role: Nurse}]}
+  - {id: ss, name: Social services office, sector: social-services}
+  - {id: ho, name: Housing authority, sector: housing}
+  - {id: ed, name: Schools, sector: education}
+  - {id: ec, name: Chamber, sector: economic}
+  - {id: cb, name: Food pantry, sector: community-based, community_led: true}
+  - {id: res, name: Residents council, sector: residents, community_led: true}
+ties:
+  - {between: [ph, hc], carried_by: [ana]}
+  - [hc, ss]
+  - [ss, ho]
+  - [ho, ed]
+  - [ed, ec]
+  - [ec, cb]
+  - [cb, res]
+  - {between: [res, hc], carried_by: [ana, ben]}
+  - [res, ph]
+governance:
+  - {body: council, rule: majority, seats: {ph: 1, hc: 1, ss: 1, ho: 1, ed: 1, ec: 1, cb: 1, res: 1}}
+)";
+
+std::vector<std::string> high_codes(const Analysis& a) {
+  std::vector<std::string> out;
+  for (const auto& f : a.findings) {
+    if (f.severity == Severity::high) out.push_back(f.code + ": " + f.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Where the coalition as a whole loses nothing (no departure splits it, no core sector is
+// missing, no sector loses its last link, every body can decide), no finding is high; the
+// same file with one change that costs the coalition something has exactly that high finding.
+TEST(Findings, NoHighFindingWhereTheCoalitionLosesNothing) {
+  const Analysis a = analyze(from_text(ring));
+  EXPECT_TRUE(high_codes(a).empty()) << fmt::format("{}", fmt::join(high_codes(a), "\n"));
+  // ana alone carries hc-ph, but ph keeps res-ph: one low finding for the clinic, no high.
+  const Finding* single = find(a.findings, "single-carried-ties");
+  ASSERT_NE(single, nullptr);
+  EXPECT_EQ(single->severity, Severity::low);
+  EXPECT_EQ(single->subjects, (std::vector<std::string>{"hc", "ana"}));
+  EXPECT_EQ(single->message,
+            "1 of Clinic's 3 ties is carried on its side by one contact alone: the Director of Clinic (1 tie)");
+  EXPECT_EQ(find(a.findings, "person-departure-cuts-ties"), nullptr);
+
+  // Without the res-ph tie the ring opens at ph: ph's only tie is hc-ph, which ana alone
+  // carries. hc becomes a cut point, and ana's departure leaves ph (public health) with no tie.
+  std::string open(ring);
+  open.erase(open.find("  - [res, ph]\n"), 14);
+  const Analysis b = analyze(from_text(open));
+  const Finding* split = find(b.findings, "departure-splits-network");
+  ASSERT_NE(split, nullptr);
+  EXPECT_EQ(split->subjects, (std::vector<std::string>{"hc"}));
+  const Finding* person = find(b.findings, "person-departure-cuts-ties");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->severity, Severity::high);
+  EXPECT_EQ(person->subjects, (std::vector<std::string>{"ana", "hc", "public-health"}));
+  // 8 members, ph alone after ana leaves: 7 of 56 ordered pairs... 1 - (7*6)/(8*7) = 25%.
+  EXPECT_EQ(person->message,
+            "If the Director of Clinic leaves, 1 tie loses its only contact at Clinic: 25% of pairs of members could "
+            "no longer reach each other (now 0%), and Public health would keep no tie to any other sector");
+
+  // A body whose quota its seats cannot reach cannot decide: high. (The loader refuses such a
+  // file; a coalition built in code can hold one.)
+  Coalition stuck = from_text(ring);
+  stuck.governance[0].rule.kind = Rule::Kind::quota;
+  stuck.governance[0].rule.explicit_quota = 9;
+  const Analysis s = analyze(stuck);
+  const Finding* cannot = find(s.findings, "body-cannot-decide");
+  ASSERT_NE(cannot, nullptr);
+  EXPECT_EQ(cannot->severity, Severity::high);
+  EXPECT_EQ(cannot->message, "council cannot decide: its quota of 9 is more than the 8 votes of its seats");
+}
+
+// A member who blocks alone by its votes, when the file makes it neither chair nor a veto
+// holder, is a high finding; the chair's block is the body's design (medium).
+TEST(Findings, ABlockerWhoIsNotTheChairIsHigh) {
+  std::string text(dictator);
+  text.erase(text.find(", chair: hub"), 12);
+  const Analysis a = analyze(from_text(text));
+  const Finding* veto = find(a.findings, "veto-player");
+  ASSERT_NE(veto, nullptr);
+  EXPECT_EQ(veto->severity, Severity::high);
+  EXPECT_EQ(veto->message, "The Hub can block every decision of board");
 }

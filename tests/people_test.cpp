@@ -169,15 +169,15 @@ TEST(People, FindingsNamePeopleAsAsked) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, Severity::high);
   EXPECT_EQ(f->message,
-            "If the Community health director of Williamson Health and Wellness Center leaves, 2 relationships lose "
-            "their only contact, including the only link to Residents with lived experience, and 33% of pairs of "
-            "members could no longer reach each other (now 0%)");
+            "If the Community health director of Williamson Health and Wellness Center leaves, 2 ties lose their only "
+            "contact at Williamson Health and Wellness Center: 33% of pairs of members could no longer reach each "
+            "other (now 0%), and Residents with lived experience would keep no tie to any other sector");
   o.people = PeopleShown::names;
   const Analysis by_name = analyze(c, o);
   f = find(by_name.findings, "person-departure-cuts-ties", "jdoe");
   ASSERT_NE(f, nullptr);
   EXPECT_TRUE(f->message.starts_with(
-      "If Jane Doe (Community health director, Williamson Health and Wellness Center) leaves, 2 relationships"));
+      "If Jane Doe (Community health director, Williamson Health and Wellness Center) leaves, 2 ties"));
   o.people = PeopleShown::none;
   const Analysis anonymous = analyze(c, o);
   for (const auto& finding : anonymous.findings) {

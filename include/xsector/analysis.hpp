@@ -73,10 +73,9 @@ enum Part : unsigned {
   part_people = 1U << 9,       ///< contacts: who carries each tie, handoff readiness (people.hpp)
   part_paths = part_betweenness | part_distances,
   part_all = (1U << 10) - 1,  ///< every figure and finding (not the guidance below)
-  /// The findings grouped and ranked, and the next actions drawn from them (group_findings,
-  /// next_actions): what the report opens with. Needs findings, sectors, power and
-  /// resilience. Not in part_all: next_actions recounts the groups for each departure that
-  /// splits the network, O(n (n + m) log n) at worst.
+  /// The next actions drawn from the findings (next_actions): what the report opens with. Needs findings, sectors,
+  /// power and resilience. Not in part_all: next_actions recounts the groups for each departure that splits the
+  /// network, O(n (n + m) log n) at worst.
   part_guidance = 1U << 10,
   part_report = part_all | part_guidance,  ///< what report_html and report_markdown read
 };
@@ -90,6 +89,9 @@ struct AnalysisOptions {
   std::uint64_t seed = default_seed;
   /// How findings name people (`--people`); JSON writes names only with PeopleShown::names.
   PeopleShown people = PeopleShown::roles;
+  /// Whether the table and Markdown outputs list every finding (`--all-findings`) rather than
+  /// one line per group of findings of one code.
+  bool all_findings = false;
 };
 
 /// How an estimated figure was made: by sampling source members, or derived from the
@@ -123,7 +125,8 @@ struct Analysis {
   People people;                                  ///< contacts and what each one's departure would cut
   PeopleShown people_shown = PeopleShown::roles;  ///< how outputs name people (from the options)
   std::vector<Finding> findings;                  ///< by severity
-  std::vector<FindingGroup> finding_groups;       ///< findings grouped and ranked (part_guidance)
+  std::vector<FindingGroup> finding_groups;       ///< findings grouped by code and ranked (part_findings)
+  bool all_findings = false;                      ///< table and Markdown list every finding (from the options)
   std::vector<Action> next_actions;               ///< at most three next steps (part_guidance)
   unsigned parts = 0;                             ///< the parts computed (Part bits); others hold defaults
   std::vector<Estimate> approximate;              ///< the figures that are estimates; empty when all are exact

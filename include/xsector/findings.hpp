@@ -12,6 +12,13 @@
 
 namespace xsector {
 
+/// How much a finding weighs for the coalition as a whole (docs/metrics.md, "Findings"):
+/// `high` when the coalition loses something (a core sector missing; a departure that splits
+/// the network or leaves a sector with no tie to the rest; a body that cannot decide or that a
+/// member other than its chair can block alone; a sector tied to no other sector); `medium`
+/// for a recommended sector missing, a sector resting on one member, a member whose ties all
+/// run through one person, and concentration above the documented thresholds; `low` and
+/// `info` for the rest.
 enum class Severity { high, medium, low, info };
 std::string_view to_string(Severity s);
 
@@ -32,14 +39,15 @@ struct Finding {
 };
 
 /// One finding per coverage gap: missing sectors (high when core, medium when recommended,
-/// low when optional), waived sectors and unplaced members (info and low), thin, cut-off and
-/// voiceless sectors, sectors with a single broker, a `no-governance` info finding when the
+/// low when optional), waived sectors and unplaced members (info and low), thin (medium),
+/// cut-off (high) and voiceless (low) sectors, sectors with a single broker, a `no-governance` info finding when the
 /// file describes no body, and one finding listing the sector pairs never tied. Without ties
 /// every present sector is cut off. `sectors` must be sector_report of the same coalition.
 /// Time complexity: O(S^2 + waivers × S + size of the messages).
 std::vector<Finding> gap_findings(const Coalition& coalition, const SectorReport& sectors);
 
-/// Findings on decision power: seat holders without power, blockers, sectors whose power
+/// Findings on decision power: bodies that cannot decide (high), seat holders without power,
+/// blockers (high unless the body's chair or a veto written in the file), sectors whose power
 /// falls short of their seats, concentration, community voice, the backbone's weight, and
 /// roles held by one member. Without bodies only the coalition-wide findings remain (such as
 /// `no-community-led-members`). Time complexity: O(B (s + S) + n) for B bodies, s seats per
@@ -47,11 +55,11 @@ std::vector<Finding> gap_findings(const Coalition& coalition, const SectorReport
 std::vector<Finding> power_findings(const Coalition& coalition, const SectorIndex& sectors,
                                     const CoalitionPower& power);
 
-/// Findings on turnover: first `connection_findings` (members already cut off), then the
-/// departures that would split the network most (at most three `departure-splits-network`
-/// findings, the largest rise in fragmentation first; in a network already in pieces a
-/// departure counts only when it adds a group), sectors that would lose their only link, and
-/// bodies that could no longer decide. Time complexity: O(n t) at worst for n members and t
+/// Findings on turnover: first `connection_findings` (members already cut off), then every
+/// departure that would split the network (`departure-splits-network`, high, the largest rise
+/// in fragmentation first; in a network already in pieces a departure counts only when it
+/// adds a group), sectors that would lose their last tie to another sector, and bodies that
+/// could no longer decide (both high). Time complexity: O(n t) at worst for n members and t
 /// ties (each splitting departure checks whether its member is an isolate), plus
 /// O((n + t) log n) for the groups.
 std::vector<Finding> resilience_findings(const Coalition& coalition, const SectorIndex& sectors,

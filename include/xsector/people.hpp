@@ -97,9 +97,12 @@ People people(const Coalition& coalition, const Network& g, const SectorIndex& s
 /// (unchecked). O(length of the text).
 std::string person_label(const Coalition& coalition, std::size_t member, std::size_t contact, PeopleShown shown);
 
-/// Findings on people: each person whose departure would leave relationships without a contact
-/// (with the sectors cut and the network split), members whose every tie runs through one
-/// person, and for each person a suggested warm handoff (another contact of the same
+/// Findings on people: each person whose departure costs the coalition as a whole
+/// (`person-departure-cuts-ties`, high: the ties they alone carry on their member's side split
+/// the network, or leave a sector with no tie to another sector); one finding per member with
+/// ties a single contact carries on its side, listing those people (`member-single-carrier`,
+/// medium, when all its ties, two or more, run through one person; else `single-carried-ties`,
+/// low); and for each such person a suggested warm handoff (another contact of the same
 /// organization who already works with that partner, or with its sector, or none). Empty
 /// when the file lists no contacts (`people.described` false). O(contacts + C log C).
 std::vector<Finding> people_findings(const Coalition& coalition, const SectorIndex& sectors, const People& people,

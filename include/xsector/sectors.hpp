@@ -86,7 +86,9 @@ struct SectorFigures {
   std::vector<std::size_t> reaches;  ///< other sectors tied to it directly
 };
 
-/// The coverage gaps, against the coalition's taxonomy and declared sectors.
+/// The coverage gaps, against the coalition's taxonomy and declared sectors. A sector carried
+/// along only for members the taxonomy cannot place (Coalition::unplaced) is in no gap list:
+/// those members are reported as unplaced, not as a thin or cut-off sector.
 struct SectorGaps {
   std::vector<std::size_t> missing;  ///< sectors without a member: core, then recommended, then optional
   /// Sectors the coalition waived (`coalition.waive`), in the order of the waivers; a waived

@@ -38,6 +38,19 @@ CLI::App* report_command(CLI::App& app, SharedOptions& shared, const std::string
   return command;
 }
 
+/// --all-findings: the table and Markdown list every finding instead of one line per kind.
+std::shared_ptr<bool> add_all_findings_option(CLI::App* command) {
+  auto all = std::make_shared<bool>(false);
+  command->add_flag("--all-findings", *all, "List every finding (table, Markdown), not one line per kind");
+  return all;
+}
+
+/// `options` with --all-findings as given.
+AnalysisOptions listing(AnalysisOptions options, bool all_findings) {
+  options.all_findings = all_findings;
+  return options;
+}
+
 /// The report `write` makes of `c` analysed with `options`, to -o or standard output.
 int write_report(const SharedOptions& shared, std::string (*write)(Format, const Coalition&, const Analysis&),
                  const Coalition& c, const AnalysisOptions& options) {
@@ -96,10 +109,11 @@ Command add_analyze(CLI::App& app, SharedOptions& shared) {
   add_engine_options(command, shared.engine);
   add_taxonomy_option(command, shared.taxonomy);
   add_people_option(command, shared.people_shown);
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
             const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
-            return write_report(shared, format_analysis, c, shared.people_options(part_all));
+            return write_report(shared, format_analysis, c, listing(shared.people_options(part_all), *all));
           }};
 }
 
@@ -110,11 +124,12 @@ Command add_people(CLI::App& app, SharedOptions& shared) {
   add_engine_options(command, shared.engine);
   add_people_option(command, shared.people_shown);
   add_taxonomy_option(command, shared.taxonomy);
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
             const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
             return write_report(shared, format_people, c,
-                                shared.people_options(part_people | part_sectors | part_findings));
+                                listing(shared.people_options(part_people | part_sectors | part_findings), *all));
           }};
 }
 
@@ -124,14 +139,15 @@ Command add_gaps(CLI::App& app, SharedOptions& shared) {
       report_command(app, shared, "gaps", "Sector coverage gaps, sector mixing and brokers between sectors", *file);
   add_engine_options(command, shared.engine);
   add_taxonomy_option(command, shared.taxonomy, true);
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy == "all" ? "" : shared.taxonomy);
             if (shared.taxonomy == "all") {
               return run_gaps_all(*file, parse_format(shared.format), shared.out, shared.engine, shared.sheets);
             }
             const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
             const unsigned parts = part_sectors | part_findings;  // no paths: gaps never needs betweenness
-            return write_report(shared, format_gaps, c, shared.engine.options(parts));
+            return write_report(shared, format_gaps, c, listing(shared.engine.options(parts), *all));
           }};
 }
 
@@ -141,7 +157,8 @@ Command add_power(CLI::App& app, SharedOptions& shared) {
                                  "Decision power per body, concentration, and what each departure costs", *file);
   add_engine_options(command, shared.engine);
   add_taxonomy_option(command, shared.taxonomy);
-  return {command, [file, &shared] {
+  auto all = add_all_findings_option(command);
+  return {command, [file, all, &shared] {
             refuse_output_over_inputs({shared.out}, {*file}, shared.taxonomy);
             const Coalition c = open_input(*file, load_options(shared.taxonomy), shared.sheets);
             // Power shows betweenness only in the backbone's share and its Gini. Where betweenness
@@ -153,7 +170,7 @@ Command add_power(CLI::App& app, SharedOptions& shared) {
             const EngineFlags& engine = shared.engine;
             const unsigned parts = part_sectors | part_power | part_resilience | part_findings |
                                    (large && !engine.exact && !engine.approximate ? 0U : unsigned{part_betweenness});
-            return write_report(shared, format_power, c, engine.options(parts));
+            return write_report(shared, format_power, c, listing(engine.options(parts), *all));
           }};
 }
 

@@ -208,4 +208,16 @@ inline std::string markdown_text(std::string_view s) {
   return out;
 }
 
+/// "1 relationship", "2 relationships": a count with its noun, singular for one.
+inline std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+/// "Hub's", "Social services'": the possessive of a name (a name ending in s takes only
+/// the apostrophe).
+inline std::string possessive(std::string_view name) {
+  if (name.empty()) return {};
+  return fmt::format("{}{}", name, name.back() == 's' || name.back() == 'S' ? "'" : "'s");
+}
+
 }  // namespace xsector::detail

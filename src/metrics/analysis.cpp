@@ -70,6 +70,7 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
   Analysis a;
   a.parts = with_dependencies(options.parts);
   a.people_shown = options.people;
+  a.all_findings = options.all_findings;
   a.members.resize(n);
   NetworkFigures& net = a.network;
   net.members = n;
@@ -169,9 +170,9 @@ Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOpt
       }
     }
     sort_findings(a.findings);
+    a.finding_groups = group_findings(coalition, a.sectors.index, a.findings);
   }
   if (a.parts & part_guidance) {
-    a.finding_groups = group_findings(coalition, a.sectors.index, a.findings);
     a.next_actions = next_actions(coalition, a.sectors, a.power, a.resilience);
   }
   return a;

@@ -1,4 +1,5 @@
-// Findings about sector gaps, decision power and resilience, in plain language.
+// Findings about sector gaps and decision power, in plain language (the network and
+// departures: findings_resilience.cpp).
 #include "xsector/findings.hpp"
 
 #include <fmt/format.h>
@@ -6,11 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <numeric>
-#include <optional>
 
-#include "metrics/findings_parts.hpp"
 #include "metrics/wording.hpp"
 
 namespace xsector {
@@ -84,10 +81,8 @@ void crosswalk_findings(const Coalition& c, const SectorReport& r, std::vector<F
   }
 }
 
-}  // namespace
-
-std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
-  std::vector<Finding> out;
+/// One finding per missing sector: high when core, medium when recommended, low when optional.
+void missing_findings(const Coalition& c, const SectorReport& r, std::vector<Finding>& out) {
   const auto& sectors = r.index.sectors;
   const std::string taxonomy = fmt::format("the {} taxonomy", c.taxonomy.id);
   for (const std::size_t s : r.gaps.missing) {
@@ -120,6 +115,14 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
         break;
     }
   }
+}
+
+}  // namespace
+
+std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
+  std::vector<Finding> out;
+  const auto& sectors = r.index.sectors;
+  missing_findings(c, r, out);
   crosswalk_findings(c, r, out);
   for (const auto& t : r.gaps.thin) {
     const Member& m = c.members[t.member];
@@ -131,7 +134,7 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
          {sectors[t.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.cut_off) {
-    out.push_back({Severity::medium,
+    out.push_back({Severity::high,
                    FindingArea::sectors,
                    "cut-off-sector",
                    fmt::format("No member from {} has a tie to another sector", sectors[s].name),
@@ -142,11 +145,12 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
     out.push_back({Severity::medium,
                    FindingArea::sectors,
                    "single-broker-sector",
-                   fmt::format("All of {}'s ties to other sectors run through {}", sectors[b.sector].name, m.name),
+                   fmt::format("All of {} ties to other sectors run through {}",
+                               detail::possessive(sectors[b.sector].name), m.name),
                    {sectors[b.sector].id, m.id}});
   }
   for (const std::size_t s : r.gaps.no_vote) {
-    out.push_back({Severity::medium,
+    out.push_back({Severity::low,
                    FindingArea::sectors,
                    "no-vote-sector",
                    fmt::format("No member from {} holds a seat in any decision body", sectors[s].name),
@@ -167,70 +171,91 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
       if (examples.size() < 3) examples.push_back(fmt::format("{} and {}", sectors[a].name, sectors[b].name));
     }
     const std::size_t n = r.gaps.unlinked_pairs.size();
-    f.message = fmt::format("{} {} of sectors at the table {} no tie between them, such as {}", n,
-                            n == 1 ? "pair" : "pairs", n == 1 ? "has" : "have", fmt::join(examples, "; "));
+    f.message = n == 1 ? fmt::format("One pair of sectors at the table has no tie between them: {}", examples.front())
+                       : fmt::format("{} pairs of sectors at the table have no tie between them, such as {}", n,
+                                     fmt::join(examples, "; "));
     out.push_back(std::move(f));
   }
   return out;
 }
 
 namespace {
+
 std::string seats_word(std::int64_t votes) { return votes == 1 ? "one seat" : fmt::format("{} seats", votes); }
+
+/// The findings of one decision body: whether it can decide, seats without power, blockers,
+/// sectors whose power falls short of their seats, and concentration.
+void body_findings(const Coalition& c, const SectorIndex& sectors, const BodyPower& body, std::vector<Finding>& out) {
+  const Body& b = c.governance[body.body];
+  const bool everyone_blocks = b.rule.kind == Rule::Kind::unanimity || b.rule.kind == Rule::Kind::consensus;
+  if (!body.can_decide) {
+    out.push_back({Severity::high,
+                   FindingArea::power,
+                   "body-cannot-decide",
+                   fmt::format("{} cannot decide: its quota of {} is more than the {} votes of its seats", b.id,
+                               body.quota, body.total_votes),
+                   {b.id}});
+  }
+  for (const SeatPower& s : body.seats) {
+    const Member& m = c.members[s.member];
+    if (s.dummy) {
+      out.push_back({Severity::medium,
+                     FindingArea::power,
+                     "seat-without-power",
+                     fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote", m.name,
+                                 seats_word(s.votes), b.id),
+                     {m.id, b.id}});
+    }
+    if (s.veto && !everyone_blocks && body.seats.size() > 1) {
+      // A chair's or a written veto is the body's design; a member who blocks alone by its
+      // share of the votes is not.
+      const bool by_design = b.chair == s.member || std::find(b.veto.begin(), b.veto.end(), s.member) != b.veto.end();
+      out.push_back({by_design ? Severity::medium : Severity::high,
+                     FindingArea::power,
+                     "veto-player",
+                     fmt::format("{} can block every decision of {}{}", m.name, b.id,
+                                 b.chair == s.member ? " (it chairs it)"
+                                 : by_design         ? " (a veto the file grants)"
+                                                     : ""),
+                     {m.id, b.id}});
+    }
+  }
+  // Sector seat shares against power shares inside this body.
+  std::vector<double> seat(sectors.sectors.size(), 0.0);
+  std::vector<double> power(sectors.sectors.size(), 0.0);
+  for (const SeatPower& s : body.seats) {
+    seat[sectors.sector_of[s.member]] += s.seat_share;
+    power[sectors.sector_of[s.member]] += s.banzhaf.value_or(0.0);
+  }
+  for (std::size_t k = 0; k < seat.size(); ++k) {
+    if (seat[k] >= 0.1 && power[k] < seat[k] * 2.0 / 3.0 && body.can_decide) {
+      out.push_back({Severity::medium,
+                     FindingArea::power,
+                     "power-below-seats",
+                     fmt::format("Members from {} hold {} of {}'s seats but {} of its voting power",
+                                 sectors.sectors[k].name, percent(seat[k]), b.id, percent(power[k])),
+                     {sectors.sectors[k].id, b.id}});
+    }
+  }
+  if (body.effective_decision_makers && body.seats.size() >= 3 && *body.effective_decision_makers < 2.0) {
+    out.push_back({Severity::medium,
+                   FindingArea::power,
+                   "concentrated-body",
+                   fmt::format("Decisions of {} effectively rest with {:.1f} of its {} seat holders", b.id,
+                               *body.effective_decision_makers, body.seats.size()),
+                   {b.id}});
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& sectors, const CoalitionPower& p) {
   std::vector<Finding> out;
-  for (const BodyPower& body : p.bodies) {
-    const Body& b = c.governance[body.body];
-    const bool everyone_blocks = b.rule.kind == Rule::Kind::unanimity || b.rule.kind == Rule::Kind::consensus;
-    for (const SeatPower& s : body.seats) {
-      const Member& m = c.members[s.member];
-      if (s.dummy) {
-        out.push_back({Severity::high,
-                       FindingArea::power,
-                       "seat-without-power",
-                       fmt::format("{} has {} on {} and no voting power: no decision ever turns on its vote", m.name,
-                                   seats_word(s.votes), b.id),
-                       {m.id, b.id}});
-      }
-      if (s.veto && !everyone_blocks && body.seats.size() > 1) {
-        out.push_back({Severity::medium,
-                       FindingArea::power,
-                       "veto-player",
-                       fmt::format("{} can block every decision of {}", m.name, b.id),
-                       {m.id, b.id}});
-      }
-    }
-    // Sector seat shares against power shares inside this body.
-    std::vector<double> seat(sectors.sectors.size(), 0.0);
-    std::vector<double> power(sectors.sectors.size(), 0.0);
-    for (const SeatPower& s : body.seats) {
-      seat[sectors.sector_of[s.member]] += s.seat_share;
-      power[sectors.sector_of[s.member]] += s.banzhaf.value_or(0.0);
-    }
-    for (std::size_t k = 0; k < seat.size(); ++k) {
-      if (seat[k] >= 0.1 && power[k] < seat[k] * 2.0 / 3.0 && body.can_decide) {
-        out.push_back({Severity::medium,
-                       FindingArea::power,
-                       "power-below-seats",
-                       fmt::format("Members from {} hold {} of {}'s seats but {} of its voting power",
-                                   sectors.sectors[k].name, percent(seat[k]), b.id, percent(power[k])),
-                       {sectors.sectors[k].id, b.id}});
-      }
-    }
-    if (body.effective_decision_makers && body.seats.size() >= 3 && *body.effective_decision_makers < 2.0) {
-      out.push_back({Severity::medium,
-                     FindingArea::power,
-                     "concentrated-body",
-                     fmt::format("Decisions of {} effectively rest with {:.1f} of its {} seat holders", b.id,
-                                 *body.effective_decision_makers, body.seats.size()),
-                     {b.id}});
-    }
-  }
+  for (const BodyPower& body : p.bodies) body_findings(c, sectors, body, out);
   const bool any_community =
       std::any_of(c.members.begin(), c.members.end(), [](const Member& m) { return m.community_led; });
   if (!any_community) {
-    out.push_back({Severity::medium,
+    out.push_back({Severity::low,
                    FindingArea::power,
                    "no-community-led-members",
                    "No member is marked community_led: is the coalition engaging organizations that serve "
@@ -238,7 +263,7 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
                    {}});
   } else if (p.community_led) {
     const bool voiceless = p.community_led->seats == 0.0;
-    out.push_back({voiceless ? Severity::high : Severity::info,
+    out.push_back({voiceless ? Severity::medium : Severity::info,
                    FindingArea::power,
                    "community-led-power",
                    voiceless ? std::string("No community-led member holds a seat in any decision body")
@@ -283,159 +308,6 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
                      fmt::format("{} brings {} of the stated funding and holds {} of voting power", m.name,
                                  percent(g.funding_share), percent(g.power_share)),
                      {m.id}});
-    }
-  }
-  return out;
-}
-
-namespace {
-
-/// Connected components of the undirected view of the ties, leaving out `removed`: each
-/// member's component number (members apart from `removed`), numbered by first member.
-std::vector<std::size_t> components_of(const Coalition& c, std::optional<std::size_t> removed = std::nullopt) {
-  const std::size_t n = c.members.size();
-  std::vector<std::size_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](std::size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  for (const Tie& t : c.ties) {
-    if (removed && (t.a == *removed || t.b == *removed)) continue;
-    const std::size_t x = find(t.a);
-    const std::size_t y = find(t.b);
-    if (x != y) parent[std::max(x, y)] = std::min(x, y);
-  }
-  std::vector<std::size_t> number(n, 0);
-  std::vector<std::size_t> root_number(n, n);
-  std::size_t next = 0;
-  for (std::size_t v = 0; v < n; ++v) {
-    if (removed == v) continue;
-    const std::size_t r = find(v);
-    if (root_number[r] == n) root_number[r] = next++;
-    number[v] = root_number[r];
-  }
-  return number;
-}
-
-}  // namespace
-
-namespace detail {
-
-std::vector<std::vector<std::size_t>> outside_largest(const Coalition& c, std::optional<std::size_t> removed) {
-  const auto number = components_of(c, removed);
-  std::vector<std::vector<std::size_t>> groups;
-  for (std::size_t v = 0; v < c.members.size(); ++v) {
-    if (removed == v) continue;
-    if (number[v] >= groups.size()) groups.resize(number[v] + 1);
-    groups[number[v]].push_back(v);
-  }
-  if (groups.empty()) return groups;
-  const auto largest =
-      std::max_element(groups.begin(), groups.end(), [](const auto& x, const auto& y) { return x.size() < y.size(); });
-  groups.erase(largest);
-  return groups;
-}
-
-std::string names_of(const Coalition& c, const std::vector<std::size_t>& members, std::size_t limit) {
-  std::vector<std::string> names;
-  names.reserve(members.size());
-  for (const std::size_t v : members) names.push_back(c.members[v].name);
-  return listed(names, limit);
-}
-
-bool splits(const Coalition& c, const Departure& d, std::size_t groups_before) {
-  const bool isolate =
-      std::none_of(c.ties.begin(), c.ties.end(), [&](const Tie& t) { return t.a == d.member || t.b == d.member; });
-  return d.components + (isolate ? 1 : 0) > groups_before;
-}
-
-std::size_t group_count(const Coalition& c) {
-  const auto number = components_of(c);
-  return number.empty() ? 0 : *std::max_element(number.begin(), number.end()) + 1;
-}
-
-}  // namespace detail
-
-using detail::group_count;
-using detail::names_of;
-using detail::outside_largest;
-using detail::splits;
-
-std::vector<Finding> connection_findings(const Coalition& c) {
-  std::vector<Finding> out;
-  if (c.members.size() < 2) return out;
-  std::vector<std::size_t> degree(c.members.size(), 0);
-  for (const Tie& t : c.ties) {
-    ++degree[t.a];
-    ++degree[t.b];
-  }
-  const auto groups = outside_largest(c, std::nullopt);
-  if (!groups.empty()) {
-    Finding f{Severity::high, FindingArea::resilience, "separate-groups", "", {}};
-    std::vector<std::string> parts;
-    std::size_t apart = 0;
-    for (const auto& g : groups) {
-      apart += g.size();
-      parts.push_back(names_of(c, g));
-      for (const auto v : g) f.subjects.push_back(c.members[v].id);
-    }
-    f.message =
-        fmt::format("The coalition falls into {} separate groups: {} {} no tie to the main group ({})",
-                    groups.size() + 1, apart, apart == 1 ? "member has" : "members have", fmt::join(parts, "; "));
-    out.push_back(std::move(f));
-  }
-  for (std::size_t v = 0; v < c.members.size(); ++v) {
-    if (degree[v] != 0) continue;
-    out.push_back({Severity::medium,
-                   FindingArea::resilience,
-                   "isolated-member",
-                   fmt::format("{} has no tie to any other member", c.members[v].name),
-                   {c.members[v].id}});
-  }
-  return out;
-}
-
-std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& sectors, const Resilience& r) {
-  std::vector<Finding> out = connection_findings(c);
-  const double before = r.fragmentation.value_or(0.0);
-  std::vector<const Departure*> splitting;
-  const std::size_t groups = group_count(c);
-  for (const auto& d : r.departures) {
-    if (d.fragmentation && *d.fragmentation > before + 1e-12 && splits(c, d, groups)) splitting.push_back(&d);
-  }
-  std::stable_sort(splitting.begin(), splitting.end(),
-                   [](const Departure* a, const Departure* b) { return *a->fragmentation > *b->fragmentation; });
-  for (std::size_t i = 0; i < std::min<std::size_t>(3, splitting.size()); ++i) {
-    const Departure& d = *splitting[i];
-    const Member& m = c.members[d.member];
-    out.push_back({*d.fragmentation - before >= 0.25 ? Severity::high : Severity::medium,
-                   FindingArea::resilience,
-                   "departure-splits-network",
-                   fmt::format("If {} leaves, {} of pairs of the remaining members can no longer reach each other "
-                               "(now {})",
-                               m.name, percent(*d.fragmentation), percent(before)),
-                   {m.id}});
-  }
-  for (const auto& d : r.departures) {
-    const Member& m = c.members[d.member];
-    for (const auto s : d.sectors_unlinked) {
-      out.push_back({Severity::medium,
-                     FindingArea::resilience,
-                     "departure-unlinks-sector",
-                     fmt::format("If {} leaves, no member from {} keeps a tie to another sector", m.name,
-                                 sectors.sectors[s].name),
-                     {m.id, sectors.sectors[s].id}});
-    }
-    for (const auto& shift : d.power) {
-      if (!shift.can_decide) {
-        out.push_back(
-            {Severity::high,
-             FindingArea::resilience,
-             "departure-blocks-body",
-             fmt::format("If {} leaves, {} can no longer reach its quota", m.name, c.governance[shift.body].id),
-             {m.id, c.governance[shift.body].id}});
-      }
     }
   }
   return out;

@@ -21,13 +21,12 @@ namespace {
 /// How directly a coordinator can act on a finding of this code; lower comes first.
 int code_rank(std::string_view code) {
   static const std::vector<std::string_view> order = {
-      "missing-core-sector",  "separate-groups",          "departure-splits-network",
-      "isolated-member",      "departure-blocks-body",    "community-led-power",
-      "seat-without-power",   "no-community-led-members", "thin-sector",
-      "cut-off-sector",       "departure-unlinks-sector", "no-vote-sector",
-      "single-broker-sector", "missing-sector",           "veto-player",
-      "concentrated-body",    "power-below-seats",        "backbone-brokerage",
-      "unlinked-sectors",     "missing-optional-sector"};
+      "missing-core-sector",   "separate-groups",          "departure-splits-network", "person-departure-cuts-ties",
+      "cut-off-sector",        "departure-unlinks-sector", "body-cannot-decide",       "departure-blocks-body",
+      "veto-player",           "isolated-member",          "community-led-power",      "thin-sector",
+      "member-single-carrier", "single-broker-sector",     "missing-sector",           "seat-without-power",
+      "concentrated-body",     "power-below-seats",        "backbone-brokerage",       "no-vote-sector",
+      "single-carried-ties",   "unlinked-sectors",         "missing-optional-sector",  "no-community-led-members"};
   const auto at = std::find(order.begin(), order.end(), code);
   return static_cast<int>(at - order.begin());
 }
@@ -46,50 +45,73 @@ std::string member_name(const Coalition& c, const std::string& id) {
   return id;
 }
 
+/// What a group of findings of one code says: which subject names it (its position in a
+/// finding's subjects, and whether it is a member, a sector or a body) and the sentence, with
+/// {n} the number of findings and {who} the first names.
+struct GroupSentence {
+  std::string_view code;
+  enum Kind { member, sector, body } kind;
+  std::size_t subject;
+  std::string_view text;
+};
+
+const std::vector<GroupSentence>& group_sentences() {
+  static const std::vector<GroupSentence> table = {
+      {"missing-core-sector", GroupSentence::sector, 0, "{n} core sectors have no member: {who}"},
+      {"missing-sector", GroupSentence::sector, 0, "{n} recommended sectors have no member: {who}"},
+      {"missing-optional-sector", GroupSentence::sector, 0, "{n} optional sectors have no member: {who}"},
+      {"waived-sector", GroupSentence::sector, 0, "{n} sectors are waived: {who}"},
+      {"thin-sector", GroupSentence::sector, 0, "{n} sectors rest on a single member: {who}"},
+      {"cut-off-sector", GroupSentence::sector, 0, "{n} sectors are at the table but tied to no other sector: {who}"},
+      {"single-broker-sector", GroupSentence::sector, 0,
+       "{n} sectors reach the other sectors through one member only: {who}"},
+      {"no-vote-sector", GroupSentence::sector, 0, "{n} sectors hold no seat in any decision body: {who}"},
+      {"body-cannot-decide", GroupSentence::body, 0, "{n} decision bodies cannot reach their quota: {who}"},
+      {"seat-without-power", GroupSentence::member, 0, "{n} seats carry no voting power: {who}"},
+      {"veto-player", GroupSentence::member, 0, "{n} seats can block decisions alone: {who}"},
+      {"power-below-seats", GroupSentence::sector, 0,
+       "In {n} cases a sector holds less voting power than seats: {who}"},
+      {"concentrated-body", GroupSentence::body, 0, "Decisions of {n} bodies rest with fewer than two members: {who}"},
+      {"isolated-member", GroupSentence::member, 0, "{n} members have no tie to any other member: {who}"},
+      {"departure-splits-network", GroupSentence::member, 0, "{n} members would cut others off if they left: {who}"},
+      {"departure-unlinks-sector", GroupSentence::member, 0,
+       "{n} departures would leave a sector with no tie to the other sectors, if {who} left"},
+      {"departure-blocks-body", GroupSentence::member, 0,
+       "{n} departures would leave a decision body unable to decide, if {who} left"},
+      {"concentrated-roles", GroupSentence::member, 0, "{n} members hold several roles at once: {who}"},
+      {"person-departure-cuts-ties", GroupSentence::member, 1,
+       "{n} people alone carry ties the coalition cannot lose (their departure splits the network or leaves a "
+       "sector with no tie to the others), at {who}"},
+      {"member-single-carrier", GroupSentence::member, 0, "{n} members reach every partner through one person: {who}"},
+      {"single-carried-ties", GroupSentence::member, 0,
+       "{n} members have ties that one contact alone carries on their side: {who}"},
+      {"warm-handoff", GroupSentence::member, 1, "{n} suggested warm handoffs, for contacts at {who}"},
+      {"low-trust-between-sectors", GroupSentence::sector, 0,
+       "In {n} cases members of one sector rate their trust in another sector low, from {who}"},
+      {"valued-without-seat", GroupSentence::member, 0,
+       "{n} members valued for their resources hold no seat in any decision body: {who}"},
+  };
+  return table;
+}
+
 std::string group_headline(const Coalition& c, const SectorIndex& sectors, const std::string& code,
                            const std::vector<Finding>& items) {
-  const std::size_t n = items.size();
-  std::vector<std::string> first;  // the name of each finding's first subject
+  const auto& table = group_sentences();
+  const auto sentence =
+      std::find_if(table.begin(), table.end(), [&](const GroupSentence& g) { return g.code == code; });
+  if (sentence == table.end()) {
+    return fmt::format("{} (and {} more like it)", items.front().message, items.size() - 1);
+  }
+  std::vector<std::string> names;  // each finding's subject, named, each once in the findings' order
   for (const auto& f : items) {
-    if (f.subjects.empty()) continue;
-    const bool member_first = code == "seat-without-power" || code == "veto-player" || code == "isolated-member" ||
-                              code == "departure-splits-network" || code == "departure-unlinks-sector" ||
-                              code == "departure-blocks-body" || code == "concentrated-roles";
-    first.push_back(member_first ? member_name(c, f.subjects[0]) : sector_name(sectors, f.subjects[0]));
+    if (f.subjects.size() <= sentence->subject) continue;
+    const std::string& id = f.subjects[sentence->subject];
+    std::string name = sentence->kind == GroupSentence::member   ? member_name(c, id)
+                       : sentence->kind == GroupSentence::sector ? sector_name(sectors, id)
+                                                                 : id;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
   }
-  std::vector<std::string> unique;  // in the findings' order, each name once
-  for (auto& name : first) {
-    if (std::find(unique.begin(), unique.end(), name) == unique.end()) unique.push_back(std::move(name));
-  }
-  first = std::move(unique);
-  const std::string who = listed(first, 4);
-  if (code == "missing-core-sector") return fmt::format("{} core sectors have no member: {}", n, who);
-  if (code == "missing-sector") return fmt::format("{} recommended sectors have no member: {}", n, who);
-  if (code == "missing-optional-sector") return fmt::format("{} optional sectors have no member: {}", n, who);
-  if (code == "thin-sector") return fmt::format("{} sectors rest on a single member: {}", n, who);
-  if (code == "cut-off-sector")
-    return fmt::format("{} sectors are at the table but tied to no other sector: {}", n, who);
-  if (code == "single-broker-sector") {
-    return fmt::format("{} sectors reach the other sectors through one member only: {}", n, who);
-  }
-  if (code == "no-vote-sector") return fmt::format("{} sectors hold no seat in any decision body: {}", n, who);
-  if (code == "seat-without-power") return fmt::format("{} seats carry no voting power: {}", n, who);
-  if (code == "veto-player") return fmt::format("{} seats can block decisions alone: {}", n, who);
-  if (code == "power-below-seats") return fmt::format("{} sectors hold less voting power than seats: {}", n, who);
-  if (code == "concentrated-body") return fmt::format("Decisions of {} bodies rest with fewer than two members", n);
-  if (code == "isolated-member")
-    return fmt::format("{} members have no tie to any other member: {}", first.size(), who);
-  if (code == "departure-splits-network") {
-    return fmt::format("{} members would cut others off if they left: {}", first.size(), who);
-  }
-  if (code == "departure-unlinks-sector") {
-    return fmt::format("{} departures would leave a sector with no link to the others: {}", n, who);
-  }
-  if (code == "departure-blocks-body") {
-    return fmt::format("{} departures would leave a decision body unable to decide: {}", n, who);
-  }
-  if (code == "concentrated-roles") return fmt::format("{} members hold several roles at once: {}", first.size(), who);
-  return fmt::format("{} related findings ({}): {}", n, code, items.front().message);
+  return fmt::format(fmt::runtime(sentence->text), fmt::arg("n", items.size()), fmt::arg("who", listed(names, 4)));
 }
 
 }  // namespace

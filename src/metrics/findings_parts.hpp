@@ -1,4 +1,4 @@
-// What findings.cpp and findings_actions.cpp share (internal to src/metrics/): the members
+// What findings_resilience.cpp and findings_actions.cpp share (internal to src/metrics/): the members
 // cut off from the main group, now or after a departure, and how to name them.
 #pragma once
 

@@ -17,8 +17,10 @@ namespace xsector {
 
 using detail::and_list;
 using detail::contact_index;
+using detail::counted;
 using detail::other_end;
 using detail::percent;
+using detail::possessive;
 
 std::string person_label(const Coalition& c, std::size_t member, std::size_t contact, PeopleShown shown) {
   const Member& m = c.members[member];
@@ -30,69 +32,140 @@ std::string person_label(const Coalition& c, std::size_t member, std::size_t con
   return fmt::format("contact {} of {}", contact + 1, m.name);
 }
 
-std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sectors, const People& r,
-                                     PeopleShown shown) {
-  std::vector<Finding> out;
-  if (!r.described) return out;
+namespace {
+
+/// Per sector, how many ties in the file join it to another sector (both ends count).
+std::vector<std::size_t> cross_sector_ties(const Coalition& c, const SectorIndex& sectors) {
+  std::vector<std::size_t> out(sectors.sectors.size(), 0);
+  for (const Tie& t : c.ties) {
+    const std::size_t a = sectors.sector_of[t.a];
+    const std::size_t b = sectors.sector_of[t.b];
+    if (a == b) continue;
+    ++out[a];
+    ++out[b];
+  }
+  return out;
+}
+
+/// The sectors that keep no tie to another sector once `gone` (tie indices) go cold, among
+/// those that have one now.
+std::vector<std::size_t> sectors_left_alone(const Coalition& c, const SectorIndex& sectors,
+                                            const std::vector<std::size_t>& cross,
+                                            const std::vector<std::size_t>& gone) {
+  std::vector<std::size_t> left = cross;
+  for (const auto t : gone) {
+    const std::size_t a = sectors.sector_of[c.ties[t].a];
+    const std::size_t b = sectors.sector_of[c.ties[t].b];
+    if (a == b) continue;
+    --left[a];
+    --left[b];
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t s = 0; s < left.size(); ++s) {
+    if (cross[s] > 0 && left[s] == 0) out.push_back(s);
+  }
+  return out;
+}
+
+/// The people whose departure costs the coalition as a whole (high): the ties they alone carry
+/// on their member's side split the network, or leave a sector with no tie to another sector.
+void coalition_losses(const Coalition& c, const SectorIndex& sectors, const People& r, PeopleShown shown,
+                      std::vector<Finding>& out) {
   const double before = r.fragmentation.value_or(0.0);
-  // Each person whose departure leaves relationships without a contact on its side.
+  const auto cross = cross_sector_ties(c, sectors);
   for (const PersonFigures& p : r.people) {
     if (p.sole_carrier_of.empty()) continue;
-    const Member& m = c.members[p.member];
-    const Contact& who = m.contacts[p.contact];
-    const std::size_t k = p.sole_carrier_of.size();
-    std::string message = fmt::format("If {} leaves, {} {} only contact", person_label(c, p.member, p.contact, shown),
-                                      k, k == 1 ? "relationship loses its" : "relationships lose their");
-    std::vector<std::string> cut;
-    for (const auto s : p.sectors_cut) cut.push_back(sectors.sectors[s].name);
-    if (!cut.empty()) message += fmt::format(", including the only link to {}", and_list(cut));
     const bool splits = p.fragmentation && *p.fragmentation > before + 1e-12;
+    const auto alone = sectors_left_alone(c, sectors, cross, p.sole_carrier_of);
+    if (!splits && alone.empty()) continue;
+    const Member& m = c.members[p.member];
+    const std::size_t k = p.sole_carrier_of.size();
+    std::string message =
+        fmt::format("If {} leaves, {} {} only contact at {}", person_label(c, p.member, p.contact, shown),
+                    counted(k, "tie", "ties"), k == 1 ? "loses its" : "lose their", m.name);
     if (splits) {
-      message += fmt::format(", and {} of pairs of members could no longer reach each other (now {})",
+      message += fmt::format(": {} of pairs of members could no longer reach each other (now {})",
                              percent(*p.fragmentation), percent(before));
     }
-    Finding f{!cut.empty() || splits ? Severity::high : (k >= 2 ? Severity::medium : Severity::low),
+    std::vector<std::string> names;
+    names.reserve(alone.size());
+    for (const auto s : alone) names.push_back(sectors.sectors[s].name);
+    if (!alone.empty()) {
+      message += fmt::format("{}{} would keep no tie to any other sector", splits ? ", and " : ": ", and_list(names));
+    }
+    Finding f{Severity::high,
               FindingArea::people,
               "person-departure-cuts-ties",
               std::move(message),
-              {who.id, m.id}};
-    for (const auto s : p.sectors_cut) f.subjects.push_back(sectors.sectors[s].id);
+              {m.contacts[p.contact].id, m.id}};
+    for (const auto s : alone) f.subjects.push_back(sectors.sectors[s].id);
     out.push_back(std::move(f));
   }
-  std::vector<std::vector<std::size_t>> incident(c.members.size());  // ties per member, file order
-  for (std::size_t t = 0; t < c.ties.size(); ++t) {
-    incident[c.ties[t].a].push_back(t);
-    incident[c.ties[t].b].push_back(t);
+}
+
+/// One finding per member with ties that only one of its contacts carries: medium when all
+/// its ties (two or more) run through one person, low otherwise; it lists the people.
+void members_resting_on_people(const Coalition& c, const People& r, PeopleShown shown,
+                               const std::vector<std::vector<std::size_t>>& incident, std::vector<Finding>& out) {
+  for (std::size_t v = 0; v < c.members.size(); ++v) {
+    const Member& m = c.members[v];
+    std::vector<const PersonFigures*> who;
+    for (const PersonFigures& p : r.people) {
+      if (p.member == v && !p.sole_carrier_of.empty()) who.push_back(&p);
+    }
+    if (who.empty()) continue;
+    const std::size_t ties = incident[v].size();
+    if (who.size() == 1 && ties >= 2 && who.front()->sole_carrier_of.size() == ties) {
+      out.push_back({Severity::medium,
+                     FindingArea::people,
+                     "member-single-carrier",
+                     fmt::format("{} {} ties run through one person, {}",
+                                 ties == 2 ? std::string("Both of") : fmt::format("All {} of", ties),
+                                 possessive(m.name), person_label(c, v, who.front()->contact, shown)),
+                     {m.id, m.contacts[who.front()->contact].id}});
+      continue;
+    }
+    std::size_t single = 0;
+    std::vector<std::string> parts;
+    std::vector<std::string> subjects = {m.id};
+    for (const PersonFigures* p : who) {
+      single += p->sole_carrier_of.size();
+      parts.push_back(fmt::format("{} ({})", person_label(c, v, p->contact, shown),
+                                  counted(p->sole_carrier_of.size(), "tie", "ties")));
+      subjects.push_back(m.contacts[p->contact].id);
+    }
+    out.push_back(
+        {Severity::low, FindingArea::people, "single-carried-ties",
+         fmt::format("{} of {} {} {} carried on its side by one contact alone: {}", single, possessive(m.name),
+                     counted(ties, "tie", "ties"), single == 1 ? "is" : "are", and_list(parts)),
+         std::move(subjects)});
   }
-  // Members whose every tie (two or more) runs through one person.
-  for (const PersonFigures& p : r.people) {
-    const Member& m = c.members[p.member];
-    const std::size_t ties = incident[p.member].size();
-    if (ties < 2 || p.sole_carrier_of.size() != ties) continue;
-    out.push_back({Severity::medium,
-                   FindingArea::people,
-                   "member-single-carrier",
-                   fmt::format("All {} of {}'s ties run through one person, {}", ties, m.name,
-                               person_label(c, p.member, p.contact, shown)),
-                   {m.id, m.contacts[p.contact].id}});
+}
+
+/// The first two distinct contacts seen for a partner or a sector.
+using Two = std::array<std::optional<std::size_t>, 2>;
+
+void remember(Two& two, std::size_t k) {
+  if (!two[0])
+    two[0] = k;
+  else if (*two[0] != k && !two[1])
+    two[1] = k;
+}
+
+std::optional<std::size_t> other_than(const Two& two, std::size_t k) {
+  for (const auto& x : two) {
+    if (x && *x != k) return x;
   }
-  // A suggested warm handoff for each person with relationships it alone carries. Per member,
-  // the first two distinct contacts (in tie order) carrying a tie with each partner and with
+  return std::nullopt;
+}
+
+/// A suggested warm handoff (info) for each person with ties it alone carries on its member's
+/// side: who else at the member already works with that partner or its sector.
+void warm_handoffs(const Coalition& c, const SectorIndex& sectors, const People& r, PeopleShown shown,
+                   const std::vector<std::vector<std::size_t>>& incident, std::vector<Finding>& out) {
+  // Per member, the first two distinct contacts (in tie order) carrying a tie with each partner and with
   // each partner sector: enough to name someone other than the person leaving.
   const auto where = contact_index(c);
-  using Two = std::array<std::optional<std::size_t>, 2>;
-  auto remember = [](Two& two, std::size_t k) {
-    if (!two[0])
-      two[0] = k;
-    else if (*two[0] != k && !two[1])
-      two[1] = k;
-  };
-  auto other_than = [](const Two& two, std::size_t k) -> std::optional<std::size_t> {
-    for (const auto& x : two) {
-      if (x && *x != k) return x;
-    }
-    return std::nullopt;
-  };
   constexpr std::size_t shown_partners = 5;  // a longer list ends with "and N more"
   std::size_t cached_member = c.members.size();
   std::unordered_map<std::size_t, Two> by_partner;
@@ -156,6 +229,22 @@ std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sect
          fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown), fmt::join(parts, "; ")),
          std::move(subjects)});
   }
+}
+
+}  // namespace
+
+std::vector<Finding> people_findings(const Coalition& c, const SectorIndex& sectors, const People& r,
+                                     PeopleShown shown) {
+  std::vector<Finding> out;
+  if (!r.described) return out;
+  coalition_losses(c, sectors, r, shown, out);
+  std::vector<std::vector<std::size_t>> incident(c.members.size());  // ties per member, file order
+  for (std::size_t t = 0; t < c.ties.size(); ++t) {
+    incident[c.ties[t].a].push_back(t);
+    incident[c.ties[t].b].push_back(t);
+  }
+  members_resting_on_people(c, r, shown, incident, out);
+  warm_handoffs(c, sectors, r, shown, incident, out);
   return out;
 }
 

@@ -166,15 +166,21 @@ SectorGaps find_gaps(const Coalition& c, const Network& g, const SectorIndex& in
     for (const auto& seat : body.seats) seated[index.sector_of[seat.member]] = true;
   }
   gaps.governance_described = !c.governance.empty();
+  // A sector carried along for members the taxonomy cannot place is no sector of it: no gap.
+  auto unplaced_only = [&](std::size_t s) {
+    return std::all_of(sectors[s].members.begin(), sectors[s].members.end(), [&](std::size_t m) {
+      return std::find(c.unplaced.begin(), c.unplaced.end(), m) != c.unplaced.end();
+    });
+  };
   for (std::size_t s = 0; s < count; ++s) {
     const auto& f = sectors[s];
-    if (f.members.empty()) continue;
+    if (f.members.empty() || unplaced_only(s)) continue;
     if (f.members.size() == 1) gaps.thin.push_back({s, f.members.front()});
     if (f.external_ties == 0) gaps.cut_off.push_back(s);
     if (gaps.governance_described && !seated[s]) gaps.no_vote.push_back(s);
     if (f.members.size() >= 2 && broker[s] != none && !several[s]) gaps.single_broker.push_back({s, broker[s]});
     for (std::size_t t = s + 1; t < count; ++t) {
-      if (!sectors[t].members.empty() && mix[s][t] == 0) gaps.unlinked_pairs.emplace_back(s, t);
+      if (!sectors[t].members.empty() && !unplaced_only(t) && mix[s][t] == 0) gaps.unlinked_pairs.emplace_back(s, t);
     }
   }
   return gaps;

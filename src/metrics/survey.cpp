@@ -250,7 +250,7 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     for (std::size_t v = 0; v < n; ++v) {
       if (!s.members[v].respondent) missing.push_back(c.members[v].id);
     }
-    out.push_back({*s.response_rate < 0.5 ? Severity::high : Severity::medium, FindingArea::survey, "low-response-rate",
+    out.push_back({*s.response_rate < 0.5 ? Severity::medium : Severity::low, FindingArea::survey, "low-response-rate",
                    fmt::format("Only {} of {} members answered the survey ({}); below {} the map of who works with "
                                "whom misses too many ties to be trusted",
                                s.respondents, n, percent(*s.response_rate), percent(min_response_rate)),
@@ -270,7 +270,7 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     }
     if (!ids.empty()) {
       const std::string more = ids.size() > names.size() ? fmt::format(" and {} more", ids.size() - names.size()) : "";
-      out.push_back({Severity::medium, FindingArea::survey, "rarely-named",
+      out.push_back({Severity::low, FindingArea::survey, "rarely-named",
                      fmt::format("{} {} named as a partner by at most one respondent: {}{}; the coalition may not "
                                  "see {} as a partner",
                                  ids.size(), ids.size() == 1 ? "member is" : "members are", fmt::join(names, ", "),
@@ -312,7 +312,7 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
       const auto& t = s.trust_by_sector[a][b];
       const std::size_t count = s.trust_by_sector_responses[a][b];
       if (a == b || !t || count < 2 || *t >= low_trust) continue;
-      out.push_back({Severity::medium,
+      out.push_back({Severity::low,
                      FindingArea::survey,
                      "low-trust-between-sectors",
                      fmt::format("Members from {} rate their trust in members from {} at {:.1f} of 4 on average "
@@ -330,7 +330,7 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     for (std::size_t v = 0; v < n; ++v) {
       const auto& resources = s.members[v].value_items[2];
       if (seated[v] || !resources || *resources < high_resources) continue;
-      out.push_back({Severity::medium,
+      out.push_back({Severity::low,
                      FindingArea::survey,
                      "valued-without-seat",
                      fmt::format("Partners value {} for its resources ({:.1f} of 4) but it holds no seat in any "

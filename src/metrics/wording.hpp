@@ -1,5 +1,5 @@
-// Wording shared by the plain-language findings of src/metrics/ (internal): shares as
-// percentages and lists of names.
+// Wording shared by the plain-language findings of src/metrics/ (internal): counts with their
+// noun, possessives, shares as percentages and lists of names.
 #pragma once
 
 #include <fmt/format.h>
@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/text.hpp"
 
 namespace xsector::detail {
 

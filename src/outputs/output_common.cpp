@@ -1,5 +1,6 @@
 // Formatting the writers share (see output_parts.hpp).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -106,10 +107,83 @@ std::vector<Finding> area_findings(const Analysis& a, std::initializer_list<Find
 std::string findings_text(const std::vector<Finding>& findings, bool markdown) {
   std::string out;
   for (const auto& f : findings) {
-    out += markdown ? fmt::format("- **{}** {} (`{}`)\n", to_string(f.severity), user_text(f.message, true), f.code)
+    out += markdown ? fmt::format("- **{}** {}\n", to_string(f.severity), user_text(f.message, true))
                     : fmt::format("  [{}] {}\n", to_string(f.severity), user_text(f.message, false));
   }
   if (findings.empty()) out += markdown ? "- none\n" : "  none\n";
+  return out;
+}
+
+namespace {
+
+bool in_areas(const FindingGroup& g, std::initializer_list<FindingArea> areas) {
+  return !g.items.empty() && std::find(areas.begin(), areas.end(), g.items.front().area) != areas.end();
+}
+
+}  // namespace
+
+std::string_view finding_title(std::string_view code) {
+  static const std::vector<std::pair<std::string_view, std::string_view>> titles = {
+      {"community-led-power", "community-led seats and power"},
+      {"lived-experience-power", "lived-experience seats and power"},
+      {"concentrated-roles", "roles held by one member"},
+      {"resources-and-power", "funding and power"},
+      {"warm-handoff", "warm handoffs"},
+      {"waived-sector", "waived sectors"},
+      {"no-governance", "no decision body"},
+  };
+  for (const auto& [c, title] : titles) {
+    if (c == code) return title;
+  }
+  return "other notes";
+}
+
+std::string findings_text(const Analysis& a, std::initializer_list<FindingArea> areas, bool markdown) {
+  if (a.all_findings) return findings_text(area_findings(a, areas), markdown);
+  std::string out;
+  auto line = [&](std::string_view severity, const std::string& text) {
+    out += markdown ? fmt::format("- **{}** {}\n", severity, user_text(text, true))
+                    : fmt::format("  [{}] {}\n", severity, user_text(text, false));
+  };
+  std::vector<std::string> notes;  // info groups, on one line
+  std::size_t total = 0;
+  for (const auto& g : a.finding_groups) {
+    if (!in_areas(g, areas)) continue;
+    total += g.items.size();
+    if (g.severity == Severity::info) {
+      const std::string_view title = finding_title(g.code);
+      notes.push_back(g.items.size() == 1 ? std::string(title) : fmt::format("{} ({})", title, g.items.size()));
+      continue;
+    }
+    line(to_string(g.severity), g.headline);
+  }
+  if (!notes.empty()) line("info", fmt::format("Notes: {}", fmt::join(notes, "; ")));
+  if (total == 0) out += markdown ? "- none\n" : "  none\n";
+  const bool folded = std::any_of(a.finding_groups.begin(), a.finding_groups.end(),
+                                  [&](const FindingGroup& g) { return in_areas(g, areas) && g.items.size() > 1; });
+  if (folded || !notes.empty()) {
+    out += fmt::format("{}{} in all, one line per kind: --all-findings lists each\n", markdown ? "\n" : "  ",
+                       counted(total, "finding", "findings"));
+  }
+  return out;
+}
+
+ordered_json finding_groups_json(const Analysis& a, std::initializer_list<FindingArea> areas) {
+  ordered_json out = ordered_json::array();
+  for (const auto& g : a.finding_groups) {
+    if (!in_areas(g, areas)) continue;
+    std::vector<std::string> subjects;
+    for (const auto& f : g.items) {
+      for (const auto& s : f.subjects) {
+        if (std::find(subjects.begin(), subjects.end(), s) == subjects.end()) subjects.push_back(s);
+      }
+    }
+    out.push_back({{"code", g.code},
+                   {"severity", to_string(g.severity)},
+                   {"count", g.items.size()},
+                   {"message", g.headline},
+                   {"subjects", std::move(subjects)}});
+  }
   return out;
 }
 

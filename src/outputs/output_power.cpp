@@ -102,8 +102,7 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   if (markdown) *out += "\n";
   *out += render_table_text(dep, markdown);
   section("Findings");
-  const std::vector<Finding> findings = area_findings(a, {FindingArea::power, FindingArea::resilience});
-  *out += findings_text(findings, markdown);
+  *out += findings_text(a, {FindingArea::power, FindingArea::resilience}, markdown);
   return doc;
 }
 
@@ -119,6 +118,7 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       doc["resilience"] = resilience_json(a, c);
       const std::vector<Finding> findings = area_findings(a, {FindingArea::power, FindingArea::resilience});
       doc["findings"] = findings_json(findings);
+      doc["finding_groups"] = finding_groups_json(a, {FindingArea::power, FindingArea::resilience});
       doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }

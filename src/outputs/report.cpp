@@ -62,27 +62,6 @@ std::string th(std::string_view label, bool number = false) {
                      m.empty() ? std::string() : fmt::format(R"( title="{}")", esc(m)), esc(label));
 }
 
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-std::string next_steps_section(const Analysis& a) {
-  const auto& actions = a.next_actions;
-  std::string h = R"(<section id="next" class="next"><h2>What to do next</h2>)";
-  if (actions.empty()) {
-    h += "<p>No finding calls for an urgent step: every core sector is at the table, no single departure cuts "
-         "members off, and every sector holds a seat.</p>";
-  } else {
-    h += "<ol class=\"actions\">";
-    for (const auto& x : actions) {
-      h += fmt::format(R"(<li data-code="{}"><b>{}.</b> <span class="why">{}.</span></li>)", esc(x.code), esc(x.text),
-                       esc(x.why));
-    }
-    h += "</ol>";
-  }
-  return h + "</section>\n";
-}
-
 std::string summary_section(const Analysis& a, std::size_t present, std::size_t sectors, std::size_t missing_core,
                             const std::optional<double>& effective) {
   auto card = [](const std::string& value, std::string_view label, std::string_view term) {
@@ -104,39 +83,6 @@ std::string summary_section(const Analysis& a, std::size_t present, std::size_t 
   h += card(pct(a.power.backbone_betweenness_share), "of go-between work runs through the backbone",
             "backbone brokerage");
   return h + "</div></section>\n";
-}
-
-std::string findings_section(const Analysis& a) {
-  const auto& groups = a.finding_groups;
-  auto item = [](const FindingGroup& g) {
-    std::string li = fmt::format(R"(<li class="{0}" data-code="{1}"><span class="sev">{0}</span>{2})",
-                                 to_string(g.severity), esc(g.code), esc(g.headline));
-    if (g.items.size() > 1) {
-      li += fmt::format("<details><summary>the {}</summary><ul>", plural(g.items.size(), "finding", "findings"));
-      for (const auto& f : g.items) li += "<li>" + esc(f.message) + "</li>";
-      li += "</ul></details>";
-    }
-    return li + "</li>";
-  };
-  std::string urgent;
-  std::string later;
-  std::size_t later_count = 0;
-  for (const auto& g : groups) {
-    if (g.severity == Severity::high || g.severity == Severity::medium) {
-      urgent += item(g);
-    } else {
-      later += item(g);
-      ++later_count;
-    }
-  }
-  std::string h = R"(<section id="findings"><h2>Findings</h2>)";
-  h += urgent.empty() ? "<p>No high or medium finding.</p>" : R"(<ul class="findings">)" + urgent + "</ul>";
-  if (later_count > 0) {
-    h += fmt::format(
-        R"(<details class="more"><summary>{} of lower weight</summary><ul class="findings">{}</ul></details>)",
-        plural(later_count, "more finding", "more findings"), later);
-  }
-  return h + "</section>\n";
 }
 
 std::string map_section(const Coalition& c, const Analysis& a, const std::string& members_svg,
@@ -229,9 +175,10 @@ std::string departures_section(const Coalition& c, const Analysis& a) {
   std::vector<Row> rows;
   std::size_t quiet = 0;
   for (const auto& d : a.resilience.departures) {
-    const double change = d.fragmentation ? *d.fragmentation - before : 0.0;
-    // It splits its group when more groups remain than there were (an isolate takes its own).
-    const bool splits = d.components + (a.members[d.member].degree == 0 ? 1 : 0) > a.network.components;
+    // Only a cut point's departure cuts anyone off: elsewhere the share of pairs apart moves
+    // only because one member fewer remains, and that is no change to show.
+    const bool splits = a.members[d.member].articulation;
+    const double change = splits && d.fragmentation ? *d.fragmentation - before : 0.0;
     const bool matters = splits || !d.sectors_lost.empty() || !d.sectors_unlinked.empty();
     if (matters) {
       rows.push_back({&d, change});
@@ -255,9 +202,10 @@ std::string departures_section(const Coalition& c, const Analysis& a) {
       std::vector<std::string> sectors;
       for (const auto s : d.sectors_lost) sectors.push_back(esc(r.index.sectors[s].name) + " (no member left)");
       for (const auto s : d.sectors_unlinked) sectors.push_back(esc(r.index.sectors[s].name) + " (no link left)");
-      h += fmt::format(
-          "<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name), cell(points(row.change), row.change),
-          cell(fmt::format("{}", d.components), static_cast<double>(d.components)), fmt::join(sectors, ", "));
+      h += fmt::format("<tr><td>{}</td>{}{}<td>{}</td></tr>", esc(c.members[d.member].name),
+                       cell(a.members[d.member].articulation ? points(row.change) : std::string("none"), row.change),
+                       cell(fmt::format("{}", d.components), static_cast<double>(d.components)),
+                       fmt::join(sectors, ", "));
     }
     h += "</tbody></table></div>";
   }
@@ -319,7 +267,7 @@ std::string map_data(const Coalition& c, const Analysis& a) {
               {"cut", a.members[v].articulation}};
     m["power"] = a.power.bodies.empty() ? json(nullptr) : json(a.power.members[v].power);
     m["seat"] = v < a.power.members.size() && a.power.members[v].seats > 0;
-    if (v < a.resilience.departures.size() && a.resilience.departures[v].fragmentation) {
+    if (a.members[v].articulation && v < a.resilience.departures.size() && a.resilience.departures[v].fragmentation) {
       m["change"] = *a.resilience.departures[v].fragmentation - before;
     } else {
       m["change"] = nullptr;
@@ -367,14 +315,14 @@ std::string report_page(const Coalition& c, const Analysis& a, const std::string
 )",
                   esc(c.name), detail::report_css, esc(c.name), c.place.empty() ? "" : esc(c.place) + " · ",
                   c.as_of.empty() ? "" : "as of " + esc(c.as_of) + " · ", esc(c.taxonomy.id), esc(c.taxonomy.name));
-  h += next_steps_section(a);
+  h += detail::next_steps_section(c, a);
   h += summary_section(a, sectors_at_table(a), a.sectors.sectors.size(), core_sectors_missing(a),
                        coalition_effective_decision_makers(a));
   if (const std::string estimates = describe_estimates(a); !estimates.empty()) {
     h += fmt::format(R"(<p class="estimates">{}</p>)", esc(estimates)) + "\n";
   }
   if (waves != nullptr) h += detail::changes_section(c, *waves);
-  h += findings_section(a);
+  h += detail::findings_section(a);
   h += map_section(c, a, members_svg, sectors_svg, waves);
   h += coverage_section(c, a.sectors);
   h += power_section(c, a);

@@ -43,4 +43,12 @@ std::string wave_figures(const Coalition& after, const ReportComparison& compari
 /// The "What changed" section (or "Two coalitions side by side").
 std::string changes_section(const Coalition& after, const ReportComparison& comparison);
 
+/// The "What to do next" section: the analysis's next actions, or, when there are none, what
+/// holds, said only as far as the file supports it (core sectors only when the taxonomy has
+/// any, seats only when the file describes a decision body).
+std::string next_steps_section(const Coalition& c, const Analysis& a);
+
+/// The "Findings" section: high and medium groups shown, low and info folded.
+std::string findings_section(const Analysis& a);
+
 }  // namespace xsector::detail

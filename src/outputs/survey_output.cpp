@@ -115,8 +115,8 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
       {"reported pairs", fmt::format("{} ({} confirmed, {} one-sided, {} also under ties)", s.reported_pairs,
                                      s.confirmed_pairs, s.one_sided_pairs, s.written_pairs)},
       {"tie rule", std::string(to_string(c.survey->tie_rule))},
-      {"trust score", share(s.trust_score)},
-      {"value score", share(s.value_score)}};
+      {"trust score", fmt::format("{} ({})", share(s.trust_score), counted(s.responses, "response", "responses"))},
+      {"value score", fmt::format("{} ({})", share(s.value_score), counted(s.responses, "response", "responses"))}};
   t.members.columns = {text_column("id"), flag_column("answered", "no").left(), integer_column("named by"),
                        integer_column("names")};
   for (const char* name : {"reciprocity", "trust", "value", "trust given", "reliability", "mission", "openness",
@@ -139,11 +139,16 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
   }
   const auto present = present_sectors(a);
   t.sectors.columns = {text_column("trust from \\ about")};
-  for (const auto to : present) t.sectors.columns.push_back(number_column(a.sectors.index.sectors[to].id, 2));
+  // Each mean with the number of responses it rests on.
+  for (const auto to : present) t.sectors.columns.push_back(text_column(a.sectors.index.sectors[to].id).right());
   for (const auto from : present) {
     auto& row = t.sectors.row();
     row.emplace_back(a.sectors.index.sectors[from].id);
-    for (const auto to : present) row.push_back(number_cell(s.trust_by_sector[from][to]));
+    for (const auto to : present) {
+      const auto& mean = s.trust_by_sector[from][to];
+      row.push_back(mean ? Cell(fmt::format("{} (n={})", fixed_text(*mean, 2), s.trust_by_sector_responses[from][to]))
+                         : Cell());
+    }
   }
   return t;
 }
@@ -164,7 +169,7 @@ std::string survey_report_html(const Coalition& c, const Analysis& a) {
   const auto present = present_sectors(a);
   h +=
       R"(<h3>Trust by sector</h3><p>Mean trust (1-4) that members of the row's sector give members of the )"
-      R"(column's sector; blank where no one rated.</p><div class="scroll"><table class="heatmap"><thead><tr><th></th>)";
+      R"(column's sector, with n the number of ratings it rests on; blank where no one rated.</p><div class="scroll"><table class="heatmap"><thead><tr><th></th>)";
   for (const auto to : present) h += fmt::format("<th>{}</th>", esc(a.sectors.index.sectors[to].name));
   h += "</tr></thead><tbody>";
   for (const auto from : present) {
@@ -179,9 +184,9 @@ std::string survey_report_html(const Coalition& c, const Analysis& a) {
       const int r = static_cast<int>(239 - share * (239 - 8));
       const int g = static_cast<int>(243 - share * (243 - 81));
       const int b = static_cast<int>(255 - share * (255 - 156));
-      h += fmt::format(R"(<td class="n" style="background:#{:02x}{:02x}{:02x};color:{}" title="{} responses">{}</td>)",
-                       r, g, b, share > 0.55 ? "#fff" : "#000", s.trust_by_sector_responses[from][to],
-                       fixed_text(*t, 1));
+      h +=
+          fmt::format(R"(<td class="n" style="background:#{:02x}{:02x}{:02x};color:{}">{} <small>n={}</small></td>)", r,
+                      g, b, share > 0.55 ? "#fff" : "#000", fixed_text(*t, 1), s.trust_by_sector_responses[from][to]);
     }
     h += "</tr>";
   }
