@@ -11,10 +11,8 @@ if [ ! -f web/node_modules/@viz-js/viz/dist/viz-global.js ] || [ ! -d web/node_m
   npm ci --prefix web --no-audit --no-fund
 fi
 export NODE_PATH=/usr/share/nodejs
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 if [ ! -f build/web-build/CMakeCache.txt ]; then
-  emcmake cmake -S web -B build/web-build -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
+  emcmake cmake -S web -B build/web-build -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" >/dev/null
 fi
 cmake --build build/web-build -j"$jobs"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the C libraries the browser app links (yaml-cpp, zlib, expat, libzip, libxlsxwriter,
+# Builds the libraries the browser app links (fmt, yaml-cpp, zlib, expat, libzip, libxlsxwriter,
 # and Graphviz's cgraph and cdt, which build the diagrams' DOT text) with Debian's emscripten, from Debian's own source packages, into a cached prefix:
 #   build/web-deps/prefix     (lib/*.a, include/)
-#   build/web-deps/headers    (symlinks to the header-only Boost, Eigen, nlohmann and fmt, never
+#   build/web-deps/headers    (symlinks to the header-only Boost, Eigen and nlohmann, never
 #                              all of /usr/include: the host's libc headers must not mix in)
 # A library already built (its stamp file exists) is skipped. Nothing is vendored into the
 # repository. Usage: bash scripts/build_web_deps.sh [JOBS]   (Debian 12, as root)
@@ -32,7 +32,7 @@ if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sour
   apt-get update
 fi
 
-for h in boost eigen3 nlohmann fmt; do ln -sfn "/usr/include/$h" "$root/headers/$h"; done
+for h in boost eigen3 nlohmann; do ln -sfn "/usr/include/$h" "$root/headers/$h"; done
 
 # fetch PACKAGE DIRGLOB: unpacks Debian's source package once (names the release, since the
 # newest version of some is a security update that `apt-get source` also accepts).
@@ -49,6 +49,19 @@ stamp() { [ -f "$prefix/.$1.done" ]; }
 done_() { touch "$prefix/.$1.done"; echo "web deps: $1 built" >&2; }
 cmake_flags=(-DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" -DBUILD_SHARED_LIBS=OFF
   -DCMAKE_CROSSCOMPILING_EMULATOR="$emulator" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_ROOT_PATH="$prefix")
+
+# fmt: compiled once (header-only would compile its formatting core into every file).
+if ! stamp fmt; then
+  d=$(fetch fmtlib/bookworm 'fmtlib-*')
+  mkdir -p "$root/b-fmt"
+  for f in format os; do
+    em++ -O2 -fexceptions -std=c++20 -I"$d/include" -c "$d/src/$f.cc" -o "$root/b-fmt/$f.o"
+  done
+  emar rcs "$prefix/lib/libfmt.a" "$root/b-fmt/format.o" "$root/b-fmt/os.o"
+  rm -rf "$prefix/include/fmt"
+  cp -r "$d/include/fmt" "$prefix/include/fmt"
+  done_ fmt
+fi
 
 if ! stamp zlib; then
   d=$(fetch zlib/bookworm 'zlib-*')

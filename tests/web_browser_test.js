@@ -125,7 +125,7 @@ async function checkDownloads(page) {
   const yaml = await clickDownload(page, "#dl-yaml", "healthy-in-the-hills.yaml");
   check("downloaded YAML validates", /ok:/.test(cli("validate", yaml)), yaml);
   const svg = await clickDownload(page, "#dl-svg", "healthy-in-the-hills.svg");
-  const parsed = execFileSync("python3", ["-c",
+  const parsed = execFileSync("/usr/bin/python3", ["-c",
     "import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); print(r.tag, len(r.findall('.//{http://www.w3.org/2000/svg}g')))", svg]).toString();
   check("downloaded SVG parses", /svg\}svg \d+/.test(parsed) && Number(parsed.split(" ")[1]) > 5, parsed);
   const report = await clickDownload(page, "#dl-report", "healthy-in-the-hills-report.html");
@@ -133,7 +133,7 @@ async function checkDownloads(page) {
   check("downloaded report is the whole page", reportHtml.includes("<html") && reportHtml.includes("<svg"), reportHtml.length);
   const xlsx = await clickDownload(page, "#dl-xlsx", "healthy-in-the-hills.xlsx");
   const expected = nativeJson(file);
-  const sheets = execFileSync("python3", ["-c",
+  const sheets = execFileSync("/usr/bin/python3", ["-c",
     "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); print(' '.join(wb.sheetnames)); print(wb['members'].max_row)", xlsx]).toString().split("\n");
   check("downloaded workbook opens with openpyxl", sheets[0].includes("members"), sheets);
   check("workbook has a row per member", Number(sheets[1]) === expected.members.length + 1, [sheets[1], expected.members.length]);
@@ -173,8 +173,20 @@ async function checkImports(page) {
   const responses = path.join(source, "examples", "survey-responses.csv");
   const members = path.join(source, "examples", "survey-members.csv");
   const surveyYaml = path.join(tmp, "survey.yaml");
-  cli("import", "survey", responses, "--members", members, "-o", surveyYaml);
+  let nativeRows = "";
+  try { cli("import", "survey", responses, "--members", members, "-o", surveyYaml); } catch (e) { nativeRows = e.stderr.toString(); }
+  const row = (nativeRows.match(/survey-responses\.csv:(\d+):/) || [])[1];
   await upload(page, responses, members);
+  const rowsShown = await problems(page);
+  check("survey: a row the importer refuses is shown with its row", row !== undefined &&
+    rowsShown.some((p) => p.startsWith(`survey-responses.csv, row ${row}`)), [nativeRows, rowsShown]);
+  cli("import", "survey", responses, "--members", members, "-o", surveyYaml, "--skip-bad-rows");
+  await page.evaluate(() => { document.getElementById("status").textContent = "…"; });
+  await page.click("#skip-bad-rows");
+  await page.waitForFunction(() => !["…"].includes(document.getElementById("status").textContent) &&
+    !document.getElementById("status").textContent.startsWith("Reading"), { timeout: 60000 });
+  const notes = await page.$$eval("#note-list li", (li) => li.map((e) => e.textContent));
+  check("survey: the rows left out are listed", notes.some((n) => n.includes(`survey-responses.csv:${row}:`)), notes);
   const survey = nativeJson(surveyYaml);
   const surveyShown = await summary(page);
   check("survey: members as imported", Number(surveyShown.members) === survey.members.length, [surveyShown, survey.members.length]);

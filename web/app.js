@@ -52,6 +52,7 @@
   }
   function clearProblems() {
     $("problems").hidden = true;
+    $("skip-rows").hidden = true;
     $("problem-list").textContent = "";
   }
   function showNotes(notes) {
@@ -133,18 +134,30 @@
   /// Files chosen or dropped: coalition files are opened as they are (two: two waves);
   /// anything else goes through the library's import first.
   async function open(fileList) {
-    clearProblems();
-    showNotes([]);
     const files = [];
     for (const f of fileList) files.push({ name: safeName(f.name), bytes: new Uint8Array(await f.arrayBuffer()) });
-    if (files.length === 0) return;
+    if (files.length > 0) await openFiles(files, false);
+  }
+  /// With `skip`, rows of a roster or survey that cannot be used are left out and listed (as
+  /// `xsector import --skip-bad-rows`); without, they are the problems shown.
+  async function openFiles(files, skip) {
+    clearProblems();
+    showNotes([]);
+    state.retry = null;
     status("Reading " + files.map((f) => f.name).join(", ") + "…");
     try {
       if (files.every((f) => isYaml(f.name))) {
         if (files.length > 2) throw new Error("Choose one coalition file, or two waves of one to compare.");
         state.waves = files;
       } else {
-        const imported = call({ op: "import", files: files.map((f) => put(f.name, f.bytes)), taxonomy: $("taxonomy").value });
+        const request = { op: "import", files: files.map((f) => put(f.name, f.bytes)), taxonomy: $("taxonomy").value };
+        let imported;
+        try {
+          imported = call({ ...request, skip_bad_rows: skip });
+        } catch (e) {
+          if (e.answer && e.answer.kind === "input" && !skip) state.retry = () => openFiles(files, true);
+          throw e;
+        }
         const name = files[0].name.replace(/\.[^.]*$/, "") + ".yaml";
         state.waves = [{ name, bytes: new TextEncoder().encode(imported.yaml) }];
         showNotes([...imported.skipped, ...imported.notes]);
@@ -152,6 +165,7 @@
       await run();
     } catch (e) {
       showProblems(e);
+      $("skip-rows").hidden = !state.retry;
     }
   }
   async function applyEdits(edits) {
@@ -221,6 +235,7 @@
       }
     });
     window.addEventListener("resize", fitReport);
+    $("skip-bad-rows").addEventListener("click", () => state.retry && state.retry());
   }
 
   // --- start: the public object, for the page and for scripts -----------------------------

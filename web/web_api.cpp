@@ -68,9 +68,10 @@ json diagrams_op(const json& request) {
   const Analysis a = xsector::analyze(c, options);
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
-  json out = {{"members", diagram_dot(c, a, {})},
-              {"sectors", diagram_dot(c, a, sectors_view)},
-              {"engines", {{"members", plan_diagram(c, {}).engine}, {"sectors", plan_diagram(c, sectors_view).engine}}}};
+  json out = {
+      {"members", diagram_dot(c, a, {})},
+      {"sectors", diagram_dot(c, a, sectors_view)},
+      {"engines", {{"members", plan_diagram(c, {}).engine}, {"sectors", plan_diagram(c, sectors_view).engine}}}};
   if (waves.size() == 2) {
     const Analysis before = xsector::analyze(waves[0], options);
     const Comparison cmp = xsector::compare(waves[0], before, c, a, CompareOptions{});
@@ -116,13 +117,15 @@ json workbook_op(const json& request) {
 /// Validation only (`xsector validate`): the coalition's size, or the problems.
 json validate_op(const json& request) {
   const Coalition c = load_one(request, files_of(request).at(0));
-  return {{"members", c.members.size()}, {"ties", c.ties.size()}, {"taxonomy", c.taxonomy.id}, {"name", c.name},
+  return {{"members", c.members.size()},
+          {"ties", c.ties.size()},
+          {"taxonomy", c.taxonomy.id},
+          {"name", c.name},
           {"as_of", c.as_of}};
 }
 
 json diagnostic_json(const Diagnostic& d) {
-  return {{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column}, {"message", d.message},
-          {"text", d.str()}};
+  return {{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column}, {"message", d.message}, {"text", d.str()}};
 }
 
 json dispatch(const json& request) {

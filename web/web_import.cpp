@@ -107,6 +107,7 @@ json import_op(const json& request) {
   ImportOptions options;
   options.taxonomy = request.value("taxonomy", "");
   options.name = request.value("name", "");
+  options.skip_bad_rows = request.value("skip_bad_rows", false);
   if (options.name.empty() && !files.empty()) options.name = std::filesystem::path(files[0]).stem().string();
   const Imported imported = import_files(files, options);
   json out = {{"yaml", imported.yaml}, {"notes", imported.notes}, {"skipped", json::array()}};
