@@ -122,7 +122,8 @@ if ! stamp cgraph; then
   sed 's/yy/aag/g' "$b/y.tab.h" >"$b/grammar.h"
   flex -o "$b/lex.c" "$d/lib/cgraph/scan.l"
   sed 's/yy/aag/g' "$b/lex.c" | sed '/extern.*isatty/d' >"$b/scan.c"
-  printf '#define HAVE_UNISTD_H 1\n#define HAVE_STRCASECMP 1\n' >"$b/config.h"
+  version=$(basename "$d" | sed 's/^graphviz-//')
+  printf '#define HAVE_UNISTD_H 1\n#define HAVE_STRCASECMP 1\n#define PACKAGE_VERSION "%s"\n' "$version" >"$b/config.h"
   objs=()
   for f in "$d"/lib/cdt/dt*.c; do
     emcc -O2 -c "$f" -I"$b" -I"$d/lib/cdt" -o "$b/cdt-$(basename "$f" .c).o"
