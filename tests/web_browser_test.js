@@ -233,13 +233,18 @@ async function checkEdit(page) {
   await page.type("#new-member-name", "Added In The Browser");
   await page.click("#add-member");
   await page.select("#new-tie-a", first);
-  await page.select("#new-tie-b", before.members[2].id);
+  const links = JSON.parse(cli("export", file, "--to", "json")).links;
+  const tied = new Set(links.filter((l) => l.source === first || l.target === first).map((l) => (l.source === first ? l.target : l.source)));
+  const partner = before.members.find((m) => m.id !== first && !tied.has(m.id)).id;
+  await page.select("#new-tie-b", partner);
   await page.select("#new-tie-level", "3");
   await page.click("#add-tie");
   await page.click("tr[data-tie='0'] button.remove-tie");
   await page.evaluate(() => { document.getElementById("status").textContent = "…"; });
   await page.click("#apply-edits");
   await page.waitForFunction(() => document.getElementById("status").textContent !== "…", { timeout: 60000 });
+  const editProblems = await problems(page);
+  check("edit: applied without a problem", editProblems.length === 0, editProblems);
   const yaml = await clickDownload(page, "#dl-yaml", "perry-county-mental-health.yaml");
   check("edited YAML validates", /ok:/.test(cli("validate", yaml)), fs.existsSync(yaml) ? fs.readFileSync(yaml, "utf8").slice(0, 300) : "missing");
   const after = nativeJson(yaml);
@@ -271,6 +276,14 @@ async function checkEdit(page) {
     const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check("phone width: nothing wider than the screen", overflow <= 0, overflow);
     await phone.page.screenshot({ path: path.join(outDir, "web-phone.png"), fullPage: false });
+    await phone.page.click("#tab-edit");
+    const editOverflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check("phone width: the editor fits the screen", editOverflow <= 0, editOverflow);
+    await phone.page.evaluate(() => document.getElementById("view-edit").scrollIntoView());
+    await phone.page.screenshot({ path: path.join(outDir, "web-phone-edit.png"), fullPage: false });
+    await page.evaluate(() => document.getElementById("report").scrollIntoView());
+    await page.evaluate(() => window.scrollBy(0, 900));
+    await page.screenshot({ path: path.join(outDir, "web-desktop-map.png") });
     check("no network request", requests.length === 0 && phone.requests.length === 0, [...requests, ...phone.requests]);
     check("no script error", errors.length === 0 && phone.errors.length === 0, [...errors, ...phone.errors]);
   } catch (e) {

@@ -37,7 +37,8 @@
     const where = /\.(csv|xlsx)/i.test(d.file) ? "row" : "line";
     return `${d.file}, ${where} ${d.line}${d.column ? ", column " + d.column : ""}: ${d.message}`;
   }
-  function showProblems(error) {
+  function showProblems(error, title = "Problems in your file") {
+    $("problems-title").textContent = title;
     const list = $("problem-list");
     list.textContent = "";
     const answer = error && error.answer;
@@ -163,6 +164,7 @@
         showNotes([...imported.skipped, ...imported.notes]);
       }
       await run();
+      selectTab("report");
     } catch (e) {
       showProblems(e);
       $("skip-rows").hidden = !state.retry;
@@ -178,9 +180,17 @@
       status(`Changes applied to ${last.name}; the report is up to date. Download the corrected file under Download.`);
       return true;
     } catch (e) {
-      showProblems(e);
+      showProblems(e, "Your changes were not applied");
       return false;
     }
+  }
+
+  function selectTab(tab) {
+    for (const t of ["report", "edit", "download"]) {
+      $("view-" + t).hidden = t !== tab;
+      $("tab-" + t).setAttribute("aria-selected", String(t === tab));
+    }
+    if (tab === "report") fitReport();
   }
 
   // --- downloads ------------------------------------------------------------------------
@@ -211,15 +221,7 @@
       });
     }
     for (const id of ["taxonomy", "people"]) $(id).addEventListener("change", () => state.waves.length && runShown());
-    for (const tab of ["report", "edit", "download"]) {
-      $("tab-" + tab).addEventListener("click", () => {
-        for (const t of ["report", "edit", "download"]) {
-          $("view-" + t).hidden = t !== tab;
-          $("tab-" + t).setAttribute("aria-selected", String(t === tab));
-        }
-        if (tab === "report") fitReport();
-      });
-    }
+    for (const tab of ["report", "edit", "download"]) $("tab-" + tab).addEventListener("click", () => selectTab(tab));
     $("dl-yaml").addEventListener("click", () =>
       download(state.waves[state.waves.length - 1].name, state.waves[state.waves.length - 1].bytes, "application/yaml"));
     $("dl-report").addEventListener("click", () => download(stem() + "-report.html", state.report, "text/html"));
