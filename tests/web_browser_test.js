@@ -14,7 +14,7 @@ const path = require("path");
 const fs = require("fs");
 const os = require("os");
 const { execFileSync } = require("child_process");
-const { launch, checks } = require("./browser_common.js");
+const { checks } = require("./browser_common.js");
 
 const [binary, source, html, outDir] = process.argv.slice(2);
 if (!fs.existsSync(html)) {
@@ -209,9 +209,18 @@ async function checkSwitches(page) {
   await page.select("#taxonomy", "");
   const a = path.join(source, "networks", "healthy-in-the-hills.yaml");
   const b = path.join(source, "networks", "healthy-in-the-hills-2025.yaml");
-  await upload(page, a, b);
+  await upload(page, b, a);  // latest first: compared earliest first, as the command line does, with its note
   const waves = await reportText(page);
   check("two waves: the report says what changed", /What changed/.test(waves), waves.slice(0, 200));
+  check("two waves given latest first are put in order", waves.includes("compared from the earlier wave to the later"), "");
+  const nativeReport = path.join(tmp, "waves");
+  cli("report", b, a, "-o", nativeReport);
+  const nativeText = fs.readFileSync(path.join(nativeReport, "report.html"), "utf8");
+  const joined = (nativeText.match(/<h2>What changed[\s\S]*?<\/section>/) || [""])[0].replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const shownChanged = await page.$eval("#report", (f) => f.contentDocument.querySelector("#changes").outerHTML).then((h) => h.replace(/<[^>]+>/g, " "));
+  const numbers = (t) => (t.match(/-?\d+(\.\d+)?/g) || []).join(" ");
+  check("two waves: every number under 'What changed' as in the command line's report",
+    numbers(joined).length > 20 && numbers(joined) === numbers(shownChanged), [numbers(joined), numbers(shownChanged)]);
   const mapCount = await page.$eval("#report", (f) => f.contentDocument.querySelectorAll(".map svg").length);
   check("two waves: both waves and the changes are drawn", mapCount >= 4, mapCount);
 }
@@ -257,7 +266,11 @@ async function checkEdit(page) {
 }
 
 (async () => {
-  const browser = await launch(puppeteer);
+  const browser = await puppeteer.launch({
+    executablePath: "/usr/bin/chromium", headless: true, protocolTimeout: 600000,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+  });
   try {
     const { page, requests, errors } = await openPage(browser, 1280, 900);
     const version = await page.evaluate(async () => (await window.xsector).version);

@@ -107,8 +107,8 @@
   async function run() {
     const files = state.waves.map((w) => put(w.name, w.bytes));
     const opts = options();
-    const analysis = JSON.parse(call({ op: "analyze", files: [files[files.length - 1]], ...opts }).text);
     const dots = call({ op: "diagrams", files, ...opts });
+    const analysis = JSON.parse(dots.analysis);
     const svg = {};
     for (const view of ["members", "sectors", "before", "changes"]) {
       if (dots[view]) svg[view] = await layOut(dots[view], dots.engines[view]);

@@ -4,6 +4,7 @@
 // same library functions as the command of that name, so the page shows what the command
 // line prints.
 #include <emscripten/emscripten.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
@@ -57,29 +58,66 @@ json analyze_op(const json& request) {
   return {{"text", format_json(c, xsector::analyze(c, analysis_options(request, part_all)))}};
 }
 
-/// The DOT of every diagram `xsector report` draws (members, sectors; for two files the
-/// first wave's members and the changes), laid out by the page.
-json diagrams_op(const json& request) {
-  const std::vector<std::string> files = files_of(request);
+/// The files of a report (one coalition, or two waves) loaded and analyzed once: the page
+/// asks for the diagrams, lays them out, then asks for the report of the same files.
+struct Session {
+  std::string key;  ///< the files' names and bytes and the options
   std::vector<Coalition> waves;
-  for (const auto& f : files) waves.push_back(load_one(request, f));
-  const AnalysisOptions options = analysis_options(request, part_report);
-  const Coalition& c = waves.back();
-  const Analysis a = xsector::analyze(c, options);
+  std::vector<Analysis> analyses;  ///< one per wave, with part_report
+  std::optional<Comparison> comparison;
+};
+
+const Session& session(const json& request) {
+  static Session s;
+  const std::vector<std::string> files = files_of(request);
+  std::string key = request.value("taxonomy", "") + '\n' + request.value("people", "roles");
+  for (const auto& f : files) key += '\n' + f + '\n' + read_input_file(f);
+  if (key == s.key) return s;
+  s = Session{};
+  for (const auto& f : files) s.waves.push_back(load_one(request, f));
+  // Two waves of one coalition given latest first are compared earliest first, with the
+  // command line's note.
+  std::optional<Finding> reordered;
+  if (s.waves.size() == 2 && match_coalitions(s.waves[0], s.waves[1]).waves && dated_before(s.waves[1], s.waves[0])) {
+    reordered = Finding{Severity::info,
+                        FindingArea::compare,
+                        "waves-reordered",
+                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later",
+                                    files[1], s.waves[1].as_of, files[0], s.waves[0].as_of),
+                        {}};
+    std::swap(s.waves[0], s.waves[1]);
+  }
+  // Analyzed as `xsector report` analyzes (part_report: every figure, and the guidance the
+  // JSON leaves out), so one analysis serves the figures, the diagrams and the report.
+  for (const auto& c : s.waves) s.analyses.push_back(xsector::analyze(c, analysis_options(request, part_report)));
+  if (s.waves.size() == 2) {
+    s.comparison = xsector::compare(s.waves[0], s.analyses[0], s.waves[1], s.analyses[1], CompareOptions{});
+    if (reordered) s.comparison->findings.insert(s.comparison->findings.begin(), *reordered);
+  }
+  s.key = std::move(key);
+  return s;
+}
+
+/// The figures (`xsector analyze --format json` of the last file) and the DOT of every
+/// diagram `xsector report` draws (members, sectors; for two files the first wave's members
+/// and the changes), laid out by the page.
+json diagrams_op(const json& request) {
+  const Session& s = session(request);
+  const Coalition& c = s.waves.back();
+  const Analysis& a = s.analyses.back();
   RenderOptions sectors_view;
   sectors_view.view = View::sectors;
   json out = {
+      {"analysis", format_json(c, a)},
       {"members", diagram_dot(c, a, {})},
       {"sectors", diagram_dot(c, a, sectors_view)},
       {"engines", {{"members", plan_diagram(c, {}).engine}, {"sectors", plan_diagram(c, sectors_view).engine}}}};
-  if (waves.size() == 2) {
-    const Analysis before = xsector::analyze(waves[0], options);
-    const Comparison cmp = xsector::compare(waves[0], before, c, a, CompareOptions{});
-    out["before"] = diagram_dot(waves[0], before, {});
-    out["engines"]["before"] = plan_diagram(waves[0], {}).engine;
-    if (cmp.as_waves) {
-      out["changes"] = comparison_dot(waves[0], c, a, cmp);
-      out["engines"]["changes"] = plan_comparison(c.members.size() + cmp.left.size()).engine;
+  if (s.comparison) {
+    out["before"] = diagram_dot(s.waves[0], s.analyses[0], {});
+    out["engines"]["before"] = plan_diagram(s.waves[0], {}).engine;
+    if (s.comparison->as_waves) {
+      out["changes"] = comparison_dot(s.waves[0], c, a, *s.comparison);
+      out["engines"]["changes"] = plan_comparison(c.members.size() + s.comparison->left.size()).engine;
     }
   }
   return out;
@@ -87,22 +125,17 @@ json diagrams_op(const json& request) {
 
 /// `xsector report FILE [FILE]` with the SVGs the page drew from diagrams_op's DOT.
 json report_op(const json& request) {
-  const std::vector<std::string> files = files_of(request);
-  std::vector<Coalition> waves;
-  for (const auto& f : files) waves.push_back(load_one(request, f));
+  const Session& s = session(request);
   const json& svg = request.at("svg");
-  const AnalysisOptions options = analysis_options(request, part_report);
-  const Coalition& c = waves.back();
-  const Analysis a = xsector::analyze(c, options);
+  const Coalition& c = s.waves.back();
+  const Analysis& a = s.analyses.back();
   const std::string members = svg.value("members", ""), sectors = svg.value("sectors", "");
-  if (waves.size() == 1) return {{"text", report_html(c, a, members, sectors)}};
-  const Analysis before = xsector::analyze(waves[0], options);
-  const Comparison cmp = xsector::compare(waves[0], before, c, a, CompareOptions{});
+  if (!s.comparison) return {{"text", report_html(c, a, members, sectors)}};
   ReportComparison rc;
-  rc.before = &waves[0];
-  rc.comparison = &cmp;
+  rc.before = &s.waves[0];
+  rc.comparison = &*s.comparison;
   rc.before_svg = svg.value("before", "");
-  rc.changes_svg = cmp.as_waves ? svg.value("changes", "") : "";
+  rc.changes_svg = s.comparison->as_waves ? svg.value("changes", "") : "";
   return {{"text", report_html(c, a, members, sectors, rc)}};
 }
 
