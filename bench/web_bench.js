@@ -33,7 +33,7 @@ const stats = (xs) => {
     executablePath: "/usr/bin/chromium", headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
   });
-  const open = [], analyze = [], report = [];
+  const open = [], analyze = [], report = [], steps = [];
   const bytes = [...fs.readFileSync(c200)];
   for (let i = 0; i < repeats; i++) {
     const page = await browser.newPage();
@@ -50,6 +50,8 @@ const stats = (xs) => {
     await (await page.$("input[type=file]")).uploadFile(c200);
     await page.waitForFunction(() => /members/.test(document.getElementById("status").textContent), { timeout: 120000 });
     report.push(Date.now() - t);
+    steps.push(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("measure")
+      .filter((m) => m.name.startsWith("xsector: ")).map((m) => [m.name.slice(9), Math.round(m.duration)]))));
     await page.close();
   }
   await browser.close();
@@ -57,7 +59,7 @@ const stats = (xs) => {
   console.log(JSON.stringify({
     chromium: execFileSync("/usr/bin/chromium", ["--version"]).toString().trim(),
     cores: os.cpus().length, repeats,
-    open: stats(open), analyze_200: stats(analyze), report_200: stats(report),
+    open: stats(open), analyze_200: stats(analyze), report_200: stats(report), report_steps_ms: steps,
     html_bytes: page.length, html_gzip_bytes: zlib.gzipSync(page, { level: 9 }).length,
   }, null, 2));
 })();
