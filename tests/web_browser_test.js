@@ -276,6 +276,24 @@ async function checkEdit(page) {
     const version = await page.evaluate(async () => (await window.xsector).version);
     check("version is the command line's", cli("--version").includes(version), version);
     check("one file input, multiple", (await page.$$("input[type=file][multiple]")).length === 1, "");
+    const junk = await page.evaluate(async () => {
+      try { await (await window.xsector).analyze(new Uint8Array([0, 1, 2, 255, 10, 58]), "junk.yaml"); return "resolved"; }
+      catch (e) { return e.message; }
+    });
+    check("analyze rejects a file that is not a coalition, naming it", /^junk\.yaml(:\d+:\d+)?: error: /.test(junk), junk);
+    // A file dropped on the page (a DataTransfer made in the page: puppeteer has no OS drag).
+    const hez = fs.readFileSync(path.join(source, "networks", "rhode-island-hez.yaml"), "utf8");
+    await page.evaluate((text) => {
+      document.getElementById("status").textContent = "…";
+      const data = new DataTransfer();
+      data.items.add(new File([text], "dropped-hez.yaml"));
+      document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, hez);
+    await page.waitForFunction(() => / members, /.test(document.getElementById("status").textContent), { timeout: 60000 });
+    const dropped = await summary(page);
+    const hezJson = nativeJson(path.join(source, "networks", "rhode-island-hez.yaml"));
+    check("a dropped file is analyzed", Number(dropped.members) === hezJson.members.length &&
+      (await page.$eval("#loaded", (e) => e.textContent)) === "dropped-hez.yaml", dropped);
     await checkNetworks(page);
     await checkDownloads(page);
     await checkErrors(page);
