@@ -9,10 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${1:-2}
-root=$PWD/build/web-deps
+root=${XSECTOR_WEB_DEPS_DIR:-$PWD/build/web-deps}  # another folder: XSECTOR_WEB_DEPS_DIR
 prefix=$root/prefix
 src=$root/src
-mkdir -p "$prefix" "$src" "$root/headers"
+mkdir -p "$prefix/lib" "$prefix/include" "$src" "$root/headers"
 export NODE_PATH=/usr/share/nodejs  # emscripten's tools need Debian's acorn etc.
 emulator="/usr/bin/node;--no-experimental-fetch"  # node 20's fetch breaks emscripten's loader
 

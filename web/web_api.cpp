@@ -147,16 +147,6 @@ json workbook_op(const json& request) {
   return json::object();
 }
 
-/// Validation only (`xsector validate`): the coalition's size, or the problems.
-json validate_op(const json& request) {
-  const Coalition c = load_one(request, files_of(request).at(0));
-  return {{"members", c.members.size()},
-          {"ties", c.ties.size()},
-          {"taxonomy", c.taxonomy.id},
-          {"name", c.name},
-          {"as_of", c.as_of}};
-}
-
 json diagnostic_json(const Diagnostic& d) {
   return {{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column}, {"message", d.message}, {"text", d.str()}};
 }
@@ -164,7 +154,6 @@ json diagnostic_json(const Diagnostic& d) {
 json dispatch(const json& request) {
   const std::string op = request.at("op").get<std::string>();
   if (op == "analyze") return analyze_op(request);
-  if (op == "validate") return validate_op(request);
   if (op == "diagrams") return diagrams_op(request);
   if (op == "report") return report_op(request);
   if (op == "workbook") return workbook_op(request);
