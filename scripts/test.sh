@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Set-up, build with warnings as errors, run every test; then again under ASan and UBSan;
+# Set-up, build with warnings as errors (and the browser app), run every test; then again under ASan and UBSan;
 # then a short fuzzing smoke run. Formatting and clang-tidy (scripts/lint.sh) run after the
 # first build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/build_web.sh  # the browser app, tested in chromium by the suite (docs/web.md)
 (cd build && ctest --output-on-failure -j2)
 bash scripts/lint.sh build
 

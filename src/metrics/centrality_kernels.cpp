@@ -189,11 +189,18 @@ ChunkSums run_sources(const K& kernel, const std::vector<std::uint32_t>& sources
     }
   };
   const std::size_t workers = std::min<std::size_t>(thread_count(threads), chunk_count);
+#ifdef __EMSCRIPTEN__
+  // The browser build has no threads: the same chunks, one after another, summed below in
+  // the same order, so the numbers are identical.
+  (void)workers;
+  work();
+#else
   {
     std::vector<std::jthread> pool;
     for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
     work();
   }
+#endif
   if (failure) std::rethrow_exception(failure);
   ChunkSums total = make_sums();
   auto add = [](std::vector<double>& into, const std::vector<double>& from) {

@@ -25,6 +25,11 @@ Agdisc_t string_disc = {&AgMemDisc, &AgIdDisc, &string_io};
 
 }  // namespace
 
+std::unique_lock<std::mutex> lock_graphviz() {
+  static std::mutex graphviz;
+  return std::unique_lock<std::mutex>(graphviz);
+}
+
 GraphPtr open_graph(const std::string& name) { return GraphPtr(agopen(chars(name), Agundirected, &string_disc)); }
 
 std::string dot_text(Agraph_t* g) {

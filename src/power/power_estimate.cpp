@@ -124,11 +124,15 @@ PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::u
     }
   };
   std::thread banzhaf_thread;
+#ifdef __EMSCRIPTEN__
+  banzhaf_samples();  // the browser build has no threads: the same work, one after the other
+#else
   try {
     banzhaf_thread = std::thread(banzhaf_samples);
   } catch (const std::system_error&) {
     banzhaf_samples();  // no thread to be had: the same work, one after the other
   }
+#endif
   // A random order of joining; the player who first makes the coalition win is pivotal. The
   // order is shuffled only as far as the pivot: the first t places of a Fisher-Yates shuffle
   // are uniform whatever the starting arrangement, so it is not reset between samples.
