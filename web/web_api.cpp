@@ -19,6 +19,7 @@
 #include "xsector/error.hpp"
 #include "xsector/exchange.hpp"
 #include "xsector/load.hpp"
+#include "xsector/open.hpp"
 #include "xsector/output.hpp"
 #include "xsector/people.hpp"
 #include "xsector/render.hpp"
@@ -48,8 +49,11 @@ AnalysisOptions analysis_options(const json& request, unsigned parts) {
 
 std::vector<std::string> files_of(const json& request) { return request.value("files", std::vector<std::string>{}); }
 
+/// A coalition file, or a roster or GraphML read through the importer (as every command does).
 Coalition load_one(const json& request, const std::string& file) {
-  return load_coalition_file(file, load_options(request));
+  OpenOptions options;
+  options.load = load_options(request);
+  return open_coalition(file, options).coalition;
 }
 
 /// `xsector analyze FILE --format json`.

@@ -110,7 +110,7 @@ json import_op(const json& request) {
   options.skip_bad_rows = request.value("skip_bad_rows", false);
   if (options.name.empty() && !files.empty()) options.name = std::filesystem::path(files[0]).stem().string();
   const Imported imported = import_files(files, options);
-  json out = {{"yaml", imported.yaml}, {"notes", imported.notes}, {"skipped", json::array()}};
+  json out = {{"yaml", imported_yaml(imported)}, {"notes", imported.notes}, {"skipped", json::array()}};
   for (const auto& d : imported.skipped) out["skipped"].push_back(d.str());
   return out;
 }
