@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -154,6 +155,9 @@ int run(int argc, char** argv) {
   } catch (const Error& e) {
     std::cerr << "xsector: error: " << e.what() << '\n';
     return static_cast<int>(e.exit_code());
+  } catch (const std::bad_alloc&) {  // an input too large for the memory at hand (docs/format.md)
+    std::cerr << "xsector: error: out of memory: the input needs more memory than is available\n";
+    return static_cast<int>(ExitCode::invalid_input);
   } catch (const std::exception& e) {
     std::cerr << "xsector: internal error (please report it): " << e.what() << '\n';
     return 70;
