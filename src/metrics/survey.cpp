@@ -96,6 +96,21 @@ const SectorTrust::Cell* find_cell(const SectorTrust& t, std::size_t from, std::
   return it != t.cells.end() && it->from == from && it->to == to ? &*it : nullptr;
 }
 
+// The pair counts and the confirmation rate of `out.pairs` (members already filled).
+void count_pairs(SurveyFigures& out) {
+  for (const ReportedPair& p : out.pairs) {
+    ++out.reported_pairs;
+    if (p.confirmed) ++out.confirmed_pairs;
+    // Counted by status, as each pair is listed: a written pair is `written`, not one-sided.
+    if (p.status() == PairStatus::one_sided) ++out.one_sided_pairs;
+    if (p.written) ++out.written_pairs;
+    if (out.members[p.a].respondent && out.members[p.b].respondent) ++out.pairs_both_responded;
+  }
+  if (out.pairs_both_responded > 0) {
+    out.confirmation_rate = static_cast<double>(out.confirmed_pairs) / static_cast<double>(out.pairs_both_responded);
+  }
+}
+
 }  // namespace
 
 std::optional<double> SectorTrust::trust(std::size_t from, std::size_t to) const {
@@ -255,23 +270,40 @@ SurveyFigures survey_figures(const Coalition& c, const SectorIndex& sectors) {
   out.trust_by_sector = sector_trust(std::move(by_sector));
 
   out.pairs = reported_pairs(c);
-  for (const ReportedPair& p : out.pairs) {
-    ++out.reported_pairs;
-    if (p.confirmed) ++out.confirmed_pairs;
-    // Counted by status, as each pair is listed: a written pair is `written`, not one-sided.
-    if (p.status() == PairStatus::one_sided) ++out.one_sided_pairs;
-    if (p.written) ++out.written_pairs;
-    if (out.members[p.a].respondent && out.members[p.b].respondent) ++out.pairs_both_responded;
-  }
-  if (out.pairs_both_responded > 0) {
-    out.confirmation_rate = static_cast<double>(out.confirmed_pairs) / static_cast<double>(out.pairs_both_responded);
-  }
+  count_pairs(out);
   return out;
 }
 
 namespace {
 
 constexpr std::size_t max_listed = 5;
+
+// The one-sided-ties finding: pairs both members answered where only one names the other.
+std::optional<Finding> one_sided_finding(const Coalition& c, const SurveyFigures& s) {
+  std::vector<std::string> pairs;
+  std::vector<std::string> subjects;
+  std::unordered_set<std::size_t> named;  // members already among the subjects
+  std::size_t count = 0;
+  for (const ReportedPair& p : s.pairs) {
+    if (p.confirmed || !s.members[p.a].respondent || !s.members[p.b].respondent) continue;
+    ++count;
+    const std::size_t namer = p.a_names_b ? p.a : p.b;
+    const std::size_t other = namer == p.a ? p.b : p.a;
+    if (pairs.size() < max_listed) {
+      pairs.push_back(fmt::format("{} names {}", c.members[namer].name, c.members[other].name));
+    }
+    for (const auto v : {namer, other}) {
+      if (named.insert(v).second) subjects.push_back(c.members[v].id);
+    }
+  }
+  if (count == 0) return std::nullopt;
+  const std::string more = count > pairs.size() ? fmt::format(" and {} more", count - pairs.size()) : "";
+  return Finding{Severity::low, FindingArea::survey, "one-sided-ties",
+                 fmt::format("{} {} reported by one side only, though both sides answered ({}{}): a "
+                             "relationship one partner does not see",
+                             count, count == 1 ? "tie is" : "ties are", fmt::join(pairs, "; "), more),
+                 subjects};
+}
 
 }  // namespace
 
@@ -314,32 +346,7 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     }
   }
 
-  {
-    std::vector<std::string> pairs;
-    std::vector<std::string> subjects;
-    std::unordered_set<std::size_t> named;  // members already among the subjects
-    std::size_t count = 0;
-    for (const ReportedPair& p : s.pairs) {
-      if (p.confirmed || !s.members[p.a].respondent || !s.members[p.b].respondent) continue;
-      ++count;
-      const std::size_t namer = p.a_names_b ? p.a : p.b;
-      const std::size_t other = namer == p.a ? p.b : p.a;
-      if (pairs.size() < max_listed) {
-        pairs.push_back(fmt::format("{} names {}", c.members[namer].name, c.members[other].name));
-      }
-      for (const auto v : {namer, other}) {
-        if (named.insert(v).second) subjects.push_back(c.members[v].id);
-      }
-    }
-    if (count > 0) {
-      const std::string more = count > pairs.size() ? fmt::format(" and {} more", count - pairs.size()) : "";
-      out.push_back({Severity::low, FindingArea::survey, "one-sided-ties",
-                     fmt::format("{} {} reported by one side only, though both sides answered ({}{}): a "
-                                 "relationship one partner does not see",
-                                 count, count == 1 ? "tie is" : "ties are", fmt::join(pairs, "; "), more),
-                     subjects});
-    }
-  }
+  if (auto f = one_sided_finding(c, s)) out.push_back(std::move(*f));
 
   for (const SectorTrust::Cell& cell : s.trust_by_sector.cells) {  // in (from, to) order
     const std::size_t a = cell.from;
