@@ -116,9 +116,9 @@ std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budge
                           static_cast<double>(distinct.size() + 2) * static_cast<double>(f + 1)) *
                          static_cast<double>(limbs);
   // Memory: `table` holds f + 1 rows of m counts and `without` f rows, each count `limbs` words.
-  const double words_per_sum = static_cast<double>(2 * f + 1) * static_cast<double>(limbs);
-  const double budget_sums = std::min(static_cast<double>(budget) / std::max(1.0, per_sum),
-                                      static_cast<double>(memory / sizeof(std::uint64_t)) / words_per_sum);
+  const double bytes_per_sum = static_cast<double>(2 * f + 1) * static_cast<double>(limbs * sizeof(std::uint64_t));
+  const double budget_sums =
+      std::min(static_cast<double>(budget) / std::max(1.0, per_sum), static_cast<double>(memory) / bytes_per_sum);
 
   // The weights below the cut-off that some coalition of free players reaches, ascending.
   std::vector<std::int64_t> sums;
