@@ -116,20 +116,20 @@ TEST(ValuedQap, RandomRelabellingsAreSeeded) {
   EXPECT_DOUBLE_EQ(*one.correlation, 1.0);
 }
 
-TEST(PValueText, NeverPrintsZero) {
+TEST(PValueText, AlwaysADecimalNeverZero) {
   Qap q;
   EXPECT_EQ(p_value_text(q), "-");
   q.permutations = 1000;
   q.p_value = 0.0123;
   EXPECT_EQ(p_value_text(q), "0.012");
-  q.p_value = 0.0005;
-  EXPECT_EQ(p_value_text(q), "< 0.001");
-  q.p_value = 0.0;
-  EXPECT_EQ(p_value_text(q), "< 0.001");  // none of 1000 relabellings: below 1/1000
-  q.permutations = 100;
-  EXPECT_EQ(p_value_text(q), "< 0.01");
   q.p_value = 0.001;
   EXPECT_EQ(p_value_text(q), "0.001");
+  q.p_value = 1.0 / 1001.0;  // none of 1000 relabellings: (0 + 1) / (1000 + 1)
+  EXPECT_EQ(p_value_text(q), "0.000999");
+  q.p_value = 1.0 / 100001.0;  // none of 100,000: a decimal, not 1e-05
+  EXPECT_EQ(p_value_text(q), "0.00001000");
+  q.p_value = 1.0 / 101.0;
+  EXPECT_EQ(p_value_text(q), "0.010");
 }
 
 TEST(CompareKind, WavesShareANameAndHalfTheMembers) {

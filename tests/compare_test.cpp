@@ -280,7 +280,8 @@ TEST(Qap, RandomRelabellingsFollowTheDocumentedStream) {
   EXPECT_FALSE(q.exact);
   EXPECT_EQ(q.permutations, 500U);
   EXPECT_NEAR(*q.correlation, observed, 1e-12);
-  EXPECT_EQ(*q.p_value, static_cast<double>(at_least) / 500.0);
+  EXPECT_EQ(q.at_least, at_least);
+  EXPECT_EQ(*q.p_value, static_cast<double>(at_least + 1) / 501.0);  // (b + 1) / (m + 1)
 }
 
 TEST(Qap, PairListIgnoresRepeatsSelfPairsAndOrder) {

@@ -50,11 +50,11 @@ TEST(Sectors, EIAndMixingByHand) {
   EXPECT_DOUBLE_EQ(*r.sectors[a].ei_index, 1.0 / 3.0);
   EXPECT_DOUBLE_EQ(*r.sectors[b].ei_index, 1.0);
   EXPECT_DOUBLE_EQ(*r.sectors[cc].ei_index, 1.0);
-  EXPECT_EQ(r.mixing[a][a], 1U);
-  EXPECT_EQ(r.mixing[a][b], 2U);
-  EXPECT_EQ(r.mixing[b][a], 2U);
-  EXPECT_EQ(r.mixing[b][cc], 1U);
-  EXPECT_EQ(r.mixing[a][cc], 0U);
+  EXPECT_EQ(r.mixing.ties(a, a), 1U);
+  EXPECT_EQ(r.mixing.ties(a, b), 2U);
+  EXPECT_EQ(r.mixing.ties(b, a), 2U);
+  EXPECT_EQ(r.mixing.ties(b, cc), 1U);
+  EXPECT_EQ(r.mixing.ties(a, cc), 0U);
   EXPECT_EQ(r.sectors[b].reaches, (std::vector<std::size_t>{a, cc}));
   EXPECT_DOUBLE_EQ(*r.member_ei[0], 0.0);  // one tie inside, one across
   EXPECT_DOUBLE_EQ(*r.member_ei[2], 1.0);

@@ -72,16 +72,19 @@ struct TieChanges {
 
 /// QAP correlation of two networks over their common members: Pearson's r over the
 /// off-diagonal cells of the two (symmetric, binary) adjacency matrices, as R sna
-/// `gcor`, and the share of relabellings of the second network whose r is at least the
-/// observed one, as sna `qaptest` (`pgreq`). All k! relabellings are enumerated when k! is
-/// at most `permutations`; otherwise `permutations` random ones are drawn from
-/// std::mt19937_64 seeded with `seed`. `p_value` is null with `correlation`, and when no
-/// relabelling was counted (`permutations` 0 and k! above it).
+/// `gcor`, and the p-value p = (b + 1) / (m + 1) of Phipson and Smyth (2010), never 0: m the
+/// relabellings of the second network besides the observed labelling, b those of them whose
+/// r is at least the observed one. All k! relabellings are enumerated when k! is at most
+/// `permutations` (then m = k! - 1 and p is the exact share of all k!, as sna `qaptest`'s
+/// `pgreq`); otherwise m = `permutations` random ones are drawn from std::mt19937_64 seeded
+/// with `seed`. `p_value` is null with `correlation`, and when no relabelling was drawn
+/// (`permutations` 0 and k! above it).
 struct Qap {
   std::size_t common_members = 0;
   std::optional<double> correlation;  ///< null with fewer than 2 common members or a constant matrix
-  std::optional<double> p_value;
-  std::size_t permutations = 0;  ///< relabellings counted
+  std::optional<double> p_value;      ///< (at_least + 1) / (m + 1), m as above
+  std::size_t permutations = 0;       ///< relabellings counted: k! when exact (the identity too), else m
+  std::size_t at_least = 0;           ///< b: relabellings besides the observed one at least as extreme
   bool exact = false;
   std::uint64_t seed = 0;
   bool valued = false;  ///< r over tie levels (0 for no tie) rather than 0/1 (qap_test_valued)
@@ -197,10 +200,9 @@ struct ValuedPairList {
 Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_t permutations, std::uint64_t seed,
                     bool allow_exact = true);
 
-/// The p-value as printed: three decimals, or "< 0.001" below that, or, when no relabelling
-/// reached the observed statistic (p = 0, possible only with random relabellings), "< 1/P"
-/// for P relabellings written as a decimal ("< 0.01" for 100). Never "0.000". "-" for null.
-/// O(1).
+/// The p-value as printed, always a plain decimal: three decimals from 0.001 up, three
+/// significant digits below (1/1001 prints "0.000999", 1/10001 "0.0001000"); never
+/// "0.000" (p is never 0) and never an exponent. "-" for null. O(1).
 std::string p_value_text(const Qap& qap);
 
 /// Whether two files are waves of one coalition: the same `coalition.name` and at least

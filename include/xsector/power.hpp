@@ -44,14 +44,33 @@ struct PowerEstimate {
 
 /// Limits of the exact computation and the settings of its Monte-Carlo fallback.
 struct PowerOptions {
-  /// Largest number of 64-bit limb additions the exact table may take (about 0.5 s; the table
-  /// and its copy then take at most about 0.7 GB). Above it the indices are estimated.
+  /// Largest number of 64-bit limb additions the exact table may take (about 0.5 s). Above it
+  /// the indices are estimated.
   std::uint64_t exact_budget = 600'000'000;
+  /// Largest memory in bytes the exact table and its working copy may take together; above it
+  /// the indices are estimated.
+  std::uint64_t exact_memory = std::uint64_t{256} << 20U;
   /// Samples of each kind when estimating; 0 picks 2^16 (a half-width of at most 0.0064 at 99%,
-  /// far less for small indices).
+  /// far less for small indices) up to 4,096 seats, and body_estimate_work / seats above.
   std::uint64_t samples = 0;
   std::uint64_t seed = 20261123;
 };
+
+/// A game of more players is always estimated: its exact rationals (n! and the counts) would
+/// take about n^2 log n bits in all.
+inline constexpr std::size_t exact_player_limit = 4096;
+/// Monte-Carlo work of one estimate with default samples, in seat-samples (samples x seats):
+/// 2^16 samples up to 4,096 seats, fewer above, but never fewer than min_estimate_samples.
+inline constexpr std::uint64_t body_estimate_work = std::uint64_t{1} << 28U;
+inline constexpr std::uint64_t min_estimate_samples = 1024;
+/// Every departure from one body re-estimated together: at most this many seat-samples
+/// (samples x remaining seats x departures; see body_power).
+inline constexpr std::uint64_t departure_estimate_work = std::uint64_t{1} << 29U;
+/// Power after each departure is recomputed only in bodies of at most this many seats
+/// (resilience); in a larger body a departure says only whether the rest can still decide.
+inline constexpr std::size_t departure_seat_limit = 1500;
+/// A departure lists at most this many remaining seat holders: those whose index changes most.
+inline constexpr std::size_t departure_listed_seats = 200;
 
 /// Power indices of every player: exact unless `estimate` is set. Exact swing counts are big
 /// integers, indices the exact rationals rounded once to double.
@@ -72,7 +91,8 @@ struct PowerIndices {
 /// table is built once and each distinct weight is divided out of it once. With f non-veto
 /// players, m <= c reachable weights and d distinct weights the work is O((f^2/2 + d f) m)
 /// additions of (f+1)-bit integers (fixed-width limbs), memory O(f m) of them; never 2^n.
-/// When that work exceeds `options.exact_budget` the indices are estimated by Monte Carlo:
+/// When that work exceeds `options.exact_budget`, the table and its copy `options.exact_memory`,
+/// or the game has more than exact_player_limit players, the indices are estimated by Monte Carlo:
 /// `samples` random coalitions (each player in with probability 1/2) for Banzhaf and Penrose,
 /// as many random orders for Shapley-Shubik, O(n samples), seeded and deterministic.
 /// A game whose quota exceeds the total weight has no winning coalition: every index is 0
@@ -121,8 +141,9 @@ struct BodyPower {
 /// Repeated calls for games that are equal up to the order of the seats (such as departures of
 /// seat holders with equal votes) reuse the last results (a small per-thread cache). With a
 /// departure from a body of n seats the exact budget is 8/n of `options.exact_budget` and an
-/// estimate uses 2^19 / (n - 1) samples (at least 512), so that all n departures together
-/// cost about 8 times the body; `estimate` says when the figures are estimated.
+/// estimate uses 2^19 / (n - 1) samples (512 to 2^16), but never more than
+/// departure_estimate_work / (n (n - 1)) (at least 1), so that all n departures together cost
+/// at most departure_estimate_work seat-samples; `estimate` says when the figures are estimated.
 /// A body left without seats, or whose quota exceeds its votes, cannot decide: every index is
 /// 0 (Banzhaf null) and no seat is a veto player or dummy. `body` must index
 /// coalition.governance (unchecked). Time complexity: as power_indices on the body's seats,

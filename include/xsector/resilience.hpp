@@ -29,9 +29,24 @@ std::vector<std::pair<std::size_t, std::size_t>> bridges(const Network& g);
 /// What a departure does to one decision body the member sits on.
 struct PowerShift {
   std::size_t body = 0;
-  bool can_decide = true;                            ///< false when the rest cannot reach the quota
-  std::vector<std::size_t> members;                  ///< remaining seat holders
+  bool can_decide = true;  ///< false when the rest cannot reach the quota
+  /// False in a body of more than departure_seat_limit seats: no index is recomputed and
+  /// `members` is empty (can_decide is still exact).
+  bool recomputed = true;
+  std::size_t seats_total = 0;  ///< remaining seat holders, listed in `members` or not
+  /// Remaining seat holders in seat order: all of them, or the departure_listed_seats whose
+  /// index changes most (|after - before|, a null index counting as 0; the first on ties).
+  std::vector<std::size_t> members;
   std::vector<std::optional<double>> before, after;  ///< their normalized Banzhaf index
+  std::optional<PowerEstimate> estimate;             ///< set when `after` is a Monte-Carlo estimate
+};
+
+/// The departures of one body whose power was estimated: how many, and the widest 99%
+/// half-widths over them (each departure's samples are those body_power gives it).
+struct DepartureEstimates {
+  std::size_t body = 0;
+  std::size_t departures = 0;
+  PowerEstimate widest;  ///< samples: the fewest any departure had; half-widths: the widest
 };
 
 /// What one member's departure would cost. `sectors_unlinked` holds the sectors whose every
@@ -41,27 +56,35 @@ struct PowerShift {
 /// than two members would remain.
 struct Departure {
   std::size_t member = 0;
-  std::optional<double> fragmentation;        ///< of the network without this member
-  std::size_t components = 0;                 ///< components left among the others
-  std::vector<std::size_t> sectors_lost;      ///< sectors whose only member it is
-  std::vector<std::size_t> sectors_unlinked;  ///< other sectors whose every cross-sector tie involves it
-  std::vector<PowerShift> power;              ///< each body where it holds a seat
+  std::optional<double> fragmentation;    ///< of the network without this member
+  std::size_t components = 0;             ///< components left among the others
+  std::vector<std::size_t> sectors_lost;  ///< sectors whose only member it is
+  /// Sectors whose every cross-sector tie involves it: other sectors, and its own when others
+  /// remain in it.
+  std::vector<std::size_t> sectors_unlinked;
+  std::vector<PowerShift> power;  ///< each body where it holds a seat
 };
 
 struct Resilience {
   std::optional<double> fragmentation;  ///< of the whole network
   std::vector<std::size_t> articulation_points;
   std::vector<std::pair<std::size_t, std::size_t>> bridges;
-  std::vector<Departure> departures;  ///< one per member, in file order
+  std::vector<Departure> departures;                ///< one per member, in file order
+  std::vector<DepartureEstimates> power_estimates;  ///< bodies whose departures were estimated, in body order
+  /// Bodies of more than departure_seat_limit seats, whose departures recompute no index.
+  std::vector<std::size_t> power_not_recomputed;
 };
 
 /// Every member's departure. Fragmentation and components after each departure come from one
 /// depth-first search (an articulation point splits its component into the subtrees its
 /// cut-off children root plus the rest; any other member shrinks its component by one), and the
 /// sectors each departure unlinks from one pass over the ties: O(n + m + S), plus one power
-/// recomputation per seat (see body_power). A disconnected network is handled component by
-/// component; a single member gives null fragmentations; no members gives no departures.
-/// `power` must come from coalition_power of the same coalition, `sectors` from index_sectors.
+/// recomputation per seat in bodies of at most departure_seat_limit seats (see body_power:
+/// all of one body's departures together estimate at most departure_estimate_work
+/// seat-samples), and O(seats) for each larger body. At most departure_listed_seats seats are
+/// listed per departure, so the result is O(n + m + S + 200 seats) in size. A disconnected network is handled component
+/// by component; a single member gives null fragmentations; no members gives no departures. `power` must come from
+/// coalition_power of the same coalition, `sectors` from index_sectors.
 Resilience resilience(const Coalition& coalition, const Network& g, const SectorIndex& sectors,
                       const CoalitionPower& power);
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,16 +26,40 @@ struct SectorIndex {
 /// Builds the SectorIndex of `coalition`: its taxonomy's sectors, then `extra_sectors`, each
 /// member placed by its canonical sector id. A coalition without members gets the sectors and
 /// an empty `sector_of`. Expects a valid coalition: a member whose sector is in neither list
-/// gets sector_of = sectors.size() (out of range). Time complexity: O(S + n S) for n members
-/// and S sectors (a linear search per member).
+/// gets sector_of = sectors.size() (out of range). Time complexity: O(S + n) expected for n
+/// members and S sectors (a hash of the sector ids).
 SectorIndex index_sectors(const Coalition& coalition);
 
-/// Ties between each pair of sectors: mixing[a][b] = adjacent pairs with one end in a and
-/// the other in b (symmetric); mixing[a][a] = pairs inside a. A pair tied both ways counts
-/// once. All zeros without ties; S = sector_count rows even for sectors without members.
-/// sector_of must hold one entry below sector_count per member. Time complexity: O(m + S^2).
-std::vector<std::vector<std::size_t>> sector_mixing(const Network& g, const std::vector<std::size_t>& sector_of,
-                                                    std::size_t sector_count);
+/// Ties between pairs of sectors, kept sparse: one cell per pair of sectors with at least one
+/// tie, so memory grows with the ties, never with the square of the sectors.
+struct SectorMixing {
+  struct Cell {
+    std::size_t a = 0;     ///< the lower sector index
+    std::size_t b = 0;     ///< the higher one (a == b: ties inside sector a)
+    std::size_t ties = 0;  ///< adjacent pairs with one end in a and the other in b; above 0
+    bool operator==(const Cell&) const = default;
+  };
+  std::size_t sector_count = 0;  ///< S: the sectors the indices refer to
+  std::vector<Cell> cells;       ///< sorted by (a, b)
+  /// Ties between sectors a and b, in either order (the matrix is symmetric); 0 when none.
+  /// O(log cells).
+  [[nodiscard]] std::size_t ties(std::size_t a, std::size_t b) const;
+  bool operator==(const SectorMixing&) const = default;
+};
+
+/// Ties between each pair of sectors: ties(a, b) = adjacent pairs with one end in a and the
+/// other in b; ties(a, a) = pairs inside a. A pair tied both ways counts once. No cells without
+/// ties. sector_of must hold one entry below sector_count per member. Time complexity:
+/// O(m log m), memory O(cells) <= O(m).
+SectorMixing sector_mixing(const Network& g, const std::vector<std::size_t>& sector_of, std::size_t sector_count);
+
+/// `xsector gaps` and `analyze` print the mixing as a square matrix over the sectors with
+/// members up to this many of them; above it as its non-zero cells only (docs/sectors.md).
+inline constexpr std::size_t dense_mixing_limit = 200;
+/// At most this many unlinked pairs of sectors are listed (SectorGaps::unlinked_pairs); all of
+/// them are counted (SectorGaps::unlinked_pair_count). Their number grows with the square of
+/// the sectors at the table.
+inline constexpr std::size_t listed_unlinked_pairs_limit = 1000;
 
 /// Krackhardt and Stern's E-I index over the whole network: (E - I)/(E + I), E the adjacent
 /// pairs across sectors, I those within one; null without ties. Range -1 (all inside) to 1.
@@ -48,7 +73,7 @@ std::vector<std::optional<double>> member_ei_index(const Network& g, const std::
 /// NetworkX `attribute_assortativity_coefficient(G, "sector")`: (tr e - Σ a_i b_i)/(1 - Σ a_i b_i)
 /// on the normalized mixing matrix e (each tie counted both ways); null without ties or
 /// when every tie end lies in one sector (NetworkX: NaN). Isolates do not count.
-/// Time complexity: O(m + S^2).
+/// Time complexity: O(m log m + S).
 std::optional<double> sector_assortativity(const Network& g, const std::vector<std::size_t>& sector_of,
                                            std::size_t sector_count);
 
@@ -98,9 +123,12 @@ struct SectorGaps {
     std::size_t sector = 0;
     std::size_t member = 0;
   };
-  std::vector<Single> thin;                                         ///< sectors with exactly one member
-  std::vector<std::size_t> cut_off;                                 ///< present sectors tied to no other sector
-  std::vector<std::pair<std::size_t, std::size_t>> unlinked_pairs;  ///< present sectors never tied
+  std::vector<Single> thin;          ///< sectors with exactly one member
+  std::vector<std::size_t> cut_off;  ///< present sectors tied to no other sector
+  /// Pairs of present sectors with no tie between them, (lower, higher) in index order: the
+  /// first listed_unlinked_pairs_limit of them; unlinked_pair_count counts them all.
+  std::vector<std::pair<std::size_t, std::size_t>> unlinked_pairs;
+  std::uint64_t unlinked_pair_count = 0;
   /// Present sectors without a seat in any decision body; empty when the file describes no
   /// body (governance_described is then false).
   std::vector<std::size_t> no_vote;
@@ -112,7 +140,7 @@ struct SectorGaps {
 struct SectorReport {
   SectorIndex index;
   std::vector<SectorFigures> sectors;  ///< one per entry of index.sectors
-  std::vector<std::vector<std::size_t>> mixing;
+  SectorMixing mixing;
   std::optional<double> ei_index;
   std::optional<double> assortativity;
   std::optional<double> modularity;
@@ -125,7 +153,8 @@ struct SectorReport {
 /// index_sectors, sector_mixing, per-sector ties, E-I, assortativity, modularity, member E-I,
 /// brokerage and SectorGaps. Without ties every sector present is cut off and every
 /// network-level ratio is null; sectors without members are listed as missing (unless
-/// waived). Time complexity: O(n S + S^2 + m + brokerage).
+/// waived). Time complexity: O(n + S + m log m + brokerage); memory O(n + S + m): nothing
+/// grows with the square of the sectors (at most listed_unlinked_pairs_limit pairs are listed).
 SectorReport sector_report(const Coalition& coalition, const Network& g);
 
 /// How a coalition covers one taxonomy: a row of `xsector gaps --taxonomy all`.

@@ -29,8 +29,9 @@ struct ReportedPair {
   std::optional<std::size_t> b_names_a;  ///< index of b's response about a
   bool confirmed = false;                ///< both responses exist
   bool written = false;                  ///< a `ties` entry covers the pair
-  /// The tie on the pair in Coalition::ties (the written one, or the one made from the
-  /// responses); nullopt when the tie rule keeps no tie (a one-sided pair under `both`) or
+  /// The tie on the pair in Coalition::ties: the written one (of several, the first of the
+  /// highest level, the level every weighted figure reads), else the one made from the
+  /// responses; nullopt when the tie rule keeps no tie (a one-sided pair under `both`) or
   /// add_survey_ties has not run.
   std::optional<std::size_t> tie;
   [[nodiscard]] PairStatus status() const {
@@ -70,6 +71,22 @@ struct SurveyMember {
   std::array<std::optional<double>, 3> value_items{};  ///< power, involvement, resources
 };
 
+/// Trust between sectors: one cell per ordered pair of sectors with at least one response.
+struct SectorTrust {
+  struct Cell {
+    std::size_t from = 0;         ///< the respondents' sector
+    std::size_t to = 0;           ///< the rated members' sector
+    std::optional<double> trust;  ///< mean trust of those responses; null when none gives trust
+    std::size_t responses = 0;    ///< the responses giving trust behind `trust`
+  };
+  std::vector<Cell> cells;  ///< sorted by (from, to)
+  /// The mean trust from sector `from` about sector `to`; null where no response gives trust.
+  /// O(log cells).
+  [[nodiscard]] std::optional<double> trust(std::size_t from, std::size_t to) const;
+  /// The responses giving trust behind trust(from, to); 0 where none. O(log cells).
+  [[nodiscard]] std::size_t responses(std::size_t from, std::size_t to) const;
+};
+
 /// Figures of a coalition's survey (docs/surveys.md).
 struct SurveyFigures {
   bool present = false;  ///< the coalition has a survey; every other field is default otherwise
@@ -77,9 +94,10 @@ struct SurveyFigures {
   std::size_t responses = 0;
   std::optional<double> response_rate;  ///< respondents / members; null without members
   std::size_t reported_pairs = 0;
-  std::size_t confirmed_pairs = 0;
-  std::size_t one_sided_pairs = 0;       ///< reported pairs not confirmed
-  std::size_t written_pairs = 0;         ///< reported pairs also written under `ties`
+  std::size_t confirmed_pairs = 0;  ///< pairs both sides name, written under `ties` or not
+  /// Pairs whose status is one-sided: named by one side only and not written under `ties`.
+  std::size_t one_sided_pairs = 0;
+  std::size_t written_pairs = 0;         ///< pairs also written under `ties` (status `written`)
   std::size_t pairs_both_responded = 0;  ///< reported pairs whose two members both responded
   /// confirmed / pairs_both_responded; null when no reported pair has two respondents.
   std::optional<double> confirmation_rate;
@@ -87,11 +105,10 @@ struct SurveyFigures {
   std::optional<double> value_score;  ///< mean value over all responses / 4
   std::vector<SurveyMember> members;  ///< in file order
   std::vector<ReportedPair> pairs;    ///< as reported_pairs
-  /// trust_by_sector[a][b]: mean trust of responses by members of sector a about members of
-  /// sector b (SectorIndex order); null where there is no such response with trust.
-  std::vector<std::vector<std::optional<double>>> trust_by_sector;
-  /// The responses with trust behind each cell of trust_by_sector.
-  std::vector<std::vector<std::size_t>> trust_by_sector_responses;
+  /// Mean trust of responses by members of sector `from` about members of sector `to`
+  /// (SectorIndex order), kept sparse: memory grows with the responses, never with the square
+  /// of the sectors.
+  SectorTrust trust_by_sector;
 };
 
 /// The trust of one response: the mean of the trust items it gives; null if none. O(1).
@@ -102,13 +119,13 @@ std::optional<double> response_value(const Response& response);
 /// Every survey figure; `present` false and nothing else filled without a survey. Members'
 /// sectors come from `sectors` (index_sectors of the same coalition). Works on any response
 /// set, including one with no responses (every mean null, rates as defined).
-/// O(members + responses + sectors^2) expected.
+/// O(members + sectors + responses log responses) expected.
 SurveyFigures survey_figures(const Coalition& coalition, const SectorIndex& sectors);
 
 /// Survey findings (area `survey`): a response rate under the threshold, members few others
 /// name, one-sided ties, low trust between sectors, and members valued for resources that
 /// hold no seat. Thresholds in docs/surveys.md. Empty without a survey; a survey with no
-/// responses gives at most the response-rate finding. O(members + pairs + sectors^2 + seats).
+/// responses gives at most the response-rate finding. O(members + pairs + responses + seats).
 std::vector<Finding> survey_findings(const Coalition& coalition, const SectorIndex& sectors,
                                      const SurveyFigures& survey);
 

@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -111,9 +113,27 @@ int run(int argc, char** argv);
 
 }  // namespace
 
+namespace {
+
+// Memory set aside (address space only: never touched) so that unwinding after a failed
+// allocation can itself allocate, as the JSON library's destructors do; without it the failure
+// ends in std::terminate. The first failure frees it and is reported as out of memory (run).
+char* memory_reserve = nullptr;
+
+void release_reserve_and_fail() {
+  delete[] memory_reserve;
+  memory_reserve = nullptr;
+  std::set_new_handler(nullptr);
+  throw std::bad_alloc();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   // A closed pipe must be a write error (exit 3), not a silent death by SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
+  memory_reserve = new (std::nothrow) char[std::size_t{16} << 20U];
+  if (memory_reserve != nullptr) std::set_new_handler(release_reserve_and_fail);
   try {
     int code = run(argc, argv);
     errno = 0;
@@ -173,6 +193,9 @@ int run(int argc, char** argv) {
   } catch (const Error& e) {
     std::cerr << "xsector: error: " << e.what() << '\n';
     return static_cast<int>(e.exit_code());
+  } catch (const std::bad_alloc&) {  // an input too large for the memory at hand (docs/format.md)
+    std::cerr << "xsector: error: out of memory: the input needs more memory than is available\n";
+    return static_cast<int>(ExitCode::invalid_input);
   } catch (const std::exception& e) {
     std::cerr << "xsector: internal error (please report it): " << e.what() << '\n';
     return 70;

@@ -170,7 +170,7 @@ std::vector<Finding> gap_findings(const Coalition& c, const SectorReport& r) {
       f.subjects.push_back(fmt::format("{}+{}", sectors[a].id, sectors[b].id));
       if (examples.size() < 3) examples.push_back(fmt::format("{} and {}", sectors[a].name, sectors[b].name));
     }
-    const std::size_t n = r.gaps.unlinked_pairs.size();
+    const auto n = static_cast<std::size_t>(r.gaps.unlinked_pair_count);
     f.message = n == 1 ? fmt::format("One pair of sectors at the table has no tie between them: {}", examples.front())
                        : fmt::format("{} pairs of sectors at the table have no tie between them, such as {}", n,
                                      fmt::join(examples, "; "));

@@ -20,7 +20,10 @@ namespace {
 /// The QAP p-value: relabels the second network's members (`relabel`, a permutation of
 /// 0 .. k - 1, read by `statistic`) over all k! orders when k! <= `permutations` and
 /// `allow_exact`, else over `permutations` random ones from std::mt19937_64(seed), and sets
-/// q.permutations, q.exact and q.p_value (the share whose statistic is at least `observed`).
+/// q.permutations, q.exact, q.at_least and q.p_value = (b + 1) / (m + 1) (Phipson and Smyth
+/// 2010): m the relabellings besides the observed labelling, b those of them whose statistic
+/// is at least `observed`. Exact: the identity is the observed labelling (m = k! - 1), so p is
+/// the exact share of all k!; random: m = `permutations`. Never 0.
 template <class Statistic, class Value>
 void count_relabellings(Qap& q, std::vector<std::uint32_t>& relabel, Statistic statistic, Value observed,
                         std::size_t permutations, std::uint64_t seed, bool allow_exact) {
@@ -29,21 +32,26 @@ void count_relabellings(Qap& q, std::vector<std::uint32_t>& relabel, Statistic s
   double factorial = 1;
   for (std::size_t i = 2; i <= k && factorial <= static_cast<double>(permutations); ++i)
     factorial *= static_cast<double>(i);
+  std::size_t others = 0;  // m
   if (allow_exact && factorial <= static_cast<double>(permutations)) {
     q.exact = true;
-    do {
-      ++q.permutations;
+    // The first order is the identity, the observed labelling itself: it is the "+ 1".
+    while (std::next_permutation(relabel.begin(), relabel.end())) {
+      ++others;
       if (statistic() >= observed) ++at_least;
-    } while (std::next_permutation(relabel.begin(), relabel.end()));
+    }
+    q.permutations = others + 1;
   } else {
     std::mt19937_64 rng(seed);
     for (std::size_t p = 0; p < permutations; ++p) {
       for (std::size_t i = k - 1; i > 0; --i) std::swap(relabel[i], relabel[detail::uniform_below(rng, i + 1)]);
-      ++q.permutations;
+      ++others;
       if (statistic() >= observed) ++at_least;
     }
+    q.permutations = others;
   }
-  if (q.permutations > 0) q.p_value = static_cast<double>(at_least) / static_cast<double>(q.permutations);
+  q.at_least = at_least;
+  if (q.exact || others > 0) q.p_value = static_cast<double>(at_least + 1) / static_cast<double>(others + 1);
 }
 
 constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
@@ -199,9 +207,10 @@ Qap qap_test_valued(const ValuedPairList& a, const ValuedPairList& b, std::size_
 std::string p_value_text(const Qap& q) {
   if (!q.p_value) return "-";
   const double p = *q.p_value;
-  if (p == 0 && q.permutations > 0) return fmt::format("< {}", 1.0 / static_cast<double>(q.permutations));
-  if (p < 0.001) return "< 0.001";
-  return fmt::format("{:.3f}", p);
+  if (p >= 0.001) return fmt::format("{:.3f}", p);
+  // Three significant digits, always as a plain decimal (never 1e-05): p >= 1/(m + 1) > 0.
+  const int decimals = std::clamp(static_cast<int>(std::floor(-std::log10(p))) + 3, 3, 20);
+  return fmt::format("{:.{}f}", p, decimals);
 }
 
 namespace detail {

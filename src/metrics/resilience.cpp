@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <iterator>
+#include <numeric>
+#include <utility>
 
 #include "metrics/cut_analysis.hpp"
 
@@ -14,6 +18,126 @@ std::optional<double> fragmentation_of(double members, double connected_pairs) {
   if (members < 2) return std::nullopt;
   return 1.0 - connected_pairs / (members * (members - 1));
 }
+
+/// What each departure does to the bodies its member sits on (resilience's `power`).
+class DeparturePower {
+ public:
+  DeparturePower(const Coalition& c, const CoalitionPower& power)
+      : c_(c),
+        seated_in_(c.members.size()),
+        before_(power.bodies.size()),
+        total_(power.bodies.size(), 0),
+        estimates_(power.bodies.size()) {
+    for (std::size_t b = 0; b < power.bodies.size(); ++b) {
+      for (const auto& seat : power.bodies[b].seats) {
+        auto& bodies = seated_in_[seat.member];
+        if (bodies.empty() || bodies.back().body != b) bodies.push_back({b, 0, 0});
+        bodies.back().votes += seat.votes;
+        ++bodies.back().seats;
+        total_[b] += seat.votes;
+        before_[b].emplace_back(seat.member, seat.banzhaf);
+      }
+      std::sort(before_[b].begin(), before_[b].end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+      estimates_[b].body = b;
+    }
+  }
+
+  std::vector<PowerShift> shifts(std::size_t v) {
+    std::vector<PowerShift> out;
+    for (const Held& held : seated_in_[v]) {
+      out.push_back(c_.governance[held.body].seats.size() > departure_seat_limit ? unchanged(held)
+                                                                                 : recomputed(held.body, v));
+    }
+    return out;
+  }
+
+  [[nodiscard]] std::vector<DepartureEstimates> estimates() const {
+    std::vector<DepartureEstimates> out;
+    std::copy_if(estimates_.begin(), estimates_.end(), std::back_inserter(out),
+                 [](const DepartureEstimates& e) { return e.departures > 0; });
+    return out;
+  }
+
+  [[nodiscard]] std::vector<std::size_t> not_recomputed() const {
+    std::vector<std::size_t> out;
+    for (std::size_t b = 0; b < c_.governance.size(); ++b) {
+      if (c_.governance[b].seats.size() > departure_seat_limit) out.push_back(b);
+    }
+    return out;
+  }
+
+ private:
+  struct Held {  // a member's seats in one body
+    std::size_t body = 0;
+    std::int64_t votes = 0;
+    std::size_t seats = 0;
+  };
+
+  // A body too large to recompute: only whether the rest can still reach the quota. O(1).
+  [[nodiscard]] PowerShift unchanged(const Held& held) const {
+    const Body& body = c_.governance[held.body];
+    PowerShift shift;
+    shift.body = held.body;
+    shift.recomputed = false;
+    shift.seats_total = body.seats.size() - held.seats;
+    const std::int64_t rest = total_[held.body] - held.votes;
+    shift.can_decide = shift.seats_total > 0 && body.rule.quota(rest) <= rest;
+    return shift;
+  }
+
+  PowerShift recomputed(std::size_t b, std::size_t v) {
+    const BodyPower after = body_power(c_, b, v);
+    PowerShift shift;
+    shift.body = b;
+    shift.can_decide = after.can_decide;
+    shift.estimate = after.estimate;
+    shift.seats_total = after.seats.size();
+    const auto& before = before_[b];
+    std::vector<std::optional<double>> was;
+    was.reserve(after.seats.size());
+    for (const auto& seat : after.seats) {
+      const auto it = std::lower_bound(before.begin(), before.end(), seat.member,
+                                       [](const auto& x, std::size_t m) { return x.first < m; });
+      was.push_back(it->second);
+    }
+    // The seats listed: all, or those whose index changes most, kept in seat order.
+    std::vector<std::size_t> listed(after.seats.size());
+    std::iota(listed.begin(), listed.end(), std::size_t{0});
+    if (listed.size() > departure_listed_seats) {
+      auto change = [&](std::size_t i) {
+        return std::abs(after.seats[i].banzhaf.value_or(0.0) - was[i].value_or(0.0));
+      };
+      std::stable_sort(listed.begin(), listed.end(),
+                       [&](std::size_t x, std::size_t y) { return change(x) > change(y); });
+      listed.resize(departure_listed_seats);
+      std::sort(listed.begin(), listed.end());
+    }
+    for (const auto i : listed) {
+      shift.members.push_back(after.seats[i].member);
+      shift.after.push_back(after.seats[i].banzhaf);
+      shift.before.push_back(was[i]);
+    }
+    if (after.estimate) note(estimates_[b], *after.estimate);
+    return shift;
+  }
+
+  static void note(DepartureEstimates& e, const PowerEstimate& one) {
+    PowerEstimate& w = e.widest;
+    w.samples = e.departures == 0 ? one.samples : std::min(w.samples, one.samples);
+    w.seed = one.seed;
+    w.confidence = one.confidence;
+    w.banzhaf_half_width = std::max(w.banzhaf_half_width, one.banzhaf_half_width);
+    w.shapley_shubik_half_width = std::max(w.shapley_shubik_half_width, one.shapley_shubik_half_width);
+    w.penrose_half_width = std::max(w.penrose_half_width, one.penrose_half_width);
+    ++e.departures;
+  }
+
+  const Coalition& c_;
+  std::vector<std::vector<Held>> seated_in_;                                        // per member, by body
+  std::vector<std::vector<std::pair<std::size_t, std::optional<double>>>> before_;  // per body, by member
+  std::vector<std::int64_t> total_;                                                 // votes per body
+  std::vector<DepartureEstimates> estimates_;                                       // per body
+};
 
 }  // namespace
 
@@ -90,18 +214,7 @@ Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& s
     for (std::size_t i = 0; i < on_every_tie[s].count; ++i) unlinks[on_every_tie[s].member[i]].push_back(s);
   }
 
-  // The bodies each member sits on, and each body's power by member, looked up per departure.
-  std::vector<std::vector<std::size_t>> seated_in(n);
-  std::vector<std::vector<std::pair<std::size_t, std::optional<double>>>> before_power(power.bodies.size());
-  for (std::size_t b = 0; b < power.bodies.size(); ++b) {
-    for (const auto& seat : power.bodies[b].seats) {
-      if (seated_in[seat.member].empty() || seated_in[seat.member].back() != b) seated_in[seat.member].push_back(b);
-      before_power[b].emplace_back(seat.member, seat.banzhaf);
-    }
-    std::sort(before_power[b].begin(), before_power[b].end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
-  }
-
+  DeparturePower departure_power(c, power);
   const auto all_pairs = static_cast<double>(connected);
   for (std::size_t v = 0; v < n; ++v) {
     Departure d;
@@ -117,23 +230,11 @@ Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& s
       if (s == own && members_in[own] == 1) continue;
       d.sectors_unlinked.push_back(s);
     }
-    for (const std::size_t b : seated_in[v]) {
-      const BodyPower after = body_power(c, b, v);
-      PowerShift shift;
-      shift.body = b;
-      shift.can_decide = after.can_decide;
-      const auto& before = before_power[b];
-      for (const auto& seat : after.seats) {
-        shift.members.push_back(seat.member);
-        shift.after.push_back(seat.banzhaf);
-        const auto it = std::lower_bound(before.begin(), before.end(), seat.member,
-                                         [](const auto& x, std::size_t m) { return x.first < m; });
-        shift.before.push_back(it->second);
-      }
-      d.power.push_back(std::move(shift));
-    }
+    d.power = departure_power.shifts(v);
     out.departures.push_back(std::move(d));
   }
+  out.power_estimates = departure_power.estimates();
+  out.power_not_recomputed = departure_power.not_recomputed();
   return out;
 }
 

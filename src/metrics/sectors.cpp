@@ -1,6 +1,9 @@
 #include "xsector/sectors.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 namespace xsector {
 
@@ -14,22 +17,35 @@ SectorIndex index_sectors(const Coalition& c) {
     index.sectors.push_back(s);
     index.from_taxonomy.push_back(false);
   }
+  std::unordered_map<std::string_view, std::size_t> position;
+  position.reserve(index.sectors.size());
+  for (std::size_t s = 0; s < index.sectors.size(); ++s) position.emplace(index.sectors[s].id, s);  // first wins
+  index.sector_of.reserve(c.members.size());
   for (const auto& m : c.members) {
-    const auto it =
-        std::find_if(index.sectors.begin(), index.sectors.end(), [&](const Sector& s) { return s.id == m.sector; });
-    index.sector_of.push_back(static_cast<std::size_t>(it - index.sectors.begin()));
+    const auto it = position.find(m.sector);
+    index.sector_of.push_back(it != position.end() ? it->second : index.sectors.size());
   }
   return index;
 }
 
-std::vector<std::vector<std::size_t>> sector_mixing(const Network& g, const std::vector<std::size_t>& sector_of,
-                                                    std::size_t sector_count) {
-  std::vector<std::vector<std::size_t>> mix(sector_count, std::vector<std::size_t>(sector_count, 0));
-  for (const PairEdge& p : g.pairs()) {
-    const std::size_t a = sector_of[p.low];
-    const std::size_t b = sector_of[p.high];
-    ++mix[a][b];
-    if (a != b) ++mix[b][a];
+std::size_t SectorMixing::ties(std::size_t a, std::size_t b) const {
+  if (b < a) std::swap(a, b);
+  const auto it = std::lower_bound(
+      cells.begin(), cells.end(), std::pair(a, b),
+      [](const Cell& c, const std::pair<std::size_t, std::size_t>& key) { return std::pair(c.a, c.b) < key; });
+  return it != cells.end() && it->a == a && it->b == b ? it->ties : 0;
+}
+
+SectorMixing sector_mixing(const Network& g, const std::vector<std::size_t>& sector_of, std::size_t sector_count) {
+  SectorMixing mix;
+  mix.sector_count = sector_count;
+  std::vector<std::pair<std::size_t, std::size_t>> ends;
+  ends.reserve(g.pair_count());
+  for (const PairEdge& p : g.pairs()) ends.push_back(std::minmax(sector_of[p.low], sector_of[p.high]));
+  std::sort(ends.begin(), ends.end());
+  for (const auto& [a, b] : ends) {
+    if (mix.cells.empty() || mix.cells.back().a != a || mix.cells.back().b != b) mix.cells.push_back({a, b, 0});
+    ++mix.cells.back().ties;
   }
   return mix;
 }
@@ -59,18 +75,18 @@ std::vector<std::optional<double>> member_ei_index(const Network& g, const std::
 
 std::optional<double> sector_assortativity(const Network& g, const std::vector<std::size_t>& sector_of,
                                            std::size_t sector_count) {
-  const auto mix = sector_mixing(g, sector_of, sector_count);
-  // Counting each tie both ways, the matrix sums to 2m: diagonal cells count twice.
+  const SectorMixing mix = sector_mixing(g, sector_of, sector_count);
+  // Counting each tie both ways, the matrix sums to 2m: a diagonal cell counts twice, an
+  // off-diagonal one once in each of its two rows.
   double total = 0;
   double trace = 0;
   std::vector<double> row(sector_count, 0.0);
-  for (std::size_t a = 0; a < sector_count; ++a) {
-    for (std::size_t b = 0; b < sector_count; ++b) {
-      const double cell = static_cast<double>(mix[a][b]) * (a == b ? 2.0 : 1.0);
-      total += cell;
-      row[a] += cell;
-      if (a == b) trace += cell;
-    }
+  for (const SectorMixing::Cell& cell : mix.cells) {
+    const auto ties = static_cast<double>(cell.ties);
+    total += 2 * ties;
+    row[cell.a] += ties;
+    row[cell.b] += ties;
+    if (cell.a == cell.b) trace += 2 * ties;
   }
   if (total == 0) return std::nullopt;
   double expected = 0;
@@ -126,18 +142,45 @@ std::vector<Brokerage> brokerage(const Network& g, const std::vector<std::size_t
 
 namespace {
 
+/// Pairs of present sectors with no tie between them: all counted, the first
+/// listed_unlinked_pairs_limit listed. Each sector's `reaches` is ascending, so walking the
+/// present sectors above s beside it skips each linked pair once: O(P + cells + listed).
+void find_unlinked_pairs(const std::vector<SectorFigures>& sectors, const std::vector<bool>& counted,
+                         SectorGaps& gaps) {
+  std::vector<std::size_t> present;
+  for (const auto& f : sectors) {
+    if (counted[f.sector]) present.push_back(f.sector);
+  }
+  const auto p = static_cast<std::uint64_t>(present.size());
+  std::uint64_t linked = 0;
+  for (const auto s : present) {
+    for (const auto r : sectors[s].reaches) linked += counted[r] ? 1 : 0;
+  }
+  gaps.unlinked_pair_count = p * (p - (p > 0 ? 1 : 0)) / 2 - linked / 2;
+  for (std::size_t i = 0; i < present.size() && gaps.unlinked_pairs.size() < listed_unlinked_pairs_limit; ++i) {
+    const auto& reaches = sectors[present[i]].reaches;
+    auto next = std::upper_bound(reaches.begin(), reaches.end(), present[i]);
+    for (std::size_t j = i + 1; j < present.size() && gaps.unlinked_pairs.size() < listed_unlinked_pairs_limit; ++j) {
+      while (next != reaches.end() && *next < present[j]) ++next;  // (reaches may hold uncounted sectors)
+      if (next != reaches.end() && *next == present[j]) continue;
+      gaps.unlinked_pairs.emplace_back(present[i], present[j]);
+    }
+  }
+}
+
 SectorGaps find_gaps(const Coalition& c, const Network& g, const SectorIndex& index,
-                     const std::vector<SectorFigures>& sectors, const std::vector<std::vector<std::size_t>>& mix) {
+                     const std::vector<SectorFigures>& sectors) {
   SectorGaps gaps;
   const std::size_t count = sectors.size();
   std::vector<bool> waived(count, false);
+  std::unordered_map<std::string_view, std::size_t> position;
+  position.reserve(count);
+  for (std::size_t s = 0; s < count; ++s) position.emplace(index.sectors[s].id, s);
   for (const auto& w : c.waivers) {
-    for (std::size_t s = 0; s < count; ++s) {
-      if (index.sectors[s].id != w.sector) continue;
-      waived[s] = true;
-      gaps.waived.push_back(s);
-      break;
-    }
+    const auto it = position.find(w.sector);
+    if (it == position.end() || waived[it->second]) continue;
+    waived[it->second] = true;
+    gaps.waived.push_back(it->second);
   }
   for (const Priority p : {Priority::core, Priority::recommended, Priority::optional}) {
     for (std::size_t s = 0; s < count; ++s) {
@@ -167,22 +210,22 @@ SectorGaps find_gaps(const Coalition& c, const Network& g, const SectorIndex& in
   }
   gaps.governance_described = !c.governance.empty();
   // A sector carried along for members the taxonomy cannot place is no sector of it: no gap.
-  auto unplaced_only = [&](std::size_t s) {
-    return std::all_of(sectors[s].members.begin(), sectors[s].members.end(), [&](std::size_t m) {
-      return std::find(c.unplaced.begin(), c.unplaced.end(), m) != c.unplaced.end();
-    });
-  };
+  std::vector<bool> unplaced(c.members.size(), false);
+  for (const auto m : c.unplaced) unplaced[m] = true;
+  std::vector<bool> counted(count, false);  // present, with a placed member
+  for (std::size_t s = 0; s < count; ++s) {
+    counted[s] =
+        std::any_of(sectors[s].members.begin(), sectors[s].members.end(), [&](std::size_t m) { return !unplaced[m]; });
+  }
   for (std::size_t s = 0; s < count; ++s) {
     const auto& f = sectors[s];
-    if (f.members.empty() || unplaced_only(s)) continue;
+    if (!counted[s]) continue;
     if (f.members.size() == 1) gaps.thin.push_back({s, f.members.front()});
     if (f.external_ties == 0) gaps.cut_off.push_back(s);
     if (gaps.governance_described && !seated[s]) gaps.no_vote.push_back(s);
     if (f.members.size() >= 2 && broker[s] != none && !several[s]) gaps.single_broker.push_back({s, broker[s]});
-    for (std::size_t t = s + 1; t < count; ++t) {
-      if (!sectors[t].members.empty() && !unplaced_only(t) && mix[s][t] == 0) gaps.unlinked_pairs.emplace_back(s, t);
-    }
   }
+  find_unlinked_pairs(sectors, counted, gaps);
   return gaps;
 }
 
@@ -197,14 +240,19 @@ SectorReport sector_report(const Coalition& c, const Network& g) {
   r.sectors.resize(count);
   for (std::size_t s = 0; s < count; ++s) r.sectors[s].sector = s;
   for (std::size_t v = 0; v < of.size(); ++v) r.sectors[of[v]].members.push_back(v);
-  for (std::size_t s = 0; s < count; ++s) {
-    SectorFigures& f = r.sectors[s];
-    f.internal_ties = r.mixing[s][s];
-    for (std::size_t t = 0; t < count; ++t) {
-      if (t == s || r.mixing[s][t] == 0) continue;
-      f.external_ties += r.mixing[s][t];
-      f.reaches.push_back(t);
+  // Cells come sorted by (a, b), so each sector's `reaches` fills in ascending order: first
+  // the sectors below it (cells (a, s)), then those above (cells (s, b)).
+  for (const SectorMixing::Cell& cell : r.mixing.cells) {
+    if (cell.a == cell.b) {
+      r.sectors[cell.a].internal_ties = cell.ties;
+      continue;
     }
+    for (const auto& [s, t] : {std::pair(cell.a, cell.b), std::pair(cell.b, cell.a)}) {
+      r.sectors[s].external_ties += cell.ties;
+      r.sectors[s].reaches.push_back(t);
+    }
+  }
+  for (SectorFigures& f : r.sectors) {
     const double total = static_cast<double>(f.internal_ties + f.external_ties);
     if (total > 0) {
       f.ei_index = (static_cast<double>(f.external_ties) - static_cast<double>(f.internal_ties)) / total;
@@ -215,7 +263,7 @@ SectorReport sector_report(const Coalition& c, const Network& g) {
   r.modularity = sector_modularity(g, of, count);
   r.member_ei = member_ei_index(g, of);
   r.brokerage = brokerage(g, of);
-  r.gaps = find_gaps(c, g, r.index, r.sectors, r.mixing);
+  r.gaps = find_gaps(c, g, r.index, r.sectors);
   return r;
 }
 

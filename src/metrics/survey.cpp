@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "metrics/wording.hpp"
 
@@ -68,7 +70,58 @@ std::optional<double> item_mean(const std::array<std::optional<int>, 3>& items) 
   return m.get();
 }
 
+// The cells of trust by sector from (from, to, trust) per response: sorted and merged.
+SectorTrust sector_trust(std::vector<std::tuple<std::size_t, std::size_t, std::optional<double>>> rated) {
+  std::stable_sort(rated.begin(), rated.end(), [](const auto& x, const auto& y) {
+    return std::pair(std::get<0>(x), std::get<1>(x)) < std::pair(std::get<0>(y), std::get<1>(y));
+  });
+  SectorTrust out;
+  Mean mean;
+  for (std::size_t i = 0; i < rated.size(); ++i) {
+    const auto& [from, to, trust] = rated[i];
+    mean.add(trust);
+    const bool last = i + 1 == rated.size() || std::get<0>(rated[i + 1]) != from || std::get<1>(rated[i + 1]) != to;
+    if (!last) continue;
+    out.cells.push_back({from, to, mean.get(), mean.count});
+    mean = Mean();
+  }
+  return out;
+}
+
+const SectorTrust::Cell* find_cell(const SectorTrust& t, std::size_t from, std::size_t to) {
+  const auto it = std::lower_bound(t.cells.begin(), t.cells.end(), std::pair(from, to),
+                                   [](const SectorTrust::Cell& c, const std::pair<std::size_t, std::size_t>& key) {
+                                     return std::pair(c.from, c.to) < key;
+                                   });
+  return it != t.cells.end() && it->from == from && it->to == to ? &*it : nullptr;
+}
+
+// The pair counts and the confirmation rate of `out.pairs` (members already filled).
+void count_pairs(SurveyFigures& out) {
+  for (const ReportedPair& p : out.pairs) {
+    ++out.reported_pairs;
+    if (p.confirmed) ++out.confirmed_pairs;
+    // Counted by status, as each pair is listed: a written pair is `written`, not one-sided.
+    if (p.status() == PairStatus::one_sided) ++out.one_sided_pairs;
+    if (p.written) ++out.written_pairs;
+    if (out.members[p.a].respondent && out.members[p.b].respondent) ++out.pairs_both_responded;
+  }
+  if (out.pairs_both_responded > 0) {
+    out.confirmation_rate = static_cast<double>(out.confirmed_pairs) / static_cast<double>(out.pairs_both_responded);
+  }
+}
+
 }  // namespace
+
+std::optional<double> SectorTrust::trust(std::size_t from, std::size_t to) const {
+  const Cell* cell = find_cell(*this, from, to);
+  return cell != nullptr ? cell->trust : std::nullopt;
+}
+
+std::size_t SectorTrust::responses(std::size_t from, std::size_t to) const {
+  const Cell* cell = find_cell(*this, from, to);
+  return cell != nullptr ? cell->responses : 0;
+}
 
 std::optional<double> response_trust(const Response& response) { return item_mean(response.trust); }
 std::optional<double> response_value(const Response& response) { return item_mean(response.value); }
@@ -98,8 +151,12 @@ std::vector<ReportedPair> reported_pairs(const Coalition& c) {
     if (it == index.end()) continue;
     ReportedPair& p = out[it->second];
     if (!tie.from_survey) p.written = true;
-    // A pair tied both ways with from/to keeps its first tie as the pair's.
-    if (!p.tie || (c.ties[*p.tie].from_survey && !tie.from_survey)) p.tie = t;
+    // The pair's tie is its written tie of the highest level (the first of them), as every
+    // weighted figure reads the pair: two opposite from/to ties of levels 2 and 3 give 3.
+    if (!p.tie || (c.ties[*p.tie].from_survey && !tie.from_survey) ||
+        (!tie.from_survey && tie.level > c.ties[*p.tie].level)) {
+      p.tie = t;
+    }
   }
   return out;
 }
@@ -164,8 +221,9 @@ SurveyFigures survey_figures(const Coalition& c, const SectorIndex& sectors) {
     arcs.insert((static_cast<std::uint64_t>(r.by) << 32U) | static_cast<std::uint64_t>(r.about));
   }
 
-  const std::size_t k = sectors.sectors.size();
-  std::vector<std::vector<Mean>> by_sector(k, std::vector<Mean>(k));
+  // (from sector, to sector, trust) of every response whose two members have a sector.
+  std::vector<std::tuple<std::size_t, std::size_t, std::optional<double>>> by_sector;
+  by_sector.reserve(s.responses.size());
   std::vector<Mean> trust(n), value(n), given(n);
   std::vector<std::array<Mean, 3>> trust_items(n), value_items(n);
   std::vector<std::size_t> named_back(n, 0);
@@ -190,7 +248,7 @@ SurveyFigures survey_figures(const Coalition& c, const SectorIndex& sectors) {
       if (r.value[i]) value_items[r.about][i].add(static_cast<double>(*r.value[i]));
     }
     if (r.by < sectors.sector_of.size() && r.about < sectors.sector_of.size()) {
-      by_sector[sectors.sector_of[r.by]][sectors.sector_of[r.about]].add(t);
+      by_sector.emplace_back(sectors.sector_of[r.by], sectors.sector_of[r.about], t);
     }
   }
   for (std::size_t v = 0; v < n; ++v) {
@@ -209,34 +267,43 @@ SurveyFigures survey_figures(const Coalition& c, const SectorIndex& sectors) {
   if (auto t = all_trust.get()) out.trust_score = *t / 4.0;
   if (auto v = all_value.get()) out.value_score = *v / 4.0;
 
-  out.trust_by_sector.assign(k, std::vector<std::optional<double>>(k));
-  out.trust_by_sector_responses.assign(k, std::vector<std::size_t>(k, 0));
-  for (std::size_t a = 0; a < k; ++a) {
-    for (std::size_t b = 0; b < k; ++b) {
-      out.trust_by_sector[a][b] = by_sector[a][b].get();
-      out.trust_by_sector_responses[a][b] = by_sector[a][b].count;
-    }
-  }
+  out.trust_by_sector = sector_trust(std::move(by_sector));
 
   out.pairs = reported_pairs(c);
-  for (const ReportedPair& p : out.pairs) {
-    ++out.reported_pairs;
-    if (p.confirmed)
-      ++out.confirmed_pairs;
-    else
-      ++out.one_sided_pairs;
-    if (p.written) ++out.written_pairs;
-    if (out.members[p.a].respondent && out.members[p.b].respondent) ++out.pairs_both_responded;
-  }
-  if (out.pairs_both_responded > 0) {
-    out.confirmation_rate = static_cast<double>(out.confirmed_pairs) / static_cast<double>(out.pairs_both_responded);
-  }
+  count_pairs(out);
   return out;
 }
 
 namespace {
 
 constexpr std::size_t max_listed = 5;
+
+// The one-sided-ties finding: pairs both members answered where only one names the other.
+std::optional<Finding> one_sided_finding(const Coalition& c, const SurveyFigures& s) {
+  std::vector<std::string> pairs;
+  std::vector<std::string> subjects;
+  std::unordered_set<std::size_t> named;  // members already among the subjects
+  std::size_t count = 0;
+  for (const ReportedPair& p : s.pairs) {
+    if (p.confirmed || !s.members[p.a].respondent || !s.members[p.b].respondent) continue;
+    ++count;
+    const std::size_t namer = p.a_names_b ? p.a : p.b;
+    const std::size_t other = namer == p.a ? p.b : p.a;
+    if (pairs.size() < max_listed) {
+      pairs.push_back(fmt::format("{} names {}", c.members[namer].name, c.members[other].name));
+    }
+    for (const auto v : {namer, other}) {
+      if (named.insert(v).second) subjects.push_back(c.members[v].id);
+    }
+  }
+  if (count == 0) return std::nullopt;
+  const std::string more = count > pairs.size() ? fmt::format(" and {} more", count - pairs.size()) : "";
+  return Finding{Severity::low, FindingArea::survey, "one-sided-ties",
+                 fmt::format("{} {} reported by one side only, though both sides answered ({}{}): a "
+                             "relationship one partner does not see",
+                             count, count == 1 ? "tie is" : "ties are", fmt::join(pairs, "; "), more),
+                 subjects};
+}
 
 }  // namespace
 
@@ -279,47 +346,19 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     }
   }
 
-  {
-    std::vector<std::string> pairs;
-    std::vector<std::string> subjects;
-    std::size_t count = 0;
-    for (const ReportedPair& p : s.pairs) {
-      if (p.confirmed || !s.members[p.a].respondent || !s.members[p.b].respondent) continue;
-      ++count;
-      const std::size_t namer = p.a_names_b ? p.a : p.b;
-      const std::size_t other = namer == p.a ? p.b : p.a;
-      if (pairs.size() < max_listed) {
-        pairs.push_back(fmt::format("{} names {}", c.members[namer].name, c.members[other].name));
-      }
-      for (const auto v : {namer, other}) {
-        if (std::find(subjects.begin(), subjects.end(), c.members[v].id) == subjects.end()) {
-          subjects.push_back(c.members[v].id);
-        }
-      }
-    }
-    if (count > 0) {
-      const std::string more = count > pairs.size() ? fmt::format(" and {} more", count - pairs.size()) : "";
-      out.push_back({Severity::low, FindingArea::survey, "one-sided-ties",
-                     fmt::format("{} {} reported by one side only, though both sides answered ({}{}): a "
-                                 "relationship one partner does not see",
-                                 count, count == 1 ? "tie is" : "ties are", fmt::join(pairs, "; "), more),
-                     subjects});
-    }
-  }
+  if (auto f = one_sided_finding(c, s)) out.push_back(std::move(*f));
 
-  for (std::size_t a = 0; a < s.trust_by_sector.size(); ++a) {
-    for (std::size_t b = 0; b < s.trust_by_sector.size(); ++b) {
-      const auto& t = s.trust_by_sector[a][b];
-      const std::size_t count = s.trust_by_sector_responses[a][b];
-      if (a == b || !t || count < 2 || *t >= low_trust) continue;
-      out.push_back({Severity::low,
-                     FindingArea::survey,
-                     "low-trust-between-sectors",
-                     fmt::format("Members from {} rate their trust in members from {} at {:.1f} of 4 on average "
-                                 "({} responses)",
-                                 sectors.sectors[a].name, sectors.sectors[b].name, *t, count),
-                     {sectors.sectors[a].id, sectors.sectors[b].id}});
-    }
+  for (const SectorTrust::Cell& cell : s.trust_by_sector.cells) {  // in (from, to) order
+    const std::size_t a = cell.from;
+    const std::size_t b = cell.to;
+    if (a == b || !cell.trust || cell.responses < 2 || *cell.trust >= low_trust) continue;
+    out.push_back({Severity::low,
+                   FindingArea::survey,
+                   "low-trust-between-sectors",
+                   fmt::format("Members from {} rate their trust in members from {} at {:.1f} of 4 on average "
+                               "({} responses)",
+                               sectors.sectors[a].name, sectors.sectors[b].name, *cell.trust, cell.responses),
+                   {sectors.sectors[a].id, sectors.sectors[b].id}});
   }
 
   if (!c.governance.empty()) {

@@ -241,19 +241,19 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
       set(n, "penwidth", "2");
     }
   }
-  for (std::size_t x = 0; x < r.sectors.size(); ++x) {
-    for (std::size_t y = x + 1; y < r.sectors.size(); ++y) {
-      const std::size_t ties = r.mixing[x][y];
-      if (ties == 0) continue;
-      Agedge_t* e = edge(g.get(), nodes[x], nodes[y], fmt::format("s{}_{}", x, y));
-      set(e, "penwidth", fmt::format("{:.1f}", 1.0 + 1.5 * std::log2(static_cast<double>(ties))));
-      set(e, "label", fmt::format("{}", ties));
-      set(e, "color", "#555555");
-      set(e, "id", fmt::format("xs-e{}-{}", x, y));
-      set(e, "tooltip",
-          literal(fmt::format("{} – {}: {} tie{}", drawn(r.index.sectors[x].name), drawn(r.index.sectors[y].name), ties,
-                              ties == 1 ? "" : "s")));
-    }
+  for (const auto& cell : r.mixing.cells) {  // sorted by (x, y); only pairs with ties
+    const std::size_t x = cell.a;
+    const std::size_t y = cell.b;
+    const std::size_t ties = cell.ties;
+    if (x == y) continue;
+    Agedge_t* e = edge(g.get(), nodes[x], nodes[y], fmt::format("s{}_{}", x, y));
+    set(e, "penwidth", fmt::format("{:.1f}", 1.0 + 1.5 * std::log2(static_cast<double>(ties))));
+    set(e, "label", fmt::format("{}", ties));
+    set(e, "color", "#555555");
+    set(e, "id", fmt::format("xs-e{}-{}", x, y));
+    set(e, "tooltip",
+        literal(fmt::format("{} – {}: {} tie{}", r.index.sectors[x].name, r.index.sectors[y].name, ties,
+                            ties == 1 ? "" : "s")));
   }
   add_ghosts(g.get(), r);
   add_legend(g.get(), r, colours, false);

@@ -213,6 +213,21 @@ ordered_json approximate_json(const Analysis& a, const Coalition& c) {
                       {"penrose_half_width", e.penrose_half_width}});
   }
   if (!bodies.empty()) out["power"] = bodies;
+  ordered_json departures = ordered_json::array();
+  for (const auto& d : a.resilience.power_estimates) {
+    const PowerEstimate& e = d.widest;
+    departures.push_back({{"body", c.governance[d.body].id},
+                          {"method", e.method},
+                          {"interval", e.interval},
+                          {"confidence", e.confidence},
+                          {"departures", d.departures},
+                          {"samples", e.samples},
+                          {"seed", e.seed},
+                          {"banzhaf_half_width", e.banzhaf_half_width},
+                          {"shapley_shubik_half_width", e.shapley_shubik_half_width},
+                          {"penrose_half_width", e.penrose_half_width}});
+  }
+  if (!departures.empty()) out["departure_power"] = departures;
   return out;
 }
 
@@ -228,6 +243,21 @@ std::string approximate_text(const Analysis& a, const Coalition& c, bool markdow
                     "shapley-shubik ±{:.4f}, penrose ±{:.4f} at {:g}% confidence.",
                     c.governance[body.body].id, e.samples, e.seed, e.banzhaf_half_width, e.shapley_shubik_half_width,
                     e.penrose_half_width, e.confidence * 100));
+  }
+  for (const auto& d : a.resilience.power_estimates) {
+    const PowerEstimate& e = d.widest;
+    lines.push_back(
+        fmt::format("Voting power in {} after each of {} departures estimated by Monte Carlo ({} samples "
+                    "each, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, penrose ±{:.4f} at {:g}% "
+                    "confidence.",
+                    c.governance[d.body].id, d.departures, e.samples, e.seed, e.banzhaf_half_width,
+                    e.shapley_shubik_half_width, e.penrose_half_width, e.confidence * 100));
+  }
+  for (const auto b : a.resilience.power_not_recomputed) {
+    lines.push_back(
+        fmt::format("Voting power in {} is not recomputed after a departure: it has {} seats, over the "
+                    "limit of {} (each departure says only whether the rest can still decide).",
+                    c.governance[b].id, c.governance[b].seats.size(), departure_seat_limit));
   }
   std::string out;
   for (const auto& line : lines) out += markdown ? fmt::format("\n> {}\n", line) : fmt::format("\nnote: {}\n", line);

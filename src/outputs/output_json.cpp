@@ -48,14 +48,23 @@ ordered_json mixing_json(const SectorReport& r) {
     if (!f.members.empty()) present.push_back(f.sector);
   }
   ordered_json ids = ordered_json::array();
-  ordered_json rows = ordered_json::array();
-  for (const auto a : present) {
-    ids.push_back(r.index.sectors[a].id);
-    ordered_json row = ordered_json::array();
-    for (const auto b : present) row.push_back(r.mixing[a][b]);
-    rows.push_back(std::move(row));
+  for (const auto a : present) ids.push_back(r.index.sectors[a].id);
+  if (present.size() > dense_mixing_limit) {
+    // Too many sectors for a square matrix (docs/sectors.md): the non-zero cells only.
+    ordered_json pairs = ordered_json::array();
+    for (const auto& cell : r.mixing.cells) {
+      pairs.push_back({r.index.sectors[cell.a].id, r.index.sectors[cell.b].id, cell.ties});
+    }
+    return {{"sectors", ids}, {"ties", nullptr}, {"pairs", pairs}};
   }
-  return {{"sectors", ids}, {"ties", rows}};
+  std::vector<std::size_t> column(r.sectors.size(), 0);
+  for (std::size_t i = 0; i < present.size(); ++i) column[present[i]] = i;
+  std::vector<std::vector<std::size_t>> square(present.size(), std::vector<std::size_t>(present.size(), 0));
+  for (const auto& cell : r.mixing.cells) {
+    square[column[cell.a]][column[cell.b]] = cell.ties;
+    square[column[cell.b]][column[cell.a]] = cell.ties;
+  }
+  return {{"sectors", ids}, {"ties", square}};
 }
 
 /// gaps.waived, gaps.unplaced and gaps.crosswalk_from (docs/json.md).
@@ -104,6 +113,9 @@ ordered_json gaps_json(const SectorReport& r, const Coalition& c) {
                       {"unlinked_pairs", pairs},
                       {"no_vote", r.gaps.governance_described ? ids(r.gaps.no_vote) : ordered_json(nullptr)},
                       {"single_broker", singles(r.gaps.single_broker)}};
+  if (r.gaps.unlinked_pair_count > r.gaps.unlinked_pairs.size()) {
+    out["unlinked_pairs_total"] = r.gaps.unlinked_pair_count;  // the list holds the first ones only
+  }
   add_crosswalk_gaps_json(out, r, c);
   return out;
 }
@@ -226,7 +238,9 @@ ordered_json resilience_json(const Analysis& a, const Coalition& c) {
                          {"before", number_or_null(shift.before[i])},
                          {"after", number_or_null(shift.after[i])}});
       }
-      power.push_back({{"body", c.governance[shift.body].id}, {"can_decide", shift.can_decide}, {"seats", seats}});
+      ordered_json entry = {{"body", c.governance[shift.body].id}, {"can_decide", shift.can_decide}, {"seats", seats}};
+      if (shift.members.size() < shift.seats_total) entry["seats_total"] = shift.seats_total;  // a shortened list
+      power.push_back(std::move(entry));
     }
     departures.push_back({{"member", c.members[d.member].id},
                           {"fragmentation", number_or_null(d.fragmentation)},

@@ -221,7 +221,11 @@ std::string gaps_text(const SectorReport& r, const Coalition& c, bool markdown) 
   item("no vote", r.gaps.governance_described ? names(r.gaps.no_vote) : "no decision body described");
   std::vector<std::string> pairs;
   for (const auto& [a, b] : r.gaps.unlinked_pairs) pairs.push_back(fmt::format("{}/{}", sectors[a].id, sectors[b].id));
-  item("unlinked pairs", pairs.empty() ? "none" : fmt::format("{}: {}", pairs.size(), fmt::join(pairs, ", ")));
+  const std::string listed = r.gaps.unlinked_pair_count > pairs.size()  // only the first ones are listed
+                                 ? fmt::format(" (the first {})", pairs.size())
+                                 : std::string();
+  item("unlinked pairs",
+       pairs.empty() ? "none" : fmt::format("{}{}: {}", r.gaps.unlinked_pair_count, listed, fmt::join(pairs, ", ")));
   out += crosswalk_gaps_text(r, c, markdown);
   return out;
 }

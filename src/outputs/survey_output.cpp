@@ -51,20 +51,33 @@ void add_survey_json(ordered_json& doc, const Coalition& c, const Analysis& a) {
   const SurveyFigures& s = a.survey;
   const auto present = present_sectors(a);
   ordered_json ids = ordered_json::array();
-  ordered_json trust = ordered_json::array();
-  ordered_json counts = ordered_json::array();
-  for (const auto from : present) {
-    ids.push_back(a.sectors.index.sectors[from].id);
-    ordered_json row = ordered_json::array();
-    ordered_json count_row = ordered_json::array();
-    for (const auto to : present) {
-      row.push_back(or_null(s.trust_by_sector[from][to]));
-      count_row.push_back(s.trust_by_sector_responses[from][to]);
+  for (const auto from : present) ids.push_back(a.sectors.index.sectors[from].id);
+  if (present.size() > dense_mixing_limit) {
+    // Too many sectors for square matrices (docs/surveys.md): the cells with responses only.
+    ordered_json cells = ordered_json::array();
+    for (const auto& cell : s.trust_by_sector.cells) {
+      cells.push_back({a.sectors.index.sectors[cell.from].id, a.sectors.index.sectors[cell.to].id, or_null(cell.trust),
+                       cell.responses});
     }
-    trust.push_back(std::move(row));
-    counts.push_back(std::move(count_row));
+    doc["trust_by_sector"] = {{"sectors", ids}, {"trust", nullptr}, {"responses", nullptr}, {"cells", cells}};
+  } else {
+    // Square matrices over the sectors with members; cells are found by walking the sorted list.
+    std::vector<std::size_t> column(a.sectors.sectors.size(), 0);
+    for (std::size_t i = 0; i < present.size(); ++i) column[present[i]] = i;
+    ordered_json trust = ordered_json::array();
+    ordered_json counts = ordered_json::array();
+    const ordered_json no_trust(present.size(), ordered_json(nullptr));
+    const ordered_json no_counts(present.size(), ordered_json(0));
+    for (std::size_t i = 0; i < present.size(); ++i) {
+      trust.push_back(no_trust);
+      counts.push_back(no_counts);
+    }
+    for (const auto& cell : s.trust_by_sector.cells) {
+      trust[column[cell.from]][column[cell.to]] = or_null(cell.trust);
+      counts[column[cell.from]][column[cell.to]] = cell.responses;
+    }
+    doc["trust_by_sector"] = {{"sectors", ids}, {"trust", trust}, {"responses", counts}};
   }
-  doc["trust_by_sector"] = {{"sectors", ids}, {"trust", trust}, {"responses", counts}};
 
   ordered_json respondents = ordered_json::array();
   ordered_json non_respondents = ordered_json::array();
@@ -138,20 +151,84 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
     for (const auto& i : m.value_items) row.push_back(number_cell(i));
   }
   const auto present = present_sectors(a);
+  const auto& ids = a.sectors.index.sectors;
+  if (present.size() > dense_mixing_limit) {  // one row per pair of sectors with responses
+    t.sectors.columns = {text_column("trust from"), text_column("about"), number_column("trust", 2),
+                         integer_column("responses")};
+    for (const auto& cell : s.trust_by_sector.cells) {
+      t.sectors.rows.push_back(
+          {ids[cell.from].id, ids[cell.to].id, number_cell(cell.trust), integer_cell(cell.responses)});
+    }
+    return t;
+  }
   t.sectors.columns = {text_column("trust from \\ about")};
   // Each mean with the number of responses it rests on.
-  for (const auto to : present) t.sectors.columns.push_back(text_column(a.sectors.index.sectors[to].id).right());
+  for (const auto to : present) t.sectors.columns.push_back(text_column(ids[to].id).right());
   for (const auto from : present) {
     auto& row = t.sectors.row();
-    row.emplace_back(a.sectors.index.sectors[from].id);
+    row.emplace_back(ids[from].id);
     for (const auto to : present) {
-      const auto& mean = s.trust_by_sector[from][to];
-      row.push_back(mean ? Cell(fmt::format("{} (n={})", fixed_text(*mean, 2), s.trust_by_sector_responses[from][to]))
+      const auto mean = s.trust_by_sector.trust(from, to);
+      row.push_back(mean ? Cell(fmt::format("{} (n={})", fixed_text(*mean, 2), s.trust_by_sector.responses(from, to)))
                          : Cell());
     }
   }
   return t;
 }
+
+namespace {
+
+/// The report's "Trust by sector": a heat map over the sectors with members, rows rating
+/// columns, light (1) to dark blue (4); with more sectors than a matrix can show, one row per
+/// pair of sectors with responses.
+std::string trust_by_sector_html(const Analysis& a) {
+  const SurveyFigures& s = a.survey;
+  auto esc = [](std::string_view text) { return html_escaped(text); };
+  auto num = [](const std::optional<double>& v) { return v ? fixed_text(*v, 2) : std::string("–"); };
+  std::string h;
+  const auto present = present_sectors(a);
+  if (present.size() > dense_mixing_limit) {
+    h += R"(<h3>Trust by sector</h3><p>Mean trust (1-4) that members of one sector give members of another, )"
+         R"(for each pair of sectors with responses.</p><div class="scroll"><table class="sortable"><thead><tr>)"
+         R"(<th data-sort="text">trust from</th><th data-sort="text">about</th>)"
+         R"(<th data-sort="number" class="n">trust</th><th data-sort="number" class="n">responses</th></tr></thead>)"
+         "<tbody>";
+    for (const auto& cell : s.trust_by_sector.cells) {
+      h += fmt::format(R"(<tr><td>{}</td><td>{}</td><td class="n">{}</td><td class="n">{}</td></tr>)",
+                       esc(a.sectors.index.sectors[cell.from].name), esc(a.sectors.index.sectors[cell.to].name),
+                       num(cell.trust), cell.responses);
+    }
+    h += "</tbody></table></div>";
+  } else {
+    h += R"(<h3>Trust by sector</h3><p>Mean trust (1-4) that members of the row's sector give members of the )"
+         R"(column's sector, with n the number of ratings it rests on; blank where no one rated.</p>)"
+         R"(<div class="scroll"><table class="heatmap"><thead><tr><th></th>)";
+    for (const auto to : present) h += fmt::format("<th>{}</th>", esc(a.sectors.index.sectors[to].name));
+    h += "</tr></thead><tbody>";
+    for (const auto from : present) {
+      h += fmt::format("<tr><th>{}</th>", esc(a.sectors.index.sectors[from].name));
+      for (const auto to : present) {
+        const auto t = s.trust_by_sector.trust(from, to);
+        if (!t) {
+          h += "<td></td>";
+          continue;
+        }
+        const double share = std::clamp((*t - 1.0) / 3.0, 0.0, 1.0);
+        const int r = static_cast<int>(239 - share * (239 - 8));
+        const int g = static_cast<int>(243 - share * (243 - 81));
+        const int b = static_cast<int>(255 - share * (255 - 156));
+        h += fmt::format(R"(<td class="n" style="background:#{:02x}{:02x}{:02x};color:{}">{} <small>n={}</small></td>)",
+                         r, g, b, share > 0.55 ? "#fff" : "#000", fixed_text(*t, 1),
+                         s.trust_by_sector.responses(from, to));
+      }
+      h += "</tr>";
+    }
+    h += "</tbody></table></div>";
+  }
+  return h;
+}
+
+}  // namespace
 
 std::string survey_report_html(const Coalition& c, const Analysis& a) {
   if (!a.survey.present || !c.survey) return {};
@@ -165,32 +242,7 @@ std::string survey_report_html(const Coalition& c, const Analysis& a) {
       "(confirmation {}). Trust score {}, value score {} (share of the maximum rating).</p>",
       s.respondents, c.members.size(), pct(s.response_rate), s.confirmed_pairs, s.pairs_both_responded,
       pct(s.confirmation_rate), pct(s.trust_score), pct(s.value_score));
-  // Trust by sector: rows rate columns; light (1) to dark blue (4).
-  const auto present = present_sectors(a);
-  h +=
-      R"(<h3>Trust by sector</h3><p>Mean trust (1-4) that members of the row's sector give members of the )"
-      R"(column's sector, with n the number of ratings it rests on; blank where no one rated.</p><div class="scroll"><table class="heatmap"><thead><tr><th></th>)";
-  for (const auto to : present) h += fmt::format("<th>{}</th>", esc(a.sectors.index.sectors[to].name));
-  h += "</tr></thead><tbody>";
-  for (const auto from : present) {
-    h += fmt::format("<tr><th>{}</th>", esc(a.sectors.index.sectors[from].name));
-    for (const auto to : present) {
-      const auto& t = s.trust_by_sector[from][to];
-      if (!t) {
-        h += "<td></td>";
-        continue;
-      }
-      const double share = std::clamp((*t - 1.0) / 3.0, 0.0, 1.0);
-      const int r = static_cast<int>(239 - share * (239 - 8));
-      const int g = static_cast<int>(243 - share * (243 - 81));
-      const int b = static_cast<int>(255 - share * (255 - 156));
-      h +=
-          fmt::format(R"(<td class="n" style="background:#{:02x}{:02x}{:02x};color:{}">{} <small>n={}</small></td>)", r,
-                      g, b, share > 0.55 ? "#fff" : "#000", fixed_text(*t, 1), s.trust_by_sector_responses[from][to]);
-    }
-    h += "</tr>";
-  }
-  h += "</tbody></table></div>";
+  h += trust_by_sector_html(a);
   h +=
       R"(<h3>Members as partners see them</h3><div class="scroll"><table class="sortable"><thead><tr>)"
       R"(<th data-sort="text">member</th><th data-sort="text">answered</th><th data-sort="number" class="n">named by</th>)"

@@ -21,12 +21,14 @@ struct CacheEntry {
 
 bool same(const CacheEntry& e, const WeightedGame& g, const PowerOptions& o) {
   return e.game.quota == g.quota && e.game.weights == g.weights && e.game.veto == g.veto &&
-         e.options.exact_budget == o.exact_budget && e.options.samples == o.samples && e.options.seed == o.seed;
+         e.options.exact_budget == o.exact_budget && e.options.exact_memory == o.exact_memory &&
+         e.options.samples == o.samples && e.options.seed == o.seed;
 }
 
 PowerIndices compute(const WeightedGame& game, const PowerOptions& options) {
-  if (auto exact = detail::exact_indices(game, options.exact_budget)) return std::move(*exact);
-  return detail::monte_carlo(game, options.samples > 0 ? options.samples : kDefaultSamples, options.seed);
+  if (auto exact = detail::exact_indices(game, options)) return std::move(*exact);
+  const std::uint64_t samples = options.samples > 0 ? options.samples : detail::default_samples(game.weights.size());
+  return detail::monte_carlo(game, samples, options.seed);
 }
 
 }  // namespace
@@ -111,8 +113,12 @@ BodyPower body_power(const Coalition& c, std::size_t b, std::optional<std::size_
     // itself, exact or estimated, so each gets n/8 of the budget and fewer samples.
     const std::uint64_t n = game.weights.size() + 1;
     used.exact_budget = options.exact_budget / n * 8;
-    if (used.samples == 0)
-      used.samples = std::clamp<std::uint64_t>((std::uint64_t{1} << 19) / game.weights.size(), 512, kDefaultSamples);
+    if (used.samples == 0) {
+      // ... and all n departures together at most departure_estimate_work seat-samples.
+      const std::uint64_t rest = n - 1;
+      const std::uint64_t share = std::clamp<std::uint64_t>((std::uint64_t{1} << 19U) / rest, 512, kDefaultSamples);
+      used.samples = std::max<std::uint64_t>(1, std::min(share, departure_estimate_work / (n * rest)));
+    }
   }
   const PowerIndices p = power_indices(game, used);
   out.estimate = p.estimate;

@@ -71,9 +71,11 @@ struct Counts {
   cpp_int ss_denominator;       // n!
 };
 
-// Exact swing counts, or nothing when the table would take more than `budget` limb additions.
-std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budget) {
+// Exact swing counts, or nothing when the table would take more than `budget` limb additions
+// or, with its working copy, more than `memory` bytes.
+std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budget, std::uint64_t memory) {
   const std::size_t n = game.weights.size();
+  if (n > exact_player_limit) return std::nullopt;
   auto is_veto = [&](std::size_t i) { return !game.veto.empty() && game.veto[i]; };
   std::vector<std::size_t> free_players;
   std::int64_t veto_weight = 0;
@@ -113,7 +115,10 @@ std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budge
   const double per_sum = (static_cast<double>(f) * static_cast<double>(f) / 2.0 +
                           static_cast<double>(distinct.size() + 2) * static_cast<double>(f + 1)) *
                          static_cast<double>(limbs);
-  const double budget_sums = static_cast<double>(budget) / std::max(1.0, per_sum);
+  // Memory: `table` holds f + 1 rows of m counts and `without` f rows, each count `limbs` words.
+  const double bytes_per_sum = static_cast<double>(2 * f + 1) * static_cast<double>(limbs * sizeof(std::uint64_t));
+  const double budget_sums =
+      std::min(static_cast<double>(budget) / std::max(1.0, per_sum), static_cast<double>(memory) / bytes_per_sum);
 
   // The weights below the cut-off that some coalition of free players reaches, ascending.
   std::vector<std::int64_t> sums;
@@ -243,9 +248,9 @@ std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budge
 
 namespace detail {
 
-std::optional<PowerIndices> exact_indices(const WeightedGame& game, std::uint64_t budget) {
+std::optional<PowerIndices> exact_indices(const WeightedGame& game, const PowerOptions& options) {
   const std::size_t n = game.weights.size();
-  auto counts = exact_counts(game, budget);
+  auto counts = exact_counts(game, options.exact_budget, options.exact_memory);
   if (!counts) return std::nullopt;
   PowerIndices out = no_power(n);
   const cpp_int all_swings = std::accumulate(counts->swings.begin(), counts->swings.end(), cpp_int(0));
