@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "xsector/analysis.hpp"
 #include "xsector/error.hpp"
@@ -76,6 +77,13 @@ Command add_power(CLI::App& app, SharedOptions& shared);
 Command add_render(CLI::App& app, SharedOptions& shared);
 Command add_compare(CLI::App& app, SharedOptions& shared);
 Command add_report(CLI::App& app, SharedOptions& shared);
+/// Loads every file; all problems of all files are reported in one InputError.
+std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy);
+/// --respondents all|both (compare and report).
+void add_respondents_option(CLI::App* command, std::string& respondents);
+
+// commands_trend.cpp
+Command add_trend(CLI::App& app, SharedOptions& shared);
 
 // commands_exchange.cpp
 Command add_export(CLI::App& app, SharedOptions& shared);

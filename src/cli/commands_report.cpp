@@ -16,6 +16,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/error.hpp"
+#include "xsector/exchange.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
@@ -24,19 +25,6 @@
 
 namespace xsector::cli {
 
-namespace {
-
-ImageFormat diagram_format(const std::string& path) {
-  const std::string ext = std::filesystem::path(path).extension().string();
-  try {
-    return parse_image_format(ext.empty() ? std::string_view() : std::string_view(ext).substr(1));
-  } catch (const UsageError&) {
-    throw UsageError(
-        fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
-  }
-}
-
-/// Loads every file; all problems of all files are reported in one InputError.
 std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy) {
   const LoadOptions options = load_options(taxonomy);  // once, before any file
   std::vector<Coalition> coalitions;
@@ -50,6 +38,26 @@ std::vector<Coalition> load_all(const std::vector<std::string>& files, const std
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   return coalitions;
+}
+
+namespace {
+
+ImageFormat diagram_format(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  try {
+    return parse_image_format(ext.empty() ? std::string_view() : std::string_view(ext).substr(1));
+  } catch (const UsageError&) {
+    throw UsageError(
+        fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
+  }
+}
+
+/// --respondents both needs a survey in both waves: otherwise a usage error (exit 2).
+void check_respondents_option(const Coalition& a, const Coalition& b, const CompareOptions& options) {
+  if (options.respondents_both && (!a.survey || !b.survey)) {
+    throw UsageError(fmt::format("--respondents both needs a partner survey in both waves; {} has none",
+                                 !a.survey ? a.file : b.file));
+  }
 }
 
 /// Two waves of one coalition given latest first are swapped to earliest first; the note
@@ -95,8 +103,17 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     emit(format_many(format, ordered, figures), out);
     return 0;
   }
+  check_respondents_option(coalitions[0], coalitions[1], options);
   Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
   if (reordered) cmp.findings.insert(cmp.findings.begin(), *reordered);
+  if (out.ends_with(".xlsx")) {  // a workbook: every change, one sheet per part
+    if (!diagram.empty()) {
+      write_file_atomic(diagram,
+                        render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp, image_format));
+    }
+    write_file_atomic(out, comparison_xlsx(coalitions[0], coalitions[1], cmp));
+    return 0;
+  }
   if (!diagram.empty()) {
     write_file_atomic(diagram,
                       render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp, image_format));
@@ -106,7 +123,8 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
 }
 
 int run_report(const std::vector<std::string>& files, const std::string& dir, const std::string& format,
-               const std::string& taxonomy, const AnalysisOptions& analysis_options) {
+               const std::string& taxonomy, const AnalysisOptions& analysis_options,
+               const CompareOptions& compare_options) {
   if (files.size() > 2) throw UsageError("report takes one coalition file, or two to compare (wave A, then wave B)");
   std::vector<Coalition> coalitions = load_all(files, taxonomy);
   const std::optional<Finding> reordered = files.size() == 2 ? order_waves(files, coalitions) : std::nullopt;
@@ -122,7 +140,8 @@ int run_report(const std::vector<std::string>& files, const std::string& dir, co
   ReportComparison waves;
   if (coalitions.size() == 2) {
     before_analysis = xsector::analyze(coalitions[0], analysis_options);
-    cmp = xsector::compare(coalitions[0], *before_analysis, c, a, CompareOptions{});
+    check_respondents_option(coalitions[0], c, compare_options);
+    cmp = xsector::compare(coalitions[0], *before_analysis, c, a, compare_options);
     if (reordered) cmp->findings.insert(cmp->findings.begin(), *reordered);
     waves.before = &coalitions[0];
     waves.comparison = &*cmp;
@@ -160,6 +179,14 @@ std::uint64_t parse_seed(const std::string& text) {
 }
 
 }  // namespace
+
+void add_respondents_option(CLI::App* command, std::string& respondents) {
+  command
+      ->add_option("--respondents", respondents,
+                   "all, or both: compare ties only between members who answered both waves' surveys")
+      ->check(CLI::IsMember({"all", "both"}))
+      ->capture_default_str();
+}
 
 Command add_render(CLI::App& app, SharedOptions& shared) {
   struct Arguments {
@@ -218,6 +245,7 @@ Command add_compare(CLI::App& app, SharedOptions& shared) {
     CompareOptions options;
     std::string diagram;
     std::string seed_text;
+    std::string respondents = "all";
   };
   auto args = std::make_shared<Arguments>();
   auto* command = app.add_subcommand("compare", "Changes between two waves (A B), or a table of many coalitions");
@@ -233,9 +261,11 @@ Command add_compare(CLI::App& app, SharedOptions& shared) {
                     "QAP on valued ties: each pair's highest tie level (1-4) instead of tied or not");
   command->add_option("--diagram", args->diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   command->add_option("--taxonomy", shared.taxonomy, "Built-in taxonomy id or path, for every file");
+  add_respondents_option(command, args->respondents);
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
             if (!args->seed_text.empty()) args->options.seed = parse_seed(args->seed_text);
+            args->options.respondents_both = args->respondents == "both";
             return run_compare(args->files, args->as_table, args->options, args->diagram, parse_format(shared.format),
                                shared.out, shared.taxonomy, shared.people_options(part_all));
           }};
@@ -246,6 +276,7 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
     std::vector<std::string> files;
     std::string dir;
     std::string format = "html";
+    std::string respondents = "all";
   };
   auto args = std::make_shared<Arguments>();
   auto* command = app.add_subcommand("report", "A self-contained HTML report (or Markdown) to share");
@@ -260,10 +291,13 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
   add_engine_options(command, shared.engine);
   command->add_option("--taxonomy", shared.taxonomy,
                       "Built-in taxonomy id or path to measure against, instead of the file's own");
+  add_respondents_option(command, args->respondents);
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
-            return run_report(args->files, args->dir, args->format, shared.taxonomy,
-                              shared.people_options(part_report));
+            CompareOptions compare_options;
+            compare_options.respondents_both = args->respondents == "both";
+            return run_report(args->files, args->dir, args->format, shared.taxonomy, shared.people_options(part_report),
+                              compare_options);
           }};
 }
 

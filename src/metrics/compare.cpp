@@ -167,9 +167,31 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     if (!index_a.contains(m.id)) out.joined.push_back(m.id);
   }
 
+  out.members_changed = detail::member_changes(a, aa, ab, common_a, common_b);
+  out.largest_changes = detail::largest_changes(out.members_changed, 10);
+  out.respondents = detail::respondent_sets(a, b);
+  out.respondents_both = options.respondents_both && out.respondents.surveyed;
+  // With --respondents both, ties are compared only between members who answered both surveys.
+  const std::set<std::string_view> answered_both(out.respondents.both.begin(), out.respondents.both.end());
+  auto compared = [&](const std::pair<std::string, std::string>& key) {
+    return !out.respondents_both || (answered_both.contains(key.first) && answered_both.contains(key.second));
+  };
+  if (out.respondents_both) {
+    std::vector<std::size_t> kept_a;
+    std::vector<std::size_t> kept_b;
+    for (std::size_t k = 0; k < common_a.size(); ++k) {
+      if (!answered_both.contains(a.members[common_a[k]].id)) continue;
+      kept_a.push_back(common_a[k]);
+      kept_b.push_back(common_b[k]);
+    }
+    common_a = std::move(kept_a);
+    common_b = std::move(kept_b);
+  }
+
   const auto before = pair_ties(a);
   const auto after = pair_ties(b);
   for (const auto& [key, p] : before) {
+    if (!compared(key)) continue;
     const auto it = after.find(key);
     TieChange change{key.first, key.second, p, it == after.end() ? PairTie{} : it->second};
     if (it == after.end())
@@ -181,7 +203,7 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     if (it != after.end() && it->second.direction != p.direction) out.ties.redirected.push_back(change);
   }
   for (const auto& [key, p] : after) {
-    if (!before.contains(key)) out.ties.formed.push_back({key.first, key.second, PairTie{}, p});
+    if (compared(key) && !before.contains(key)) out.ties.formed.push_back({key.first, key.second, PairTie{}, p});
   }
 
   const auto figures_a = headline_figures(aa);
@@ -284,6 +306,9 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
 
   // Findings, in plain language.
   out.findings = detail::comparison_findings(out, a, b);
+  if (auto f = detail::respondents_finding(out.respondents, a, b, out.respondents_both)) {
+    out.findings.push_back(std::move(*f));
+  }
   const CoalitionMatch match = match_coalitions(a, b);
   if (match.waves) {
     // Contacts who left and handoffs only mean something between waves of one coalition.
