@@ -50,7 +50,10 @@ std::string chart(const Trend& t, const std::string& id, const std::string& titl
   const std::size_t n = s.size();
   const double plot_w = width - left - right;
   const double plot_h = height - top - bottom;
-  auto x = [&](std::size_t k) { return n <= 1 ? left + plot_w / 2 : left + plot_w * static_cast<double>(k) / (n - 1); };
+  // The dots keep 10 px from the scale's labels and from the right edge.
+  auto x = [&](std::size_t k) {
+    return n <= 1 ? left + plot_w / 2 : left + 10 + (plot_w - 20) * static_cast<double>(k) / static_cast<double>(n - 1);
+  };
   auto y = [&](double v) { return top + plot_h * (1 - (v - range.first) / (range.second - range.first)); };
   std::vector<std::string> spoken;
   for (std::size_t k = 0; k < n; ++k)
@@ -65,10 +68,11 @@ std::string chart(const Trend& t, const std::string& id, const std::string& titl
                        left, width - right, y(v), left - 4, y(v) + 4, html_escaped(detail::figure_display(kind, v)));
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (n > 4 && k != 0 && k + 1 != n) continue;  // many waves: the first and last dates only
-    const char* anchor = n == 1 ? "middle" : (k == 0 ? "start" : (k + 1 == n ? "end" : "middle"));
-    svg += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="{}" fill="#5f6368">{}</text>)", x(k), height - 10,
-                       anchor, html_escaped(wave_heading(t, k)));
+    if (n > 2 && k != 0 && k + 1 != n) continue;  // the first and last dates only: they fit
+    const char* anchor = n == 1 ? "middle" : (k == 0 ? "start" : "end");
+    svg += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="{}" fill="#5f6368">{}</text>)",
+                       n == 1 ? x(k) : (k == 0 ? left : width - right), height - 10, anchor,
+                       html_escaped(wave_heading(t, k)));
   }
   std::string points;
   auto flush = [&] {
