@@ -25,7 +25,9 @@ FigureKind network_kind(const std::string& name) {
 
 TextReport trend_report(const Trend& t, bool markdown) {
   const std::string name = t.waves.empty() ? std::string() : user_text(t.waves.back().name, markdown);
-  TextReport doc{fmt::format("Trend: {}, {} wave{}", name, t.waves.size(), t.waves.size() == 1 ? "" : "s"), {}, {}};
+  TextReport doc{fmt::format("Trend: {}, {} wave{}", name, t.waves.size(), t.waves.size() == 1 ? "" : "s"),
+                 std::string(markdown ? "\n" : ""),
+                 {}};
   for (std::size_t k = 0; k < t.waves.size(); ++k) {
     const TrendWave& w = t.waves[k];
     doc.intro += markdown ? fmt::format("- **{}**: {}\n", wave_heading(t, k), user_text(w.file, true))
