@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "metrics/people_parts.hpp"
@@ -74,9 +78,13 @@ void contact_changes(const Coalition& before, const Coalition& after, PeopleChan
       if (!in_before.contains(after.members[m].contacts[k].id)) joined.emplace_back(m, k);
     }
   }
+  std::unordered_map<std::string_view, std::size_t> members_after;
+  for (std::size_t m = 0; m < after.members.size(); ++m) members_after.emplace(after.members[m].id, m);
   std::vector<bool> used(joined.size(), false);
   for (const Member& m : before.members) {
-    const auto stays = after.member_index(m.id);
+    const auto found = members_after.find(m.id);
+    const std::optional<std::size_t> stays =
+        found == members_after.end() ? std::nullopt : std::optional<std::size_t>(found->second);
     for (const Contact& p : m.contacts) {
       if (in_after.contains(p.id)) continue;
       if (!stays) {
@@ -110,10 +118,12 @@ PeopleChanges compare_people(const Coalition& before, const Coalition& after) {
   contact_changes(before, after, out);
   const auto pairs_before = pair_carriers(before);
   const auto pairs_after = pair_carriers(after);
+  std::unordered_set<std::string_view> members_after;
+  for (const Member& m : after.members) members_after.insert(m.id);
   for (const auto& [key, p] : pairs_before) {
     const auto later = pairs_after.find(key);
     // A pair no longer tied because a member left goes with that member, not with a person.
-    const bool member_left = !after.member_index(p.a) || !after.member_index(p.b);
+    const bool member_left = !members_after.contains(p.a) || !members_after.contains(p.b);
     auto& losses = member_left ? out.ties_left_with_member : out.dissolved;
     for (const bool side_a : {true, false}) {
       const auto& carriers = side_a ? p.on_a : p.on_b;
@@ -147,35 +157,11 @@ std::string member_name(const Coalition& before, const Coalition& after, const s
   return id;
 }
 
-}  // namespace
-
-std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after, const PeopleChanges& ch,
-                                            PeopleShown shown) {
-  std::vector<Finding> out;
-  if (!ch.described) return out;
+/// The findings on contacts replaced in their role and on ties that ended with a member.
+void handover_findings(const Coalition& before, const Coalition& after, const PeopleChanges& ch, PeopleShown shown,
+                       std::vector<Finding>& out) {
   const auto in_before = contact_index(before);
   const auto in_after = contact_index(after);
-  auto labels = [&](const Coalition& c, const std::vector<std::string>& ids) {
-    const auto& index = &c == &before ? in_before : in_after;
-    std::vector<std::string> list;
-    for (const auto& id : ids) {
-      const auto it = index.find(id);
-      list.push_back(it == index.end() ? id : person_label(c, it->second.first, it->second.second, shown));
-    }
-    return and_list(list);
-  };
-  if (!ch.left.empty()) {
-    out.push_back({Severity::info, FindingArea::people, "contacts-left",
-                   fmt::format("{} {} left: {}", ch.left.size(), ch.left.size() == 1 ? "contact" : "contacts",
-                               labels(before, ch.left)),
-                   ch.left});
-  }
-  if (!ch.joined.empty()) {
-    out.push_back({Severity::info, FindingArea::people, "contacts-joined",
-                   fmt::format("{} {} joined: {}", ch.joined.size(), ch.joined.size() == 1 ? "contact" : "contacts",
-                               labels(after, ch.joined)),
-                   ch.joined});
-  }
   for (const auto& r : ch.replaced) {
     const auto was = in_before.find(r.left);
     const auto now = in_after.find(r.joined);
@@ -205,6 +191,38 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
                                n == 1 ? "relationship" : "relationships", and_list(pairs)),
                    std::move(subjects)});
   }
+}
+
+}  // namespace
+
+std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after, const PeopleChanges& ch,
+                                            PeopleShown shown) {
+  std::vector<Finding> out;
+  if (!ch.described) return out;
+  const auto in_before = contact_index(before);
+  const auto in_after = contact_index(after);
+  auto labels = [&](const Coalition& c, const std::vector<std::string>& ids) {
+    const auto& index = &c == &before ? in_before : in_after;
+    std::vector<std::string> list;
+    for (const auto& id : ids) {
+      const auto it = index.find(id);
+      list.push_back(it == index.end() ? id : person_label(c, it->second.first, it->second.second, shown));
+    }
+    return and_list(list);
+  };
+  if (!ch.left.empty()) {
+    out.push_back({Severity::info, FindingArea::people, "contacts-left",
+                   fmt::format("{} {} left: {}", ch.left.size(), ch.left.size() == 1 ? "contact" : "contacts",
+                               labels(before, ch.left)),
+                   ch.left});
+  }
+  if (!ch.joined.empty()) {
+    out.push_back({Severity::info, FindingArea::people, "contacts-joined",
+                   fmt::format("{} {} joined: {}", ch.joined.size(), ch.joined.size() == 1 ? "contact" : "contacts",
+                               labels(after, ch.joined)),
+                   ch.joined});
+  }
+  handover_findings(before, after, ch, shown, out);
   auto pair_text = [&](const CarrierChange& x) {
     const std::string& other = x.member == x.a ? x.b : x.a;
     return fmt::format("{} with {}", member_name(before, after, x.member), member_name(before, after, other));
