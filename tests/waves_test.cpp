@@ -307,6 +307,7 @@ TEST(Waves, TrendOrdersByDateAndReadsEveryWave) {
   Coalition undated = w1;
   undated.as_of.clear();
   undated.survey->fielded.clear();
-  EXPECT_EQ(trend_order({&undated, &w2, &w1}), (std::vector<std::size_t>{1, 2, 0}));
+  EXPECT_EQ(trend_order({&undated, &w2, &w1}), (std::vector<std::size_t>{2, 1, 0}));
+  EXPECT_EQ(trend_order({&undated, &w2, &undated}), (std::vector<std::size_t>{1, 0, 2}));
   EXPECT_THROW(trend({&w1, &w2}, {&a1, &a2}, {"degre"}), UsageError);
 }

@@ -67,6 +67,7 @@ std::string respondents_text(const Coalition& a, const Coalition& b, const Compa
   auto names = [&](const Coalition& c, const std::vector<std::string>& ids) {
     if (ids.empty()) return std::string("none");
     std::vector<std::string> list;
+    list.reserve(ids.size());
     for (const auto& id : ids) list.push_back(user_text(member_name(c, id), markdown));
     return fmt::format("{}: {}", ids.size(), fmt::join(list, ", "));
   };
