@@ -61,6 +61,7 @@ Command add_trend(CLI::App& app, SharedOptions& shared) {
                 args->figures.empty() ? std::vector<std::string>{} : figure_names(args->figures);
             const std::vector<Coalition> waves = load_all(args->files, shared.taxonomy);
             std::vector<const Coalition*> pointers;
+            pointers.reserve(waves.size());
             std::vector<Analysis> analyses;
             analyses.reserve(waves.size());
             for (const auto& c : waves) {
@@ -68,6 +69,7 @@ Command add_trend(CLI::App& app, SharedOptions& shared) {
               analyses.push_back(xsector::analyze(c, shared.people_options(part_all)));
             }
             std::vector<const Analysis*> analysis_pointers;
+            analysis_pointers.reserve(analyses.size());
             for (const auto& a : analyses) analysis_pointers.push_back(&a);
             const Trend t =
                 xsector::trend(pointers, analysis_pointers, chosen.empty() ? default_trend_figures(pointers) : chosen);

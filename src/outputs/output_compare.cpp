@@ -161,6 +161,7 @@ TextReport detail::comparison_report(const Coalition& a, const Coalition& b, con
   };
   auto names = [&](const Coalition& c, const std::vector<std::string>& ids) {
     std::vector<std::string> v;
+    v.reserve(ids.size());
     for (const auto& id : ids) v.push_back(name_of(c, c, id, markdown));
     return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
   };
