@@ -13,6 +13,7 @@
 
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
+#include "xsector/figures.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/people.hpp"
 
@@ -150,8 +151,42 @@ struct GapChange {
   std::vector<std::vector<std::string>> opened, closed;
 };
 
+/// A member in both waves: each member figure of member_figure_table() (figures.hpp), in its
+/// order, before and after (a figure a wave lacks, such as trust without a survey, is null).
+struct MemberChange {
+  std::string id;
+  std::vector<Delta> figures;
+};
+
+/// One of the largest member changes: `Comparison::members_changed[member].figures[figure]`.
+/// `size` is |change| over the largest |value| the figure takes among the kept members in
+/// either wave, so changes of figures on different scales compare (1 = as large as the
+/// figure's largest value).
+struct RankedChange {
+  std::size_t member = 0;
+  std::size_t figure = 0;
+  double size = 0;
+};
+
+/// Who answered the survey of each wave, by member id (in the later wave's order for `both`
+/// and `only_after`, the earlier wave's for `only_before`). `surveyed` is false, and the
+/// lists empty, unless both waves hold a survey.
+struct Respondents {
+  bool surveyed = false;
+  std::vector<std::string> both, only_before, only_after;
+};
+
 struct Comparison {
   std::vector<std::string> joined, left, kept;
+  std::vector<MemberChange> members_changed;  ///< one per kept member, in the first wave's order
+  /// The ten largest changes of the headline member figures (MemberFigureSpec::headline),
+  /// largest first (ties in member, then figure order); only changes that are not zero.
+  std::vector<RankedChange> largest_changes;
+  Respondents respondents;
+  /// True when the tie comparison (ties formed, dissolved, strengthened, weakened and
+  /// redirected, and the QAP) covers only pairs of members who answered both surveys
+  /// (CompareOptions::respondents_both with a survey in both waves).
+  bool respondents_both = false;
   std::vector<Rename> renamed;
   TieChanges ties;
   std::vector<Delta> network;
@@ -176,6 +211,9 @@ struct CompareOptions {
   std::uint64_t seed = 1;
   /// QAP on valued ties: each pair's cell is its highest tie level (1-4; 0 untied).
   bool valued_qap = false;
+  /// Compare ties only between members who answered both waves' surveys (`--respondents
+  /// both`); ignored unless both waves hold a survey.
+  bool respondents_both = false;
 };
 
 /// A simple undirected valued network over members 0 .. `members` - 1: each tied pair once,

@@ -11,6 +11,7 @@
 
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
+#include "xsector/compare.hpp"
 #include "xsector/error.hpp"
 #include "xsector/people.hpp"
 
@@ -72,6 +73,13 @@ std::string export_vna(const Coalition& coalition);
 /// characters) and filtered. Throws IoError when the temporary file libxlsxwriter needs
 /// cannot be written. Time: O(members + ties + findings) plus the writer.
 std::string export_xlsx(const Coalition& coalition, const Analysis& analysis);
+
+/// `xsector compare A B -o FILE.xlsx`: a workbook of every change, formatted as export_xlsx's:
+/// `network` and `members_changed` (the rows of `compare --format csv`, the members with their
+/// names), `ties` (each tie formed, dissolved, strengthened, weakened or redirected, levels
+/// before and after), `respondents` (when both waves hold a survey) and `findings`. Throws
+/// IoError as export_xlsx. Time: O(size of the comparison) plus the writer.
+std::string comparison_xlsx(const Coalition& a, const Coalition& b, const Comparison& comparison);
 
 /// The coalition as a coalition file (YAML), every field written out explicitly; ties made
 /// from the survey are left out (the survey is written, and the loader makes them again), and

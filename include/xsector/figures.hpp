@@ -48,6 +48,27 @@ std::span<const FigureSpec> figure_table();
 /// The figure named `name`, or nullptr. O(figures).
 const FigureSpec* find_figure(std::string_view name);
 
+/// A figure of one member: its key in `analyze --format json`'s members (and in compare's
+/// `members_changed` and trend's `members`), its label in words, its kind, whether tables of
+/// changes show it (`headline`), one plain sentence of meaning, and how to read it.
+struct MemberFigureSpec {
+  std::string_view name;
+  std::string_view label;
+  FigureKind kind;
+  bool headline;  ///< ranked among a comparison's largest member changes, and trend's default
+  std::string_view meaning;
+  /// The figure of member `member` (an index into the analysis's coalition); nullopt where it
+  /// is undefined or its part is missing (no survey, no decision body, no contacts).
+  std::optional<double> (*value)(const Analysis& analysis, std::size_t member);
+};
+
+/// Every member figure, in a fixed order: structure and paths, sectors, power, survey,
+/// people. The definitions are in docs/metrics.md and docs/surveys.md. O(1).
+std::span<const MemberFigureSpec> member_figure_table();
+
+/// The member figure named `name`, or nullptr. O(figures).
+const MemberFigureSpec* find_member_figure(std::string_view name);
+
 /// Coalition-wide effective decision makers: 1 / Σ p_v² over the members' coalition-wide
 /// power shares (an inverse Herfindahl index); nullopt without a decision body or power.
 /// O(members).

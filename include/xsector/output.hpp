@@ -10,6 +10,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/compare.hpp"
+#include "xsector/trend.hpp"
 
 namespace xsector {
 
@@ -56,6 +57,17 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
 /// JSON every one; a null figure shows as `-` in tables, an empty cell in CSV, null in JSON.
 std::string format_many(Format format, const std::vector<const Coalition*>& coalitions,
                         const std::vector<std::vector<Figure>>& figures);
+
+/// The view of `xsector trend`: every network figure per wave, then a table per chosen member
+/// figure (a member per row, a wave per column), labelled in words with shares as
+/// percentages; CSV and JSON keep ids and raw numbers (JSON: `{schema, waves, network,
+/// members}`, docs/compare.md).
+std::string format_trend(Format format, const Trend& trend);
+
+/// The trend as one self-contained HTML page: small-multiple line charts (inline SVG, the
+/// report's palette), one per network figure and one per member for each chosen member
+/// figure (one scale per figure), each with its values as a table for screen readers.
+std::string trend_html(const Trend& trend);
 
 /// Dispatches on `format`: format_table, format_json, format_csv or format_markdown.
 std::string format_analysis(Format format, const Coalition& coalition, const Analysis& analysis);

@@ -117,14 +117,35 @@ struct CarrierChange {
 };
 
 /// What happened to the people between two waves, by contact id: contacts who left (in the
-/// earlier wave, in no member of the later) and joined; and every pair tied in the earlier wave
-/// whose carrier on one side left: `handed_over` (still tied, and another contact now carries it
-/// on that side: a warm handoff), `uncarried` (still tied, but nobody is named on that side) or
-/// `dissolved` (no longer tied).
+/// earlier wave, in no member of the later) and joined, those replaced in their role, and those
+/// who left with their member; and every pair tied in the earlier wave whose carrier on one side
+/// left: `handed_over` (still tied, and another contact now carries it on that side: a warm
+/// handoff), `uncarried` (still tied, but nobody is named on that side), `dissolved` (no longer
+/// tied, both members still there) or `ties_left_with_member` (a member of the pair left).
+/// A contact replaced by another in the same role at the same member between two waves.
+struct ContactReplacement {
+  std::string member;  ///< member id
+  std::string role;    ///< the role both held (not empty)
+  std::string left;    ///< contact id in the earlier wave
+  std::string joined;  ///< contact id in the later wave
+};
+
 struct PeopleChanges {
-  bool described = false;                 ///< either wave lists contacts
-  std::vector<std::string> left, joined;  ///< contact ids, in file order of their wave
-  std::vector<CarrierChange> handed_over, uncarried, dissolved;
+  bool described = false;  ///< either wave lists contacts
+  /// Contact ids, in file order of their wave: contacts who left a member that stayed, and
+  /// contacts who joined; neither holds a replacement.
+  std::vector<std::string> left, joined;
+  /// A contact who left and one who joined at the same member in the same (non-empty) role:
+  /// a handover, not a departure and an arrival. Matched in file order, one to one.
+  std::vector<ContactReplacement> replaced;
+  /// Contacts of members that left the coalition (they left with their organization).
+  std::vector<std::string> left_with_member;
+  std::vector<CarrierChange> handed_over, uncarried;
+  /// Pairs no longer tied whose carrier left while both members stayed.
+  std::vector<CarrierChange> dissolved;
+  /// Pairs no longer tied because a member left the coalition, with the carriers that left on
+  /// either side: not a person's lost relationship, the organization's.
+  std::vector<CarrierChange> ties_left_with_member;
 };
 
 /// Compares the people of two waves by contact id and member id. When neither wave lists a
@@ -132,10 +153,11 @@ struct PeopleChanges {
 /// C contacts and carried_by entries and t ties of both waves.
 PeopleChanges compare_people(const Coalition& before, const Coalition& after);
 
-/// Findings on the changes: contacts who left and joined (info), relationships handed over
-/// (info), relationships that dissolved when their carrier left (high) and those kept without a
-/// named carrier (low). People are named as `shown` asks, each in the wave it belongs to.
-/// Empty when `changes.described` is false. O(size of the changes).
+/// Findings on the changes: contacts replaced in their role, contacts who left and joined
+/// (info), relationships handed over (info), relationships that dissolved when their carrier
+/// left while both members stayed (low), those kept without a named carrier (low), and the
+/// relationships that ended with a member that left (info, one finding). People are named as `shown` asks, each in the
+/// wave it belongs to. Empty when `changes.described` is false. O(size of the changes).
 std::vector<Finding> people_change_findings(const Coalition& before, const Coalition& after,
                                             const PeopleChanges& changes, PeopleShown shown);
 

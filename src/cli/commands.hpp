@@ -107,6 +107,14 @@ Command add_power(CLI::App& app, SharedOptions& shared);
 Command add_render(CLI::App& app, SharedOptions& shared);
 Command add_compare(CLI::App& app, SharedOptions& shared);
 Command add_report(CLI::App& app, SharedOptions& shared);
+/// Loads every file; all problems of all files are reported in one InputError.
+std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy,
+                                const SheetFlags& sheets);
+/// --respondents all|both (compare and report).
+void add_respondents_option(CLI::App* command, std::string& respondents);
+
+// commands_trend.cpp
+Command add_trend(CLI::App& app, SharedOptions& shared);
 
 // commands_exchange.cpp
 Command add_export(CLI::App& app, SharedOptions& shared);

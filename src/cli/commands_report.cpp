@@ -15,6 +15,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/error.hpp"
+#include "xsector/exchange.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
@@ -29,15 +30,7 @@ namespace {
 constexpr const char* report_files[] = {"report.html", "report.md",  "members.svg",
                                         "sectors.svg", "wave-a.svg", "changes.svg"};
 
-ImageFormat diagram_format(const std::string& path) {
-  const std::string ext = std::filesystem::path(path).extension().string();
-  try {
-    return parse_image_format(ext.empty() ? std::string_view() : std::string_view(ext).substr(1));
-  } catch (const UsageError&) {
-    throw UsageError(
-        fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
-  }
-}
+}  // namespace
 
 /// Loads every file; all problems of all files are reported in one InputError.
 std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy,
@@ -54,6 +47,26 @@ std::vector<Coalition> load_all(const std::vector<std::string>& files, const std
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   return coalitions;
+}
+
+namespace {
+
+ImageFormat diagram_format(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  try {
+    return parse_image_format(ext.empty() ? std::string_view() : std::string_view(ext).substr(1));
+  } catch (const UsageError&) {
+    throw UsageError(
+        fmt::format("cannot tell the format of '{}': use an output ending in .svg, .png, .pdf or .dot", path));
+  }
+}
+
+/// --respondents both needs a survey in both waves: otherwise a usage error (exit 2).
+void check_respondents_option(const Coalition& a, const Coalition& b, const CompareOptions& options) {
+  if (options.respondents_both && (!a.survey || !b.survey)) {
+    throw UsageError(fmt::format("--respondents both needs a partner survey in both waves; {} has none",
+                                 !a.survey ? a.file : b.file));
+  }
 }
 
 /// Two waves of one coalition given latest first are swapped to earliest first; the note
@@ -100,8 +113,17 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     emit(format_many(format, ordered, figures), out);
     return 0;
   }
+  check_respondents_option(coalitions[0], coalitions[1], options);
   Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
   if (reordered) cmp.findings.insert(cmp.findings.begin(), *reordered);
+  if (out.ends_with(".xlsx")) {  // a workbook: every change, one sheet per part
+    if (!diagram.empty()) {
+      write_file_atomic(diagram,
+                        render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp, image_format));
+    }
+    write_file_atomic(out, comparison_xlsx(coalitions[0], coalitions[1], cmp));
+    return 0;
+  }
   if (!diagram.empty()) {
     write_file_atomic(diagram,
                       render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp, image_format));
@@ -111,7 +133,8 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
 }
 
 int run_report(const std::vector<std::string>& files, const std::string& dir, const std::string& format,
-               const std::string& taxonomy, const AnalysisOptions& analysis_options, const SheetFlags& sheets) {
+               const std::string& taxonomy, const AnalysisOptions& analysis_options,
+               const CompareOptions& compare_options, const SheetFlags& sheets) {
   if (files.size() > 2) throw UsageError("report takes one coalition file, or two to compare (wave A, then wave B)");
   const std::filesystem::path folder = dir;
   std::vector<std::filesystem::path> outputs{folder};
@@ -131,7 +154,8 @@ int run_report(const std::vector<std::string>& files, const std::string& dir, co
   ReportComparison waves;
   if (coalitions.size() == 2) {
     before_analysis = xsector::analyze(coalitions[0], analysis_options);
-    cmp = xsector::compare(coalitions[0], *before_analysis, c, a, CompareOptions{});
+    check_respondents_option(coalitions[0], c, compare_options);
+    cmp = xsector::compare(coalitions[0], *before_analysis, c, a, compare_options);
     if (reordered) cmp->findings.insert(cmp->findings.begin(), *reordered);
     waves.before = &coalitions[0];
     waves.comparison = &*cmp;
@@ -168,6 +192,14 @@ std::uint64_t parse_seed(const std::string& text) {
 }
 
 }  // namespace
+
+void add_respondents_option(CLI::App* command, std::string& respondents) {
+  command
+      ->add_option("--respondents", respondents,
+                   "all, or both: compare ties only between members who answered both waves' surveys")
+      ->check(CLI::IsMember({"all", "both"}))
+      ->capture_default_str();
+}
 
 Command add_render(CLI::App& app, SharedOptions& shared) {
   struct Arguments {
@@ -229,6 +261,7 @@ Command add_compare(CLI::App& app, SharedOptions& shared) {
     CompareOptions options;
     std::string diagram;
     std::string seed_text;
+    std::string respondents = "all";
   };
   auto args = std::make_shared<Arguments>();
   auto* command = app.add_subcommand("compare", "Changes between two waves (A B), or a table of many coalitions");
@@ -246,9 +279,11 @@ Command add_compare(CLI::App& app, SharedOptions& shared) {
                     "QAP on valued ties: each pair's highest tie level (1-4) instead of tied or not");
   command->add_option("--diagram", args->diagram, "Also draw the union of both waves (.svg, .png, .pdf or .dot)");
   add_taxonomy_option(command, shared.taxonomy);
+  add_respondents_option(command, args->respondents);
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
             if (!args->seed_text.empty()) args->options.seed = parse_seed(args->seed_text);
+            args->options.respondents_both = args->respondents == "both";
             return run_compare(args->files, args->as_table, args->options, args->diagram, parse_format(shared.format),
                                shared.out, shared.taxonomy, shared.people_options(part_all), shared.sheets);
           }};
@@ -259,6 +294,7 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
     std::vector<std::string> files;
     std::string dir;
     std::string format = "html";
+    std::string respondents = "all";
   };
   auto args = std::make_shared<Arguments>();
   auto* command = app.add_subcommand("report", "A self-contained HTML report (or Markdown) to share");
@@ -273,10 +309,13 @@ Command add_report(CLI::App& app, SharedOptions& shared) {
       ->capture_default_str();
   add_engine_options(command, shared.engine);
   add_taxonomy_option(command, shared.taxonomy);
+  add_respondents_option(command, args->respondents);
   add_people_option(command, shared.people_shown);
   return {command, [args, &shared] {
+            CompareOptions compare_options;
+            compare_options.respondents_both = args->respondents == "both";
             return run_report(args->files, args->dir, args->format, shared.taxonomy, shared.people_options(part_report),
-                              shared.sheets);
+                              compare_options, shared.sheets);
           }};
 }
 

@@ -171,7 +171,7 @@ int run(int argc, char** argv) {
   SharedOptions shared;
   std::vector<Command> commands;
   for (const AddCommand add : {add_validate, add_analyze, add_people, add_gaps, add_power, add_render, add_compare,
-                               add_export, add_import, add_survey_kit, add_report, add_taxonomy}) {
+                               add_trend, add_export, add_import, add_survey_kit, add_report, add_taxonomy}) {
     commands.push_back(add(app, shared));
   }
 

@@ -143,6 +143,8 @@ std::vector<std::string> finding_row(const Finding& f) {
           fmt::format("{}", fmt::join(f.subjects, ";"))};
 }
 
+std::string workbook_bytes(const std::vector<SheetData>& sheets);
+
 }  // namespace
 
 std::string export_xlsx(const Coalition& c, const Analysis& a) {
@@ -199,7 +201,12 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
   sheets.push_back(std::move(gaps));
   sheets.push_back(from_csv("power", format_power(Format::csv, c, a), {"body", "member"}));
   sheets.push_back(std::move(findings));
+  return workbook_bytes(sheets);
+}
 
+namespace {
+
+std::string workbook_bytes(const std::vector<SheetData>& sheets) {
   // libxlsxwriter writes to a file: a private temporary one, read back and removed; the
   // caller writes the bytes to the output through the same atomic path as every output.
   std::string pattern = (std::filesystem::temp_directory_path() / "xsector-XXXXXX").string();
@@ -223,6 +230,53 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
   bytes << in.rdbuf();
   if (!in && !in.eof()) throw IoError("cannot read back the workbook just written");
   return bytes.str();
+}
+
+}  // namespace
+
+std::string comparison_xlsx(const Coalition& a, const Coalition& b, const Comparison& cmp) {
+  const std::set<std::string> text = {"part", "member", "figure", "label"};
+  const SheetData all = from_csv("changes", format_comparison(Format::csv, a, b, cmp), text);
+  std::vector<SheetData> sheets = {{"network", all.header, {}, text}, {"members_changed", all.header, {}, text}};
+  for (const auto& row : all.rows) {
+    if (row.empty()) continue;
+    if (row[0] == "network") sheets[0].rows.push_back(row);
+    if (row[0] == "member") sheets[1].rows.push_back(row);
+  }
+  auto name = [&](const std::string& id) {
+    if (const auto i = b.member_index(id)) return b.members[*i].name;
+    if (const auto i = a.member_index(id)) return a.members[*i].name;
+    return id;
+  };
+  for (auto& row : sheets[1].rows) row.insert(row.begin() + 2, name(row[1]));
+  sheets[1].header.insert(sheets[1].header.begin() + 2, "name");
+  sheets[1].text_columns.insert("name");
+  const std::vector<std::string> tie_header = {"change", "a", "b", "a_name", "b_name", "level_before", "level_after"};
+  SheetData ties{"ties", tie_header, {}, {"change", "a", "b", "a_name", "b_name"}};
+  const std::pair<const char*, const std::vector<TieChange>*> kinds[] = {{"formed", &cmp.ties.formed},
+                                                                         {"dissolved", &cmp.ties.dissolved},
+                                                                         {"strengthened", &cmp.ties.strengthened},
+                                                                         {"weakened", &cmp.ties.weakened},
+                                                                         {"direction_changed", &cmp.ties.redirected}};
+  auto level = [](const PairTie& p) { return p.tied ? std::to_string(p.level) : std::string(); };
+  for (const auto& [kind, list] : kinds) {
+    for (const auto& t : *list) {
+      ties.rows.push_back({kind, t.a, t.b, name(t.a), name(t.b), level(t.before), level(t.after)});
+    }
+  }
+  sheets.push_back(std::move(ties));
+  if (cmp.respondents.surveyed) {
+    SheetData answered{"respondents", {"member", "name", "answered"}, {}, {"member", "name", "answered"}};
+    for (const auto& id : cmp.respondents.both) answered.rows.push_back({id, name(id), "both"});
+    for (const auto& id : cmp.respondents.only_before) answered.rows.push_back({id, name(id), "only_before"});
+    for (const auto& id : cmp.respondents.only_after) answered.rows.push_back({id, name(id), "only_after"});
+    sheets.push_back(std::move(answered));
+  }
+  const std::vector<std::string> finding_header = {"severity", "area", "code", "message", "subjects"};
+  SheetData findings{"findings", finding_header, {}, {finding_header.begin(), finding_header.end()}};
+  for (const Finding& f : cmp.findings) findings.rows.push_back(finding_row(f));
+  sheets.push_back(std::move(findings));
+  return workbook_bytes(sheets);
 }
 
 }  // namespace xsector

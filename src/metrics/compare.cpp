@@ -124,6 +124,139 @@ GapChange gap_change(const Analysis& aa, const Analysis& ab, GapKind kind) {
   return out;
 }
 
+/// A member's coalition-wide power share by id; null without the member or a decision body.
+std::optional<double> member_power(const std::unordered_map<std::string_view, std::size_t>& index, const Analysis& an,
+                                   const std::string& id) {
+  const auto it = index.find(id);
+  if (it == index.end() || an.power.bodies.empty()) return std::nullopt;
+  return an.power.members[it->second].power;
+}
+
+/// The ties formed, dissolved, strengthened, weakened and redirected from `a` to `b`; with
+/// `only`, just the pairs whose two members are in it.
+TieChanges tie_changes(const Coalition& a, const Coalition& b, const std::set<std::string_view>* only) {
+  TieChanges out;
+  auto compared = [&](const std::pair<std::string, std::string>& key) {
+    return only == nullptr || (only->contains(key.first) && only->contains(key.second));
+  };
+  const auto before = pair_ties(a);
+  const auto after = pair_ties(b);
+  for (const auto& [key, p] : before) {
+    if (!compared(key)) continue;
+    const auto it = after.find(key);
+    TieChange change{key.first, key.second, p, it == after.end() ? PairTie{} : it->second};
+    if (it == after.end())
+      out.dissolved.push_back(change);
+    else if (it->second.level > p.level)
+      out.strengthened.push_back(change);
+    else if (it->second.level < p.level)
+      out.weakened.push_back(change);
+    if (it != after.end() && it->second.direction != p.direction) out.redirected.push_back(change);
+  }
+  for (const auto& [key, p] : after) {
+    if (compared(key) && !before.contains(key)) out.formed.push_back({key.first, key.second, PairTie{}, p});
+  }
+  return out;
+}
+
+/// Every sector present in either wave (by id; the taxonomies may differ) before and after,
+/// and the sectors covered and lost.
+void compare_sectors(const Analysis& aa, const Analysis& ab, Comparison& out) {
+  std::map<std::string, std::pair<const SectorFigures*, const SectorFigures*>> sectors;
+  std::vector<std::string> order;
+  auto collect = [&](const Analysis& an, bool first) {
+    for (const auto& f : an.sectors.sectors) {
+      const std::string& id = an.sectors.index.sectors[f.sector].id;
+      if (!sectors.contains(id)) order.push_back(id);
+      (first ? sectors[id].first : sectors[id].second) = &f;
+    }
+  };
+  collect(aa, true);
+  collect(ab, false);
+  auto count = [](const SectorFigures* f, auto field) -> std::optional<double> {
+    return f == nullptr ? std::optional<double>(0.0) : std::optional<double>(static_cast<double>(field(*f)));
+  };
+  for (const auto& id : order) {
+    const auto [x, y] = sectors[id];
+    const bool present_x = x != nullptr && !x->members.empty();
+    const bool present_y = y != nullptr && !y->members.empty();
+    if (!present_x && !present_y) continue;
+    if (!present_x) out.sectors_covered.push_back(id);
+    if (!present_y) out.sectors_lost.push_back(id);
+    auto size = [](const SectorFigures& f) { return f.members.size(); };
+    auto internal = [](const SectorFigures& f) { return f.internal_ties; };
+    auto external = [](const SectorFigures& f) { return f.external_ties; };
+    out.sectors.push_back({id, delta("members", count(x, size), count(y, size)),
+                           delta("internal_ties", count(x, internal), count(y, internal)),
+                           delta("external_ties", count(x, external), count(y, external)),
+                           delta("ei_index", x ? x->ei_index : std::nullopt, y ? y->ei_index : std::nullopt)});
+  }
+}
+
+/// Each decision body (by id) before and after: effective decision makers and every seat
+/// holder's Banzhaf index, members in `ids` order.
+void compare_bodies(const Coalition& a, const Analysis& aa, const Coalition& b, const Analysis& ab,
+                    const std::vector<std::string>& ids, Comparison& out) {
+  std::vector<std::string> bodies;
+  for (const auto& body : a.governance) bodies.push_back(body.id);
+  for (const auto& body : b.governance) {
+    if (std::find(bodies.begin(), bodies.end(), body.id) == bodies.end()) bodies.push_back(body.id);
+  }
+  auto body_of = [](const Coalition& c, const Analysis& an, const std::string& id) -> const BodyPower* {
+    for (const auto& p : an.power.bodies) {
+      if (c.governance[p.body].id == id) return &p;
+    }
+    return nullptr;
+  };
+  for (const auto& id : bodies) {
+    const BodyPower* x = body_of(a, aa, id);
+    const BodyPower* y = body_of(b, ab, id);
+    BodyDelta d{id,
+                x != nullptr,
+                y != nullptr,
+                delta("effective_decision_makers", x ? x->effective_decision_makers : std::nullopt,
+                      y ? y->effective_decision_makers : std::nullopt),
+                {}};
+    // Each seat holder's index by member id (the first seat of a member, as listed).
+    auto seats = [](const Coalition& c, const BodyPower* p) {
+      std::unordered_map<std::string_view, std::optional<double>> out;
+      if (p != nullptr) {
+        for (const auto& s : p->seats) out.emplace(c.members[s.member].id, s.banzhaf);
+      }
+      return out;
+    };
+    const auto seats_x = seats(a, x);
+    const auto seats_y = seats(b, y);
+    auto banzhaf = [](const std::unordered_map<std::string_view, std::optional<double>>& s, const std::string& member) {
+      const auto it = s.find(member);
+      return it == s.end() ? std::nullopt : it->second;
+    };
+    for (const auto& member : ids) {
+      const auto u = banzhaf(seats_x, member);
+      const auto v = banzhaf(seats_y, member);
+      if (u || v) d.banzhaf.push_back(delta(member, u, v));
+    }
+    out.bodies.push_back(std::move(d));
+  }
+}
+
+/// The findings, in plain language: what changed, who answered, the people; or, for two
+/// different coalitions, only what a side-by-side comparison supports.
+void add_findings(const Coalition& a, const Coalition& b, const Analysis& ab, Comparison& out) {
+  out.findings = detail::comparison_findings(out, a, b);
+  if (auto f = detail::respondents_finding(out.respondents, a, b, out.respondents_both)) {
+    out.findings.push_back(std::move(*f));
+  }
+  const CoalitionMatch match = match_coalitions(a, b);
+  if (match.waves) {
+    // Contacts who left and handoffs only mean something between waves of one coalition.
+    out.people = compare_people(a, b);
+    for (auto&& f : people_change_findings(a, b, out.people, ab.people_shown)) out.findings.push_back(std::move(f));
+  } else {
+    compare_as_coalitions(out, match);
+  }
+}
+
 }  // namespace
 
 std::vector<std::size_t> wave_order(const std::vector<const Coalition*>& coalitions) {
@@ -167,22 +300,25 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     if (!index_a.contains(m.id)) out.joined.push_back(m.id);
   }
 
-  const auto before = pair_ties(a);
-  const auto after = pair_ties(b);
-  for (const auto& [key, p] : before) {
-    const auto it = after.find(key);
-    TieChange change{key.first, key.second, p, it == after.end() ? PairTie{} : it->second};
-    if (it == after.end())
-      out.ties.dissolved.push_back(change);
-    else if (it->second.level > p.level)
-      out.ties.strengthened.push_back(change);
-    else if (it->second.level < p.level)
-      out.ties.weakened.push_back(change);
-    if (it != after.end() && it->second.direction != p.direction) out.ties.redirected.push_back(change);
+  out.members_changed = detail::member_changes(a, aa, ab, common_a, common_b);
+  out.largest_changes = detail::largest_changes(out.members_changed, 10);
+  out.respondents = detail::respondent_sets(a, b);
+  out.respondents_both = options.respondents_both && out.respondents.surveyed;
+  // With --respondents both, ties are compared only between members who answered both surveys.
+  const std::set<std::string_view> answered_both(out.respondents.both.begin(), out.respondents.both.end());
+  const std::set<std::string_view>* only = out.respondents_both ? &answered_both : nullptr;
+  if (only != nullptr) {
+    std::vector<std::size_t> kept_a;
+    std::vector<std::size_t> kept_b;
+    for (std::size_t k = 0; k < common_a.size(); ++k) {
+      if (!only->contains(a.members[common_a[k]].id)) continue;
+      kept_a.push_back(common_a[k]);
+      kept_b.push_back(common_b[k]);
+    }
+    common_a = std::move(kept_a);
+    common_b = std::move(kept_b);
   }
-  for (const auto& [key, p] : after) {
-    if (!before.contains(key)) out.ties.formed.push_back({key.first, key.second, PairTie{}, p});
-  }
+  out.ties = tie_changes(a, b, only);
 
   const auto figures_a = headline_figures(aa);
   const auto figures_b = headline_figures(ab);
@@ -190,37 +326,7 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
     out.network.push_back(delta(figures_a[i].name, figures_a[i].value, figures_b[i].value));
   }
 
-  // Sectors by id across both waves (taxonomies may differ).
-  std::map<std::string, std::pair<const SectorFigures*, const SectorFigures*>> sectors;
-  std::vector<std::string> order;
-  auto collect = [&](const Analysis& an, bool first) {
-    for (const auto& f : an.sectors.sectors) {
-      const std::string& id = an.sectors.index.sectors[f.sector].id;
-      if (!sectors.contains(id)) order.push_back(id);
-      (first ? sectors[id].first : sectors[id].second) = &f;
-    }
-  };
-  collect(aa, true);
-  collect(ab, false);
-  auto count = [](const SectorFigures* f, auto field) -> std::optional<double> {
-    return f == nullptr ? std::optional<double>(0.0) : std::optional<double>(static_cast<double>(field(*f)));
-  };
-  for (const auto& id : order) {
-    const auto [x, y] = sectors[id];
-    const bool present_x = x != nullptr && !x->members.empty();
-    const bool present_y = y != nullptr && !y->members.empty();
-    if (!present_x && !present_y) continue;
-    if (!present_x) out.sectors_covered.push_back(id);
-    if (!present_y) out.sectors_lost.push_back(id);
-    auto size = [](const SectorFigures& f) { return f.members.size(); };
-    auto internal = [](const SectorFigures& f) { return f.internal_ties; };
-    auto external = [](const SectorFigures& f) { return f.external_ties; };
-    out.sectors.push_back({id, delta("members", count(x, size), count(y, size)),
-                           delta("internal_ties", count(x, internal), count(y, internal)),
-                           delta("external_ties", count(x, external), count(y, external)),
-                           delta("ei_index", x ? x->ei_index : std::nullopt, y ? y->ei_index : std::nullopt)});
-  }
-
+  compare_sectors(aa, ab, out);
   for (const GapKind kind : gap_kinds) out.gaps.push_back(gap_change(aa, ab, kind));
 
   // Coalition-wide power per member, union of both waves, in first-seen order.
@@ -229,69 +335,15 @@ Comparison compare(const Coalition& a, const Analysis& aa, const Coalition& b, c
   for (const auto& m : b.members) {
     if (!index_a.contains(m.id)) ids.push_back(m.id);
   }
-  auto power_of = [&](const std::unordered_map<std::string_view, std::size_t>& index, const Analysis& an,
-                      const std::string& id) -> std::optional<double> {
-    const auto i = find(index, id);
-    if (!i || an.power.bodies.empty()) return std::nullopt;
-    return an.power.members[*i].power;
-  };
-  for (const auto& id : ids) out.power.push_back(delta(id, power_of(index_a, aa, id), power_of(index_b, ab, id)));
-
-  std::vector<std::string> bodies;
-  for (const auto& body : a.governance) bodies.push_back(body.id);
-  for (const auto& body : b.governance) {
-    if (std::find(bodies.begin(), bodies.end(), body.id) == bodies.end()) bodies.push_back(body.id);
+  for (const auto& id : ids) {
+    out.power.push_back(delta(id, member_power(index_a, aa, id), member_power(index_b, ab, id)));
   }
-  auto body_of = [](const Coalition& c, const Analysis& an, const std::string& id) -> const BodyPower* {
-    for (const auto& p : an.power.bodies) {
-      if (c.governance[p.body].id == id) return &p;
-    }
-    return nullptr;
-  };
-  for (const auto& id : bodies) {
-    const BodyPower* x = body_of(a, aa, id);
-    const BodyPower* y = body_of(b, ab, id);
-    BodyDelta d{id,
-                x != nullptr,
-                y != nullptr,
-                delta("effective_decision_makers", x ? x->effective_decision_makers : std::nullopt,
-                      y ? y->effective_decision_makers : std::nullopt),
-                {}};
-    // Each seat holder's index by member id (the first seat of a member, as listed).
-    auto seats = [](const Coalition& c, const BodyPower* p) {
-      std::unordered_map<std::string_view, std::optional<double>> out;
-      if (p != nullptr) {
-        for (const auto& s : p->seats) out.emplace(c.members[s.member].id, s.banzhaf);
-      }
-      return out;
-    };
-    const auto seats_x = seats(a, x);
-    const auto seats_y = seats(b, y);
-    auto banzhaf = [](const std::unordered_map<std::string_view, std::optional<double>>& s, const std::string& member) {
-      const auto it = s.find(member);
-      return it == s.end() ? std::nullopt : it->second;
-    };
-    for (const auto& member : ids) {
-      const auto u = banzhaf(seats_x, member);
-      const auto v = banzhaf(seats_y, member);
-      if (u || v) d.banzhaf.push_back(delta(member, u, v));
-    }
-    out.bodies.push_back(std::move(d));
-  }
+  compare_bodies(a, aa, b, ab, ids, out);
 
   // QAP over the members in both waves, in the first wave's order: their tied pairs only.
   out.qap = detail::common_qap(a, common_a, b, common_b, options);
 
-  // Findings, in plain language.
-  out.findings = detail::comparison_findings(out, a, b);
-  const CoalitionMatch match = match_coalitions(a, b);
-  if (match.waves) {
-    // Contacts who left and handoffs only mean something between waves of one coalition.
-    out.people = compare_people(a, b);
-    for (auto&& f : people_change_findings(a, b, out.people, ab.people_shown)) out.findings.push_back(std::move(f));
-  } else {
-    compare_as_coalitions(out, match);
-  }
+  add_findings(a, b, ab, out);
   return out;
 }
 

@@ -122,9 +122,9 @@ void compare_as_coalitions(Comparison& out, const CoalitionMatch& match) {
   out.as_waves = false;
   out.kind_note = match.note;
   static const std::set<std::string_view> over_time = {
-      "membership-change",      "sector-joined",     "sector-lost", "sector-cut-off", "sector-reconnected",
-      "sector-thinned",         "single-broker-now", "vote-lost",   "density-change", "backbone-brokerage-change",
-      "community-power-change", "power-shift",       "qap"};
+      "membership-change",      "sector-joined",     "sector-lost", "sector-cut-off",     "sector-reconnected",
+      "sector-thinned",         "single-broker-now", "vote-lost",   "density-change",     "backbone-brokerage-change",
+      "community-power-change", "power-shift",       "qap",         "respondents-changed"};
   std::erase_if(out.findings, [](const Finding& f) { return over_time.contains(f.code); });
   out.findings.insert(out.findings.begin(),
                       {Severity::info,

@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "metrics/people_parts.hpp"
@@ -60,26 +64,67 @@ std::map<std::pair<std::string, std::string>, PairCarriers> pair_carriers(const 
 
 }  // namespace
 
+namespace {
+
+/// Contacts who left a member that stayed and contacts who joined, with those that replaced one
+/// another in the same role at the same member taken out as replacements (in file order, one
+/// to one).
+void contact_changes(const Coalition& before, const Coalition& after, PeopleChanges& out) {
+  const auto in_before = contact_index(before);
+  const auto in_after = contact_index(after);
+  std::vector<std::pair<std::size_t, std::size_t>> joined;  // (member in after, contact)
+  for (std::size_t m = 0; m < after.members.size(); ++m) {
+    for (std::size_t k = 0; k < after.members[m].contacts.size(); ++k) {
+      if (!in_before.contains(after.members[m].contacts[k].id)) joined.emplace_back(m, k);
+    }
+  }
+  std::unordered_map<std::string_view, std::size_t> members_after;
+  for (std::size_t m = 0; m < after.members.size(); ++m) members_after.emplace(after.members[m].id, m);
+  std::vector<bool> used(joined.size(), false);
+  for (const Member& m : before.members) {
+    const auto found = members_after.find(m.id);
+    const std::optional<std::size_t> stays =
+        found == members_after.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+    for (const Contact& p : m.contacts) {
+      if (in_after.contains(p.id)) continue;
+      if (!stays) {
+        out.left_with_member.push_back(p.id);
+        continue;
+      }
+      bool replaced = false;
+      for (std::size_t j = 0; j < joined.size() && !p.role.empty() && !replaced; ++j) {
+        const Contact& q = after.members[joined[j].first].contacts[joined[j].second];
+        if (used[j] || joined[j].first != *stays || q.role != p.role) continue;
+        used[j] = true;
+        replaced = true;
+        out.replaced.push_back({m.id, p.role, p.id, q.id});
+      }
+      if (!replaced) out.left.push_back(p.id);
+    }
+  }
+  for (std::size_t j = 0; j < joined.size(); ++j) {
+    if (!used[j]) out.joined.push_back(after.members[joined[j].first].contacts[joined[j].second].id);
+  }
+}
+
+}  // namespace
+
 PeopleChanges compare_people(const Coalition& before, const Coalition& after) {
   PeopleChanges out;
   const auto in_before = contact_index(before);
   const auto in_after = contact_index(after);
   out.described = !in_before.empty() || !in_after.empty();
   if (!out.described) return out;
-  for (const Member& m : before.members) {
-    for (const Contact& p : m.contacts) {
-      if (!in_after.contains(p.id)) out.left.push_back(p.id);
-    }
-  }
-  for (const Member& m : after.members) {
-    for (const Contact& p : m.contacts) {
-      if (!in_before.contains(p.id)) out.joined.push_back(p.id);
-    }
-  }
+  contact_changes(before, after, out);
   const auto pairs_before = pair_carriers(before);
   const auto pairs_after = pair_carriers(after);
+  std::unordered_set<std::string_view> members_after;
+  for (const Member& m : after.members) members_after.insert(m.id);
   for (const auto& [key, p] : pairs_before) {
     const auto later = pairs_after.find(key);
+    // A pair no longer tied because a member left goes with that member, not with a person.
+    const bool member_left = !members_after.contains(p.a) || !members_after.contains(p.b);
+    auto& losses = member_left ? out.ties_left_with_member : out.dissolved;
     for (const bool side_a : {true, false}) {
       const auto& carriers = side_a ? p.on_a : p.on_b;
       CarrierChange change{p.a, p.b, side_a ? p.a : p.b, {}, {}};
@@ -89,12 +134,12 @@ PeopleChanges compare_people(const Coalition& before, const Coalition& after) {
       if (change.departed.empty()) continue;
       if (later == pairs_after.end()) {
         // One loss per pair: when carriers left on both sides, the second side joins the first.
-        if (!side_a && !out.dissolved.empty() && out.dissolved.back().a == p.a && out.dissolved.back().b == p.b) {
-          auto& departed = out.dissolved.back().departed;
+        if (!side_a && !losses.empty() && losses.back().a == p.a && losses.back().b == p.b) {
+          auto& departed = losses.back().departed;
           departed.insert(departed.end(), change.departed.begin(), change.departed.end());
           continue;
         }
-        out.dissolved.push_back(std::move(change));
+        losses.push_back(std::move(change));
         continue;
       }
       change.carriers_after = side_a ? later->second.on_a : later->second.on_b;
@@ -110,6 +155,42 @@ std::string member_name(const Coalition& before, const Coalition& after, const s
   if (const auto i = after.member_index(id)) return after.members[*i].name;
   if (const auto i = before.member_index(id)) return before.members[*i].name;
   return id;
+}
+
+/// The findings on contacts replaced in their role and on ties that ended with a member.
+void handover_findings(const Coalition& before, const Coalition& after, const PeopleChanges& ch, PeopleShown shown,
+                       std::vector<Finding>& out) {
+  const auto in_before = contact_index(before);
+  const auto in_after = contact_index(after);
+  for (const auto& r : ch.replaced) {
+    const auto was = in_before.find(r.left);
+    const auto now = in_after.find(r.joined);
+    const std::string& old_name = before.members[was->second.first].contacts[was->second.second].name;
+    const std::string& new_name = after.members[now->second.first].contacts[now->second.second].name;
+    const std::string member = member_name(before, after, r.member);
+    out.push_back({Severity::info,
+                   FindingArea::people,
+                   "contact-replaced",
+                   shown == PeopleShown::names && !old_name.empty() && !new_name.empty()
+                       ? fmt::format("At {}, {} took over as {} from {}", member, new_name, r.role, old_name)
+                       : fmt::format("At {}, a new {} took over from the previous one", member,
+                                     shown == PeopleShown::none ? std::string("contact") : r.role),
+                   {r.member, r.left, r.joined}});
+  }
+  if (!ch.ties_left_with_member.empty()) {
+    std::vector<std::string> pairs;
+    std::vector<std::string> subjects;
+    for (const auto& x : ch.ties_left_with_member) {
+      pairs.push_back(fmt::format("{} with {}", member_name(before, after, x.a), member_name(before, after, x.b)));
+      subjects.push_back(x.a);
+      subjects.push_back(x.b);
+    }
+    const std::size_t n = pairs.size();
+    out.push_back({Severity::info, FindingArea::people, "ties-left-with-member",
+                   fmt::format("{} carried {} ended with a member that left the coalition: {}", n,
+                               n == 1 ? "relationship" : "relationships", and_list(pairs)),
+                   std::move(subjects)});
+  }
 }
 
 }  // namespace
@@ -141,6 +222,7 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
                                labels(after, ch.joined)),
                    ch.joined});
   }
+  handover_findings(before, after, ch, shown, out);
   auto pair_text = [&](const CarrierChange& x) {
     const std::string& other = x.member == x.a ? x.b : x.a;
     return fmt::format("{} with {}", member_name(before, after, x.member), member_name(before, after, other));
@@ -159,7 +241,7 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
     std::vector<std::string> subjects = {x.a, x.b};
     subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
     out.push_back(
-        {Severity::high, FindingArea::people, "carrier-left-tie-lost",
+        {Severity::low, FindingArea::people, "carrier-left-tie-lost",
          fmt::format("The relationship of {} dissolved after {} left", pair_text(x), labels(before, x.departed)),
          std::move(subjects)});
   }

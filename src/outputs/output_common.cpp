@@ -32,6 +32,29 @@ Cell figure_cell(FigureKind kind, const std::optional<double>& v) {
   return kind == FigureKind::count ? integer_cell(std::llround(*v)) : Cell(*v);
 }
 
+std::string figure_display(FigureKind kind, const std::optional<double>& v, std::string_view missing) {
+  if (!v) return std::string(missing);
+  switch (kind) {
+    case FigureKind::count: return fmt::format("{:.0f}", *v);
+    case FigureKind::share: return fmt::format("{:.1f}%", 100 * *v);
+    case FigureKind::score: break;
+  }
+  return fmt::format("{:.3f}", *v);
+}
+
+std::string change_display(FigureKind kind, const std::optional<double>& v, std::string_view missing) {
+  if (!v) return std::string(missing);
+  if (std::abs(*v) < (kind == FigureKind::count ? 0.5 : 0.0005)) {
+    return "no change";
+  }
+  switch (kind) {
+    case FigureKind::count: return fmt::format("{:+.0f}", *v);
+    case FigureKind::share: return fmt::format("{:+.1f} points", 100 * *v);
+    case FigureKind::score: break;
+  }
+  return fmt::format("{:+.3f}", *v);
+}
+
 ordered_json figure_json(FigureKind kind, const std::optional<double>& v) {
   if (!v) return nullptr;
   return kind == FigureKind::count ? ordered_json(static_cast<std::uint64_t>(*v)) : ordered_json(*v);

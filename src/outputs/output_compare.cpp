@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
+#include "outputs/output_compare_parts.hpp"
 #include "outputs/output_parts.hpp"
 #include "outputs/survey_output.hpp"
 #include "outputs/table.hpp"
@@ -18,30 +19,27 @@ using namespace detail;
 
 namespace {
 
-ordered_json delta_json(const Delta& d) {
-  return {
-      {"before", number_or_null(d.before)}, {"after", number_or_null(d.after)}, {"change", number_or_null(d.change)}};
-}
-
 std::string level_name(int level) { return level == 0 ? "none" : std::string(to_string(static_cast<TieLevel>(level))); }
 
-ordered_json tie_changes_json(const std::vector<TieChange>& list) {
-  ordered_json out = ordered_json::array();
-  for (const auto& t : list) {
-    auto side = [](const PairTie& p) -> ordered_json {
-      if (!p.tied) return nullptr;
-      return {{"level", level_name(p.level)}, {"direction", to_string(p.direction)}};
-    };
-    out.push_back({{"a", t.a}, {"b", t.b}, {"before", side(t.before)}, {"after", side(t.after)}});
-  }
-  return out;
+/// A member's name in the later wave, else the earlier, else its id.
+std::string name_of(const Coalition& a, const Coalition& b, const std::string& id, bool markdown) {
+  if (const auto i = b.member_index(id)) return user_text(b.members[*i].name, markdown);
+  if (const auto i = a.member_index(id)) return user_text(a.members[*i].name, markdown);
+  return id;
 }
 
-std::string tie_line(const std::vector<TieChange>& list) {
+/// A sector's name in the later wave's taxonomy, else the earlier's, else its id.
+std::string sector_name(const Coalition& a, const Coalition& b, const std::string& id) {
+  if (const Sector* s = b.find_sector(id)) return s->name;
+  if (const Sector* s = a.find_sector(id)) return s->name;
+  return id;
+}
+
+std::string tie_line(const Coalition& a, const Coalition& b, const std::vector<TieChange>& list, bool markdown) {
   if (list.empty()) return "none";
   std::vector<std::string> parts;
   for (const auto& t : list) {
-    std::string part = fmt::format("{}-{}", t.a, t.b);
+    std::string part = fmt::format("{} – {}", name_of(a, b, t.a, markdown), name_of(a, b, t.b, markdown));
     if (t.before.tied && t.after.tied) {
       part += t.before.level != t.after.level
                   ? fmt::format(" ({} -> {})", level_name(t.before.level), level_name(t.after.level))
@@ -54,28 +52,36 @@ std::string tie_line(const std::vector<TieChange>& list) {
   return fmt::format("{}: {}", list.size(), fmt::join(parts, ", "));
 }
 
-/// The coalition-wide figures before and after, and their change (table and CSV).
+/// The coalition-wide figures before and after, and their change, by label: shares as
+/// percentages and their changes in points.
 Table network_table(const Comparison& cmp) {
-  Table t{{text_column("figure"), number_column("before"), number_column("after"), number_column("change")}, {}, true};
+  Table t{{text_column("figure"), text_column("before").right(), text_column("after").right(),
+           text_column("change").right()},
+          {},
+          true};
   for (const auto& d : cmp.network) {
     const FigureSpec* f = find_figure(d.name);
     const FigureKind kind = f != nullptr ? f->kind : FigureKind::score;
-    t.rows.push_back({d.name, figure_cell(kind, d.before), figure_cell(kind, d.after), figure_cell(kind, d.change)});
+    t.rows.push_back({f != nullptr ? std::string(f->label) : d.name, figure_display(kind, d.before),
+                      figure_display(kind, d.after), change_display(kind, d.change)});
   }
   return t;
 }
 
-// A gap's sectors: an id, or "a/b" for a pair.
-std::string gap_text(const std::vector<std::string>& key) { return fmt::format("{}", fmt::join(key, "/")); }
-
-/// How one kind of gap changed: "2 -> 1; new: x; closed: y, z".
-std::string gap_line(const GapChange& g) {
+/// How one kind of gap changed: "2 -> 1; new: x; closed: y, z", sectors by name ("a/b" for a
+/// pair).
+std::string gap_line(const Coalition& a, const Coalition& b, const GapChange& g) {
   if (!g.before || !g.after) return "- (a file describes no decision body)";
   std::string line = fmt::format("{} -> {}", *g.before, *g.after);
   auto add = [&](std::string_view what, const std::vector<std::vector<std::string>>& keys) {
     if (keys.empty()) return;
     std::vector<std::string> parts(keys.size());
-    std::transform(keys.begin(), keys.end(), parts.begin(), gap_text);
+    std::transform(keys.begin(), keys.end(), parts.begin(), [&](const std::vector<std::string>& key) {
+      std::vector<std::string> names(key.size());
+      std::transform(key.begin(), key.end(), names.begin(),
+                     [&](const std::string& id) { return sector_name(a, b, id); });
+      return fmt::format("{}", fmt::join(names, "/"));
+    });
     line += fmt::format("; {}: {}", what, fmt::join(parts, ", "));
   };
   add("new", g.opened);
@@ -90,15 +96,54 @@ std::string gap_label(GapKind kind) {
   return label;
 }
 
-ordered_json gap_change_json(const GapChange& g) {
-  auto keys = [](const std::vector<std::vector<std::string>>& list) {
-    ordered_json out = ordered_json::array();
-    for (const auto& k : list) out.push_back(k.size() == 1 ? ordered_json(k[0]) : ordered_json(k));
-    return out;
+/// "- **key**: value" in Markdown, an aligned "  key  value" line in the terminal.
+std::string item_line(bool markdown, std::string_view key, const std::string& value) {
+  return markdown ? fmt::format("- **{}**: {}\n", key, value) : fmt::format("  {:<19}{}\n", key, value);
+}
+
+/// The comparison's Sectors and Power parts.
+void sectors_and_power(const Coalition& a, const Coalition& b, const Comparison& cmp, bool markdown, TextReport& doc) {
+  std::string* out = &doc.section("Sectors");
+  auto item = [&](std::string_view key, const std::string& value) { *out += item_line(markdown, key, value); };
+  Table sectors{{text_column("sector")}, {}, true};
+  for (const char* name : {"members", "ties within", "ties to other sectors", "E-I index"}) {
+    sectors.columns.push_back(text_column(name).right());
+  }
+  auto pair = [](const Delta& d, int digits) {
+    return fmt::format("{} -> {}", fixed(d.before, digits), fixed(d.after, digits));
   };
-  auto count = [](const std::optional<std::size_t>& n) { return n ? ordered_json(*n) : ordered_json(nullptr); };
-  return {
-      {"before", count(g.before)}, {"after", count(g.after)}, {"opened", keys(g.opened)}, {"closed", keys(g.closed)}};
+  for (const auto& s : cmp.sectors) {
+    sectors.rows.push_back({sector_name(a, b, s.sector), pair(s.members, 0), pair(s.internal_ties, 0),
+                            pair(s.external_ties, 0), pair(s.ei_index, 2)});
+  }
+  *out += render_table_text(sectors, markdown);
+  if (markdown) *out += "\n";
+  std::vector<std::string> covered;
+  std::vector<std::string> lost;
+  for (const auto& id : cmp.sectors_covered) covered.push_back(sector_name(a, b, id));
+  for (const auto& id : cmp.sectors_lost) lost.push_back(sector_name(a, b, id));
+  auto list = [](const std::vector<std::string>& v) {
+    return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
+  };
+  item("sectors covered", list(covered));
+  item("sectors lost", list(lost));
+  for (const auto& g : cmp.gaps) item(gap_label(g.kind), gap_line(a, b, g));
+  out = &doc.section("Power");
+  Table power{{text_column("member"), text_column("power before").right(), text_column("power after").right(),
+               text_column("change").right()},
+              {},
+              true};
+  for (const auto& d : cmp.power) {
+    if (d.before.value_or(0.0) == 0.0 && d.after.value_or(0.0) == 0.0) continue;
+    power.rows.push_back({name_of(a, b, d.name, markdown), figure_display(FigureKind::share, d.before),
+                          figure_display(FigureKind::share, d.after), change_display(FigureKind::share, d.change)});
+  }
+  *out += !power.rows.empty() ? render_table_text(power, markdown) : std::string(markdown ? "none\n" : "  none\n");
+  for (const auto& body : cmp.bodies) {
+    *out += fmt::format("{}{}: effective decision makers {} -> {}{}\n", markdown ? "- " : "  ", body.body,
+                        fixed(body.effective_decision_makers.before, 2), fixed(body.effective_decision_makers.after, 2),
+                        !body.in_before ? " (new body)" : (!body.in_after ? " (body gone)" : ""));
+  }
 }
 
 }  // namespace
@@ -114,73 +159,55 @@ TextReport detail::comparison_report(const Coalition& a, const Coalition& b, con
   auto item = [&](const std::string& key, const std::string& value) {
     *out += markdown ? fmt::format("- **{}**: {}\n", key, value) : fmt::format("  {:<19}{}\n", key, value);
   };
-  auto list = [](const std::vector<std::string>& v) {
+  auto names = [&](const Coalition& c, const std::vector<std::string>& ids) {
+    std::vector<std::string> v;
+    v.reserve(ids.size());
+    for (const auto& id : ids) v.push_back(name_of(c, c, id, markdown));
     return v.empty() ? std::string("none") : fmt::format("{}: {}", v.size(), fmt::join(v, ", "));
   };
   if (!cmp.as_waves)
     *out += fmt::format("{}compared as two coalitions, not waves: {}\n", markdown ? "\n" : "",
                         user_text(cmp.kind_note, markdown));
+  if (cmp.respondents_both) *out += fmt::format("{}{}\n", markdown ? "\n" : "", ties_compared_note(cmp));
   section("Members");
-  item(cmp.as_waves ? "joined" : "only in second", list(cmp.joined));
-  item(cmp.as_waves ? "left" : "only in first", list(cmp.left));
-  item("kept", fmt::format("{}", cmp.kept.size()));
+  item(cmp.as_waves ? "joined" : "only in second", names(b, cmp.joined));
+  item(cmp.as_waves ? "left" : "only in first", names(a, cmp.left));
+  item("in both", fmt::format("{}", cmp.kept.size()));
   std::vector<std::string> renames;
   for (const auto& r : cmp.renamed) {
-    std::string text = r.id;
-    if (r.name_before != r.name_after) {
-      text += fmt::format(" name '{}' -> '{}'", user_text(r.name_before, markdown), user_text(r.name_after, markdown));
+    std::string text = user_text(r.name_after, markdown);
+    if (r.name_before != r.name_after) text += fmt::format(" (was '{}')", user_text(r.name_before, markdown));
+    if (r.sector_before != r.sector_after) {
+      text += fmt::format(" sector {} -> {}", sector_name(a, b, r.sector_before), sector_name(a, b, r.sector_after));
     }
-    if (r.sector_before != r.sector_after) text += fmt::format(" sector {} -> {}", r.sector_before, r.sector_after);
     renames.push_back(text);
   }
-  item("renamed", list(renames));
-  section("Ties");
-  item("formed", tie_line(cmp.ties.formed));
-  item("dissolved", tie_line(cmp.ties.dissolved));
-  item("strengthened", tie_line(cmp.ties.strengthened));
-  item("weakened", tie_line(cmp.ties.weakened));
-  item("direction changed", tie_line(cmp.ties.redirected));
+  item("renamed",
+       renames.empty() ? std::string("none") : fmt::format("{}: {}", renames.size(), fmt::join(renames, ", ")));
+  if (!cmp.largest_changes.empty()) {
+    section("Largest changes of members in both waves");
+    *out += render_table_text(largest_changes_table(b, cmp, markdown), markdown);
+  }
+  if (cmp.respondents.surveyed) {
+    section("Who answered the surveys");
+    *out += respondents_text(a, b, cmp, markdown);
+  }
+  section(cmp.respondents_both ? "Ties between members who answered both surveys" : "Ties");
+  item("formed", tie_line(a, b, cmp.ties.formed, markdown));
+  item("dissolved", tie_line(a, b, cmp.ties.dissolved, markdown));
+  item("strengthened", tie_line(a, b, cmp.ties.strengthened, markdown));
+  item("weakened", tie_line(a, b, cmp.ties.weakened, markdown));
+  item("direction changed", tie_line(a, b, cmp.ties.redirected, markdown));
   section("Network");
   *out += render_table_text(network_table(cmp), markdown);
-  section("Sectors");
-  Table sectors{{text_column("sector")}, {}, true};
-  for (const char* name : {"members", "internal ties", "external ties", "E-I"}) {
-    sectors.columns.push_back(text_column(name).right());
-  }
-  auto pair = [](const Delta& d, int digits) {
-    return fmt::format("{} -> {}", fixed(d.before, digits), fixed(d.after, digits));
-  };
-  for (const auto& s : cmp.sectors) {
-    sectors.rows.push_back(
-        {s.sector, pair(s.members, 0), pair(s.internal_ties, 0), pair(s.external_ties, 0), pair(s.ei_index, 2)});
-  }
-  *out += render_table_text(sectors, markdown);
-  if (markdown) *out += "\n";
-  item("sectors covered", list(cmp.sectors_covered));
-  item("sectors lost", list(cmp.sectors_lost));
-  for (const auto& g : cmp.gaps) item(gap_label(g.kind), gap_line(g));
-  section("Power");
-  Table power{
-      {text_column("member"), number_column("power before"), number_column("power after"), number_column("change")},
-      {},
-      true};
-  for (const auto& d : cmp.power) {
-    if (d.before.value_or(0.0) == 0.0 && d.after.value_or(0.0) == 0.0) continue;
-    power.rows.push_back({d.name, number_cell(d.before), number_cell(d.after), number_cell(d.change)});
-  }
-  *out += !power.rows.empty() ? render_table_text(power, markdown) : std::string(markdown ? "none\n" : "  none\n");
-  for (const auto& body : cmp.bodies) {
-    *out += fmt::format("{}{}: effective decision makers {} -> {}{}\n", markdown ? "- " : "  ", body.body,
-                        fixed(body.effective_decision_makers.before, 2), fixed(body.effective_decision_makers.after, 2),
-                        !body.in_before ? " (new body)" : (!body.in_after ? " (body gone)" : ""));
-  }
+  sectors_and_power(a, b, cmp, markdown, doc);
   section("QAP correlation");
   const Qap& q = cmp.qap;
   const std::string p_text = p_value_text(q);
-  *out += fmt::format("{}{}r = {} over {} common members, p {}{} ({} {} relabellings, seed {})\n", markdown ? "" : "  ",
-                      q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
-                      p_text.starts_with("<") ? "" : "= ", p_text, q.exact ? "exact over all" : "random",
-                      q.permutations, q.seed);
+  *out += fmt::format("{}{}r = {} over {} common members{}, p {}{} ({} {} relabellings, seed {})\n",
+                      markdown ? "" : "  ", q.valued ? "tie levels: " : "", fixed(q.correlation), q.common_members,
+                      cmp.respondents_both ? " who answered both surveys" : "", p_text.starts_with("<") ? "" : "= ",
+                      p_text, q.exact ? "exact over all" : "random", q.permutations, q.seed);
   section("Findings");
   *out += findings_text(cmp.findings, markdown);
   return doc;
@@ -190,92 +217,8 @@ std::string format_comparison(Format format, const Coalition& a, const Coalition
   switch (format) {
     case Format::table: return detail::terminal_safe(render_text(comparison_report(a, b, cmp, false), false), true);
     case Format::markdown: return render_text(comparison_report(a, b, cmp, true), true);
-    case Format::csv: return render_table_csv(network_table(cmp));
-    case Format::json: {
-      ordered_json doc;
-      doc["schema"] = "xsector/1";
-      doc["before"] = coalition_json(a);
-      doc["after"] = coalition_json(b);
-      ordered_json renamed = ordered_json::array();
-      for (const auto& r : cmp.renamed) {
-        renamed.push_back({{"id", r.id},
-                           {"name_before", r.name_before},
-                           {"name_after", r.name_after},
-                           {"sector_before", r.sector_before},
-                           {"sector_after", r.sector_after}});
-      }
-      doc["members"] = {{"joined", cmp.joined}, {"left", cmp.left}, {"kept", cmp.kept}, {"renamed", renamed}};
-      doc["ties"] = {{"formed", tie_changes_json(cmp.ties.formed)},
-                     {"dissolved", tie_changes_json(cmp.ties.dissolved)},
-                     {"strengthened", tie_changes_json(cmp.ties.strengthened)},
-                     {"weakened", tie_changes_json(cmp.ties.weakened)},
-                     {"direction_changed", tie_changes_json(cmp.ties.redirected)}};
-      ordered_json network = ordered_json::object();
-      for (const auto& d : cmp.network) network[d.name] = delta_json(d);
-      doc["network"] = network;
-      ordered_json sectors = ordered_json::array();
-      for (const auto& s : cmp.sectors) {
-        sectors.push_back({{"sector", s.sector},
-                           {"members", delta_json(s.members)},
-                           {"internal_ties", delta_json(s.internal_ties)},
-                           {"external_ties", delta_json(s.external_ties)},
-                           {"ei_index", delta_json(s.ei_index)}});
-      }
-      doc["sectors"] = sectors;
-      doc["gaps"] = {{"sectors_covered", cmp.sectors_covered}, {"sectors_lost", cmp.sectors_lost}};
-      for (const auto& g : cmp.gaps) doc["gaps"][std::string(to_string(g.kind))] = gap_change_json(g);
-      if (cmp.people.described) {
-        auto carrier_changes = [](const std::vector<CarrierChange>& list) {
-          ordered_json out = ordered_json::array();
-          for (const auto& x : list) {
-            out.push_back({{"a", x.a},
-                           {"b", x.b},
-                           {"member", x.member},
-                           {"departed", x.departed},
-                           {"carriers_after", x.carriers_after}});
-          }
-          return out;
-        };
-        doc["people"] = {{"left", cmp.people.left},
-                         {"joined", cmp.people.joined},
-                         {"handed_over", carrier_changes(cmp.people.handed_over)},
-                         {"uncarried", carrier_changes(cmp.people.uncarried)},
-                         {"dissolved", carrier_changes(cmp.people.dissolved)}};
-      }
-      ordered_json power = ordered_json::array();
-      for (const auto& d : cmp.power) {
-        ordered_json row = delta_json(d);
-        row["member"] = d.name;
-        power.push_back(row);
-      }
-      ordered_json bodies = ordered_json::array();
-      for (const auto& body : cmp.bodies) {
-        ordered_json seats = ordered_json::array();
-        for (const auto& d : body.banzhaf) {
-          ordered_json row = delta_json(d);
-          row["member"] = d.name;
-          seats.push_back(row);
-        }
-        bodies.push_back({{"body", body.body},
-                          {"in_before", body.in_before},
-                          {"in_after", body.in_after},
-                          {"effective_decision_makers", delta_json(body.effective_decision_makers)},
-                          {"banzhaf", seats}});
-      }
-      doc["power"] = {{"members", power}, {"bodies", bodies}};
-      doc["qap"] = {{"common_members", cmp.qap.common_members},
-                    {"correlation", number_or_null(cmp.qap.correlation)},
-                    {"p_value", number_or_null(cmp.qap.p_value)},
-                    {"permutations", cmp.qap.permutations},
-                    {"exact", cmp.qap.exact},
-                    {"seed", cmp.qap.seed}};
-      doc["qap"]["valued"] = cmp.qap.valued;
-      doc["qap"]["p_value_text"] = p_value_text(cmp.qap);
-      doc["compared_as"] = cmp.as_waves ? "waves" : "coalitions";
-      doc["compared_as_note"] = text_or_null(cmp.kind_note);
-      doc["findings"] = findings_json(cmp.findings);
-      return json_text(doc);
-    }
+    case Format::csv: return render_table_csv(comparison_csv_table(cmp));
+    case Format::json: return comparison_json(a, b, cmp);
   }
   return render_text(comparison_report(a, b, cmp, false), false);
 }
@@ -327,13 +270,16 @@ std::string format_many(Format format, const std::vector<const Coalition*>& coal
   }
   const bool markdown = format == Format::markdown;
   Table t{{text_column("coalition"), text_column("as of"), text_column("taxonomy")}, {}, true};
-  for (const auto& c : columns) t.columns.push_back(number_column(c));
+  for (const auto& c : columns) {
+    const FigureSpec* f = find_figure(c);
+    t.columns.push_back(text_column(f != nullptr ? std::string(f->label) : c).right());
+  }
   for (std::size_t r = 0; r < coalitions.size(); ++r) {
     auto& row = t.row();
     row = {coalitions[r]->name, text_or_missing(coalitions[r]->as_of), coalitions[r]->taxonomy.id};
     for (const auto& c : columns) {
       const FigureSpec* f = find_figure(c);
-      row.push_back(figure_cell(f != nullptr ? f->kind : FigureKind::score, value(r, c)));
+      row.push_back(figure_display(f != nullptr ? f->kind : FigureKind::score, value(r, c)));
     }
   }
   std::string out = markdown ? "# Coalitions side by side\n\n" : "";

@@ -33,6 +33,13 @@ std::string figure_text(FigureKind kind, const std::optional<double>& v);
 Cell figure_cell(FigureKind kind, const std::optional<double>& v);
 /// A figure of figure_table() as JSON: counts as integers, others as numbers; null when undefined.
 ordered_json figure_json(FigureKind kind, const std::optional<double>& v);
+/// A figure as a reader reads it in a table to paste: counts whole, shares as percentages
+/// with one decimal ("42.5%"), scores with three decimals; `missing` when undefined.
+std::string figure_display(FigureKind kind, const std::optional<double>& v, std::string_view missing = "-");
+/// A change the same way: counts signed and whole, shares in percentage points ("+2.5 points"),
+/// scores signed with three decimals, "no change" when it rounds to zero; `missing` when
+/// undefined.
+std::string change_display(FigureKind kind, const std::optional<double>& v, std::string_view missing = "-");
 /// The JSON text of `doc`, with every -0 written as 0 and bytes that are not UTF-8 written
 /// as U+FFFD (never an exception).
 std::string json_text(ordered_json& doc);

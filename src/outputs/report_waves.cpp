@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 #include "common/text.hpp"
+#include "outputs/output_compare_parts.hpp"
+#include "outputs/output_parts.hpp"
 #include "outputs/report_parts.hpp"
 #include "xsector/figures.hpp"
 
@@ -30,28 +32,29 @@ std::string names(const Coalition& c, const std::vector<std::string>& ids) {
   return fmt::format("{}", fmt::join(out, ", "));
 }
 
-/// A figure as the reader reads it: counts whole, shares as percentages, scores with three
-/// decimals.
-std::string figure(FigureKind kind, const std::optional<double>& v) {
-  if (!v) return "–";
-  switch (kind) {
-    case FigureKind::count: return fmt::format("{:.0f}", *v);
-    case FigureKind::share: return fmt::format("{:.1f}%", 100 * *v);
-    case FigureKind::score: break;
-  }
-  return fmt::format("{:.3f}", *v);
-}
+/// A figure and a change as the reader reads them (output_parts.hpp), "–" when undefined.
+std::string figure(FigureKind kind, const std::optional<double>& v) { return figure_display(kind, v, "–"); }
+std::string change(FigureKind kind, const std::optional<double>& v) { return change_display(kind, v, "–"); }
 
-/// A change the same way; shares change by percentage points.
-std::string change(FigureKind kind, const std::optional<double>& v) {
-  if (!v) return "–";
-  if (std::abs(*v) < (kind == FigureKind::count ? 0.5 : 0.0005)) return "no change";
-  switch (kind) {
-    case FigureKind::count: return fmt::format("{:+.0f}", *v);
-    case FigureKind::share: return fmt::format("{:+.1f} points", 100 * *v);
-    case FigureKind::score: break;
+std::string largest_changes_html(const Coalition& after, const Comparison& d) {
+  if (d.largest_changes.empty()) return {};
+  const auto specs = member_figure_table();
+  std::string h = R"(<h3>Largest changes of members in both waves</h3><table class="sortable" id="xs-member-changes">)"
+                  R"(<thead><tr><th data-sort="text">Member</th><th data-sort="text">Figure</th>)"
+                  R"(<th data-sort="number" class="n">Before</th><th data-sort="number" class="n">After</th>)"
+                  R"(<th data-sort="number" class="n">Change</th></tr></thead><tbody>)";
+  for (const RankedChange& r : d.largest_changes) {
+    const MemberChange& m = d.members_changed[r.member];
+    const MemberFigureSpec& f = specs[r.figure];
+    const Delta& x = m.figures[r.figure];
+    h += fmt::format(
+        R"(<tr><td>{}</td><td title="{}">{}</td><td class="n" data-value="{}">{}</td><td class="n" data-value="{}">{}</td>)"
+        R"(<td class="n" data-value="{}">{}</td></tr>)",
+        names(after, {m.id}), esc(f.meaning), esc(f.label), x.before ? fmt::format("{}", *x.before) : "",
+        figure(f.kind, x.before), x.after ? fmt::format("{}", *x.after) : "", figure(f.kind, x.after),
+        x.change ? fmt::format("{}", *x.change) : "", change(f.kind, x.change));
   }
-  return fmt::format("{:+.3f}", *v);
+  return h + "</tbody></table>";
 }
 
 }  // namespace
@@ -164,6 +167,14 @@ std::string changes_section(const Coalition& after, const ReportComparison& cmp)
   line("ties",
        fmt::format("{} formed, {} dissolved, {} strengthened, {} weakened.", count(d.ties.formed.size(), "tie", "ties"),
                    d.ties.dissolved.size(), d.ties.strengthened.size(), d.ties.weakened.size()));
+  if (d.respondents.surveyed) {
+    const auto& r = d.respondents;
+    std::string text = fmt::format("{} answered both surveys", count(r.both.size(), "member", "members"));
+    if (!r.only_before.empty()) text += fmt::format("; only the first: {}", names(before, r.only_before));
+    if (!r.only_after.empty()) text += fmt::format("; only the second: {}", names(after, r.only_after));
+    line("respondents", text + ".");
+  }
+  if (d.respondents_both) line("ties-compared", esc(ties_compared_note(d)));
   if (d.qap.correlation) {
     line("qap", fmt::format("The ties of the {} members in both are correlated at r = {:.2f} (QAP p {}{}).",
                             d.qap.common_members, *d.qap.correlation, p_value_text(d.qap).starts_with("<") ? "" : "= ",
@@ -178,6 +189,7 @@ std::string changes_section(const Coalition& after, const ReportComparison& cmp)
     }
     h += "</ul>";
   }
+  h += largest_changes_html(after, d);
   h += R"(<details><summary>Every network figure, before and after</summary><table class="sortable" id="xs-deltas">)"
        R"(<thead><tr><th data-sort="text">Figure</th><th data-sort="number" class="n">Before</th>)"
        R"(<th data-sort="number" class="n">After</th><th data-sort="number" class="n">Change</th></tr></thead><tbody>)";
