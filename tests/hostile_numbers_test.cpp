@@ -16,6 +16,7 @@
 #include "xsector/compare.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"

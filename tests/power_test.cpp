@@ -1,3 +1,4 @@
+#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 
 #include <gtest/gtest.h>

@@ -13,6 +13,7 @@
 #include "xsector/findings.hpp"
 #include "xsector/network.hpp"
 #include "xsector/people.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"

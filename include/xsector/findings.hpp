@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"

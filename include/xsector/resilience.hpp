@@ -9,6 +9,7 @@
 
 #include "xsector/coalition.hpp"
 #include "xsector/network.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 #include "xsector/sectors.hpp"
 

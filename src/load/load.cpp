@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "load/coalition_loader.hpp"
-#include "xsector/survey.hpp"
+#include "xsector/survey_ties.hpp"
 
 namespace xsector {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "xsector/power.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/structure.hpp"
 
 namespace xsector {
