@@ -39,10 +39,12 @@ PUBLIC = {
     "version": "common",
     "load": "load",
     "crosswalk": "load",
+    "survey_ties": "load",
     "network": "network",
     "power": "power",
     "analysis": "metrics",
     "centrality": "metrics",
+    "coalition_power": "metrics",
     "compare": "metrics",
     "figures": "metrics",
     "findings": "metrics",
@@ -70,7 +72,7 @@ MAX_FUNCTION_LINES = 80
 def layer_of_file(path: pathlib.Path):
     rel = path.relative_to(ROOT).parts
     if rel[0] == "include":
-        return PUBLIC.get(path.stem, "?")
+        return PUBLIC.get(path.name.split(".")[0], "?")
     if rel[0] == "src":
         return rel[1] if len(rel) > 2 else "?"
     if rel[0] in ("web", "python"):

@@ -18,18 +18,6 @@ std::string_view to_string(EstimateMethod method) {
 
 namespace {
 
-unsigned with_dependencies(unsigned parts) {
-  if (parts & part_guidance) parts |= part_findings | part_sectors | part_power | part_resilience;
-  if (parts & part_resilience) parts |= part_power;
-  // Power uses betweenness only for the backbone's share and its Gini: without the
-  // betweenness part those two figures are null.
-  if (parts & part_power) parts |= part_sectors;
-  // Survey figures need the sector index for trust_by_sector.
-  if (parts & part_survey) parts |= part_sectors;
-  if (parts & part_people) parts |= part_sectors;  // sectors_cut reads the sector index
-  return parts;
-}
-
 void list_estimates(Analysis& a, const Sampling& s, std::size_t n) {
   auto add = [&](std::string figure, EstimateMethod method, std::optional<double> epsilon, std::string note) {
     a.approximate.push_back(
@@ -63,117 +51,161 @@ void list_estimates(Analysis& a, const Sampling& s, std::size_t n) {
   }
 }
 
+/// What the steps of one analysis share.
+struct Run {
+  const Coalition& coalition;
+  const Network& g;
+  const AnalysisOptions& options;
+  Analysis& a;
+  std::vector<double> betweenness;  ///< normalized, when part_betweenness ran (power reads it)
+};
+
+void run_structure(Run& r) {
+  const Network& g = r.g;
+  const std::size_t n = g.size();
+  const auto deg = degrees(g);
+  const auto deg_c = degree_centrality(g);
+  const auto str = strength(g);
+  const auto eig = eigenvector(g);
+  const auto pr = pagerank(g);
+  const auto cores = core_numbers(g);
+  const auto clus = clustering(g);
+  const auto cons = constraint(g);
+  const auto eff = effective_size(g);
+  const auto cut = articulation_points(g);
+  for (std::size_t v = 0; v < n; ++v) {
+    MemberFigures& m = r.a.members[v];
+    m.degree = deg[v];
+    m.degree_centrality = deg_c[v];
+    m.strength = str[v];
+    if (eig) m.eigenvector = (*eig)[v];
+    m.pagerank = pr[v];
+    m.core = cores[v];
+    m.clustering = clus[v];
+    m.constraint = cons[v];
+    m.effective_size = eff[v];
+    m.articulation = cut[v];
+  }
+  NetworkFigures& net = r.a.network;
+  const Components comps = components(g);
+  net.density = density(g);
+  net.components = comps.count();
+  net.largest_component_share =
+      n == 0 ? 0.0 : static_cast<double>(comps.sizes[comps.largest()]) / static_cast<double>(n);
+  net.isolates = static_cast<std::size_t>(std::count(deg.begin(), deg.end(), std::size_t{0}));
+  net.transitivity = transitivity(g);
+  net.degree_centralization = degree_centralization(g);
+  net.reciprocity = reciprocity(g);
+}
+
+// Betweenness, distances and the weighted figures share one breadth-first search per source.
+void run_paths(Run& r) {
+  Analysis& a = r.a;
+  const std::size_t n = r.g.size();
+  PathOptions po;
+  po.threads = r.options.threads;
+  po.precision = r.options.precision;
+  po.epsilon = r.options.epsilon;
+  po.delta = r.options.delta;
+  po.seed = r.options.seed;
+  po.distances = (a.parts & (part_distances | part_weighted)) != 0;
+  po.weighted = (a.parts & part_weighted) != 0;
+  PathFigures paths = path_figures(r.g, po);
+  if (a.parts & part_weighted) {
+    const auto wb = normalized_betweenness(std::move(paths.weighted_betweenness_raw));
+    for (std::size_t v = 0; v < n; ++v) {
+      a.members[v].weighted_betweenness = wb[v];
+      a.members[v].weighted_closeness = paths.weighted_closeness[v];
+    }
+  }
+  if (a.parts & part_betweenness) {
+    a.network.betweenness_centralization = betweenness_centralization(paths.betweenness_raw);
+    r.betweenness = normalized_betweenness(std::move(paths.betweenness_raw));
+    for (std::size_t v = 0; v < n; ++v) a.members[v].betweenness = r.betweenness[v];
+  }
+  if (a.parts & part_distances) {
+    for (std::size_t v = 0; v < n; ++v) {
+      a.members[v].closeness = paths.closeness[v];
+      a.members[v].harmonic = paths.harmonic[v];
+    }
+    a.network.average_path_length = paths.average_path_length;
+    a.network.diameter = paths.diameter;
+  }
+  if (paths.sampling) list_estimates(a, *paths.sampling, n);
+}
+
+void run_sectors(Run& r) { r.a.sectors = sector_report(r.coalition, r.g); }
+void run_power(Run& r) { r.a.power = coalition_power(r.coalition, r.g, r.a.sectors.index, r.betweenness); }
+void run_resilience(Run& r) { r.a.resilience = resilience(r.coalition, r.g, r.a.sectors.index, r.a.power); }
+void run_survey(Run& r) { r.a.survey = survey_figures(r.coalition, r.a.sectors.index); }
+void run_people(Run& r) { r.a.people = people(r.coalition, r.g, r.a.sectors.index); }
+
+// The findings of every part computed, sorted, then grouped.
+void run_findings(Run& r) {
+  Analysis& a = r.a;
+  const Coalition& c = r.coalition;
+  auto append = [&](std::vector<Finding>&& more) {
+    for (auto&& f : more) a.findings.push_back(std::move(f));
+  };
+  if (a.parts & part_sectors) append(gap_findings(c, a.sectors));
+  if (a.parts & part_power) append(power_findings(c, a.sectors.index, a.power));
+  if (a.parts & part_resilience) append(resilience_findings(c, a.sectors.index, a.resilience));
+  if (a.parts & part_survey) append(survey_findings(c, a.sectors.index, a.survey));
+  if (a.parts & part_people) append(people_findings(c, a.sectors.index, a.people, r.options.people));
+  sort_findings(a.findings);
+  a.finding_groups = group_findings(c, a.sectors.index, a.findings);
+}
+
+void run_guidance(Run& r) { r.a.next_actions = next_actions(r.coalition, r.a.sectors, r.a.power, r.a.resilience); }
+
+/// One step of an analysis: it runs when any of `parts` is asked for, after the parts it
+/// `needs` (which asking for it adds). In the order they run.
+struct Step {
+  unsigned parts;
+  unsigned needs;
+  void (*run)(Run&);
+};
+
+constexpr Step steps[] = {
+    {part_structure, 0, run_structure},
+    // Power reads betweenness only for the backbone's share and its Gini: it does not need the
+    // betweenness part (those two figures are null without it).
+    {part_betweenness | part_distances | part_weighted, 0, run_paths},
+    {part_sectors, 0, run_sectors},
+    {part_power, part_sectors, run_power},
+    {part_resilience, part_power, run_resilience},
+    {part_survey, part_sectors, run_survey},  // trust by sector
+    {part_people, part_sectors, run_people},  // the sectors a departure cuts
+    {part_findings, 0, run_findings},
+    // next_actions recounts the groups for each departure that splits the network.
+    {part_guidance, part_findings | part_sectors | part_power | part_resilience, run_guidance},
+};
+
+/// The parts asked for and every part they need, directly or not.
+unsigned with_dependencies(unsigned parts) {
+  for (unsigned before = 0; before != parts;) {
+    before = parts;
+    for (const Step& step : steps) {
+      if (parts & step.parts) parts |= step.needs;
+    }
+  }
+  return parts;
+}
+
 }  // namespace
 
 Analysis analyze(const Coalition& coalition, const Network& g, const AnalysisOptions& options) {
-  const std::size_t n = g.size();
   Analysis a;
   a.parts = with_dependencies(options.parts);
   a.people_shown = options.people;
   a.all_findings = options.all_findings;
-  a.members.resize(n);
-  NetworkFigures& net = a.network;
-  net.members = n;
-  net.ties = coalition.ties.size();
-  net.adjacent_pairs = g.pair_count();
-
-  if (a.parts & part_structure) {
-    const auto deg = degrees(g);
-    const auto deg_c = degree_centrality(g);
-    const auto str = strength(g);
-    const auto eig = eigenvector(g);
-    const auto pr = pagerank(g);
-    const auto cores = core_numbers(g);
-    const auto clus = clustering(g);
-    const auto cons = constraint(g);
-    const auto eff = effective_size(g);
-    const auto cut = articulation_points(g);
-    for (std::size_t v = 0; v < n; ++v) {
-      MemberFigures& m = a.members[v];
-      m.degree = deg[v];
-      m.degree_centrality = deg_c[v];
-      m.strength = str[v];
-      if (eig) m.eigenvector = (*eig)[v];
-      m.pagerank = pr[v];
-      m.core = cores[v];
-      m.clustering = clus[v];
-      m.constraint = cons[v];
-      m.effective_size = eff[v];
-      m.articulation = cut[v];
-    }
-    const Components comps = components(g);
-    net.density = density(g);
-    net.components = comps.count();
-    net.largest_component_share =
-        n == 0 ? 0.0 : static_cast<double>(comps.sizes[comps.largest()]) / static_cast<double>(n);
-    net.isolates = static_cast<std::size_t>(std::count(deg.begin(), deg.end(), std::size_t{0}));
-    net.transitivity = transitivity(g);
-    net.degree_centralization = degree_centralization(g);
-    net.reciprocity = reciprocity(g);
-  }
-
-  std::vector<double> norm_b;
-  if (a.parts & (part_betweenness | part_distances | part_weighted)) {
-    PathOptions po;
-    po.threads = options.threads;
-    po.precision = options.precision;
-    po.epsilon = options.epsilon;
-    po.delta = options.delta;
-    po.seed = options.seed;
-    po.distances = (a.parts & (part_distances | part_weighted)) != 0;
-    po.weighted = (a.parts & part_weighted) != 0;
-    PathFigures paths = path_figures(g, po);
-    if (a.parts & part_weighted) {
-      const auto wb = normalized_betweenness(std::move(paths.weighted_betweenness_raw));
-      for (std::size_t v = 0; v < n; ++v) {
-        a.members[v].weighted_betweenness = wb[v];
-        a.members[v].weighted_closeness = paths.weighted_closeness[v];
-      }
-    }
-    if (a.parts & part_betweenness) {
-      net.betweenness_centralization = betweenness_centralization(paths.betweenness_raw);
-      norm_b = normalized_betweenness(std::move(paths.betweenness_raw));
-      for (std::size_t v = 0; v < n; ++v) a.members[v].betweenness = norm_b[v];
-    }
-    if (a.parts & part_distances) {
-      for (std::size_t v = 0; v < n; ++v) {
-        a.members[v].closeness = paths.closeness[v];
-        a.members[v].harmonic = paths.harmonic[v];
-      }
-      net.average_path_length = paths.average_path_length;
-      net.diameter = paths.diameter;
-    }
-    if (paths.sampling) list_estimates(a, *paths.sampling, n);
-  }
-
-  if (a.parts & part_sectors) a.sectors = sector_report(coalition, g);
-  if (a.parts & part_power) a.power = coalition_power(coalition, g, a.sectors.index, norm_b);
-  if (a.parts & part_resilience) a.resilience = resilience(coalition, g, a.sectors.index, a.power);
-  if (a.parts & part_survey) a.survey = survey_figures(coalition, a.sectors.index);
-  if (a.parts & part_people) a.people = people(coalition, g, a.sectors.index);
-  if (a.parts & part_findings) {
-    if (a.parts & part_sectors) a.findings = gap_findings(coalition, a.sectors);
-    if (a.parts & part_power) {
-      for (auto&& f : power_findings(coalition, a.sectors.index, a.power)) a.findings.push_back(std::move(f));
-    }
-    if (a.parts & part_resilience) {
-      for (auto&& f : resilience_findings(coalition, a.sectors.index, a.resilience)) {
-        a.findings.push_back(std::move(f));
-      }
-    }
-    if (a.parts & part_survey) {
-      for (auto&& f : survey_findings(coalition, a.sectors.index, a.survey)) a.findings.push_back(std::move(f));
-    }
-    if (a.parts & part_people) {
-      for (auto&& f : people_findings(coalition, a.sectors.index, a.people, options.people)) {
-        a.findings.push_back(std::move(f));
-      }
-    }
-    sort_findings(a.findings);
-    a.finding_groups = group_findings(coalition, a.sectors.index, a.findings);
-  }
-  if (a.parts & part_guidance) {
-    a.next_actions = next_actions(coalition, a.sectors, a.power, a.resilience);
+  a.members.resize(g.size());
+  a.network.members = g.size();
+  a.network.ties = coalition.ties.size();
+  a.network.adjacent_pairs = g.pair_count();
+  Run run{coalition, g, options, a, {}};
+  for (const Step& step : steps) {
+    if (a.parts & step.parts) step.run(run);
   }
   return a;
 }
