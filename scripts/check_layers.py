@@ -4,7 +4,8 @@
 1. Layers: every #include in src/ and include/xsector/ points to the same layer or a lower
    one, never up and never sideways between two layers of one rank.
 2. Size: no source file in src/, include/ or web/ over 400 lines; no function in src/ over
-   80 lines (Universal Ctags finds where each function ends).
+   80 lines (Universal Ctags finds where each function ends), except the KNOWN_LONG ones,
+   which may only shrink.
 
 Prints every fault with its file and exits 1 if there is any.
 """
@@ -64,6 +65,11 @@ PUBLIC = {
     "survey_kit": "exchange",
 }
 
+# Files and functions that were over the limits when this check came in, with their length
+# then: each may only shrink (and leaves this list once it fits); nothing new may join it.
+KNOWN_LONG = {
+}
+
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 MAX_FILE_LINES = 400
 MAX_FUNCTION_LINES = 80
@@ -117,8 +123,10 @@ def check_sizes(files):
     faults = []
     for f in files:
         lines = f.read_text(encoding="utf-8").count("\n")
-        if lines > MAX_FILE_LINES:
-            faults.append(f"{f.relative_to(ROOT)}: {lines} lines (at most {MAX_FILE_LINES})")
+        known = KNOWN_LONG.get(str(f.relative_to(ROOT)))
+        if lines > MAX_FILE_LINES and (known is None or lines > known):
+            faults.append(f"{f.relative_to(ROOT)}: {lines} lines (at most {MAX_FILE_LINES}"
+                          + (f", or its known {known}" if known else "") + ")")
     ctags = shutil.which("ctags-universal") or shutil.which("ctags")
     if ctags is None:
         faults.append("Universal Ctags is not installed (scripts/setup.sh installs universal-ctags)")
@@ -133,7 +141,10 @@ def check_sizes(files):
         length = int(end) - int(start) + 1
         if length > MAX_FUNCTION_LINES:
             rel = pathlib.Path(path).resolve().relative_to(ROOT)
-            faults.append(f"{rel}:{start}: function {name} is {length} lines (at most {MAX_FUNCTION_LINES})")
+            known = KNOWN_LONG.get(f"{rel}:{name}")
+            if known is None or length > known:
+                faults.append(f"{rel}:{start}: function {name} is {length} lines (at most {MAX_FUNCTION_LINES}"
+                              + (f", or its known {known}" if known else "") + ")")
     return faults
 
 
@@ -145,7 +156,7 @@ def main():
     if faults:
         return 1
     print(f"layers: {len(files)} files: includes point down, files at most {MAX_FILE_LINES} lines, "
-          f"functions at most {MAX_FUNCTION_LINES}")
+          f"functions at most {MAX_FUNCTION_LINES} ({len(KNOWN_LONG)} known longer ones may only shrink)")
     return 0
 
 

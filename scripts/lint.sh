@@ -2,7 +2,8 @@
 # Style and static checks, run by scripts/test.sh after the build (needs build/compile_commands.json):
 #   1. every C++ file is formatted with the project's .clang-format (clang-format 14);
 #   2. no writer in src/outputs/ includes a metric header;
-#   3. clang-tidy 14 with the project's .clang-tidy finds nothing in src/ (warnings are errors).
+#   3. includes run down the layers, and files and functions stay short (scripts/check_layers.py);
+#   4. clang-tidy 14 with the project's .clang-tidy finds nothing in src/ (warnings are errors).
 # Fix formatting with: clang-format-14 -i $(git ls-files '*.cpp' '*.hpp')
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ if grep -nE "#include \"${metric_headers}\"" src/outputs/*.cpp src/outputs/*.hpp
   exit 1
 fi
 echo "lint: src/outputs/ includes no metric header"
+
+python3 scripts/check_layers.py
 
 build=${1:-build}
 mapfile -t sources < <(git ls-files 'src/*.cpp')

@@ -13,7 +13,7 @@ packages=(g++ cmake make pkg-config
   pybind11-dev python3-dev python3-pytest python3-pandas
   nodejs poppler-utils
   libzip-dev libxlsxwriter-dev python3-openpyxl
-  clang-format-14 clang-tidy-14)
+  clang-format-14 clang-tidy-14 universal-ctags)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
