@@ -72,6 +72,26 @@ std::string attribute_value(const std::vector<std::pair<std::string, std::string
 std::vector<std::string> attribute_cells(const std::vector<std::pair<std::string, std::string>>& attributes,
                                          const std::vector<std::string>& names);
 
+/// Sets attributes by name, in order: a name set again keeps its first place and takes the
+/// last value. Hashed: O(1) a set, where searching the list would make a row of 100,000
+/// attribute columns quadratic.
+class AttributeWriter {
+ public:
+  explicit AttributeWriter(std::vector<std::pair<std::string, std::string>>& out) : out_(out) {
+    for (std::size_t k = 0; k < out.size(); ++k) index_.emplace(out[k].first, k);
+  }
+  void put(const std::string& name, const std::string& value) {
+    if (const auto [at, fresh] = index_.emplace(name, out_.size()); fresh)
+      out_.emplace_back(name, value);
+    else
+      out_[at->second].second = value;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>>& out_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
 /// The header of a column holding attribute `name` in a sheet of this kind: the name, with
 /// kAttributePrefix in front when the import would read it as a field (or the name itself
 /// starts with the prefix), so the import reads the column back as that attribute.
