@@ -84,7 +84,7 @@ class SheetReader {
     rows.push_back(SheetRow{static_cast<int>(r), {}});
   }
   void start_cell(const XmlAttributes& a) {
-    if (rows.empty()) return xml_.fail("a cell outside a row");
+    if (rows.empty()) return xml_.fail("a cell outside a row: the sheet is malformed");
     std::size_t c = rows.back().cells.size();
     if (const char* ref = a.find("r")) {
       const auto parsed = column_of(ref);

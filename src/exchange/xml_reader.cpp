@@ -121,7 +121,7 @@ struct XmlStream::Impl {
     impl->guarded([&] {
       const SourcePos at = impl->here();
       if (impl->open.size() >= kMaxXmlDepth) {
-        impl->self->fail(fmt::format("elements are nested deeper than {}", kMaxXmlDepth));
+        impl->self->fail(fmt::format("not valid XML: elements are nested deeper than {}", kMaxXmlDepth));
         return;
       }
       impl->open.emplace_back(name, at);
@@ -145,7 +145,7 @@ struct XmlStream::Impl {
   static void doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     auto* impl = static_cast<Impl*>(data);
     impl->self->fail(
-        "a DOCTYPE is not allowed (the entities it can declare could expand without bound); remove the <!DOCTYPE "
+        "not valid XML: a DOCTYPE is not allowed (the entities it can declare could expand without bound); remove the <!DOCTYPE "
         "...> declaration");
     // At its `<!DOCTYPE`, which expat has read past, when the text can be searched for it.
     const std::size_t k = impl->mode == Mode::utf8 ? impl->text.rfind("<!DOCTYPE", impl->offset()) : std::string::npos;
@@ -264,7 +264,8 @@ void XmlStream::parse(std::string_view text) {
   } while (ok && from < text.size());
   if (m.pending) std::rethrow_exception(m.pending);
   if (!ok) {
-    auto [message, at] = m.error.empty() ? m.describe(XML_GetErrorCode(m.parser)) : std::pair(m.error, m.error_at);
+    if (!m.error.empty()) throw InputError({Diagnostic{where_, m.error_at, m.error}});
+    auto [message, at] = m.describe(XML_GetErrorCode(m.parser));
     throw InputError({Diagnostic{where_, at, "not valid XML: " + message}});
   }
 }

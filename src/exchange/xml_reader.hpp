@@ -61,7 +61,8 @@ class XmlStream {
 
   /// Parses the whole text, calling the handlers; throws InputError (or what a handler threw).
   void parse(std::string_view text);
-  /// Stops the parse with `message` at the current position (the first call wins).
+  /// Stops the parse with `message` (said as it is) at the current position; the first
+  /// call wins.
   void fail(std::string message);
   /// The current position: in on_start, the start tag's `<`.
   [[nodiscard]] SourcePos here() const;
