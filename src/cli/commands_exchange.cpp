@@ -73,8 +73,8 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
   options.output = out;
   const Imported imported =
-      survey    ? import_survey(read_file(files[1]), files[1], read_file(members), members, options, maps)
-      : graphml ? import_graphml(read_file(files[0]), files[0], options)
+      survey    ? import_survey(read_input_file(files[1]), files[1], read_input_file(members), members, options, maps)
+      : graphml ? import_graphml(read_input_file(files[0]), files[0], options)
                 : import_sheet_files(files, options);
   for (const auto& d : imported.skipped) {
     std::cerr << fmt::format("{}:{}:{}: warning: row left out: {}\n", d.file, d.pos.line, d.pos.column, d.message);

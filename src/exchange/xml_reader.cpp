@@ -145,10 +145,11 @@ struct XmlStream::Impl {
   static void doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     auto* impl = static_cast<Impl*>(data);
     impl->self->fail(
-        "not valid XML: a DOCTYPE is not allowed (the entities it can declare could expand without bound); remove the <!DOCTYPE "
+        "not valid XML: a DOCTYPE is not allowed (the entities it can declare could expand without bound); remove the "
+        "<!DOCTYPE "
         "...> declaration");
     // At its `<!DOCTYPE`, which expat has read past, when the text can be searched for it.
-    const std::size_t k = impl->mode == Mode::utf8 ? impl->text.rfind("<!DOCTYPE", impl->offset()) : std::string::npos;
+    const std::size_t k = impl->text.rfind("<!DOCTYPE", impl->offset());
     if (k != std::string_view::npos) impl->error_at = impl->position_of(k);
   }
 
