@@ -124,7 +124,7 @@ struct XmlStream::Impl {
         impl->self->fail(fmt::format("not valid XML: elements are nested deeper than {}", kMaxXmlDepth));
         return;
       }
-      impl->open.emplace_back(name, at);
+      impl->open.emplace_back(impl->mode == Mode::utf8 ? std::string_view(name) : local_name(name), at);
       impl->root_seen = true;
       if (impl->self->on_start) impl->self->on_start(local_name(name), XmlAttributes(atts));
     });
@@ -175,7 +175,7 @@ struct XmlStream::Impl {
   /// around expat's position say more than its message (which tag, which entity).
   [[nodiscard]] std::pair<std::string, SourcePos> describe(XML_Error code) const {
     const std::size_t k = offset();
-    const bool raw = mode == Mode::utf8 && k <= text.size();
+    const bool raw = (mode == Mode::utf8 || !utf16_like(text)) && k <= text.size();  // bytes readable as UTF-8
     const SourcePos pos = raw ? position_of(k) : here();
     auto byte = [&](std::size_t i) { return raw && i < text.size() ? text[i] : '\0'; };
     auto opened = [&] {
