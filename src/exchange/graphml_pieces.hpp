@@ -147,7 +147,7 @@ enum Domain : std::size_t { kGraph, kNode, kEdge, kDomains };
 /// defaults (<default>) that apply to elements without that data.
 struct Keys {
   std::unordered_map<std::string, std::string> name_of;
-  std::unordered_map<std::string, std::string_view> defaults[kDomains];
+  std::array<std::unordered_map<std::string, std::string_view>, kDomains> defaults;
 };
 
 inline Keys read_keys(const std::vector<XmlElement>& el) {
