@@ -5,7 +5,11 @@
 #   fuzz_graphml_import  every valid coalition exported to GraphML by the built xsector
 #   fuzz_kumu_import     the same exported to Kumu sheets, packed as the target reads them
 #                        (an options byte, elements.csv, a NUL byte, connections.csv)
-#   fuzz_xlsx_import     examples/partners.xlsx and every valid coalition exported to xlsx
+#   fuzz_xlsx_import     examples/partners.xlsx, every valid coalition exported to xlsx, and
+#                        workbooks made here in the shapes of past attacks: one shared string
+#                        shown by many cells, the 1904 date system, rich and phonetic runs
+#   fuzz_coalition       also coalitions made here in the shapes of DOT labels: names of
+#                        many short words, long words, quotes, backslashes, `<`, `&`, lines
 # Usage: fuzz/build_corpus.sh XSECTOR_BINARY OUT_DIR
 set -euo pipefail
 xsector=$(realpath "$1")
@@ -59,6 +63,46 @@ cp examples/partners.xlsx "$out/fuzz_xlsx_import/examples_partners.xlsx"
 while IFS= read -r f; do
   "$xsector" export "$f" --to xlsx -o "$out/fuzz_xlsx_import/$(seed_name "$f").xlsx" >/dev/null 2>&1 || true
 done < <(find networks -maxdepth 1 -name '*.yaml' | sort)
+
+# Workbooks in the shapes of past attacks, small: the reader's limits and the shared-string
+# copies are what the fuzzer should mutate (python3's zipfile writes them).
+python3 - "$out/fuzz_xlsx_import" <<'PY'
+import os, sys, zipfile
+out = sys.argv[1]
+def book(name, rows, shared=None, date1904=False, styles=None, sheets=1):
+    with zipfile.ZipFile(os.path.join(out, name), "w", zipfile.ZIP_DEFLATED) as z:
+        pr = '<workbookPr date1904="1"/>' if date1904 else ""
+        entries = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i in range(sheets))
+        z.writestr("xl/workbook.xml", f'<workbook xmlns:r="r">{pr}<sheets>{entries}</sheets></workbook>')
+        rels = "".join(f'<Relationship Id="rId{i + 1}" Target="worksheets/s1.xml"/>' for i in range(sheets))
+        z.writestr("xl/_rels/workbook.xml.rels", f"<Relationships>{rels}</Relationships>")
+        z.writestr("xl/worksheets/s1.xml", f"<worksheet><sheetData>{rows}</sheetData></worksheet>")
+        if shared is not None:
+            z.writestr("xl/sharedStrings.xml", f"<sst>{shared}</sst>")
+        if styles is not None:
+            z.writestr("xl/styles.xml", styles)
+header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+def many(n):  # n rows showing the same two shared strings, and a date
+    return "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>3</v></c><c r="B{r}" t="s"><v>4</v></c>'
+                   f'<c r="C{r}" s="1"><v>{r * 14000}</v></c></row>' for r in range(2, n + 2))
+shared = ("<si><t>Name</t></si><si><t>Sector</t></si><si><t>Joined</t></si>"
+          "<si><r><t>" + "x" * 2000 + "</t></r><r><t>y</t></r><rPh><t>z</t></rPh></si><si><t>housing</t></si>")
+styles = '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'
+book("shape-shared-string-many-cells.xlsx", header + many(200), shared, styles=styles)
+book("shape-1904-dates.xlsx", header + many(20), shared, date1904=True, styles=styles)
+book("shape-many-sheets.xlsx", header, shared, sheets=300)
+PY
+
+# Coalitions in the shapes of DOT labels (what xsector hands Graphviz).
+label_seed() {
+  printf 'coalition:\n  name: %s\nmembers:\n  - {id: a, name: %s, sector: housing}\n  - {id: b, sector: education}\nties:\n  - [a, b]\n' \
+    "$2" "$3" >"$out/fuzz_coalition/shape-dot-label-$1.yaml"
+}
+label_seed many-words "Words" "\"$(printf 'ab %.0s' $(seq 1 3000))\""
+label_seed long-word "Long" "\"$(printf 'x%.0s' $(seq 1 5000))\""
+label_seed escapes "'Esc \\\\N \\l'" "\"a \\\\ b \\\" c <b>&amp; {x|y} \\n end\""
+label_seed html "\"<<table>>\"" "\"</td> &#9; <font color=\\\"red\\\">x</font>\""
+label_seed lines "Lines" "\"one\\ntwo\\n\\nthree\""
 
 if [ "$exported" -eq 0 ]; then
   echo "build_corpus.sh: no coalition file could be exported with $xsector" >&2

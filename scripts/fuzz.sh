@@ -4,6 +4,7 @@
 # to $XSECTOR_FUZZ_CRASHES (default build-fuzz/crashes/); exits 1 if any target found one.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
+#   bash scripts/fuzz.sh --long [TARGET...]     # an hour per target (3600 s), 60 s per input
 #
 # XSECTOR_FUZZ_SEED=N fixes libFuzzer's random seed (the CI smoke run uses 1).
 # XSECTOR_FUZZ_TIMEOUT=S is the seconds one input may take before it counts as a hang
@@ -13,7 +14,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:-60}
+if [ "${1:-}" = "--long" ]; then
+  seconds=3600
+  export XSECTOR_FUZZ_TIMEOUT=${XSECTOR_FUZZ_TIMEOUT:-60}  # an hour-long run shares the machine
+else
+  seconds=${1:-60}
+fi
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

@@ -62,7 +62,7 @@ int run_export(const std::string& file, const std::string& to, const SharedOptio
 /// The survey exports named after `survey` (each read whole).
 std::vector<SurveyExport> survey_exports(const std::vector<std::string>& files) {
   std::vector<SurveyExport> out;
-  for (std::size_t i = 1; i < files.size(); ++i) out.push_back({files[i], read_file(files[i])});
+  for (std::size_t i = 1; i < files.size(); ++i) out.push_back({files[i], read_input_file(files[i])});
   return out;
 }
 
@@ -94,8 +94,8 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
   if (options.name.empty()) options.name = std::filesystem::path(out).stem().string();
   options.output = out;
   const Imported imported =
-      survey    ? import_survey_exports(survey_exports(files), read_file(members), members, options, maps)
-      : graphml ? import_graphml(read_file(files[0]), files[0], options)
+      survey    ? import_survey_exports(survey_exports(files), read_input_file(members), members, options, maps)
+      : graphml ? import_graphml(read_input_file(files[0]), files[0], options)
                 : import_sheet_files(files, options);
   for (const auto& d : imported.skipped) {
     const std::string at = d.pos.line > 0 ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;

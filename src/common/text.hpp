@@ -220,4 +220,14 @@ inline std::string possessive(std::string_view name) {
   return fmt::format("{}{}", name, name.back() == 's' || name.back() == 'S' ? "'" : "'s");
 }
 
+/// Text saved as UTF-16 (or UTF-32) rather than UTF-8: it starts with a UTF-16 byte-order
+/// mark (FF FE or FE FF), or NUL bytes make up a quarter or more of its first 256 bytes.
+inline bool utf16_like(std::string_view s) {
+  if (s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF")) return true;
+  const std::string_view head = s.substr(0, 256);
+  std::size_t nuls = 0;
+  for (const char ch : head) nuls += ch == '\0' ? 1 : 0;
+  return !head.empty() && nuls * 4 >= head.size();
+}
+
 }  // namespace xsector::detail

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "common/text.hpp"
 #include "load/yaml_reader.hpp"
@@ -101,8 +102,18 @@ ordered_json survey_document(const Coalition& c) {
 
 /// A member's contacts as coalition-file entries (empty fields left out).
 ordered_json attributes_document(const std::vector<std::pair<std::string, std::string>>& attributes) {
+  // Appended to the object's entries directly: its operator[] searches them all on every
+  // insert, which is quadratic in the attributes. A name given twice keeps its first place
+  // and its last value, as operator[] would.
   ordered_json out = ordered_json::object();
-  for (const auto& [key, value] : attributes) out[key] = value;
+  auto& entries = static_cast<std::vector<ordered_json::object_t::value_type>&>(out.get_ref<ordered_json::object_t&>());
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (const auto& [key, value] : attributes) {
+    if (const auto [at, fresh] = index.emplace(key, entries.size()); fresh)
+      entries.emplace_back(key, value);
+    else
+      entries[at->second].second = value;
+  }
   return out;
 }
 

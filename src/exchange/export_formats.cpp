@@ -99,7 +99,7 @@ KumuSheets export_kumu(const Coalition& c) {
       out.elements += fmt::format(",{},{}", csv_cell(fmt::format("{}", fmt::join(ids, "|"))),
                                   csv_cell(fmt::format("{}", fmt::join(roles, "|"))));
     }
-    for (const auto& name : names) out.elements += ',' + csv_cell(detail::attribute_value(m.attributes, name));
+    for (const auto& v : detail::attribute_cells(m.attributes, names)) out.elements += ',' + csv_cell(v);
     out.elements += "\n";
   }
   // A connection's ID comes from its pair (`a->b` directed, `a--b` undirected with the ids
@@ -121,7 +121,7 @@ KumuSheets export_kumu(const Coalition& c) {
         fmt::format("{},{},{},{},{},{},{}", a, b, to_string(t.level), t.directed ? "directed" : "undirected",
                     static_cast<int>(t.level), csv_cell(fmt::format("{}", fmt::join(t.kinds, "|"))), id);
     if (people) out.connections += "," + csv_cell(fmt::format("{}", fmt::join(t.carried_by, "|")));
-    for (const auto& name : tie_names) out.connections += ',' + csv_cell(detail::attribute_value(t.attributes, name));
+    for (const auto& v : detail::attribute_cells(t.attributes, tie_names)) out.connections += ',' + csv_cell(v);
     out.connections += "\n";
   }
   return out;

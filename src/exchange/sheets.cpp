@@ -126,8 +126,6 @@ bool blank_row(const SheetRow& row) {
   return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
 }
 
-/// A header as compared: lower case, `_` `-` `.` and runs of spaces as one space, a trailing
-/// `:` or `*` dropped.
 std::string header_key(const std::string& header) {
   std::string out;
   for (const unsigned char ch : trim(header)) {
@@ -176,7 +174,6 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& column_name
 
 }  // namespace
 
-/// The field a header fills in a sheet of this kind, or empty.
 std::string recognised_column(const std::string& header, SheetKind kind) {
   const std::string key = header_key(header);
   for (const auto& [field, names] : column_names(kind)) {
@@ -190,8 +187,6 @@ bool is_field(const std::string& field, SheetKind kind) {
   return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.first == field; });
 }
 
-/// The prefix that marks a column of member attributes whose name the import would
-/// otherwise read as a field (an attribute called `Name`).
 Sheet::Sheet(const SheetTable& table, SheetKind kind, const ImportOptions& options, std::vector<Diagnostic>& fatal)
     : file_(table.where) {
   std::size_t first = 0;
@@ -264,6 +259,20 @@ std::string attribute_value(const std::vector<std::pair<std::string, std::string
   return {};
 }
 
+std::vector<std::string> attribute_cells(const std::vector<std::pair<std::string, std::string>>& attributes,
+                                         const std::vector<std::string>& names) {
+  std::unordered_map<std::string_view, std::string_view> value_of;
+  value_of.reserve(attributes.size());
+  for (const auto& [key, value] : attributes) value_of.emplace(key, value);
+  std::vector<std::string> out;
+  out.reserve(names.size());
+  for (const auto& name : names) {
+    const auto it = value_of.find(name);
+    out.emplace_back(it == value_of.end() ? std::string_view() : it->second);
+  }
+  return out;
+}
+
 std::string attribute_header(const std::string& name, SheetKind kind) {
   const bool field = !recognised_column(name, kind).empty() || lower(name).starts_with(kAttributePrefix);
   return field ? std::string(kAttributePrefix) + name : name;
@@ -307,8 +316,6 @@ std::optional<double> number(const std::string& s) {
   return v;
 }
 
-/// A spreadsheet's amount: a number, or one written as money (`$1,500.50`, `€ 2,000`): one
-/// leading $, € or £ and spaces dropped, and commas that group digits in threes.
 std::optional<double> amount(const std::string& s) {
   if (const auto v = number(s)) return v;
   std::string t = s;
@@ -343,7 +350,6 @@ std::optional<int> level_of(const std::string& s) {
   return std::nullopt;
 }
 
-/// The sector id a sheet's value names (id, alias or name, any case), or empty.
 std::string find_sector(const Taxonomy& t, const std::string& value) {
   if (const Sector* s = t.find(value)) return s->id;
   if (const Sector* s = t.find(slug_of(value))) return s->id;
@@ -354,17 +360,15 @@ std::string find_sector(const Taxonomy& t, const std::string& value) {
 }
 bool is_xlsx(const std::string& file) { return lower(std::filesystem::path(file).extension().string()) == ".xlsx"; }
 
-/// The sheet `wanted` names, else the first whose name is one of `defaults` (header_key),
-/// else `fallback` (true: the first sheet; false: none).
 std::string pick_sheet(const detail::XlsxWorkbook& book, const std::string& wanted,
                        const std::vector<std::string>& defaults, bool fallback) {
   if (!wanted.empty()) {
     std::string found = book.find_sheet(wanted);
     if (found.empty()) {
-      throw InputError({Diagnostic{book.file(),
-                                   {1, 1},
-                                   fmt::format("the workbook has no sheet '{}' (its sheets: {})", wanted,
-                                               fmt::join(book.sheet_names(), ", "))}});
+      throw InputError({Diagnostic{
+          book.file(),
+          {1, 1},
+          fmt::format("the workbook has no sheet '{}' (its sheets: {})", wanted, sheet_list(book.sheet_names()))}});
     }
     return found;
   }
@@ -376,6 +380,12 @@ std::string pick_sheet(const detail::XlsxWorkbook& book, const std::string& want
 }  // namespace detail
 
 SheetTable read_csv_sheet(std::string_view text, const std::string& file) {
+  if (detail::utf16_like(text)) {
+    throw InputError({Diagnostic{file,
+                                 {1, 1},
+                                 "the file is UTF-16 text (as Excel's \"Unicode Text\" saves it), which xsector does "
+                                 "not read: save it as \"CSV UTF-8\" (or as .xlsx)"}});
+  }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark Excel writes
   std::string error;
   int error_line = 1;

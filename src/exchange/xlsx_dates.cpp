@@ -56,7 +56,8 @@ bool builtin_date_format(int id) {
 }
 
 std::string excel_date(double serial, bool date1904) {
-  if (!std::isfinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2958466) return {};
+  // The last day either system shows is 9999-12-31: 1462 days fewer in the 1904 system.
+  if (!std::isfinite(serial) || serial < (date1904 ? 0 : 1) || serial >= (date1904 ? 2957004 : 2958466)) return {};
   auto days = static_cast<std::int64_t>(std::floor(serial));
   if (date1904) return civil(days - 24107);  // 1904-01-01 is day -24107 of 1970-01-01
   if (days == 60) return "1900-02-29";       // the day Excel counts that never was

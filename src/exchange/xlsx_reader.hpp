@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,9 +53,31 @@ class XlsxWorkbook {
   std::unique_ptr<Impl> impl_;
 };
 
+/// What reading a sheet needs of its workbook.
+struct SheetContext {
+  const std::vector<std::string>& shared;  ///< the shared strings
+  const std::vector<bool>& date_styles;    ///< for each cell style: it shows a date
+  bool date1904;
+  std::size_t max_cells;
+  std::function<void(std::size_t)> count;  ///< counts a cell's text against the workbook's total (may throw)
+};
+
+/// The rows of one sheet part (`where` is `book.xlsx:xl/worksheets/sheet1.xml` for messages),
+/// as XlsxWorkbook::rows gives them. Throws InputError. Time: O(size of the part).
+std::vector<SheetRow> read_sheet(std::string_view xml, const std::string& where, SheetContext context);
+
+/// The text of a cell that is not a shared string, by its type (`t`): a boolean as
+/// true/false, an ISO date cut to its day, a number as the shortest text that reads back as
+/// it (or as YYYY-MM-DD when `date_style`), anything else as written.
+std::string cell_text(std::string_view type, const std::string& value, bool date_style, bool date1904);
+
+/// The first five names, then "and N more": a list that stays short for any workbook.
+std::string sheet_list(const std::vector<std::string>& names);
+
 /// A date serial number of Excel as YYYY-MM-DD: the 1900 system counts 1 as 1900-01-01 and
 /// keeps Excel's day 60 (1900-02-29); the 1904 system counts 0 as 1904-01-01. Empty for a
-/// serial before the first day or after 9999-12-31.
+/// serial before the first day or after 9999-12-31 (serial 2958465 in the 1900 system,
+/// 2957003 in the 1904 system).
 std::string excel_date(double serial, bool date1904);
 
 /// A cell format code shows a date when, outside quoted text, escapes and [brackets], it

@@ -164,7 +164,7 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
     row.emplace_back(m.lived_experience ? "true" : "false");
     row.emplace_back(m.funding ? detail::number_text(*m.funding) : std::string());
     row.emplace_back(fmt::format("{}", fmt::join(m.tags, ";")));
-    for (const auto& name : names) row.push_back(detail::attribute_value(m.attributes, name));
+    for (auto& v : detail::attribute_cells(m.attributes, names)) row.push_back(std::move(v));
   }
   sheets.push_back(std::move(members));
 
@@ -184,7 +184,7 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
                                     std::string(to_string(t.level)),
                                     fmt::format("{}", fmt::join(t.kinds, ";")),
                                     fmt::format("{}", fmt::join(t.carried_by, ";"))};
-    for (const auto& name : tie_names) row.push_back(detail::attribute_value(t.attributes, name));
+    for (auto& v : detail::attribute_cells(t.attributes, tie_names)) row.push_back(std::move(v));
     ties.rows.push_back(std::move(row));
   }
   sheets.push_back(std::move(ties));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -118,6 +119,9 @@ bool CoalitionLoader::read_attributes(const Node& node, std::vector<std::pair<st
     return false;
   }
   bool ok = true;
+  std::unordered_set<std::string> names;  // hashed: a member may hold 100,000 attributes
+  names.reserve(out.size() + node.size());
+  for (const auto& kv : out) names.insert(kv.first);
   for (std::size_t i = 0; i < node.size(); ++i) {
     const auto key = reader_.text(node.key(i), "attribute name");
     const auto value =
@@ -131,8 +135,7 @@ bool CoalitionLoader::read_attributes(const Node& node, std::vector<std::pair<st
       ok = false;
       continue;
     }
-    const bool twice = std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == *key; });
-    if (twice) {
+    if (!names.insert(*key).second) {
       reader_.error(reader_.pos(node.key(i)), fmt::format("attribute '{}' is given twice", *key));
       ok = false;
       continue;
