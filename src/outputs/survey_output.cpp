@@ -169,8 +169,11 @@ SurveyTables survey_tables(const Coalition& c, const Analysis& a) {
     row.emplace_back(ids[from].id);
     for (const auto to : present) {
       const auto mean = s.trust_by_sector.trust(from, to);
-      row.push_back(mean ? Cell(fmt::format("{} (n={})", fixed_text(*mean, 2), s.trust_by_sector.responses(from, to)))
-                         : Cell());
+      if (!mean) {
+        row.emplace_back();
+        continue;
+      }
+      row.emplace_back(fmt::format("{} (n={})", fixed_text(*mean, 2), s.trust_by_sector.responses(from, to)));
     }
   }
   return t;
