@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "exchange/roster.hpp"
+#include "exchange/sheets.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace xsector::detail {
@@ -100,14 +101,8 @@ std::string row_sector(MemberState& s, const SheetRow& row, const std::string& i
 /// column that fills no field. A name given twice keeps its first place and its last value.
 void read_attributes(MemberState& s, const SheetRow& row, Member& m) {
   const Sheet& sheet = s.sheet;
-  auto put = [&m](const std::string& key, const std::string& value) {
-    const auto it =
-        std::find_if(m.attributes.begin(), m.attributes.end(), [&](const auto& kv) { return kv.first == key; });
-    if (it == m.attributes.end())
-      m.attributes.emplace_back(key, value);
-    else
-      it->second = value;
-  };
+  detail::AttributeWriter writer(m.attributes);  // hashed: a row of 100,000 columns stays linear
+  auto put = [&writer](const std::string& key, const std::string& value) { writer.put(key, value); };
   if (const std::string d = sheet.get(row, "description"); !d.empty()) put("Description", d);
   const std::string type = sheet.get(row, "type");
   if (sheet.has("sector") && !type.empty() && find_sector(s.built.coalition.taxonomy, type) != m.sector &&
