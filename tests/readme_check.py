@@ -2,7 +2,7 @@
 """The README's tour is real: every example block (a ``` block without a language whose first
 line starts with `$ `) is run and its output compared with what the README shows.
 
-Each `$ COMMAND` line runs in bash, in a scratch folder that holds the repository's networks/,
+Each `$ COMMAND` line runs in bash (a `cd DIR` line moves the rest of its block), in a scratch folder that holds the repository's networks/,
 tests/ and examples/ (so `-o` outputs never land in the source tree), with `xsector` being the
 built program. Standard output and standard error are read together, as a terminal shows them.
 The lines after a command, up to the next `$ ` line, must equal its output line by line
@@ -86,10 +86,14 @@ with tempfile.TemporaryDirectory() as tmp:
         os.symlink(os.path.join(source, folder), os.path.join(work, folder))
     env = dict(os.environ, PATH=bindir + os.pathsep + os.environ.get("PATH", ""), COLUMNS="100")
     for line, runs in blocks:
+        cwd = work  # a `cd DIR` line moves the rest of its block, as in a terminal
         for command, expected in runs:
+            if command.startswith("cd "):
+                cwd = os.path.normpath(os.path.join(cwd, command[3:].strip()))
+                continue
             while expected and not expected[-1].strip():
                 expected.pop()
-            r = subprocess.run(["bash", "-c", command], cwd=work, env=env, stdout=subprocess.PIPE,
+            r = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, timeout=300)
             actual = r.stdout.rstrip("\n").split("\n") if r.stdout.strip() else []
             ok = matches(expected, actual)
