@@ -152,11 +152,12 @@ TEST(SurveyLayouts, ProblemsAreNamedAtTheirCell) {
     std::vector<std::string> messages;
     for (const auto& d : e.diagnostics()) messages.push_back(d.str());
     ASSERT_EQ(messages.size(), 3U) << e.what();
-    EXPECT_NE(messages[0].find("google.csv:2:3: error: level 'friends'"), std::string::npos) << messages[0];
-    EXPECT_NE(messages[1].find("google.csv:2:4: error: reliability '9' is not a rating"), std::string::npos)
-        << messages[1];
-    // An unknown partner is named once, at the heading that names it.
-    EXPECT_NE(messages[2].find("google.csv:1:5: error: partner 'Nobody Inc' is not a member"), std::string::npos)
+    // In file order (by row, then column); an unknown partner is named once, at the heading
+    // that names it.
+    EXPECT_NE(messages[0].find("google.csv:1:5: error: partner 'Nobody Inc' is not a member"), std::string::npos)
+        << messages[0];
+    EXPECT_NE(messages[1].find("google.csv:2:3: error: level 'friends'"), std::string::npos) << messages[1];
+    EXPECT_NE(messages[2].find("google.csv:2:4: error: reliability '9' is not a rating"), std::string::npos)
         << messages[2];
   }
   ImportOptions skip;

@@ -252,7 +252,7 @@ GraphPtr sectors_graph(const Coalition& c, const Analysis& a, const DiagramPlan&
     set(e, "color", "#555555");
     set(e, "id", fmt::format("xs-e{}-{}", x, y));
     set(e, "tooltip",
-        literal(fmt::format("{} – {}: {} tie{}", r.index.sectors[x].name, r.index.sectors[y].name, ties,
+        literal(fmt::format("{} – {}: {} tie{}", drawn(r.index.sectors[x].name), drawn(r.index.sectors[y].name), ties,
                             ties == 1 ? "" : "s")));
   }
   add_ghosts(g.get(), r);
