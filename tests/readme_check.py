@@ -3,7 +3,7 @@
 line starts with `$ `) is run and its output compared with what the README shows.
 
 Each `$ COMMAND` line runs in bash (a `cd DIR` line moves the rest of its block), in a scratch folder that holds the repository's networks/,
-tests/ and examples/ (so `-o` outputs never land in the source tree), with `xsector` being the
+tests/ and a copy of examples/ (so `-o` outputs never land in the source tree), with `xsector` being the
 built program. Standard output and standard error are read together, as a terminal shows them.
 The lines after a command, up to the next `$ ` line, must equal its output line by line
 (trailing spaces ignored); a line that is `...` alone (indented or not) stands for any number of
@@ -13,6 +13,7 @@ for any line that begins with what precedes it.
 Usage: readme_check.py XSECTOR SOURCE_DIR
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -82,8 +83,10 @@ with tempfile.TemporaryDirectory() as tmp:
     os.symlink(binary, os.path.join(bindir, "xsector"))
     work = os.path.join(tmp, "work")
     os.mkdir(work)
-    for folder in ("networks", "tests", "examples"):
+    for folder in ("networks", "tests"):
         os.symlink(os.path.join(source, folder), os.path.join(work, folder))
+    # A copy: the tour writes into examples/ after `cd examples`.
+    shutil.copytree(os.path.join(source, "examples"), os.path.join(work, "examples"))
     env = dict(os.environ, PATH=bindir + os.pathsep + os.environ.get("PATH", ""), COLUMNS="100")
     for line, runs in blocks:
         cwd = work  # a `cd DIR` line moves the rest of its block, as in a terminal

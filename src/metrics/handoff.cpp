@@ -15,16 +15,7 @@ HandoffReadiness handoff_readiness(const Coalition& c) {
   out.member.assign(n, std::nullopt);
   const auto where = detail::contact_index(c);
   for (const Tie& tie : c.ties) {
-    std::size_t on_a = 0;
-    std::size_t on_b = 0;
-    for (const auto& id : tie.carried_by) {
-      const auto it = where.find(id);
-      if (it == where.end()) continue;  // a hand-built coalition may name no one known
-      if (it->second.first == tie.a)
-        ++on_a;
-      else if (it->second.first == tie.b)
-        ++on_b;
-    }
+    const auto [on_a, on_b] = detail::carriers_per_side(tie, where);
     for (const auto& [m, count] : {std::pair(tie.a, on_a), std::pair(tie.b, on_b)}) {
       if (count == 0) continue;
       ++out.carried[m];

@@ -102,16 +102,7 @@ void count_carries(const Coalition& c, const std::vector<std::size_t>& first_per
   const auto where = contact_index(c);
   for (std::size_t t = 0; t < c.ties.size(); ++t) {
     const Tie& tie = c.ties[t];
-    std::size_t on_a = 0;
-    std::size_t on_b = 0;
-    for (const auto& id : tie.carried_by) {
-      const auto it = where.find(id);
-      if (it == where.end()) continue;  // a hand-built coalition may name no one known
-      if (it->second.first == tie.a)
-        ++on_a;
-      else if (it->second.first == tie.b)
-        ++on_b;
-    }
+    const auto [on_a, on_b] = detail::carriers_per_side(tie, where);
     for (const auto& id : tie.carried_by) {
       const auto it = where.find(id);
       if (it == where.end()) continue;

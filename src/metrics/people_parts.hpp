@@ -23,6 +23,23 @@ inline std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>>
   return out;
 }
 
+/// How many of a tie's carriers are contacts of its end `a` and of its end `b` (carriers naming
+/// no known contact, or a contact of a third member, count on neither side).
+inline std::pair<std::size_t, std::size_t> carriers_per_side(
+    const Tie& tie, const std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>>& where) {
+  std::size_t on_a = 0;
+  std::size_t on_b = 0;
+  for (const auto& id : tie.carried_by) {
+    const auto it = where.find(id);
+    if (it == where.end()) continue;  // a hand-built coalition may name no one known
+    if (it->second.first == tie.a)
+      ++on_a;
+    else if (it->second.first == tie.b)
+      ++on_b;
+  }
+  return {on_a, on_b};
+}
+
 /// The end of `t` that is not member `m`.
 inline std::size_t other_end(const Tie& t, std::size_t m) { return t.a == m ? t.b : t.a; }
 
