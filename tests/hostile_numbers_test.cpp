@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "xsector/analysis.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
-#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"

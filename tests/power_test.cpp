@@ -1,4 +1,3 @@
-#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 
 #include <gtest/gtest.h>
@@ -14,6 +13,7 @@
 #include "test_graphs.hpp"
 #include "xsector/analysis.hpp"
 #include "xsector/centrality.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/error.hpp"
 #include "xsector/output.hpp"
 

@@ -10,10 +10,10 @@
 
 #include "xsector/centrality.hpp"
 #include "xsector/coalition.hpp"
+#include "xsector/coalition_power.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/network.hpp"
 #include "xsector/people.hpp"
-#include "xsector/coalition_power.hpp"
 #include "xsector/power.hpp"
 #include "xsector/resilience.hpp"
 #include "xsector/sectors.hpp"

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "xsector/coalition.hpp"
-#include "xsector/network.hpp"
 #include "xsector/coalition_power.hpp"
+#include "xsector/network.hpp"
 #include "xsector/power.hpp"
 #include "xsector/sectors.hpp"
 

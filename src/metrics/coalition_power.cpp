@@ -1,11 +1,12 @@
 // Coalition-wide power: seat and power shares per member and sector across the decision
 // bodies, community-led and lived-experience shares, the backbone's share, inequality,
 // resources against power, and concentrated roles.
+#include "xsector/coalition_power.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include "xsector/coalition_power.hpp"
 #include "xsector/structure.hpp"
 
 namespace xsector {
