@@ -23,7 +23,7 @@ fi
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_coalition fuzz_graphml_import fuzz_kumu_import fuzz_taxonomy fuzz_xlsx_import)
+  targets=(fuzz_coalition fuzz_graphml_import fuzz_kumu_import fuzz_taxonomy fuzz_xlsx_import fuzz_survey_import)
 fi
 crashes=${XSECTOR_FUZZ_CRASHES:-build-fuzz/crashes}
 max_len=${XSECTOR_FUZZ_MAX_LEN:-65536}
