@@ -10,13 +10,19 @@
 #                        shown by many cells, the 1904 date system, rich and phonetic runs
 #   fuzz_coalition       also coalitions made here in the shapes of DOT labels: names of
 #                        many short words, long words, quotes, backslashes, `<`, `&`, lines
+#   fuzz_survey_import   the example survey exports (long layout, Google Forms), each after an
+#                        options byte (0: no options), as the target reads them; the regression
+#                        folder holds each form tool's layout
 # Usage: fuzz/build_corpus.sh XSECTOR_BINARY OUT_DIR
 set -euo pipefail
 xsector=$(realpath "$1")
 out=$2
 cd "$(dirname "$0")/.."
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_coalition,fuzz_taxonomy,fuzz_graphml_import,fuzz_kumu_import,fuzz_xlsx_import}
+mkdir -p "$out"/{fuzz_coalition,fuzz_taxonomy,fuzz_graphml_import,fuzz_kumu_import,fuzz_xlsx_import,fuzz_survey_import}
+for f in examples/survey-responses.csv examples/survey-google-forms.csv; do
+  { printf '\0'; cat "$f"; } > "$out/fuzz_survey_import/$(basename "$f")"
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -92,7 +92,8 @@ void add_directed_view(detail::NetworkStorage& s, std::size_t n) {
   const auto& column = s.csr.m_forward.m_column;
   s.out_start.assign(n + 1, 0);
   s.in_start.assign(n + 1, 0);
-  const std::uint32_t* slot = boost::num_edges(s.csr) == 0 ? nullptr : &s.csr[*boost::edges(s.csr).first];
+  if (boost::num_edges(s.csr) == 0) return;  // no arcs: every row is empty
+  const std::uint32_t* slot = &s.csr[*boost::edges(s.csr).first];
   auto has_arc = [&](std::uint32_t from, std::uint32_t to, const PairEdge& p) {
     return p.undirected || (from < to ? p.arc_low_high : p.arc_high_low);
   };
