@@ -68,7 +68,6 @@ PUBLIC = {
 # Files and functions that were over the limits when this check came in, with their length
 # then: each may only shrink (and leaves this list once it fits); nothing new may join it.
 KNOWN_LONG = {
-    "src/exchange/export_graphml.cpp:export_graphml": 89,
     "src/load/governance.cpp:read_governance": 101,
     "src/load/members.cpp:read_members": 97,
     "src/load/survey_section.cpp:read_responses": 100,
