@@ -73,7 +73,6 @@ KNOWN_LONG = {
     "src/load/survey_section.cpp:read_responses": 100,
     "src/load/taxonomy.cpp:read_sector": 87,
     "src/load/ties.cpp:read_ties": 102,
-    "src/load/validate.cpp:validate": 132,
     "src/load/yaml_tree.cpp": 436,
     "src/load/yaml_tree.cpp:flow_too_deep": 117,
     "src/metrics/compare_findings.cpp:comparison_findings": 91,
