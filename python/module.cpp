@@ -16,7 +16,7 @@
 #include "xsector/open.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
-#include "xsector/report.hpp"
+#include "xsector/usecases.hpp"
 #include "xsector/version.hpp"
 
 namespace py = pybind11;
@@ -98,14 +98,9 @@ struct PyCoalition {
     const py::gil_scoped_release release;
     xsector::AnalysisOptions options = analysis_options(threads, "automatic");
     options.parts = xsector::part_report;
-    const xsector::Analysis a = xsector::analyze(coalition, options);
-    xsector::RenderOptions sectors_view;
-    sectors_view.view = xsector::View::sectors;
-    const std::string members_svg = xsector::render_diagram(coalition, a, {}, xsector::ImageFormat::svg);
-    const std::string sectors_svg = xsector::render_diagram(coalition, a, sectors_view, xsector::ImageFormat::svg);
+    const xsector::ReportWork work = xsector::prepare_report({coalition}, {coalition.file}, options);
     // The folder appears whole or not at all.
-    const std::string html = xsector::report_html(coalition, a, members_svg, sectors_svg);
-    xsector::write_folder_atomic(dir, {{"report.html", html}});
+    xsector::write_report_folder(dir, xsector::report_files(work, xsector::draw_report(work), false));
   }
 };
 

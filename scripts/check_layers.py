@@ -26,9 +26,10 @@ RANKS = {
     "metrics": 3,
     "outputs": 4,
     "exchange": 5,
-    "web": 6,
-    "cli": 6,
-    "python": 6,
+    "usecases": 6,
+    "web": 7,
+    "cli": 7,
+    "python": 7,
 }
 
 # The layer of each public header (include/xsector/NAME.hpp), by what it declares.
@@ -37,6 +38,7 @@ PUBLIC = {
     "coalition": "common",
     "error": "common",
     "io": "common",
+    "people_shown": "common",
     "version": "common",
     "load": "load",
     "crosswalk": "load",
@@ -63,6 +65,7 @@ PUBLIC = {
     "exchange": "exchange",
     "open": "exchange",
     "survey_kit": "exchange",
+    "usecases": "usecases",
 }
 
 # Files and functions that were over the limits when this check came in, with their length
@@ -77,8 +80,6 @@ KNOWN_LONG = {
     "src/load/yaml_tree.cpp:flow_too_deep": 117,
     "src/metrics/compare_findings.cpp:comparison_findings": 91,
     "src/metrics/findings_actions.cpp:next_actions": 95,
-    "src/outputs/diagram_views.cpp:add_people_layer": 91,
-    "src/outputs/diagram_views.cpp:members_graph": 97,
     "src/outputs/output_power.cpp:power_report": 87,
     "src/power/power_estimate.cpp:monte_carlo": 133,
     "src/power/power_exact.cpp:exact_counts": 170,

@@ -112,6 +112,28 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("render", "k.yaml", "--taxonomy", "tax.yaml", "-o", "tax.yaml", cwd=tmp)
     check("render -o the --taxonomy file: exit 2, refused as an input before its format is asked",
           r.returncode == 2 and REFUSED in r.stderr, r.stderr)
+    # A taxonomy file the coalition names itself (known once the coalition is read): refused
+    # before anything is written, with the file and its taxonomy untouched.
+    gaps_dir = os.path.join(source, "tests", "data", "gaps")
+    os.makedirs(os.path.join(tmp, "own"), exist_ok=True)
+    for name in ("gaps.yaml", "tiny-taxonomy.yaml"):
+        shutil.copy(os.path.join(gaps_dir, name), os.path.join(tmp, "own", name))
+    own_taxonomy = open(os.path.join(tmp, "own", "tiny-taxonomy.yaml"), "rb").read()
+    for cmd in (["analyze", "own/gaps.yaml", "--format", "json"], ["gaps", "own/gaps.yaml"],
+                ["people", "own/gaps.yaml"], ["power", "own/gaps.yaml"], ["export", "own/gaps.yaml", "--to", "json"],
+                ["gaps", "own/gaps.yaml", "--taxonomy", "dfc"]):
+        for spelled in ("own/tiny-taxonomy.yaml", "./own/../own/tiny-taxonomy.yaml"):
+            r = run(*cmd, "-o", spelled, cwd=tmp)
+            check(f"{' '.join(cmd)} -o {spelled} (the taxonomy file the coalition names): exit 2",
+                  r.returncode == 2 and REFUSED in r.stderr and "tiny-taxonomy.yaml" in r.stderr,
+                  (r.returncode, r.stderr))
+            check(f"{' '.join(cmd)} -o {spelled}: the taxonomy file is untouched",
+                  open(os.path.join(tmp, "own", "tiny-taxonomy.yaml"), "rb").read() == own_taxonomy)
+    r = run("report", "own/gaps.yaml", "-o", "own/tiny-taxonomy.yaml", cwd=tmp)
+    check("report -o the coalition's own taxonomy file: exit 2", r.returncode == 2 and REFUSED in r.stderr,
+          (r.returncode, r.stderr))
+    r = run("analyze", "own/gaps.yaml", "--format", "json", "-o", "own/out.json", cwd=tmp)
+    check("analyze -o beside the coalition's taxonomy file is fine", r.returncode == 0, r.stderr)
     os.symlink("tax.yaml", os.path.join(tmp, "link-tax.yaml"))
     r = run("taxonomy", "show", "tax.yaml", "-o", "link-tax.yaml", cwd=tmp)
     check("taxonomy show FILE -o FILE (a link): exit 2", r.returncode == 2 and REFUSED in r.stderr, r.stderr)

@@ -24,6 +24,7 @@
 #include "xsector/people.hpp"
 #include "xsector/render.hpp"
 #include "xsector/report.hpp"
+#include "xsector/usecases.hpp"
 #include "xsector/version.hpp"
 
 namespace xsector::web {
@@ -66,47 +67,30 @@ json analyze_op(const json& request) {
 /// asks for the diagrams, lays them out, then asks for the report of the same files.
 struct Session {
   std::string key;  ///< the files' names and bytes and the options
-  std::vector<Coalition> waves;
-  std::vector<Analysis> analyses;  ///< one per wave, with part_report
-  std::optional<Comparison> comparison;
+  ReportWork work;  ///< as `xsector report` prepares it (part_report)
 };
 
-const Session& session(const json& request) {
+const ReportWork& session(const json& request) {
   static Session s;
   const std::vector<std::string> files = files_of(request);
   std::string key = request.value("taxonomy", "") + '\n' + request.value("people", "roles");
   for (const auto& f : files) key += '\n' + f + '\n' + read_input_file(f);
-  if (key == s.key) return s;
+  if (key == s.key) return s.work;
   s = Session{};
-  for (const auto& f : files) s.waves.push_back(load_one(request, f));
-  // Two waves of one coalition given latest first are compared earliest first, with the
-  // command line's note.
-  std::optional<Finding> reordered;
-  if (s.waves.size() == 2 && match_coalitions(s.waves[0], s.waves[1]).waves && dated_before(s.waves[1], s.waves[0])) {
-    reordered = Finding{Severity::info,
-                        FindingArea::compare,
-                        "waves-reordered",
-                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later",
-                                    files[1], s.waves[1].as_of, files[0], s.waves[0].as_of),
-                        {}};
-    std::swap(s.waves[0], s.waves[1]);
-  }
+  std::vector<Coalition> waves;
+  for (const auto& f : files) waves.push_back(load_one(request, f));
   // Analyzed as `xsector report` analyzes (part_report: every figure, and the guidance the
   // JSON leaves out), so one analysis serves the figures, the diagrams and the report.
-  for (const auto& c : s.waves) s.analyses.push_back(xsector::analyze(c, analysis_options(request, part_report)));
-  if (s.waves.size() == 2) {
-    s.comparison = xsector::compare(s.waves[0], s.analyses[0], s.waves[1], s.analyses[1], CompareOptions{});
-    if (reordered) s.comparison->findings.insert(s.comparison->findings.begin(), *reordered);
-  }
+  s.work = prepare_report(std::move(waves), files, analysis_options(request, part_report));
   s.key = std::move(key);
-  return s;
+  return s.work;
 }
 
 /// The figures (`xsector analyze --format json` of the last file) and the DOT of every
 /// diagram `xsector report` draws (members, sectors; for two files the first wave's members
 /// and the changes), laid out by the page.
 json diagrams_op(const json& request) {
-  const Session& s = session(request);
+  const ReportWork& s = session(request);
   const Coalition& c = s.waves.back();
   const Analysis& a = s.analyses.back();
   RenderOptions sectors_view;
@@ -129,18 +113,11 @@ json diagrams_op(const json& request) {
 
 /// `xsector report FILE [FILE]` with the SVGs the page drew from diagrams_op's DOT.
 json report_op(const json& request) {
-  const Session& s = session(request);
+  const ReportWork& s = session(request);
   const json& svg = request.at("svg");
-  const Coalition& c = s.waves.back();
-  const Analysis& a = s.analyses.back();
-  const std::string members = svg.value("members", ""), sectors = svg.value("sectors", "");
-  if (!s.comparison) return {{"text", report_html(c, a, members, sectors)}};
-  ReportComparison rc;
-  rc.before = &s.waves[0];
-  rc.comparison = &*s.comparison;
-  rc.before_svg = svg.value("before", "");
-  rc.changes_svg = s.comparison->as_waves ? svg.value("changes", "") : "";
-  return {{"text", report_html(c, a, members, sectors, rc)}};
+  ReportSvgs svgs{svg.value("members", ""), svg.value("sectors", ""), svg.value("before", ""),
+                  svg.value("changes", "")};
+  return {{"text", report_files(s, svgs, false).front().content}};
 }
 
 /// `xsector export FILE --to xlsx`: the workbook's bytes go to `out` in the file system.

@@ -48,6 +48,7 @@ struct Taxonomy {
   std::string id;  ///< built-in id (`cross-sector`), the file's own `taxonomy.id`, or its path
   std::string name;
   std::string source;
+  std::string file;  ///< the file it was read from, as opened; empty for a built-in taxonomy
   std::vector<Sector> sectors;
 
   /// The sector whose id or one of whose aliases is `id_or_alias` (ids first, exact and case
@@ -196,7 +197,10 @@ struct Coalition {
   std::string as_of;  ///< YYYY-MM-DD or empty
   std::optional<std::size_t> backbone;
   Taxonomy taxonomy;
-  std::string taxonomy_ref;           ///< `coalition.taxonomy` as written (default `cross-sector`)
+  std::string taxonomy_ref;  ///< `coalition.taxonomy` as written (default `cross-sector`)
+  /// The taxonomy file `coalition.taxonomy` named, as opened (relative to the coalition's
+  /// folder); empty for a built-in taxonomy. Kept when measured against another taxonomy.
+  std::string taxonomy_file;
   std::vector<Sector> extra_sectors;  ///< the file's own `sectors`
   std::vector<Member> members;        ///< in file order; a member's index is its vertex
   std::vector<Tie> ties;

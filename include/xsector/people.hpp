@@ -11,19 +11,12 @@
 
 #include "xsector/coalition.hpp"
 #include "xsector/network.hpp"
+#include "xsector/people_shown.hpp"
 #include "xsector/sectors.hpp"
 
 namespace xsector {
 
 struct Finding;
-
-/// How outputs meant for sharing show a person (`--people`): by name (personal data), by
-/// role (the default), or neither (a numbered contact of its organization).
-enum class PeopleShown { names, roles, none };
-std::string_view to_string(PeopleShown shown);
-/// Parses `names`, `roles` or `none` (exactly, lower case); throws UsageError for anything
-/// else. O(1).
-PeopleShown parse_people_shown(std::string_view text);
 
 /// The figures of one contact (a person of a member organization).
 struct PersonFigures {
@@ -88,14 +81,6 @@ HandoffReadiness handoff_readiness(const Coalition& coalition);
 /// Time complexity: O(n + m + C + Σ deg(v) log deg(v)) over members with contacts (C the
 /// carried_by entries).
 People people(const Coalition& coalition, const Network& g, const SectorIndex& sectors);
-
-/// How a finding or a table names contact `contact` of member `member`:
-/// names: "Jane Doe (Community health director, Williamson Health and Wellness Center)";
-/// roles: "the Community health director of Williamson Health and Wellness Center";
-/// none: "contact 1 of Williamson Health and Wellness Center". A missing name falls back to the
-/// role, a missing role to the contact number. `member` and `contact` must be valid indices
-/// (unchecked). O(length of the text).
-std::string person_label(const Coalition& coalition, std::size_t member, std::size_t contact, PeopleShown shown);
 
 /// Findings on people: each person whose departure costs the coalition as a whole
 /// (`person-departure-cuts-ties`, high: the ties they alone carry on their member's side split

@@ -74,9 +74,13 @@ void add_output_options(CLI::App* command, std::string& format, std::string& out
 void add_taxonomy_option(CLI::App* command, std::string& taxonomy, bool all = false);
 /// Refuses (UsageError, exit 2) an output that is one of `inputs` or the --taxonomy file
 /// (`taxonomy` when it is not a built-in id), before anything is read: see
-/// refuse_output_over_input. Every command that writes a file calls it first.
+/// refuse_output_over_input. Every command that writes a file calls it first. The outputs
+/// are remembered: open_input refuses them again when a coalition it opens names one as its
+/// taxonomy file (known only once the coalition is read, still before anything is written).
 void refuse_output_over_inputs(const std::vector<std::filesystem::path>& outputs,
                                const std::vector<std::string>& inputs, const std::string& taxonomy = "");
+/// Every output given to refuse_output_over_inputs in this run.
+std::vector<std::filesystem::path>& command_outputs();
 void print_diagnostics(const InputError& e);
 /// `text` to standard output, or atomically to `out_path` if one is given.
 void emit(const std::string& text, const std::string& out_path);
@@ -94,6 +98,8 @@ void add_sheet_options(CLI::App* command, SheetFlags& flags);
 ImportOptions import_options(const SheetFlags& flags);
 /// Opens a coalition file, roster or GraphML (open_coalition) with `load` and the sheet flags;
 /// for an imported one prints the rows left out, the notes and the summary line on stderr.
+/// Refuses (UsageError, exit 2) a taxonomy file the coalition names that is one of the outputs
+/// given to refuse_output_over_inputs.
 Coalition open_input(const std::string& file, const LoadOptions& load, const SheetFlags& flags);
 
 // commands_analyze.cpp

@@ -16,6 +16,7 @@
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
 #include "xsector/taxonomy_view.hpp"
+#include "xsector/usecases.hpp"
 
 namespace xsector::cli {
 
@@ -80,15 +81,9 @@ int run_validate(const std::vector<std::string>& files, const std::string& taxon
 /// `gaps FILE --taxonomy all`: the file measured against every built-in taxonomy.
 int run_gaps_all(const std::string& file, Format format, const std::string& out, const EngineFlags& engine,
                  const SheetFlags& sheets) {
-  std::vector<TaxonomyCoverage> rows;
-  std::optional<Coalition> first;
-  for (const auto& id : builtin_taxonomy_ids()) {
-    const Coalition c = open_input(file, load_options(id), sheets);
-    rows.push_back(taxonomy_coverage(c, xsector::analyze(c, engine.options(part_sectors)).sectors));
-    if (!first) first = c;
-  }
-  if (!first) return 0;  // no built-in taxonomy: nothing to show
-  emit(format_gaps_all(format, *first, rows), out);
+  // One load; each taxonomy's coverage by the crosswalk.
+  const Coalition c = open_input(file, LoadOptions{}, sheets);
+  emit(format_gaps_all(format, c, coverage_by_taxonomy(c, engine.options(part_sectors))), out);
   return 0;
 }
 

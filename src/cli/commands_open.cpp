@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "xsector/io.hpp"
 #include "xsector/open.hpp"
 
 namespace xsector::cli {
@@ -49,6 +50,8 @@ Coalition open_input(const std::string& file, const LoadOptions& load, const She
   options.load = load;
   options.import = import_options(flags);
   Opened opened = open_coalition(file, options);
+  if (!opened.coalition.taxonomy_file.empty())
+    refuse_output_over_input(command_outputs(), {opened.coalition.taxonomy_file});
   for (const auto& d : opened.skipped) {
     std::cerr << fmt::format("{}:{}:{}: warning: row left out: {}\n", d.file, d.pos.line, d.pos.column, d.message);
   }

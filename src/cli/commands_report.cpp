@@ -21,16 +21,9 @@
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
 #include "xsector/report.hpp"
+#include "xsector/usecases.hpp"
 
 namespace xsector::cli {
-
-namespace {
-
-/// Every file a report folder may hold.
-constexpr const char* report_files[] = {"report.html", "report.md",  "members.svg",
-                                        "sectors.svg", "wave-a.svg", "changes.svg"};
-
-}  // namespace
 
 /// Loads every file; all problems of all files are reported in one InputError.
 std::vector<Coalition> load_all(const std::vector<std::string>& files, const std::string& taxonomy,
@@ -61,29 +54,12 @@ ImageFormat diagram_format(const std::string& path) {
   }
 }
 
-/// --respondents both needs a survey in both waves: otherwise a usage error (exit 2).
-void check_respondents_option(const Coalition& a, const Coalition& b, const CompareOptions& options) {
-  if (options.respondents_both && (!a.survey || !b.survey)) {
-    throw UsageError(fmt::format("--respondents both needs a partner survey in both waves; {} has none",
-                                 !a.survey ? a.file : b.file));
-  }
-}
-
-/// Two waves of one coalition given latest first are swapped to earliest first; the note
-/// says so (on stderr, and as the finding returned).
-std::optional<Finding> order_waves(const std::vector<std::string>& files, std::vector<Coalition>& coalitions) {
-  if (!match_coalitions(coalitions[0], coalitions[1]).waves || !dated_before(coalitions[1], coalitions[0])) {
-    return std::nullopt;
-  }
-  Finding note{Severity::info,
-               FindingArea::compare,
-               "waves-reordered",
-               fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", files[1],
-                           coalitions[1].as_of, files[0], coalitions[0].as_of),
-               {}};
-  std::cerr << "xsector: note: " << note.message << '\n';
-  std::swap(coalitions[0], coalitions[1]);
-  return note;
+/// prepare_report, with the note on waves given latest first printed on stderr.
+ReportWork prepare_waves(std::vector<Coalition> waves, const std::vector<std::string>& files,
+                         const AnalysisOptions& analysis, const CompareOptions& compare) {
+  ReportWork work = prepare_report(std::move(waves), files, analysis, compare);
+  if (work.reordered) std::cerr << "xsector: note: " << work.reordered->message << '\n';
+  return work;
 }
 
 int run_compare(const std::vector<std::string>& files, bool as_table, const CompareOptions& options,
@@ -95,12 +71,10 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
   refuse_output_over_inputs({out, diagram}, files, taxonomy);
   const ImageFormat image_format = diagram.empty() ? ImageFormat::svg : diagram_format(diagram);
   std::vector<Coalition> coalitions = load_all(files, taxonomy, sheets);
-  // Two waves given latest first are compared earliest first, with a note.
-  const std::optional<Finding> reordered = many ? std::nullopt : order_waves(files, coalitions);
-  std::vector<Analysis> analyses;
-  analyses.reserve(coalitions.size());
-  for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, analysis_options));
   if (many) {
+    std::vector<Analysis> analyses;
+    analyses.reserve(coalitions.size());
+    for (const auto& c : coalitions) analyses.push_back(xsector::analyze(c, analysis_options));
     std::vector<const Coalition*> pointers;
     pointers.reserve(coalitions.size());
     for (const auto& c : coalitions) pointers.push_back(&c);
@@ -113,22 +87,18 @@ int run_compare(const std::vector<std::string>& files, bool as_table, const Comp
     emit(format_many(format, ordered, figures), out);
     return 0;
   }
-  check_respondents_option(coalitions[0], coalitions[1], options);
-  Comparison cmp = xsector::compare(coalitions[0], analyses[0], coalitions[1], analyses[1], options);
-  if (reordered) cmp.findings.insert(cmp.findings.begin(), *reordered);
+  // Two waves given latest first are compared earliest first, with a note.
+  const ReportWork work = prepare_waves(std::move(coalitions), files, analysis_options, options);
+  const Coalition &before = work.waves[0], &after = work.waves[1];
+  const Comparison& cmp = *work.comparison;
+  if (!diagram.empty()) {
+    write_file_atomic(diagram, render_comparison(before, work.analyses[0], after, work.analyses[1], cmp, image_format));
+  }
   if (out.ends_with(".xlsx")) {  // a workbook: every change, one sheet per part
-    if (!diagram.empty()) {
-      write_file_atomic(diagram,
-                        render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp, image_format));
-    }
-    write_file_atomic(out, comparison_xlsx(coalitions[0], coalitions[1], cmp));
+    write_file_atomic(out, comparison_xlsx(before, after, cmp));
     return 0;
   }
-  if (!diagram.empty()) {
-    write_file_atomic(diagram,
-                      render_comparison(coalitions[0], analyses[0], coalitions[1], analyses[1], cmp, image_format));
-  }
-  emit(format_comparison(format, coalitions[0], coalitions[1], cmp), out);
+  emit(format_comparison(format, before, after, cmp), out);
   return 0;
 }
 
@@ -138,46 +108,11 @@ int run_report(const std::vector<std::string>& files, const std::string& dir, co
   if (files.size() > 2) throw UsageError("report takes one coalition file, or two to compare (wave A, then wave B)");
   const std::filesystem::path folder = dir;
   std::vector<std::filesystem::path> outputs{folder};
-  for (const char* name : report_files) outputs.push_back(folder / name);
+  for (const auto& name : report_file_names()) outputs.push_back(folder / name);
   refuse_output_over_inputs(outputs, files, taxonomy);
-  std::vector<Coalition> coalitions = load_all(files, taxonomy, sheets);
-  const std::optional<Finding> reordered = files.size() == 2 ? order_waves(files, coalitions) : std::nullopt;
-  const Coalition& c = coalitions.back();
-  const Analysis a = xsector::analyze(c, analysis_options);
-  RenderOptions sectors_view;
-  sectors_view.view = View::sectors;
-  const std::string members_svg = render_diagram(c, a, {}, ImageFormat::svg);
-  const std::string sectors_svg = render_diagram(c, a, sectors_view, ImageFormat::svg);
-  // A comparison report: the later wave's report, what changed, and a map of both waves.
-  std::optional<Analysis> before_analysis;
-  std::optional<Comparison> cmp;
-  ReportComparison waves;
-  if (coalitions.size() == 2) {
-    before_analysis = xsector::analyze(coalitions[0], analysis_options);
-    check_respondents_option(coalitions[0], c, compare_options);
-    cmp = xsector::compare(coalitions[0], *before_analysis, c, a, compare_options);
-    if (reordered) cmp->findings.insert(cmp->findings.begin(), *reordered);
-    waves.before = &coalitions[0];
-    waves.comparison = &*cmp;
-    waves.before_svg = render_diagram(coalitions[0], *before_analysis, {}, ImageFormat::svg);
-    if (cmp->as_waves)
-      waves.changes_svg = render_comparison(coalitions[0], *before_analysis, c, a, *cmp, ImageFormat::svg);
-  }
+  const ReportWork work = prepare_waves(load_all(files, taxonomy, sheets), files, analysis_options, compare_options);
   // The folder appears whole or not at all (a new one is built beside it and renamed).
-  if (format == "html") {
-    const std::string html =
-        cmp ? report_html(c, a, members_svg, sectors_svg, waves) : report_html(c, a, members_svg, sectors_svg);
-    write_folder_atomic(folder, {{"report.html", html}});
-    return 0;
-  }
-  const std::string markdown = cmp ? report_markdown(c, a, coalitions[0], *cmp) : report_markdown(c, a);
-  std::vector<FileContent> files_out{{"members.svg", members_svg}, {"sectors.svg", sectors_svg}};
-  if (cmp) {
-    files_out.push_back({"wave-a.svg", waves.before_svg});
-    if (!waves.changes_svg.empty()) files_out.push_back({"changes.svg", waves.changes_svg});
-  }
-  files_out.push_back({"report.md", markdown});
-  write_folder_atomic(folder, files_out);
+  write_report_folder(folder, report_files(work, draw_report(work), format == "markdown"));
   return 0;
 }
 

@@ -60,8 +60,15 @@ void add_taxonomy_option(CLI::App* command, std::string& taxonomy, bool all) {
                                   ids, all ? "; 'all': every built-in one side by side" : ""));
 }
 
+std::vector<std::filesystem::path>& command_outputs() {
+  static std::vector<std::filesystem::path> outputs;
+  return outputs;
+}
+
 void refuse_output_over_inputs(const std::vector<std::filesystem::path>& outputs,
                                const std::vector<std::string>& inputs, const std::string& taxonomy) {
+  auto& remembered = command_outputs();
+  remembered.insert(remembered.end(), outputs.begin(), outputs.end());
   std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
   const auto ids = builtin_taxonomy_ids();
   if (!taxonomy.empty() && std::find(ids.begin(), ids.end(), taxonomy) == ids.end()) paths.emplace_back(taxonomy);

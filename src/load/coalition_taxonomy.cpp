@@ -73,6 +73,7 @@ void CoalitionLoader::load_taxonomy(const std::string& id_or_path, SourcePos pos
   access.max_bytes = options_.max_bytes;
   try {
     coalition_.taxonomy = resolve_taxonomy(id_or_path, std::filesystem::path(coalition_.file).parent_path(), access);
+    coalition_.taxonomy_file = coalition_.taxonomy.file;
   } catch (const InputError& e) {
     for (auto d : e.diagnostics()) {
       if (d.file == "<taxonomy>") {

@@ -223,7 +223,9 @@ Taxonomy resolve_taxonomy(const std::string& id_or_path, const std::filesystem::
   }
   std::filesystem::path path = id_or_path;
   if (path.is_relative() && !base_dir.empty()) path = base_dir / path;
-  return parse_taxonomy(read_input_file(path, access.max_bytes), path.string(), id_or_path);
+  Taxonomy taxonomy = parse_taxonomy(read_input_file(path, access.max_bytes), path.string(), id_or_path);
+  taxonomy.file = path.string();
+  return taxonomy;
 }
 
 }  // namespace xsector

@@ -19,22 +19,6 @@ namespace xsector {
 using detail::contact_index;
 using detail::other_end;
 
-std::string_view to_string(PeopleShown shown) {
-  switch (shown) {
-    case PeopleShown::names: return "names";
-    case PeopleShown::roles: return "roles";
-    case PeopleShown::none: return "none";
-  }
-  return "roles";
-}
-
-PeopleShown parse_people_shown(std::string_view text) {
-  if (text == "names") return PeopleShown::names;
-  if (text == "roles") return PeopleShown::roles;
-  if (text == "none") return PeopleShown::none;
-  throw UsageError(fmt::format("--people must be names, roles or none, not '{}'", text));
-}
-
 namespace {
 
 /// An iterative depth-first search of the undirected view: discovery time, low point,

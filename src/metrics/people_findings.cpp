@@ -22,16 +22,6 @@ using detail::other_end;
 using detail::percent;
 using detail::possessive;
 
-std::string person_label(const Coalition& c, std::size_t member, std::size_t contact, PeopleShown shown) {
-  const Member& m = c.members[member];
-  const Contact& p = m.contacts[contact];
-  if (shown == PeopleShown::names && !p.name.empty()) {
-    return p.role.empty() ? fmt::format("{} ({})", p.name, m.name) : fmt::format("{} ({}, {})", p.name, p.role, m.name);
-  }
-  if (shown != PeopleShown::none && !p.role.empty()) return fmt::format("the {} of {}", p.role, m.name);
-  return fmt::format("contact {} of {}", contact + 1, m.name);
-}
-
 namespace {
 
 /// Per sector, how many ties in the file join it to another sector (both ends count).

@@ -264,8 +264,9 @@ ordered_json people_json(const Analysis& a, const Coalition& c) {
     ordered_json person;
     person["id"] = who.id;
     person["member"] = m.id;
-    if (a.people_shown == PeopleShown::names) person["name"] = text_or_null(who.name);
-    person["role"] = a.people_shown == PeopleShown::none ? ordered_json(nullptr) : text_or_null(who.role);
+    const ShownContact shown = shown_contact(who, a.people_shown);
+    if (a.people_shown == PeopleShown::names) person["name"] = text_or_null(std::string(shown.name));
+    person["role"] = text_or_null(std::string(shown.role));
     person["since"] = text_or_null(who.since);
     person["carries"] = p.carries.size();
     person["sole_carrier_of"] = p.sole_carrier_of.size();

@@ -36,12 +36,7 @@ TextReport people_report(const Coalition& c, const Analysis& a, bool markdown) {
   for (const PersonFigures& p : r.people) {
     std::vector<std::string> cut;
     for (const auto s : p.sectors_cut) cut.push_back(sectors[s].id);
-    const Contact& who = c.members[p.member].contacts[p.contact];
-    std::string label = who.id;
-    if (a.people_shown == PeopleShown::names && !who.name.empty())
-      label = who.name;
-    else if (a.people_shown != PeopleShown::none && !who.role.empty())
-      label = fmt::format("{} ({})", who.role, who.id);
+    const std::string label = person_label(c, p.member, p.contact, a.people_shown, PersonLabel::cell);
     rows.rows.push_back({label, c.members[p.member].id, integer_cell(p.carries.size()),
                          integer_cell(p.sole_carrier_of.size()), number_cell(p.fragmentation),
                          cut.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(cut, " ")))});
@@ -110,10 +105,11 @@ std::string format_people(Format format, const Coalition& c, const Analysis& a) 
         for (const auto s : p.sectors_cut) cut.push_back(a.sectors.index.sectors[s].id);
         auto& row = t.row();
         row = {who.id, c.members[p.member].id};
-        if (names) row.emplace_back(who.name);
-        row.insert(row.end(), {a.people_shown == PeopleShown::none ? std::string() : who.role, who.since,
-                               integer_cell(p.carries.size()), integer_cell(p.sole_carrier_of.size()),
-                               fmt::format("{}", fmt::join(cut, " ")), number_cell(p.fragmentation)});
+        const ShownContact shown = shown_contact(who, a.people_shown);
+        if (names) row.emplace_back(std::string(shown.name));
+        row.insert(row.end(), {std::string(shown.role), who.since, integer_cell(p.carries.size()),
+                               integer_cell(p.sole_carrier_of.size()), fmt::format("{}", fmt::join(cut, " ")),
+                               number_cell(p.fragmentation)});
       }
       return render_table_csv(t);
     }
