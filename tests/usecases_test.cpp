@@ -1,5 +1,7 @@
 // The use cases every caller shares (include/xsector/usecases.hpp) and the one rule for
 // showing people (include/xsector/people_shown.hpp).
+#include "xsector/usecases.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 
 #include "xsector/load.hpp"
 #include "xsector/people_shown.hpp"
-#include "xsector/usecases.hpp"
 
 namespace xsector {
 namespace {
@@ -129,7 +130,8 @@ TEST(ReportCase, TheFilesOfEachFolder) {
   const auto html = report_files(one, svgs, false);
   EXPECT_EQ(names(html), std::vector<std::string>{"report.html"});
   EXPECT_NE(html[0].content.find("<svg>m</svg>"), std::string::npos);
-  EXPECT_EQ(names(report_files(one, svgs, true)), (std::vector<std::string>{"members.svg", "sectors.svg", "report.md"}));
+  EXPECT_EQ(names(report_files(one, svgs, true)),
+            (std::vector<std::string>{"members.svg", "sectors.svg", "report.md"}));
   const ReportWork two = prepare_report(waves_latest_first(), {"later.yaml", "earlier.yaml"}, report);
   const ReportSvgs four{"<svg>m</svg>", "<svg>s</svg>", "<svg>a</svg>", "<svg>c</svg>"};
   EXPECT_EQ(names(report_files(two, four, true)),

@@ -70,8 +70,7 @@ std::string edge_attribute(Agedge_t* e, const char* name, const char* otherwise)
 /// Tie `t`'s drawn edge replaced by one edge from each carrier on a's side to each on b's
 /// side (a side without carriers keeps its member), with the tie's direction, style and width.
 void redraw_between_carriers(Agraph_t* g, std::size_t t, Agedge_t* drawn, Agnode_t* a_node,
-                             const std::vector<Agnode_t*>& ends_a, const std::vector<Agnode_t*>& ends_b,
-                             bool single) {
+                             const std::vector<Agnode_t*>& ends_a, const std::vector<Agnode_t*>& ends_b, bool single) {
   const std::string dir = edge_attribute(drawn, "dir", "none");
   const std::string style = edge_attribute(drawn, "style", "");
   const std::string width = edge_attribute(drawn, "penwidth", "1");
@@ -152,8 +151,8 @@ MemberStyle member_style(const Coalition& c, const Analysis& a, const RenderOpti
   for (const auto& body : c.governance) {
     for (const auto& seat : body.seats) st.seated.insert(seat.member);
   }
-  st.labelled = st.large ? largest(a, c.members.size(), o.size_by, labelled_members)
-                         : std::vector<char>(c.members.size(), 1);
+  st.labelled =
+      st.large ? largest(a, c.members.size(), o.size_by, labelled_members) : std::vector<char>(c.members.size(), 1);
   return st;
 }
 
@@ -214,8 +213,7 @@ void draw_member_ties(Agraph_t* g, const Coalition& c, const Analysis& a, const 
     if (both && reverse->second < t) continue;
     Agedge_t* e = edge(g, nodes[tie.a], nodes[tie.b], fmt::format("t{}", t));
     tie_ids(e, c, tie, t);
-    const int level =
-        std::max(static_cast<int>(tie.level), both ? static_cast<int>(c.ties[reverse->second].level) : 0);
+    const int level = std::max(static_cast<int>(tie.level), both ? static_cast<int>(c.ties[reverse->second].level) : 0);
     set(e, "dir", !tie.directed ? "none" : both ? "both" : "forward");
     set(e, "penwidth", line_width(level, large));
     if (level == 1) set(e, "style", "dashed");
