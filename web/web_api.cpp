@@ -112,8 +112,9 @@ json summary_json(const Coalition& c, const Analysis& a) {
   for (const FigureSpec& f : figure_table()) {
     if (f.group != FigureGroup::network) continue;
     const std::optional<double> v = f.value(a);
-    network[std::string(f.name)] =
-        !v ? json(nullptr) : f.kind == FigureKind::count ? json(static_cast<std::uint64_t>(*v)) : json(*v);
+    network[std::string(f.name)] = !v                            ? json(nullptr)
+                                   : f.kind == FigureKind::count ? json(static_cast<std::uint64_t>(*v))
+                                                                 : json(*v);
   }
   return {{"members", c.members.size()}, {"findings", a.findings.size()}, {"network", network}};
 }
