@@ -6,7 +6,8 @@
 //            assembly: bench/generate.py --members 200 --assembly 200)
 //   report   the same file through the file input until the page shows the report (import,
 //            analysis, three diagrams laid out by Graphviz, the report)
-// Prints the best and median of each, and the page's size (bytes on disk, and gzipped).
+// Prints the best and median of each, the page's size (bytes on disk, and gzipped) and the
+// machine's load average (1, 5, 15 minutes) before and after.
 // Usage: node bench/web_bench.js [build/web/xsector.html] [REPEATS]
 "use strict";
 const path = require("path");
@@ -27,6 +28,9 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { best_ms: Math.round(s[0]), median_ms: Math.round(s[Math.floor(s.length / 2)]) };
 };
+
+// Other work on the machine slows every figure: the load average is printed with them.
+const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(" ");
 
 (async () => {
   const browser = await puppeteer.launch({
@@ -58,7 +62,7 @@ const stats = (xs) => {
   const page = fs.readFileSync(html);
   console.log(JSON.stringify({
     chromium: execFileSync("/usr/bin/chromium", ["--version"]).toString().trim(),
-    cores: os.cpus().length, repeats,
+    cores: os.cpus().length, load_before: loadBefore, load_after: os.loadavg().map((x) => x.toFixed(1)).join(" "), repeats,
     open: stats(open), analyze_200: stats(analyze), report_200: stats(report), report_steps_ms: steps,
     html_bytes: page.length, html_gzip_bytes: zlib.gzipSync(page, { level: 9 }).length,
   }, null, 2));

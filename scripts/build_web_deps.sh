@@ -15,6 +15,11 @@ src=$root/src
 mkdir -p "$prefix/lib" "$prefix/include" "$src" "$root/headers"
 export NODE_PATH=/usr/share/nodejs  # emscripten's tools need Debian's acorn etc.
 emulator="/usr/bin/node;--no-experimental-fetch"  # node 20's fetch breaks emscripten's loader
+# C++ exceptions as WebAssembly exceptions (web/CMakeLists.txt compiles and links the same
+# way): the JavaScript-based default sends every call that may unwind through a JavaScript
+# wrapper. Debian's emscripten cache holds the system libraries for it (libc++-except.a,
+# libc++abi-except.a, libunwind-except.a). Every C++ object of the page must use one model.
+eh=-fwasm-exceptions
 
 if ! command -v emcc >/dev/null || ! command -v dpkg-source >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
@@ -51,16 +56,16 @@ cmake_flags=(-DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" -DBUILD
   -DCMAKE_CROSSCOMPILING_EMULATOR="$emulator" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_ROOT_PATH="$prefix")
 
 # fmt: compiled once (header-only would compile its formatting core into every file).
-if ! stamp fmt; then
+if ! stamp fmt-wasm-eh; then
   d=$(fetch fmtlib/bookworm 'fmtlib-*')
   mkdir -p "$root/b-fmt"
   for f in format os; do
-    em++ -O2 -fexceptions -std=c++20 -I"$d/include" -c "$d/src/$f.cc" -o "$root/b-fmt/$f.o"
+    em++ -O2 "$eh" -std=c++20 -I"$d/include" -c "$d/src/$f.cc" -o "$root/b-fmt/$f.o"
   done
   emar rcs "$prefix/lib/libfmt.a" "$root/b-fmt/format.o" "$root/b-fmt/os.o"
   rm -rf "$prefix/include/fmt"
   cp -r "$d/include/fmt" "$prefix/include/fmt"
-  done_ fmt
+  done_ fmt-wasm-eh
 fi
 
 if ! stamp zlib; then
@@ -81,14 +86,14 @@ if ! stamp expat; then
   done_ expat
 fi
 
-if ! stamp yaml-cpp; then
+if ! stamp yaml-cpp-wasm-eh; then
   d=$(fetch yaml-cpp/bookworm 'yaml-cpp-*')
   emcmake cmake -S "$d" -B "$root/b-yaml" "${cmake_flags[@]}" -DYAML_CPP_BUILD_TESTS=OFF \
     -DYAML_CPP_BUILD_TOOLS=OFF -DYAML_CPP_BUILD_CONTRIB=OFF -DYAML_BUILD_SHARED_LIBS=OFF \
-    -DCMAKE_CXX_FLAGS=-fexceptions >/dev/null
+    -DCMAKE_CXX_FLAGS="$eh" >/dev/null
   cmake --build "$root/b-yaml" -j"$jobs" >/dev/null
   cmake --install "$root/b-yaml" >/dev/null
-  done_ yaml-cpp
+  done_ yaml-cpp-wasm-eh
 fi
 
 if ! stamp libzip; then

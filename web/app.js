@@ -11,6 +11,7 @@
   // --- the boundary: JSON request in, JSON answer out --------------------------------------
   function call(request) {
     const answer = JSON.parse(core.UTF8ToString(core.ccall("xs_call", "number", ["string"], [JSON.stringify(request)])));
+    if (answer.text === true) answer.text = core.UTF8ToString(core.ccall("xs_text", "number", [], []));
     if (!answer.ok) {
       const e = new Error(answer.errors ? answer.errors.map((d) => d.text).join("\n") : answer.message);
       e.answer = answer;
@@ -66,14 +67,15 @@
     }
     $("notes").hidden = notes.length === 0;
   }
-  function summary(analysis) {
-    const n = analysis.network;
+  /// The figures above the report: `figures` is the "summary" of the diagrams operation.
+  function summary(figures) {
+    const n = figures.network;
     const rows = [
-      ["members", "Members", analysis.members.length],
+      ["members", "Members", figures.members],
       ["ties", "Ties", n.ties],
       ["density", "Density", n.density],
       ["components", "Components", n.components],
-      ["findings", "Findings", analysis.findings.length],
+      ["findings", "Findings", figures.findings],
     ];
     const dl = $("summary");
     dl.textContent = "";
@@ -118,7 +120,7 @@
       t = performance.now();
     };
     const dots = call({ op: "diagrams", files, ...opts });
-    const analysis = JSON.parse(dots.analysis);
+    const figures = dots.summary;
     step("analysis and DOT");
     const svg = {};
     for (const view of ["members", "sectors", "before", "changes"]) {
@@ -130,15 +132,15 @@
     state.svg = svg.members;
     state.report = call({ op: "report", files, svg, ...opts }).text;
     step("report");
-    state.analysis = analysis;
-    summary(analysis);
+    summary(figures);
     showReport(state.report);
-    XsectorEditor.show($("view-edit"), call({ op: "coalition", files: [files[files.length - 1]] }), applyEdits);
-    step("editor");
+    // The editor's tables are built when its tab is first opened (a second for 200 members).
+    state.editor = files[files.length - 1];
+    if (!$("view-edit").hidden) showEditor();
     $("results").hidden = false;
     const names = state.waves.map((w) => w.name).join(" → ");
     $("loaded").textContent = names;
-    status(`${names}: ${analysis.members.length} members, ${analysis.findings.length} findings.`);
+    status(`${names}: ${figures.members} members, ${figures.findings} findings.`);
   }
   async function runShown() {
     clearProblems();
@@ -201,12 +203,24 @@
     }
   }
 
+  /// The editor of the last file shown, built once per run (its file is in the file system).
+  function showEditor() {
+    if (!state.editor) return;
+    const file = state.editor;
+    state.editor = null;
+    try {
+      XsectorEditor.show($("view-edit"), call({ op: "coalition", files: [file] }), applyEdits);
+    } catch (e) {
+      showProblems(e);
+    }
+  }
   function selectTab(tab) {
     for (const t of ["report", "edit", "download"]) {
       $("view-" + t).hidden = t !== tab;
       $("tab-" + t).setAttribute("aria-selected", String(t === tab));
     }
     if (tab === "report") fitReport();
+    if (tab === "edit") showEditor();
   }
 
   // --- downloads ------------------------------------------------------------------------

@@ -8,8 +8,11 @@ namespace xsector::web {
 
 /// Runs one request (`{"op": ..., "files": [...], ...}`) and returns the JSON answer:
 /// `{"ok": true, ...}`, or `{"ok": false, "kind": "input", "errors": [{file, line, column,
-/// message, text}]}` for an invalid file, or `{"ok": false, "kind", "message"}`.
-std::string run(const std::string& request_text);
+/// message, text}]}` for an invalid file, or `{"ok": false, "kind", "message"}`. An answer's
+/// long `text` (the JSON of analyze, the report's HTML) is moved to `text` as it is, and the
+/// answer says `"text": true`: escaped inside the answer it cost the page a second
+/// serialization and parse of megabytes.
+std::string run(const std::string& request_text, std::string& text);
 
 /// Writes `bytes` to `path` in the in-memory file system; IoError if it cannot.
 void write_file(const std::string& path, const std::string& bytes);

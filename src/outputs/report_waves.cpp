@@ -68,28 +68,32 @@ std::string inline_diagram(const std::string& svg, std::string_view prefix) {
   std::string out = inline_svg(svg);
   std::string fixed;
   fixed.reserve(out.size());
+  // Each comparison only where its first character is: a call per character of a large
+  // drawing is slow in WebAssembly, where libc++'s compare is not inlined.
   for (std::size_t i = 0; i < out.size();) {
-    if (out.compare(i, 7, "<title>") == 0) {
+    const char ch = out[i];
+    if (ch == '<' && out.compare(i, 7, "<title>") == 0) {
       const auto end = out.find("</title>", i);
       if (end != std::string::npos) {
         i = end + 8;
         continue;
       }
     }
-    if (out.compare(i, 4, "id=\"") == 0 && (i == 0 || out[i - 1] == ' ')) {
+    if (ch == 'i' && out.compare(i, 4, "id=\"") == 0 && (i == 0 || out[i - 1] == ' ')) {
       fixed += "id=\"";
       fixed += prefix;
       i += 4;
       continue;
     }
-    if (out.compare(i, 5, "url(#") == 0 || out.compare(i, 7, "href=\"#") == 0) {
-      const std::size_t len = out[i] == 'u' ? 5 : 7;
+    if ((ch == 'u' && out.compare(i, 5, "url(#") == 0) || (ch == 'h' && out.compare(i, 7, "href=\"#") == 0)) {
+      const std::size_t len = ch == 'u' ? 5 : 7;
       fixed.append(out, i, len);
       fixed += prefix;
       i += len;
       continue;
     }
-    fixed += out[i++];
+    fixed += ch;
+    ++i;
   }
   // Graphviz writes <svg width="123pt" ...>; keep 12pt labels at >= 11 CSS pixels.
   const auto w = fixed.find("width=\"");
