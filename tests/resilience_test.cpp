@@ -42,7 +42,9 @@ TEST(Resilience, DeparturesOnThePurposeBuiltGapsFile) {
   // Components {h1..s2} (5) and {y1}: 1 - 20/30.
   EXPECT_DOUBLE_EQ(*r.fragmentation, 1.0 - 20.0 / 30.0);
   const Departure& h1 = r.departures[0];
-  EXPECT_EQ(h1.components, 3U);  // {h2}, {ho1, s1, s2}, {y1}
+  EXPECT_TRUE(h1.splits);
+  EXPECT_FALSE(r.departures[1].splits);  // h2 is a leaf
+  EXPECT_EQ(h1.components, 3U);          // {h2}, {ho1, s1, s2}, {y1}
   EXPECT_DOUBLE_EQ(*h1.fragmentation, 1.0 - 6.0 / 20.0);
   ASSERT_EQ(h1.sectors_unlinked.size(), 1U);
   EXPECT_EQ(index.sectors[h1.sectors_unlinked[0]].id, "health");
@@ -111,7 +113,9 @@ TEST(Resilience, OnePassMatchesBruteForceOnRandomGraphs) {
       // from an isolate would: compare with the count when v stays.
       const std::size_t with_v = components_without(g, std::nullopt);
       const std::size_t own_gone = g.degree(v) == 0 ? 1 : 0;
-      if (components_without(g, v) > with_v - own_gone) cut.push_back(v);
+      const bool splits = components_without(g, v) > with_v - own_gone;
+      if (splits) cut.push_back(v);
+      EXPECT_EQ(d.splits, splits) << "seed " << seed << " member " << v;
       // Sectors unlinked: every cross-sector tie touching the sector involves v.
       std::vector<std::size_t> unlinked;
       for (std::size_t s = 0; s < index.sectors.size(); ++s) {

@@ -57,6 +57,9 @@ struct DepartureEstimates {
 /// than two members would remain.
 struct Departure {
   std::size_t member = 0;
+  /// Its member is a cut point: its departure cuts someone off. Only then does the share of
+  /// pairs apart rise for a reason; elsewhere it moves only because one member fewer remains.
+  bool splits = false;
   std::optional<double> fragmentation;    ///< of the network without this member
   std::size_t components = 0;             ///< components left among the others
   std::vector<std::size_t> sectors_lost;  ///< sectors whose only member it is

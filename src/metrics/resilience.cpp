@@ -219,6 +219,7 @@ Resilience resilience(const Coalition& c, const Network& g, const SectorIndex& s
   for (std::size_t v = 0; v < n; ++v) {
     Departure d;
     d.member = v;
+    d.splits = cuts.articulation[v];
     const std::uint64_t own_size = cuts.component_size[cuts.component[v]];
     const double after =
         all_pairs - static_cast<double>(own_size * (own_size - 1)) + static_cast<double>(cuts.piece_pairs[v]);

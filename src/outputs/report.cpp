@@ -175,11 +175,9 @@ std::string departures_section(const Coalition& c, const Analysis& a) {
   std::vector<Row> rows;
   std::size_t quiet = 0;
   for (const auto& d : a.resilience.departures) {
-    // Only a cut point's departure cuts anyone off: elsewhere the share of pairs apart moves
-    // only because one member fewer remains, and that is no change to show.
-    const bool splits = a.members[d.member].articulation;
-    const double change = splits && d.fragmentation ? *d.fragmentation - before : 0.0;
-    const bool matters = splits || !d.sectors_lost.empty() || !d.sectors_unlinked.empty();
+    // Only a cut point's departure cuts anyone off (Departure::splits).
+    const double change = d.splits && d.fragmentation ? *d.fragmentation - before : 0.0;
+    const bool matters = d.splits || !d.sectors_lost.empty() || !d.sectors_unlinked.empty();
     if (matters) {
       rows.push_back({&d, change});
     } else {
