@@ -44,6 +44,7 @@ PUBLIC = {
     "network": "network",
     "power": "power",
     "analysis": "metrics",
+    "brokerage": "metrics",
     "centrality": "metrics",
     "coalition_power": "metrics",
     "compare": "metrics",
@@ -79,9 +80,6 @@ KNOWN_LONG = {
     "src/metrics/findings_actions.cpp:next_actions": 95,
     "src/outputs/diagram_views.cpp:add_people_layer": 91,
     "src/outputs/diagram_views.cpp:members_graph": 97,
-    "src/outputs/output_power.cpp:power_report": 87,
-    "src/power/power_estimate.cpp:monte_carlo": 133,
-    "src/power/power_exact.cpp:exact_counts": 170,
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
