@@ -111,9 +111,9 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   }
   for (const auto& body : a.power.bodies) {
     const Body& b = c.governance[body.body];
-    body_text(doc.section(fmt::format("{} ({}, {} of {} votes decide)", b.id, b.rule.name(), body.quota,
-                                      body.total_votes)),
-              c, body, markdown);
+    body_text(
+        doc.section(fmt::format("{} ({}, {} of {} votes decide)", b.id, b.rule.name(), body.quota, body.total_votes)),
+        c, body, markdown);
   }
   coalition_text(doc.section("Across the coalition"), c, a, markdown);
   departures_text(doc.section("If a member leaves"), c, a, markdown);

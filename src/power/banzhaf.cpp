@@ -14,8 +14,7 @@ cpp_int banzhaf_swings(const SwingsBySize& by_size) {
   return std::accumulate(by_size.begin(), by_size.end(), cpp_int(0));
 }
 
-std::vector<std::uint64_t> sample_banzhaf_swings(const WeightedGame& game, std::uint64_t samples,
-                                                 std::uint64_t seed) {
+std::vector<std::uint64_t> sample_banzhaf_swings(const WeightedGame& game, std::uint64_t samples, std::uint64_t seed) {
   const std::size_t n = game.weights.size();
   const std::int64_t quota = game.quota;
   const std::vector<std::int64_t>& w = game.weights;

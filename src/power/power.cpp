@@ -41,13 +41,16 @@ void detail::check_game(const WeightedGame& game, const char* function) {
   std::int64_t total = 0;
   for (std::size_t i = 0; i < game.weights.size(); ++i) {
     const std::int64_t w = game.weights[i];
-    if (w <= 0) throw std::invalid_argument(fmt::format("{}: weight {} is {}; weights must be positive", function, i, w));
+    if (w <= 0)
+      throw std::invalid_argument(fmt::format("{}: weight {} is {}; weights must be positive", function, i, w));
     if (w > most - total) throw std::invalid_argument(fmt::format("{}: the weights sum to more than 2^62", function));
     total += w;
   }
-  if (game.quota < 1) throw std::invalid_argument(fmt::format("{}: the quota is {}; it must be at least 1", function, game.quota));
+  if (game.quota < 1)
+    throw std::invalid_argument(fmt::format("{}: the quota is {}; it must be at least 1", function, game.quota));
   if (!game.veto.empty() && game.veto.size() != game.weights.size()) {
-    throw std::invalid_argument(fmt::format("{}: {} veto flags for {} players", function, game.veto.size(), game.weights.size()));
+    throw std::invalid_argument(
+        fmt::format("{}: {} veto flags for {} players", function, game.veto.size(), game.weights.size()));
   }
 }
 

@@ -39,8 +39,8 @@ std::pair<double, double> bernstein_interval(double mean, std::uint64_t samples,
 
 // The swings of random coalitions and the pivots of random orders. The two estimates draw from
 // two fixed streams, so they run on two threads and the result does not depend on threads.
-std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>> draw(const WeightedGame& game,
-                                                                        std::uint64_t samples, std::uint64_t seed) {
+std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>> draw(const WeightedGame& game, std::uint64_t samples,
+                                                                       std::uint64_t seed) {
   std::vector<std::uint64_t> swings;
   auto banzhaf_samples = [&] { swings = sample_banzhaf_swings(game, samples, seed); };
   std::thread banzhaf_thread;

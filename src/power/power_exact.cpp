@@ -122,8 +122,7 @@ double budget_sums(const Plan& plan, std::uint64_t budget, std::uint64_t memory)
   const double per_sum = (static_cast<double>(f) * static_cast<double>(f) / 2.0 +
                           static_cast<double>(plan.distinct.size() + 2) * static_cast<double>(f + 1)) *
                          static_cast<double>(plan.limbs);
-  const double bytes_per_sum =
-      static_cast<double>(2 * f + 1) * static_cast<double>(plan.limbs * sizeof(std::uint64_t));
+  const double bytes_per_sum = static_cast<double>(2 * f + 1) * static_cast<double>(plan.limbs * sizeof(std::uint64_t));
   return std::min(static_cast<double>(budget) / std::max(1.0, per_sum), static_cast<double>(memory) / bytes_per_sum);
 }
 
@@ -138,8 +137,7 @@ std::optional<std::vector<std::int64_t>> reachable_sums(const Plan& plan, double
     std::size_t a = 0;
     std::size_t b = 0;
     while (a < sums.size() || (b < sums.size() && sums[b] + w < plan.cut)) {
-      const bool take_b =
-          b < sums.size() && sums[b] + w < plan.cut && (a == sums.size() || sums[b] + w <= sums[a]);
+      const bool take_b = b < sums.size() && sums[b] + w < plan.cut && (a == sums.size() || sums[b] + w <= sums[a]);
       if (take_b) {
         const std::int64_t x = sums[b++] + w;
         if (a < sums.size() && sums[a] == x) ++a;
@@ -206,7 +204,8 @@ class CountTable {
     std::vector<cpp_int> window(f_, 0);
     for (std::size_t k = 0; k < f_; ++k) {
       const auto begin = table_.begin() + static_cast<std::ptrdiff_t>(k * row_);
-      std::copy(begin, begin + static_cast<std::ptrdiff_t>(row_), without_.begin() + static_cast<std::ptrdiff_t>(k * row_));
+      std::copy(begin, begin + static_cast<std::ptrdiff_t>(row_),
+                without_.begin() + static_cast<std::ptrdiff_t>(k * row_));
       if (k > 0) {
         std::uint64_t* to = without_.data() + k * row_;
         const std::uint64_t* prev = without_.data() + (k - 1) * row_;
@@ -236,9 +235,7 @@ class CountTable {
     for (std::size_t j = first; j < m_; ++j) add_limbs(acc.data(), &t[k * row_ + j * plan_.limbs], plan_.limbs);
     return to_big(acc.data(), plan_.limbs);
   }
-  cpp_int binomial(std::size_t a, std::size_t b) const {
-    return factorial_[a] / (factorial_[b] * factorial_[a - b]);
-  }
+  cpp_int binomial(std::size_t a, std::size_t b) const { return factorial_[a] / (factorial_[b] * factorial_[a - b]); }
 
   const Plan& plan_;
   const std::vector<cpp_int>& factorial_;

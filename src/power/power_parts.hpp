@@ -108,8 +108,7 @@ class Xoshiro {
 
 /// How often each player swings in `samples` random coalitions (each player in with
 /// probability 1/2) drawn from `seed` (banzhaf.cpp). O(n samples).
-std::vector<std::uint64_t> sample_banzhaf_swings(const WeightedGame& game, std::uint64_t samples,
-                                                 std::uint64_t seed);
+std::vector<std::uint64_t> sample_banzhaf_swings(const WeightedGame& game, std::uint64_t samples, std::uint64_t seed);
 
 /// How often each player is pivotal in `samples` random orders of joining drawn from `seed`
 /// (shapley_shubik.cpp). O(n samples).
