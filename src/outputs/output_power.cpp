@@ -90,6 +90,7 @@ void departures_text(std::string& out, const Coalition& c, const Analysis& a, bo
   });
   auto ids = [&](const std::vector<std::size_t>& sectors) {
     std::vector<std::string> out_ids;
+    out_ids.reserve(sectors.size());
     for (const auto s : sectors) out_ids.push_back(a.sectors.index.sectors[s].id);
     return out_ids.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(out_ids, " ")));
   };
