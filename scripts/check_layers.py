@@ -46,6 +46,7 @@ PUBLIC = {
     "network": "network",
     "power": "power",
     "analysis": "metrics",
+    "brokerage": "metrics",
     "centrality": "metrics",
     "coalition_power": "metrics",
     "compare": "metrics",
@@ -80,9 +81,6 @@ KNOWN_LONG = {
     "src/load/yaml_tree.cpp:flow_too_deep": 117,
     "src/metrics/compare_findings.cpp:comparison_findings": 91,
     "src/metrics/findings_actions.cpp:next_actions": 95,
-    "src/outputs/output_power.cpp:power_report": 87,
-    "src/power/power_estimate.cpp:monte_carlo": 133,
-    "src/power/power_exact.cpp:exact_counts": 170,
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

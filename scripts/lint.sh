@@ -14,7 +14,7 @@ echo "lint: ${#files[@]} files formatted as .clang-format says"
 
 # Writers only write: no file in src/outputs/ includes a header that declares metric functions
 # (they read an Analysis, the figure table and a Comparison).
-metric_headers='xsector/(centrality|structure|sectors|power|resilience|people|survey|findings|graph|network|crosswalk)\.hpp'
+metric_headers='xsector/(brokerage|centrality|structure|sectors|power|resilience|people|survey|findings|graph|network|crosswalk)\.hpp'
 if grep -nE "#include \"${metric_headers}\"" src/outputs/*.cpp src/outputs/*.hpp; then
   echo "lint: a writer in src/outputs/ includes a metric header (above)" >&2
   exit 1

@@ -70,7 +70,8 @@ inline constexpr std::size_t departure_seat_limit = 1500;
 /// A departure lists at most this many remaining seat holders: those whose index changes most.
 inline constexpr std::size_t departure_listed_seats = 200;
 
-/// Power indices of every player: exact unless `estimate` is set. Exact swing counts are big
+/// Power indices of every player (the figures of banzhaf(), penrose() and shapley_shubik() in
+/// one computation): exact unless `estimate` is set. Exact swing counts are big
 /// integers, indices the exact rationals rounded once to double.
 struct PowerIndices {
   std::vector<std::optional<BigCount>> swings;  ///< exact Banzhaf swing counts; null when estimated
@@ -99,6 +100,60 @@ struct PowerIndices {
 /// `veto` must be empty or hold one flag per player: none of this is checked, so validate
 /// a hand-built game first. Results are cached per thread (the last four games).
 PowerIndices power_indices(const WeightedGame& game, const PowerOptions& options = {});
+
+/// Normalized Banzhaf index of every player of a weighted voting game (Banzhaf 1965).
+///
+/// Definition: a swing of player i is a coalition S of the other players that loses while
+/// S + {i} wins (holding the quota and every veto player). With η_i the swings of i, the
+/// index is β_i = η_i / Σ_j η_j: i's share of all swings. The values sum to 1; a player who
+/// never swings (a dummy) gets 0.
+///
+/// `game`: the weights (positive), the quota (at least 1) and the veto players (empty, or one
+/// flag per player); for example `banzhaf({{4, 4, 4, 2, 2, 1}, 12})` is the EEC Council of
+/// Ministers of 1958: 5/21 for each large member, 1/7 for each middle one, 0 for Luxembourg.
+/// `options`: the budget of the exact count and the settings of its Monte-Carlo fallback.
+///
+/// Returns one value per player, in the game's order; every value is null when no one swings
+/// (a quota above the total weight: no coalition wins). The values are exact (the exact
+/// rational rounded once to double) while the count fits `options`, and otherwise estimated
+/// from random coalitions; power_indices() returns the same figures and says which
+/// (PowerIndices::estimate, with the 99% interval).
+///
+/// Throws std::invalid_argument naming the function for a weight of 0 or less, weights
+/// summing to more than 2^62, a quota below 1 or a veto list of the wrong length.
+///
+/// Time complexity: exact, O((f^2/2 + d f) m) additions of (f/64 + 1)-word integers for f
+/// non-veto players, d distinct weights and m <= quota/gcd reachable weights, within
+/// `options.exact_budget`; estimated, O(n samples). Memory: O(f m) words within
+/// `options.exact_memory`, or O(n). See power_indices() for the method.
+std::vector<std::optional<double>> banzhaf(const WeightedGame& game, const PowerOptions& options = {});
+
+/// Penrose index (absolute Banzhaf) of every player of a weighted voting game (Penrose 1946).
+///
+/// Definition: ψ_i = η_i / 2^(n-1), η_i the swings of i (see banzhaf()): the chance that i's
+/// vote decides the outcome when every other player votes yes or no with probability 1/2.
+/// Unlike banzhaf() the values need not sum to 1; every value is 0 when no coalition wins.
+///
+/// Parameters, exactness, exceptions and complexity: as banzhaf().
+std::vector<double> penrose(const WeightedGame& game, const PowerOptions& options = {});
+
+/// Shapley-Shubik index of every player of a weighted voting game (Shapley and Shubik 1954).
+///
+/// Definition: of the n! orders in which the players can join a coalition, the share in which
+/// player i is pivotal: the coalition before i loses and with i wins. Equivalently
+/// φ_i = Σ over swings S of i of |S|! (n - 1 - |S|)! / n!. The values sum to 1 when some
+/// coalition wins, and are all 0 when none does; a dummy gets 0. For example the UN Security
+/// Council (five permanent members with veto, ten others, nine votes decide) as
+/// `shapley_shubik({std::vector<std::int64_t>{7, 7, 7, 7, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 39})`:
+/// 421/2145 for a permanent member, 4/2145 for another.
+///
+/// `game`, `options`: as banzhaf(). Returns one value per player, in the game's order: exact
+/// while the count fits `options` (the same count as banzhaf(), weighted by size), otherwise
+/// estimated from random orders of joining (power_indices() says which).
+///
+/// Throws std::invalid_argument as banzhaf(). Time and memory complexity: as banzhaf() (plus
+/// O(n) big-integer products of factorials when exact).
+std::vector<double> shapley_shubik(const WeightedGame& game, const PowerOptions& options = {});
 
 /// Population Gini coefficient Σ_i Σ_j |x_i - x_j| / (2 n Σ x): 0 when all are equal, near 1
 /// when one holds everything; null when there are no values or they sum to 0 or less. Values

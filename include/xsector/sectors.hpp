@@ -1,6 +1,6 @@
-// Sectors: who is at the table, how sectors mix, who brokers between them, and the gaps a
-// planner looks for. Ties are counted on the
-// undirected view (one per adjacent pair) except in brokerage, which follows directions.
+// Sectors: who is at the table, how sectors mix, and the gaps a planner looks for. Ties are
+// counted on the undirected view (one per adjacent pair). Who brokers between sectors is in
+// brokerage.hpp (included here: SectorReport holds each member's roles).
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "xsector/brokerage.hpp"
 #include "xsector/coalition.hpp"
 #include "xsector/network.hpp"
 
@@ -83,24 +84,6 @@ std::optional<double> sector_assortativity(const Network& g, const std::vector<s
 /// nothing. Time complexity: O(m + S).
 std::optional<double> sector_modularity(const Network& g, const std::vector<std::size_t>& sector_of,
                                         std::size_t sector_count);
-
-/// Gould and Fernandez brokerage roles, raw counts as R sna `brokerage(g, cl)`: member j
-/// brokers each ordered two-path i -> j -> k (i != k) that has no arc i -> k. Undirected
-/// ties are arcs both ways, `from`/`to` ties one arc; so an open undirected triad counts
-/// twice (i -> j -> k and k -> j -> i).
-struct Brokerage {
-  std::size_t coordinator = 0;     ///< i, j, k in one sector
-  std::size_t itinerant = 0;       ///< i and k share a sector, j is from another
-  std::size_t representative = 0;  ///< i and j share a sector, k is from another
-  std::size_t gatekeeper = 0;      ///< j and k share a sector, i is from another
-  std::size_t liaison = 0;         ///< three different sectors
-  [[nodiscard]] std::size_t total() const { return coordinator + itinerant + representative + gatekeeper + liaison; }
-};
-
-/// Brokerage of every member. Isolates and members without a two-path through them get all
-/// zeros; empty for no members. Time complexity: O(Σ_j in-degree(j) × out-degree(j) × log d)
-/// for d the largest out-degree (a binary search for the arc i -> k).
-std::vector<Brokerage> brokerage(const Network& g, const std::vector<std::size_t>& sector_of);
 
 struct SectorFigures {
   std::size_t sector = 0;  ///< index into SectorIndex::sectors

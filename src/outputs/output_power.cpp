@@ -16,41 +16,35 @@ namespace xsector {
 // The writers' shared parts (output_parts.hpp).
 using namespace detail;
 
-namespace {}  // namespace
+namespace {
 
-TextReport detail::power_report(const Coalition& c, const Analysis& a, bool markdown) {
-  TextReport doc{fmt::format("Decision power: {}", header_line(c, markdown)), {}, {}};
-  std::string* out = &doc.intro;
-  auto section = [&](std::string_view title) { out = &doc.section(title); };
+// One body's seats and indices, the estimate's precision when estimated, and its concentration.
+void body_text(std::string& out, const Coalition& c, const BodyPower& body, bool markdown) {
+  Table rows{{text_column("member"), integer_column("votes"), number_column("seats"), number_column("banzhaf"),
+              number_column("shapley-shubik"), number_column("penrose"), flag_column("veto"), flag_column("dummy")},
+             {},
+             true};
+  for (const auto& s : body.seats) {
+    rows.rows.push_back({c.members[s.member].id, integer_cell(s.votes), s.seat_share, number_cell(s.banzhaf),
+                         s.shapley_shubik, s.penrose, s.veto, s.dummy});
+  }
+  if (body.estimate) {
+    out += fmt::format(
+        "{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, "
+        "penrose ±{:.4f} at {:.0f}%\n",
+        markdown ? "" : "  ", body.estimate->samples, body.estimate->seed, body.estimate->banzhaf_half_width,
+        body.estimate->shapley_shubik_half_width, body.estimate->penrose_half_width, body.estimate->confidence * 100);
+    if (markdown) out += "\n";
+  }
+  out += render_table_text(rows, markdown);
+  out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
+                     fixed(body.gini_seats), fixed(body.gini_power), fixed(body.effective_decision_makers, 2));
+}
+
+// Seat and power shares by sector, of community-led and lived-experience members, and the
+// backbone's and the concentration figures.
+void coalition_text(std::string& out, const Coalition& c, const Analysis& a, bool markdown) {
   const CoalitionPower& p = a.power;
-  if (p.bodies.empty()) {
-    section("Decision bodies");
-    *out += markdown ? "The file describes no decision body.\n" : "  The file describes no decision body.\n";
-  }
-  for (const auto& body : p.bodies) {
-    const Body& b = c.governance[body.body];
-    section(fmt::format("{} ({}, {} of {} votes decide)", b.id, b.rule.name(), body.quota, body.total_votes));
-    Table rows{{text_column("member"), integer_column("votes"), number_column("seats"), number_column("banzhaf"),
-                number_column("shapley-shubik"), number_column("penrose"), flag_column("veto"), flag_column("dummy")},
-               {},
-               true};
-    for (const auto& s : body.seats) {
-      rows.rows.push_back({c.members[s.member].id, integer_cell(s.votes), s.seat_share, number_cell(s.banzhaf),
-                           s.shapley_shubik, s.penrose, s.veto, s.dummy});
-    }
-    if (body.estimate) {
-      *out += fmt::format(
-          "{}estimated by Monte Carlo ({} samples, seed {}): banzhaf ±{:.4f}, shapley-shubik ±{:.4f}, "
-          "penrose ±{:.4f} at {:.0f}%\n",
-          markdown ? "" : "  ", body.estimate->samples, body.estimate->seed, body.estimate->banzhaf_half_width,
-          body.estimate->shapley_shubik_half_width, body.estimate->penrose_half_width, body.estimate->confidence * 100);
-      if (markdown) *out += "\n";
-    }
-    *out += render_table_text(rows, markdown);
-    *out += fmt::format("{}gini of seats {}, gini of power {}, effective decision makers {}\n", markdown ? "\n" : "  ",
-                        fixed(body.gini_seats), fixed(body.gini_power), fixed(body.effective_decision_makers, 2));
-  }
-  section("Across the coalition");
   Table sectors{{text_column("sector"), number_column("seat share"), number_column("power share")}, {}, true};
   for (const auto& f : a.sectors.sectors) {
     if (f.members.empty()) continue;
@@ -58,7 +52,7 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
     sectors.rows.push_back({a.sectors.index.sectors[f.sector].id, shares ? Cell(shares->seats) : Cell(),
                             shares ? Cell(shares->power) : Cell()});
   }
-  *out += render_table_text(sectors, markdown);
+  out += render_table_text(sectors, markdown);
   auto share = [](const std::optional<ShareFigures>& s) {
     return s ? Cell(fmt::format("{} of seats, {} of power", fixed(s->seats), fixed(s->power))) : Cell();
   };
@@ -69,18 +63,22 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
                 {"backbone betweenness share", number_cell(p.backbone_betweenness_share)},
                 {"gini of degree", number_cell(p.gini_degree)},
                 {"gini of betweenness", number_cell(p.gini_betweenness)}};
-  if (markdown) *out += "\n";
-  *out += render_table_text(lines, markdown);
-  *out += approximate_text(a, c, markdown, false);  // each estimated body says so under its table
-  section("If a member leaves");
+  if (markdown) out += "\n";
+  out += render_table_text(lines, markdown);
+  out += approximate_text(a, c, markdown, false);  // each estimated body says so under its table
+}
+
+// Fragmentation, cut points and bridges now, and what each departure would cost (most
+// fragmenting first).
+void departures_text(std::string& out, const Coalition& c, const Analysis& a, bool markdown) {
   const Resilience& r = a.resilience;
   std::vector<std::string> cut;
   for (const auto v : r.articulation_points) cut.push_back(c.members[v].id);
   std::vector<std::string> bridge;
   for (const auto& [x, y] : r.bridges) bridge.push_back(fmt::format("{}-{}", c.members[x].id, c.members[y].id));
-  *out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
-                      fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
-                      bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
+  out += fmt::format("{}fragmentation now {}; articulation points: {}; bridges: {}\n", markdown ? "" : "  ",
+                     fixed(r.fragmentation), cut.empty() ? "none" : fmt::format("{}", fmt::join(cut, ", ")),
+                     bridge.empty() ? "none" : fmt::format("{}", fmt::join(bridge, ", ")));
   Table dep{{text_column("member"), number_column("fragmentation"), integer_column("components"),
              text_column("sectors lost").right(), text_column("sectors unlinked")},
             {},
@@ -90,19 +88,37 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   std::stable_sort(order.begin(), order.end(), [](const Departure* x, const Departure* y) {
     return x->fragmentation.value_or(0.0) > y->fragmentation.value_or(0.0);
   });
+  auto ids = [&](const std::vector<std::size_t>& sectors) {
+    std::vector<std::string> out_ids;
+    out_ids.reserve(sectors.size());
+    for (const auto s : sectors) out_ids.push_back(a.sectors.index.sectors[s].id);
+    return out_ids.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(out_ids, " ")));
+  };
   for (const auto* d : order) {
-    std::vector<std::string> lost;
-    for (const auto s : d->sectors_lost) lost.push_back(a.sectors.index.sectors[s].id);
-    std::vector<std::string> unlinked;
-    for (const auto s : d->sectors_unlinked) unlinked.push_back(a.sectors.index.sectors[s].id);
     dep.rows.push_back({c.members[d->member].id, number_cell(d->fragmentation), integer_cell(d->components),
-                        lost.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(lost, " "))),
-                        unlinked.empty() ? Cell() : Cell(fmt::format("{}", fmt::join(unlinked, " ")))});
+                        ids(d->sectors_lost), ids(d->sectors_unlinked)});
   }
-  if (markdown) *out += "\n";
-  *out += render_table_text(dep, markdown);
-  section("Findings");
-  *out += findings_text(a, {FindingArea::power, FindingArea::resilience}, markdown);
+  if (markdown) out += "\n";
+  out += render_table_text(dep, markdown);
+}
+
+}  // namespace
+
+TextReport detail::power_report(const Coalition& c, const Analysis& a, bool markdown) {
+  TextReport doc{fmt::format("Decision power: {}", header_line(c, markdown)), {}, {}};
+  if (a.power.bodies.empty()) {
+    doc.section("Decision bodies") +=
+        markdown ? "The file describes no decision body.\n" : "  The file describes no decision body.\n";
+  }
+  for (const auto& body : a.power.bodies) {
+    const Body& b = c.governance[body.body];
+    body_text(
+        doc.section(fmt::format("{} ({}, {} of {} votes decide)", b.id, b.rule.name(), body.quota, body.total_votes)),
+        c, body, markdown);
+  }
+  coalition_text(doc.section("Across the coalition"), c, a, markdown);
+  departures_text(doc.section("If a member leaves"), c, a, markdown);
+  doc.section("Findings") += findings_text(a, {FindingArea::power, FindingArea::resilience}, markdown);
   return doc;
 }
 

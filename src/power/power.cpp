@@ -1,8 +1,11 @@
 // Power indices of weighted games (exact or estimated, cached) and each decision body's power.
 #include "xsector/power.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 #include <utility>
 
 #include "power/power_parts.hpp"
@@ -32,6 +35,24 @@ PowerIndices compute(const WeightedGame& game, const PowerOptions& options) {
 }
 
 }  // namespace
+
+void detail::check_game(const WeightedGame& game, const char* function) {
+  constexpr std::int64_t most = std::int64_t{1} << 62U;
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < game.weights.size(); ++i) {
+    const std::int64_t w = game.weights[i];
+    if (w <= 0)
+      throw std::invalid_argument(fmt::format("{}: weight {} is {}; weights must be positive", function, i, w));
+    if (w > most - total) throw std::invalid_argument(fmt::format("{}: the weights sum to more than 2^62", function));
+    total += w;
+  }
+  if (game.quota < 1)
+    throw std::invalid_argument(fmt::format("{}: the quota is {}; it must be at least 1", function, game.quota));
+  if (!game.veto.empty() && game.veto.size() != game.weights.size()) {
+    throw std::invalid_argument(
+        fmt::format("{}: {} veto flags for {} players", function, game.veto.size(), game.weights.size()));
+  }
+}
 
 PowerIndices power_indices(const WeightedGame& game, const PowerOptions& options) {
   const std::size_t n = game.weights.size();

@@ -1,5 +1,6 @@
 // Monte Carlo power indices for games too large to count exactly: random coalitions for
-// Banzhaf and Penrose, random orders for Shapley-Shubik, with Bernstein confidence bounds.
+// Banzhaf and Penrose (banzhaf.cpp), random orders for Shapley-Shubik (shapley_shubik.cpp),
+// with Bernstein confidence bounds.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -7,55 +8,16 @@
 #include <thread>
 #include <utility>
 
-#include "common/random.hpp"
 #include "power/power_parts.hpp"
 #include "xsector/power.hpp"
 
-namespace xsector {
+namespace xsector::detail {
 
 namespace {
 
 constexpr double kConfidence = 0.99;
-
-// xoshiro256** (Blackman and Vigna), seeded by splitmix64: fast, and the same stream on every
-// platform for a seed.
-class Xoshiro {
- public:
-  explicit Xoshiro(std::uint64_t seed) {
-    detail::SplitMix64 seeder{seed};
-    for (auto& word : state_) word = seeder();
-  }
-  std::uint64_t operator()() {
-    const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
-    const std::uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = rotl(state_[3], 45);
-    return result;
-  }
-  // Uniform in [0, bound), bound < 2^32, by Lemire's multiply-shift on 32 random bits (each
-  // 64-bit draw serves two calls); the bias, below bound / 2^32, is negligible here.
-  std::size_t below(std::size_t bound) {
-    std::uint64_t bits = 0;
-    if (spare_) {
-      bits = cached_ >> 32;
-    } else {
-      cached_ = (*this)();
-      bits = cached_ & 0xffffffffULL;
-    }
-    spare_ = !spare_;
-    return static_cast<std::size_t>((bits * bound) >> 32);
-  }
-
- private:
-  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t state_[4] = {};
-  std::uint64_t cached_ = 0;
-  bool spare_ = false;
-};
+/// The random orders of joining draw from seed ^ this, the random coalitions from the seed.
+constexpr std::uint64_t kOrderStream = 0x5851f42d4c957f2dULL;
 
 // Bernstein's inequality for the mean of N independent values in [0, 1] with mean p and
 // variance at most p(1 - p): |mean - p| <= t(p) = (L/3 + sqrt(L^2/9 + 2 N L p(1-p))) / N with
@@ -75,54 +37,12 @@ std::pair<double, double> bernstein_interval(double mean, std::uint64_t samples,
   return {std::clamp(low, 0.0, mean), std::clamp(high, mean, 1.0)};
 }
 
-}  // namespace
-
-namespace detail {
-
-PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::uint64_t seed) {
-  const std::size_t n = game.weights.size();
-  const std::int64_t quota = game.quota;
-  const std::vector<std::int64_t>& w = game.weights;
-  std::vector<std::int64_t> veto(n, 0);
-  std::size_t veto_count = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    veto[i] = !game.veto.empty() && game.veto[i] ? 1 : 0;
-    veto_count += static_cast<std::size_t>(veto[i]);
-  }
-  std::vector<std::uint64_t> swings(n, 0);
-  std::vector<std::uint64_t> pivots(n, 0);
-  std::vector<std::int64_t> in(n);
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  // The two estimates draw from two fixed streams, so the result does not depend on threads.
-  auto banzhaf_samples = [&] {
-    Xoshiro rng(seed);
-    for (std::uint64_t s = 0; s < samples; ++s) {
-      // A random coalition S; player i swings when S without i loses and S with i wins.
-      std::int64_t weight = 0;
-      std::int64_t vetoes_out = static_cast<std::int64_t>(veto_count);
-      std::uint64_t bits = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (i % 64 == 0) bits = rng();
-        in[i] = static_cast<std::int64_t>(bits & 1U);
-        bits >>= 1;
-        weight += in[i] * w[i];
-        vetoes_out -= in[i] * veto[i];
-      }
-      if (veto_count == 0) {
-        for (std::size_t i = 0; i < n; ++i) {
-          const std::int64_t others = weight - in[i] * w[i];
-          swings[i] += static_cast<std::uint64_t>((others < quota) & (others + w[i] >= quota));
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          const std::int64_t others = weight - in[i] * w[i];
-          const std::int64_t missing = vetoes_out - (1 - in[i]) * veto[i];  // vetoes absent besides i
-          swings[i] += static_cast<std::uint64_t>((missing == 0) & (others < quota) & (others + w[i] >= quota));
-        }
-      }
-    }
-  };
+// The swings of random coalitions and the pivots of random orders. The two estimates draw from
+// two fixed streams, so they run on two threads and the result does not depend on threads.
+std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>> draw(const WeightedGame& game, std::uint64_t samples,
+                                                                       std::uint64_t seed) {
+  std::vector<std::uint64_t> swings;
+  auto banzhaf_samples = [&] { swings = sample_banzhaf_swings(game, samples, seed); };
   std::thread banzhaf_thread;
 #ifdef __EMSCRIPTEN__
   banzhaf_samples();  // the browser build has no threads: the same work, one after the other
@@ -133,65 +53,36 @@ PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::u
     banzhaf_samples();  // no thread to be had: the same work, one after the other
   }
 #endif
-  // A random order of joining; the player who first makes the coalition win is pivotal. The
-  // order is shuffled only as far as the pivot: the first t places of a Fisher-Yates shuffle
-  // are uniform whatever the starting arrangement, so it is not reset between samples.
-  Xoshiro rng(seed ^ 0x5851f42d4c957f2dULL);
-  for (std::uint64_t s = 0; s < samples; ++s) {
-    std::int64_t weight = 0;
-    std::size_t vetoes_in = 0;
-    for (std::size_t t = 0; t < n; ++t) {
-      std::swap(order[t], order[t + rng.below(n - t)]);
-      const std::size_t i = order[t];
-      weight += w[i];
-      vetoes_in += static_cast<std::size_t>(veto[i]);
-      if (weight >= quota && vetoes_in == veto_count) {
-        ++pivots[i];
-        break;
-      }
-    }
-  }
+  std::vector<std::uint64_t> pivots = sample_shapley_shubik_pivots(game, samples, seed ^ kOrderStream);
   if (banzhaf_thread.joinable()) banzhaf_thread.join();
-  auto is_veto = [&](std::size_t i) { return veto[i] != 0; };
-  // Players with equal weight and veto are symmetric: pooling their counts keeps each
-  // sample's contribution within [0, 1] and independent, so the same interval holds.
-  std::vector<double> penrose(n);
-  std::vector<double> ss(n);
+  return {std::move(swings), std::move(pivots)};
+}
+
+// Each player's share of the samples in which it counted. Players with equal weight and veto
+// are symmetric: pooling their counts keeps each sample's contribution within [0, 1] and
+// independent, so the same interval holds.
+std::vector<double> pooled_shares(const WeightedGame& game, const std::vector<std::uint64_t>& counts,
+                                  std::uint64_t samples) {
+  const std::size_t n = game.weights.size();
+  auto is_veto = [&](std::size_t i) { return !game.veto.empty() && game.veto[i]; };
+  std::vector<double> share(n);
   for (std::size_t a = 0; a < n;) {
     std::size_t b = a;
-    std::uint64_t sw = 0;
-    std::uint64_t pv = 0;
-    while (b < n && game.weights[b] == game.weights[a] && is_veto(b) == is_veto(a)) {
-      sw += swings[b];
-      pv += pivots[b];
-      ++b;
-    }
+    std::uint64_t sum = 0;
+    while (b < n && game.weights[b] == game.weights[a] && is_veto(b) == is_veto(a)) sum += counts[b++];
     const double group = static_cast<double>(b - a) * static_cast<double>(samples);
-    for (std::size_t i = a; i < b; ++i) {
-      penrose[i] = static_cast<double>(sw) / group;
-      ss[i] = static_cast<double>(pv) / group;
-    }
+    for (std::size_t i = a; i < b; ++i) share[i] = static_cast<double>(sum) / group;
     a = b;
   }
-  PowerIndices out;
-  out.swings.assign(n, std::nullopt);
-  out.penrose = penrose;
-  out.shapley_shubik = ss;
-  out.banzhaf.assign(n, std::nullopt);
+  return share;
+}
+
+// The widest half-width of a normalized Banzhaf index: simultaneous intervals (each at
+// 1 - alpha / n) for all n swing probabilities bound each p_i / Σ p_j. Sets `banzhaf`.
+double banzhaf_half_width(const std::vector<double>& penrose, std::uint64_t samples, double alpha,
+                          std::vector<std::optional<double>>& banzhaf) {
+  const std::size_t n = penrose.size();
   const double total = std::accumulate(penrose.begin(), penrose.end(), 0.0);
-  PowerEstimate e;
-  e.samples = samples;
-  e.seed = seed;
-  e.confidence = kConfidence;
-  const double alpha = 1.0 - kConfidence;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto [lo, hi] = bernstein_interval(penrose[i], samples, alpha);
-    e.penrose_half_width = std::max({e.penrose_half_width, penrose[i] - lo, hi - penrose[i]});
-    const auto [slo, shi] = bernstein_interval(ss[i], samples, alpha);
-    e.shapley_shubik_half_width = std::max({e.shapley_shubik_half_width, ss[i] - slo, shi - ss[i]});
-  }
-  // Simultaneous intervals (each at 1 - alpha / n) for all n swing probabilities bound each
-  // normalized index p_i / Σ p_j.
   std::vector<std::pair<double, double>> joint(n);
   double low_total = 0;
   double high_total = 0;
@@ -202,17 +93,41 @@ PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::u
   }
   double widest = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (total > 0) out.banzhaf[i] = penrose[i] / total;
-    const double est = out.banzhaf[i].value_or(0.0);
+    if (total > 0) banzhaf[i] = penrose[i] / total;
+    const double est = banzhaf[i].value_or(0.0);
     const double low = high_total > 0 ? joint[i].first / high_total : 0.0;
     const double high = low_total > 0 ? std::min(1.0, joint[i].second / low_total) : 1.0;
     widest = std::max({widest, est - low, high - est});
   }
-  e.banzhaf_half_width = std::min(1.0, widest);
+  return std::min(1.0, widest);
+}
+
+}  // namespace
+
+PowerIndices monte_carlo(const WeightedGame& game, std::uint64_t samples, std::uint64_t seed) {
+  const std::size_t n = game.weights.size();
+  const auto [swings, pivots] = draw(game, samples, seed);
+  PowerIndices out;
+  out.swings.assign(n, std::nullopt);
+  out.penrose = pooled_shares(game, swings, samples);
+  out.shapley_shubik = pooled_shares(game, pivots, samples);
+  out.banzhaf.assign(n, std::nullopt);
+  PowerEstimate e;
+  e.samples = samples;
+  e.seed = seed;
+  e.confidence = kConfidence;
+  const double alpha = 1.0 - kConfidence;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double p = out.penrose[i];
+    const auto [lo, hi] = bernstein_interval(p, samples, alpha);
+    e.penrose_half_width = std::max({e.penrose_half_width, p - lo, hi - p});
+    const double ss = out.shapley_shubik[i];
+    const auto [slo, shi] = bernstein_interval(ss, samples, alpha);
+    e.shapley_shubik_half_width = std::max({e.shapley_shubik_half_width, ss - slo, shi - ss});
+  }
+  e.banzhaf_half_width = banzhaf_half_width(out.penrose, samples, alpha, out.banzhaf);
   out.estimate = e;
   return out;
 }
 
-}  // namespace detail
-
-}  // namespace xsector
+}  // namespace xsector::detail

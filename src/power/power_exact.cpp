@@ -1,7 +1,7 @@
-// Exact power indices: swing counts of every player by generating functions over the
-// coalitions' weights, in fixed-width multi-limb integers.
+// Exact power indices: every player's swings by coalition size, by generating functions over
+// the coalitions' weights in fixed-width multi-limb integers (docs/power.md, "Exact"). The
+// indices themselves are read off the counts by banzhaf.cpp and shapley_shubik.cpp.
 #include <algorithm>
-#include <boost/multiprecision/cpp_int.hpp>
 #include <iterator>
 #include <numeric>
 #include <utility>
@@ -9,11 +9,10 @@
 #include "power/power_parts.hpp"
 #include "xsector/power.hpp"
 
-namespace xsector {
+namespace xsector::detail {
 
 namespace {
 
-using boost::multiprecision::cpp_int;
 using boost::multiprecision::cpp_rational;
 
 double ratio(const cpp_int& numerator, const cpp_int& denominator) {
@@ -65,72 +64,80 @@ cpp_int to_big(const std::uint64_t* p, std::size_t limbs) {
   return x;
 }
 
-struct Counts {
-  std::vector<cpp_int> swings;  // per player
-  std::vector<cpp_int> ss;      // Σ swings of size s times s!(n-1-s)!
-  cpp_int ss_denominator;       // n!
+// The game as the count sees it. A coalition T of free (non-veto) players, with every veto
+// player, wins when weight(T) >= cap = quota - veto weight. Either count coalitions lighter than
+// cap directly, or (dual) count their complements, lighter than free weight - cap + 1; both in
+// units of g, the gcd of the free weights. Whichever cut-off is smaller is used.
+struct Plan {
+  std::size_t n = 0;
+  std::vector<std::size_t> free_players;
+  std::vector<std::int64_t> weight;    // of each free player in units of g, as free_players
+  std::vector<std::int64_t> distinct;  // the distinct free weights in units of g, ascending
+  std::size_t veto_count = 0;
+  std::int64_t g = 1;  // the gcd of the free weights (1 when there are none)
+  std::int64_t cut = 0;
+  bool dual = false;
+  std::size_t limbs = 1;
 };
 
-// Exact swing counts, or nothing when the table would take more than `budget` limb additions
-// or, with its working copy, more than `memory` bytes.
-std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budget, std::uint64_t memory) {
-  const std::size_t n = game.weights.size();
-  if (n > exact_player_limit) return std::nullopt;
-  auto is_veto = [&](std::size_t i) { return !game.veto.empty() && game.veto[i]; };
-  std::vector<std::size_t> free_players;
+bool is_veto(const WeightedGame& game, std::size_t i) { return !game.veto.empty() && game.veto[i]; }
+
+Plan plan_count(const WeightedGame& game) {
+  Plan plan;
+  plan.n = game.weights.size();
   std::int64_t veto_weight = 0;
   std::int64_t free_weight = 0;
-  std::size_t veto_count = 0;
   std::int64_t g = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (is_veto(i)) {
+  for (std::size_t i = 0; i < plan.n; ++i) {
+    if (is_veto(game, i)) {
       veto_weight += game.weights[i];
-      ++veto_count;
+      ++plan.veto_count;
     } else {
-      free_players.push_back(i);
+      plan.free_players.push_back(i);
       free_weight += game.weights[i];
       g = std::gcd(g, game.weights[i]);
     }
   }
-  const std::size_t f = free_players.size();
   if (g == 0) g = 1;
-  // A coalition T of free players (with every veto player) wins when weight(T) >= cap. Either
-  // count coalitions lighter than cap directly, or (dual) count their complements, lighter than
-  // free_weight - cap + 1; both in units of g. Whichever cut-off is smaller is used.
+  plan.g = g;
   const std::int64_t cap = game.quota - veto_weight;
   auto ceil_div = [](std::int64_t a, std::int64_t b) { return a <= 0 ? std::int64_t{0} : (a + b - 1) / b; };
   const std::int64_t direct_cut = ceil_div(cap, g);
   const std::int64_t dual_cut = ceil_div(free_weight - cap + 1, g);
-  const bool dual = cap > 0 && dual_cut < direct_cut;
-  const std::int64_t cut = dual ? dual_cut : direct_cut;
+  plan.dual = cap > 0 && dual_cut < direct_cut;
+  plan.cut = plan.dual ? dual_cut : direct_cut;
+  for (const auto i : plan.free_players) plan.weight.push_back(game.weights[i] / g);
+  plan.distinct = plan.weight;
+  std::sort(plan.distinct.begin(), plan.distinct.end());
+  plan.distinct.erase(std::unique(plan.distinct.begin(), plan.distinct.end()), plan.distinct.end());
+  plan.limbs = plan.free_players.size() / 64 + 1;
+  return plan;
+}
 
-  std::vector<std::int64_t> distinct;
-  distinct.reserve(free_players.size());
-  for (const auto i : free_players) distinct.push_back(game.weights[i] / g);
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  const std::size_t limbs = f / 64 + 1;
-  // Limb additions per reachable weight: building (about f^2/2 rows) and dividing out each
-  // distinct weight (f rows each), plus the row sums.
+// The most reachable sums the budgets allow: limb additions per reachable weight are building
+// (about f^2/2 rows) and dividing out each distinct weight (f rows each), plus the row sums;
+// memory per reachable weight is the f + 1 rows of the table and the f of its working copy.
+double budget_sums(const Plan& plan, std::uint64_t budget, std::uint64_t memory) {
+  const std::size_t f = plan.free_players.size();
   const double per_sum = (static_cast<double>(f) * static_cast<double>(f) / 2.0 +
-                          static_cast<double>(distinct.size() + 2) * static_cast<double>(f + 1)) *
-                         static_cast<double>(limbs);
-  // Memory: `table` holds f + 1 rows of m counts and `without` f rows, each count `limbs` words.
-  const double bytes_per_sum = static_cast<double>(2 * f + 1) * static_cast<double>(limbs * sizeof(std::uint64_t));
-  const double budget_sums =
-      std::min(static_cast<double>(budget) / std::max(1.0, per_sum), static_cast<double>(memory) / bytes_per_sum);
+                          static_cast<double>(plan.distinct.size() + 2) * static_cast<double>(f + 1)) *
+                         static_cast<double>(plan.limbs);
+  const double bytes_per_sum = static_cast<double>(2 * f + 1) * static_cast<double>(plan.limbs * sizeof(std::uint64_t));
+  return std::min(static_cast<double>(budget) / std::max(1.0, per_sum), static_cast<double>(memory) / bytes_per_sum);
+}
 
-  // The weights below the cut-off that some coalition of free players reaches, ascending.
+// The weights below the cut-off that some coalition of free players reaches, ascending; nothing
+// when there are more than `most`.
+std::optional<std::vector<std::int64_t>> reachable_sums(const Plan& plan, double most) {
   std::vector<std::int64_t> sums;
-  if (cut > 0) sums.push_back(0);
+  if (plan.cut > 0) sums.push_back(0);
   std::vector<std::int64_t> merged;
-  for (const auto i : free_players) {
-    const std::int64_t w = game.weights[i] / g;
+  for (const std::int64_t w : plan.weight) {
     merged.clear();
     std::size_t a = 0;
     std::size_t b = 0;
-    while (a < sums.size() || (b < sums.size() && sums[b] + w < cut)) {
-      const bool take_b = b < sums.size() && sums[b] + w < cut && (a == sums.size() || sums[b] + w <= sums[a]);
+    while (a < sums.size() || (b < sums.size() && sums[b] + w < plan.cut)) {
+      const bool take_b = b < sums.size() && sums[b] + w < plan.cut && (a == sums.size() || sums[b] + w <= sums[a]);
       if (take_b) {
         const std::int64_t x = sums[b++] + w;
         if (a < sums.size() && sums[a] == x) ++a;
@@ -140,130 +147,149 @@ std::optional<Counts> exact_counts(const WeightedGame& game, std::uint64_t budge
       }
     }
     sums.swap(merged);
-    if (static_cast<double>(sums.size()) > budget_sums) return std::nullopt;
+    if (static_cast<double>(sums.size()) > most) return std::nullopt;
   }
-  const std::size_t m = sums.size();
-  const std::size_t row = m * limbs;
+  return sums;
+}
 
-  // down[j]: index of sums[j] - w, or m when that weight is not reachable.
-  std::vector<std::size_t> down(m);
-  auto map_down = [&](std::int64_t w) {
-    std::size_t lo = 0;
-    for (std::size_t j = 0; j < m; ++j) {
-      const std::int64_t target = sums[j] - w;
-      while (lo < m && sums[lo] < target) ++lo;
-      down[j] = (target >= 0 && lo < m && sums[lo] == target) ? lo : m;
-    }
-  };
-
-  // table[k][j]: coalitions of k free players weighing sums[j].
-  std::vector<std::uint64_t> table((f + 1) * row, 0);
-  if (m > 0) table[0] = 1;
-  for (std::size_t added = 0; added < f; ++added) {
-    map_down(game.weights[free_players[added]] / g);
-    for (std::size_t k = added + 1; k-- > 0;) {
-      std::uint64_t* to = table.data() + (k + 1) * row;  // row is 0 when nothing is reachable
-      const std::uint64_t* from = table.data() + k * row;
-      for (std::size_t j = 0; j < m; ++j) {
-        if (down[j] != m) add_limbs(to + j * limbs, from + down[j] * limbs, limbs);
+// table[k][j]: coalitions of k free players weighing sums[j], built once; each distinct weight
+// is then divided out of it once to count the swings of the players of that weight.
+class CountTable {
+ public:
+  CountTable(const Plan& plan, std::vector<std::int64_t> sums, const std::vector<cpp_int>& factorial)
+      : plan_(plan),
+        factorial_(factorial),
+        sums_(std::move(sums)),
+        m_(sums_.size()),
+        f_(plan.free_players.size()),
+        row_(m_ * plan.limbs),
+        down_(m_),
+        table_((f_ + 1) * row_, 0),
+        without_(f_ > 0 ? f_ * row_ : 0, 0) {
+    if (m_ > 0) table_[0] = 1;
+    for (std::size_t added = 0; added < f_; ++added) {
+      map_down(plan_.weight[added]);
+      for (std::size_t k = added + 1; k-- > 0;) {
+        std::uint64_t* to = table_.data() + (k + 1) * row_;  // row_ is 0 when nothing is reachable
+        const std::uint64_t* from = table_.data() + k * row_;
+        for (std::size_t j = 0; j < m_; ++j) {
+          if (down_[j] != m_) add_limbs(to + j * plan_.limbs, from + down_[j] * plan_.limbs, plan_.limbs);
+        }
       }
     }
   }
 
-  std::vector<cpp_int> factorial(n + 1, 1);
-  for (std::size_t i = 1; i <= n; ++i) factorial[i] = factorial[i - 1] * i;
-  auto binomial = [&](std::size_t a, std::size_t b) { return factorial[a] / (factorial[b] * factorial[a - b]); };
-  auto pivot_weight = [&](std::size_t s) { return factorial[s] * factorial[n - 1 - s]; };
-  auto row_sum = [&](const std::vector<std::uint64_t>& t, std::size_t k, std::size_t first) {
-    std::vector<std::uint64_t> acc(limbs, 0);
-    for (std::size_t j = first; j < m; ++j) add_limbs(acc.data(), &t[k * row + j * limbs], limbs);
-    return to_big(acc.data(), limbs);
-  };
-
-  Counts out;
-  out.swings.assign(n, 0);
-  out.ss.assign(n, 0);
-  out.ss_denominator = factorial[n];
-  if (veto_count > 0) {
-    // A veto player swings with every coalition T of free players (the other veto players
-    // in) that reaches cap; counted directly or as complements lighter than the dual cut-off.
-    cpp_int swings = 0;
-    cpp_int ss = 0;
-    for (std::size_t k = 0; k <= f; ++k) {
-      const cpp_int count = dual ? row_sum(table, f - k, 0) : binomial(f, k) - row_sum(table, k, 0);
-      swings += count;
-      ss += count * pivot_weight(veto_count - 1 + k);
+  // A veto player swings with every coalition T of free players (the other veto players in)
+  // that reaches cap; counted directly or as complements lighter than the dual cut-off.
+  SwingsBySize veto_swings() const {
+    SwingsBySize by_size(plan_.n, 0);
+    for (std::size_t k = 0; k <= f_; ++k) {
+      by_size[plan_.veto_count - 1 + k] =
+          plan_.dual ? row_sum(table_, f_ - k, 0) : binomial(f_, k) - row_sum(table_, k, 0);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      if (is_veto(i)) {
-        out.swings[i] = swings;
-        out.ss[i] = ss;
-      }
-    }
+    return by_size;
   }
-  // Each distinct free weight w is divided out once: without[k] counts the coalitions of k
-  // other free players; those weighing cut - w .. cut - 1 are the swings (or their complements).
-  std::vector<std::uint64_t> without(f > 0 ? f * row : 0, 0);
-  for (const std::int64_t w : distinct) {
+
+  // The swings of a free player of weight w: without[k] counts the coalitions of k other free
+  // players; those weighing cut - w .. cut - 1 are the swings (or, dual, their complements).
+  SwingsBySize free_swings(std::int64_t w) {
     map_down(w);
-    std::size_t first = m;
-    for (std::size_t j = 0; j < m; ++j) {
-      if (sums[j] >= cut - w) {
+    std::size_t first = m_;
+    for (std::size_t j = 0; j < m_; ++j) {
+      if (sums_[j] >= plan_.cut - w) {
         first = j;
         break;
       }
     }
-    std::vector<cpp_int> window(f, 0);
-    for (std::size_t k = 0; k < f; ++k) {
-      std::copy(table.begin() + static_cast<std::ptrdiff_t>(k * row),
-                table.begin() + static_cast<std::ptrdiff_t>((k + 1) * row),
-                without.begin() + static_cast<std::ptrdiff_t>(k * row));
+    std::vector<cpp_int> window(f_, 0);
+    for (std::size_t k = 0; k < f_; ++k) {
+      const auto begin = table_.begin() + static_cast<std::ptrdiff_t>(k * row_);
+      std::copy(begin, begin + static_cast<std::ptrdiff_t>(row_),
+                without_.begin() + static_cast<std::ptrdiff_t>(k * row_));
       if (k > 0) {
-        std::uint64_t* to = without.data() + k * row;
-        const std::uint64_t* prev = without.data() + (k - 1) * row;
-        for (std::size_t j = 0; j < m; ++j) {
-          if (down[j] != m) sub_limbs(to + j * limbs, prev + down[j] * limbs, limbs);
+        std::uint64_t* to = without_.data() + k * row_;
+        const std::uint64_t* prev = without_.data() + (k - 1) * row_;
+        for (std::size_t j = 0; j < m_; ++j) {
+          if (down_[j] != m_) sub_limbs(to + j * plan_.limbs, prev + down_[j] * plan_.limbs, plan_.limbs);
         }
       }
-      window[k] = row_sum(without, k, first);
+      window[k] = row_sum(without_, k, first);
     }
-    cpp_int swings = 0;
-    cpp_int ss = 0;
-    for (std::size_t k = 0; k < f; ++k) {
-      const cpp_int& count = dual ? window[f - 1 - k] : window[k];
-      swings += count;
-      ss += count * pivot_weight(veto_count + k);
-    }
-    for (const auto i : free_players) {
-      if (game.weights[i] / g == w) {
-        out.swings[i] = swings;
-        out.ss[i] = ss;
-      }
+    SwingsBySize by_size(plan_.n, 0);
+    for (std::size_t k = 0; k < f_; ++k) by_size[plan_.veto_count + k] = plan_.dual ? window[f_ - 1 - k] : window[k];
+    return by_size;
+  }
+
+ private:
+  // down_[j]: index of sums[j] - w, or m when that weight is not reachable.
+  void map_down(std::int64_t w) {
+    std::size_t lo = 0;
+    for (std::size_t j = 0; j < m_; ++j) {
+      const std::int64_t target = sums_[j] - w;
+      while (lo < m_ && sums_[lo] < target) ++lo;
+      down_[j] = (target >= 0 && lo < m_ && sums_[lo] == target) ? lo : m_;
     }
   }
-  return out;
-}
+  cpp_int row_sum(const std::vector<std::uint64_t>& t, std::size_t k, std::size_t first) const {
+    std::vector<std::uint64_t> acc(plan_.limbs, 0);
+    for (std::size_t j = first; j < m_; ++j) add_limbs(acc.data(), &t[k * row_ + j * plan_.limbs], plan_.limbs);
+    return to_big(acc.data(), plan_.limbs);
+  }
+  cpp_int binomial(std::size_t a, std::size_t b) const { return factorial_[a] / (factorial_[b] * factorial_[a - b]); }
+
+  const Plan& plan_;
+  const std::vector<cpp_int>& factorial_;
+  std::vector<std::int64_t> sums_;
+  std::size_t m_;
+  std::size_t f_;
+  std::size_t row_;
+  std::vector<std::size_t> down_;
+  std::vector<std::uint64_t> table_;
+  std::vector<std::uint64_t> without_;
+};
 
 }  // namespace
 
-namespace detail {
+std::vector<cpp_int> factorials(std::size_t n) {
+  std::vector<cpp_int> factorial(n + 1, 1);
+  for (std::size_t i = 1; i <= n; ++i) factorial[i] = factorial[i - 1] * i;
+  return factorial;
+}
 
 std::optional<PowerIndices> exact_indices(const WeightedGame& game, const PowerOptions& options) {
   const std::size_t n = game.weights.size();
-  auto counts = exact_counts(game, options.exact_budget, options.exact_memory);
-  if (!counts) return std::nullopt;
+  if (n > exact_player_limit) return std::nullopt;
+  const Plan plan = plan_count(game);
+  auto sums = reachable_sums(plan, budget_sums(plan, options.exact_budget, options.exact_memory));
+  if (!sums) return std::nullopt;
+  const std::vector<cpp_int> factorial = factorials(n);
+  CountTable table(plan, std::move(*sums), factorial);
+  std::vector<cpp_int> swings(n, 0);
+  std::vector<cpp_int> orders(n, 0);  // Shapley-Shubik numerators over n!
+  auto count = [&](const SwingsBySize& by_size, auto&& alike) {
+    const cpp_int s = banzhaf_swings(by_size);
+    const cpp_int o = shapley_shubik_orders(by_size, factorial);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (alike(i)) {
+        swings[i] = s;
+        orders[i] = o;
+      }
+    }
+  };
+  if (plan.veto_count > 0) count(table.veto_swings(), [&](std::size_t i) { return is_veto(game, i); });
+  for (const std::int64_t w : plan.distinct) {
+    count(table.free_swings(w), [&](std::size_t i) { return !is_veto(game, i) && game.weights[i] / plan.g == w; });
+  }
   PowerIndices out = no_power(n);
-  const cpp_int all_swings = std::accumulate(counts->swings.begin(), counts->swings.end(), cpp_int(0));
+  const cpp_int all_swings = std::accumulate(swings.begin(), swings.end(), cpp_int(0));
   const cpp_int half = cpp_int(1) << (n - 1);
   for (std::size_t i = 0; i < n; ++i) {
-    out.swings[i] = to_count(counts->swings[i]);
-    if (all_swings != 0) out.banzhaf[i] = ratio(counts->swings[i], all_swings);
-    out.penrose[i] = ratio(counts->swings[i], half);
-    out.shapley_shubik[i] = ratio(counts->ss[i], counts->ss_denominator);
+    out.swings[i] = to_count(swings[i]);
+    if (all_swings != 0) out.banzhaf[i] = ratio(swings[i], all_swings);
+    out.penrose[i] = ratio(swings[i], half);
+    out.shapley_shubik[i] = ratio(orders[i], factorial[n]);
   }
   return out;
 }
 
-}  // namespace detail
-
-}  // namespace xsector
+}  // namespace xsector::detail
