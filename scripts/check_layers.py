@@ -72,13 +72,6 @@ PUBLIC = {
 # Files and functions that were over the limits when this check came in, with their length
 # then: each may only shrink (and leaves this list once it fits); nothing new may join it.
 KNOWN_LONG = {
-    "src/load/governance.cpp:read_governance": 101,
-    "src/load/members.cpp:read_members": 97,
-    "src/load/survey_section.cpp:read_responses": 100,
-    "src/load/taxonomy.cpp:read_sector": 87,
-    "src/load/ties.cpp:read_ties": 102,
-    "src/load/yaml_tree.cpp": 436,
-    "src/load/yaml_tree.cpp:flow_too_deep": 117,
     "src/metrics/compare_findings.cpp:comparison_findings": 91,
     "src/metrics/findings_actions.cpp:next_actions": 95,
 }

@@ -87,18 +87,27 @@ class CoalitionLoader {
   // members.cpp: members, their attributes and contacts; references to members
   /// `members`: a list of at least one member with a unique id and a known sector.
   void read_members(const Node& node);
+  /// A member's `sector`: one of the taxonomy's, by id or alias; false after reporting a problem.
+  bool read_member_sector(const Fields& f, Member& m);
 
   // ties.cpp: ties, their level and who carries them
   /// A tie's or a response's `level`: a name of the continuum or 1-4.
   std::optional<TieLevel> read_level(const Node& node);
   /// `ties`: [a, b], `between: [a, b]` or `from`/`to`; a pair is tied once, or once each way.
   void read_ties(const Node& node);
+  /// The two ends of a tie as written: [a, b], `between: [a, b]` or `from`/`to` (a directed
+  /// tie); `f` receives the keys of a tie written as a map. Nullopt after reporting a problem.
+  std::optional<std::pair<Node, Node>> read_tie_ends(const Node& item, Tie& tie, std::optional<Fields>& f);
+  /// A tie's `level`, `kinds` and `attributes`; false after reporting a problem.
+  bool read_tie_details(const Fields& f, Tie& tie);
 
   // governance.cpp: decision bodies, their rules and seats
   /// A body's `rule`: a named rule or `{quota: N}`; false after reporting a problem.
   bool read_rule(const Node& node, Rule& rule);
   /// A body's `seats`: member id -> positive votes, at most 2^53 in all; false after reporting a problem.
   bool read_seats(const Node& node, Body& body);
+  /// A body's `veto`: members seated in it, none twice; false after reporting a problem.
+  bool read_veto(const Node& node, Body& body);
 
   // survey_section.cpp: the survey (docs/surveys.md)
   /// `respondents`: member index -> line of its entry; nullopt after reporting a problem.
@@ -108,6 +117,18 @@ class CoalitionLoader {
                   std::array<std::optional<int>, 3>& out);
   /// `responses`: one per respondent and partner, by a listed respondent; false on any problem.
   bool read_responses(const Node& node, Survey& survey, const std::unordered_map<std::size_t, int>* respondents);
+  /// A response's `by` or `about` (`key`): the index of the member it names; nullopt after
+  /// reporting a problem (`role` says what the key is for when it is missing).
+  std::optional<std::size_t> response_member(const Fields& f, SourcePos pos, std::string_view key,
+                                             std::string_view role);
+  /// Reports a response by `by` about itself, or a second one about `about` (`answered`: (by,
+  /// about) -> line of the first); false then.
+  bool rates_new_partner(const Fields& f, SourcePos pos, std::size_t by, std::size_t about,
+                         std::unordered_map<std::uint64_t, int>& answered);
+  /// A response's `level`, `frequency`, `kinds`, `trust` and `value`; false after reporting a problem.
+  bool read_response_ratings(const Fields& f, Response& r);
+  /// A response's `contact`: a contact of the member who answered; false after reporting a problem.
+  bool read_response_contact(const Fields& f, Response& r, std::optional<std::size_t> by);
 
   std::vector<Diagnostic> diagnostics_;
   YamlReader reader_;

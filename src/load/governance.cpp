@@ -11,6 +11,39 @@
 
 namespace xsector::detail {
 
+namespace {
+
+// A body's `body` id, unique among the bodies (`seen`: id -> line of its first body).
+bool read_body_id(YamlReader& reader, const Fields& f, Body& body, std::unordered_map<std::string, int>& seen) {
+  const auto* b = f.get("body");
+  if (b == nullptr) {
+    reader.missing(f, "body", body.pos, "a governance body needs a 'body' id");
+    return false;
+  }
+  auto v = reader.slug(*b, "body id");
+  if (!v) return false;
+  body.id = *v;
+  const auto [it, inserted] = seen.emplace(body.id, reader.pos(*b).line);
+  if (!inserted) {
+    reader.error(reader.pos(*b), fmt::format("duplicate body '{}' (first at line {})", body.id, it->second));
+    return false;
+  }
+  return true;
+}
+
+// Reports a body whose rule needs more votes than its seats hold; false then.
+bool quota_reachable(YamlReader& reader, const Body& body) {
+  const std::int64_t total = body.total_votes();
+  const std::int64_t quota = body.rule.quota(total);
+  if (quota <= total) return true;
+  reader.error(body.pos, fmt::format("body '{}' needs {} votes to decide but its seats "
+                                     "hold only {}",
+                                     body.id, quota, total));
+  return false;
+}
+
+}  // namespace
+
 void CoalitionLoader::read_governance(const Node& node) {
   if (node.IsNull()) return;
   if (!node.IsSequence()) {
@@ -24,22 +57,7 @@ void CoalitionLoader::read_governance(const Node& node) {
     if (!f) continue;
     Body body;
     body.pos = reader_.pos(item);
-    bool ok = true;
-    if (const auto* b = f->get("body")) {
-      if (auto v = reader_.slug(*b, "body id")) {
-        body.id = *v;
-        const auto [it, inserted] = seen.emplace(body.id, reader_.pos(*b).line);
-        if (!inserted) {
-          reader_.error(reader_.pos(*b), fmt::format("duplicate body '{}' (first at line {})", body.id, it->second));
-          ok = false;
-        }
-      } else {
-        ok = false;
-      }
-    } else {
-      reader_.missing(*f, "body", body.pos, "a governance body needs a 'body' id");
-      ok = false;
-    }
+    bool ok = read_body_id(reader_, *f, body, seen);
     if (const auto* d = f->get("decides")) {
       if (auto v = reader_.text_list(*d, "decides"))
         body.decides = *v;
@@ -58,38 +76,7 @@ void CoalitionLoader::read_governance(const Node& node) {
       ok = false;
     }
     if (const auto* v = f->get("veto")) {
-      if (!v->IsSequence()) {
-        reader_.error(reader_.pos(*v), "'veto' must be a list of member ids");
-        ok = false;
-      } else {
-        std::unordered_set<std::size_t> vetoes;
-        for (const Node who : *v) {
-          auto id = reader_.slug(who, "veto member");
-          if (!id) {
-            ok = false;
-            continue;
-          }
-          auto i = member_ref(who, *id, "veto");
-          if (!i) {
-            ok = false;
-            continue;
-          }
-          // A seat named but invalid was reported already; a seat not named at all is this error.
-          if (!seated_.contains(*i)) {
-            if (!seat_names_.contains(*id)) {
-              reader_.error(reader_.pos(who), fmt::format("veto member '{}' holds no seat in '{}'", *id, body.id));
-            }
-            ok = false;
-            continue;
-          }
-          if (!vetoes.insert(*i).second) {
-            reader_.error(reader_.pos(who), fmt::format("'{}' is listed twice in veto", *id));
-            ok = false;
-            continue;
-          }
-          body.veto.push_back(*i);
-        }
-      }
+      if (!read_veto(*v, body)) ok = false;
     }
     if (const auto* c = f->get("chair")) {
       if (auto id = reader_.slug(*c, "chair")) {
@@ -99,18 +86,45 @@ void CoalitionLoader::read_governance(const Node& node) {
         ok = false;
       }
     }
-    if (ok && !body.seats.empty()) {
-      const std::int64_t total = body.total_votes();
-      const std::int64_t quota = body.rule.quota(total);
-      if (quota > total) {
-        reader_.error(body.pos, fmt::format("body '{}' needs {} votes to decide but its seats "
-                                            "hold only {}",
-                                            body.id, quota, total));
-        ok = false;
-      }
-    }
+    if (ok && !body.seats.empty() && !quota_reachable(reader_, body)) ok = false;
     if (ok) coalition_.governance.push_back(std::move(body));
   }
+}
+
+bool CoalitionLoader::read_veto(const Node& node, Body& body) {
+  if (!node.IsSequence()) {
+    reader_.error(reader_.pos(node), "'veto' must be a list of member ids");
+    return false;
+  }
+  bool ok = true;
+  std::unordered_set<std::size_t> vetoes;
+  for (const Node who : node) {
+    auto id = reader_.slug(who, "veto member");
+    if (!id) {
+      ok = false;
+      continue;
+    }
+    auto i = member_ref(who, *id, "veto");
+    if (!i) {
+      ok = false;
+      continue;
+    }
+    // A seat named but invalid was reported already; a seat not named at all is this error.
+    if (!seated_.contains(*i)) {
+      if (!seat_names_.contains(*id)) {
+        reader_.error(reader_.pos(who), fmt::format("veto member '{}' holds no seat in '{}'", *id, body.id));
+      }
+      ok = false;
+      continue;
+    }
+    if (!vetoes.insert(*i).second) {
+      reader_.error(reader_.pos(who), fmt::format("'{}' is listed twice in veto", *id));
+      ok = false;
+      continue;
+    }
+    body.veto.push_back(*i);
+  }
+  return ok;
 }
 
 bool CoalitionLoader::read_rule(const Node& node, Rule& rule) {

@@ -15,6 +15,65 @@
 
 namespace xsector::detail {
 
+namespace {
+
+// A member's `id`, unique among the members read (`seen`: id -> where it was first defined).
+bool read_member_id(YamlReader& reader, const Fields& f, Member& m, std::unordered_map<std::string, SourcePos>& seen) {
+  const auto* id = f.get("id");
+  if (id == nullptr) {
+    reader.missing(f, "id", m.pos, "a member needs an 'id'");
+    return false;
+  }
+  auto v = reader.slug(*id, "member id");
+  if (!v) return false;
+  m.id = *v;
+  const auto [it, inserted] = seen.emplace(m.id, reader.pos(*id));
+  if (!inserted) {
+    reader.error(reader.pos(*id),
+                 fmt::format("duplicate member id '{}' (first defined at line {})", m.id, it->second.line));
+    return false;
+  }
+  return true;
+}
+
+// What a member says of itself: `community_led`, `lived_experience`, `funding` (not
+// negative) and `tags`; false after reporting a problem.
+bool read_member_profile(YamlReader& reader, const Fields& f, Member& m) {
+  bool ok = true;
+  if (const auto* c = f.get("community_led")) {
+    if (auto v = reader.boolean(*c, "community_led"))
+      m.community_led = *v;
+    else
+      ok = false;
+  }
+  if (const auto* l = f.get("lived_experience")) {
+    if (auto v = reader.boolean(*l, "lived_experience"))
+      m.lived_experience = *v;
+    else
+      ok = false;
+  }
+  if (const auto* fu = f.get("funding")) {
+    if (auto v = reader.number(*fu, "funding")) {
+      if (*v < 0) {
+        reader.error(reader.pos(*fu), "funding cannot be negative");
+        ok = false;
+      }
+      m.funding = *v;
+    } else {
+      ok = false;
+    }
+  }
+  if (const auto* t = f.get("tags")) {
+    if (auto v = reader.text_list(*t, "tags"))
+      m.tags = *v;
+    else
+      ok = false;
+  }
+  return ok;
+}
+
+}  // namespace
+
 void CoalitionLoader::read_members(const Node& node) {
   if (!node.IsSequence() || node.size() == 0) {
     reader_.error(reader_.pos(node), "'members' must be a list of at least one member");
@@ -30,23 +89,7 @@ void CoalitionLoader::read_members(const Node& node) {
     if (!f) continue;
     Member m;
     m.pos = reader_.pos(item);
-    bool ok = true;
-    if (const auto* id = f->get("id")) {
-      if (auto v = reader_.slug(*id, "member id")) {
-        m.id = *v;
-        const auto [it, inserted] = seen.emplace(m.id, reader_.pos(*id));
-        if (!inserted) {
-          reader_.error(reader_.pos(*id),
-                        fmt::format("duplicate member id '{}' (first defined at line {})", m.id, it->second.line));
-          ok = false;
-        }
-      } else {
-        ok = false;
-      }
-    } else {
-      reader_.missing(*f, "id", m.pos, "a member needs an 'id'");
-      ok = false;
-    }
+    bool ok = read_member_id(reader_, *f, m, seen);
     if (const auto* n = f->get("name")) {
       if (auto v = reader_.text(*n, "member name"))
         m.name = *v;
@@ -55,53 +98,8 @@ void CoalitionLoader::read_members(const Node& node) {
     } else {
       m.name = m.id;
     }
-    if (const auto* s = f->get("sector")) {
-      if (auto v = reader_.text(*s, "sector")) {
-        m.sector_as_written = *v;
-        if (!taxonomy_ok_) {
-          ok = false;  // the taxonomy's problem was reported; the sector cannot be checked
-        } else if (const Sector* sector = coalition_.find_sector(*v)) {
-          m.sector = sector->id;
-        } else {
-          reader_.error(reader_.pos(*s), unknown_sector_message(coalition_, *v));
-          ok = false;
-        }
-      } else {
-        ok = false;
-      }
-    } else {
-      reader_.missing(*f, "sector", m.pos, fmt::format("member '{}' needs a 'sector'", m.id));
-      ok = false;
-    }
-    if (const auto* c = f->get("community_led")) {
-      if (auto v = reader_.boolean(*c, "community_led"))
-        m.community_led = *v;
-      else
-        ok = false;
-    }
-    if (const auto* l = f->get("lived_experience")) {
-      if (auto v = reader_.boolean(*l, "lived_experience"))
-        m.lived_experience = *v;
-      else
-        ok = false;
-    }
-    if (const auto* fu = f->get("funding")) {
-      if (auto v = reader_.number(*fu, "funding")) {
-        if (*v < 0) {
-          reader_.error(reader_.pos(*fu), "funding cannot be negative");
-          ok = false;
-        }
-        m.funding = *v;
-      } else {
-        ok = false;
-      }
-    }
-    if (const auto* t = f->get("tags")) {
-      if (auto v = reader_.text_list(*t, "tags"))
-        m.tags = *v;
-      else
-        ok = false;
-    }
+    if (!read_member_sector(*f, m)) ok = false;
+    if (!read_member_profile(reader_, *f, m)) ok = false;
     if (const auto* a = f->get("attributes")) {
       if (!read_attributes(*a, m.attributes)) ok = false;
     }
@@ -111,6 +109,24 @@ void CoalitionLoader::read_members(const Node& node) {
     if (!m.id.empty()) attempted_ids_.insert(m.id);
     if (ok) coalition_.members.push_back(std::move(m));
   }
+}
+
+bool CoalitionLoader::read_member_sector(const Fields& f, Member& m) {
+  const auto* s = f.get("sector");
+  if (s == nullptr) {
+    reader_.missing(f, "sector", m.pos, fmt::format("member '{}' needs a 'sector'", m.id));
+    return false;
+  }
+  auto v = reader_.text(*s, "sector");
+  if (!v) return false;
+  m.sector_as_written = *v;
+  if (!taxonomy_ok_) return false;  // the taxonomy's problem was reported; the sector cannot be checked
+  if (const Sector* sector = coalition_.find_sector(*v)) {
+    m.sector = sector->id;
+    return true;
+  }
+  reader_.error(reader_.pos(*s), unknown_sector_message(coalition_, *v));
+  return false;
 }
 
 bool CoalitionLoader::read_attributes(const Node& node, std::vector<std::pair<std::string, std::string>>& out) {

@@ -129,7 +129,6 @@ bool CoalitionLoader::read_responses(const Node& node, Survey& survey,
   }
   static const std::vector<std::string> keys = {"by",    "about", "level", "frequency",
                                                 "kinds", "trust", "value", "contact"};
-  static const std::vector<std::string> frequencies = {"never", "yearly", "quarterly", "monthly", "weekly", "daily"};
   std::unordered_map<std::uint64_t, int> answered;  // (by, about) -> line of the response
   answered.reserve(node.size());
   survey.responses.reserve(node.size());
@@ -142,74 +141,18 @@ bool CoalitionLoader::read_responses(const Node& node, Survey& survey,
     }
     Response r;
     r.pos = reader_.pos(item);
-    bool ok = true;
-    auto member = [&](std::string_view key, std::string_view role) -> std::optional<std::size_t> {
-      const auto* n = f->get(key);
-      if (n == nullptr) {
-        reader_.missing(*f, key, r.pos, fmt::format("a survey response needs '{}': {}", key, role));
-        return std::nullopt;
-      }
-      auto id = reader_.slug(*n, fmt::format("'{}'", key));
-      if (!id) return std::nullopt;
-      return member_ref(*n, *id, fmt::format("the response's '{}'", key));
-    };
-    const auto by = member("by", "the member who answered");
-    const auto about = member("about", "the member it rates");
-    if (!by || !about) ok = false;
+    const auto by = response_member(*f, r.pos, "by", "the member who answered");
+    const auto about = response_member(*f, r.pos, "about", "the member it rates");
+    bool ok = by && about;
     if (by && respondents != nullptr && !respondents->contains(*by)) {
       reader_.error(
           reader_.pos(*f->get("by")),
           fmt::format("'{}' answered but is not listed in the survey's respondents", coalition_.members[*by].id));
       ok = false;
     }
-    if (by && about && *by == *about) {
-      reader_.error(reader_.pos(*f->get("about")),
-                    fmt::format("'{}' rates itself; a response is about another member", coalition_.members[*by].id));
-      ok = false;
-    } else if (by && about) {
-      const std::uint64_t key = (static_cast<std::uint64_t>(*by) << 32U) | static_cast<std::uint64_t>(*about);
-      const auto [it, inserted] = answered.emplace(key, r.pos.line);
-      if (!inserted) {
-        reader_.error(r.pos, fmt::format("'{}' already rated '{}' at line {}; one response per partner",
-                                         coalition_.members[*by].id, coalition_.members[*about].id, it->second));
-        ok = false;
-      }
-    }
-    if (const auto* l = f->get("level")) {
-      if (auto v = read_level(*l))
-        r.level = *v;
-      else
-        ok = false;
-    }
-    if (const auto* q = f->get("frequency")) {
-      if (auto i = reader_.choice(*q, "frequency", frequencies, "never, yearly, quarterly, monthly, weekly or daily"))
-        r.frequency = static_cast<Frequency>(*i);
-      else
-        ok = false;
-    }
-    if (const auto* k = f->get("kinds")) {
-      if (auto v = reader_.text_list(*k, "kinds"))
-        r.kinds = *v;
-      else
-        ok = false;
-    }
-    if (const auto* t = f->get("trust")) {
-      if (!read_items(*t, "trust", trust_item_names, r.trust)) ok = false;
-    }
-    if (const auto* v = f->get("value")) {
-      if (!read_items(*v, "value", value_item_names, r.value)) ok = false;
-    }
-    if (const auto* c = f->get("contact")) {
-      if (auto v = reader_.slug(*c, "contact")) {
-        r.contact = *v;
-        if (by && !contact_of_respondent(coalition_.members[*by], *v)) {
-          reader_.error(reader_.pos(*c), respondent_contact_message(coalition_.members[*by], *v));
-          ok = false;
-        }
-      } else {
-        ok = false;
-      }
-    }
+    if (by && about && !rates_new_partner(*f, r.pos, *by, *about, answered)) ok = false;
+    if (!read_response_ratings(*f, r)) ok = false;
+    if (!read_response_contact(*f, r, by)) ok = false;
     if (!ok) {
       all_ok = false;
       continue;
@@ -219,6 +162,76 @@ bool CoalitionLoader::read_responses(const Node& node, Survey& survey,
     survey.responses.push_back(std::move(r));
   }
   return all_ok;
+}
+
+std::optional<std::size_t> CoalitionLoader::response_member(const Fields& f, SourcePos pos, std::string_view key,
+                                                            std::string_view role) {
+  const auto* n = f.get(key);
+  if (n == nullptr) {
+    reader_.missing(f, key, pos, fmt::format("a survey response needs '{}': {}", key, role));
+    return std::nullopt;
+  }
+  auto id = reader_.slug(*n, fmt::format("'{}'", key));
+  if (!id) return std::nullopt;
+  return member_ref(*n, *id, fmt::format("the response's '{}'", key));
+}
+
+bool CoalitionLoader::rates_new_partner(const Fields& f, SourcePos pos, std::size_t by, std::size_t about,
+                                        std::unordered_map<std::uint64_t, int>& answered) {
+  if (by == about) {
+    reader_.error(reader_.pos(*f.get("about")),
+                  fmt::format("'{}' rates itself; a response is about another member", coalition_.members[by].id));
+    return false;
+  }
+  const std::uint64_t key = (static_cast<std::uint64_t>(by) << 32U) | static_cast<std::uint64_t>(about);
+  const auto [it, inserted] = answered.emplace(key, pos.line);
+  if (inserted) return true;
+  reader_.error(pos, fmt::format("'{}' already rated '{}' at line {}; one response per partner",
+                                 coalition_.members[by].id, coalition_.members[about].id, it->second));
+  return false;
+}
+
+bool CoalitionLoader::read_response_ratings(const Fields& f, Response& r) {
+  static const std::vector<std::string> frequencies = {"never", "yearly", "quarterly", "monthly", "weekly", "daily"};
+  bool ok = true;
+  if (const auto* l = f.get("level")) {
+    if (auto v = read_level(*l))
+      r.level = *v;
+    else
+      ok = false;
+  }
+  if (const auto* q = f.get("frequency")) {
+    if (auto i = reader_.choice(*q, "frequency", frequencies, "never, yearly, quarterly, monthly, weekly or daily"))
+      r.frequency = static_cast<Frequency>(*i);
+    else
+      ok = false;
+  }
+  if (const auto* k = f.get("kinds")) {
+    if (auto v = reader_.text_list(*k, "kinds"))
+      r.kinds = *v;
+    else
+      ok = false;
+  }
+  if (const auto* t = f.get("trust")) {
+    if (!read_items(*t, "trust", trust_item_names, r.trust)) ok = false;
+  }
+  if (const auto* v = f.get("value")) {
+    if (!read_items(*v, "value", value_item_names, r.value)) ok = false;
+  }
+  return ok;
+}
+
+bool CoalitionLoader::read_response_contact(const Fields& f, Response& r, std::optional<std::size_t> by) {
+  const auto* c = f.get("contact");
+  if (c == nullptr) return true;
+  auto v = reader_.slug(*c, "contact");
+  if (!v) return false;
+  r.contact = *v;
+  if (by && !contact_of_respondent(coalition_.members[*by], *v)) {
+    reader_.error(reader_.pos(*c), respondent_contact_message(coalition_.members[*by], *v));
+    return false;
+  }
+  return true;
 }
 
 }  // namespace xsector::detail

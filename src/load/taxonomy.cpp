@@ -48,6 +48,62 @@ const std::vector<std::string>& cross_sector_ids() {
   return ids;
 }
 
+namespace {
+
+// `priority`: core, recommended or optional; false after reporting another value.
+bool read_priority(YamlReader& reader, const Node& node, Sector& sector) {
+  auto v = reader.text(node, "priority");
+  if (!v) return false;
+  if (*v == "core")
+    sector.priority = Priority::core;
+  else if (*v == "recommended")
+    sector.priority = Priority::recommended;
+  else if (*v == "optional")
+    sector.priority = Priority::optional;
+  else {
+    reader.error(reader.pos(node), fmt::format("priority must be core, recommended or optional, "
+                                               "found '{}'",
+                                               *v));
+    return false;
+  }
+  return true;
+}
+
+// `aliases`: other ids of the sector; false after reporting one that is not an id.
+bool read_aliases(YamlReader& reader, const Node& node, Sector& sector) {
+  auto v = reader.text_list(node, "aliases");
+  if (!v) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    if (!is_slug((*v)[i])) {
+      reader.error(reader.pos(node[i]), fmt::format("alias '{}' is not an id", (*v)[i]));
+      ok = false;
+    }
+  }
+  sector.aliases = *v;
+  return ok;
+}
+
+// `maps_to`: sectors of the cross-sector taxonomy; false after reporting one that is not.
+bool read_maps_to(YamlReader& reader, const Node& node, Sector& sector) {
+  auto v = reader.text_list(node, "maps_to");
+  if (!v) return false;
+  bool ok = true;
+  const auto& known = cross_sector_ids();
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const std::string& target = (*v)[i];
+    if (std::find(known.begin(), known.end(), target) != known.end()) continue;
+    std::string message = fmt::format("maps_to names '{}', which is not a sector of the cross-sector taxonomy", target);
+    message += did_you_mean(target, known);
+    reader.error(reader.pos(node[i]), message);
+    ok = false;
+  }
+  sector.maps_to = *v;
+  return ok;
+}
+
+}  // namespace
+
 std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
   static const std::vector<std::string> keys = {"id", "name", "priority", "examples", "aliases", "source", "maps_to"};
   auto f = reader.fields(node, keys, "a sector");
@@ -73,22 +129,7 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
     sector.name = sector.id;
   }
   if (const auto* p = f->get("priority")) {
-    if (auto v = reader.text(*p, "priority")) {
-      if (*v == "core")
-        sector.priority = Priority::core;
-      else if (*v == "recommended")
-        sector.priority = Priority::recommended;
-      else if (*v == "optional")
-        sector.priority = Priority::optional;
-      else {
-        reader.error(reader.pos(*p), fmt::format("priority must be core, recommended or optional, "
-                                                 "found '{}'",
-                                                 *v));
-        ok = false;
-      }
-    } else {
-      ok = false;
-    }
+    if (!read_priority(reader, *p, sector)) ok = false;
   }
   if (const auto* e = f->get("examples")) {
     if (auto v = reader.text_list(*e, "examples"))
@@ -97,17 +138,7 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
       ok = false;
   }
   if (const auto* a = f->get("aliases")) {
-    if (auto v = reader.text_list(*a, "aliases")) {
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        if (!is_slug((*v)[i])) {
-          reader.error(reader.pos((*a)[i]), fmt::format("alias '{}' is not an id", (*v)[i]));
-          ok = false;
-        }
-      }
-      sector.aliases = *v;
-    } else {
-      ok = false;
-    }
+    if (!read_aliases(reader, *a, sector)) ok = false;
   }
   if (const auto* s = f->get("source")) {
     if (auto v = reader.text(*s, "source"))
@@ -116,21 +147,7 @@ std::optional<Sector> read_sector(YamlReader& reader, const Node& node) {
       ok = false;
   }
   if (const auto* m = f->get("maps_to")) {
-    if (auto v = reader.text_list(*m, "maps_to")) {
-      const auto& known = cross_sector_ids();
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        const std::string& target = (*v)[i];
-        if (std::find(known.begin(), known.end(), target) != known.end()) continue;
-        std::string message =
-            fmt::format("maps_to names '{}', which is not a sector of the cross-sector taxonomy", target);
-        message += did_you_mean(target, known);
-        reader.error(reader.pos((*m)[i]), message);
-        ok = false;
-      }
-      sector.maps_to = *v;
-    } else {
-      ok = false;
-    }
+    if (!read_maps_to(reader, *m, sector)) ok = false;
   }
   if (!ok) return std::nullopt;
   return sector;

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "load/coalition_loader.hpp"
@@ -39,85 +41,16 @@ void CoalitionLoader::read_ties(const Node& node) {
   for (const Node item : node) {
     Tie tie;
     tie.pos = reader_.pos(item);
-    const Node* first = nullptr;
-    const Node* second = nullptr;
     std::optional<Fields> f;
-    Node a_node;
-    Node b_node;
-    if (item.IsSequence()) {
-      if (item.size() != 2) {
-        reader_.error(tie.pos, fmt::format("a tie written as a list names exactly two members, "
-                                           "found {}",
-                                           item.size()));
-        continue;
-      }
-      tie.form = TieForm::shorthand;
-      a_node = item[0];
-      b_node = item[1];
-    } else {
-      static const std::vector<std::string> keys = {"between", "from",       "to",        "level",
-                                                    "kinds",   "carried_by", "attributes"};
-      f = reader_.fields(item, keys, "a tie");
-      if (!f) continue;
-      const auto* between = f->get("between");
-      const auto* from = f->get("from");
-      const auto* to = f->get("to");
-      if (between != nullptr && (from != nullptr || to != nullptr)) {
-        reader_.error(tie.pos,
-                      "a tie has either 'between' (undirected) or 'from' and 'to' "
-                      "(directed), not both");
-        continue;
-      }
-      if (between != nullptr) {
-        if (!between->IsSequence() || between->size() != 2) {
-          reader_.error(reader_.pos(*between),
-                        "'between' names exactly two members, like "
-                        "[a, b]");
-          continue;
-        }
-        tie.form = TieForm::between;
-        a_node = (*between)[0];
-        b_node = (*between)[1];
-      } else if (from != nullptr && to != nullptr) {
-        tie.form = TieForm::from_to;
-        tie.directed = true;
-        a_node = *from;
-        b_node = *to;
-      } else {
-        const bool typo = f->suggested("between") || f->suggested("from") || f->suggested("to");
-        if (!typo) {
-          reader_.error(tie.pos, from != nullptr || to != nullptr ? "a directed tie needs both 'from' and 'to'"
-                                                                  : "a tie needs 'between: [a, b]' or 'from' and 'to'");
-        }
-        continue;
-      }
-    }
-    first = &a_node;
-    second = &b_node;
-    bool ok = true;
-    auto a_id = reader_.slug(*first, "member id");
-    auto b_id = reader_.slug(*second, "member id");
+    const auto ends = read_tie_ends(item, tie, f);
+    if (!ends) continue;
+    auto a_id = reader_.slug(ends->first, "member id");
+    auto b_id = reader_.slug(ends->second, "member id");
     std::optional<std::size_t> a;
     std::optional<std::size_t> b;
-    if (a_id) a = member_ref(*first, *a_id, "the tie");
-    if (b_id) b = member_ref(*second, *b_id, "the tie");
-    if (f) {
-      if (const auto* l = f->get("level")) {
-        if (auto v = read_level(*l))
-          tie.level = *v;
-        else
-          ok = false;
-      }
-      if (const auto* k = f->get("kinds")) {
-        if (auto v = reader_.text_list(*k, "kinds"))
-          tie.kinds = *v;
-        else
-          ok = false;
-      }
-      if (const auto* at = f->get("attributes")) {
-        if (!read_attributes(*at, tie.attributes)) ok = false;
-      }
-    }
+    if (a_id) a = member_ref(ends->first, *a_id, "the tie");
+    if (b_id) b = member_ref(ends->second, *b_id, "the tie");
+    const bool ok = !f || read_tie_details(*f, tie);
     if (!a || !b || !ok) continue;
     tie.a = *a;
     tie.b = *b;
@@ -129,6 +62,73 @@ void CoalitionLoader::read_ties(const Node& node) {
     }
     add_tie(std::move(tie));
   }
+}
+
+std::optional<std::pair<Node, Node>> CoalitionLoader::read_tie_ends(const Node& item, Tie& tie,
+                                                                    std::optional<Fields>& f) {
+  if (item.IsSequence()) {
+    if (item.size() != 2) {
+      reader_.error(tie.pos, fmt::format("a tie written as a list names exactly two members, "
+                                         "found {}",
+                                         item.size()));
+      return std::nullopt;
+    }
+    tie.form = TieForm::shorthand;
+    return std::pair(item[0], item[1]);
+  }
+  static const std::vector<std::string> keys = {"between", "from", "to", "level", "kinds", "carried_by", "attributes"};
+  f = reader_.fields(item, keys, "a tie");
+  if (!f) return std::nullopt;
+  const auto* between = f->get("between");
+  const auto* from = f->get("from");
+  const auto* to = f->get("to");
+  if (between != nullptr && (from != nullptr || to != nullptr)) {
+    reader_.error(tie.pos,
+                  "a tie has either 'between' (undirected) or 'from' and 'to' "
+                  "(directed), not both");
+    return std::nullopt;
+  }
+  if (between != nullptr) {
+    if (!between->IsSequence() || between->size() != 2) {
+      reader_.error(reader_.pos(*between),
+                    "'between' names exactly two members, like "
+                    "[a, b]");
+      return std::nullopt;
+    }
+    tie.form = TieForm::between;
+    return std::pair((*between)[0], (*between)[1]);
+  }
+  if (from != nullptr && to != nullptr) {
+    tie.form = TieForm::from_to;
+    tie.directed = true;
+    return std::pair(*from, *to);
+  }
+  const bool typo = f->suggested("between") || f->suggested("from") || f->suggested("to");
+  if (!typo) {
+    reader_.error(tie.pos, from != nullptr || to != nullptr ? "a directed tie needs both 'from' and 'to'"
+                                                            : "a tie needs 'between: [a, b]' or 'from' and 'to'");
+  }
+  return std::nullopt;
+}
+
+bool CoalitionLoader::read_tie_details(const Fields& f, Tie& tie) {
+  bool ok = true;
+  if (const auto* l = f.get("level")) {
+    if (auto v = read_level(*l))
+      tie.level = *v;
+    else
+      ok = false;
+  }
+  if (const auto* k = f.get("kinds")) {
+    if (auto v = reader_.text_list(*k, "kinds"))
+      tie.kinds = *v;
+    else
+      ok = false;
+  }
+  if (const auto* at = f.get("attributes")) {
+    if (!read_attributes(*at, tie.attributes)) ok = false;
+  }
+  return ok;
 }
 
 bool CoalitionLoader::tied_to_itself(const Tie& tie) {

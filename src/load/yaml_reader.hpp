@@ -3,8 +3,9 @@
 // A document is parsed from yaml-cpp's events into a compact tree of our own (scalars,
 // maps and lists with their positions; an alias shares the node it names), so memory stays
 // a small multiple of the file's size. Every safety limit is checked while the events
-// arrive, before anything is built from them. yaml_tree.cpp builds the tree; yaml_reader.cpp
-// reads plain values from it and suggests the nearest name for a typo.
+// arrive, before anything is built from them. flow_depth.cpp checks flow nesting on the text
+// first; yaml_tree.cpp builds the tree; yaml_reader.cpp reads plain values from it and
+// suggests the nearest name for a typo.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -38,6 +39,12 @@ bool is_slug(std::string_view s);
 /// when `allow_cr`), U+007F-U+009F, U+FFFE and U+FFFF. Empty when the text is clean;
 /// `offset` receives the byte offset of the problem.
 std::string text_problem(std::string_view text, bool allow_cr, std::size_t* offset = nullptr);
+
+/// The offset of the first flow bracket ('[', '{') of `text` nested deeper than `max_depth`,
+/// or npos. Quoted scalars, comments, block scalars and the continuation lines of plain
+/// scalars are skipped; a plain scalar that begins a line with brackets may be counted too,
+/// which errs on the side of refusing. O(text size).
+std::size_t flow_too_deep(std::string_view text, int max_depth);
 
 struct Tree;
 
