@@ -83,12 +83,7 @@ const Session& session(const json& request) {
   // command line's note.
   std::optional<Finding> reordered;
   if (s.waves.size() == 2 && match_coalitions(s.waves[0], s.waves[1]).waves && dated_before(s.waves[1], s.waves[0])) {
-    reordered = Finding{Severity::info,
-                        FindingArea::compare,
-                        "waves-reordered",
-                        fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later",
-                                    files[1], s.waves[1].as_of, files[0], s.waves[0].as_of),
-                        {}};
+    reordered = waves_reordered(files[1], s.waves[1].as_of, files[0], s.waves[0].as_of);
     std::swap(s.waves[0], s.waves[1]);
   }
   // Analyzed as `xsector report` analyzes (part_report: every figure, and the guidance the

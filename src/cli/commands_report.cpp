@@ -16,6 +16,7 @@
 #include "xsector/compare.hpp"
 #include "xsector/error.hpp"
 #include "xsector/exchange.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
@@ -75,13 +76,8 @@ std::optional<Finding> order_waves(const std::vector<std::string>& files, std::v
   if (!match_coalitions(coalitions[0], coalitions[1]).waves || !dated_before(coalitions[1], coalitions[0])) {
     return std::nullopt;
   }
-  Finding note{Severity::info,
-               FindingArea::compare,
-               "waves-reordered",
-               fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", files[1],
-                           coalitions[1].as_of, files[0], coalitions[0].as_of),
-               {}};
-  std::cerr << "xsector: note: " << note.message << '\n';
+  const Finding note = waves_reordered(files[1], coalitions[1].as_of, files[0], coalitions[0].as_of);
+  std::cerr << "xsector: note: " << finding_text(note, FindingNames(coalitions[1], coalitions[0])) << '\n';
   std::swap(coalitions[0], coalitions[1]);
   return note;
 }

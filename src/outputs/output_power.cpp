@@ -102,7 +102,7 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   if (markdown) *out += "\n";
   *out += render_table_text(dep, markdown);
   section("Findings");
-  *out += findings_text(a, {FindingArea::power, FindingArea::resilience}, markdown);
+  *out += findings_text(c, a, {FindingArea::power, FindingArea::resilience}, markdown);
   return doc;
 }
 
@@ -117,8 +117,8 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       doc["power"] = power_json(a, c);
       doc["resilience"] = resilience_json(a, c);
       const std::vector<Finding> findings = area_findings(a, {FindingArea::power, FindingArea::resilience});
-      doc["findings"] = findings_json(findings);
-      doc["finding_groups"] = finding_groups_json(a, {FindingArea::power, FindingArea::resilience});
+      doc["findings"] = findings_json(findings, FindingNames(c, a.sectors.index));
+      doc["finding_groups"] = finding_groups_json(c, a, {FindingArea::power, FindingArea::resilience});
       doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }
