@@ -82,11 +82,11 @@ void figure_changes(const Comparison& out, std::vector<Finding>& findings) {
     findings.push_back(compare_finding(Severity::info, "power-shift", {biggest->name}, change_facts(*biggest)));
   }
   if (out.qap.correlation && out.qap.p_value) {
-    findings.push_back(compare_finding(Severity::info, "qap", {},
-                                       {num("valued", out.qap.valued ? 1 : 0),
-                                        num("members", static_cast<double>(out.qap.common_members)),
-                                        num("correlation", *out.qap.correlation), num("p_value", *out.qap.p_value),
-                                        txt("p_value_text", p_value_text(out.qap))}));
+    findings.push_back(compare_finding(
+        Severity::info, "qap", {},
+        {num("valued", out.qap.valued ? 1 : 0), num("members", static_cast<double>(out.qap.common_members)),
+         num("correlation", *out.qap.correlation), num("p_value", *out.qap.p_value),
+         txt("p_value_text", p_value_text(out.qap))}));
   }
 }
 
@@ -97,10 +97,10 @@ namespace detail {
 std::vector<Finding> comparison_findings(const Comparison& out) {
   std::vector<Finding> findings;
   if (!out.joined.empty() || !out.left.empty()) {
-    findings.push_back(compare_finding(Severity::info, "membership-change", {},
-                                       {num("joined", static_cast<double>(out.joined.size())),
-                                        num("left", static_cast<double>(out.left.size())),
-                                        num("kept", static_cast<double>(out.kept.size()))}));
+    findings.push_back(compare_finding(
+        Severity::info, "membership-change", {},
+        {num("joined", static_cast<double>(out.joined.size())), num("left", static_cast<double>(out.left.size())),
+         num("kept", static_cast<double>(out.kept.size()))}));
   }
   sector_changes(out, findings);
   figure_changes(out, findings);

@@ -202,7 +202,10 @@ void body_findings(const Coalition& c, const SectorIndex& sectors, const BodyPow
       const bool chair = b.chair == s.member;
       const bool by_design = chair || std::find(b.veto.begin(), b.veto.end(), s.member) != b.veto.end();
       out.push_back(finding(by_design ? Severity::medium : Severity::high, FindingArea::power, "veto-player",
-                            {m.id, b.id}, {txt("by", chair ? "chair" : by_design ? "veto" : "")}));
+                            {m.id, b.id},
+                            {txt("by", chair       ? "chair"
+                                       : by_design ? "veto"
+                                                   : "")}));
     }
   }
   // Sector seat shares against power shares inside this body.
@@ -248,8 +251,8 @@ std::vector<Finding> power_findings(const Coalition& c, const SectorIndex& secto
                           {num("share", *p.backbone_betweenness_share)}));
   }
   for (const auto& r : p.concentrated_roles) {
-    out.push_back(
-        finding(Severity::info, FindingArea::power, "concentrated-roles", {c.members[r.member].id}, {ids("roles", r.roles)}));
+    out.push_back(finding(Severity::info, FindingArea::power, "concentrated-roles", {c.members[r.member].id},
+                          {ids("roles", r.roles)}));
   }
   if (!p.resource_gaps.empty()) {
     const ResourceGap& g = p.resource_gaps.front();

@@ -26,7 +26,9 @@ inline Fact num(std::string name, double value) { return number_fact(std::move(n
 inline Fact txt(std::string name, std::string text) { return text_fact(std::move(name), std::move(text)); }
 
 /// A list fact: ids or texts.
-inline Fact ids(std::string name, std::vector<std::string> items) { return list_fact(std::move(name), std::move(items)); }
+inline Fact ids(std::string name, std::vector<std::string> items) {
+  return list_fact(std::move(name), std::move(items));
+}
 
 /// The ids of `members`, in the given order.
 std::vector<std::string> member_ids(const Coalition& c, const std::vector<std::size_t>& members);

@@ -130,8 +130,8 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
   for (const auto& d : r.departures) {
     const Member& m = c.members[d.member];
     for (const auto s : d.sectors_unlinked) {
-      out.push_back(finding(Severity::high, FindingArea::resilience, "departure-unlinks-sector",
-                            {m.id, sectors.sectors[s].id}));
+      out.push_back(
+          finding(Severity::high, FindingArea::resilience, "departure-unlinks-sector", {m.id, sectors.sectors[s].id}));
     }
     for (const auto& shift : d.power) {
       if (!shift.can_decide) {

@@ -79,10 +79,10 @@ void coalition_losses(const Coalition& c, const SectorIndex& sectors, const Peop
     const auto alone = sectors_left_alone(c, sectors, cross, p.sole_carrier_of);
     if (!splits && alone.empty()) continue;
     const Member& m = c.members[p.member];
-    Finding f = finding(Severity::high, FindingArea::people, "person-departure-cuts-ties",
-                        {m.contacts[p.contact].id, m.id},
-                        {txt("person", person_label(c, p.member, p.contact, shown)),
-                         num("ties", static_cast<double>(p.sole_carrier_of.size()))});
+    Finding f =
+        finding(Severity::high, FindingArea::people, "person-departure-cuts-ties", {m.contacts[p.contact].id, m.id},
+                {txt("person", person_label(c, p.member, p.contact, shown)),
+                 num("ties", static_cast<double>(p.sole_carrier_of.size()))});
     if (splits) f.facts.insert(f.facts.end(), {num("fragmentation", *p.fragmentation), num("before", before)});
     std::vector<std::string> lonely;
     for (const auto s : alone) lonely.push_back(sectors.sectors[s].id);
@@ -105,10 +105,9 @@ void members_resting_on_people(const Coalition& c, const People& r, PeopleShown 
     if (who.empty()) continue;
     const std::size_t ties = incident[v].size();
     if (who.size() == 1 && ties >= 2 && who.front()->sole_carrier_of.size() == ties) {
-      out.push_back(finding(Severity::medium, FindingArea::people, "member-single-carrier",
-                            {m.id, m.contacts[who.front()->contact].id},
-                            {num("ties", static_cast<double>(ties)),
-                             txt("person", person_label(c, v, who.front()->contact, shown))}));
+      out.push_back(finding(
+          Severity::medium, FindingArea::people, "member-single-carrier", {m.id, m.contacts[who.front()->contact].id},
+          {num("ties", static_cast<double>(ties)), txt("person", person_label(c, v, who.front()->contact, shown))}));
       continue;
     }
     // `single` ties of `ties` carried by one contact alone; `people` and `carried`: who carries how many.

@@ -214,9 +214,9 @@ std::optional<Finding> one_sided_finding(const Coalition& c, const SurveyFigures
     }
   }
   if (count == 0) return std::nullopt;
-  return finding(Severity::low, FindingArea::survey, "one-sided-ties", subjects,
-                 {num("count", static_cast<double>(count)), ids("namers", std::move(namers)),
-                  ids("named", std::move(named_ids))});
+  return finding(
+      Severity::low, FindingArea::survey, "one-sided-ties", subjects,
+      {num("count", static_cast<double>(count)), ids("namers", std::move(namers)), ids("named", std::move(named_ids))});
 }
 
 }  // namespace
@@ -231,11 +231,10 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     for (std::size_t v = 0; v < n; ++v) {
       if (!s.members[v].respondent) missing.push_back(c.members[v].id);
     }
-    out.push_back(finding(*s.response_rate < 0.5 ? Severity::medium : Severity::low, FindingArea::survey,
-                          "low-response-rate", missing,
-                          {num("respondents", static_cast<double>(s.respondents)),
-                           num("members", static_cast<double>(n)), num("rate", *s.response_rate),
-                           num("minimum", min_response_rate)}));
+    out.push_back(finding(
+        *s.response_rate < 0.5 ? Severity::medium : Severity::low, FindingArea::survey, "low-response-rate", missing,
+        {num("respondents", static_cast<double>(s.respondents)), num("members", static_cast<double>(n)),
+         num("rate", *s.response_rate), num("minimum", min_response_rate)}));
   }
 
   // Being named rarely says something only when several members answered.

@@ -189,10 +189,11 @@ std::string warm_handoff(const Say& s) {
 
 }  // namespace
 
-namespace detail {
+namespace {
 
-const std::vector<Sentence>& analysis_sentences() {
-  static const std::vector<Sentence> table = {
+// Coverage gaps: missing, waived, unplaced, thin, cut-off and voiceless sectors.
+std::vector<Sentence> sector_sentences() {
+  return {
       // sectors
       {"missing-core-sector",
        [](const Say& s) {
@@ -221,14 +222,18 @@ const std::vector<Sentence>& analysis_sentences() {
          return fmt::format("All of {} ties to other sectors run through {}", possessive(s.sector(0)), s.member(1));
        }},
       {"no-vote-sector",
-       [](const Say& s) {
-         return fmt::format("No member from {} holds a seat in any decision body", s.sector(0));
-       }},
+       [](const Say& s) { return fmt::format("No member from {} holds a seat in any decision body", s.sector(0)); }},
       {"no-governance",
        [](const Say&) {
          return std::string("The file describes no decision body, so who has a vote cannot be assessed");
        }},
       {"unlinked-sectors", unlinked},
+  };
+}
+
+// Decision power.
+std::vector<Sentence> power_sentences() {
+  return {
       // power
       {"body-cannot-decide",
        [](const Say& s) {
@@ -279,19 +284,24 @@ const std::vector<Sentence>& analysis_sentences() {
          return fmt::format("{} brings {} of the stated funding and holds {} of voting power", s.member(0),
                             percent(s.num("funding")), percent(s.num("power")));
        }},
+  };
+}
+
+// The network, departures, surveys and people.
+std::vector<Sentence> network_sentences() {
+  return {
       // the network and departures
       {"separate-groups", separate_groups},
       {"isolated-member", [](const Say& s) { return fmt::format("{} has no tie to any other member", s.member(0)); }},
       {"departure-splits-network",
        [](const Say& s) {
          return fmt::format(
-             "If {} leaves, {} of pairs of the remaining members can no longer reach each other (now {})",
-             s.member(0), percent(s.num("fragmentation")), percent(s.num("before")));
+             "If {} leaves, {} of pairs of the remaining members can no longer reach each other (now {})", s.member(0),
+             percent(s.num("fragmentation")), percent(s.num("before")));
        }},
       {"departure-unlinks-sector",
        [](const Say& s) {
-         return fmt::format("If {} leaves, no member from {} keeps a tie to another sector", s.member(0),
-                            s.sector(1));
+         return fmt::format("If {} leaves, no member from {} keeps a tie to another sector", s.member(0), s.sector(1));
        }},
       {"departure-blocks-body",
        [](const Say& s) {
@@ -316,8 +326,8 @@ const std::vector<Sentence>& analysis_sentences() {
       {"valued-without-seat",
        [](const Say& s) {
          return fmt::format(
-             "Partners value {} for its resources ({:.1f} of 4) but it holds no seat in any decision body",
-             s.member(0), s.num("resources"));
+             "Partners value {} for its resources ({:.1f} of 4) but it holds no seat in any decision body", s.member(0),
+             s.num("resources"));
        }},
       // people
       {"person-departure-cuts-ties", person_cuts_ties},
@@ -331,6 +341,18 @@ const std::vector<Sentence>& analysis_sentences() {
       {"single-carried-ties", single_carried},
       {"warm-handoff", warm_handoff},
   };
+}
+
+}  // namespace
+
+namespace detail {
+
+const std::vector<Sentence>& analysis_sentences() {
+  static const std::vector<Sentence> table = [] {
+    std::vector<Sentence> out = sector_sentences();
+    for (auto&& part : {power_sentences(), network_sentences()}) out.insert(out.end(), part.begin(), part.end());
+    return out;
+  }();
   return table;
 }
 

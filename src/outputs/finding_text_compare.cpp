@@ -105,7 +105,8 @@ const std::vector<Sentence>& comparison_sentences() {
        [](const Say& s) { return "The backbone's share of betweenness " + moved(s, true); }},
       {"community-power-change",
        [](const Say& s) { return "Community-led members' share of voting power " + moved(s, true); }},
-      {"power-shift", [](const Say& s) { return fmt::format("{}'s share of voting power {}", s.member(0), moved(s, true)); }},
+      {"power-shift",
+       [](const Say& s) { return fmt::format("{}'s share of voting power {}", s.member(0), moved(s, true)); }},
       {"qap", qap},
       {"respondents-changed", respondents},
       {"different-coalitions",
@@ -118,8 +119,7 @@ const std::vector<Sentence>& comparison_sentences() {
       {"waves-reordered",
        [](const Say& s) {
          return fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later",
-                            s.text("earlier_file"), s.text("earlier_date"), s.text("later_file"),
-                            s.text("later_date"));
+                            s.text("earlier_file"), s.text("earlier_date"), s.text("later_file"), s.text("later_date"));
        }},
       // the people who carry the ties
       {"contacts-left", [](const Say& s) { return contacts(s, "left"); }},
@@ -255,8 +255,8 @@ std::string add_tie_text(const Say& s) {
     return fmt::format("Give {} a second tie or contact, so it does not depend on {} alone", listed(cut, 4),
                        s.member(0));
   }
-  return fmt::format("Give the {} members who reach the others only through {} a second tie or contact: {}",
-                     cut.size(), s.member(0), listed(cut, 4));
+  return fmt::format("Give the {} members who reach the others only through {} a second tie or contact: {}", cut.size(),
+                     s.member(0), listed(cut, 4));
 }
 
 std::string add_tie_why(const Say& s) {
