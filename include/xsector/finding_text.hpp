@@ -37,8 +37,8 @@ class FindingNames {
   const Coalition* after_ = nullptr;
 };
 
-/// The sentence of `finding`, from the sentence table (docs/development.md lists each
-/// code's facts). O(size of the sentence).
+/// The sentence of `finding`, from the sentence table; a code with no sentence (none the
+/// library emits) reads as its code. O(table + size of the sentence).
 std::string finding_text(const Finding& finding, const FindingNames& names);
 
 /// The headline of a group: its finding's sentence for a group of one, else how many there

@@ -35,7 +35,7 @@ std::string_view to_string(FindingArea area);
 /// One fact a finding's sentence needs, by name: a number (a count, a share in [0, 1], a
 /// score), a text (one item: a reason, a taxonomy id, a person as the privacy rule names
 /// them) or a list of ids or texts (members, sectors, bodies, examples). The writers name
-/// members and sectors from their ids. Which facts each code carries: docs/development.md.
+/// members and sectors from their ids. Each code's facts are written where it is made.
 struct Fact {
   std::string name;                ///< e.g. `quota`, `members`, `reason`
   double number = 0;               ///< the value of a number fact

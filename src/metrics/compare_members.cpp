@@ -1,6 +1,5 @@
 // What changed for each member in both waves (every member figure, and the largest changes),
 // and who answered each wave's survey.
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>

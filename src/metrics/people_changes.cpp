@@ -1,6 +1,5 @@
 // What changed among the people who carry the ties between two waves: contacts who left or
 // joined, and the relationships handed over, left uncarried or lost with them.
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>

@@ -1,9 +1,6 @@
 // Partner surveys: reported pairs, the ties they make, directed figures, trust and value.
 #include "xsector/survey.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <tuple>
