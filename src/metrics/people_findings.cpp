@@ -85,6 +85,7 @@ void coalition_losses(const Coalition& c, const SectorIndex& sectors, const Peop
                  num("ties", static_cast<double>(p.sole_carrier_of.size()))});
     if (splits) f.facts.insert(f.facts.end(), {num("fragmentation", *p.fragmentation), num("before", before)});
     std::vector<std::string> lonely;
+    lonely.reserve(alone.size());
     for (const auto s : alone) lonely.push_back(sectors.sectors[s].id);
     f.subjects.insert(f.subjects.end(), lonely.begin(), lonely.end());
     f.facts.push_back(ids("sectors_alone", std::move(lonely)));

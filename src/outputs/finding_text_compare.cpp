@@ -39,6 +39,7 @@ std::string respondents(const Say& s) {
   const auto& first = s.list("only_first");
   if (!first.empty()) {
     std::vector<std::string> names;
+    names.reserve(first.size());
     for (const auto& id : first) names.push_back(s.names().earlier_member(id));
     out += fmt::format("; only the first: {}", and_list(names));
   }
