@@ -58,6 +58,7 @@ PUBLIC = {
     "structure": "metrics",
     "survey": "metrics",
     "trend": "metrics",
+    "finding_text": "outputs",
     "output": "outputs",
     "render": "outputs",
     "report": "outputs",
@@ -72,8 +73,6 @@ PUBLIC = {
 # Files and functions that were over the limits when this check came in, with their length
 # then: each may only shrink (and leaves this list once it fits); nothing new may join it.
 KNOWN_LONG = {
-    "src/metrics/compare_findings.cpp:comparison_findings": 91,
-    "src/metrics/findings_actions.cpp:next_actions": 95,
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

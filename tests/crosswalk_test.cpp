@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "xsector/analysis.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/load.hpp"
 #include "xsector/sectors.hpp"
@@ -236,11 +237,12 @@ members: [{id: a, sector: education}]
   const auto f =
       std::find_if(findings.begin(), findings.end(), [](const Finding& x) { return x.code == "waived-sector"; });
   ASSERT_NE(f, findings.end());
-  EXPECT_EQ(f->message, "Tribal agencies is waived: no tribal lands or agencies in the county");
+  const FindingNames names(c, r.index);
+  EXPECT_EQ(finding_text(*f, names), "Tribal agencies is waived: no tribal lands or agencies in the county");
   EXPECT_EQ(f->severity, Severity::info);
   for (const auto& x : findings) {
     EXPECT_TRUE(x.code == "waived-sector" || std::count(x.subjects.begin(), x.subjects.end(), "tribal") == 0)
-        << x.message;
+        << finding_text(x, names);
   }
 
   // Through the crosswalk: cross-sector tribal maps only to tribal, so it stays waived; DFC
@@ -288,20 +290,22 @@ members: [{id: a, sector: education}]
 TEST(Findings, MissingSectorSuggestsWhomToInvite) {
   const Coalition c =
       parse_coalition("coalition: {name: A, taxonomy: rhihub}\nmembers: [{id: a, sector: education}]\n", "c.yaml");
-  const auto findings = gap_findings(c, gaps_of(c));
+  const SectorReport r = gaps_of(c);
+  const auto findings = gap_findings(c, r);
   const auto f = std::find_if(findings.begin(), findings.end(), [](const Finding& x) {
     return !x.subjects.empty() && x.subjects[0] == "transportation";
   });
   ASSERT_NE(f, findings.end());
-  EXPECT_EQ(f->message,
+  EXPECT_EQ(finding_text(*f, FindingNames(c, r.index)),
             "No member from Transportation, a core sector of the rhihub taxonomy. Whom to invite, for "
             "example: rural transit provider, volunteer driver program");
   const Coalition cross = parse_coalition("coalition: {name: A}\nmembers: [{id: a, sector: education}]\n", "c.yaml");
-  const auto more = gap_findings(cross, gaps_of(cross));
+  const SectorReport rc = gaps_of(cross);
+  const auto more = gap_findings(cross, rc);
   const auto h = std::find_if(more.begin(), more.end(),
                               [](const Finding& x) { return !x.subjects.empty() && x.subjects[0] == "health-care"; });
   ASSERT_NE(h, more.end());  // four examples: the first three are named
-  EXPECT_EQ(h->message,
+  EXPECT_EQ(finding_text(*h, FindingNames(cross, rc.index)),
             "No member from Health care, a core sector of the cross-sector taxonomy. Whom to invite, for "
             "example: hospital, federally qualified health center, clinic");
 }

@@ -8,11 +8,17 @@
 
 #include "test_graphs.hpp"
 #include "xsector/analysis.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/load.hpp"
 
 using namespace xsector;
 
 namespace {
+
+// A finding's sentence, as the writers say it.
+std::string said(const Finding* f, const Coalition& c, const Analysis& a) {
+  return f == nullptr ? "(none)" : finding_text(*f, FindingNames(c, a.sectors.index));
+}
 
 const Finding* find(const std::vector<Finding>& findings, const std::string& code) {
   const auto it = std::find_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.code == code; });
@@ -35,35 +41,36 @@ governance:
 }  // namespace
 
 TEST(Findings, PowerImbalanceInPlainLanguage) {
-  const Analysis a = analyze(parse_coalition(dictator, "d.yaml"));
+  const Coalition c = parse_coalition(dictator, "d.yaml");
+  const Analysis a = analyze(c);
   const Finding* dummy = find(a.findings, "seat-without-power");
   ASSERT_NE(dummy, nullptr);
   EXPECT_EQ(dummy->severity, Severity::medium);  // power concentrated, nothing lost to the coalition
-  EXPECT_EQ(dummy->message,
+  EXPECT_EQ(said(dummy, c, a),
             "Resident One has one seat on board and no voting power: no decision ever turns on its vote");
   const Finding* below = find(a.findings, "power-below-seats");
   ASSERT_NE(below, nullptr);
-  EXPECT_EQ(below->message,
+  EXPECT_EQ(said(below, c, a),
             "Members from Residents with lived experience hold 33% of board's seats but 0% of its voting power");
   const Finding* veto = find(a.findings, "veto-player");
   ASSERT_NE(veto, nullptr);
   EXPECT_EQ(veto->subjects, (std::vector<std::string>{"hub", "board"}));
   EXPECT_EQ(veto->severity, Severity::medium);  // the hub chairs the board: a blocker by design
-  EXPECT_EQ(veto->message, "The Hub can block every decision of board (it chairs it)");
+  EXPECT_EQ(said(veto, c, a), "The Hub can block every decision of board (it chairs it)");
   const Finding* concentrated = find(a.findings, "concentrated-body");
   ASSERT_NE(concentrated, nullptr);
-  EXPECT_EQ(concentrated->message, "Decisions of board effectively rest with 1.0 of its 4 seat holders");
+  EXPECT_EQ(said(concentrated, c, a), "Decisions of board effectively rest with 1.0 of its 4 seat holders");
   const Finding* roles = find(a.findings, "concentrated-roles");
   ASSERT_NE(roles, nullptr);
-  EXPECT_EQ(roles->message, "The Hub holds several roles at once: backbone, chair:board, fiscal-agent");
+  EXPECT_EQ(said(roles, c, a), "The Hub holds several roles at once: backbone, chair:board, fiscal-agent");
   const Finding* backbone = find(a.findings, "backbone-brokerage");
   ASSERT_NE(backbone, nullptr);  // a star: every path runs through the hub
-  EXPECT_EQ(backbone->message,
+  EXPECT_EQ(said(backbone, c, a),
             "The backbone, The Hub, carries 100% of all brokerage (betweenness): most paths between members run "
             "through it");
   const Finding* split = find(a.findings, "departure-splits-network");
   ASSERT_NE(split, nullptr);
-  EXPECT_EQ(split->message,
+  EXPECT_EQ(said(split, c, a),
             "If The Hub leaves, 100% of pairs of the remaining members can no longer reach each other (now 0%)");
   EXPECT_EQ(split->severity, Severity::high);
 }
@@ -75,20 +82,22 @@ TEST(Findings, NoCommunityLedMemberIsFlagged) {
 }
 
 TEST(Findings, DepartureThatBlocksABody) {
-  const Analysis a =
-      analyze(parse_coalition("coalition: {name: q}\nmembers: [{id: a, sector: housing}, {id: b, sector: education}]\n"
-                              "governance: [{body: council, rule: {quota: 2}, seats: {a: 1, b: 1}}]\n",
-                              "q.yaml"));
+  const Coalition c = parse_coalition(
+      "coalition: {name: q}\nmembers: [{id: a, sector: housing}, {id: b, sector: education}]\n"
+      "governance: [{body: council, rule: {quota: 2}, seats: {a: 1, b: 1}}]\n",
+      "q.yaml");
+  const Analysis a = analyze(c);
   const Finding* blocked = find(a.findings, "departure-blocks-body");
   ASSERT_NE(blocked, nullptr);
-  EXPECT_EQ(blocked->message, "If a leaves, council can no longer reach its quota");
+  EXPECT_EQ(said(blocked, c, a), "If a leaves, council can no longer reach its quota");
 }
 
 TEST(Findings, DepartureThatUnlinksASector) {
-  const Analysis a = analyze(load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/tests/data/gaps/gaps.yaml"));
+  const Coalition c = load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/tests/data/gaps/gaps.yaml");
+  const Analysis a = analyze(c);
   const Finding* unlinked = find(a.findings, "departure-unlinks-sector");
   ASSERT_NE(unlinked, nullptr);
-  EXPECT_EQ(unlinked->message, "If h1 leaves, no member from Health keeps a tie to another sector");
+  EXPECT_EQ(said(unlinked, c, a), "If h1 leaves, no member from Health keeps a tie to another sector");
 }
 
 namespace {
@@ -104,16 +113,16 @@ TEST(Findings, DisconnectedMembersAndGroupsAreFindings) {
       "  - {id: d, name: D, sector: education}\n  - {id: e, name: E, sector: faith-based}\n"
       "ties:\n  - [a, b]\n  - [c, d]\n");
   const auto found = connection_findings(c);
+  const Analysis a = analyze(c);
   ASSERT_EQ(found.size(), 2U);
   EXPECT_EQ(found[0].code, "separate-groups");
   EXPECT_EQ(found[0].severity, Severity::high);
   EXPECT_EQ(found[0].subjects, (std::vector<std::string>{"c", "d", "e"}));
-  EXPECT_EQ(found[0].message,
+  EXPECT_EQ(said(&found[0], c, a),
             "The coalition falls into 3 separate groups: 3 members have no tie to the main group (C and D; E)");
   EXPECT_EQ(found[1].code, "isolated-member");
-  EXPECT_EQ(found[1].message, "E has no tie to any other member");
+  EXPECT_EQ(said(&found[1], c, a), "E has no tie to any other member");
   // They reach the analysis' findings, and the first action is to connect them.
-  const Analysis a = analyze(c);
   EXPECT_TRUE(
       std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.code == "separate-groups"; }));
   // Fragmentation rises from 0.8 to 0.833 when a leaves (b is left alone, as before), but no
@@ -139,7 +148,7 @@ TEST(Findings, GroupsFoldFindingsOfOneCodeAndRankThem) {
       "  - {id: b, name: B, sector: education}\n  - {id: c, name: C, sector: transportation}\nties:\n  - [a, b]\n  - "
       "[b, c]\n");
   const Analysis a = analyze(c);
-  const auto groups = group_findings(c, a.sectors.index, a.findings);
+  const auto groups = group_findings(a.findings);
   std::size_t total = 0;
   for (const auto& g : groups) total += g.items.size();
   EXPECT_EQ(total, a.findings.size());
@@ -148,16 +157,18 @@ TEST(Findings, GroupsFoldFindingsOfOneCodeAndRankThem) {
       std::find_if(groups.begin(), groups.end(), [](const FindingGroup& g) { return g.code == "thin-sector"; });
   ASSERT_NE(thin, groups.end());
   ASSERT_EQ(thin->items.size(), 3U);  // three sectors, one member each
-  EXPECT_EQ(thin->headline, "3 sectors rest on a single member: Housing, Education and Transportation");
+  const FindingNames names(c, a.sectors.index);
+  EXPECT_EQ(group_text(*thin, names), "3 sectors rest on a single member: Housing, Education and Transportation");
   // Missing core sectors of the cross-sector taxonomy (public health, health care, social
   // services, economic development, ...) come first, as one group.
   EXPECT_EQ(groups.front().code, "missing-core-sector");
   EXPECT_GT(groups.front().items.size(), 1U);
+  const std::string first = group_text(groups.front(), names);
   EXPECT_EQ(
-      groups.front().headline.rfind(
+      first.rfind(
           fmt::format("{} core sectors have no member: Public health, Health care", groups.front().items.size()), 0),
       0U)
-      << groups.front().headline;
+      << first;
 }
 
 // The actions: invite from the first missing core sector with the taxonomy's examples; a second
@@ -171,18 +182,19 @@ TEST(Findings, NextActionsComeFromTheFindings) {
   const Analysis a = analyze(c);
   const auto actions = next_actions(c, a.sectors, a.power, a.resilience);
   ASSERT_EQ(actions.size(), 3U);
+  const FindingNames names(c, a.sectors.index);
   EXPECT_EQ(actions[0].code, "invite-sector");
   EXPECT_EQ(actions[0].subjects, (std::vector<std::string>{"public-health"}));
-  EXPECT_EQ(actions[0].text,
+  EXPECT_EQ(action_text(actions[0], names),
             "Invite a member from Public health, such as county health department or state health agency");
   EXPECT_EQ(actions[1].code, "add-tie");
   // b's departure leaves {a} and {c}: fragmentation 1; a's or c's leaves 0.
   // Who is "cut off" is the members outside the largest remaining group (the first of equal
   // size, {a}): c.
   EXPECT_EQ(actions[1].subjects, (std::vector<std::string>{"b", "c"}));
-  EXPECT_EQ(actions[1].text, "Give C a second tie or contact, so it does not depend on B alone");
+  EXPECT_EQ(action_text(actions[1], names), "Give C a second tie or contact, so it does not depend on B alone");
   EXPECT_EQ(actions[2].code, "open-seat");
-  EXPECT_EQ(actions[2].text, "Open a seat on board to a community-led member, such as C");
+  EXPECT_EQ(action_text(actions[2], names), "Open a seat on board to a community-led member, such as C");
 }
 
 namespace {
@@ -216,10 +228,10 @@ governance:
   - {body: council, rule: majority, seats: {ph: 1, hc: 1, ss: 1, ho: 1, ed: 1, ec: 1, cb: 1, res: 1}}
 )";
 
-std::vector<std::string> high_codes(const Analysis& a) {
+std::vector<std::string> high_codes(const Coalition& c, const Analysis& a) {
   std::vector<std::string> out;
   for (const auto& f : a.findings) {
-    if (f.severity == Severity::high) out.push_back(f.code + ": " + f.message);
+    if (f.severity == Severity::high) out.push_back(f.code + ": " + said(&f, c, a));
   }
   return out;
 }
@@ -230,14 +242,15 @@ std::vector<std::string> high_codes(const Analysis& a) {
 // missing, no sector loses its last link, every body can decide), no finding is high; the
 // same file with one change that costs the coalition something has exactly that high finding.
 TEST(Findings, NoHighFindingWhereTheCoalitionLosesNothing) {
-  const Analysis a = analyze(from_text(ring));
-  EXPECT_TRUE(high_codes(a).empty()) << fmt::format("{}", fmt::join(high_codes(a), "\n"));
+  const Coalition c = from_text(ring);
+  const Analysis a = analyze(c);
+  EXPECT_TRUE(high_codes(c, a).empty()) << fmt::format("{}", fmt::join(high_codes(c, a), "\n"));
   // ana alone carries hc-ph, but ph keeps res-ph: one low finding for the clinic, no high.
   const Finding* single = find(a.findings, "single-carried-ties");
   ASSERT_NE(single, nullptr);
   EXPECT_EQ(single->severity, Severity::low);
   EXPECT_EQ(single->subjects, (std::vector<std::string>{"hc", "ana"}));
-  EXPECT_EQ(single->message,
+  EXPECT_EQ(said(single, c, a),
             "1 of Clinic's 3 ties is carried on its side by one contact alone: the Director of Clinic (1 tie)");
   EXPECT_EQ(find(a.findings, "person-departure-cuts-ties"), nullptr);
 
@@ -245,7 +258,8 @@ TEST(Findings, NoHighFindingWhereTheCoalitionLosesNothing) {
   // carries. hc becomes a cut point, and ana's departure leaves ph (public health) with no tie.
   std::string open(ring);
   open.erase(open.find("  - [res, ph]\n"), 14);
-  const Analysis b = analyze(from_text(open));
+  const Coalition opened = from_text(open);
+  const Analysis b = analyze(opened);
   const Finding* split = find(b.findings, "departure-splits-network");
   ASSERT_NE(split, nullptr);
   EXPECT_EQ(split->subjects, (std::vector<std::string>{"hc"}));
@@ -254,7 +268,7 @@ TEST(Findings, NoHighFindingWhereTheCoalitionLosesNothing) {
   EXPECT_EQ(person->severity, Severity::high);
   EXPECT_EQ(person->subjects, (std::vector<std::string>{"ana", "hc", "public-health"}));
   // 8 members, ph alone after ana leaves: 7 of 56 ordered pairs... 1 - (7*6)/(8*7) = 25%.
-  EXPECT_EQ(person->message,
+  EXPECT_EQ(said(person, opened, b),
             "If the Director of Clinic leaves, 1 tie loses its only contact at Clinic: 25% of pairs of members could "
             "no longer reach each other (now 0%), and Public health would keep no tie to any other sector");
 
@@ -267,7 +281,7 @@ TEST(Findings, NoHighFindingWhereTheCoalitionLosesNothing) {
   const Finding* cannot = find(s.findings, "body-cannot-decide");
   ASSERT_NE(cannot, nullptr);
   EXPECT_EQ(cannot->severity, Severity::high);
-  EXPECT_EQ(cannot->message, "council cannot decide: its quota of 9 is more than the 8 votes of its seats");
+  EXPECT_EQ(said(cannot, stuck, s), "council cannot decide: its quota of 9 is more than the 8 votes of its seats");
 }
 
 // A member who blocks alone by its votes, when the file makes it neither chair nor a veto
@@ -275,9 +289,10 @@ TEST(Findings, NoHighFindingWhereTheCoalitionLosesNothing) {
 TEST(Findings, ABlockerWhoIsNotTheChairIsHigh) {
   std::string text(dictator);
   text.erase(text.find(", chair: hub"), 12);
-  const Analysis a = analyze(from_text(text));
+  const Coalition c = from_text(text);
+  const Analysis a = analyze(c);
   const Finding* veto = find(a.findings, "veto-player");
   ASSERT_NE(veto, nullptr);
   EXPECT_EQ(veto->severity, Severity::high);
-  EXPECT_EQ(veto->message, "The Hub can block every decision of board");
+  EXPECT_EQ(said(veto, c, a), "The Hub can block every decision of board");
 }

@@ -14,6 +14,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/exchange.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
@@ -165,10 +166,12 @@ TEST(People, FindingsNamePeopleAsAsked) {
   const Coalition c = handoff();
   AnalysisOptions o;
   const Analysis by_role = analyze(c, o);
+  const FindingNames names(c, by_role.sectors.index);
+  auto said = [&](const Finding& x) { return finding_text(x, names); };
   const Finding* f = find(by_role.findings, "person-departure-cuts-ties", "jdoe");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, Severity::high);
-  EXPECT_EQ(f->message,
+  EXPECT_EQ(said(*f),
             "If the Community health director of Williamson Health and Wellness Center leaves, 2 ties lose their only "
             "contact at Williamson Health and Wellness Center: 33% of pairs of members could no longer reach each "
             "other (now 0%), and Residents with lived experience would keep no tie to any other sector");
@@ -176,35 +179,36 @@ TEST(People, FindingsNamePeopleAsAsked) {
   const Analysis by_name = analyze(c, o);
   f = find(by_name.findings, "person-departure-cuts-ties", "jdoe");
   ASSERT_NE(f, nullptr);
-  EXPECT_TRUE(f->message.starts_with(
+  EXPECT_TRUE(said(*f).starts_with(
       "If Jane Doe (Community health director, Williamson Health and Wellness Center) leaves, 2 ties"));
   o.people = PeopleShown::none;
   const Analysis anonymous = analyze(c, o);
   for (const auto& finding : anonymous.findings) {
-    EXPECT_EQ(finding.message.find("Jane"), std::string::npos) << finding.message;
-    EXPECT_EQ(finding.message.find("director"), std::string::npos) << finding.message;
+    EXPECT_EQ(said(finding).find("Jane"), std::string::npos) << said(finding);
+    EXPECT_EQ(said(finding).find("director"), std::string::npos) << said(finding);
   }
   f = find(anonymous.findings, "person-departure-cuts-ties", "jdoe");
   ASSERT_NE(f, nullptr);
-  EXPECT_TRUE(f->message.starts_with("If contact 1 of Williamson Health and Wellness Center leaves")) << f->message;
+  EXPECT_TRUE(said(*f).starts_with("If contact 1 of Williamson Health and Wellness Center leaves")) << said(*f);
   // Without --people names, no finding carries a name.
-  for (const auto& finding : by_role.findings) EXPECT_EQ(finding.message.find("Jane"), std::string::npos);
+  for (const auto& finding : by_role.findings) EXPECT_EQ(said(finding).find("Jane"), std::string::npos);
 }
 
 TEST(People, WarmHandoffSuggestsWhoAlreadyWorksWithThePartner) {
   const Coalition c = handoff();
   const Analysis a = analyze(c);
   // jdoe alone carries t0 (housing: akim carries t1 with housing) and t3 (residents: nobody else).
+  const FindingNames names(c, a.sectors.index);
   const Finding* f = find(a.findings, "warm-handoff", "jdoe");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message,
+  EXPECT_EQ(finding_text(*f, names),
             "Warm handoff for the Community health director of Williamson Health and Wellness Center: the Outreach "
             "coordinator of Williamson Health and Wellness Center already works with Housing Authority; no one else "
             "at Williamson Health and Wellness Center works with Resident council yet");
   // tpark is the only contact of the schools: nobody to hand over to.
   f = find(a.findings, "warm-handoff", "tpark");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message,
+  EXPECT_EQ(finding_text(*f, names),
             "Warm handoff for the Principal of Mingo Schools: no one else at Mingo Schools works with "
             "Williamson Health and Wellness Center yet");
 }
@@ -227,7 +231,8 @@ ties:
   const Analysis a = analyze(c);
   const Finding* f = find(a.findings, "member-single-carrier", "hub");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message, "All 3 of Hub's ties run through one person, the Director of Hub");
+  EXPECT_EQ(finding_text(*f, FindingNames(c, a.sectors.index)),
+            "All 3 of Hub's ties run through one person, the Director of Hub");
   EXPECT_EQ(find(a.findings, "member-single-carrier", "a"), nullptr);  // a's tie has two carriers
   // a: one carried end (hub-a) with two carriers: readiness 1; hub: 0 of 3.
   EXPECT_DOUBLE_EQ(*a.people.member_handoff_readiness[1], 1.0);
@@ -348,8 +353,9 @@ TEST(People, CompareTellsHandoffsFromLosses) {
   AnalysisOptions o;
   const Comparison cmp = compare(a, analyze(a, o), b, analyze(b, o));
   auto has = [&](const std::string& code, const std::string& message) {
-    return std::any_of(cmp.findings.begin(), cmp.findings.end(),
-                       [&](const Finding& f) { return f.code == code && f.message == message; });
+    return std::any_of(cmp.findings.begin(), cmp.findings.end(), [&](const Finding& f) {
+      return f.code == code && finding_text(f, FindingNames(a, b)) == message;
+    });
   };
   EXPECT_TRUE(has("contacts-left", "1 contact left: the Director of Clinic"));
   EXPECT_TRUE(has("contacts-joined", "1 contact joined: the Coordinator of Clinic"));
@@ -364,8 +370,9 @@ TEST(People, CompareTellsHandoffsFromLosses) {
                   "one at Clinic is named as carrying it"));
   o.people = PeopleShown::names;
   const Comparison named = compare(a, analyze(a, o), b, analyze(b, o));
-  EXPECT_TRUE(std::any_of(named.findings.begin(), named.findings.end(),
-                          [](const Finding& f) { return f.message == "1 contact left: Jane Doe (Director, Clinic)"; }));
+  EXPECT_TRUE(std::any_of(named.findings.begin(), named.findings.end(), [&](const Finding& f) {
+    return finding_text(f, FindingNames(a, b)) == "1 contact left: Jane Doe (Director, Clinic)";
+  }));
 }
 
 namespace {

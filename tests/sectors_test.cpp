@@ -4,6 +4,7 @@
 
 #include "test_graphs.hpp"
 #include "xsector/analysis.hpp"
+#include "xsector/finding_text.hpp"
 
 using namespace xsector;
 
@@ -123,11 +124,12 @@ TEST(Gaps, FindingsSpeakPlainly) {
   ASSERT_FALSE(a.findings.empty());
   EXPECT_EQ(a.findings.front().severity, Severity::high);
   EXPECT_EQ(a.findings.front().code, "missing-core-sector");
-  EXPECT_EQ(a.findings.front().message, "No member from Faith, a core sector of the tiny taxonomy");
+  const FindingNames names(c, a.sectors.index);
+  EXPECT_EQ(finding_text(a.findings.front(), names), "No member from Faith, a core sector of the tiny taxonomy");
   const auto thin =
       std::find_if(a.findings.begin(), a.findings.end(), [](const Finding& f) { return f.code == "thin-sector"; });
   ASSERT_NE(thin, a.findings.end());
-  EXPECT_EQ(thin->message, "Only ho1 represents Housing: if they leave, the sector is gone");
+  EXPECT_EQ(finding_text(*thin, names), "Only ho1 represents Housing: if they leave, the sector is gone");
   EXPECT_EQ(thin->subjects, (std::vector<std::string>{"housing", "ho1"}));
   for (std::size_t i = 1; i < a.findings.size(); ++i) EXPECT_LE(a.findings[i - 1].severity, a.findings[i].severity);
 }

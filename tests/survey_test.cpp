@@ -12,6 +12,7 @@
 #include "xsector/analysis.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/exchange.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
 #include "xsector/render.hpp"
@@ -434,7 +435,8 @@ survey:
                                [](const Finding& f) { return f.code == "low-trust-between-sectors"; });
   ASSERT_NE(it, a.findings.end());
   EXPECT_EQ(it->subjects, (std::vector<std::string>{"community-based", "government"}));
-  EXPECT_NE(it->message.find("2.1 of 4"), std::string::npos) << it->message;
+  const std::string said = finding_text(*it, FindingNames(c, a.sectors.index));
+  EXPECT_NE(said.find("2.1 of 4"), std::string::npos) << said;
   // 3 of 3 answered: no response-rate finding.
   EXPECT_TRUE(std::none_of(a.findings.begin(), a.findings.end(),
                            [](const Finding& f) { return f.code == "low-response-rate"; }));

@@ -12,6 +12,7 @@
 
 #include "xsector/compare.hpp"
 #include "xsector/figures.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/load.hpp"
 #include "xsector/people.hpp"
 #include "xsector/trend.hpp"
@@ -172,9 +173,10 @@ TEST(Waves, RespondentSetsAndTheirFinding) {
                               [](const Finding& x) { return x.code == "respondents-changed"; });
   ASSERT_NE(f, cmp.findings.end());
   EXPECT_EQ(f->subjects, (std::vector<std::string>{"b", "d"}));
-  EXPECT_NE(f->message.find("2 answered both; only the first: Birch School; only the second: Dogwood Church"),
+  const std::string said = finding_text(*f, FindingNames(w.a, w.b));
+  EXPECT_NE(said.find("2 answered both; only the first: Birch School; only the second: Dogwood Church"),
             std::string::npos)
-      << f->message;
+      << said;
   // Every tie change over all pairs: formed a-c, d-e; dissolved b-c; a-b 3 -> 4; c-d 2 -> 1.
   auto pairs = [](const std::vector<TieChange>& list) {
     std::vector<std::string> out;
@@ -274,7 +276,7 @@ TEST(Waves, ContactsReplacedAndTiesThatLeftWithTheirMember) {
   EXPECT_EQ(codes("ties-left-with-member"), 1);
   const auto f = std::find_if(cmp.findings.begin(), cmp.findings.end(),
                               [](const Finding& x) { return x.code == "contact-replaced"; });
-  EXPECT_EQ(f->message, "At Clinic, a new Director took over from the previous one");
+  EXPECT_EQ(finding_text(*f, FindingNames(a, b)), "At Clinic, a new Director took over from the previous one");
 }
 
 // Trend orders waves by as_of, else survey.fielded, else the order given.

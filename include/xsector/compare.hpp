@@ -260,6 +260,12 @@ CoalitionMatch match_coalitions(const Coalition& a, const Coalition& b);
 /// when either is undated or they share a date. O(1).
 bool dated_before(const Coalition& b, const Coalition& a);
 
+/// The info finding `waves-reordered`: the file given second (`earlier_file`, dated
+/// `earlier_date`) is dated before the one given first, so they are compared the other way
+/// round. Its facts are the four arguments. O(size of the arguments).
+Finding waves_reordered(std::string earlier_file, std::string earlier_date, std::string later_file,
+                        std::string later_date);
+
 /// Turns a wave comparison of two different coalitions into a side-by-side one: sets
 /// `as_waves` and `kind_note`, drops the findings that speak of change over time
 /// (membership-change, sector-joined, sector-lost, density, power and brokerage changes,

@@ -1,4 +1,5 @@
-// Findings: what the figures mean for a coalition coordinator, in plain language.
+// Findings: what the figures mean for a coalition coordinator, as facts and codes. The
+// sentences that say them are the writers' (src/outputs/finding_text.cpp, one table).
 #pragma once
 
 #include <string>
@@ -31,13 +32,40 @@ enum class FindingArea { sectors, power, resilience, survey, people, compare };
 /// `sectors`, `power`, `resilience`, `survey`, `people` or `compare`.
 std::string_view to_string(FindingArea area);
 
+/// One fact a finding's sentence needs, by name: a number (a count, a share in [0, 1], a
+/// score), a text (one item: a reason, a taxonomy id, a person as the privacy rule names
+/// them) or a list of ids or texts (members, sectors, bodies, examples). The writers name
+/// members and sectors from their ids. Each code's facts are written where it is made.
+struct Fact {
+  std::string name;                ///< e.g. `quota`, `members`, `reason`
+  double number = 0;               ///< the value of a number fact
+  std::vector<std::string> items;  ///< the value of a text (one item) or list fact
+};
+
+/// A number fact. O(1).
+Fact number_fact(std::string name, double value);
+/// A text fact (one item). O(size).
+Fact text_fact(std::string name, std::string text);
+/// A list fact (ids or texts). O(1).
+Fact list_fact(std::string name, std::vector<std::string> items);
+
 struct Finding {
   Severity severity = Severity::info;
   FindingArea area = FindingArea::sectors;
   std::string code;                   ///< stable, e.g. `missing-core-sector`
-  std::string message;                ///< one sentence for people
   std::vector<std::string> subjects;  ///< sector and member ids it is about
+  std::vector<Fact> facts;            ///< what its sentence says (finding_text in the writers)
+
+  /// The fact of this name, or nullptr. O(facts).
+  const Fact* fact(std::string_view name) const;
 };
+
+/// Every finding code the library emits (the analysis, comparisons, and `waves-reordered`
+/// of the commands that order two waves), each once. O(1).
+const std::vector<std::string_view>& finding_codes();
+
+/// Every next-action code (`invite-sector`, `connect-members`, `add-tie`, `open-seat`). O(1).
+const std::vector<std::string_view>& action_codes();
 
 /// One finding per coverage gap: missing sectors (high when core, medium when recommended,
 /// low when optional), waived sectors and unplaced members (info and low), thin (medium),
@@ -78,30 +106,30 @@ void sort_findings(std::vector<Finding>& findings);
 std::vector<Finding> connection_findings(const Coalition& coalition);
 
 /// Related findings shown as one: findings of one code under a headline that says how many
-/// there are and what they share (`8 sectors rest on a single member`), the findings folded
-/// beneath it. A code found once forms a group of one whose headline is its message.
+/// there are and what they share (`8 sectors rest on a single member`, written by the
+/// writers' group_text), the findings folded beneath it. A code found once forms a group of
+/// one whose headline is its finding's sentence.
 struct FindingGroup {
   Severity severity = Severity::info;  ///< the most severe of its findings
   std::string code;                    ///< the shared finding code
-  std::string headline;                ///< one sentence for people
   std::vector<Finding> items;          ///< the findings it holds, in their given order
 };
 
 /// Groups `findings` by code and ranks the groups: by severity, then by how directly a
 /// coordinator can act on them (missing core sectors, members cut off, departures that split
-/// the network and voiceless members first; context last), then by the order given. Sector
-/// and member names in headlines come from `coalition` and `sectors` (an id found in neither
-/// is shown as is). Empty for no findings. Time complexity: O(f log f + f (n + S)) for f
-/// findings (names are found by a linear search).
-std::vector<FindingGroup> group_findings(const Coalition& coalition, const SectorIndex& sectors,
-                                         const std::vector<Finding>& findings);
+/// the network and voiceless members first; context last), then by the order given. Empty
+/// for no findings. Time complexity: O(f log f) for f findings.
+std::vector<FindingGroup> group_findings(const std::vector<Finding>& findings);
 
-/// One concrete thing to do next, drawn from the findings.
+/// One concrete thing to do next, drawn from the findings; the writers say what to do and why
+/// (action_text, action_why) from its facts.
 struct Action {
   std::string code;                   ///< `invite-sector`, `connect-members`, `add-tie` or `open-seat`
-  std::string text;                   ///< what to do, in one sentence
-  std::string why;                    ///< the finding behind it, in one sentence
   std::vector<std::string> subjects;  ///< sector, member and body ids it is about
+  std::vector<Fact> facts;            ///< what its sentences say
+
+  /// The fact of this name, or nullptr. O(facts).
+  const Fact* fact(std::string_view name) const;
 };
 
 /// At most three actions, one of each kind, in this order: invite a member from the first

@@ -16,6 +16,7 @@
 #include "xsector/compare.hpp"
 #include "xsector/error.hpp"
 #include "xsector/exchange.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/io.hpp"
 #include "xsector/load.hpp"
 #include "xsector/output.hpp"
@@ -58,7 +59,10 @@ ImageFormat diagram_format(const std::string& path) {
 ReportWork prepare_waves(std::vector<Coalition> waves, const std::vector<std::string>& files,
                          const AnalysisOptions& analysis, const CompareOptions& compare) {
   ReportWork work = prepare_report(std::move(waves), files, analysis, compare);
-  if (work.reordered) std::cerr << "xsector: note: " << work.reordered->message << '\n';
+  if (work.reordered) {
+    std::cerr << "xsector: note: " << finding_text(*work.reordered, FindingNames(work.waves.front(), work.waves.back()))
+              << '\n';
+  }
   return work;
 }
 

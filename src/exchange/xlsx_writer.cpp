@@ -17,6 +17,7 @@
 #include "common/text.hpp"
 #include "exchange/sheets.hpp"
 #include "xsector/exchange.hpp"
+#include "xsector/finding_text.hpp"
 #include "xsector/output.hpp"
 
 namespace xsector {
@@ -138,8 +139,8 @@ void add_attribute_columns(SheetData& sheet, const std::vector<std::string>& nam
   }
 }
 
-std::vector<std::string> finding_row(const Finding& f) {
-  return {std::string(to_string(f.severity)), std::string(to_string(f.area)), f.code, f.message,
+std::vector<std::string> finding_row(const Finding& f, const FindingNames& names) {
+  return {std::string(to_string(f.severity)), std::string(to_string(f.area)), f.code, finding_text(f, names),
           fmt::format("{}", fmt::join(f.subjects, ";"))};
 }
 
@@ -191,12 +192,13 @@ std::string export_xlsx(const Coalition& c, const Analysis& a) {
   sheets.push_back(from_csv("sectors", format_gaps(Format::csv, c, a), {"sector", "name", "priority", "reaches"}));
 
   const std::vector<std::string> finding_header = {"severity", "area", "code", "message", "subjects"};
-  const std::set<std::string> finding_text(finding_header.begin(), finding_header.end());
-  SheetData gaps{"gaps", finding_header, {}, finding_text};
-  SheetData findings{"findings", finding_header, {}, finding_text};
+  const std::set<std::string> finding_columns(finding_header.begin(), finding_header.end());
+  SheetData gaps{"gaps", finding_header, {}, finding_columns};
+  SheetData findings{"findings", finding_header, {}, finding_columns};
+  const FindingNames finding_names(c, a.sectors.index);
   for (const Finding& f : a.findings) {
-    if (f.area == FindingArea::sectors) gaps.rows.push_back(finding_row(f));
-    findings.rows.push_back(finding_row(f));
+    if (f.area == FindingArea::sectors) gaps.rows.push_back(finding_row(f, finding_names));
+    findings.rows.push_back(finding_row(f, finding_names));
   }
   sheets.push_back(std::move(gaps));
   sheets.push_back(from_csv("power", format_power(Format::csv, c, a), {"body", "member"}));
@@ -274,7 +276,8 @@ std::string comparison_xlsx(const Coalition& a, const Coalition& b, const Compar
   }
   const std::vector<std::string> finding_header = {"severity", "area", "code", "message", "subjects"};
   SheetData findings{"findings", finding_header, {}, {finding_header.begin(), finding_header.end()}};
-  for (const Finding& f : cmp.findings) findings.rows.push_back(finding_row(f));
+  const FindingNames finding_names(a, b);
+  for (const Finding& f : cmp.findings) findings.rows.push_back(finding_row(f, finding_names));
   sheets.push_back(std::move(findings));
   return workbook_bytes(sheets);
 }

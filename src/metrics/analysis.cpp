@@ -153,7 +153,7 @@ void run_findings(Run& r) {
   if (a.parts & part_survey) append(survey_findings(c, a.sectors.index, a.survey));
   if (a.parts & part_people) append(people_findings(c, a.sectors.index, a.people, r.options.people));
   sort_findings(a.findings);
-  a.finding_groups = group_findings(c, a.sectors.index, a.findings);
+  a.finding_groups = group_findings(a.findings);
 }
 
 void run_guidance(Run& r) { r.a.next_actions = next_actions(r.coalition, r.a.sectors, r.a.power, r.a.resilience); }

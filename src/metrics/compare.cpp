@@ -243,8 +243,8 @@ void compare_bodies(const Coalition& a, const Analysis& aa, const Coalition& b, 
 /// The findings, in plain language: what changed, who answered, the people; or, for two
 /// different coalitions, only what a side-by-side comparison supports.
 void add_findings(const Coalition& a, const Coalition& b, const Analysis& ab, Comparison& out) {
-  out.findings = detail::comparison_findings(out, a, b);
-  if (auto f = detail::respondents_finding(out.respondents, a, b, out.respondents_both)) {
+  out.findings = detail::comparison_findings(out);
+  if (auto f = detail::respondents_finding(out.respondents, out.respondents_both)) {
     out.findings.push_back(std::move(*f));
   }
   const CoalitionMatch match = match_coalitions(a, b);

@@ -1,17 +1,19 @@
-// The findings of a comparison, in plain language: what changed between two waves, or that
-// the two files are different coalitions.
-#include <fmt/format.h>
-
+// The findings of a comparison, as codes and facts: what changed between two waves, or that
+// the two files are different coalitions (their sentences: src/outputs/finding_text.cpp).
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <string_view>
 
 #include "metrics/compare_parts.hpp"
-#include "metrics/wording.hpp"
+#include "metrics/findings_parts.hpp"
 #include "xsector/compare.hpp"
 
 namespace xsector {
+
+using detail::finding;
+using detail::num;
+using detail::txt;
 
 namespace {
 
@@ -20,31 +22,21 @@ const Delta* find_delta(const std::vector<Delta>& list, const std::string& name)
   return it == list.end() ? nullptr : &*it;
 }
 
-}  // namespace
+Finding compare_finding(Severity s, std::string code, std::vector<std::string> subjects = {},
+                        std::vector<Fact> facts = {}) {
+  return finding(s, FindingArea::compare, std::move(code), std::move(subjects), std::move(facts));
+}
 
-namespace detail {
+/// A change of a figure as facts: `before`, `after` and `change`.
+std::vector<Fact> change_facts(const Delta& d) {
+  return {num("before", *d.before), num("after", *d.after), num("change", *d.change)};
+}
 
-std::vector<Finding> comparison_findings(const Comparison& out, const Coalition& a, const Coalition& b) {
-  std::vector<Finding> findings;
-  auto add = [&](Severity s, std::string code, std::string message, std::vector<std::string> subjects = {}) {
-    findings.push_back({s, FindingArea::compare, std::move(code), std::move(message), std::move(subjects)});
-  };
-  if (!out.joined.empty() || !out.left.empty()) {
-    add(Severity::info, "membership-change",
-        fmt::format("{} member{} joined and {} left; {} stayed", out.joined.size(), out.joined.size() == 1 ? "" : "s",
-                    out.left.size(), out.kept.size()));
-  }
-  auto sector_name = [&](const std::string& id) {
-    if (const Sector* s = b.find_sector(id)) return s->name;
-    if (const Sector* s = a.find_sector(id)) return s->name;
-    return id;
-  };
-  for (const auto& id : out.sectors_covered)
-    add(Severity::info, "sector-joined", sector_name(id) + " joined the table", {id});
-  for (const auto& id : out.sectors_lost) {
-    add(Severity::high, "sector-lost", sector_name(id) + " is no longer at the table", {id});
-  }
-  // Gaps that opened or closed between the waves (a sector that just joined is told above).
+/// Sectors that joined or left the table, and gaps that opened or closed between the waves (a
+/// sector that just joined is told once, as joined).
+void sector_changes(const Comparison& out, std::vector<Finding>& findings) {
+  for (const auto& id : out.sectors_covered) findings.push_back(compare_finding(Severity::info, "sector-joined", {id}));
+  for (const auto& id : out.sectors_lost) findings.push_back(compare_finding(Severity::high, "sector-lost", {id}));
   auto gap = [&](GapKind kind) -> const GapChange* {
     const auto it = std::find_if(out.gaps.begin(), out.gaps.end(), [&](const GapChange& g) { return g.kind == kind; });
     return it == out.gaps.end() ? nullptr : &*it;
@@ -52,71 +44,77 @@ std::vector<Finding> comparison_findings(const Comparison& out, const Coalition&
   auto joined = [&](const std::vector<std::string>& key) {
     return std::find(out.sectors_covered.begin(), out.sectors_covered.end(), key[0]) != out.sectors_covered.end();
   };
+  auto opened = [&](GapKind kind, Severity s, const char* code, bool unless_joined) {
+    if (const GapChange* g = gap(kind)) {
+      for (const auto& k : g->opened) {
+        if (!unless_joined || !joined(k)) findings.push_back(compare_finding(s, code, {k[0]}));
+      }
+    }
+  };
+  opened(GapKind::cut_off, Severity::high, "sector-cut-off", false);
   if (const GapChange* g = gap(GapKind::cut_off)) {
-    for (const auto& k : g->opened) {
-      add(Severity::high, "sector-cut-off", sector_name(k[0]) + " is now tied to no other sector", {k[0]});
-    }
-    for (const auto& k : g->closed) {
-      add(Severity::info, "sector-reconnected", sector_name(k[0]) + " is tied to other sectors again", {k[0]});
-    }
+    for (const auto& k : g->closed) findings.push_back(compare_finding(Severity::info, "sector-reconnected", {k[0]}));
   }
-  if (const GapChange* g = gap(GapKind::thin)) {
-    for (const auto& k : g->opened) {
-      if (!joined(k)) add(Severity::medium, "sector-thinned", sector_name(k[0]) + " now rests on one member", {k[0]});
-    }
-  }
-  if (const GapChange* g = gap(GapKind::single_broker)) {
-    for (const auto& k : g->opened) {
-      add(Severity::medium, "single-broker-now",
-          sector_name(k[0]) + "'s ties to other sectors now all go through one member", {k[0]});
-    }
-  }
-  if (const GapChange* g = gap(GapKind::no_vote)) {
-    for (const auto& k : g->opened) {
-      if (!joined(k)) add(Severity::medium, "vote-lost", sector_name(k[0]) + " no longer has a vote", {k[0]});
-    }
-  }
+  opened(GapKind::thin, Severity::medium, "sector-thinned", true);
+  opened(GapKind::single_broker, Severity::medium, "single-broker-now", false);
+  opened(GapKind::no_vote, Severity::medium, "vote-lost", true);
+}
+
+/// Density, the backbone's brokerage and community-led power when they moved, the largest
+/// shift of one member's power, and the QAP.
+void figure_changes(const Comparison& out, std::vector<Finding>& findings) {
   if (const Delta* d = find_delta(out.network, "density"); d && d->change && std::abs(*d->change) >= 0.005) {
-    add(Severity::info, "density-change",
-        fmt::format("Density {} from {:.2f} to {:.2f}", *d->change > 0 ? "rose" : "fell", *d->before, *d->after));
+    findings.push_back(compare_finding(Severity::info, "density-change", {}, change_facts(*d)));
   }
   if (const Delta* d = find_delta(out.network, "backbone_betweenness_share");
       d && d->change && std::abs(*d->change) >= 0.01) {
-    add(Severity::info, "backbone-brokerage-change",
-        fmt::format("The backbone's share of betweenness {} from {} to {}", *d->change > 0 ? "rose" : "fell",
-                    percent(*d->before), percent(*d->after)));
+    findings.push_back(compare_finding(Severity::info, "backbone-brokerage-change", {}, change_facts(*d)));
   }
   if (const Delta* d = find_delta(out.network, "community_led_power_share");
       d && d->change && std::abs(*d->change) >= 0.01) {
-    add(Severity::info, "community-power-change",
-        fmt::format("Community-led members' share of voting power {} from {} to {}", *d->change > 0 ? "rose" : "fell",
-                    percent(*d->before), percent(*d->after)));
+    findings.push_back(compare_finding(Severity::info, "community-power-change", {}, change_facts(*d)));
   }
   const Delta* biggest = nullptr;
   for (const auto& d : out.power) {
     if (d.change && (biggest == nullptr || std::abs(*d.change) > std::abs(*biggest->change))) biggest = &d;
   }
   if (biggest != nullptr && std::abs(*biggest->change) >= 0.01) {
-    const auto i = b.member_index(biggest->name);
-    const std::string& name = i ? b.members[*i].name : a.members[a.member_index(biggest->name).value()].name;
-    add(Severity::info, "power-shift",
-        fmt::format("{}'s share of voting power {} from {} to {}", name, *biggest->change > 0 ? "rose" : "fell",
-                    percent(*biggest->before), percent(*biggest->after)),
-        {biggest->name});
+    findings.push_back(compare_finding(Severity::info, "power-shift", {biggest->name}, change_facts(*biggest)));
   }
   if (out.qap.correlation && out.qap.p_value) {
-    const bool alike = *out.qap.p_value < 0.05;
-    add(Severity::info, "qap",
-        fmt::format("{} among the {} members in both waves correlate at r = {:.2f} (QAP p {}{}): {}",
-                    out.qap.valued ? "Tie levels" : "Ties", out.qap.common_members, *out.qap.correlation,
-                    p_value_text(out.qap).starts_with("<") ? "" : "= ", p_value_text(out.qap),
-                    alike ? "the network kept its shape more than chance would"
-                          : "no more alike than a random relabelling would be"));
+    findings.push_back(compare_finding(
+        Severity::info, "qap", {},
+        {num("valued", out.qap.valued ? 1 : 0), num("members", static_cast<double>(out.qap.common_members)),
+         num("correlation", *out.qap.correlation), num("p_value", *out.qap.p_value),
+         txt("p_value_text", p_value_text(out.qap))}));
   }
+}
+
+}  // namespace
+
+namespace detail {
+
+std::vector<Finding> comparison_findings(const Comparison& out) {
+  std::vector<Finding> findings;
+  if (!out.joined.empty() || !out.left.empty()) {
+    findings.push_back(compare_finding(
+        Severity::info, "membership-change", {},
+        {num("joined", static_cast<double>(out.joined.size())), num("left", static_cast<double>(out.left.size())),
+         num("kept", static_cast<double>(out.kept.size()))}));
+  }
+  sector_changes(out, findings);
+  figure_changes(out, findings);
   return findings;
 }
 
 }  // namespace detail
+
+Finding waves_reordered(std::string earlier_file, std::string earlier_date, std::string later_file,
+                        std::string later_date) {
+  return compare_finding(Severity::info, "waves-reordered", {},
+                         {txt("earlier_file", std::move(earlier_file)), txt("earlier_date", std::move(earlier_date)),
+                          txt("later_file", std::move(later_file)), txt("later_date", std::move(later_date))});
+}
 
 void compare_as_coalitions(Comparison& out, const CoalitionMatch& match) {
   out.as_waves = false;
@@ -127,13 +125,7 @@ void compare_as_coalitions(Comparison& out, const CoalitionMatch& match) {
       "community-power-change", "power-shift",       "qap",         "respondents-changed"};
   std::erase_if(out.findings, [](const Finding& f) { return over_time.contains(f.code); });
   out.findings.insert(out.findings.begin(),
-                      {Severity::info,
-                       FindingArea::compare,
-                       "different-coalitions",
-                       fmt::format("Compared as two coalitions, not as waves of one: {}; members and sectors "
-                                   "only in one file are differences, not departures",
-                                   match.note),
-                       {}});
+                      compare_finding(Severity::info, "different-coalitions", {}, {txt("note", match.note)}));
 }
 
 }  // namespace xsector

@@ -1,6 +1,5 @@
 // What changed for each member in both waves (every member figure, and the largest changes),
 // and who answered each wave's survey.
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +7,7 @@
 #include <string_view>
 
 #include "metrics/compare_parts.hpp"
-#include "metrics/wording.hpp"
+#include "metrics/findings_parts.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/figures.hpp"
 
@@ -76,26 +75,13 @@ Respondents respondent_sets(const Coalition& a, const Coalition& b) {
   return out;
 }
 
-std::optional<Finding> respondents_finding(const Respondents& r, const Coalition& a, const Coalition& b,
-                                           bool restricted) {
+std::optional<Finding> respondents_finding(const Respondents& r, bool restricted) {
   if (!r.surveyed || (r.only_before.empty() && r.only_after.empty())) return std::nullopt;
-  auto names = [](const Coalition& c, const std::vector<std::string>& ids) {
-    std::vector<std::string> list;
-    for (const auto& id : ids) {
-      const auto i = c.member_index(id);
-      list.push_back(i ? c.members[*i].name : id);
-    }
-    return and_list(list);
-  };
-  std::string message = fmt::format("Different members answered the two surveys: {} answered both", r.both.size());
-  if (!r.only_before.empty()) message += fmt::format("; only the first: {}", names(a, r.only_before));
-  if (!r.only_after.empty()) message += fmt::format("; only the second: {}", names(b, r.only_after));
-  message += restricted ? "; ties are compared only between members who answered both"
-                        : "; a tie formed or dissolved by a member who answered once may be a change in who "
-                          "answered (--respondents both compares only members who answered both)";
   std::vector<std::string> subjects = r.only_before;
   subjects.insert(subjects.end(), r.only_after.begin(), r.only_after.end());
-  return Finding{Severity::low, FindingArea::compare, "respondents-changed", std::move(message), std::move(subjects)};
+  return finding(Severity::low, FindingArea::compare, "respondents-changed", std::move(subjects),
+                 {num("both", static_cast<double>(r.both.size())), ids("only_first", r.only_before),
+                  ids("only_second", r.only_after), num("restricted", restricted ? 1 : 0)});
 }
 
 }  // namespace xsector::detail

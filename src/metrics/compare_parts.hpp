@@ -17,10 +17,10 @@ namespace xsector::detail {
 Qap common_qap(const Coalition& a, const std::vector<std::size_t>& common_a, const Coalition& b,
                const std::vector<std::size_t>& common_b, const CompareOptions& options);
 
-/// The findings about what changed from `a` (before) to `b` (after), in plain language, from
+/// The findings about what changed from the earlier wave to the later, as codes and facts, from
 /// a comparison whose differences and QAP are filled in: membership, sectors, density,
 /// brokerage, power and the QAP. compare() adds them before the people's findings.
-std::vector<Finding> comparison_findings(const Comparison& comparison, const Coalition& a, const Coalition& b);
+std::vector<Finding> comparison_findings(const Comparison& comparison);
 
 /// Every member figure before and after of the members in both waves (`common_a[i]` in `a`'s
 /// analysis is `common_b[i]` in `b`'s), in the first wave's order. O(k F) for F member figures.
@@ -36,7 +36,6 @@ Respondents respondent_sets(const Coalition& a, const Coalition& b);
 
 /// The `respondents-changed` finding when the respondent sets differ; `restricted` when the
 /// ties are compared only between members who answered both. O(r).
-std::optional<Finding> respondents_finding(const Respondents& respondents, const Coalition& a, const Coalition& b,
-                                           bool restricted);
+std::optional<Finding> respondents_finding(const Respondents& respondents, bool restricted);
 
 }  // namespace xsector::detail

@@ -1,18 +1,17 @@
-// Findings on how the network holds together and what each departure would cost.
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
+// Findings on how the network holds together and what each departure would cost, as codes and
+// facts.
 #include <algorithm>
 #include <numeric>
 #include <optional>
 
 #include "metrics/findings_parts.hpp"
-#include "metrics/wording.hpp"
 #include "xsector/findings.hpp"
 
 namespace xsector {
 
-using detail::percent;
+using detail::finding;
+using detail::ids;
+using detail::num;
 
 namespace {
 
@@ -63,11 +62,11 @@ std::vector<std::vector<std::size_t>> outside_largest(const Coalition& c, std::o
   return groups;
 }
 
-std::string names_of(const Coalition& c, const std::vector<std::size_t>& members, std::size_t limit) {
-  std::vector<std::string> names;
-  names.reserve(members.size());
-  for (const std::size_t v : members) names.push_back(c.members[v].name);
-  return listed(names, limit);
+std::vector<std::string> member_ids(const Coalition& c, const std::vector<std::size_t>& members) {
+  std::vector<std::string> out;
+  out.reserve(members.size());
+  for (const std::size_t v : members) out.push_back(c.members[v].id);
+  return out;
 }
 
 bool splits(const Coalition& c, const Departure& d, std::size_t groups_before) {
@@ -84,7 +83,7 @@ std::size_t group_count(const Coalition& c) {
 }  // namespace detail
 
 using detail::group_count;
-using detail::names_of;
+using detail::member_ids;
 using detail::outside_largest;
 using detail::splits;
 
@@ -98,26 +97,17 @@ std::vector<Finding> connection_findings(const Coalition& c) {
   }
   const auto groups = outside_largest(c, std::nullopt);
   if (!groups.empty()) {
-    Finding f{Severity::high, FindingArea::resilience, "separate-groups", "", {}};
-    std::vector<std::string> parts;
-    std::size_t apart = 0;
+    // One `group` fact per group apart from the main one, its members' ids.
+    Finding f = finding(Severity::high, FindingArea::resilience, "separate-groups", {});
     for (const auto& g : groups) {
-      apart += g.size();
-      parts.push_back(names_of(c, g));
+      f.facts.push_back(ids("group", member_ids(c, g)));
       for (const auto v : g) f.subjects.push_back(c.members[v].id);
     }
-    f.message =
-        fmt::format("The coalition falls into {} separate groups: {} {} no tie to the main group ({})",
-                    groups.size() + 1, apart, apart == 1 ? "member has" : "members have", fmt::join(parts, "; "));
     out.push_back(std::move(f));
   }
   for (std::size_t v = 0; v < c.members.size(); ++v) {
     if (degree[v] != 0) continue;
-    out.push_back({Severity::medium,
-                   FindingArea::resilience,
-                   "isolated-member",
-                   fmt::format("{} has no tie to any other member", c.members[v].name),
-                   {c.members[v].id}});
+    out.push_back(finding(Severity::medium, FindingArea::resilience, "isolated-member", {c.members[v].id}));
   }
   return out;
 }
@@ -133,34 +123,20 @@ std::vector<Finding> resilience_findings(const Coalition& c, const SectorIndex& 
   std::stable_sort(splitting.begin(), splitting.end(),
                    [](const Departure* a, const Departure* b) { return *a->fragmentation > *b->fragmentation; });
   for (const Departure* split : splitting) {
-    const Departure& d = *split;
-    const Member& m = c.members[d.member];
-    out.push_back({Severity::high,
-                   FindingArea::resilience,
-                   "departure-splits-network",
-                   fmt::format("If {} leaves, {} of pairs of the remaining members can no longer reach each other "
-                               "(now {})",
-                               m.name, percent(*d.fragmentation), percent(before)),
-                   {m.id}});
+    out.push_back(finding(Severity::high, FindingArea::resilience, "departure-splits-network",
+                          {c.members[split->member].id},
+                          {num("fragmentation", *split->fragmentation), num("before", before)}));
   }
   for (const auto& d : r.departures) {
     const Member& m = c.members[d.member];
     for (const auto s : d.sectors_unlinked) {
-      out.push_back({Severity::high,
-                     FindingArea::resilience,
-                     "departure-unlinks-sector",
-                     fmt::format("If {} leaves, no member from {} keeps a tie to another sector", m.name,
-                                 sectors.sectors[s].name),
-                     {m.id, sectors.sectors[s].id}});
+      out.push_back(
+          finding(Severity::high, FindingArea::resilience, "departure-unlinks-sector", {m.id, sectors.sectors[s].id}));
     }
     for (const auto& shift : d.power) {
       if (!shift.can_decide) {
-        out.push_back(
-            {Severity::high,
-             FindingArea::resilience,
-             "departure-blocks-body",
-             fmt::format("If {} leaves, {} can no longer reach its quota", m.name, c.governance[shift.body].id),
-             {m.id, c.governance[shift.body].id}});
+        out.push_back(finding(Severity::high, FindingArea::resilience, "departure-blocks-body",
+                              {m.id, c.governance[shift.body].id}));
       }
     }
   }

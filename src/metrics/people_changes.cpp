@@ -1,6 +1,5 @@
 // What changed among the people who carry the ties between two waves: contacts who left or
 // joined, and the relationships handed over, left uncarried or lost with them.
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -10,15 +9,18 @@
 #include <unordered_set>
 #include <utility>
 
+#include "metrics/findings_parts.hpp"
 #include "metrics/people_parts.hpp"
-#include "metrics/wording.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/people.hpp"
 
 namespace xsector {
 
-using detail::and_list;
 using detail::contact_index;
+using detail::finding;
+using detail::ids;
+using detail::num;
+using detail::txt;
 
 namespace {
 
@@ -151,13 +153,9 @@ PeopleChanges compare_people(const Coalition& before, const Coalition& after) {
 
 namespace {
 
-std::string member_name(const Coalition& before, const Coalition& after, const std::string& id) {
-  if (const auto i = after.member_index(id)) return after.members[*i].name;
-  if (const auto i = before.member_index(id)) return before.members[*i].name;
-  return id;
-}
-
-/// The findings on contacts replaced in their role and on ties that ended with a member.
+/// The findings on contacts replaced in their role and on ties that ended with a member. A
+/// replaced contact's `old_name` and `new_name` are facts only when people are shown by name
+/// and both have one; `hidden` is 1 when people are shown by neither name nor role.
 void handover_findings(const Coalition& before, const Coalition& after, const PeopleChanges& ch, PeopleShown shown,
                        std::vector<Finding>& out) {
   const auto in_before = contact_index(before);
@@ -167,29 +165,20 @@ void handover_findings(const Coalition& before, const Coalition& after, const Pe
     const auto now = in_after.find(r.joined);
     const std::string& old_name = before.members[was->second.first].contacts[was->second.second].name;
     const std::string& new_name = after.members[now->second.first].contacts[now->second.second].name;
-    const std::string member = member_name(before, after, r.member);
-    out.push_back({Severity::info,
-                   FindingArea::people,
-                   "contact-replaced",
-                   shown == PeopleShown::names && !old_name.empty() && !new_name.empty()
-                       ? fmt::format("At {}, {} took over as {} from {}", member, new_name, r.role, old_name)
-                       : fmt::format("At {}, a new {} took over from the previous one", member,
-                                     shown == PeopleShown::none ? std::string("contact") : r.role),
-                   {r.member, r.left, r.joined}});
+    Finding f = finding(Severity::info, FindingArea::people, "contact-replaced", {r.member, r.left, r.joined},
+                        {txt("role", r.role), num("hidden", shown == PeopleShown::none ? 1 : 0)});
+    if (shown == PeopleShown::names && !old_name.empty() && !new_name.empty()) {
+      f.facts.insert(f.facts.end(), {txt("old_name", old_name), txt("new_name", new_name)});
+    }
+    out.push_back(std::move(f));
   }
   if (!ch.ties_left_with_member.empty()) {
-    std::vector<std::string> pairs;
-    std::vector<std::string> subjects;
+    std::vector<std::string> subjects;  // the pairs' member ids, two by two
     for (const auto& x : ch.ties_left_with_member) {
-      pairs.push_back(fmt::format("{} with {}", member_name(before, after, x.a), member_name(before, after, x.b)));
       subjects.push_back(x.a);
       subjects.push_back(x.b);
     }
-    const std::size_t n = pairs.size();
-    out.push_back({Severity::info, FindingArea::people, "ties-left-with-member",
-                   fmt::format("{} carried {} ended with a member that left the coalition: {}", n,
-                               n == 1 ? "relationship" : "relationships", and_list(pairs)),
-                   std::move(subjects)});
+    out.push_back(finding(Severity::info, FindingArea::people, "ties-left-with-member", std::move(subjects)));
   }
 }
 
@@ -201,59 +190,38 @@ std::vector<Finding> people_change_findings(const Coalition& before, const Coali
   if (!ch.described) return out;
   const auto in_before = contact_index(before);
   const auto in_after = contact_index(after);
-  auto labels = [&](const Coalition& c, const std::vector<std::string>& ids) {
+  // The people of `ids` as the privacy rule names them (an id found nowhere as is).
+  auto labels = [&](const Coalition& c, const std::vector<std::string>& list) {
     const auto& index = &c == &before ? in_before : in_after;
-    std::vector<std::string> list;
-    for (const auto& id : ids) {
+    std::vector<std::string> named;
+    for (const auto& id : list) {
       const auto it = index.find(id);
-      list.push_back(it == index.end() ? id : person_label(c, it->second.first, it->second.second, shown));
+      named.push_back(it == index.end() ? id : person_label(c, it->second.first, it->second.second, shown));
     }
-    return and_list(list);
+    return named;
   };
   if (!ch.left.empty()) {
-    out.push_back({Severity::info, FindingArea::people, "contacts-left",
-                   fmt::format("{} {} left: {}", ch.left.size(), ch.left.size() == 1 ? "contact" : "contacts",
-                               labels(before, ch.left)),
-                   ch.left});
+    out.push_back(finding(Severity::info, FindingArea::people, "contacts-left", ch.left,
+                          {ids("people", labels(before, ch.left))}));
   }
   if (!ch.joined.empty()) {
-    out.push_back({Severity::info, FindingArea::people, "contacts-joined",
-                   fmt::format("{} {} joined: {}", ch.joined.size(), ch.joined.size() == 1 ? "contact" : "contacts",
-                               labels(after, ch.joined)),
-                   ch.joined});
+    out.push_back(finding(Severity::info, FindingArea::people, "contacts-joined", ch.joined,
+                          {ids("people", labels(after, ch.joined))}));
   }
   handover_findings(before, after, ch, shown, out);
-  auto pair_text = [&](const CarrierChange& x) {
-    const std::string& other = x.member == x.a ? x.b : x.a;
-    return fmt::format("{} with {}", member_name(before, after, x.member), member_name(before, after, other));
+  // `member`: the side whose carrier left, `other`: its partner; `departed` and `carriers`: people.
+  auto change = [&](const CarrierChange& x, std::string code, Severity severity, bool carriers) {
+    std::vector<std::string> subjects = {x.a, x.b};
+    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
+    if (carriers) subjects.insert(subjects.end(), x.carriers_after.begin(), x.carriers_after.end());
+    std::vector<Fact> facts = {txt("member", x.member), txt("other", x.member == x.a ? x.b : x.a),
+                               ids("departed", labels(before, x.departed))};
+    if (carriers) facts.push_back(ids("carriers", labels(after, x.carriers_after)));
+    return finding(severity, FindingArea::people, std::move(code), std::move(subjects), std::move(facts));
   };
-  for (const auto& x : ch.handed_over) {
-    std::vector<std::string> subjects = {x.a, x.b};
-    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    subjects.insert(subjects.end(), x.carriers_after.begin(), x.carriers_after.end());
-    out.push_back({Severity::info, FindingArea::people, "handoff",
-                   fmt::format("The relationship of {} survived the departure of {}: {} now {} it", pair_text(x),
-                               labels(before, x.departed), labels(after, x.carriers_after),
-                               x.carriers_after.size() == 1 ? "carries" : "carry"),
-                   std::move(subjects)});
-  }
-  for (const auto& x : ch.dissolved) {
-    std::vector<std::string> subjects = {x.a, x.b};
-    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    out.push_back(
-        {Severity::low, FindingArea::people, "carrier-left-tie-lost",
-         fmt::format("The relationship of {} dissolved after {} left", pair_text(x), labels(before, x.departed)),
-         std::move(subjects)});
-  }
-  for (const auto& x : ch.uncarried) {
-    std::vector<std::string> subjects = {x.a, x.b};
-    subjects.insert(subjects.end(), x.departed.begin(), x.departed.end());
-    out.push_back({Severity::low, FindingArea::people, "carrier-left-tie-uncarried",
-                   fmt::format("The relationship of {} is still there after {} left, but no one at {} is named as "
-                               "carrying it",
-                               pair_text(x), labels(before, x.departed), member_name(before, after, x.member)),
-                   std::move(subjects)});
-  }
+  for (const auto& x : ch.handed_over) out.push_back(change(x, "handoff", Severity::info, true));
+  for (const auto& x : ch.dissolved) out.push_back(change(x, "carrier-left-tie-lost", Severity::low, false));
+  for (const auto& x : ch.uncarried) out.push_back(change(x, "carrier-left-tie-uncarried", Severity::low, false));
   return out;
 }
 

@@ -1,26 +1,26 @@
 // The findings about the people who carry the ties: departures that leave relationships
-// without a contact, members resting on one person, and suggested warm handoffs.
+// without a contact, members resting on one person, and suggested warm handoffs, as codes and
+// facts. A person is a text fact, `person`: the label the privacy rule gives them.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <array>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "metrics/findings_parts.hpp"
 #include "metrics/people_parts.hpp"
-#include "metrics/wording.hpp"
 #include "xsector/findings.hpp"
 #include "xsector/people.hpp"
 
 namespace xsector {
 
-using detail::and_list;
 using detail::contact_index;
-using detail::counted;
+using detail::finding;
+using detail::ids;
+using detail::num;
 using detail::other_end;
-using detail::percent;
-using detail::possessive;
+using detail::txt;
 
 namespace {
 
@@ -69,26 +69,16 @@ void coalition_losses(const Coalition& c, const SectorIndex& sectors, const Peop
     const auto alone = sectors_left_alone(c, sectors, cross, p.sole_carrier_of);
     if (!splits && alone.empty()) continue;
     const Member& m = c.members[p.member];
-    const std::size_t k = p.sole_carrier_of.size();
-    std::string message =
-        fmt::format("If {} leaves, {} {} only contact at {}", person_label(c, p.member, p.contact, shown),
-                    counted(k, "tie", "ties"), k == 1 ? "loses its" : "lose their", m.name);
-    if (splits) {
-      message += fmt::format(": {} of pairs of members could no longer reach each other (now {})",
-                             percent(*p.fragmentation), percent(before));
-    }
-    std::vector<std::string> names;
-    names.reserve(alone.size());
-    for (const auto s : alone) names.push_back(sectors.sectors[s].name);
-    if (!alone.empty()) {
-      message += fmt::format("{}{} would keep no tie to any other sector", splits ? ", and " : ": ", and_list(names));
-    }
-    Finding f{Severity::high,
-              FindingArea::people,
-              "person-departure-cuts-ties",
-              std::move(message),
-              {m.contacts[p.contact].id, m.id}};
-    for (const auto s : alone) f.subjects.push_back(sectors.sectors[s].id);
+    Finding f =
+        finding(Severity::high, FindingArea::people, "person-departure-cuts-ties", {m.contacts[p.contact].id, m.id},
+                {txt("person", person_label(c, p.member, p.contact, shown)),
+                 num("ties", static_cast<double>(p.sole_carrier_of.size()))});
+    if (splits) f.facts.insert(f.facts.end(), {num("fragmentation", *p.fragmentation), num("before", before)});
+    std::vector<std::string> lonely;
+    lonely.reserve(alone.size());
+    for (const auto s : alone) lonely.push_back(sectors.sectors[s].id);
+    f.subjects.insert(f.subjects.end(), lonely.begin(), lonely.end());
+    f.facts.push_back(ids("sectors_alone", std::move(lonely)));
     out.push_back(std::move(f));
   }
 }
@@ -106,29 +96,25 @@ void members_resting_on_people(const Coalition& c, const People& r, PeopleShown 
     if (who.empty()) continue;
     const std::size_t ties = incident[v].size();
     if (who.size() == 1 && ties >= 2 && who.front()->sole_carrier_of.size() == ties) {
-      out.push_back({Severity::medium,
-                     FindingArea::people,
-                     "member-single-carrier",
-                     fmt::format("{} {} ties run through one person, {}",
-                                 ties == 2 ? std::string("Both of") : fmt::format("All {} of", ties),
-                                 possessive(m.name), person_label(c, v, who.front()->contact, shown)),
-                     {m.id, m.contacts[who.front()->contact].id}});
+      out.push_back(finding(
+          Severity::medium, FindingArea::people, "member-single-carrier", {m.id, m.contacts[who.front()->contact].id},
+          {num("ties", static_cast<double>(ties)), txt("person", person_label(c, v, who.front()->contact, shown))}));
       continue;
     }
+    // `single` ties of `ties` carried by one contact alone; `people` and `carried`: who carries how many.
     std::size_t single = 0;
-    std::vector<std::string> parts;
+    std::vector<std::string> people;
+    std::vector<std::string> carried;
     std::vector<std::string> subjects = {m.id};
     for (const PersonFigures* p : who) {
       single += p->sole_carrier_of.size();
-      parts.push_back(fmt::format("{} ({})", person_label(c, v, p->contact, shown),
-                                  counted(p->sole_carrier_of.size(), "tie", "ties")));
+      people.push_back(person_label(c, v, p->contact, shown));
+      carried.push_back(std::to_string(p->sole_carrier_of.size()));
       subjects.push_back(m.contacts[p->contact].id);
     }
-    out.push_back(
-        {Severity::low, FindingArea::people, "single-carried-ties",
-         fmt::format("{} of {} {} {} carried on its side by one contact alone: {}", single, possessive(m.name),
-                     counted(ties, "tie", "ties"), single == 1 ? "is" : "are", and_list(parts)),
-         std::move(subjects)});
+    out.push_back(finding(Severity::low, FindingArea::people, "single-carried-ties", std::move(subjects),
+                          {num("single", static_cast<double>(single)), num("ties", static_cast<double>(ties)),
+                           ids("people", std::move(people)), ids("carried", std::move(carried))}));
   }
 }
 
@@ -177,47 +163,45 @@ void warm_handoffs(const Coalition& c, const SectorIndex& sectors, const People&
         }
       }
     }
-    std::vector<std::string> parts;
+    // In order: a `partner` fact {person, partner id} or a `sector` fact {partner id, person,
+    // sector id} per tie someone else can take on, then `nobody` (partner ids), then `more`.
+    std::vector<Fact> parts;
     std::vector<std::string> nobody;  // partners no other contact of the member works with
     std::unordered_set<std::size_t> nobody_seen;
     std::size_t more = 0;
+    std::size_t shown_parts = 0;
     std::vector<std::string> subjects = {m.contacts[p.contact].id, m.id};
     for (const auto t : p.sole_carrier_of) {
       const std::size_t q = other_end(c.ties[t], p.member);
       const auto same_partner = other_than(by_partner[q], p.contact);
       const auto same_sector = same_partner ? std::nullopt : other_than(by_sector[sectors.sector_of[q]], p.contact);
-      const std::string& partner_name = c.members[q].name;
+      const std::string& partner = c.members[q].id;
       if (!same_partner && !same_sector) {
         if (!nobody_seen.insert(q).second) continue;
         if (nobody.size() < shown_partners)
-          nobody.push_back(partner_name);
+          nobody.push_back(partner);
         else
           ++more;
         continue;
       }
-      if (parts.size() >= shown_partners) {
+      if (shown_parts >= shown_partners) {
         ++more;
         continue;
       }
+      ++shown_parts;
       if (same_partner) {
-        parts.push_back(
-            fmt::format("{} already works with {}", person_label(c, p.member, *same_partner, shown), partner_name));
+        parts.push_back(ids("partner", {person_label(c, p.member, *same_partner, shown), partner}));
         subjects.push_back(m.contacts[*same_partner].id);
       } else {
-        parts.push_back(fmt::format("for {}, {} already works with {}", partner_name,
-                                    person_label(c, p.member, *same_sector, shown),
-                                    sectors.sectors[sectors.sector_of[q]].name));
+        parts.push_back(ids("sector", {partner, person_label(c, p.member, *same_sector, shown),
+                                       sectors.sectors[sectors.sector_of[q]].id}));
         subjects.push_back(m.contacts[*same_sector].id);
       }
     }
-    if (!nobody.empty()) {
-      parts.push_back(fmt::format("no one else at {} works with {} yet", m.name, and_list(nobody, " or ")));
-    }
-    if (more > 0) parts.push_back(fmt::format("and {} more", more));
-    out.push_back(
-        {Severity::info, FindingArea::people, "warm-handoff",
-         fmt::format("Warm handoff for {}: {}", person_label(c, p.member, p.contact, shown), fmt::join(parts, "; ")),
-         std::move(subjects)});
+    parts.insert(parts.begin(), txt("person", person_label(c, p.member, p.contact, shown)));
+    if (!nobody.empty()) parts.push_back(ids("nobody", std::move(nobody)));
+    if (more > 0) parts.push_back(num("more", static_cast<double>(more)));
+    out.push_back(finding(Severity::info, FindingArea::people, "warm-handoff", std::move(subjects), std::move(parts)));
   }
 }
 

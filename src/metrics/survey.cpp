@@ -1,9 +1,6 @@
 // Partner surveys: reported pairs, the ties they make, directed figures, trust and value.
 #include "xsector/survey.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <tuple>
@@ -11,11 +8,13 @@
 #include <unordered_set>
 #include <utility>
 
-#include "metrics/wording.hpp"
+#include "metrics/findings_parts.hpp"
 
 namespace xsector {
 
-using detail::percent;
+using detail::finding;
+using detail::ids;
+using detail::num;
 
 std::string_view to_string(Frequency f) {
   switch (f) {
@@ -191,8 +190,10 @@ namespace {
 constexpr std::size_t max_listed = 5;
 
 // The one-sided-ties finding: pairs both members answered where only one names the other.
+// Facts: `count`, and the first pairs as `namers` and `named` (member ids).
 std::optional<Finding> one_sided_finding(const Coalition& c, const SurveyFigures& s) {
-  std::vector<std::string> pairs;
+  std::vector<std::string> namers;
+  std::vector<std::string> named_ids;
   std::vector<std::string> subjects;
   std::unordered_set<std::size_t> named;  // members already among the subjects
   std::size_t count = 0;
@@ -201,20 +202,18 @@ std::optional<Finding> one_sided_finding(const Coalition& c, const SurveyFigures
     ++count;
     const std::size_t namer = p.a_names_b ? p.a : p.b;
     const std::size_t other = namer == p.a ? p.b : p.a;
-    if (pairs.size() < max_listed) {
-      pairs.push_back(fmt::format("{} names {}", c.members[namer].name, c.members[other].name));
+    if (namers.size() < max_listed) {
+      namers.push_back(c.members[namer].id);
+      named_ids.push_back(c.members[other].id);
     }
     for (const auto v : {namer, other}) {
       if (named.insert(v).second) subjects.push_back(c.members[v].id);
     }
   }
   if (count == 0) return std::nullopt;
-  const std::string more = count > pairs.size() ? fmt::format(" and {} more", count - pairs.size()) : "";
-  return Finding{Severity::low, FindingArea::survey, "one-sided-ties",
-                 fmt::format("{} {} reported by one side only, though both sides answered ({}{}): a "
-                             "relationship one partner does not see",
-                             count, count == 1 ? "tie is" : "ties are", fmt::join(pairs, "; "), more),
-                 subjects};
+  return finding(
+      Severity::low, FindingArea::survey, "one-sided-ties", subjects,
+      {num("count", static_cast<double>(count)), ids("namers", std::move(namers)), ids("named", std::move(named_ids))});
 }
 
 }  // namespace
@@ -229,32 +228,22 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     for (std::size_t v = 0; v < n; ++v) {
       if (!s.members[v].respondent) missing.push_back(c.members[v].id);
     }
-    out.push_back({*s.response_rate < 0.5 ? Severity::medium : Severity::low, FindingArea::survey, "low-response-rate",
-                   fmt::format("Only {} of {} members answered the survey ({}); below {} the map of who works with "
-                               "whom misses too many ties to be trusted",
-                               s.respondents, n, percent(*s.response_rate), percent(min_response_rate)),
-                   missing});
+    out.push_back(finding(
+        *s.response_rate < 0.5 ? Severity::medium : Severity::low, FindingArea::survey, "low-response-rate", missing,
+        {num("respondents", static_cast<double>(s.respondents)), num("members", static_cast<double>(n)),
+         num("rate", *s.response_rate), num("minimum", min_response_rate)}));
   }
 
   // Being named rarely says something only when several members answered.
   if (s.respondents >= 3) {
-    std::vector<std::string> ids;
-    std::vector<std::string> names;
+    std::vector<std::string> rare;
     for (std::size_t v = 0; v < n; ++v) {
       const std::size_t others = s.respondents - (s.members[v].respondent ? 1 : 0);
-      if (others >= 2 && s.members[v].in_degree <= 1) {
-        ids.push_back(c.members[v].id);
-        if (names.size() < max_listed) names.push_back(c.members[v].name);
-      }
+      if (others >= 2 && s.members[v].in_degree <= 1) rare.push_back(c.members[v].id);
     }
-    if (!ids.empty()) {
-      const std::string more = ids.size() > names.size() ? fmt::format(" and {} more", ids.size() - names.size()) : "";
-      out.push_back({Severity::low, FindingArea::survey, "rarely-named",
-                     fmt::format("{} {} named as a partner by at most one respondent: {}{}; the coalition may not "
-                                 "see {} as a partner",
-                                 ids.size(), ids.size() == 1 ? "member is" : "members are", fmt::join(names, ", "),
-                                 more, ids.size() == 1 ? "it" : "them"),
-                     ids});
+    if (!rare.empty()) {
+      out.push_back(finding(Severity::low, FindingArea::survey, "rarely-named", rare,
+                            {num("listed", static_cast<double>(max_listed))}));
     }
   }
 
@@ -264,13 +253,9 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     const std::size_t a = cell.from;
     const std::size_t b = cell.to;
     if (a == b || !cell.trust || cell.responses < 2 || *cell.trust >= low_trust) continue;
-    out.push_back({Severity::low,
-                   FindingArea::survey,
-                   "low-trust-between-sectors",
-                   fmt::format("Members from {} rate their trust in members from {} at {:.1f} of 4 on average "
-                               "({} responses)",
-                               sectors.sectors[a].name, sectors.sectors[b].name, *cell.trust, cell.responses),
-                   {sectors.sectors[a].id, sectors.sectors[b].id}});
+    out.push_back(finding(Severity::low, FindingArea::survey, "low-trust-between-sectors",
+                          {sectors.sectors[a].id, sectors.sectors[b].id},
+                          {num("trust", *cell.trust), num("responses", static_cast<double>(cell.responses))}));
   }
 
   if (!c.governance.empty()) {
@@ -281,13 +266,8 @@ std::vector<Finding> survey_findings(const Coalition& c, const SectorIndex& sect
     for (std::size_t v = 0; v < n; ++v) {
       const auto& resources = s.members[v].value_items[2];
       if (seated[v] || !resources || *resources < high_resources) continue;
-      out.push_back({Severity::low,
-                     FindingArea::survey,
-                     "valued-without-seat",
-                     fmt::format("Partners value {} for its resources ({:.1f} of 4) but it holds no seat in any "
-                                 "decision body",
-                                 c.members[v].name, *resources),
-                     {c.members[v].id}});
+      out.push_back(finding(Severity::low, FindingArea::survey, "valued-without-seat", {c.members[v].id},
+                            {num("resources", *resources)}));
     }
   }
   return out;

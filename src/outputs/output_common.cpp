@@ -100,13 +100,13 @@ std::string header_line(const Coalition& c, bool markdown) {
   return line;
 }
 
-ordered_json findings_json(const std::vector<Finding>& findings) {
+ordered_json findings_json(const std::vector<Finding>& findings, const FindingNames& names) {
   ordered_json out = ordered_json::array();
   for (const auto& f : findings) {
     out.push_back({{"severity", to_string(f.severity)},
                    {"area", to_string(f.area)},
                    {"code", f.code},
-                   {"message", f.message},
+                   {"message", finding_text(f, names)},
                    {"subjects", f.subjects}});
   }
   return out;
@@ -127,11 +127,12 @@ std::vector<Finding> area_findings(const Analysis& a, std::initializer_list<Find
   return out;
 }
 
-std::string findings_text(const std::vector<Finding>& findings, bool markdown) {
+std::string findings_text(const std::vector<Finding>& findings, const FindingNames& names, bool markdown) {
   std::string out;
   for (const auto& f : findings) {
-    out += markdown ? fmt::format("- **{}** {}\n", to_string(f.severity), user_text(f.message, true))
-                    : fmt::format("  [{}] {}\n", to_string(f.severity), user_text(f.message, false));
+    const std::string text = finding_text(f, names);
+    out += markdown ? fmt::format("- **{}** {}\n", to_string(f.severity), user_text(text, true))
+                    : fmt::format("  [{}] {}\n", to_string(f.severity), user_text(text, false));
   }
   if (findings.empty()) out += markdown ? "- none\n" : "  none\n";
   return out;
@@ -161,8 +162,10 @@ std::string_view finding_title(std::string_view code) {
   return "other notes";
 }
 
-std::string findings_text(const Analysis& a, std::initializer_list<FindingArea> areas, bool markdown) {
-  if (a.all_findings) return findings_text(area_findings(a, areas), markdown);
+std::string findings_text(const Coalition& c, const Analysis& a, std::initializer_list<FindingArea> areas,
+                          bool markdown) {
+  const FindingNames names(c, a.sectors.index);
+  if (a.all_findings) return findings_text(area_findings(a, areas), names, markdown);
   std::string out;
   auto line = [&](std::string_view severity, const std::string& text) {
     out += markdown ? fmt::format("- **{}** {}\n", severity, user_text(text, true))
@@ -178,7 +181,7 @@ std::string findings_text(const Analysis& a, std::initializer_list<FindingArea> 
       notes.push_back(g.items.size() == 1 ? std::string(title) : fmt::format("{} ({})", title, g.items.size()));
       continue;
     }
-    line(to_string(g.severity), g.headline);
+    line(to_string(g.severity), group_text(g, names));
   }
   if (!notes.empty()) line("info", fmt::format("Notes: {}", fmt::join(notes, "; ")));
   if (total == 0) out += markdown ? "- none\n" : "  none\n";
@@ -191,7 +194,8 @@ std::string findings_text(const Analysis& a, std::initializer_list<FindingArea> 
   return out;
 }
 
-ordered_json finding_groups_json(const Analysis& a, std::initializer_list<FindingArea> areas) {
+ordered_json finding_groups_json(const Coalition& c, const Analysis& a, std::initializer_list<FindingArea> areas) {
+  const FindingNames names(c, a.sectors.index);
   ordered_json out = ordered_json::array();
   for (const auto& g : a.finding_groups) {
     if (!in_areas(g, areas)) continue;
@@ -204,7 +208,7 @@ ordered_json finding_groups_json(const Analysis& a, std::initializer_list<Findin
     out.push_back({{"code", g.code},
                    {"severity", to_string(g.severity)},
                    {"count", g.items.size()},
-                   {"message", g.headline},
+                   {"message", group_text(g, names)},
                    {"subjects", std::move(subjects)}});
   }
   return out;

@@ -209,7 +209,7 @@ TextReport detail::comparison_report(const Coalition& a, const Coalition& b, con
                       cmp.respondents_both ? " who answered both surveys" : "", p_text.starts_with("<") ? "" : "= ",
                       p_text, q.exact ? "exact over all" : "random", q.permutations, q.seed);
   section("Findings");
-  *out += findings_text(cmp.findings, markdown);
+  *out += findings_text(cmp.findings, FindingNames(a, b), markdown);
   return doc;
 }
 

@@ -144,7 +144,7 @@ std::string comparison_json(const Coalition& a, const Coalition& b, const Compar
   doc["qap"]["p_value_text"] = p_value_text(cmp.qap);
   doc["compared_as"] = cmp.as_waves ? "waves" : "coalitions";
   doc["compared_as_note"] = text_or_null(cmp.kind_note);
-  doc["findings"] = findings_json(cmp.findings);
+  doc["findings"] = findings_json(cmp.findings, FindingNames(a, b));
   return json_text(doc);
 }
 

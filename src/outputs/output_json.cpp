@@ -344,9 +344,10 @@ std::string format_json(const Coalition& c, const Analysis& a) {
   doc["power"] = power_json(a, c);
   doc["resilience"] = resilience_json(a, c);
   detail::add_survey_json(doc, c, a);
-  doc["findings"] = findings_json(a.findings);
-  doc["finding_groups"] = finding_groups_json(a, {FindingArea::sectors, FindingArea::power, FindingArea::resilience,
-                                                  FindingArea::survey, FindingArea::people, FindingArea::compare});
+  doc["findings"] = findings_json(a.findings, FindingNames(c, a.sectors.index));
+  doc["finding_groups"] = finding_groups_json(c, a,
+                                              {FindingArea::sectors, FindingArea::power, FindingArea::resilience,
+                                               FindingArea::survey, FindingArea::people, FindingArea::compare});
   doc["approximate"] = approximate_json(a, c);
   return json_text(doc);
 }

@@ -15,6 +15,7 @@
 #include "xsector/coalition.hpp"
 #include "xsector/compare.hpp"
 #include "xsector/figures.hpp"
+#include "xsector/finding_text.hpp"
 
 namespace xsector::detail {
 
@@ -49,22 +50,23 @@ std::string user_text(const std::string& s, bool markdown);
 std::string header_line(const Coalition& c, bool markdown);
 /// The coalition object of every JSON document: name, place, as_of, taxonomy, backbone.
 ordered_json coalition_json(const Coalition& c);
-/// Findings as the JSON list of the output contract.
-ordered_json findings_json(const std::vector<Finding>& findings);
+/// Findings as the JSON list of the output contract, each `message` from the sentence table.
+ordered_json findings_json(const std::vector<Finding>& findings, const FindingNames& names);
 /// The findings of the given areas, in the analysis's order (by severity).
 std::vector<Finding> area_findings(const Analysis& a, std::initializer_list<FindingArea> areas);
 /// Findings as a text or Markdown list ("none" when empty).
-std::string findings_text(const std::vector<Finding>& findings, bool markdown);
+std::string findings_text(const std::vector<Finding>& findings, const FindingNames& names, bool markdown);
 /// The findings of the given areas as the report shows them: one line per group (findings of
 /// one code) with its headline, which counts them and names the first subjects; the `info`
 /// groups on one "Notes" line by their titles; then how many findings there are and that
 /// `--all-findings` lists each. With Analysis::all_findings, every finding on its own line.
-std::string findings_text(const Analysis& a, std::initializer_list<FindingArea> areas, bool markdown);
+std::string findings_text(const Coalition& c, const Analysis& a, std::initializer_list<FindingArea> areas,
+                          bool markdown);
 /// A short title for the findings of `code`, as the notes line names them ("warm handoffs").
 std::string_view finding_title(std::string_view code);
 /// The `finding_groups` JSON list: per group of the given areas `code`, `severity`, `count`,
 /// `message` (the headline) and `subjects` (every finding's subjects, each once).
-ordered_json finding_groups_json(const Analysis& a, std::initializer_list<FindingArea> areas);
+ordered_json finding_groups_json(const Coalition& c, const Analysis& a, std::initializer_list<FindingArea> areas);
 /// The `approximate` object: the figures that are estimates and their precision; an empty
 /// object when all are exact.
 ordered_json approximate_json(const Analysis& a, const Coalition& c);

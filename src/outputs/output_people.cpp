@@ -56,7 +56,7 @@ TextReport people_report(const Coalition& c, const Analysis& a, bool markdown) {
                         number_cell(r.handoff_readiness)});
   *out += render_table_text(ready, markdown);
   section("Findings");
-  *out += findings_text(a, {FindingArea::people}, markdown);
+  *out += findings_text(c, a, {FindingArea::people}, markdown);
   return doc;
 }
 
@@ -88,8 +88,8 @@ std::string format_people(Format format, const Coalition& c, const Analysis& a) 
       }
       doc["members"] = std::move(members);
       doc["people"] = people_json(a, c);
-      doc["findings"] = findings_json(area_findings(a, {FindingArea::people}));
-      doc["finding_groups"] = finding_groups_json(a, {FindingArea::people});
+      doc["findings"] = findings_json(area_findings(a, {FindingArea::people}), FindingNames(c, a.sectors.index));
+      doc["finding_groups"] = finding_groups_json(c, a, {FindingArea::people});
       return json_text(doc);
     }
     case Format::csv: {

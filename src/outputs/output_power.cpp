@@ -118,7 +118,7 @@ TextReport detail::power_report(const Coalition& c, const Analysis& a, bool mark
   }
   coalition_text(doc.section("Across the coalition"), c, a, markdown);
   departures_text(doc.section("If a member leaves"), c, a, markdown);
-  doc.section("Findings") += findings_text(a, {FindingArea::power, FindingArea::resilience}, markdown);
+  doc.section("Findings") += findings_text(c, a, {FindingArea::power, FindingArea::resilience}, markdown);
   return doc;
 }
 
@@ -133,8 +133,8 @@ std::string format_power(Format format, const Coalition& c, const Analysis& a) {
       doc["power"] = power_json(a, c);
       doc["resilience"] = resilience_json(a, c);
       const std::vector<Finding> findings = area_findings(a, {FindingArea::power, FindingArea::resilience});
-      doc["findings"] = findings_json(findings);
-      doc["finding_groups"] = finding_groups_json(a, {FindingArea::power, FindingArea::resilience});
+      doc["findings"] = findings_json(findings, FindingNames(c, a.sectors.index));
+      doc["finding_groups"] = finding_groups_json(c, a, {FindingArea::power, FindingArea::resilience});
       doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }

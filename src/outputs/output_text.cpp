@@ -248,7 +248,7 @@ TextReport gaps_report(const Coalition& c, const Analysis& a, bool markdown) {
   *out += fmt::format("{}E-I index {}, assortativity {}, modularity {}\n", markdown ? "" : "  ",
                       fixed(a.sectors.ei_index), fixed(a.sectors.assortativity), fixed(a.sectors.modularity));
   section("Findings");
-  *out += findings_text(a, {FindingArea::sectors}, markdown);
+  *out += findings_text(c, a, {FindingArea::sectors}, markdown);
   return doc;
 }
 
@@ -292,7 +292,7 @@ TextReport detail::analysis_report(const Coalition& c, const Analysis& a, bool m
     *out += render_table_text(survey.sectors, markdown);
   }
   section("Findings");
-  *out += findings_text(a,
+  *out += findings_text(c, a,
                         {FindingArea::sectors, FindingArea::power, FindingArea::resilience, FindingArea::survey,
                          FindingArea::people, FindingArea::compare},
                         markdown);
@@ -337,8 +337,8 @@ std::string format_gaps(Format format, const Coalition& c, const Analysis& a) {
                            {"brokerage", brokerage_json(a.sectors.brokerage[i])}});
       }
       doc["members"] = std::move(members);
-      doc["findings"] = findings_json(area_findings(a, {FindingArea::sectors}));
-      doc["finding_groups"] = finding_groups_json(a, {FindingArea::sectors});
+      doc["findings"] = findings_json(area_findings(a, {FindingArea::sectors}), FindingNames(c, a.sectors.index));
+      doc["finding_groups"] = finding_groups_json(c, a, {FindingArea::sectors});
       doc["approximate"] = approximate_json(a, c);
       return json_text(doc);
     }

@@ -320,7 +320,7 @@ std::string report_page(const Coalition& c, const Analysis& a, const std::string
     h += fmt::format(R"(<p class="estimates">{}</p>)", esc(estimates)) + "\n";
   }
   if (waves != nullptr) h += detail::changes_section(c, *waves);
-  h += detail::findings_section(a);
+  h += detail::findings_section(c, a);
   h += map_section(c, a, members_svg, sectors_svg, waves);
   h += coverage_section(c, a.sectors);
   h += power_section(c, a);

@@ -7,6 +7,7 @@
 #include "common/text.hpp"
 #include "outputs/report_parts.hpp"
 #include "xsector/analysis.hpp"
+#include "xsector/finding_text.hpp"
 
 namespace xsector::detail {
 
@@ -40,24 +41,26 @@ std::string next_steps_section(const Coalition& c, const Analysis& a) {
   if (actions.empty()) {
     h += "<p>" + esc(nothing_urgent(c, a)) + "</p>";
   } else {
+    const FindingNames names(c, a.sectors.index);
     h += "<ol class=\"actions\">";
     for (const auto& x : actions) {
-      h += fmt::format(R"(<li data-code="{}"><b>{}.</b> <span class="why">{}.</span></li>)", esc(x.code), esc(x.text),
-                       esc(x.why));
+      h += fmt::format(R"(<li data-code="{}"><b>{}.</b> <span class="why">{}.</span></li>)", esc(x.code),
+                       esc(action_text(x, names)), esc(action_why(x, names)));
     }
     h += "</ol>";
   }
   return h + "</section>\n";
 }
 
-std::string findings_section(const Analysis& a) {
+std::string findings_section(const Coalition& c, const Analysis& a) {
   const auto& groups = a.finding_groups;
-  auto item = [](const FindingGroup& g) {
+  const FindingNames names(c, a.sectors.index);
+  auto item = [&](const FindingGroup& g) {
     std::string li = fmt::format(R"(<li class="{0}" data-code="{1}"><span class="sev">{0}</span>{2})",
-                                 to_string(g.severity), esc(g.code), esc(g.headline));
+                                 to_string(g.severity), esc(g.code), esc(group_text(g, names)));
     if (g.items.size() > 1) {
       li += fmt::format("<details><summary>the {}</summary><ul>", counted(g.items.size(), "finding", "findings"));
-      for (const auto& f : g.items) li += "<li>" + esc(f.message) + "</li>";
+      for (const auto& f : g.items) li += "<li>" + esc(finding_text(f, names)) + "</li>";
       li += "</ul></details>";
     }
     return li + "</li>";

@@ -49,6 +49,6 @@ std::string changes_section(const Coalition& after, const ReportComparison& comp
 std::string next_steps_section(const Coalition& c, const Analysis& a);
 
 /// The "Findings" section: high and medium groups shown, low and info folded.
-std::string findings_section(const Analysis& a);
+std::string findings_section(const Coalition& c, const Analysis& a);
 
 }  // namespace xsector::detail

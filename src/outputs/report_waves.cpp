@@ -187,9 +187,10 @@ std::string changes_section(const Coalition& after, const ReportComparison& cmp)
   h += "</ul>";
   if (!d.findings.empty()) {
     h += R"(<ul class="findings">)";
+    const FindingNames names(before, after);
     for (const auto& f : d.findings) {
       h += fmt::format(R"(<li class="{0}" data-code="{1}"><span class="sev">{0}</span>{2}</li>)", to_string(f.severity),
-                       esc(f.code), esc(f.message));
+                       esc(f.code), esc(finding_text(f, names)));
     }
     h += "</ul>";
   }

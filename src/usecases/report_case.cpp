@@ -15,12 +15,7 @@ namespace xsector {
 std::optional<Finding> order_waves(std::vector<Coalition>& waves, const std::vector<std::string>& names) {
   if (waves.size() != 2 || names.size() != 2) return std::nullopt;
   if (!match_coalitions(waves[0], waves[1]).waves || !dated_before(waves[1], waves[0])) return std::nullopt;
-  Finding note{Severity::info,
-               FindingArea::compare,
-               "waves-reordered",
-               fmt::format("{} ({}) is dated before {} ({}): compared from the earlier wave to the later", names[1],
-                           waves[1].as_of, names[0], waves[0].as_of),
-               {}};
+  Finding note = waves_reordered(names[1], waves[1].as_of, names[0], waves[0].as_of);
   std::swap(waves[0], waves[1]);
   return note;
 }

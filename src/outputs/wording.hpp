@@ -1,4 +1,4 @@
-// Wording shared by the plain-language findings of src/metrics/ (internal): counts with their
+// Wording shared by the sentences of findings (src/outputs/, internal): counts with their
 // noun, possessives, shares as percentages and lists of names.
 #pragma once
 
