@@ -1,8 +1,9 @@
 // Fuzz target: bytes -> import_survey. The input is a survey export (CSV: the long layout or
 // any form tool's wide layout, recognised from its headers) about four fixed members. The
 // first byte picks the options: bit 0 skip_bad_rows, bit 1 a --map of "Org=by". Bad answers
-// must be refused (or skipped) with xsector's own errors; what imports must load, with every
-// response about two different members and each rating 1-4.
+// must be refused (or skipped) with xsector's own errors; what imports must be the coalition
+// its coalition file loads as, with every response about two different members and each
+// rating 1-4.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -33,7 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const xsector::Error&) {
     return 0;
   }
-  const Coalition c = must("load the imported file", [&] { return parse_coalition(imported.yaml, "fuzz.yaml"); });
+  const Coalition& c = imported.coalition;
+  const Coalition written =
+      must("load the imported file", [&] { return parse_coalition(imported_yaml(imported), "fuzz.yaml"); });
+  fuzz::check_equal("survey import -> its coalition file", c, written);
   if (!c.survey) fuzz::fail("import_survey", "the file has no survey");
   for (const Response& r : c.survey->responses) {
     if (r.by == r.about) fuzz::fail("import_survey", "a member rates itself");

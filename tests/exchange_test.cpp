@@ -387,7 +387,8 @@ TEST(Exchange, ATaxonomyPathInsideAGraphmlIsNotFollowedUnlessTheUserGivesIt) {
   options.taxonomy = taxonomy.string();
   options.output = (dir / "out" / "t.yaml").string();
   const Imported imported = import_graphml(xml, "g.graphml", options);
-  EXPECT_NE(imported.yaml.find("taxonomy: \"../local.yaml\""), std::string::npos) << imported.yaml;
+  const std::string yaml = imported_yaml(imported);
+  EXPECT_NE(yaml.find("taxonomy: \"../local.yaml\""), std::string::npos) << yaml;
   const Coalition c = parse_coalition(imported_yaml(imported), options.output);  // resolves from the output's folder
   EXPECT_EQ(c.taxonomy.id, "local");
   fs::remove_all(dir);

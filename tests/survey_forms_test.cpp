@@ -24,7 +24,7 @@ const char* const members_csv =
 
 Coalition imported(const std::string& file, const std::string& text, const std::vector<std::string>& map = {}) {
   const Imported i = import_survey_exports({SurveyExport{file, text}}, members_csv, "members.csv", {}, map);
-  return parse_coalition(i.yaml, "imported.yaml");
+  return parse_coalition(imported_yaml(i), "imported.yaml");
 }
 
 }  // namespace
@@ -164,7 +164,7 @@ TEST(SurveyLayouts, ProblemsAreNamedAtTheirCell) {
   skip.skip_bad_rows = true;
   const Imported i = import_survey_exports({SurveyExport{"google.csv", google}}, members_csv, "members.csv", skip);
   EXPECT_EQ(i.skipped.size(), 3U);
-  EXPECT_EQ(parse_coalition(i.yaml, "x.yaml").survey->respondents, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(parse_coalition(imported_yaml(i), "x.yaml").survey->respondents, (std::vector<std::size_t>{1}));
 }
 
 TEST(SurveyLayouts, MapNamesAQuestionTheWordsDoNotGive) {
@@ -192,7 +192,7 @@ TEST(SurveyLayouts, FieldedIsTheLatestTimestampThatIsADate) {
       "soon,St. Mary's Pantry,networking\n"
       "4/30/2025 10:00:00,The Hub,\n";
   const Imported i = import_survey_exports({SurveyExport{"google.csv", google}}, members_csv, "members.csv", {});
-  EXPECT_EQ(parse_coalition(i.yaml, "x.yaml").survey->fielded, "2025-05-01");
+  EXPECT_EQ(parse_coalition(imported_yaml(i), "x.yaml").survey->fielded, "2025-05-01");
   const bool noted = std::any_of(i.notes.begin(), i.notes.end(), [](const std::string& n) {
     return n.find("1 timestamps are not dates and were left out of 'fielded': google.csv:3:1 'soon'") !=
            std::string::npos;

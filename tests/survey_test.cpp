@@ -583,7 +583,7 @@ TEST(SurveyExchange, GraphmlRoundTripIsLossless) {
     EXPECT_NE(graphml.find("from_survey"), std::string::npos);
     ImportOptions options;
     const Imported imported = import_graphml(graphml, "survey.graphml", options);
-    const Coalition back = load(imported.yaml);
+    const Coalition back = load(imported_yaml(imported));
     ASSERT_TRUE(back.survey) << rule;
     EXPECT_EQ(back.survey->tie_rule, c.survey->tie_rule);
     EXPECT_EQ(back.survey->name, "2025 partner survey");
@@ -621,7 +621,7 @@ TEST(SurveyImport, RecognisesCommonHeadingsAndDetectsNonRespondents) {
   ImportOptions options;
   options.name = "Imported survey";
   const Imported imported = import_survey(responses, "responses.csv", members_csv, "members.csv", options);
-  const Coalition c = load(imported.yaml);
+  const Coalition c = load(imported_yaml(imported));
   ASSERT_TRUE(c.survey);
   const Survey& s = *c.survey;
   EXPECT_EQ(s.respondents, (std::vector<std::size_t>{0, 1, 3}));  // hub, school, pantry
@@ -672,7 +672,7 @@ TEST(SurveyImport, ReportsUnusableRowsWithTheirLines) {
   skip.skip_bad_rows = true;
   const Imported imported = import_survey(responses, "responses.csv", members_csv, "members.csv", skip);
   EXPECT_EQ(imported.skipped.size(), 4U);
-  EXPECT_EQ(load(imported.yaml).survey->responses.size(), 1U);
+  EXPECT_EQ(load(imported_yaml(imported)).survey->responses.size(), 1U);
 }
 
 TEST(SurveyImport, MapNamesColumnsTheHeadingsDoNotGive) {
@@ -684,7 +684,7 @@ TEST(SurveyImport, MapNamesColumnsTheHeadingsDoNotGive) {
   const Imported imported =
       import_survey(responses, "responses.csv", members_csv, "members.csv", {},
                     {"Who answered=by", "Who about=about", "Trust in reliability=trust_reliability"});
-  const Coalition c = load(imported.yaml);
+  const Coalition c = load(imported_yaml(imported));
   EXPECT_EQ(c.survey->respondents, (std::vector<std::size_t>{0, 1}));  // school answered, named nobody
   EXPECT_EQ(c.survey->responses.at(0).trust[0], 4);
   EXPECT_THROW(import_survey(responses, "responses.csv", members_csv, "members.csv", {}, {"Who answered=bye"}),

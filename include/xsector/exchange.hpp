@@ -128,23 +128,22 @@ struct ElementOrigin {
 
 struct Imported {
   /// The coalition, valid as the loader returns one (indexed, survey ties made). Its file is
-  /// the first file read; each member's and tie's `pos` holds its row there (column 1).
+  /// the first file read; each element's `pos` holds its line or row there (column 1).
   Coalition coalition;
-  std::vector<Diagnostic> skipped;     ///< rows left out (only with skip_bad_rows)
-  std::vector<std::string> notes;      ///< columns or data that have no place in a coalition file
-  std::vector<ElementOrigin> origins;  ///< members, then ties, as the import marked them
+  std::vector<Diagnostic> skipped;  ///< rows left out (only with skip_bad_rows)
+  std::vector<std::string> notes;   ///< columns or data that have no place in a coalition file
+  /// Where each element came from, in this order: members, ties, decision bodies and their
+  /// seats, declared sectors, waivers, survey responses (each as the import marked it).
+  std::vector<ElementOrigin> origins;
   /// Comment lines (each `# ...`) to write above the YAML: the files read, the sector words
-  /// mapped and how.
+  /// mapped and how. Empty for a survey import.
   std::string comment;
   std::size_t partner_ties = 0;  ///< ties a partner-list column gave
   std::string partner_header;    ///< that column's header, as written
-  /// A coalition file's text, for importers that still build one (GraphML, surveys); empty
-  /// when `coalition` is the result. See imported_yaml.
-  std::string yaml;
 };
 
-/// The coalition file an import gives: `yaml` when the importer wrote one, else `comment`
-/// then coalition_yaml(coalition). What `xsector import -o FILE.yaml` writes.
+/// The coalition file an import gives: `comment` then coalition_yaml(coalition). What
+/// `xsector import -o FILE.yaml` writes; importers never write YAML themselves.
 /// Time: O(size of the output).
 std::string imported_yaml(const Imported& imported);
 
@@ -162,9 +161,9 @@ bool personal_attribute(std::string_view name);
 /// header, any case; a UTF-8 byte-order mark is skipped; a header named twice is an error;
 /// one leading `'` before = + - @ is removed, undoing the export's formula guard). Rows that
 /// cannot be used are reported as `file:line:1: error: ...`: an InputError listing all of
-/// them, or, with skip_bad_rows, left out and listed. The YAML is loaded before it is
-/// returned; a problem the loader finds is reported at the row it came from.
-/// Time: O(rows log rows) plus the load.
+/// them, or, with skip_bad_rows, left out and listed. The coalition is checked as the loader
+/// checks a file; a problem it finds is reported at the row it came from.
+/// Time: O(rows log rows) plus the check.
 Imported import_kumu(std::string_view elements, const std::string& elements_file, std::string_view connections,
                      const std::string& connections_file, const ImportOptions& options);
 
@@ -212,7 +211,7 @@ Imported import_sheets(const SheetTable& members, const SheetTable* ties, const 
 /// is not one, or is too large when unpacked: see XlsxLimits in docs/exchange.md).
 Imported import_sheet_files(const std::vector<std::string>& files, const ImportOptions& options);
 
-/// Builds a coalition file from GraphML as export_graphml writes it, or from other tools'
+/// Builds a coalition from GraphML as export_graphml writes it, or from other tools'
 /// GraphML whose nodes carry a `sector` (and optionally `name` or `label`) attribute. The
 /// XML is read without recursion (nesting deeper than 64 elements is refused); every error
 /// names the line and column of the element or attribute in `file`. Edges are directed when
@@ -220,12 +219,13 @@ Imported import_sheet_files(const std::vector<std::string>& files, const ImportO
 /// says otherwise; directed edges become from/to ties. A second top-level <graph>, a nested
 /// graph or a hyperedge is an error. Node ids that are not member ids are made into ids
 /// (lower case, other characters as `-`). JSON data (`sectors`, `governance`, `tags`,
-/// `kinds`) must be a JSON list; the YAML is loaded before it is returned, and what the
-/// loader refuses is reported at the element it came from. Time: O(size of the file) plus
-/// the load.
+/// `kinds`) must be a JSON list, read by the loader's own section readers; the coalition is
+/// checked as the loader checks a file (survey ties made), and what it refuses is reported at
+/// the node, edge or data element it came from (`net.graphml:9:5: error: edge a -> b: ...`).
+/// `origins` holds each element's line in `file`. Time: O(size of the file).
 Imported import_graphml(std::string_view xml, const std::string& file, const ImportOptions& options);
 
-/// Builds a coalition file with a `survey` section from a survey tool's export: `responses`
+/// Builds a coalition with a `survey` from a survey tool's export: `responses`
 /// has one row per respondent-partner answer, `members` is a members sheet as import_kumu
 /// reads (ID or Label, Sector or Type, ...). Columns are recognised from common headings
 /// (Organization / Respondent -> by, Partner -> about, Level, Frequency, Reliability,
@@ -237,7 +237,11 @@ Imported import_graphml(std::string_view xml, const std::string& file, const Imp
 /// does. `responses` may also be the bytes of an .xlsx workbook (when `responses_file` ends in
 /// .xlsx): the sheet is `options.members_sheet` when set, else one named Responses, Survey,
 /// Answers or Results, else the first; rows are then reported as `book.xlsx:Sheet:line:1`.
-/// Throws UsageError for a bad `column_map` entry. Time: O(rows log rows) plus the load.
+/// The coalition is checked as the loader checks a file and its survey ties are made;
+/// `origins` lists the members' and ties' rows in `members_file`, then each response's row in
+/// its export. `members` may also be a coalition file (.yaml, .yml), loaded as it is, with
+/// its own ties and without its survey. Throws UsageError for a bad `column_map` entry.
+/// Time: O(rows log rows) plus reading the members.
 Imported import_survey(std::string_view responses, const std::string& responses_file, std::string_view members,
                        const std::string& members_file, const ImportOptions& options,
                        const std::vector<std::string>& column_map = {});

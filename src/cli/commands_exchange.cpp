@@ -102,7 +102,7 @@ int run_import(const std::vector<std::string>& files, const std::string& out, Im
     std::cerr << fmt::format("{}: warning: row left out: {}\n", at, d.message);
   }
   for (const auto& note : imported.notes) std::cerr << "xsector: note: " << note << '\n';
-  if (imported.yaml.empty()) std::cerr << import_summary(files[0], imported) << '\n';
+  if (!survey && !graphml) std::cerr << import_summary(files[0], imported) << '\n';
   write_file_atomic(out, imported_yaml(imported));
   return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "load/yaml_reader.hpp"
 #include "xsector/load.hpp"
+#include "xsector/survey_ties.hpp"
 
 namespace xsector {
 
@@ -113,8 +114,14 @@ Imported finish_import(BuiltImport built) {
     for (Seat& s : b.seats) settle(s.pos);
   }
   for (Sector& s : c.extra_sectors) settle(s.pos);
+  for (Waiver& w : c.waivers) settle(w.pos);
+  if (c.survey) {
+    c.survey->pos = {built.where.at(c.survey->pos).pos.line, 1};  // the section, not an element: not listed
+    for (Response& r : c.survey->responses) settle(r.pos);
+  }
   c.file = built.where.at({}).file;
   c.index_members();
+  add_survey_ties(c);  // as the loader makes them; each at its first response's row
   out.comment = fmt::format("# Imported by xsector from {}.\n", built.source) + built.comment;
   out.coalition = std::move(c);
   out.skipped = std::move(built.skipped);
@@ -144,9 +151,7 @@ ImportTaxonomy import_taxonomy(const std::string& given, const std::string& outp
 
 namespace xsector {
 
-std::string imported_yaml(const Imported& imported) {
-  return imported.yaml.empty() ? imported.comment + coalition_yaml(imported.coalition) : imported.yaml;
-}
+std::string imported_yaml(const Imported& imported) { return imported.comment + coalition_yaml(imported.coalition); }
 
 bool personal_attribute(std::string_view name) {
   std::string key;

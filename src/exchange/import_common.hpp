@@ -113,9 +113,12 @@ BuiltImport build_from_sheets(const SheetTable& members, const SheetTable* ties,
 Imported import_sheet_bytes(const std::vector<std::string>& files, const std::vector<std::string>& texts,
                             const ImportOptions& options);
 
-/// Checks a built import (check_import) and makes it the Imported the public importers
-/// return: the coalition indexed, with each element's pos its row (column 1) and its file
-/// the members sheet, the origins listed, the YAML comment. Throws as check_import does.
+/// Checks a built import (check_import) and makes it the Imported every public importer
+/// returns, as the loader would return the coalition: indexed, its survey ties made
+/// (add_survey_ties), each element's pos its line or row (column 1), its file the fallback
+/// origin's (the members sheet, the GraphML file); the origins listed (members, ties, bodies,
+/// seats, declared sectors, waivers, survey responses) and the YAML comment (`# Imported by
+/// xsector from SOURCE.`). Throws as check_import does.
 Imported finish_import(BuiltImport built);
 
 /// The taxonomy an import resolves sectors against now, and the reference written into the

@@ -358,14 +358,13 @@ Imported GraphmlImport::run() {
     if (el_[k].name == "edge") read_edge(el_[k], directed_by_default, survey_given);
   }
   read_bodies_and_survey(g);
-  auto skipped = problems_.settle();
+  BuiltImport built(Origin{});
+  built.skipped = problems_.settle();
   if (c_.members.empty()) throw InputError({Diagnostic{file_, graph.pos, "the graph has no node to import"}});
-  c_.index_members();
-  check_import(c_, where_);
-  Imported out;
-  out.yaml = fmt::format("# Imported by xsector from {}.\n", file_) + coalition_yaml(c_);
-  out.skipped = std::move(skipped);
-  return out;
+  built.where = std::move(where_);
+  built.coalition = std::move(c_);
+  built.source = file_;
+  return finish_import(std::move(built));
 }
 
 }  // namespace

@@ -25,6 +25,26 @@ using namespace detail;
 
 namespace {
 
+/// A coalition file's elements marked in the import's provenance at their lines in `file`
+/// (positions in the YAML are not entries of it).
+void mark_loaded(Coalition& c, const std::string& file, Provenance& where) {
+  auto mark = [&](SourcePos& pos, std::string what) { pos = where.mark({file, {pos.line, 1}, std::move(what)}); };
+  for (Member& m : c.members) {
+    mark(m.pos, fmt::format("member '{}'", m.id));
+    for (Contact& p : m.contacts) p.pos = m.pos;
+  }
+  for (Tie& t : c.ties) {
+    mark(t.pos, fmt::format("tie {} {} {}", c.members[t.a].id, t.directed ? "->" : "--", c.members[t.b].id));
+  }
+  for (Body& b : c.governance) {
+    mark(b.pos, fmt::format("body '{}'", b.id));
+    for (Seat& seat : b.seats)
+      mark(seat.pos, fmt::format("seat of '{}' in body '{}'", c.members[seat.member].id, b.id));
+  }
+  for (Sector& s : c.extra_sectors) mark(s.pos, fmt::format("sector '{}'", s.id));
+  for (Waiver& w : c.waivers) mark(w.pos, fmt::format("waiver of sector '{}'", w.sector));
+}
+
 /// The members the answers are about: a members sheet (CSV or workbook) or a coalition file.
 BuiltImport read_members(std::string_view text, const std::string& file, const ImportOptions& options) {
   const std::string extension = lower(std::filesystem::path(file).extension().string());
@@ -34,9 +54,7 @@ BuiltImport read_members(std::string_view text, const std::string& file, const I
     Coalition& c = base.coalition;
     std::erase_if(c.ties, [](const Tie& t) { return t.from_survey; });
     c.survey.reset();
-    // Positions in the YAML are not entries of the import's provenance: forget them.
-    for (Member& m : c.members) m.pos = {};
-    for (Tie& t : c.ties) t.pos = {};
+    mark_loaded(c, file, base.where);
     return base;
   }
   SheetTable table;
@@ -281,10 +299,8 @@ Imported import_survey_exports(const std::vector<SurveyExport>& exports, std::st
   for (const SurveyTable& t : tables) {
     for (const LongRow& row : t.rows) answers.add(row);
   }
-  Imported out;
-  out.skipped = problems.settle();
-  out.notes = base.notes;
-  for (const SurveyTable& t : tables) out.notes.insert(out.notes.end(), t.notes.begin(), t.notes.end());
+  base.skipped = problems.settle();
+  for (const SurveyTable& t : tables) base.notes.insert(base.notes.end(), t.notes.begin(), t.notes.end());
   Survey& survey = answers.survey;
   std::vector<std::string> missing;
   for (std::size_t v = 0; v < c.members.size(); ++v) {
@@ -294,18 +310,18 @@ Imported import_survey_exports(const std::vector<SurveyExport>& exports, std::st
       missing.push_back(c.members[v].id);
   }
   if (!missing.empty()) {
-    out.notes.push_back(fmt::format("{} of {} members did not answer (non-respondents): {}", missing.size(),
-                                    c.members.size(), fmt::join(missing, ", ")));
+    base.notes.push_back(fmt::format("{} of {} members did not answer (non-respondents): {}", missing.size(),
+                                     c.members.size(), fmt::join(missing, ", ")));
   }
   if (answers.fielded) survey.fielded = *answers.fielded;
   if (answers.unread_timestamps() > 0) {
-    out.notes.push_back(fmt::format("{} timestamps are not dates and were left out of 'fielded': {}{}",
-                                    answers.unread_timestamps(), fmt::join(answers.unread_examples, "; "),
-                                    answers.unread_timestamps() > 3 ? "; ..." : ""));
+    base.notes.push_back(fmt::format("{} timestamps are not dates and were left out of 'fielded': {}{}",
+                                     answers.unread_timestamps(), fmt::join(answers.unread_examples, "; "),
+                                     answers.unread_timestamps() > 3 ? "; ..." : ""));
   }
   c.survey = std::move(survey);
-  check_import(c, base.where);  // what is written always loads
-  out.yaml = coalition_yaml(c);
+  Imported out = finish_import(std::move(base));  // checked as the loader checks a file
+  out.comment.clear();                            // a survey's file is written without one
   return out;
 }
 

@@ -29,12 +29,6 @@ ImportOptions import_options(const std::string& filename, const OpenOptions& opt
 }
 
 Opened opened(Imported imported, const std::string& filename, const OpenOptions& options) {
-  if (!imported.yaml.empty()) {  // an importer that still writes a coalition file
-    LoadOptions load;
-    load.taxonomy_paths = false;
-    load.max_bytes = options.load.max_bytes;
-    imported.coalition = parse_coalition(imported.yaml, filename, load);
-  }
   Opened out;
   out.summary = import_summary(filename, imported);
   out.coalition = std::move(imported.coalition);
