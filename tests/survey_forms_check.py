@@ -305,6 +305,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check("Google: --map names the organization column", r.returncode == 0 and
           survey_of(os.path.join(tmp, "odd.yaml")) == EXPECTED, r.stderr)
 
+    # --skip-bad-rows: a members row left out is said (at its row), as a survey row would be.
+    members_bad = os.path.join(tmp, "members-bad.csv")
+    write_csv(members_bad, [["ID", "Label", "Sector"]] + [list(m) for m in MEMBERS] + [["ghost", "Ghost", "zzqx"]])
+    r = run("import", "survey", os.path.join(tmp, "long.csv"), "--members", members_bad, "--skip-bad-rows",
+            "-o", os.path.join(tmp, "skipped.yaml"))
+    check("--skip-bad-rows: the members row left out is named at its row", r.returncode == 0 and
+          f"{members_bad}:{len(MEMBERS) + 2}:" in r.stderr and "row left out" in r.stderr, r.stderr)
+
     # ---- The kit -------------------------------------------------------------------------
     coalition = os.path.join(tmp, "coalition.yaml")
     with open(coalition, "w") as f:

@@ -299,7 +299,9 @@ Imported import_survey_exports(const std::vector<SurveyExport>& exports, std::st
   for (const SurveyTable& t : tables) {
     for (const LongRow& row : t.rows) answers.add(row);
   }
-  base.skipped = problems.settle();
+  // The members sheet's rows left out come first, then the survey's.
+  std::vector<Diagnostic> skipped = problems.settle();
+  base.skipped.insert(base.skipped.end(), skipped.begin(), skipped.end());
   for (const SurveyTable& t : tables) base.notes.insert(base.notes.end(), t.notes.begin(), t.notes.end());
   Survey& survey = answers.survey;
   std::vector<std::string> missing;
