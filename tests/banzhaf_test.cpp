@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "test_graphs.hpp"
 #include "xsector/power.hpp"
 
 using namespace xsector;
@@ -97,17 +98,8 @@ TEST(Banzhaf, NassauCounty1958) {
 TEST(Banzhaf, MatchesEveryCoalitionEnumerated) {
   std::mt19937 rng(20261207);
   for (int trial = 0; trial < 300; ++trial) {
-    const std::size_t n = 1 + rng() % 10;
-    WeightedGame g;
-    std::int64_t total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      g.weights.push_back(1 + static_cast<std::int64_t>(rng() % 12));
-      total += g.weights.back();
-    }
-    g.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint32_t>(total + 2));  // also above total
-    if (trial % 4 == 0) {
-      for (std::size_t i = 0; i < n; ++i) g.veto.push_back(rng() % 4 == 0);
-    }
+    const WeightedGame g = xsector::testing::random_game(rng, 10, trial);
+    const std::size_t n = g.weights.size();
     const auto swings = brute_swings(g);
     std::uint64_t all = 0;
     for (const auto s : swings) all += s;

@@ -7,28 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "test_graphs.hpp"
 #include "xsector/load.hpp"
 #include "xsector/sectors.hpp"
 
 using namespace xsector;
+using xsector::testing::with_sectors;
 
-namespace {
-
-// Members m0, m1, ... with the given sector ids (declared in the file: sa, sb, sc), tied by
-// `ties` (each a shorthand pair or a `{from, to}` map written out).
-Coalition with_sectors(const std::vector<std::string>& sectors, const std::vector<std::string>& ties) {
-  std::string text = "coalition: {name: t}\nsectors:\n";
-  for (const char* s : {"sa", "sb", "sc"}) text += std::string("  - {id: ") + s + "}\n";
-  text += "members:\n";
-  for (std::size_t i = 0; i < sectors.size(); ++i) {
-    text += "  - {id: m" + std::to_string(i) + ", sector: " + sectors[i] + "}\n";
-  }
-  if (!ties.empty()) text += "ties:\n";
-  for (const auto& t : ties) text += "  - " + t + "\n";
-  return parse_coalition(text, "t.yaml");
-}
-
-}  // namespace
+namespace {}  // namespace
 
 // Gould-Fernandez roles by hand, R sna brokerage() conventions.
 TEST(Brokerage, UndirectedOpenTriadCountsBothWays) {

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "test_graphs.hpp"
 #include "xsector/power.hpp"
 
 using namespace xsector;
@@ -77,17 +78,8 @@ TEST(ShapleyShubik, SmallPublishedGames) {
 TEST(ShapleyShubik, MatchesEveryOrderEnumerated) {
   std::mt19937 rng(20261208);
   for (int trial = 0; trial < 120; ++trial) {
-    const std::size_t n = 1 + rng() % 8;  // at most 8! = 40,320 orders
-    WeightedGame g;
-    std::int64_t total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      g.weights.push_back(1 + static_cast<std::int64_t>(rng() % 12));
-      total += g.weights.back();
-    }
-    g.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint32_t>(total + 2));  // also above total
-    if (trial % 4 == 0) {
-      for (std::size_t i = 0; i < n; ++i) g.veto.push_back(rng() % 4 == 0);
-    }
+    const WeightedGame g = xsector::testing::random_game(rng, 8, trial);
+    const std::size_t n = g.weights.size();
     const auto pivots = brute_pivots(g);
     double orders = 1;
     for (std::size_t k = 2; k <= n; ++k) orders *= static_cast<double>(k);

@@ -11,6 +11,7 @@
 
 #include "xsector/load.hpp"
 #include "xsector/network.hpp"
+#include "xsector/power.hpp"
 
 namespace xsector::testing {
 
@@ -62,6 +63,38 @@ inline Coalition random_coalition(std::size_t n, std::size_t m, std::uint64_t se
 
 inline Coalition classic(const std::string& name) {
   return load_coalition_file(std::string(XSECTOR_SOURCE_DIR) + "/tests/data/" + name + ".yaml");
+}
+
+// Members m0, m1, ... with the given sector ids (sectors sa, sb, sc declared in the file),
+// tied by `ties` (each a shorthand pair or a `{from, to}` map written out).
+inline Coalition with_sectors(const std::vector<std::string>& sectors, const std::vector<std::string>& ties) {
+  std::string text = "coalition: {name: t}\nsectors:\n";
+  for (const char* s : {"sa", "sb", "sc"}) text += std::string("  - {id: ") + s + "}\n";
+  text += "members:\n";
+  for (std::size_t i = 0; i < sectors.size(); ++i) {
+    text += "  - {id: m" + std::to_string(i) + ", sector: " + sectors[i] + "}\n";
+  }
+  if (!ties.empty()) text += "ties:\n";
+  for (const auto& t : ties) text += "  - " + t + "\n";
+  return parse_coalition(text, "t.yaml");
+}
+
+// A random weighted game for enumeration checks: 1 to `max_players` players of weight 1 to
+// 12, a quota from 1 to the total + 2 (so also above the total); on every fourth `trial`
+// each player holds a veto with probability 1/4.
+inline WeightedGame random_game(std::mt19937& rng, std::size_t max_players, int trial) {
+  const std::size_t n = 1 + rng() % max_players;
+  WeightedGame g;
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    g.weights.push_back(1 + static_cast<std::int64_t>(rng() % 12));
+    total += g.weights.back();
+  }
+  g.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint32_t>(total + 2));
+  if (trial % 4 == 0) {
+    for (std::size_t i = 0; i < n; ++i) g.veto.push_back(rng() % 4 == 0);
+  }
+  return g;
 }
 
 }  // namespace xsector::testing
