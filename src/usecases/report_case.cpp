@@ -6,7 +6,6 @@
 
 #include "xsector/error.hpp"
 #include "xsector/io.hpp"
-#include "xsector/render.hpp"
 #include "xsector/report.hpp"
 #include "xsector/usecases.hpp"
 
@@ -38,23 +37,6 @@ ReportWork prepare_report(std::vector<Coalition> waves, const std::vector<std::s
     if (work.reordered) work.comparison->findings.insert(work.comparison->findings.begin(), *work.reordered);
   }
   return work;
-}
-
-ReportSvgs draw_report(const ReportWork& work) {
-  const Coalition& c = work.waves.back();
-  const Analysis& a = work.analyses.back();
-  RenderOptions sectors_view;
-  sectors_view.view = View::sectors;
-  ReportSvgs svgs;
-  svgs.members = render_diagram(c, a, {}, ImageFormat::svg);
-  svgs.sectors = render_diagram(c, a, sectors_view, ImageFormat::svg);
-  if (work.comparison) {
-    svgs.before = render_diagram(work.waves[0], work.analyses[0], {}, ImageFormat::svg);
-    if (work.comparison->as_waves) {
-      svgs.changes = render_comparison(work.waves[0], work.analyses[0], c, a, *work.comparison, ImageFormat::svg);
-    }
-  }
-  return svgs;
 }
 
 std::vector<NamedFile> report_files(const ReportWork& work, const ReportSvgs& svgs, bool markdown) {
